@@ -1,0 +1,21 @@
+/** Structured JSON logs, one line each: what CloudWatch and a terminal both read well. */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+function threshold(): number {
+  const configured = (process.env.LOG_LEVEL ?? 'info') as Level;
+  return ORDER[configured] ?? ORDER.info;
+}
+
+function write(level: Level, message: string, fields?: Record<string, unknown>) {
+  if (ORDER[level] < threshold()) return;
+  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+}
+
+export const log = {
+  debug: (m: string, f?: Record<string, unknown>) => write('debug', m, f),
+  info: (m: string, f?: Record<string, unknown>) => write('info', m, f),
+  warn: (m: string, f?: Record<string, unknown>) => write('warn', m, f),
+  error: (m: string, f?: Record<string, unknown>) => write('error', m, f),
+};

@@ -1,0 +1,52 @@
+/** The built web pages, served as CloudFront serves them from S3: same security headers, no directory listing. */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** Clean URLs of the pages: `/v` is the star-mark landing, `/console` the staff console. */
+const PAGE_ALIASES: Record<string, string> = { '/': '/index.html', '/v': '/index.html', '/console': '/console.html', '/c': '/index.html' };
+
+export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) lower[k.toLowerCase()] ??= v;
+  return lower;
+}
+
+export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, webRoot: string | undefined): void {
+  const notFound = () => {
+    res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
+    res.end(webRoot ? 'Not found' : 'The web pages are not built: run npm run build:web');
+  };
+  if (!webRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound();
+  const root = resolve(webRoot);
+  const wanted = PAGE_ALIASES[url.pathname] ?? (url.pathname.startsWith('/c/') ? '/index.html' : url.pathname);
+  let file: string;
+  try {
+    file = resolve(join(root, normalize(decodeURIComponent(wanted))));
+  } catch {
+    return notFound();
+  }
+  if (file !== root && !file.startsWith(root + sep)) return notFound();
+  if (!existsSync(file) || !statSync(file).isFile()) return notFound();
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  // Hashed assets never change; pages and the service worker must revalidate so a deploy reaches users.
+  const immutable = /\.[0-9a-f]{8,}\.(js|css|wasm)$/.test(file);
+  res.writeHead(200, withSecurityHeaders({ 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }));
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}

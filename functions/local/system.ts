@@ -1,0 +1,93 @@
+/**
+ * The whole system on one machine: DynamoDB Local, the table, the dev identity provider, the Lambda handlers with
+ * local dependencies, and the gateway in front. `npm start`, the integration tests and the benchmarks all start it
+ * through here, so they exercise the same wiring.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import { createApiHandler } from '../http/dispatch';
+import { publicOperations } from '../ops/public';
+import { staffOperations } from '../ops/staff';
+import type { Deps } from '../service/deps';
+import { documentClient } from '../store/dynamo-client';
+import { DynamoRegistryStore } from '../store/dynamo-store';
+import { devLoginEndpoints } from './dev-login';
+import { DevIdentityProvider } from './dev-identity';
+import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { gatewayListener } from './gateway';
+import { assertPortFree, freePort } from './ports';
+import { ensureTable } from './table-setup';
+
+export interface LocalSystemOptions {
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  host?: string;
+  /** Data folder (DynamoDB files and keys); omitted: everything in memory, as the tests want. */
+  dataDir?: string;
+  dynamoPort?: number;
+  tableName?: string;
+  certificatePrefix?: string;
+  publicBaseUrl?: string;
+  webRoot?: string;
+  clock?: () => Date;
+}
+
+export interface LocalSystem {
+  url: string;
+  deps: Deps;
+  identity: DevIdentityProvider;
+  dynamo: DynamoDbLocal;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
+  const dynamo = await startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined });
+  try {
+    const tableName = options.tableName ?? 'starmark';
+    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
+    const store = new DynamoRegistryStore(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
+    const identity = await DevIdentityProvider.open(options.dataDir);
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const deps: Deps = {
+      store,
+      clock: options.clock ?? (() => new Date()),
+      config: { certificatePrefix: options.certificatePrefix ?? 'SM', publicBaseUrl: options.publicBaseUrl ?? url },
+    };
+    const depsPromise = () => Promise.resolve(deps);
+    server.on(
+      'request',
+      gatewayListener({
+        handlers: { public: createApiHandler('public', publicOperations, depsPromise), staff: createApiHandler('staff', staffOperations, depsPromise) },
+        identity,
+        webRoot: options.webRoot,
+        extra: devLoginEndpoints(identity),
+      }),
+    );
+    return {
+      url,
+      deps,
+      identity,
+      dynamo,
+      server,
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections?.();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+/** What the use cases need from the outside world, passed in: the store port, a clock and the deployment's settings. */
+import type { RegistryStore } from '../../shared/store/port';
+import type { Certificate } from '../../shared/model';
+
+export interface RegistryConfig {
+  /** `<prefix>-SV-<year>-<serial>`: the certification body's own prefix. */
+  certificatePrefix: string;
+  /** Where the verification page lives: star-mark URLs are `<publicBaseUrl>/v#<token>`. */
+  publicBaseUrl: string;
+}
+
+/** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */
+export interface StarMarkIssuer {
+  tokenFor(certificate: Certificate): Promise<{ token: string; kid: string }>;
+}
+
+export interface Deps {
+  store: RegistryStore;
+  clock: () => Date;
+  config: RegistryConfig;
+  starMarks?: StarMarkIssuer;
+}

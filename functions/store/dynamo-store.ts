@@ -1,0 +1,160 @@
+/** The RegistryStore port on DynamoDB (the real service in AWS, DynamoDB Local on a laptop and in tests). */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Application, AuditEvent, Certificate } from '../../shared/model';
+import { indexKeys, keys } from '../../shared/store/keys';
+import { CommitConflict, type DueQuery, type IdempotencyRecord, type Page, type RegistryStore, type UnitOfWork } from '../../shared/store/port';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toTransactItem } from './writes';
+
+const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const copy = { ...item };
+  for (const k of INTERNAL) delete copy[k];
+  return copy as T;
+}
+
+export class DynamoRegistryStore implements RegistryStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async getApplication(id: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.application(id), ConsistentRead: true }));
+    return strip<Application>(out.Item);
+  }
+
+  listApplicationsByState(state: string, cursor?: string, limit = 50) {
+    return this.queryIndex<Application>('gsi1', indexKeys.applicationsByState(state), { cursor, limit, newestFirst: true });
+  }
+
+  listApplicationsByApplicant(sub: string, cursor?: string, limit = 50) {
+    return this.queryIndex<Application>('gsi2', indexKeys.applicationsByApplicant(sub), { cursor, limit, newestFirst: true });
+  }
+
+  async getCertificate(number: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.certificate(number), ConsistentRead: true }));
+    return strip<Certificate>(out.Item);
+  }
+
+  async getCertificates(numbers: readonly string[]) {
+    const found = new Map<string, Certificate>();
+    const unique = [...new Set(numbers)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.table]: { Keys: unique.slice(i, i + 100).map((n) => keys.certificate(n)) },
+      };
+      // BatchGet may return part of the keys as unprocessed under load: ask again for exactly those.
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of out.Responses?.[this.table] ?? []) {
+          const c = strip<Certificate>(item)!;
+          found.set(c.number, c);
+        }
+        request = out.UnprocessedKeys as typeof request;
+        if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      }
+    }
+    return found;
+  }
+
+  async findCertificatesByCreditCode(code: string) {
+    return (await this.queryIndex<Certificate>('gsi1', indexKeys.certificatesByCreditCode(code), { limit: 100 })).items;
+  }
+
+  listCertificatesDue(query: DueQuery) {
+    return this.queryIndex<Certificate>('gsi2', indexKeys.certificatesByStatus(query.status), {
+      cursor: query.cursor,
+      limit: query.limit ?? 100,
+      skRange: ['', `${query.onOrBefore}#\uffff`],
+    });
+  }
+
+  listCertificatesExpiring(status: string, from: string, to: string, cursor?: string, limit = 100) {
+    return this.queryIndex<Certificate>('gsi3', indexKeys.certificatesByExpiry(status), { cursor, limit, skRange: [from, `${to}#\uffff`] });
+  }
+
+  async listEvents(stream: string) {
+    const events: AuditEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.queryItems(keys.eventStream(stream), { cursor, limit: 500 });
+      events.push(...page.items.map((i) => strip<AuditEvent>(i)!));
+      cursor = page.cursor;
+    } while (cursor);
+    return events;
+  }
+
+  async readCounter(name: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.counter(name), ConsistentRead: true }));
+    return typeof out.Item?.value === 'number' ? out.Item.value : 0;
+  }
+
+  async getIdempotency(scope: string, key: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const record = strip<IdempotencyRecord & { body: string }>(out.Item)!;
+    return { ...record, body: JSON.parse(record.body) as unknown };
+  }
+
+  async getItem(pk: string, sk: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    return out.Item;
+  }
+
+  async queryItems(pk: string, options: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string } = {}) {
+    const pkName = options.index ? `${options.index}pk` : 'pk';
+    const skName = options.index ? `${options.index}sk` : 'sk';
+    const withPrefix = options.skPrefix !== undefined;
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: options.index,
+        KeyConditionExpression: withPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: withPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+        ExpressionAttributeValues: withPrefix ? { ':pk': pk, ':prefix': options.skPrefix } : { ':pk': pk },
+        Limit: options.limit ?? 100,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    return { items: out.Items ?? [], cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async commit(work: UnitOfWork) {
+    if (work.writes.length === 0) return;
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: work.writes.map((w) => toTransactItem(w, this.table)) }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = work.writes.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((w) => w.kind);
+        // TransactionConflict: another transaction held one of the items; to the caller it is the same lost race.
+        if (failed.length || reasons.some((r) => r.Code === 'TransactionConflict')) throw new CommitConflict(failed);
+      }
+      throw error;
+    }
+  }
+
+  private async queryIndex<T>(
+    index: 'gsi1' | 'gsi2' | 'gsi3',
+    pk: string,
+    opts: { cursor?: string; limit?: number; newestFirst?: boolean; skRange?: [string, string] },
+  ): Promise<Page<T>> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: opts.skRange ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+        ExpressionAttributeNames: opts.skRange ? { '#pk': `${index}pk`, '#sk': `${index}sk` } : { '#pk': `${index}pk` },
+        ExpressionAttributeValues: opts.skRange ? { ':pk': pk, ':from': opts.skRange[0], ':to': opts.skRange[1] } : { ':pk': pk },
+        Limit: opts.limit,
+        ScanIndexForward: !opts.newestFirst,
+        ExclusiveStartKey: decodeCursor(opts.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map((i) => strip<T>(i)!), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Turns the port's writes into TransactWriteItems entries. Every condition names its attributes through
+ * ExpressionAttributeNames, and no expression is ever built from keys a client sent.
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { applicationIndexAttributes, certificateIndexAttributes, keys } from '../../shared/store/keys';
+import type { Write } from '../../shared/store/port';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+function versioned(item: Record<string, unknown>, expectedVersion: number | null, table: string): TransactItem {
+  if (expectedVersion === null) {
+    return { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'pk' } } };
+  }
+  return {
+    Put: {
+      TableName: table,
+      Item: item,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  };
+}
+
+export function toTransactItem(write: Write, table: string): TransactItem {
+  switch (write.kind) {
+    case 'application': {
+      const v = write.value;
+      return versioned({ ...keys.application(v.id), entity: 'application', ...applicationIndexAttributes(v), ...v }, write.expectedVersion, table);
+    }
+    case 'certificate': {
+      const v = write.value;
+      return versioned({ ...keys.certificate(v.number), entity: 'certificate', ...certificateIndexAttributes(v), ...v }, write.expectedVersion, table);
+    }
+    case 'event': {
+      const v = write.value;
+      return {
+        Put: {
+          TableName: table,
+          Item: { ...keys.event(v.stream, v.seq), entity: 'event', ...v },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
+        },
+      };
+    }
+    case 'counter': {
+      const key = keys.counter(write.name);
+      // A counter that was never written reads as 0; the first allocation creates it.
+      return {
+        Update: {
+          TableName: table,
+          Key: key,
+          UpdateExpression: 'SET #value = :next, #entity = :entity',
+          ConditionExpression: write.expected === 0 ? 'attribute_not_exists(#value) OR #value = :expected' : '#value = :expected',
+          ExpressionAttributeNames: { '#value': 'value', '#entity': 'entity' },
+          ExpressionAttributeValues: { ':next': write.next, ':expected': write.expected, ':entity': 'counter' },
+        },
+      };
+    }
+    case 'idempotency': {
+      const v = write.value;
+      const expiresAt = Math.floor(Date.parse(v.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS;
+      return {
+        Put: {
+          TableName: table,
+          Item: { ...keys.idempotency(v.scope, v.key), entity: 'idempotency', ...v, body: JSON.stringify(v.body), expiresAt },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
+        },
+      };
+    }
+    case 'item':
+      return { Put: { TableName: table, Item: write.value } };
+    case 'delete':
+      return { Delete: { TableName: table, Key: write.key } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Errors are values with a stable code. The catalogue is the one place that maps a code to an HTTP status and to
+ * the Chinese and English titles a person reads; tests assert codes, never titles.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '请求体类型不受支持', en: 'Unsupported request content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, zh: '缺少 Idempotency-Key 请求头', en: 'An Idempotency-Key header is required' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该 Idempotency-Key 已用于另一个请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  UNAUTHENTICATED: { status: 401, zh: '需要登录', en: 'Authentication is required' },
+  FORBIDDEN_ROLE: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not perform this action' },
+  NOT_OWNER: { status: 403, zh: '只能访问本组织的申请', en: 'You may only access your own applications' },
+  NOT_ASSIGNED_EVALUATOR: { status: 403, zh: '您不是该案件指派的评审员', en: 'You are not the evaluator assigned to this case' },
+  IMPARTIALITY_CONFLICT: {
+    status: 403,
+    zh: '评审员不得参与本案的认证决定',
+    en: "The case's own evaluator may not take the certification decision",
+  },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  ILLEGAL_TRANSITION: { status: 409, zh: '当前状态下不允许此操作', en: 'This action is not allowed in the current state' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '记录已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else; reload and try again',
+  },
+  OPERATING_TOO_SHORT: {
+    status: 422,
+    zh: '售后服务体系运行未满 3 个月',
+    en: 'The service system has operated for less than 3 months',
+  },
+  SCORE_SHEET_INCOMPLETE: { status: 422, zh: '评分表不完整', en: 'The score sheet is incomplete' },
+  SCORE_BELOW_THRESHOLD: {
+    status: 422,
+    zh: '评分未达到认证要求，不能批准',
+    en: 'The score does not reach the certification threshold and cannot be approved',
+  },
+  SURVEILLANCE_NOT_PASSED: {
+    status: 422,
+    zh: '暂停后尚无通过的监督审核，不能恢复',
+    en: 'No passing surveillance since the suspension; the certificate cannot be reinstated',
+  },
+  POSTPONEMENT_LIMIT: {
+    status: 422,
+    zh: '监督审核最多推迟 3 个月',
+    en: 'A surveillance may be postponed by at most 3 months',
+  },
+  RENEWAL_WINDOW: {
+    status: 422,
+    zh: '再认证必须在证书到期前申请并完成',
+    en: 'Renewal must be applied for and completed before the certificate expires',
+  },
+  CERTIFICATE_NOT_RENEWABLE: {
+    status: 422,
+    zh: '该证书当前状态不能再认证',
+    en: 'The certificate cannot be renewed in its current state',
+  },
+  RENEWAL_ALREADY_OPEN: {
+    status: 409,
+    zh: '该证书已有进行中的再认证申请',
+    en: 'A renewal application is already open for this certificate',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'Service temporarily unavailable; try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly fields?: FieldIssue[],
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
+/** A place in the code that must never be reached with valid data; kept distinct from a user's error. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`invariant violated: ${message}`);
+}

@@ -1,0 +1,134 @@
+/** The application's rules as pure functions: (current case, input, actor, time) → next case and its event. */
+import { addMonths, chinaDate } from '../calendar';
+import { DomainError } from '../errors';
+import type { Actor, Application, Certificate } from '../model';
+import { isScoreSheetComplete, scoreTotal, type ScoreSheet } from '../scheme';
+import type { SubmitApplicationInput } from '../schemas/application';
+import type { Decided } from './events';
+import { requireAssignedEvaluator, requireImpartialDecider, requireOwner, requireRole } from './guards';
+import { APPLICATION_TRANSITIONS, type ApplicationTransition } from './transitions';
+
+export const MIN_OPERATING_MONTHS = 3;
+
+/** The service system must have run for three months before the application. */
+export function hasOperatedLongEnough(operatingSince: string, submittedOn: string): boolean {
+  return addMonths(operatingSince, MIN_OPERATING_MONTHS) <= submittedOn;
+}
+
+export function submitApplication(
+  input: SubmitApplicationInput,
+  actor: Actor,
+  now: Date,
+  id: string,
+): Decided<Omit<Application, 'version' | 'eventSeq' | 'lastEventHash'>> {
+  requireRole(actor, 'applicant');
+  if (!hasOperatedLongEnough(input.operatingSince, chinaDate(now))) throw new DomainError('OPERATING_TOO_SHORT');
+  const at = now.toISOString();
+  const next = {
+    id,
+    kind: 'initial' as const,
+    state: 'submitted' as const,
+    organization: input.organization,
+    scope: input.scope,
+    operatingSince: input.operatingSince,
+    applicantSub: actor.sub,
+    documents: input.documents,
+    submittedAt: at,
+    updatedAt: at,
+  };
+  return { next, event: { action: 'submit', from: null, to: 'submitted' } };
+}
+
+/** A renewal is a full review of a certificate that is still valid, opened before it expires. */
+export function submitRenewal(
+  certificate: Certificate,
+  input: { scope?: string; documents: Application['documents'] },
+  actor: Actor,
+  now: Date,
+  id: string,
+): Decided<Omit<Application, 'version' | 'eventSeq' | 'lastEventHash'>> {
+  requireRole(actor, 'applicant');
+  requireOwner(actor, certificate);
+  if (certificate.status !== 'valid') throw new DomainError('CERTIFICATE_NOT_RENEWABLE');
+  if (chinaDate(now) > certificate.validUntil) throw new DomainError('RENEWAL_WINDOW');
+  if (certificate.openRenewalId) throw new DomainError('RENEWAL_ALREADY_OPEN');
+  const at = now.toISOString();
+  const next = {
+    id,
+    kind: 'renewal' as const,
+    renewalOf: certificate.number,
+    state: 'submitted' as const,
+    organization: certificate.organization,
+    scope: input.scope ?? certificate.scope,
+    // The system has run at least since the first certification; the 3-month rule is met by construction.
+    operatingSince: certificate.validFrom,
+    applicantSub: actor.sub,
+    documents: input.documents,
+    submittedAt: at,
+    updatedAt: at,
+  };
+  return { next, event: { action: 'submit-renewal', from: null, to: 'submitted', data: { certificate: certificate.number } } };
+}
+
+type Input = Record<string, unknown>;
+
+/** Applies one named transition; throws a DomainError with a stable code when a rule refuses it. */
+export function applyApplicationTransition(
+  current: Application,
+  name: ApplicationTransition,
+  input: Input,
+  actor: Actor,
+  now: Date,
+): Decided<Application> {
+  const spec = APPLICATION_TRANSITIONS[name];
+  requireRole(actor, spec.role);
+  if (spec.role === 'applicant') requireOwner(actor, current);
+  if (!(spec.from as readonly string[]).includes(current.state)) {
+    throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.state}`);
+  }
+  const next: Application = { ...current, state: spec.to, updatedAt: now.toISOString() };
+  const reason = typeof input.reason === 'string' ? input.reason : undefined;
+  let data: Record<string, unknown> | undefined;
+
+  switch (name) {
+    case 'accept':
+      next.evaluatorSub = String(input.evaluatorSub);
+      next.contractNo = String(input.contractNo);
+      data = { evaluatorSub: next.evaluatorSub, contractNo: next.contractNo };
+      break;
+    case 'passDocumentReview':
+    case 'returnForRevision':
+      requireAssignedEvaluator(actor, current);
+      if (name === 'returnForRevision') next.revisionNote = reason;
+      break;
+    case 'resubmit':
+      if (Array.isArray(input.documents)) next.documents = input.documents as Application['documents'];
+      next.revisionNote = undefined;
+      break;
+    case 'recordOnSiteReview': {
+      requireAssignedEvaluator(actor, current);
+      const sheet = input.scoreSheet as ScoreSheet;
+      if (!isScoreSheetComplete(sheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
+      const result = scoreTotal(sheet);
+      next.scoreSheet = sheet;
+      next.onSiteReviewDate = String(input.reviewDate);
+      next.score = { total: result.total, level: result.level, passed: result.passed };
+      data = { total: result.total, level: result.level, passed: result.passed, schemeVersion: sheet.schemeVersion };
+      break;
+    }
+    case 'approve':
+    case 'reject': {
+      requireImpartialDecider(actor, current);
+      if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
+      const result = scoreTotal(current.scoreSheet);
+      if (name === 'approve' && !result.passed) throw new DomainError('SCORE_BELOW_THRESHOLD');
+      next.decision = { by: actor.sub, at: next.updatedAt, approved: name === 'approve', reason };
+      data = { total: result.total, level: result.level };
+      break;
+    }
+    case 'issue':
+    case 'withdraw':
+      break;
+  }
+  return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data } };
+}

@@ -1,0 +1,60 @@
+/** The certificate's calendar: 3-year validity, a surveillance every 12 months, 6 months' suspension at most. */
+import { addDays, addMonths, minDate, type IsoDate } from '../calendar';
+import type { Certificate } from '../model';
+
+export const VALIDITY_YEARS = 3;
+export const SURVEILLANCE_INTERVAL_MONTHS = 12;
+export const MAX_POSTPONEMENT_MONTHS = 3;
+export const MAX_SUSPENSION_MONTHS = 6;
+
+export function validUntilFor(validFrom: IsoDate): IsoDate {
+  return addDays(addMonths(validFrom, VALIDITY_YEARS * 12), -1);
+}
+
+/**
+ * The first surveillance anniversary after `after` within the cycle, or null when the cycle ends first (the
+ * re-certification then takes the place of the last surveillance).
+ */
+export function nextAnniversary(validFrom: IsoDate, validUntil: IsoDate, after: IsoDate): IsoDate | null {
+  for (let k = 1; ; k++) {
+    const due = addMonths(validFrom, k * SURVEILLANCE_INTERVAL_MONTHS);
+    if (due > validUntil) return null;
+    if (due > after) return due;
+  }
+}
+
+/** The last day a surveillance may be held without the certificate being suspended. */
+export function surveillanceDeadline(c: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil'>): IsoDate | null {
+  return c.surveillancePostponedUntil ?? c.nextSurveillanceDue;
+}
+
+export function suspensionEnds(suspendedOn: IsoDate): IsoDate {
+  return addMonths(suspendedOn, MAX_SUSPENSION_MONTHS);
+}
+
+/**
+ * The first day on which the daily sweep must act on this certificate, or null when it never will (a terminal
+ * status). The due index is keyed on it, so the sweep reads exactly what is due.
+ */
+export function nextActionDate(c: Certificate): IsoDate | null {
+  const expiry = addDays(c.validUntil, 1);
+  if (c.status === 'valid') {
+    const deadline = surveillanceDeadline(c);
+    return minDate(deadline ? addDays(deadline, 1) : null, expiry);
+  }
+  if (c.status === 'suspended' && c.suspendedOn) return minDate(addDays(suspensionEnds(c.suspendedOn), 1), expiry);
+  return null;
+}
+
+export type SweepAction = 'expire' | 'suspendOverdue' | 'withdrawSuspensionExpired';
+
+/** What the sweep must do today, if anything. Expiry wins: a certificate past its validity is simply over. */
+export function sweepActionFor(c: Certificate, today: IsoDate): SweepAction | null {
+  if (c.status !== 'valid' && c.status !== 'suspended') return null;
+  if (today > c.validUntil) return 'expire';
+  if (c.status === 'valid') {
+    const deadline = surveillanceDeadline(c);
+    return deadline && today > deadline ? 'suspendOverdue' : null;
+  }
+  return c.suspendedOn && today > suspensionEnds(c.suspendedOn) ? 'withdrawSuspensionExpired' : null;
+}

@@ -1,0 +1,47 @@
+/**
+ * The lifecycle as data: every transition of an application and of a certificate, the states it leaves from, the
+ * state it reaches, the one role allowed to take it and the schema of its input. The route table, the console and the
+ * table-driven tests all read this; guards that need more than the state live in application.ts / certificate.ts.
+ */
+import type { z } from 'zod';
+import type { ApplicationState, CertificateStatus, Role } from '../model';
+import * as app from '../schemas/application';
+import * as cert from '../schemas/certificate';
+
+export interface TransitionSpec<S extends string> {
+  /** URL segment of the endpoint: POST …/{id}/<slug>. */
+  slug: string;
+  from: readonly S[];
+  /** Null when the outcome depends on the input (a surveillance may keep the status or suspend). */
+  to: S | null;
+  role: Role | 'system';
+  input: z.ZodType;
+  zh: string;
+  en: string;
+}
+
+const BEFORE_DECISION = ['submitted', 'accepted', 'revision_requested', 'document_review_passed', 'scored'] as const;
+
+export const APPLICATION_TRANSITIONS = {
+  accept: { slug: 'accept', from: ['submitted'], to: 'accepted', role: 'admin', input: app.acceptSchema, zh: '受理（签订合同）', en: 'Accept (contract)' },
+  passDocumentReview: { slug: 'pass-document-review', from: ['accepted'], to: 'document_review_passed', role: 'evaluator', input: app.documentReviewSchema, zh: '文件审核通过', en: 'Pass document review' },
+  returnForRevision: { slug: 'return-for-revision', from: ['accepted'], to: 'revision_requested', role: 'evaluator', input: app.returnForRevisionSchema, zh: '退回修改', en: 'Return for revision' },
+  resubmit: { slug: 'resubmit', from: ['revision_requested'], to: 'accepted', role: 'applicant', input: app.resubmitSchema, zh: '重新提交', en: 'Resubmit' },
+  recordOnSiteReview: { slug: 'record-on-site-review', from: ['document_review_passed'], to: 'scored', role: 'evaluator', input: app.onSiteReviewSchema, zh: '现场审核评分', en: 'Record on-site review' },
+  approve: { slug: 'approve', from: ['scored'], to: 'approved', role: 'committee', input: app.approveSchema, zh: '认证委员会批准', en: 'Committee approves' },
+  reject: { slug: 'reject', from: ['scored'], to: 'rejected', role: 'committee', input: app.rejectSchema, zh: '认证委员会否决', en: 'Committee rejects' },
+  issue: { slug: 'issue', from: ['approved'], to: 'issued', role: 'admin', input: app.issueSchema, zh: '颁发证书', en: 'Issue certificate' },
+  withdraw: { slug: 'withdraw', from: BEFORE_DECISION, to: 'withdrawn', role: 'applicant', input: app.withdrawApplicationSchema, zh: '申请人撤回', en: 'Withdraw application' },
+} as const satisfies Record<string, TransitionSpec<ApplicationState>>;
+
+export const CERTIFICATE_TRANSITIONS = {
+  recordSurveillance: { slug: 'record-surveillance', from: ['valid', 'suspended'], to: null, role: 'evaluator', input: cert.recordSurveillanceSchema, zh: '记录监督审核', en: 'Record surveillance' },
+  postponeSurveillance: { slug: 'postpone-surveillance', from: ['valid'], to: 'valid', role: 'admin', input: cert.postponeSurveillanceSchema, zh: '推迟监督审核', en: 'Postpone surveillance' },
+  suspend: { slug: 'suspend', from: ['valid'], to: 'suspended', role: 'admin', input: cert.certificateReasonSchema, zh: '暂停', en: 'Suspend' },
+  reinstate: { slug: 'reinstate', from: ['suspended'], to: 'valid', role: 'admin', input: cert.certificateReasonSchema, zh: '恢复', en: 'Reinstate' },
+  withdraw: { slug: 'withdraw', from: ['valid', 'suspended'], to: 'withdrawn', role: 'admin', input: cert.certificateReasonSchema, zh: '撤销', en: 'Withdraw' },
+  cancel: { slug: 'cancel', from: ['valid', 'suspended'], to: 'cancelled', role: 'admin', input: cert.certificateReasonSchema, zh: '注销（持证人申请）', en: 'Cancel (surrendered)' },
+} as const satisfies Record<string, TransitionSpec<CertificateStatus>>;
+
+export type ApplicationTransition = keyof typeof APPLICATION_TRANSITIONS;
+export type CertificateTransition = keyof typeof CERTIFICATE_TRANSITIONS;

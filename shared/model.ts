@@ -1,0 +1,155 @@
+/** The plain data the core works on. No behaviour here: rules live in lifecycle/, scheme/ and friends. */
+import type { IsoDate } from './calendar';
+import type { ScoreSheet, StarLevel } from './scheme';
+
+export const ROLES = ['applicant', 'evaluator', 'committee', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who acts. The daily sweep acts as the system, never as a person. */
+export interface Actor {
+  sub: string;
+  roles: readonly (Role | 'system')[];
+  name?: string;
+}
+
+export const SYSTEM_SWEEP: Actor = { sub: 'system:sweep', roles: ['system'], name: 'daily sweep' };
+
+export interface Organization {
+  name: string;
+  nameEn?: string;
+  creditCode: string;
+  address?: string;
+}
+
+export interface ServiceDocument {
+  name: string;
+  kind: 'manual' | 'procedure' | 'record' | 'other';
+  sha256?: string;
+  note?: string;
+}
+
+export const APPLICATION_STATES = [
+  'submitted',
+  'accepted',
+  'revision_requested',
+  'document_review_passed',
+  'scored',
+  'approved',
+  'rejected',
+  'issued',
+  'withdrawn',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** Every aggregate carries its optimistic-lock version and the head of its audit hash chain. */
+export interface Versioned {
+  version: number;
+  eventSeq: number;
+  lastEventHash: string;
+}
+
+export interface ScoreSummary {
+  total: number;
+  level: StarLevel | null;
+  passed: boolean;
+}
+
+export interface Application extends Versioned {
+  id: string;
+  kind: 'initial' | 'renewal';
+  /** For a renewal: the certificate whose number continues into the new cycle. */
+  renewalOf?: string;
+  state: ApplicationState;
+  organization: Organization;
+  scope: string;
+  operatingSince: IsoDate;
+  applicantSub: string;
+  documents: ServiceDocument[];
+  submittedAt: string;
+  updatedAt: string;
+  evaluatorSub?: string;
+  contractNo?: string;
+  revisionNote?: string;
+  onSiteReviewDate?: IsoDate;
+  scoreSheet?: ScoreSheet;
+  score?: ScoreSummary;
+  decision?: { by: string; at: string; approved: boolean; reason?: string };
+  certificateNumber?: string;
+}
+
+export const CERTIFICATE_STATUSES = ['valid', 'suspended', 'withdrawn', 'cancelled', 'expired'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/** Why a status changed, as a category the public may see (never the free-text reason). */
+export const REASON_CATEGORIES = [
+  'issued',
+  'renewed',
+  'surveillance_passed',
+  'level_changed',
+  'surveillance_overdue',
+  'surveillance_failed',
+  'for_cause',
+  'reinstated',
+  'suspension_expired',
+  'holder_request',
+  'not_renewed',
+] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+
+export interface StatusHistoryEntry {
+  date: IsoDate;
+  status: CertificateStatus;
+  reasonCategory: ReasonCategory;
+  level?: StarLevel;
+}
+
+export interface SurveillanceRecord {
+  date: IsoDate;
+  total: number;
+  level: StarLevel | null;
+  outcome: 'keep' | 'raise' | 'lower' | 'suspend';
+  evaluatorSub: string;
+}
+
+export interface Certificate extends Versioned {
+  number: string;
+  organization: Organization;
+  scope: string;
+  level: StarLevel;
+  score: number;
+  status: CertificateStatus;
+  cycle: number;
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  issuedAt: string;
+  applicationId: string;
+  applicantSub: string;
+  lastSurveillance: IsoDate | null;
+  /** The anniversary by which the next surveillance is due, or null when the cycle needs none before renewal. */
+  nextSurveillanceDue: IsoDate | null;
+  surveillancePostponedUntil: IsoDate | null;
+  suspendedOn: IsoDate | null;
+  /** Date of a passing surveillance held while suspended: what allows reinstatement. */
+  clearedOn: IsoDate | null;
+  surveillances: SurveillanceRecord[];
+  statusHistory: StatusHistoryEntry[];
+  openRenewalId?: string;
+  /** The signed star-mark token (JWS) for the current level and cycle, and the key that signed it. */
+  token?: string;
+  tokenKid?: string;
+}
+
+export interface AuditEvent {
+  /** The aggregate the event belongs to, e.g. `application/<id>` or `certificate/<number>`. */
+  stream: string;
+  seq: number;
+  at: string;
+  actor: { sub: string; roles: readonly string[] };
+  action: string;
+  from: string | null;
+  to: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * The public record of a certificate: what DESIGN.md's public API promises and nothing more. The exact score,
+ * applicant identity, free-text reasons and evaluator names stay inside; the public sees a score band and reason
+ * categories.
+ */
+import { chinaDate } from './calendar';
+import type { Certificate, CertificateStatus, StatusHistoryEntry } from './model';
+import { bandOf, levelLabel, type StarLevel } from './scheme';
+import { surveillanceDeadline } from './lifecycle/certificate-dates';
+
+export interface PublicCertificate {
+  number: string;
+  organization: { name: string; nameEn?: string; creditCode: string };
+  scope: string;
+  level: StarLevel;
+  levelName: { zh: string; en: string };
+  scoreBand: string;
+  status: CertificateStatus;
+  cycle: number;
+  validFrom: string;
+  validUntil: string;
+  lastSurveillance: string | null;
+  nextSurveillance: string | null;
+  statusHistory: StatusHistoryEntry[];
+  asOf: string;
+}
+
+/**
+ * The status the public must see now. The sweep writes status changes daily; between its runs a certificate whose
+ * validity has ended is shown as expired at once, judged by server time.
+ */
+export function effectiveStatus(c: Pick<Certificate, 'status' | 'validUntil'>, now: Date): CertificateStatus {
+  if ((c.status === 'valid' || c.status === 'suspended') && chinaDate(now) > c.validUntil) return 'expired';
+  return c.status;
+}
+
+export function publicRecord(c: Certificate, now: Date): PublicCertificate {
+  return {
+    number: c.number,
+    organization: { name: c.organization.name, ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}), creditCode: c.organization.creditCode },
+    scope: c.scope,
+    level: c.level,
+    levelName: { zh: levelLabel(c.level, 'zh'), en: levelLabel(c.level, 'en') },
+    scoreBand: bandOf(c.level),
+    status: effectiveStatus(c, now),
+    cycle: c.cycle,
+    validFrom: c.validFrom,
+    validUntil: c.validUntil,
+    lastSurveillance: c.lastSurveillance,
+    nextSurveillance: c.status === 'valid' ? surveillanceDeadline(c) : null,
+    statusHistory: c.statusHistory,
+    asOf: now.toISOString(),
+  };
+}

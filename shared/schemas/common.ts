@@ -1,0 +1,32 @@
+/** Building blocks of every input schema: bounded strings, calendar dates, identifiers. */
+import { z } from 'zod';
+import { isIsoDate } from '../calendar';
+
+/** Rejects control characters and unpaired surrogates so that no stored text can break a page or a log line. */
+const SAFE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]*$/u;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function text(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(SAFE_TEXT, { message: 'contains control characters' })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'contains an unpaired surrogate' });
+}
+
+export const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
+
+export const reason = text(1000);
+export const optionalNote = text(2000).optional();
+
+export const applicationId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'not an application id' });
+
+/** `<PREFIX>-SV-<year>-<6 digits>`; the prefix is set per deployment, 2–8 capital letters. */
+export const CERTIFICATE_NUMBER_RE = /^[A-Z]{2,8}-SV-\d{4}-\d{6}$/;
+export const certificateNumber = z.string().regex(CERTIFICATE_NUMBER_RE, { message: 'not a certificate number' });
+
+export const subject = text(128).regex(/^[A-Za-z0-9:_.@-]+$/, { message: 'not a user id' });
+
+export const emptyBody = z.object({}).strict();

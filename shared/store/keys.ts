@@ -1,0 +1,53 @@
+/**
+ * The only place that decides what goes into pk/sk and the overloaded GSIs. Index attributes are derived from the
+ * entity on every write, so an index can never disagree with the item it points to.
+ */
+import type { Application, AuditEvent, Certificate } from '../model';
+import { nextActionDate } from '../lifecycle/certificate-dates';
+
+/** Sorts after every date: terminal certificates stay listed by status but never come due. */
+const NEVER = '9999-12-31';
+
+export const keys = {
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  certificate: (number: string) => ({ pk: `CERT#${number}`, sk: 'CERT' }),
+  event: (stream: string, seq: number) => ({ pk: `EVT#${stream}`, sk: `EVT#${String(seq).padStart(8, '0')}` }),
+  eventStream: (stream: string) => `EVT#${stream}`,
+  counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  signingKey: (kid: string) => ({ pk: `KEY#${kid}`, sk: 'KEY' }),
+};
+
+export const indexKeys = {
+  applicationsByState: (state: string) => `APPSTATE#${state}`,
+  applicationsByApplicant: (sub: string) => `APPLICANT#${sub}`,
+  certificatesByCreditCode: (code: string) => `CC#${code}`,
+  certificatesByStatus: (status: string) => `CSTATUS#${status}`,
+  certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
+};
+
+export function applicationIndexAttributes(a: Application) {
+  return {
+    gsi1pk: indexKeys.applicationsByState(a.state),
+    gsi1sk: `${a.updatedAt}#${a.id}`,
+    gsi2pk: indexKeys.applicationsByApplicant(a.applicantSub),
+    gsi2sk: `${a.submittedAt}#${a.id}`,
+  };
+}
+
+export function certificateIndexAttributes(c: Certificate) {
+  return {
+    gsi1pk: indexKeys.certificatesByCreditCode(c.organization.creditCode),
+    gsi1sk: c.number,
+    gsi2pk: indexKeys.certificatesByStatus(c.status),
+    gsi2sk: `${nextActionDate(c) ?? NEVER}#${c.number}`,
+    gsi3pk: indexKeys.certificatesByExpiry(c.status),
+    gsi3sk: `${c.validUntil}#${c.number}`,
+  };
+}
+
+export function eventStreamOf(kind: 'application' | 'certificate', id: string): string {
+  return `${kind}/${id}`;
+}
+
+export type { AuditEvent };

@@ -1,0 +1,76 @@
+/**
+ * The store port. The core and the handlers depend on this interface; the DynamoDB adapter in functions/store
+ * implements it. A change is a UnitOfWork committed all-or-nothing: a state change, its audit event and any side
+ * record (certificate, counter, idempotency record) land together or not at all.
+ */
+import type { Application, AuditEvent, Certificate } from '../model';
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** What an HTTP POST answered, kept so that a retry with the same Idempotency-Key gets the same answer. */
+export interface IdempotencyRecord {
+  scope: string;
+  key: string;
+  requestHash: string;
+  status: number;
+  body: unknown;
+  createdAt: string;
+}
+
+export type Write =
+  /** expectedVersion null: the item must not exist yet. Otherwise the stored version must equal it. */
+  | { kind: 'application'; value: Application; expectedVersion: number | null }
+  | { kind: 'certificate'; value: Certificate; expectedVersion: number | null }
+  | { kind: 'event'; value: AuditEvent }
+  | { kind: 'counter'; name: string; expected: number; next: number }
+  | { kind: 'idempotency'; value: IdempotencyRecord }
+  /** Extra items written beside an entity (search terms, key records): plain attributes, put unconditionally. */
+  | { kind: 'item'; value: Record<string, unknown> & { pk: string; sk: string } }
+  | { kind: 'delete'; key: { pk: string; sk: string } };
+
+export interface UnitOfWork {
+  writes: Write[];
+}
+
+export interface DueQuery {
+  status: 'valid' | 'suspended';
+  /** Inclusive: certificates whose next action date is on or before this day. */
+  onOrBefore: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface RegistryStore {
+  getApplication(id: string): Promise<Application | undefined>;
+  listApplicationsByState(state: string, cursor?: string, limit?: number): Promise<Page<Application>>;
+  listApplicationsByApplicant(sub: string, cursor?: string, limit?: number): Promise<Page<Application>>;
+  getCertificate(number: string): Promise<Certificate | undefined>;
+  getCertificates(numbers: readonly string[]): Promise<Map<string, Certificate>>;
+  findCertificatesByCreditCode(code: string): Promise<Certificate[]>;
+  /** Certificates that come due (by the status/next-action index): never a scan. */
+  listCertificatesDue(query: DueQuery): Promise<Page<Certificate>>;
+  /** Certificates by status whose validity ends within [from, to]. */
+  listCertificatesExpiring(status: string, from: string, to: string, cursor?: string, limit?: number): Promise<Page<Certificate>>;
+  listEvents(stream: string): Promise<AuditEvent[]>;
+  readCounter(name: string): Promise<number>;
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Raw item access for side records that are not core entities (signing keys, search terms, receipts). */
+  getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
+  queryItems(pk: string, options?: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string }): Promise<Page<Record<string, unknown>>>;
+  commit(work: UnitOfWork): Promise<void>;
+}
+
+import { DomainError } from '../errors';
+
+/**
+ * A commit refused because what it was conditional on had changed. `failed` names the kinds of the writes whose
+ * condition failed, so that a caller can tell a lost counter race (retry) from a stale case (409 to the client).
+ */
+export class CommitConflict extends DomainError {
+  constructor(readonly failed: readonly Write['kind'][]) {
+    super('VERSION_CONFLICT', failed.join(',') || 'transaction conflict');
+  }
+}

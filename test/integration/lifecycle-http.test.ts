@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetWithTotal, starLevelFor } from '../../shared/scheme';
+import { startTestSystem, type TestSystem } from '../support/local-system';
+import { tableSnapshot } from '../support/table-snapshot';
+import { applicationBody, caseToScored, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+
+let sys: TestSystem;
+beforeAll(async () => {
+  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
+});
+afterAll(() => sys?.stop());
+
+describe('a case from submission to issued certificate', () => {
+  it('issues a certificate whose level matches the score sheet, with a numbered, hash-chained history', async () => {
+    const cert = await issuedCertificate(sys.api, 1, 91.5);
+    expect(cert.number).toMatch(/^SM-SV-2026-\d{6}$/);
+    expect(cert.level).toBe(starLevelFor(91.5));
+    expect(cert.level).toBe('four');
+    expect(cert.status).toBe('valid');
+    expect(cert.validFrom).toBe('2026-11-23');
+    expect(cert.validUntil).toBe('2029-11-22');
+    expect(cert.nextSurveillanceDue).toBe('2027-11-23');
+
+    const app = (await sys.api.get(`/v1/staff/applications/${cert.applicationId}`, 'admin-qian')).body;
+    expect(app.state).toBe('issued');
+    expect(app.certificateNumber).toBe(cert.number);
+    const events = (await sys.api.get(`/v1/staff/applications/${cert.applicationId}/events`, 'admin-qian')).body.items;
+    expect(events.map((e: any) => e.action)).toEqual(['submit', 'accept', 'pass-document-review', 'record-on-site-review', 'approve', 'issue']);
+    for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
+
+    const pub = await sys.api.get(`/v1/certificates/${cert.number}`);
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ number: cert.number, level: 'four', status: 'valid', scoreBand: '90–94.9' });
+    expect(pub.body.score).toBeUndefined();
+    expect(pub.headers.get('cache-control')).toContain('max-age=');
+  });
+
+  it('returns a case for revision and takes it back on resubmission', async () => {
+    const app = (await sys.api.post('/v1/staff/applications', applicationBody(2), 'applicant-acme')).body;
+    await sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-2' }, 'admin-qian');
+    const returned = await sys.api.post(`/v1/staff/applications/${app.id}/return-for-revision`, { reason: '服务手册缺少投诉处理时限' }, 'evaluator-li');
+    expect(returned.body.state).toBe('revision_requested');
+    const again = await sys.api.post(`/v1/staff/applications/${app.id}/resubmit`, { note: '已补充' }, 'applicant-acme');
+    expect(again.body.state).toBe('accepted');
+  });
+});
+
+describe('guards refuse with a stable code and write nothing', () => {
+  const refusals: [string, () => Promise<{ status: number; body: any }>, number, string][] = [];
+  let scored: string;
+  let failing: string;
+  beforeAll(async () => {
+    scored = await caseToScored(sys.api, 10, 85);
+    failing = await caseToScored(sys.api, 11, 69.9);
+  });
+
+  it.each([
+    ['an application whose service system ran under 3 months', () => sys.api.post('/v1/staff/applications', { ...applicationBody(12), operatingSince: '2026-08-24' }, 'applicant-acme'), 422, 'OPERATING_TOO_SHORT'],
+    ['a committee decision by the case\'s own evaluator', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}, 'evaluator-li'), 403, 'FORBIDDEN_ROLE'],
+    ['approval of a score below 70', () => sys.api.post(`/v1/staff/applications/${failing}/approve`, {}, 'committee-zhao'), 422, 'SCORE_BELOW_THRESHOLD'],
+    ['issuing before the committee decided', () => sys.api.post(`/v1/staff/applications/${scored}/issue`, {}, 'admin-qian'), 409, 'ILLEGAL_TRANSITION'],
+    ['an applicant acting on another organization\'s case', () => sys.api.post(`/v1/staff/applications/${scored}/withdraw`, {}, 'applicant-beta'), 403, 'NOT_OWNER'],
+    ['a request without a token', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}), 401, 'UNAUTHENTICATED'],
+    ['a score above an indicator\'s points', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { reason: 'x'.repeat(5000) }, 'committee-zhao'), 400, 'VALIDATION_FAILED'],
+    ['an unknown field in the body', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { level: 'five' }, 'committee-zhao'), 400, 'VALIDATION_FAILED'],
+    ['a body that is not JSON', () => sys.api.request('POST', `/v1/staff/applications/${scored}/approve`, { as: 'committee-zhao', rawBody: '{', headers: { 'content-type': 'application/json' } }), 400, 'MALFORMED_JSON'],
+  ] as const)('refuses %s', async (_name, call, status, code) => {
+    const before = await tableSnapshot(sys.dynamo.endpoint);
+    const res = await call();
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe(code);
+    expect(res.body.title_zh).toBeTruthy();
+    expect(res.body.title_en).toBeTruthy();
+    expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
+  });
+
+  it('refuses a committee decision by the case\'s own evaluator, even when that person holds the committee role', async () => {
+    const id = await caseToScored(sys.api, 13, 88, { ...DEFAULT_ACTORS, evaluator: 'reviewer-sun' });
+    const before = await tableSnapshot(sys.dynamo.endpoint);
+    const res = await sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'reviewer-sun');
+    expect(res.body.code).toBe('IMPARTIALITY_CONFLICT');
+    expect(res.status).toBe(403);
+    expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
+  });
+
+  it('refuses an incomplete score sheet before the committee', async () => {
+    const app = (await sys.api.post('/v1/staff/applications', applicationBody(14), 'applicant-acme')).body;
+    await sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-14' }, 'admin-qian');
+    await sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, 'evaluator-li');
+    const sheet = sheetWithTotal(90);
+    sheet.indicators = sheet.indicators.slice(1);
+    const before = await tableSnapshot(sys.dynamo.endpoint);
+    const res = await sys.api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheet }, 'evaluator-li');
+    expect(res.status).toBe(400);
+    expect(res.body.errors.some((e: any) => e.code === 'INDICATOR_MISSING')).toBe(true);
+    expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
+  });
+});
+
+describe('concurrency and retries', () => {
+  it('turns 20 parallel approvals and issuances of one case into exactly one certificate', async () => {
+    const id = await caseToScored(sys.api, 20, 96);
+    const approvals = await Promise.all(Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')));
+    expect(approvals.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of approvals.filter((r) => r.status !== 200)) expect(['VERSION_CONFLICT', 'ILLEGAL_TRANSITION']).toContain(r.body.code);
+    const issues = await Promise.all(Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')));
+    const issued = issues.filter((r) => r.status === 200);
+    expect(issued).toHaveLength(1);
+    const byCode = await sys.deps.store.findCertificatesByCreditCode(applicationBody(20).organization.creditCode);
+    expect(byCode).toHaveLength(1);
+  });
+
+  it('gives 200 parallel issuances 200 distinct, sequential numbers', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i += 20) {
+      ids.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => caseToScored(sys.api, 1000 + i + j, 80 + ((i + j) % 20))))));
+    }
+    await Promise.all(ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')));
+    const before = await sys.deps.store.readCounter('CERTNO#2026');
+    const results = await Promise.all(ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')));
+    expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
+    const numbers = results.map((r) => r.body.certificate.number as string);
+    expect(new Set(numbers).size).toBe(200);
+    const serials = numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
+    expect(serials[0]).toBe(before + 1);
+    expect(serials[199]).toBe(before + 200);
+    expect(await sys.deps.store.readCounter('CERTNO#2026')).toBe(before + 200);
+  }, 300_000);
+
+  it('answers a retried POST with the same Idempotency-Key once, with the same answer', async () => {
+    const headers = { 'idempotency-key': 'retry-test-000001' };
+    const body = applicationBody(30);
+    const first = await sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers);
+    const replays = await Promise.all(Array.from({ length: 5 }, () => sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers)));
+    expect(first.status).toBe(201);
+    for (const r of replays) expect(r.body).toEqual(first.body);
+    const mine = (await sys.api.get('/v1/staff/applications?limit=100', 'applicant-beta')).body.items;
+    expect(mine.filter((a: any) => a.organization.creditCode === body.organization.creditCode)).toHaveLength(1);
+    const reused = await sys.api.post('/v1/staff/applications', applicationBody(31), 'applicant-beta', headers);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
