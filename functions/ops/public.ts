@@ -4,8 +4,14 @@ import { certificatePathSchema } from '../../shared/schemas/application';
 import { DomainError } from '../../shared/errors';
 import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
+import { publicOperationsOperations } from './operations';
+import { publicProcurementOperations } from './procurement';
+import { publicStarMarkOperations } from './star-marks';
 
 export const publicOperations: Record<string, Operation> = {
+  ...publicStarMarkOperations,
+  ...publicOperationsOperations,
+  ...publicProcurementOperations,
   health: async (_req, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };

@@ -2,8 +2,14 @@
 import type { Operation } from '../http/dispatch';
 import * as apps from './staff-applications';
 import * as certs from './staff-certificates';
+import { staffOperationsOperations } from './operations';
+import { staffProcurementOperations } from './procurement';
+import { staffStarMarkOperations } from './star-marks';
 
 export const staffOperations: Record<string, Operation> = {
+  ...staffStarMarkOperations,
+  ...staffOperationsOperations,
+  ...staffProcurementOperations,
   whoAmI: async (req) => ({ status: 200, body: req.actor }),
   submitApplication: apps.submitApplication,
   submitRenewal: apps.submitRenewal,
