@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { applyCertificateTransition, applySweepAction, issueCertificate, renewCertificate } from '../../../shared/lifecycle/certificate';
+import { nextActionDate, sweepActionFor, validUntilFor } from '../../../shared/lifecycle/certificate-dates';
+import { SYSTEM_SWEEP } from '../../../shared/model';
+import { DomainError } from '../../../shared/errors';
+import { sheetWithTotal } from '../../../shared/scheme';
+import { actor, applicationIn, certificateIn, NOW } from './fixtures';
+
+const surveil = (total: number, extra: Record<string, unknown> = {}) =>
+  applyCertificateTransition(certificateIn('valid'), 'recordSurveillance', { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total), ...extra }, actor('evaluator'), NOW);
+
+describe('certificate dates', () => {
+  it('is valid for 3 years to the day before the anniversary', () => {
+    expect(validUntilFor('2026-11-23')).toBe('2029-11-22');
+    expect(validUntilFor('2024-02-29')).toBe('2027-02-27');
+  });
+
+  it('issues with the first surveillance due 12 months after issue', () => {
+    const { next } = issueCertificate({ ...applicationIn('approved'), score: { total: 96, level: 'five', passed: true } }, 'SM-SV-2026-000001', NOW);
+    expect(next).toMatchObject({ validFrom: '2026-11-23', validUntil: '2029-11-22', nextSurveillanceDue: '2027-11-23', level: 'five', status: 'valid', cycle: 1 });
+  });
+
+  it('is due for the sweep the day after the surveillance deadline, or after validity, whichever first', () => {
+    const c = certificateIn('valid');
+    expect(nextActionDate(c)).toBe('2027-01-11');
+    expect(sweepActionFor(c, '2027-01-10')).toBeNull();
+    expect(sweepActionFor(c, '2027-01-11')).toBe('suspendOverdue');
+    expect(sweepActionFor({ ...c, surveillancePostponedUntil: '2027-04-10' }, '2027-04-10')).toBeNull();
+    expect(sweepActionFor({ ...c, surveillancePostponedUntil: '2027-04-10' }, '2027-04-11')).toBe('suspendOverdue');
+    expect(sweepActionFor({ ...c, nextSurveillanceDue: null }, '2029-01-09')).toBeNull();
+    expect(sweepActionFor({ ...c, nextSurveillanceDue: null }, '2029-01-10')).toBe('expire');
+  });
+
+  it('withdraws a certificate suspended for longer than 6 months', () => {
+    const c = { ...certificateIn('suspended'), suspendedOn: '2026-10-01' };
+    expect(sweepActionFor(c, '2027-04-01')).toBeNull();
+    expect(sweepActionFor(c, '2027-04-02')).toBe('withdrawSuspensionExpired');
+    expect(applySweepAction(c, 'withdrawSuspensionExpired', SYSTEM_SWEEP, NOW).next.status).toBe('withdrawn');
+  });
+
+  it('lets only the system take the sweep\'s acts', () => {
+    expect(() => applySweepAction(certificateIn('valid'), 'expire', actor('admin'), NOW)).toThrow(DomainError);
+  });
+});
+
+describe('surveillance', () => {
+  it('keeps the level when the score stays in its band', () => {
+    const { next, event } = surveil(92);
+    expect(next.level).toBe('four');
+    expect(event.data?.outcome).toBe('keep');
+    expect(next.nextSurveillanceDue).toBe('2028-01-10');
+  });
+
+  it('raises and lowers the level with the score', () => {
+    expect(surveil(95).next.level).toBe('five');
+    expect(surveil(95).event.data?.outcome).toBe('raise');
+    expect(surveil(85).next.level).toBe('three');
+    expect(surveil(85).event.data?.outcome).toBe('lower');
+  });
+
+  it('suspends on a failing score, or for cause whatever the score', () => {
+    expect(surveil(69.9).next.status).toBe('suspended');
+    expect(surveil(69.9).next.statusHistory.at(-1)?.reasonCategory).toBe('surveillance_failed');
+    expect(surveil(99, { suspendForCause: '虚假宣传' }).next.status).toBe('suspended');
+  });
+
+  it('allows reinstatement only after a passing surveillance held since the suspension', () => {
+    const suspended = { ...certificateIn('suspended'), clearedOn: null };
+    expect(() => applyCertificateTransition(suspended, 'reinstate', { reason: 'x' }, actor('admin'), NOW)).toThrow(/SURVEILLANCE_NOT_PASSED/);
+    const cleared = applyCertificateTransition(suspended, 'recordSurveillance', { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) }, actor('evaluator'), NOW).next;
+    expect(cleared.status).toBe('suspended');
+    expect(applyCertificateTransition(cleared, 'reinstate', { reason: '整改完成' }, actor('admin'), NOW).next.status).toBe('valid');
+  });
+
+  it('postpones a surveillance by at most 3 months', () => {
+    const c = certificateIn('valid');
+    expect(applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-10', reason: 'x' }, actor('admin'), NOW).next.surveillancePostponedUntil).toBe('2027-04-10');
+    expect(() => applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-11', reason: 'x' }, actor('admin'), NOW)).toThrow(/POSTPONEMENT_LIMIT/);
+  });
+});
+
+describe('renewal', () => {
+  const renewal = { ...applicationIn('approved'), kind: 'renewal' as const, renewalOf: 'SM-SV-2026-000001', score: { total: 96, level: 'five' as const, passed: true } };
+
+  it('continues the same number into a new 3-year cycle with no gap', () => {
+    const { next } = renewCertificate(certificateIn('valid'), renewal, NOW);
+    expect(next).toMatchObject({ number: 'SM-SV-2026-000001', cycle: 2, validFrom: '2029-01-10', validUntil: '2032-01-09', level: 'five', nextSurveillanceDue: '2030-01-10' });
+  });
+
+  it('refuses to renew after expiry', () => {
+    expect(() => renewCertificate(certificateIn('valid'), renewal, new Date('2029-01-10T02:00:00Z'))).toThrow(/RENEWAL_WINDOW/);
+  });
+});

@@ -1,0 +1,79 @@
+/** Cases and certificates in any state, with the data each state implies, for the table-driven lifecycle tests. */
+import { GENESIS_HASH } from '../../../shared/audit/chain';
+import type { Actor, Application, ApplicationState, Certificate, CertificateStatus, Role } from '../../../shared/model';
+import { sheetWithTotal } from '../../../shared/scheme';
+
+export const NOW = new Date('2026-11-23T02:00:00Z');
+
+export function actor(role: Role, sub = `${role}-1`): Actor {
+  return { sub, roles: [role] };
+}
+
+export function applicationIn(state: ApplicationState, total = 91): Application {
+  const sheet = sheetWithTotal(total);
+  return {
+    id: '01JTESTAPPLICATION00000000',
+    kind: 'initial',
+    state,
+    organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
+    scope: '家用电器售后服务',
+    operatingSince: '2025-01-01',
+    applicantSub: 'applicant-1',
+    documents: [],
+    submittedAt: '2026-10-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    evaluatorSub: 'evaluator-1',
+    contractNo: 'HT-1',
+    ...(state === 'scored' || state === 'approved' || state === 'rejected' || state === 'issued'
+      ? { scoreSheet: sheet, score: { total, level: 'four', passed: true } }
+      : {}),
+    version: 3,
+    eventSeq: 3,
+    lastEventHash: GENESIS_HASH,
+  };
+}
+
+export function certificateIn(status: CertificateStatus): Certificate {
+  return {
+    number: 'SM-SV-2026-000001',
+    organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
+    scope: '家用电器售后服务',
+    level: 'four',
+    score: 91,
+    status,
+    cycle: 1,
+    validFrom: '2026-01-10',
+    validUntil: '2029-01-09',
+    issuedAt: '2026-01-10T00:00:00.000Z',
+    applicationId: '01JTESTAPPLICATION00000000',
+    applicantSub: 'applicant-1',
+    lastSurveillance: null,
+    nextSurveillanceDue: '2027-01-10',
+    surveillancePostponedUntil: null,
+    suspendedOn: status === 'suspended' ? '2026-10-01' : null,
+    clearedOn: status === 'suspended' ? '2026-11-01' : null,
+    surveillances: [],
+    statusHistory: [{ date: '2026-01-10', status: 'valid', reasonCategory: 'issued', level: 'four' }],
+    version: 2,
+    eventSeq: 2,
+    lastEventHash: GENESIS_HASH,
+  };
+}
+
+/** A valid input for every transition, as its schema would hand it to the core. */
+export const INPUTS: Record<string, Record<string, unknown>> = {
+  accept: { evaluatorSub: 'evaluator-1', contractNo: 'HT-1' },
+  passDocumentReview: {},
+  returnForRevision: { reason: '缺少维修记录' },
+  resubmit: {},
+  recordOnSiteReview: { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },
+  approve: {},
+  reject: { reason: '服务网点不足' },
+  issue: {},
+  withdraw: { reason: '申请人撤回' },
+  recordSurveillance: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },
+  postponeSurveillance: { until: '2027-03-10', reason: '现场条件不具备' },
+  suspend: { reason: '投诉核实' },
+  reinstate: { reason: '整改完成' },
+  cancel: { reason: '持证人申请注销' },
+};

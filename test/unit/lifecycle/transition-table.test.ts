@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { applyApplicationTransition } from '../../../shared/lifecycle/application';
+import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
+import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition, type CertificateTransition } from '../../../shared/lifecycle/transitions';
+import { APPLICATION_STATES, CERTIFICATE_STATUSES, ROLES } from '../../../shared/model';
+import { DomainError } from '../../../shared/errors';
+import { actor, applicationIn, certificateIn, INPUTS, NOW } from './fixtures';
+
+function outcome(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+
+/** Every (state, transition, role): legal exactly when the state is a source of the transition and the role its own. */
+const applicationCases = APPLICATION_STATES.flatMap((state) =>
+  (Object.keys(APPLICATION_TRANSITIONS) as ApplicationTransition[]).flatMap((name) =>
+    ROLES.map((role) => {
+      const spec = APPLICATION_TRANSITIONS[name];
+      const expected = role !== spec.role ? 'FORBIDDEN_ROLE' : (spec.from as readonly string[]).includes(state) ? 'ok' : 'ILLEGAL_TRANSITION';
+      return { state, name, role, expected };
+    }),
+  ),
+);
+
+describe('the application state machine, every (state, transition, role)', () => {
+  it.each(applicationCases)('$name from $state by $role → $expected', ({ state, name, role, expected }) => {
+    const next = () => applyApplicationTransition(applicationIn(state), name, INPUTS[name]!, actor(role), NOW);
+    expect(outcome(next)).toBe(expected);
+    if (expected === 'ok') expect(next().next.state).toBe(APPLICATION_TRANSITIONS[name].to);
+  });
+
+  it('covers all 9 states × 9 transitions × 4 roles', () => {
+    expect(applicationCases).toHaveLength(APPLICATION_STATES.length * Object.keys(APPLICATION_TRANSITIONS).length * ROLES.length);
+  });
+});
+
+const certificateCases = CERTIFICATE_STATUSES.flatMap((status) =>
+  (Object.keys(CERTIFICATE_TRANSITIONS) as CertificateTransition[]).flatMap((name) =>
+    ROLES.map((role) => {
+      const spec = CERTIFICATE_TRANSITIONS[name];
+      const expected = role !== spec.role ? 'FORBIDDEN_ROLE' : (spec.from as readonly string[]).includes(status) ? 'ok' : 'ILLEGAL_TRANSITION';
+      return { status, name, role, expected };
+    }),
+  ),
+);
+
+describe('the certificate state machine, every (status, transition, role)', () => {
+  it.each(certificateCases)('$name from $status by $role → $expected', ({ status, name, role, expected }) => {
+    const next = () => applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(role), NOW);
+    expect(outcome(next)).toBe(expected);
+    const to = CERTIFICATE_TRANSITIONS[name].to;
+    if (expected === 'ok' && to) expect(next().next.status).toBe(to);
+  });
+
+  it('leaves every terminal status with no way out', () => {
+    for (const status of ['withdrawn', 'cancelled', 'expired'] as const) {
+      for (const name of Object.keys(CERTIFICATE_TRANSITIONS) as CertificateTransition[]) {
+        const spec = CERTIFICATE_TRANSITIONS[name];
+        expect(outcome(() => applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(spec.role as never), NOW))).toBe('ILLEGAL_TRANSITION');
+      }
+    }
+  });
+});
