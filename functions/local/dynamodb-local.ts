@@ -10,6 +10,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../store/dynamo-client';
 import { assertPortFree } from './ports';
 import { LocalRuntimeError } from './runtime-error';
+import { endLeftoverDynamoDbLocal, forgetDynamoDbLocal, rememberDynamoDbLocal } from './stale-process';
 
 export { LocalRuntimeError };
 
@@ -44,12 +45,14 @@ export function checkJava(): void {
 
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
   checkJava();
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) await endLeftoverDynamoDbLocal(dataDir);
   await assertPortFree(options.port, 'DynamoDB Local');
   const folder = jarFolder();
   const args = [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb'];
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    args.push('-dbPath', resolve(options.dataDir));
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    args.push('-dbPath', dataDir);
   } else {
     args.push('-inMemory');
   }
@@ -59,6 +62,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   child.stderr?.on('data', (d) => (output += String(d)));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  if (dataDir) rememberDynamoDbLocal(dataDir, child.pid);
   await waitUntilReady(endpoint, child, () => output);
   return {
     endpoint,
@@ -67,6 +71,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+      if (dataDir) forgetDynamoDbLocal(dataDir);
     },
   };
 }
