@@ -1,0 +1,69 @@
+/**
+ * Deployment settings, read from CDK context (`-c key=value` or cdk.json) and checked before anything is built, so
+ * a typo fails the synth instead of a certificate run weeks later.
+ */
+import type { Node } from 'constructs';
+import { formatCertificateNumber } from '../shared/certificate-number';
+
+export interface StarmarkConfig {
+  /** Goes into every certificate number (`<prefix>-SV-<year>-<serial>`); fixed for the life of a deployment. */
+  readonly certificatePrefix: string;
+  /** Base of the verify links printed in star-mark QR codes; undefined means "the CloudFront address". */
+  readonly publicBaseUrl?: string;
+  /** Custom host name for the distribution, with its ACM certificate (which CloudFront requires in us-east-1). */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** A WAFv2 web ACL (scope CLOUDFRONT, so created in us-east-1) to attach to the distribution, if any. */
+  readonly webAclArn?: string;
+  /** Prefix for a Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), if wanted. */
+  readonly authDomainPrefix?: string;
+  readonly logLevel: string;
+  /** How many star-mark signing keys exist; the newest signs. Raise by one to rotate (signing-key.ts). */
+  readonly signingKeyGenerations: number;
+}
+
+export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
+
+export function readConfig(node: Node): StarmarkConfig {
+  const get = (key: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    return String(value).trim();
+  };
+
+  const certificatePrefix = get('certificatePrefix') ?? DEFAULT_CERTIFICATE_PREFIX;
+  // The number formatter owns the prefix rule; calling it keeps one definition of "a valid prefix".
+  formatCertificateNumber(certificatePrefix, 2000, 1);
+
+  const publicBaseUrl = get('publicBaseUrl');
+  if (publicBaseUrl !== undefined && !/^https:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicBaseUrl)) {
+    throw new Error(`publicBaseUrl must be an https:// URL with no query or fragment: ${publicBaseUrl}`);
+  }
+
+  const domainName = get('domainName');
+  const certificateArn = get('certificateArn');
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error('domainName and certificateArn go together: give both or neither');
+  }
+  if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(certificateArn)) {
+    throw new Error(`certificateArn must be an ACM certificate in us-east-1 (a CloudFront requirement): ${certificateArn}`);
+  }
+
+  const logLevel = get('logLevel') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}: ${logLevel}`);
+
+  const generations = Number(get('signingKeyGenerations') ?? '1');
+  if (!Number.isInteger(generations) || generations < 1) {
+    throw new Error(`signingKeyGenerations must be a whole number, 1 or more: ${get('signingKeyGenerations')}`);
+  }
+
+  return {
+    certificatePrefix,
+    publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
+    customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    webAclArn: get('webAclArn'),
+    authDomainPrefix: get('authDomainPrefix'),
+    logLevel,
+    signingKeyGenerations: generations,
+  };
+}

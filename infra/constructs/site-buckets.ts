@@ -1,0 +1,42 @@
+/**
+ * The two private buckets behind the distribution: the built web pages, and the logs (S3 server access logs of
+ * the site bucket and CloudFront standard logs). Neither is ever public: CloudFront reads the site through origin
+ * access control.
+ */
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export class SiteBuckets extends Construct {
+  readonly site: Bucket;
+  readonly logs: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.logs = new Bucket(this, 'Logs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logging cannot write to SSE-KMS buckets, and delivers with ACLs (hence the ownership).
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the log bucket: it receives the site bucket access logs and CloudFront logs. Logging it to ' +
+        'yet another bucket would only move the finding there.',
+    });
+
+    this.site = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 's3/site/',
+      // Deleting the stack must not take the pages down with it by surprise; empty and delete by hand.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

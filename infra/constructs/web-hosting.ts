@@ -1,0 +1,131 @@
+/**
+ * One CloudFront distribution in front of everything: the static pages from a private S3 bucket, and the API
+ * paths (derived from the route table) from the HTTP API. One origin for the browser means no CORS, one CSP and
+ * one set of security headers; caching public reads here absorbs QR-scan spikes before they reach Lambda.
+ */
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  FunctionEventType,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
+import type { RouteSpec } from '../../shared/routes';
+import { apiBehaviors } from '../api-behaviors';
+import { cloudFrontHeaders } from '../cloudfront-headers';
+import type { StarmarkConfig } from '../config';
+import { PageRouter } from './page-router';
+import { SiteBuckets } from './site-buckets';
+
+export interface WebHostingProps {
+  readonly apiDomainName: string;
+  readonly routes: readonly RouteSpec[];
+  readonly config: StarmarkConfig;
+}
+
+export class WebHosting extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** `https://` + the custom domain, or the CloudFront domain when there is none. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebHostingProps) {
+    super(scope, id);
+    const { config } = props;
+
+    const { logs, site } = new SiteBuckets(this, 'Buckets');
+    this.bucket = site;
+
+    const { securityHeadersBehavior, customHeaders } = cloudFrontHeaders(SECURITY_HEADERS);
+    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'starmark security headers (shared/security-headers.ts)',
+      securityHeadersBehavior,
+      customHeadersBehavior: customHeaders.length > 0 ? { customHeaders } : undefined,
+    });
+
+    // Short TTLs that defer to the function's Cache-Control (routes.ts cacheSeconds); the whole query string is
+    // in the key because search answers depend on it.
+    const publicReads = new CachePolicy(this, 'PublicReads', {
+      comment: 'starmark public API reads: honour origin Cache-Control, at most five minutes',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(60),
+      maxTtl: Duration.seconds(300),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const apiOrigin = new HttpOrigin(props.apiDomainName);
+    const apiBehavior = (kind: 'staff' | 'public'): BehaviorOptions => ({
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: kind === 'staff' ? CachePolicy.CACHING_DISABLED : publicReads,
+      // Everything but Host (API Gateway routes on its own host name); for staff this carries Authorization.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
+    });
+
+    const pageRouter = new PageRouter(this, 'PageRouter');
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'starmark web pages and API',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
+        functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: Object.fromEntries(
+        apiBehaviors(props.routes).map((b) => [b.pathPattern, apiBehavior(b.kind)]),
+      ),
+      domainNames: config.customDomain ? [config.customDomain.domainName] : undefined,
+      certificate: config.customDomain
+        ? Certificate.fromCertificateArn(this, 'Certificate', config.customDomain.certificateArn)
+        : undefined,
+      // Only a custom certificate can have a security policy; the default one is fixed by CloudFront.
+      minimumProtocolVersion: config.customDomain ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      webAclId: config.webAclArn,
+    });
+
+    if (!config.customDomain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'No custom domain was given, so the distribution uses the default *.cloudfront.net certificate, whose ' +
+          'security policy CloudFront fixes at TLSv1. Deploy with -c domainName/-c certificateArn to get ' +
+          'TLSv1.2_2021.',
+      });
+    }
+    if (!config.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF web ACL was given (-c webAclArn; a CLOUDFRONT-scope ACL must live in us-east-1, which this ' +
+          'region-agnostic stack cannot create). API Gateway throttles every route and public reads are cached.',
+      });
+    }
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'A certificate must be verifiable wherever the product travels (export buyers, cross-border e-commerce); ' +
+        'there is no country to exclude.',
+    });
+
+    this.url = `https://${config.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The HTTP API follows the shared route table (function, authorizer), and CloudFront sends each route to the API
+ * with the right caching and the shared security headers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { ROUTES, routeKey } from '../../shared/routes';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers';
+import { matchesPathPattern } from '../../infra/api-behaviors';
+import { synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+
+let s: Synthesized;
+let resources: Record<string, { Type: string; Properties: any }>;
+beforeAll(() => {
+  s = synth();
+  resources = s.template.toJSON().Resources;
+}, SYNTH_TIMEOUT);
+afterAll(() => s?.cleanup());
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+describe('HTTP API', () => {
+  it('has exactly one route per entry of the route table', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on every staff route and none on public routes', () => {
+    const [[authorizerId, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, any]];
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    const routes = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey, r.Properties]));
+    for (const route of ROUTES) {
+      const props = routes.get(routeKey(route));
+      if (route.auth === 'staff') {
+        expect(props.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(props.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      } else {
+        expect(props.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
+        expect(props.AuthorizerId, routeKey(route)).toBeUndefined();
+      }
+    }
+  });
+
+  it('integrates each route with the function the route table names', () => {
+    const integrationTarget = new Map(
+      ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0]]),
+    );
+    for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
+      const route = ROUTES.find((x) => routeKey(x) === r.Properties.RouteKey)!;
+      const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref;
+      expect(integrationTarget.get(integrationId), route.path).toBe(s.logicalId(s.stack.functions[route.fn].fn));
+    }
+  });
+
+  it('throttles by default, tighter on uncached public routes, and writes access logs', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    for (const route of ROUTES.filter((r) => r.auth === 'none' && r.cacheSeconds === undefined)) {
+      expect(stage.Properties.RouteSettings[routeKey(route)].ThrottlingRateLimit).toBeLessThan(
+        stage.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      );
+    }
+  });
+});
+
+describe('CloudFront', () => {
+  const distribution = () => ofType('AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+
+  it('serves the shared security headers, with the shared CSP verbatim', () => {
+    const [[, policy]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, any]];
+    const config = policy.Properties.ResponseHeadersPolicyConfig;
+    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+      Preload: true,
+    });
+    expect(config.SecurityHeadersConfig.ContentTypeOptions.Override).toBe(true);
+    expect(config.SecurityHeadersConfig.FrameOptions.FrameOption).toBe(SECURITY_HEADERS['X-Frame-Options']);
+    expect(config.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy).toBe(SECURITY_HEADERS['Referrer-Policy']);
+    expect(config.CustomHeadersConfig.Items).toContainEqual({
+      Header: 'Permissions-Policy',
+      Value: SECURITY_HEADERS['Permissions-Policy'],
+      Override: true,
+    });
+    const behaviors = [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors];
+    for (const b of behaviors) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: expect.any(String) });
+  });
+
+  it('routes /v1/* and /.well-known/* to the API', () => {
+    const patterns = distribution().CacheBehaviors.map((b: any) => b.PathPattern);
+    expect(patterns).toEqual(expect.arrayContaining(['/v1/staff/*', '/v1/*', '/.well-known/*']));
+  });
+
+  it('never caches a staff route and caches public reads briefly, query string included', () => {
+    const behaviors = distribution().CacheBehaviors as any[];
+    for (const route of ROUTES) {
+      const path = route.path.replace(/\{[^}]+\}/g, 'x');
+      const behavior = behaviors.find((b) => matchesPathPattern(b.PathPattern, path));
+      expect(behavior, routeKey(route)).toBeDefined();
+      expect(behavior.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+      if (route.auth === 'staff') {
+        expect(behavior.CachePolicyId, routeKey(route)).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+      } else {
+        const config = resources[behavior.CachePolicyId.Ref]!.Properties.CachePolicyConfig;
+        expect(config).toMatchObject({ MinTTL: 0, DefaultTTL: 60, MaxTTL: 300 });
+        expect(config.ParametersInCacheKeyAndForwardedToOrigin.QueryStringsConfig.QueryStringBehavior).toBe('all');
+      }
+    }
+  });
+
+  it('reads the private site bucket through origin access control and logs requests', () => {
+    const s3Origin = distribution().Origins.find((o: any) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(distribution().Logging.Bucket).toBeDefined();
+    s.template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue() },
+    });
+  });
+
+  it('deploys the built pages when web/dist exists', () => {
+    expect(ofType('Custom::CDKBucketDeployment')).toHaveLength(1);
+  });
+});

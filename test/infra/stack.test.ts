@@ -1,0 +1,136 @@
+/**
+ * The stack's resources: the table from shared/table.ts, the three functions (runtime, settings, permissions),
+ * the signing key, the staff user pool and the daily sweep. (Bundles: bundles.test.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { ROLES } from '../../shared/model';
+import { keyAttributes, TABLE } from '../../shared/table';
+import { actionsOf, roleStatements, synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synth();
+}, SYNTH_TIMEOUT);
+afterAll(() => s?.cleanup());
+
+const TABLE_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].map((a) => `dynamodb:${a}`);
+
+describe('table', () => {
+  it('is the shared definition, on demand, recoverable, protected and retained', () => {
+    s.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayEquals(keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+        GlobalSecondaryIndexes: TABLE.indexes.map((index) =>
+          Match.objectLike({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+          }),
+        ),
+      },
+    });
+  });
+});
+
+describe('functions', () => {
+  const names = ['public', 'staff', 'sweep'] as const;
+  const props = (name: (typeof names)[number]) =>
+    s.template.toJSON().Resources[s.logicalId(s.stack.functions[name].fn)].Properties;
+  const roleOf = (name: (typeof names)[number]) => roleStatements(s, s.logicalId(s.stack.functions[name].role));
+
+  it.each(names)('%s runs Node.js 22+ on arm64 with JSON logs, source maps and a retained-for-a-month log group', (name) => {
+    const p = props(name);
+    expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+    expect(p.Architectures).toEqual(['arm64']);
+    expect(p.LoggingConfig.LogFormat).toBe('JSON');
+    expect(p.Environment.Variables.NODE_OPTIONS).toContain('--enable-source-maps');
+    const logGroup = s.template.toJSON().Resources[p.LoggingConfig.LogGroup.Ref];
+    expect(logGroup.Properties.RetentionInDays).toBe(30);
+  });
+
+  it.each(names)('%s gets the deployment settings', (name) => {
+    const env = props(name).Environment.Variables;
+    for (const key of ['TABLE_NAME', 'CERTIFICATE_PREFIX', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'SIGNING_KEY_IDS']) {
+      expect(env[key], key).toBeDefined();
+    }
+    expect(env.CERTIFICATE_PREFIX).toBe('SM');
+    expect('NOTIFY_TOPIC_ARN' in env).toBe(name !== 'public');
+  });
+
+  it.each(names)('%s has only its own role, no managed policies and no wildcard actions', (name) => {
+    const { statements, managed } = roleOf(name);
+    expect(managed).toEqual([]);
+    expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
+  });
+
+  it('public cannot write the table or sign', () => {
+    const actions = actionsOf(roleOf('public').statements);
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).toContain('kms:GetPublicKey');
+    for (const forbidden of [...TABLE_WRITES, 'kms:Sign', 'sns:Publish']) expect(actions).not.toContain(forbidden);
+  });
+
+  it('staff and sweep write the table, sign and publish reminders; nobody scans', () => {
+    for (const name of ['staff', 'sweep'] as const) {
+      const actions = actionsOf(roleOf(name).statements);
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Sign', 'kms:GetPublicKey', 'sns:Publish']),
+      );
+    }
+    for (const name of names) expect(actionsOf(roleOf(name).statements)).not.toContain('dynamodb:Scan');
+  });
+});
+
+describe('signing, staff identity, schedule', () => {
+  it('signs with a retained ECC P-256 KMS key', () => {
+    s.template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+    });
+  });
+
+  it('has a staff user pool without self sign-up, with MFA, and one group per role', () => {
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+    const groups = Object.values(s.template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('runs the sweep daily at 07:00 Asia/Shanghai (23:00 UTC)', () => {
+    s.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 23 * * ? *)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [s.logicalId(s.stack.functions.sweep.fn), 'Arn'] } })],
+    });
+  });
+
+  it('encrypts the reminder topic with a rotated key, refuses plain HTTP, and alarms on sweep errors', () => {
+    const [topic] = Object.values(s.template.findResources('AWS::SNS::Topic'));
+    const keyId = topic?.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+    expect(s.template.toJSON().Resources[keyId].Properties.EnableKeyRotation).toBe(true);
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: s.logicalId(s.stack.functions.sweep.fn) } }],
+      AlarmActions: [{ Ref: Match.anyValue() }],
+    });
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});

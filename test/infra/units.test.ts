@@ -1,0 +1,102 @@
+/** The pure pieces of infra: route-to-behavior mapping, header translation, context checks, the page router. */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { serveStatic } from '../../functions/local/static-files';
+import { ROUTES, type RouteSpec } from '../../shared/routes';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
+import { apiBehaviors, matchesPathPattern } from '../../infra/api-behaviors';
+import { cloudFrontHeaders } from '../../infra/cloudfront-headers';
+import { readConfig } from '../../infra/config';
+import { PAGE_ROUTER } from '../../infra/constructs/page-router';
+
+const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
+  method: 'GET', path, fn: auth === 'staff' ? 'staff' : 'public', op: 'x', auth, summary: 'x',
+});
+
+describe('apiBehaviors', () => {
+  it('lists staff patterns before public ones for the real route table', () => {
+    const behaviors = apiBehaviors(ROUTES);
+    expect(behaviors[0]).toEqual({ pathPattern: '/v1/staff/*', kind: 'staff' });
+    expect(behaviors.findIndex((b) => b.pathPattern === '/v1/*')).toBeGreaterThan(0);
+  });
+
+  it('refuses a route that would land in a behavior of the other kind, or in none', () => {
+    expect(() => apiBehaviors([route('/v1/staff/me', 'staff'), route('/v1/staff/public-thing', 'none')])).toThrow(/public/);
+    expect(() => apiBehaviors([route('/v1/certificates', 'none'), route('/v1/staff', 'staff')])).not.toThrow();
+  });
+
+  it('matches like CloudFront: * spans slashes', () => {
+    expect(matchesPathPattern('/v1/*', '/v1/certificates/x/events')).toBe(true);
+    expect(matchesPathPattern('/v1/staff/*', '/v1/staff')).toBe(false);
+    expect(matchesPathPattern('/.well-known/*', '/.well-known/jwks.json')).toBe(true);
+  });
+});
+
+describe('cloudFrontHeaders', () => {
+  it('translates every shared header', () => {
+    const { securityHeadersBehavior: b, customHeaders } = cloudFrontHeaders(SECURITY_HEADERS);
+    expect(b.contentSecurityPolicy?.contentSecurityPolicy).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(b.strictTransportSecurity?.accessControlMaxAge.toSeconds()).toBe(63072000);
+    expect(b.frameOptions?.frameOption).toBe('DENY');
+    expect(customHeaders.map((h) => h.header)).toEqual(['Permissions-Policy']);
+  });
+
+  it('rejects values CloudFront cannot express instead of dropping them', () => {
+    expect(() => cloudFrontHeaders({ 'X-Frame-Options': 'ALLOW-FROM https://a' })).toThrow();
+    expect(() => cloudFrontHeaders({ 'Strict-Transport-Security': 'includeSubDomains' })).toThrow();
+  });
+});
+
+describe('readConfig', () => {
+  const config = (context: Record<string, unknown>) => readConfig(new App({ context }).node);
+
+  it('defaults the prefix and leaves the base URL to the distribution', () => {
+    expect(config({})).toMatchObject({ certificatePrefix: 'SM', publicBaseUrl: undefined, logLevel: 'info' });
+  });
+
+  it('rejects what would break later', () => {
+    expect(() => config({ certificatePrefix: 'sm-1' })).toThrow(/prefix/);
+    expect(() => config({ publicBaseUrl: 'http://verify.example.cn' })).toThrow(/https/);
+    expect(() => config({ domainName: 'verify.example.cn' })).toThrow(/together/);
+    expect(() =>
+      config({ domainName: 'a.cn', certificateArn: 'arn:aws:acm:cn-north-1:123456789012:certificate/x' }),
+    ).toThrow(/us-east-1/);
+    expect(() => config({ signingKeyGenerations: 0 })).toThrow(/signingKeyGenerations/);
+  });
+});
+
+describe('page router', () => {
+  // Runs the CloudFront Function and the local gateway's static server on the same paths: they must agree.
+  const router = new Function(`${PAGE_ROUTER}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+
+  async function served(root: string, pathname: string): Promise<string> {
+    const chunks: Buffer[] = [];
+    const res = Object.assign(
+      new Writable({ write: (chunk, _enc, cb) => (chunks.push(Buffer.from(chunk)), cb()) }),
+      { writeHead: () => undefined },
+    );
+    const finished = new Promise((resolve) => res.on('finish', resolve));
+    serveStatic({ method: 'GET' } as IncomingMessage, res as unknown as ServerResponse, new URL(pathname, 'http://x'), root);
+    await finished;
+    return Buffer.concat(chunks).toString();
+  }
+
+  it.each(['/', '/v', '/c', '/c/SM-SV-2025-000001', '/console', '/index.html', '/console.html'])('%s', async (path) => {
+    const root = mkdtempSync(join(tmpdir(), 'starmark-web-'));
+    try {
+      writeFileSync(join(root, 'index.html'), 'index');
+      writeFileSync(join(root, 'console.html'), 'console');
+      // S3 serves the exact key the router leaves, nothing else.
+      const key = join(root, router({ request: { uri: path } }).uri);
+      const fromS3 = existsSync(key) && statSync(key).isFile() ? readFileSync(key, 'utf8') : 'Not found';
+      expect(fromS3).toBe(await served(root, path));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
