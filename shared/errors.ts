@@ -67,6 +67,16 @@ export const ERROR_CATALOGUE = {
     zh: '该证书已有进行中的再认证申请',
     en: 'A renewal application is already open for this certificate',
   },
+  SIGNING_KEY_UNAVAILABLE: {
+    status: 503,
+    zh: '当前没有可用于签发星级标志的密钥',
+    en: 'No signing key is available to sign star marks',
+  },
+  ROTATION_BY_DEPLOYMENT: {
+    status: 409,
+    zh: '此环境的签名密钥通过部署轮换（SIGNING_KEY_IDS）',
+    en: 'Signing keys here rotate by deployment (SIGNING_KEY_IDS)',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'Service temporarily unavailable; try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -11,6 +11,10 @@ import { createApiHandler } from '../http/dispatch';
 import { publicOperations } from '../ops/public';
 import { staffOperations } from '../ops/staff';
 import type { Deps } from '../service/deps';
+import { StarMarkTokens } from '../signing/issuer';
+import { LocalKeyRing } from '../signing/local/local-key-ring';
+import type { SigningKeyRing } from '../signing/ports';
+import type { RegistryStore } from '../../shared/store/port';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
 import { devLoginEndpoints } from './dev-login';
@@ -32,6 +36,8 @@ export interface LocalSystemOptions {
   publicBaseUrl?: string;
   webRoot?: string;
   clock?: () => Date;
+  /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
+  signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
 }
 
 export interface LocalSystem {
@@ -52,6 +58,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const store = new DynamoRegistryStore(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const identity = await DevIdentityProvider.open(options.dataDir);
+    const signingKeys = options.signingKeys
+      ? await options.signingKeys(store)
+      : await LocalKeyRing.open(options.dataDir ? join(options.dataDir, 'keys') : undefined, options.clock?.());
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -63,6 +72,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       store,
       clock: options.clock ?? (() => new Date()),
       config: { certificatePrefix: options.certificatePrefix ?? 'SM', publicBaseUrl: options.publicBaseUrl ?? url },
+      starMarks: new StarMarkTokens(signingKeys),
+      signingKeys,
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(

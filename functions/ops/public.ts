@@ -7,6 +7,7 @@ import { parseInput } from '../http/parse';
 import { publicOperationsOperations } from './operations';
 import { publicProcurementOperations } from './procurement';
 import { publicStarMarkOperations } from './star-marks';
+import { publishedStarMark } from '../signing/star-marks';
 
 export const publicOperations: Record<string, Operation> = {
   ...publicStarMarkOperations,
@@ -20,6 +21,6 @@ export const publicOperations: Record<string, Operation> = {
     const { number } = parseInput(certificatePathSchema, req.params, 'path');
     const certificate = await deps.store.getCertificate(number);
     if (!certificate) throw new DomainError('NOT_FOUND', `certificate ${number}`);
-    return { status: 200, body: publicRecord(certificate, deps.clock()) };
+    return { status: 200, body: { ...publicRecord(certificate, deps.clock()), ...(await publishedStarMark(deps, certificate)) } };
   },
 };

@@ -1,6 +1,7 @@
 /** What the use cases need from the outside world, passed in: the store port, a clock and the deployment's settings. */
 import type { RegistryStore } from '../../shared/store/port';
 import type { Certificate } from '../../shared/model';
+import type { SigningKeyRing } from '../signing/ports';
 
 export interface RegistryConfig {
   /** `<prefix>-SV-<year>-<serial>`: the certification body's own prefix. */
@@ -19,4 +20,6 @@ export interface Deps {
   clock: () => Date;
   config: RegistryConfig;
   starMarks?: StarMarkIssuer;
+  /** The star-mark key registry: JWKS, verification, rotation and revocation (functions/signing). */
+  signingKeys?: SigningKeyRing;
 }

@@ -1,0 +1,33 @@
+/**
+ * Online verification for clients that cannot check signatures themselves, and for bulk checks: a token is checked
+ * against our JWKS and then against the live record; numbers are looked up in one batch. Expiry is always judged
+ * by the server's clock — nothing the client sends says what day it is.
+ */
+import type { Certificate } from '../../shared/model';
+import { CERTIFICATE_NUMBER_RE } from '../../shared/schemas/common';
+import { checkMark, checkNumber, jwksOf, verifyStarMark, type LiveCheck, type StarMarkJwks } from '../../shared/star-mark';
+import type { VerificationRequest } from '../../shared/star-mark/schemas';
+import type { Deps } from '../service/deps';
+import { starMarksOf } from './star-marks';
+
+export interface VerificationAnswer {
+  checkedAt: string;
+  items: LiveCheck[];
+}
+
+export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
+  return jwksOf(await starMarksOf(deps).ring.records());
+}
+
+export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer> {
+  const now = deps.clock();
+  const checkedAt = now.toISOString();
+  if ('token' in request) {
+    const mark = await verifyStarMark(request.token, await publishedJwks(deps), now);
+    const certificate = mark.authentic && mark.claims ? await deps.store.getCertificate(mark.claims.number) : undefined;
+    return { checkedAt, items: [checkMark(mark, certificate, now)] };
+  }
+  const wellFormed = request.numbers.map((n) => n.trim()).filter((n) => CERTIFICATE_NUMBER_RE.test(n));
+  const found: Map<string, Certificate> = wellFormed.length ? await deps.store.getCertificates(wellFormed) : new Map();
+  return { checkedAt, items: request.numbers.map((n) => checkNumber(n, found.get(n.trim()), now)) };
+}

@@ -1,0 +1,81 @@
+/**
+ * The key registry's records and the JWKS made from them. Every key that ever signed stays published (retired
+ * keys keep printed marks verifying). A revoked key's material is dropped from `keys`, so that no generic JOSE
+ * library can trust it, and its kid is listed under `revoked` — an extra JWKS member, which RFC 7517 §5 tells
+ * readers that do not know it to ignore — so that our verifier can say "revoked" rather than "unknown".
+ */
+import type { JWK } from 'jose';
+import { STAR_MARK_ALG } from './token';
+
+export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];
+
+export interface EcPublicJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  publicJwk: EcPublicJwk;
+  status: KeyStatus;
+  createdAt?: string;
+  retiredAt?: string;
+  revokedAt?: string;
+  /** Internal: why it was revoked. Never published. */
+  revocationReason?: string;
+}
+
+export interface PublishedKey extends EcPublicJwk {
+  kid: string;
+  alg: typeof STAR_MARK_ALG;
+  use: 'sig';
+  status: 'active' | 'retired';
+  created?: string;
+  retired?: string;
+}
+
+export interface RevokedKey {
+  kid: string;
+  status: 'revoked';
+  revoked?: string;
+}
+
+export interface StarMarkJwks {
+  keys: PublishedKey[];
+  revoked: RevokedKey[];
+}
+
+/** Only the public members of an EC P-256 key, whatever else the input carried (a private `d` above all). */
+export function ecPublicJwk(jwk: JWK | Record<string, unknown>): EcPublicJwk | null {
+  const { kty, crv, x, y } = jwk as Record<string, unknown>;
+  if (kty !== 'EC' || crv !== 'P-256' || typeof x !== 'string' || typeof y !== 'string') return null;
+  if (!/^[A-Za-z0-9_-]{43}$/.test(x) || !/^[A-Za-z0-9_-]{43}$/.test(y)) return null;
+  return { kty, crv, x, y };
+}
+
+const ORDER: Record<KeyStatus, number> = { active: 0, retired: 1, revoked: 2 };
+
+export function jwksOf(records: readonly SigningKeyRecord[]): StarMarkJwks {
+  const sorted = [...records].sort((a, b) => ORDER[a.status] - ORDER[b.status] || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  const keys: PublishedKey[] = [];
+  const revoked: RevokedKey[] = [];
+  for (const r of sorted) {
+    if (r.status === 'revoked') {
+      revoked.push({ kid: r.kid, status: 'revoked', ...(r.revokedAt ? { revoked: r.revokedAt } : {}) });
+      continue;
+    }
+    keys.push({
+      ...r.publicJwk,
+      kid: r.kid,
+      alg: STAR_MARK_ALG,
+      use: 'sig',
+      status: r.status,
+      ...(r.createdAt ? { created: r.createdAt } : {}),
+      ...(r.retiredAt ? { retired: r.retiredAt } : {}),
+    });
+  }
+  return { keys, revoked };
+}

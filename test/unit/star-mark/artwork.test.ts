@@ -1,0 +1,88 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { svgToPng } from '../../../functions/signing/artwork/png';
+import { qrMatrix } from '../../../functions/signing/artwork/qr';
+import type { PublicCertificate } from '../../../shared/public-record';
+import { certificatePage } from '../../../shared/star-mark/artwork/certificate-page';
+import { escapeMarkup } from '../../../shared/star-mark/artwork/escape';
+import { SCHEME_TITLE, starMarkSvg } from '../../../shared/star-mark/artwork/star-mark-svg';
+
+const url = 'https://verify.starmark.gov.cn/v#eyJhbGciOiJFUzI1NiIsImtpZCI6ImFiY2RlZmdoIn0.U00tU1YtMjAyNi0wMDAxMjN8NHwyMDI5MTEyMnwx.sig';
+const mark = (level: 'five' | 'four' | 'three' | 'compliant') => starMarkSvg({ number: 'SM-SV-2026-000123', level, url, qr: qrMatrix(url) });
+const polygons = (svg: string) => (svg.match(/<polygon /g) ?? []).length;
+
+describe('the star-mark artwork', () => {
+  it.each([
+    ['five', 5],
+    ['four', 4],
+    ['three', 3],
+    ['compliant', 0],
+  ] as const)('draws %s with %i stars', (level, stars) => {
+    expect(polygons(mark(level))).toBe(stars);
+  });
+
+  it('names the compliant level in words, since it has no stars', () => {
+    expect(mark('compliant')).toContain('达标级');
+  });
+
+  it('carries the certificate number and the scheme title', () => {
+    const svg = mark('four');
+    expect(svg).toContain('SM-SV-2026-000123');
+    expect(svg).toContain(SCHEME_TITLE);
+    expect(SCHEME_TITLE).toBe('GB/T 27922 商品售后服务评价体系认证');
+  });
+
+  it('uses no CSS, only SVG attributes, so a strict CSP and the PNG renderer both draw it', () => {
+    expect(mark('five')).not.toMatch(/<style|style=/);
+  });
+
+  it('renders a print PNG at least 1200 px wide, marked 300 dpi, whose QR scans back to the star-mark URL', async () => {
+    const png = await svgToPng(mark('four'));
+    const image = PNG.sync.read(png);
+    expect(image.width).toBeGreaterThanOrEqual(1200);
+    const phys = png.indexOf('pHYs');
+    expect(phys).toBeGreaterThan(0);
+    expect(png.readUInt32BE(phys + 4)).toBe(11811);
+    expect(png.readUInt8(phys + 12)).toBe(1);
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(url);
+  });
+});
+
+describe('the printable certificate page', () => {
+  const record: PublicCertificate = {
+    number: 'SM-SV-2026-000123',
+    organization: { name: '<script>alert("x")</script>华东 & Co', nameEn: 'O\'Brien "Service" <b>', creditCode: '91350100M000100Y43' },
+    scope: '家用电器 <img src=x onerror=alert(1)>',
+    level: 'four',
+    levelName: { zh: '四星级', en: 'four-star' },
+    scoreBand: '90–94.9',
+    status: 'valid',
+    cycle: 1,
+    validFrom: '2026-11-23',
+    validUntil: '2029-11-22',
+    lastSurveillance: null,
+    nextSurveillance: '2027-11-23',
+    statusHistory: [],
+    asOf: '2026-11-23T02:00:00.000Z',
+  };
+  const page = certificatePage({ record, qr: qrMatrix(url), stylesheetHref: 'https://verify.starmark.gov.cn/v1/print/certificate.css', generatedAt: 'now' });
+
+  it('escapes every organization string', () => {
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<b>');
+    expect(page).toContain(escapeMarkup(record.organization.name));
+    expect(page).toContain('O&#39;Brien &quot;Service&quot; &lt;b&gt;');
+  });
+
+  it('has no script, no inline style, and links its stylesheet', () => {
+    expect(page).not.toMatch(/<script|<style|<[^>]*\s(style|on\w+)=/i);
+    expect(page).toContain('<link rel="stylesheet" href="https://verify.starmark.gov.cn/v1/print/certificate.css">');
+  });
+
+  it('shows the credit code, scope, level, score band, status and dates, and the QR inline', () => {
+    for (const fact of ['91350100M000100Y43', '四星级', '90–94.9', '有效 valid', '2026-11-23', '2029-11-22', '2027-11-23']) expect(page).toContain(fact);
+    expect(page).toMatch(/<figure class="qr"><svg [^>]*viewBox/);
+  });
+});

@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StarMarkTokens } from '../../../functions/signing/issuer';
+import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
+import { jwksOf, verifyStarMark, type StarMarkClaims } from '../../../shared/star-mark';
+
+const NOW = new Date('2026-11-23T02:00:00Z');
+const admin = { sub: 'admin-qian', roles: ['admin' as const] };
+const claims: StarMarkClaims = { number: 'SM-SV-2026-000001', level: 'five', validUntil: '2029-11-22', cycle: 1 };
+const dirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'starmark-keys-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the local key store', () => {
+  it('generates one ES256 key on first start and keeps using it after a restart', async () => {
+    const dir = scratch();
+    const first = await (await LocalKeyRing.open(dir, NOW)).signer();
+    const again = await (await LocalKeyRing.open(dir, NOW)).signer();
+    expect(again.kid).toBe(first.kid);
+    expect(await (await LocalKeyRing.open(dir)).records()).toHaveLength(1);
+  });
+
+  it('keeps private halves readable by the owner only, and out of the registry and the JWKS', async () => {
+    const dir = scratch();
+    const ring = await LocalKeyRing.open(dir, NOW);
+    const folder = join(dir, 'star-mark');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const privateFile = readdirSync(folder).find((f) => f.endsWith('.private.jwk'))!;
+    expect(statSync(join(folder, privateFile)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(join(folder, privateFile), 'utf8')).d).toBeTruthy();
+    expect(readFileSync(join(folder, 'registry.json'), 'utf8')).not.toMatch(/"d"/);
+    expect(JSON.stringify(jwksOf(await ring.records()))).not.toMatch(/"d"/);
+  });
+
+  it('keeps the key in memory when the system has no data folder', async () => {
+    const a = await LocalKeyRing.open();
+    const b = await LocalKeyRing.open();
+    expect((await a.signer()).kid).not.toBe((await b.signer()).kid);
+  });
+
+  it('sees a rotation made by another process (the CLI) without a restart', async () => {
+    const dir = scratch();
+    const running = await LocalKeyRing.open(dir, NOW);
+    const before = await new StarMarkTokens(running).tokenFor(claims);
+    const cli = await LocalKeyRing.open(dir, NOW);
+    const fresh = await cli.rotate(NOW, { sub: 'cli:test' });
+    const after = await new StarMarkTokens(running).tokenFor(claims);
+    expect(after.kid).toBe(fresh.kid);
+    const jwks = jwksOf(await running.records());
+    expect((await verifyStarMark(before.token, jwks, NOW)).verdict).toBe('VALID');
+    expect((await verifyStarMark(after.token, jwks, NOW)).verdict).toBe('VALID');
+  });
+
+  it('deletes the private half of a revoked signing key and starts signing with a new one at once', async () => {
+    const dir = scratch();
+    const ring = await LocalKeyRing.open(dir, NOW);
+    const old = await new StarMarkTokens(ring).tokenFor(claims);
+    await ring.revoke(old.kid, 'copied off a laptop', NOW, admin);
+    expect(readdirSync(join(dir, 'star-mark'))).not.toContain(`${old.kid}.private.jwk`);
+    const next = await new StarMarkTokens(ring).tokenFor(claims);
+    expect(next.kid).not.toBe(old.kid);
+    const jwks = jwksOf(await ring.records());
+    expect((await verifyStarMark(old.token, jwks, NOW)).verdict).toBe('REVOKED_KEY');
+    expect((await verifyStarMark(next.token, jwks, NOW)).verdict).toBe('VALID');
+    const history = JSON.parse(readFileSync(join(dir, 'star-mark', 'registry.json'), 'utf8')).history;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'revoke', 'rotate']);
+    expect(history[1]).toMatchObject({ kid: old.kid, by: 'admin-qian', reason: 'copied off a laptop' });
+  });
+});
+
+describe('npm run rotate-key', () => {
+  const run = (args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', ...args], { cwd: process.cwd() });
+
+  it('rotates the local key, then revokes a key by --revoke=<kid>, and never prints private material', async () => {
+    const data = scratch();
+    const rotated = await run(['--data', data]);
+    const ring = await LocalKeyRing.open(join(data, 'keys'));
+    const [old, current] = await ring.records();
+    expect(old).toMatchObject({ status: 'retired' });
+    expect(current).toMatchObject({ status: 'active' });
+    expect(rotated.stdout).toContain(`New signing key ${current!.kid}`);
+    const revoked = await run(['--data', data, `--revoke=${old!.kid}`, '--reason', 'lost backup tape']);
+    expect(revoked.stdout).toContain(`Revoked ${old!.kid}`);
+    expect((await ring.records()).find((r) => r.kid === old!.kid)?.status).toBe('revoked');
+    for (const out of [rotated, revoked]) expect(out.stdout + out.stderr).not.toMatch(/"d"|PRIVATE/);
+  });
+
+  it('refuses to revoke without a reason', async () => {
+    await expect(run(['--data', scratch(), '--revoke=abcdefgh'])).rejects.toMatchObject({ stderr: expect.stringContaining('--reason') });
+  });
+});
