@@ -1,10 +1,23 @@
-/** Lambda entry: the daily sweep, run by the EventBridge schedule. */
+/**
+ * Lambda entry: the daily sweep and the reminders, run by the EventBridge schedule. It fails the invocation when a
+ * certificate could not be handled, so that the schedule's retry (harmless: the sweep is idempotent) and the
+ * function's error alarm both see it.
+ */
 import { log } from '../http/log';
-import { runSweep } from '../service/sweep';
+import { notifierFromEnvironment } from '../notify/from-env';
+import { runDailyOperations } from '../service/sweep';
 import { awsDeps } from './aws-deps';
 
-export const handler = async (): Promise<{ read: number; changed: number; conflicts: number }> => {
-  const report = await runSweep(await awsDeps());
-  log.info('sweep finished', { ...report, changed: report.changed.length });
-  return { read: report.read, changed: report.changed.length, conflicts: report.conflicts };
+const notifier = notifierFromEnvironment();
+
+export const handler = async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
+  const { sweep, reminders } = await runDailyOperations(await awsDeps(), notifier);
+  const summary = { read: sweep.read, changed: sweep.changed.length, conflicts: sweep.conflicts, reminded: reminders.sent.length };
+  log.info('sweep finished', { ...summary, today: sweep.today, actions: sweep.changed, channel: notifier.channel, reminders: reminders.sent });
+  const failures = [...sweep.failed, ...reminders.failed];
+  if (failures.length) {
+    log.error('sweep had failures', { failures });
+    throw new Error(`sweep: ${failures.length} item(s) failed`);
+  }
+  return summary;
 };

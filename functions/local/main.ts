@@ -5,7 +5,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printSeedReport } from '../demo/report';
+import { seedDemo } from '../demo/seed';
 import { LocalRuntimeError } from './runtime-error';
+import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file';
+import { startSweepTimer } from './sweep-timer';
 import { startLocalSystem } from './system';
 
 const HELP = `starmark — local registry
@@ -17,6 +21,7 @@ const HELP = `starmark — local registry
   --data <dir>       data folder, kept across restarts (default .data)
   --dynamo-port <n>  DynamoDB Local port (default 8000)
   --prefix <XX>      certificate-number prefix (default SM)
+  --demo             seed demo organizations in every state (once per data folder)
   --help             this text
 `;
 
@@ -31,6 +36,7 @@ async function main() {
       data: { type: 'string', default: '.data' },
       'dynamo-port': { type: 'string', default: '8000' },
       prefix: { type: 'string', default: 'SM' },
+      demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -49,6 +55,18 @@ async function main() {
     dynamoPort,
     certificatePrefix: values.prefix,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
+  });
+  const dataDir = resolve(values.data);
+  writeRuntimeInfo(dataDir, { pid: process.pid, url: system.url, dynamoEndpoint: system.dynamo.endpoint, tableName: 'starmark', certificatePrefix: values.prefix, startedAt: new Date().toISOString() });
+  if (values.demo) {
+    process.stdout.write('Seeding demo data…\n');
+    printSeedReport(await seedDemo(system.deps), process.stdout);
+  }
+  // The daily sweep and reminders, as the schedule runs them in AWS: now, then hourly (idempotent).
+  const sweeps = startSweepTimer(system.deps, {
+    onReport: ({ sweep, reminders }) => {
+      if (sweep.changed.length || reminders.sent.length) process.stdout.write(`sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`);
+    },
   });
   process.stdout.write(
     [
@@ -70,6 +88,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
+    await sweeps.stop();
+    removeRuntimeInfo(dataDir);
     await system.stop();
     process.stdout.write('Stopped. Data is kept in the data folder.\n');
     process.exit(0);

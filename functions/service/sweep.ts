@@ -1,27 +1,33 @@
 /**
  * The daily sweep: reads only what is due through the status/next-action index (never a scan), and applies the
- * lifecycle's own sweep act to each, one transaction per certificate. Running it twice, or twice at once, changes
- * nothing more: a certificate already moved is no longer due, and a lost race is a conflict that is simply skipped.
+ * lifecycle's own sweep act to each, one transaction per certificate, dated the day it runs. Running it twice, or
+ * twice at once, changes nothing more: a certificate already moved is no longer due, and the loser of a race
+ * re-reads the certificate and finds nothing left to do. A failure on one certificate never stops the others.
  */
 import { chinaDate } from '../../shared/calendar';
 import { applySweepAction } from '../../shared/lifecycle/certificate';
 import { sweepActionFor } from '../../shared/lifecycle/certificate-dates';
 import { SYSTEM_SWEEP, type Certificate } from '../../shared/model';
 import { CommitConflict } from '../../shared/store/port';
-import type { Deps } from './deps';
+import type { Notifier } from '../notify/port';
 import { planCertificateChange } from './certificates';
+import type { Deps } from './deps';
+import { sendReminders, type ReminderReport } from './reminders';
 
 export interface SweepReport {
   today: string;
+  /** Certificates the due index returned: only what is due, so this is the sweep's whole read cost. */
   read: number;
   changed: { number: string; action: string }[];
+  /** Lost races: another sweep or a member of staff changed the certificate between the read and the write. */
   conflicts: number;
+  failed: { number: string; error: string }[];
 }
 
 export async function runSweep(deps: Deps): Promise<SweepReport> {
   const now = deps.clock();
   const today = chinaDate(now);
-  const report: SweepReport = { today, read: 0, changed: [], conflicts: 0 };
+  const report: SweepReport = { today, read: 0, changed: [], conflicts: 0, failed: [] };
   for (const status of ['valid', 'suspended'] as const) {
     let cursor: string | undefined;
     do {
@@ -34,16 +40,39 @@ export async function runSweep(deps: Deps): Promise<SweepReport> {
   return report;
 }
 
-async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: SweepReport) {
-  const action = sweepActionFor(indexed, chinaDate(now));
-  if (!action) return;
-  try {
-    const plan = await planCertificateChange(deps, SYSTEM_SWEEP, indexed, applySweepAction(indexed, action, SYSTEM_SWEEP, now), now);
-    await deps.store.commit({ writes: plan.writes });
-    report.changed.push({ number: indexed.number, action });
-  } catch (error) {
-    // Another sweep (or a member of staff) changed it first; the next run sees its new state.
-    if (error instanceof CommitConflict) report.conflicts++;
-    else throw error;
+/**
+ * The index copy may lag the item (GSIs are eventually consistent) or lose a race; then the certificate is read
+ * again, consistently, and acted on only if it is still due.
+ */
+async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: SweepReport): Promise<void> {
+  let current: Certificate | undefined = indexed;
+  for (let attempt = 0; current && attempt < 2; attempt++) {
+    const action = sweepActionFor(current, chinaDate(now));
+    if (!action) return;
+    try {
+      const plan = await planCertificateChange(deps, SYSTEM_SWEEP, current, applySweepAction(current, action, SYSTEM_SWEEP, now), now);
+      await deps.store.commit({ writes: plan.writes });
+      report.changed.push({ number: current.number, action });
+      return;
+    } catch (error) {
+      if (!(error instanceof CommitConflict)) {
+        report.failed.push({ number: current.number, error: String((error as Error)?.message ?? error) });
+        return;
+      }
+      report.conflicts++;
+      current = await deps.store.getCertificate(current.number);
+    }
   }
+}
+
+export interface DailyReport {
+  sweep: SweepReport;
+  reminders: ReminderReport;
+}
+
+/** What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded. */
+export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
+  const sweep = await runSweep(deps);
+  const reminders = await sendReminders(deps, notifier);
+  return { sweep, reminders };
 }

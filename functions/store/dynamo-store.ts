@@ -69,7 +69,8 @@ export class DynamoRegistryStore implements RegistryStore {
     return this.queryIndex<Certificate>('gsi2', indexKeys.certificatesByStatus(query.status), {
       cursor: query.cursor,
       limit: query.limit ?? 100,
-      skRange: ['', `${query.onOrBefore}#\uffff`],
+      // DynamoDB refuses an empty string in a key condition: the range starts at the first possible date.
+      skRange: ['0000-01-01', `${query.onOrBefore}#\uffff`],
     });
   }
 

@@ -5,7 +5,7 @@ import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory
 import { compareLevels, scoreTotal, type ScoreSheet } from '../scheme';
 import type { Decided } from './events';
 import { requireRole } from './guards';
-import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, surveillanceDeadline, validUntilFor, type SweepAction } from './certificate-dates';
+import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, SURVEILLANCE_INTERVAL_MONTHS, surveillanceDeadline, validUntilFor, type SweepAction } from './certificate-dates';
 import { CERTIFICATE_TRANSITIONS, type CertificateTransition } from './transitions';
 
 type NewCertificate = Omit<Certificate, 'version' | 'eventSeq' | 'lastEventHash'>;
@@ -131,12 +131,16 @@ function recordSurveillance(current: Certificate, input: Input, actor: Actor, to
         return cmp > 0 ? 'raise' : cmp < 0 ? 'lower' : 'keep';
       })();
   const record: SurveillanceRecord = { date: auditDate, total: result.total, level: result.level, outcome, evaluatorSub: actor.sub };
+  // One surveillance per certificate year: an audit held before the pending one's year began (the audit that clears
+  // a suspension, months after a failed one) must not also use up next year's surveillance.
+  const pending = current.nextSurveillanceDue;
+  const coversPending = pending !== null && auditDate > addMonths(pending, -SURVEILLANCE_INTERVAL_MONTHS);
   let next: Certificate = {
     ...current,
     surveillances: [...current.surveillances, record],
     lastSurveillance: auditDate,
-    nextSurveillanceDue: current.nextSurveillanceDue === null ? null : nextAnniversary(current.validFrom, current.validUntil, surveillanceDeadline(current)!),
-    surveillancePostponedUntil: null,
+    nextSurveillanceDue: coversPending ? nextAnniversary(current.validFrom, current.validUntil, surveillanceDeadline(current)!) : pending,
+    surveillancePostponedUntil: coversPending ? null : current.surveillancePostponedUntil,
   };
   if (suspend) {
     next = current.status === 'suspended' ? { ...next, clearedOn: null } : { ...withStatus(next, 'suspended', result.passed ? 'for_cause' : 'surveillance_failed', today), suspendedOn: today, clearedOn: null };

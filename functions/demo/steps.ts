@@ -1,0 +1,100 @@
+/** One step of a demo story, taken through the same use cases (and input schemas) the HTTP handlers call. */
+import { DomainError } from '../../shared/errors';
+import { generateCreditCode } from '../../shared/credit-code';
+import { dateAt, type Step, type Story } from '../../shared/demo';
+import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition, type CertificateTransition } from '../../shared/lifecycle/transitions';
+import type { Actor } from '../../shared/model';
+import { sheetWithTotal } from '../../shared/scheme';
+import { submitApplicationSchema, submitRenewalSchema } from '../../shared/schemas/application';
+import { DEMO_USERS } from '../local/dev-identity';
+import { planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
+import { planCertificateTransition } from '../service/certificates';
+import type { Deps } from '../service/deps';
+import { execute } from '../service/plan';
+
+/** What a story has produced so far: its applications by name and the certificate they led to. */
+export interface StoryState {
+  applications: Record<string, string>;
+  certificate?: string;
+  evaluator?: string;
+}
+
+function actor(sub: string): Actor {
+  const user = DEMO_USERS.find((u) => u.sub === sub);
+  if (!user) throw new Error(`demo story names an unknown demo user ${sub}`);
+  return { sub: user.sub, roles: user.roles, name: user.name };
+}
+
+const ADMIN = 'admin-qian';
+
+export async function takeStep(deps: Deps, story: Story, state: StoryState, step: Step, today: string, on: string): Promise<void> {
+  const applicant = actor(story.applicant);
+  const appId = (name: string) => state.applications[name] ?? fail(`no application ${name} yet`);
+  const certificate = () => state.certificate ?? fail('no certificate yet');
+  const transition = async (name: ApplicationTransition, who: string, app: string, input: Record<string, unknown>) => {
+    const parsed = APPLICATION_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
+    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), name, parsed))).body as { certificate?: { number: string } };
+  };
+  const certificateAct = async (name: CertificateTransition, who: string, input: Record<string, unknown>) => {
+    const parsed = CERTIFICATE_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
+    await execute(deps, () => planCertificateTransition(deps, actor(who), certificate(), name, parsed));
+  };
+
+  switch (step.do) {
+    case 'submit': {
+      const input = submitApplicationSchema.parse({
+        organization: { ...story.organization, creditCode: generateCreditCode(story.seed) },
+        scope: story.scope,
+        operatingSince: dateAt(today, { months: -72 }),
+      });
+      state.applications[step.app] = ((await execute(deps, () => planSubmit(deps, applicant, input))).body as { id: string }).id;
+      return;
+    }
+    case 'renew': {
+      const input = submitRenewalSchema.parse({ certificateNumber: certificate() });
+      state.applications[step.app] = ((await execute(deps, () => planRenewal(deps, applicant, input))).body as { id: string }).id;
+      return;
+    }
+    case 'accept':
+      state.evaluator ??= step.evaluator;
+      await transition('accept', ADMIN, step.app, { evaluatorSub: step.evaluator, contractNo: step.contractNo });
+      return;
+    case 'passDocumentReview':
+    case 'returnForRevision':
+    case 'recordOnSiteReview': {
+      const evaluator = (await deps.store.getApplication(appId(step.app)))?.evaluatorSub ?? fail('no evaluator');
+      const input = step.do === 'returnForRevision' ? { reason: step.reason } : step.do === 'recordOnSiteReview' ? { reviewDate: on, scoreSheet: sheetWithTotal(step.total) } : {};
+      await transition(step.do, evaluator, step.app, input);
+      return;
+    }
+    case 'approve':
+      await transition('approve', step.committee, step.app, {});
+      return;
+    case 'reject':
+      await transition('reject', step.committee, step.app, { reason: step.reason });
+      return;
+    case 'withdrawApplication':
+      await transition('withdraw', story.applicant, step.app, { reason: step.reason });
+      return;
+    case 'issue':
+      state.certificate = (await transition('issue', ADMIN, step.app, {})).certificate?.number ?? fail('issue gave no certificate');
+      return;
+    case 'surveil':
+      await certificateAct('recordSurveillance', state.evaluator ?? 'evaluator-li', {
+        auditDate: on,
+        scoreSheet: sheetWithTotal(step.total),
+        ...(step.suspendForCause ? { suspendForCause: step.suspendForCause } : {}),
+      });
+      return;
+    case 'suspend':
+    case 'reinstate':
+    case 'withdraw':
+    case 'cancel':
+      await certificateAct(step.do, ADMIN, { reason: step.reason });
+      return;
+  }
+}
+
+function fail(message: string): never {
+  throw new DomainError('INTERNAL', `demo story: ${message}`);
+}

@@ -1,0 +1,16 @@
+/**
+ * The notification port: where a reminder goes once the ledger has claimed it. In AWS an SNS topic (its
+ * subscribers are the certification body's staff); on a laptop the outbox in the table, which the console shows.
+ */
+import type { Reminder } from '../../shared/operations';
+
+export interface Delivery {
+  /** The channel's own id of the message, when it has one (SNS MessageId). */
+  messageId?: string;
+}
+
+export interface Notifier {
+  /** Recorded with each reminder in the outbox, so the console says where it went. */
+  readonly channel: 'outbox' | 'sns';
+  deliver(reminder: Reminder): Promise<Delivery>;
+}

@@ -1,0 +1,31 @@
+/**
+ * `npm run sweep [-- --data .data --now 2027-12-01]`: the daily sweep and reminders against the local data folder,
+ * as the schedule runs them in AWS. With --now it acts as of that day (time travel for a demo: it changes the data).
+ */
+import { OutboxNotifier } from '../functions/notify/outbox';
+import { runDailyOperations } from '../functions/service/sweep';
+import { openLocalRegistry, toolOptions } from './local-registry';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main() {
+  const registry = await openLocalRegistry(toolOptions());
+  try {
+    process.stdout.write(`Sweeping ${registry.source}\n`);
+    const { sweep, reminders } = await runDailyOperations(registry.deps, new OutboxNotifier());
+    process.stdout.write(`  as of ${sweep.today}: read ${sweep.read} due certificate(s), changed ${sweep.changed.length}, lost ${sweep.conflicts} race(s)\n`);
+    for (const change of sweep.changed) process.stdout.write(`    ${change.number}  ${change.action}\n`);
+    process.stdout.write(`  reminders: ${reminders.sent.length} sent to the outbox, ${reminders.alreadySent} sent before\n`);
+    for (const key of reminders.sent) process.stdout.write(`    ${key}\n`);
+    const failures = [...sweep.failed, ...reminders.failed];
+    for (const failure of failures) process.stderr.write(`  failed: ${JSON.stringify(failure)}\n`);
+    process.exitCode = failures.length ? 1 : 0;
+  } finally {
+    await registry.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sweep failed: ${String((error as Error)?.message ?? error)}\n`);
+  process.exit(1);
+});

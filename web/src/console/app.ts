@@ -1,0 +1,93 @@
+/**
+ * The staff console's shell: sign-in, the navigation for the person's roles, and the view of the current hash route.
+ * Each render builds its view off-page and swaps it in only if no newer navigation started meanwhile.
+ */
+import { byId, h, hl, replaceChildren } from '../common/dom';
+import type { Msg } from '../common/i18n';
+import { detectProvider, type SignInOption } from './auth';
+import { whenSignedOut } from './client';
+import type { ConsoleContext, View } from './context';
+import { L, ROLE_LABELS } from './labels';
+import { homeOf, parseRoute } from './router';
+import { clearSession, isStaff, loadSession, type SessionUser } from './session';
+import { bi, loading } from './ui';
+import { mineView, queuesView } from './views/applications';
+import { caseView } from './views/case';
+import { certificateView } from './views/certificate';
+import { certificatesView } from './views/certificates';
+import { dueView } from './views/due';
+import { loginView } from './views/login';
+import { newApplicationView } from './views/new-application';
+import { outboxView } from './views/outbox';
+
+const VIEWS: Record<string, View> = {
+  queues: queuesView,
+  mine: mineView,
+  case: caseView,
+  certificates: certificatesView,
+  certificate: certificateView,
+  due: dueView,
+  outbox: outboxView,
+  new: newApplicationView,
+};
+
+function navFor(user: SessionUser, current: string): HTMLElement {
+  const links: [string, string, Msg][] = isStaff(user)
+    ? [['queues', '#/queues/submitted', L.queues], ['certificates', '#/certificates/valid', L.certificates], ['due', '#/due', L.due], ['outbox', '#/outbox', L.outbox]]
+    : [['mine', '#/mine', L.mine], ['new', '#/new', L.newApplication], ['due', '#/due', L.due]];
+  return h('ul', null, links.map(([view, href, label]) => h('li', null, h('a', { href, 'aria-current': view === current ? 'page' : null }, ...bi(label)))));
+}
+
+export async function start(): Promise<void> {
+  const main = byId('main');
+  const nav = byId('nav');
+  const userBox = byId('user-box');
+  const status = byId('console-status');
+  let notifiedAt = 0;
+  let generation = 0;
+  const provider = await detectProvider();
+  const evaluators: SignInOption[] = provider ? await provider.options() : [];
+
+  const render = async (): Promise<void> => {
+    const mine = ++generation;
+    if (Date.now() - notifiedAt > 1500) replaceChildren(status);
+    const session = loadSession();
+    if (!session) {
+      replaceChildren(nav);
+      replaceChildren(userBox);
+      return loginView(main, provider, () => {
+        const user = loadSession()!.user;
+        if (location.hash === homeOf(user)) void render();
+        else location.hash = homeOf(user);
+      });
+    }
+    const route = parseRoute(location.hash);
+    const view = VIEWS[route.view];
+    if (!view) return void (location.hash = homeOf(session.user));
+    replaceChildren(nav, navFor(session.user, route.view));
+    replaceChildren(
+      userBox,
+      h('span', { class: 'user-name' }, session.user.name ?? session.user.sub),
+      h('span', { class: 'user-roles' }, session.user.roles.map((r) => ROLE_LABELS[r].zh).join('、')),
+      hl('button', { type: 'button', class: 'link', id: 'sign-out' }, { click: () => (clearSession(), (location.hash = '#/login'), void render()) }, ...bi(L.signOut)),
+    );
+    const ctx: ConsoleContext = {
+      user: session.user,
+      evaluators,
+      notify: (message) => {
+        notifiedAt = Date.now();
+        replaceChildren(status, h('p', { class: 'notice' }, ...bi(message)));
+      },
+    };
+    replaceChildren(main, loading());
+    const target = h('div', { class: 'view', 'data-view': route.view });
+    await view(ctx, target, route.param);
+    if (mine !== generation) return;
+    replaceChildren(main, target);
+    (main.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+  };
+
+  whenSignedOut(() => void render());
+  window.addEventListener('hashchange', () => void render());
+  await render();
+}

@@ -1,0 +1,21 @@
+/** Certificates by status: the valid register, the suspended to follow up, and the ended ones. */
+import { CERTIFICATE_STATUSES, type Certificate } from '../../../../shared/model';
+import { h, replaceChildren } from '../../common/dom';
+import { statusLabel } from '../../common/labels';
+import type { ConsoleContext } from '../context';
+import { L } from '../labels';
+import { bi, loading } from '../ui';
+import { certificateRow, pagedList } from './applications';
+
+export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, status: string): Promise<void> {
+  const current = (CERTIFICATE_STATUSES as readonly string[]).includes(status) ? status : 'valid';
+  const tabs = h(
+    'nav',
+    { class: 'tabs', 'aria-label': '证书状态 Certificate statuses' },
+    CERTIFICATE_STATUSES.map((s) => h('a', { href: `#/certificates/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null }, ...bi(statusLabel(s)))),
+  );
+  replaceChildren(main, h('h1', null, ...bi(L.certificates)), tabs, loading());
+  const label = statusLabel(current);
+  const list = await pagedList<Certificate>(`/v1/staff/certificates?status=${current}&limit=50`, certificateRow, `${label.zh} ${label.en}`);
+  replaceChildren(main, h('h1', null, ...bi(L.certificates)), tabs, h('h2', { id: 'status-title' }, ...bi(label)), list);
+}
