@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
 import type { CertificateTransition } from '../../shared/lifecycle/transitions';
 import type { Actor, Certificate } from '../../shared/model';
+import { termWrites } from '../../shared/search/terms';
 import { eventStreamOf } from '../../shared/store/keys';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
@@ -27,7 +28,8 @@ export async function planCertificateChange(
   const markChanged = value.level !== current.level || value.cycle !== current.cycle || value.validUntil !== current.validUntil;
   const certificate = markChanged ? await withStarMark(deps, value) : value;
   return {
-    writes: [{ kind: 'certificate', value: certificate, expectedVersion: current.version }, { kind: 'event', value: event }],
+    // Search hits show status and level: their term items change in the same transaction (nothing when unchanged).
+    writes: [{ kind: 'certificate', value: certificate, expectedVersion: current.version }, { kind: 'event', value: event }, ...termWrites(current, certificate)],
     outcome: { status: 200, body: certificate },
   };
 }

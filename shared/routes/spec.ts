@@ -1,4 +1,6 @@
 /** The shape of a route: what the stack, the gateway and the functions each need to know about it. */
+import type { z } from 'zod';
+
 export type FunctionName = 'public' | 'staff';
 export type HttpMethod = 'GET' | 'POST';
 
@@ -14,4 +16,12 @@ export interface RouteSpec {
   /** Seconds a CDN may cache a public answer (QR-scan spikes hit the cache, not the table). */
   cacheSeconds?: number;
   summary: string;
+  /**
+   * The zod schemas the operation parses its input with (and, optionally, its answer's shape): the one definition
+   * from which the OpenAPI document is generated (shared/openapi). Optional, so a route can be added before them.
+   */
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
 }

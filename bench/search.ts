@@ -1,0 +1,139 @@
+/**
+ * Search at registry scale. `seedSearchCorpus` writes N certificates straight through the store port — certificate,
+ * its issue event and its term items, produced by the same pure functions that issuing uses — in transactions of up
+ * to 100 writes, several at a time: seconds per thousand, not one HTTP walk each. `runSearchBench` then measures
+ * name-search latency (a middle part of the name, over HTTP) against the number lookup, which is one GetItem.
+ */
+import { generateCreditCode } from '../shared/credit-code';
+import { formatCertificateNumber } from '../shared/certificate-number';
+import { issueCertificate } from '../shared/lifecycle/certificate';
+import type { Application, Certificate, CertificateStatus } from '../shared/model';
+import { termWrites } from '../shared/search/terms';
+import { eventStreamOf } from '../shared/store/keys';
+import type { RegistryStore, Write } from '../shared/store/port';
+import { advance, NEW_AGGREGATE } from '../functions/service/aggregate';
+import { certificateCounter } from '../functions/service/issue';
+import { chinaDate } from '../shared/calendar';
+import { SYSTEM_SWEEP } from '../shared/model';
+import type { StarLevel } from '../shared/scheme';
+
+const CITIES = ['华东', '华南', '北京', '上海', '深圳', '杭州', '苏州', '厦门', '成都', '武汉', '南京', '青岛', '天津', '重庆', '西安', '长沙'];
+const TRADE = [...'瑞丰泰华宏信达源通恒兴隆昌盛鑫佳美嘉诚德安康宁和祥永新汇金鼎天元博远航晟科创智联海星光明辉凯乐优品益盈润福旺顺'];
+const TRADES = ['家电', '电器', '家居', '汽车', '电子', '厨具', '卫浴', '照明', '通讯', '数码', '家具', '空调'];
+const LEVELS: StarLevel[] = ['five', 'four', 'three', 'compliant'];
+
+export interface SeededOrganization {
+  number: string;
+  name: string;
+  nameEn?: string;
+  creditCode: string;
+  /** A part from the middle of the name that a person might type: the trade name and the first industry character. */
+  middle: string;
+  status: CertificateStatus;
+  level: StarLevel;
+}
+
+/** A distinct trade name per index: 3 characters of the pool, 166 375 of them. */
+function tradeName(i: number): string {
+  const n = TRADE.length;
+  return [Math.floor(i / (n * n)) % n, Math.floor(i / n) % n, i % n].map((d) => TRADE[d]).join('');
+}
+
+function latinWord(i: number): string {
+  let word = '';
+  for (let n = i + 26 * 27; n > 0; n = Math.floor(n / 26)) word = String.fromCharCode(97 + (n % 26)) + word;
+  return word;
+}
+
+export function corpusOrganization(i: number, prefix = 'SM', year = 2026): SeededOrganization {
+  const industry = TRADES[i % TRADES.length]!;
+  const name = `${CITIES[i % CITIES.length]}${tradeName(i)}${industry}${i % 5 === 0 ? '股份' : ''}有限公司`;
+  const nameEn = i % 4 === 0 ? `${latinWord(i)} Service Co., Ltd.` : undefined;
+  // A few in every other state, so that filters have something to filter.
+  const status: CertificateStatus = i % 10 === 7 ? 'suspended' : i % 50 === 9 ? 'withdrawn' : 'valid';
+  return { number: formatCertificateNumber(prefix, year, i + 1), name, ...(nameEn ? { nameEn } : {}), creditCode: generateCreditCode(i), middle: `${tradeName(i)}${industry[0]}`, status, level: LEVELS[i % 4]! };
+}
+
+async function certificateWrites(org: SeededOrganization, i: number, now: Date): Promise<Write[]> {
+  const application = {
+    id: `01SEED${String(i).padStart(20, '0')}`,
+    state: 'approved',
+    organization: { name: org.name, ...(org.nameEn ? { nameEn: org.nameEn } : {}), creditCode: org.creditCode },
+    scope: '商品的销售与售后服务',
+    applicantSub: `applicant-seed-${i}`,
+    score: { total: 90, level: org.level, passed: true },
+  } as Application;
+  const decided = issueCertificate(application, org.number, now);
+  const next = { ...decided.next, status: org.status };
+  const { value, event } = await advance<Certificate>(eventStreamOf('certificate', org.number), NEW_AGGREGATE, next, decided.event, SYSTEM_SWEEP, now);
+  return [{ kind: 'certificate', value, expectedVersion: null }, { kind: 'event', value: event }, ...termWrites(null, value)];
+}
+
+/** Seeds certificates `from`..`from+count-1` of the corpus; returns them in order. */
+export async function seedSearchCorpus(
+  store: RegistryStore,
+  count: number,
+  options: { from?: number; prefix?: string; now?: Date; parallel?: number } = {},
+): Promise<SeededOrganization[]> {
+  const from = options.from ?? 0;
+  const now = options.now ?? new Date('2026-06-01T02:00:00Z');
+  const year = Number(chinaDate(now).slice(0, 4));
+  const orgs = Array.from({ length: count }, (_, k) => corpusOrganization(from + k, options.prefix, year));
+  const batches: Write[][] = [];
+  let batch: Write[] = [];
+  for (let k = 0; k < orgs.length; k++) {
+    const writes = await certificateWrites(orgs[k]!, from + k, now);
+    if (batch.length + writes.length > 100) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(...writes);
+  }
+  if (batch.length) batches.push(batch);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) await store.commit({ writes: batches[next++]! });
+  };
+  await Promise.all(Array.from({ length: options.parallel ?? 8 }, worker));
+  // The number counter moves past the seeded serials, so that issuing afterwards takes the next free number.
+  const counter = certificateCounter(year);
+  const current = await store.readCounter(counter);
+  if (current < from + count) await store.commit({ writes: [{ kind: 'counter', name: counter, expected: current, next: from + count }] });
+  return orgs;
+}
+
+export interface SearchBenchResult {
+  certificates: number;
+  samples: number;
+  nameSearch: { p50: number; p99: number };
+  numberLookup: { p50: number; p99: number };
+}
+
+function percentiles(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(2));
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function timed(url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - started;
+}
+
+/** Seeds `certificates` (unless `seeded` says they are there) and times `samples` searches and lookups over HTTP. */
+export async function runSearchBench(system: { url: string; store: RegistryStore }, options: { certificates?: number; samples?: number; seeded?: boolean } = {}): Promise<SearchBenchResult> {
+  const certificates = options.certificates ?? 10_000;
+  const samples = options.samples ?? 500;
+  const orgs = options.seeded ? Array.from({ length: certificates }, (_, i) => corpusOrganization(i)) : await seedSearchCorpus(system.store, certificates);
+  const picks = Array.from({ length: samples }, (_, k) => orgs[(k * 7919) % orgs.length]!);
+  const search: number[] = [];
+  const lookup: number[] = [];
+  for (const org of picks) {
+    search.push(await timed(`${system.url}/v1/certificates?q=${encodeURIComponent(org.middle)}`));
+    lookup.push(await timed(`${system.url}/v1/certificates/${org.number}`));
+  }
+  return { certificates, samples, nameSearch: percentiles(search), numberLookup: percentiles(lookup) };
+}

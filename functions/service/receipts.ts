@@ -1,0 +1,34 @@
+/**
+ * Receipts: a number check (the same as POST /v1/verifications answers) signed with the star-mark key, so that it
+ * can be cited later. Stateless by choice: the public function only reads the table (least privilege), and a signed
+ * JWS needs no storage to be proven — the permalink carries it, its id is its hash. Checking a receipt needs only
+ * the published JWKS, so it runs here and, with the same code, in the browser.
+ */
+import { receiptId, receiptPayload, receiptPermalink, receiptSigningInput, verifyReceipt, type ReceiptCheck, type ReceiptPayload } from '../../shared/receipts';
+import { checkNumber, compactToken } from '../../shared/star-mark';
+import type { Deps } from './deps';
+import { starMarksOf } from '../signing/star-marks';
+import { publishedJwks } from '../signing/verification';
+
+export interface IssuedReceipt {
+  id: string;
+  jws: string;
+  permalink: string;
+  receipt: ReceiptPayload;
+}
+
+export async function issueReceipt(deps: Deps, number: string): Promise<IssuedReceipt> {
+  const { ring } = starMarksOf(deps);
+  const signer = await ring.signer();
+  const now = deps.clock();
+  const certificate = await deps.store.getCertificate(number);
+  // The check carries the public record as of `now`: the receipt's timestamp and its content are the same instant.
+  const receipt = receiptPayload(checkNumber(number, certificate, now), now, deps.config.publicBaseUrl);
+  const input = receiptSigningInput(receipt, signer.kid);
+  const jws = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
+  return { id: await receiptId(jws), jws, permalink: receiptPermalink(deps.config.publicBaseUrl, jws), receipt };
+}
+
+export async function checkReceipt(deps: Deps, jws: string): Promise<ReceiptCheck> {
+  return verifyReceipt(jws, await publishedJwks(deps));
+}

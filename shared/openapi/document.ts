@@ -1,0 +1,68 @@
+/**
+ * The OpenAPI 3.1 document, generated: one operation per entry of the route table, its parameters and body from the
+ * zod schemas the route carries, errors as problem+json. Nothing here lists routes or fields by hand, so the
+ * document cannot drift from what the functions accept. Deterministic: the same table gives the same bytes.
+ */
+import type { RouteSpec } from '../routes/spec';
+import { jsonSchemaOf, propertiesOf, type JsonSchema } from './json-schema';
+import { codesWithStatus, problemSchema, problemStatuses } from './problem';
+
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+const SECURITY_SCHEME = 'staffBearer';
+
+function parameters(route: RouteSpec): JsonSchema[] {
+  const fromSchema = new Map(route.params ? propertiesOf(route.params).map((p) => [p.name, p.schema]) : []);
+  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name: name!, in: 'path', required: true, schema: fromSchema.get(name!) ?? { type: 'string' } }));
+  const query = route.query
+    ? propertiesOf(route.query).map(({ name, required, schema: { description, ...schema } }) => ({ name, in: 'query', required, ...(description ? { description } : {}), schema }))
+    : [];
+  const idempotency =
+    route.method === 'POST' && route.auth === 'staff'
+      ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retried request with the same key does nothing twice', schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]
+      : [];
+  return [...path, ...query, ...idempotency];
+}
+
+function success(route: RouteSpec): [string, JsonSchema] {
+  const schema = route.response ? jsonSchemaOf(route.response, 'output') : {};
+  const description = route.cacheSeconds ? `OK (a CDN may cache it for ${route.cacheSeconds} s)` : 'OK';
+  // A POST that creates answers 201, one that acts answers 200: the range says both without a list to keep.
+  return [route.method === 'POST' ? '2XX' : '200', { description, content: { 'application/json': { schema } } }];
+}
+
+function operation(route: RouteSpec): JsonSchema {
+  const responses: Record<string, JsonSchema> = Object.fromEntries([success(route)]);
+  for (const status of problemStatuses(route)) {
+    responses[String(status)] = { description: codesWithStatus(status).join(', '), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+  }
+  responses.default = { description: 'INTERNAL, UNAVAILABLE', content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+  return {
+    operationId: route.op.replace(/[^A-Za-z0-9]+/g, '_'),
+    summary: route.summary,
+    tags: [route.fn],
+    security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [],
+    parameters: parameters(route),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } } } } : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(routes: readonly RouteSpec[], info: { title: string; version: string; description?: string }): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info,
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'public', description: 'No authentication; read-only' },
+      { name: 'staff', description: 'Bearer token whose groups carry the role (applicant, evaluator, committee, admin)' },
+    ],
+    paths,
+    components: {
+      schemas: { Problem: jsonSchemaOf(problemSchema, 'output') },
+      securitySchemes: { [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The error answer, RFC 9457 problem+json, as a schema: the `Problem` component of the document. Codes come from the
+ * error catalogue, and which statuses a route may answer follows from what the route is (test: the document and
+ * functions/http/problem.ts agree).
+ */
+import { z } from 'zod';
+import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import type { RouteSpec } from '../routes/spec';
+
+const CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe('A URI naming the problem; stable per code'),
+    code: z.enum(CODES).describe('The stable error code to program against'),
+    title: z.string().describe('Chinese and English titles together'),
+    title_zh: z.string(),
+    title_en: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string().describe('e.g. body.organization.creditCode, query.q'), message: z.string(), code: z.string().optional() }))
+      .optional()
+      .describe('For validation errors: the failing fields'),
+    instance: z.string().optional(),
+  })
+  .meta({ title: 'Problem' });
+
+/** The error statuses a route may answer, from what it is: inputs can be invalid, staff routes need a role, etc. */
+export function problemStatuses(route: RouteSpec): number[] {
+  const statuses = new Set<number>();
+  const hasParams = route.path.includes('{');
+  if (route.method === 'POST' || route.query || route.params || route.body || hasParams) statuses.add(400);
+  if (route.auth === 'staff') [401, 403].forEach((s) => statuses.add(s));
+  if (hasParams) statuses.add(404);
+  if (route.method === 'POST') [413, 415].forEach((s) => statuses.add(s));
+  if (route.method === 'POST' && route.auth === 'staff') [409, 422].forEach((s) => statuses.add(s));
+  return [...statuses].sort();
+}
+
+/** The codes of one status, for the response's description. */
+export function codesWithStatus(status: number): ErrorCode[] {
+  return CODES.filter((c) => ERROR_CATALOGUE[c].status === status);
+}

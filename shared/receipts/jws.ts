@@ -1,0 +1,39 @@
+/**
+ * The receipt as a JWS (compact, ES256), signed by the same keys as star marks and checked against the same JWKS.
+ * Its header names its type, `starmark-receipt+jws`, so a receipt can never pass for a star mark (whose reader
+ * refuses any extra header member) nor a star mark for a receipt. The receipt is stateless: the JWS IS the receipt,
+ * its id is the SHA-256 of the JWS, and its permalink carries the JWS in the URL fragment, which no server sees.
+ */
+import { base64url } from 'jose';
+import { STAR_MARK_ALG } from '../star-mark';
+import { encodePayload, type ReceiptPayload } from './payload';
+
+export const RECEIPT_TYP = 'starmark-receipt+jws';
+/** A receipt with a long status history is a few kilobytes; anything far past that is refused unread. */
+export const MAX_RECEIPT_LENGTH = 64 * 1024;
+/** Where receipts are shown: the procurement page, which re-checks the signature in the browser. */
+export const RECEIPT_PAGE = '/procurement.html';
+const FRAGMENT_KEY = 'receipt=';
+
+const utf8 = new TextEncoder();
+
+export function receiptSigningInput(payload: ReceiptPayload, kid: string): string {
+  const header = JSON.stringify({ alg: STAR_MARK_ALG, kid, typ: RECEIPT_TYP });
+  return `${base64url.encode(utf8.encode(header))}.${base64url.encode(utf8.encode(encodePayload(payload)))}`;
+}
+
+/** The receipt id: SHA-256 of the whole JWS, base64url. Anyone holding the receipt can recompute it. */
+export async function receiptId(jws: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', utf8.encode(jws));
+  return base64url.encode(new Uint8Array(digest));
+}
+
+export function receiptPermalink(publicBaseUrl: string, jws: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}${RECEIPT_PAGE}#${FRAGMENT_KEY}${jws}`;
+}
+
+/** The JWS in a permalink's fragment (`#receipt=<jws>`), or null when the fragment is not a receipt. */
+export function receiptFromFragment(hash: string): string | null {
+  const fragment = hash.replace(/^#/, '');
+  return fragment.startsWith(FRAGMENT_KEY) ? fragment.slice(FRAGMENT_KEY.length) : null;
+}

@@ -1,0 +1,51 @@
+/**
+ * A receipt: what the registry answered about one certificate number, at one instant, signed. It is the very result
+ * of a number check (shared/star-mark/live.ts checkNumber, as POST /v1/verifications answers it) with the public
+ * record as it stood, so that a tender file can later prove "the registry said this, then".
+ */
+import { z } from 'zod';
+import { canonicalJson } from '../audit/chain';
+import type { PublicCertificate } from '../public-record';
+import { certificateStatusSchema, starLevelSchema } from '../search/schema';
+import { STATUS_VERDICTS, type LiveCheck } from '../star-mark';
+
+export const RECEIPT_VERSION = 1;
+
+export const receiptPayloadSchema = z
+  .object({
+    v: z.literal(RECEIPT_VERSION),
+    iss: z.string().describe('The registry that answered: its public base URL'),
+    iat: z.number().int().describe('When it answered, in seconds since the epoch'),
+    checkedAt: z.string().describe('The same instant, ISO 8601'),
+    number: z.string().describe('The certificate number that was asked about'),
+    verdict: z.enum(STATUS_VERDICTS),
+    status: certificateStatusSchema.optional(),
+    level: starLevelSchema.optional(),
+    record: z.looseObject({ number: z.string(), asOf: z.string() }).optional().describe('The public record at that instant'),
+  })
+  .strict();
+
+export type ReceiptPayload = Omit<z.output<typeof receiptPayloadSchema>, 'record'> & { record?: PublicCertificate };
+
+/** The receipt of a number check. A refused check (MALFORMED) is not an answer about a certificate: no receipt. */
+export function receiptPayload(check: LiveCheck & { number: string }, now: Date, issuer: string): ReceiptPayload {
+  if (check.verdict === 'MALFORMED' || !(STATUS_VERDICTS as readonly string[]).includes(check.verdict)) {
+    throw new Error(`no receipt for a ${check.verdict} check`);
+  }
+  return {
+    v: RECEIPT_VERSION,
+    iss: issuer,
+    iat: Math.floor(now.getTime() / 1000),
+    checkedAt: now.toISOString(),
+    number: check.number,
+    verdict: check.verdict as ReceiptPayload['verdict'],
+    ...(check.status ? { status: check.status } : {}),
+    ...(check.level ? { level: check.level } : {}),
+    ...(check.record ? { record: check.record } : {}),
+  };
+}
+
+/** The bytes that are signed: canonical JSON, so the same receipt always encodes the same way. */
+export function encodePayload(payload: ReceiptPayload): string {
+  return canonicalJson(payload);
+}

@@ -1,0 +1,106 @@
+/** The OpenAPI document: generated from the route table and its zod schemas, served by the API, stable. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemFor } from '../../functions/http/problem';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../shared/errors';
+import { openApiDocument, problemSchema, registryApiDocument } from '../../shared/openapi';
+import { ROUTES } from '../../shared/routes';
+import { startTestSystem, type TestSystem } from '../support/local-system';
+
+let sys: TestSystem;
+let doc: any;
+beforeAll(async () => {
+  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
+  const res = await sys.api.get('/v1/openapi.json');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/json');
+  doc = res.body;
+});
+afterAll(() => sys?.stop());
+
+const JSON_SCHEMA_KEYS = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const', 'properties', 'items', 'not'];
+
+/** Every $ref resolves inside the document; every schema object is a JSON Schema (or `{}`, anything). */
+function checkSchemas(node: unknown, at: string, problems: string[]) {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const here = `${at}/${key}`;
+    if (key === '$ref') {
+      const target = String(value).replace(/^#\//, '').split('/').reduce<any>((o, k) => o?.[k], doc);
+      if (!target) problems.push(`${here}: ${String(value)} does not resolve`);
+    }
+    if (key === 'schema') {
+      const keys = Object.keys(value as object);
+      if (keys.length && !keys.some((k) => JSON_SCHEMA_KEYS.includes(k))) problems.push(`${here}: not a JSON Schema (${keys.join(',')})`);
+    }
+    checkSchemas(value, here, problems);
+  }
+}
+
+describe('GET /v1/openapi.json', () => {
+  it('is an OpenAPI 3.1 document with every route of the table, once', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.title).toBeTruthy();
+    const operations = Object.values(doc.paths).flatMap((p: any) => Object.values(p)) as any[];
+    expect(operations).toHaveLength(ROUTES.length);
+    for (const route of ROUTES) {
+      const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${route.path}`).toBeDefined();
+      expect(op.summary).toBe(route.summary);
+      expect(op.responses.default.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+      for (const [, name] of route.path.matchAll(/\{(\w+)\}/g)) expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
+    }
+    const ids = operations.map((o) => o.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts staff routes behind the bearer scheme and leaves public routes open', () => {
+    expect(doc.components.securitySchemes.staffBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const route of ROUTES) {
+      const op = doc.paths[route.path][route.method.toLowerCase()];
+      expect(op.security, route.path).toEqual(route.auth === 'staff' ? [{ staffBearer: [] }] : []);
+      if (route.auth === 'staff') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    }
+  });
+
+  it('describes inputs with the JSON Schema generated from the zod schemas the functions parse with', () => {
+    const search = doc.paths['/v1/certificates'].get;
+    const q = search.parameters.find((p: any) => p.name === 'q');
+    expect(q).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 2 } });
+    expect(search.parameters.find((p: any) => p.name === 'status').schema.enum).toContain('suspended');
+    expect(search.responses['200'].content['application/json'].schema.properties.items.type).toBe('array');
+    expect(search.responses['400'].description).toContain('VALIDATION_FAILED');
+
+    const submit = doc.paths['/v1/staff/applications'].post;
+    const body = submit.requestBody.content['application/json'].schema;
+    expect(body.type).toBe('object');
+    expect(body.required).toEqual(expect.arrayContaining(['organization', 'scope', 'operatingSince']));
+    expect(body.additionalProperties).toBe(false);
+    expect(submit.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(Object.keys(submit.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '409', '422']));
+
+    const accept = doc.paths['/v1/staff/applications/{id}/accept'].post;
+    expect(accept.requestBody.content['application/json'].schema.required).toEqual(['evaluatorSub', 'contractNo']);
+    expect(accept.responses['404']).toBeDefined();
+  });
+
+  it('has only well-formed schemas and references that resolve', () => {
+    const problems: string[] = [];
+    checkSchemas(doc, '#', problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('describes problem+json as the functions produce it, for every error code', () => {
+    const problem = doc.components.schemas.Problem;
+    expect(problem.required).toEqual(expect.arrayContaining(['type', 'code', 'title', 'title_zh', 'title_en', 'status']));
+    expect(problem.properties.code.enum).toEqual(Object.keys(ERROR_CATALOGUE));
+    for (const code of Object.keys(ERROR_CATALOGUE) as ErrorCode[]) {
+      expect(problemSchema.safeParse(problemFor(code, 'detail', [{ path: 'body.x', message: 'bad', code: 'X' }], '/v1/x')).success, code).toBe(true);
+    }
+  });
+
+  it('is stable: generated again it is the same, byte for byte', () => {
+    const again = openApiDocument(ROUTES, doc.info);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(doc));
+    expect(JSON.stringify(registryApiDocument())).toBe(JSON.stringify(doc));
+  });
+});

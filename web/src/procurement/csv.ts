@@ -1,0 +1,55 @@
+/**
+ * CSV in and out, in the browser. Out: UTF-8 with a BOM (so Excel opens Chinese text correctly), CRLF lines, and
+ * every cell defused against formula injection — a cell that starts with = + - @ (or a tab or CR) is prefixed with
+ * an apostrophe, so an organization named `=HYPERLINK(…)` stays text in the officer's spreadsheet. In: RFC 4180
+ * (quoted cells, doubled quotes, line breaks inside quotes), with the delimiter a spreadsheet is likely to have used.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The delimiter of a pasted or uploaded table: tab (copied from a spreadsheet), then comma, then semicolon. */
+export function guessDelimiter(text: string): ',' | '\t' | ';' | null {
+  const firstLines = text.split(/\r?\n/).slice(0, 20).join('\n');
+  for (const d of ['\t', ',', ';'] as const) if (firstLines.includes(d)) return d;
+  return null;
+}
+
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]!;
+    if (quoted) {
+      if (ch === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  return rows;
+}

@@ -1,0 +1,96 @@
+/** Every word the procurement page says, in Chinese and English. */
+import type { Msg } from '../common/i18n';
+import type { RowVerdict } from './rows';
+
+const m = <T extends Record<string, Msg>>(messages: T): T => messages;
+
+const verdicts: Record<RowVerdict, Msg> = {
+  VALID: { zh: '有效', en: 'Valid' },
+  SUSPENDED: { zh: '暂停', en: 'Suspended' },
+  WITHDRAWN: { zh: '撤销', en: 'Withdrawn' },
+  CANCELLED: { zh: '注销', en: 'Cancelled' },
+  EXPIRED: { zh: '过期', en: 'Expired' },
+  LEVEL_CHANGED: { zh: '星级已变更', en: 'Level changed' },
+  UNKNOWN_NUMBER: { zh: '查无此证书', en: 'No such certificate' },
+  MALFORMED: { zh: '编号格式错误', en: 'Not a certificate number' },
+  NO_CERTIFICATE: { zh: '该信用代码下无证书', en: 'No certificate under this credit code' },
+  BAD_SIGNATURE: { zh: '签名无效', en: 'Bad signature' },
+  UNKNOWN_KEY: { zh: '未知密钥', en: 'Unknown key' },
+  REVOKED_KEY: { zh: '密钥已吊销', en: 'Revoked key' },
+};
+
+export const M = {
+  ...m({
+    docTitle: { zh: '采购查验', en: 'Procurement check' },
+    siteTitle: { zh: '采购查验', en: 'Procurement check' },
+    siteSubtitle: { zh: '商品售后服务认证 · GB/T 27922', en: 'After-sales service certification · GB/T 27922' },
+    switchLang: { zh: 'English', en: '中文' },
+    switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+    loading: { zh: '正在加载…', en: 'Loading…' },
+    network: { zh: '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached; check the connection and try again.' },
+
+    searchTitle: { zh: '查询证书', en: 'Search certificates' },
+    searchLabel: { zh: '组织名称的任意部分（2 个字以上）、统一社会信用代码或证书编号', en: 'Any part of the organization name (2+ characters), credit code or certificate number' },
+    searchButton: { zh: '查询', en: 'Search' },
+    anyStatus: { zh: '全部状态', en: 'Any status' },
+    anyLevel: { zh: '全部星级', en: 'Any level' },
+    tooShort: { zh: '请输入至少 2 个字符。', en: 'Enter at least 2 characters.' },
+    noHits: { zh: '没有符合条件的证书。', en: 'No certificate matches.' },
+    more: { zh: '更多结果', en: 'More results' },
+    validUntil: { zh: '有效期至 {date}', en: 'Valid until {date}' },
+
+    bulkTitle: { zh: '批量查验投标人', en: 'Check a list of bidders' },
+    bulkIntro: {
+      zh: '粘贴证书编号或统一社会信用代码（每行一个，或以逗号、空格分隔），或上传 CSV 文件。一次最多 500 个。',
+      en: 'Paste certificate numbers or credit codes (one per line, or separated by commas or spaces), or upload a CSV file. Up to 500 at a time.',
+    },
+    bulkLabel: { zh: '证书编号或统一社会信用代码', en: 'Certificate numbers or credit codes' },
+    bulkFile: { zh: '上传 CSV 文件', en: 'Upload a CSV file' },
+    bulkCheck: { zh: '查验', en: 'Check' },
+    bulkEmpty: { zh: '请先粘贴或上传要查验的编号。', en: 'Paste or upload the numbers to check first.' },
+    bulkTruncated: { zh: '只查验了前 {n} 个。', en: 'Only the first {n} were checked.' },
+    bulkChecking: { zh: '正在查验 {n} 项…', en: 'Checking {n} entries…' },
+    bulkSummary: { zh: '共 {total} 项：有效 {valid} 项，其余 {other} 项需注意。查验时间 {at}。', en: '{total} entries: {valid} valid, {other} need attention. Checked at {at}.' },
+    download: { zh: '下载 CSV', en: 'Download CSV' },
+    receipt: { zh: '生成回执', en: 'Receipt' },
+    receiptOpen: { zh: '打开回执', en: 'Open receipt' },
+    receiptFailed: { zh: '回执生成失败', en: 'The receipt could not be made' },
+
+    colLine: { zh: '序号', en: '#' },
+    colInput: { zh: '输入', en: 'Input' },
+    colLabel: { zh: '备注', en: 'Note' },
+    colVerdict: { zh: '结论', en: 'Verdict' },
+    colNumber: { zh: '证书编号', en: 'Certificate number' },
+    colOrganization: { zh: '组织名称', en: 'Organization' },
+    colCreditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+    colLevel: { zh: '星级', en: 'Level' },
+    colStatus: { zh: '证书状态', en: 'Status' },
+    colValidUntil: { zh: '有效期至', en: 'Valid until' },
+    colCheckedAt: { zh: '查验时间', en: 'Checked at' },
+
+    receiptTitle: { zh: '证书查验回执', en: 'Certificate check receipt' },
+    receiptChecking: { zh: '正在核验回执签名…', en: 'Checking the receipt’s signature…' },
+    receiptGenuine: { zh: '签名有效：本回执由登记机构签发，内容未被修改。', en: 'Signature valid: the registry issued this receipt and it has not been altered.' },
+    receiptNotGenuine: { zh: '本回执无效，不能作为证明。', en: 'This receipt is not valid and proves nothing.' },
+    receiptNoKeys: { zh: '无法获取登记机构的公钥，暂时不能核验。', en: 'The registry’s public keys could not be fetched; the receipt cannot be checked now.' },
+    receiptId: { zh: '回执编号', en: 'Receipt id' },
+    receiptAt: { zh: '查验时间', en: 'Checked at' },
+    receiptAsOf: { zh: '以上为该时刻的登记状态。', en: 'The register as it stood at that moment.' },
+    receiptToday: { zh: '查看今天的状态', en: 'See the status today' },
+    receiptIssuer: { zh: '签发方', en: 'Issued by' },
+    receiptKey: { zh: '签名密钥', en: 'Signing key' },
+    receiptVerdict: { zh: '查验结论', en: 'Verdict' },
+    receiptValidity: { zh: '有效期', en: 'Validity' },
+    receiptHistory: { zh: '状态记录', en: 'Status history' },
+    receiptPrint: { zh: '打印 / 保存为 PDF', en: 'Print / save as PDF' },
+    receiptCopy: { zh: '复制回执链接', en: 'Copy the receipt link' },
+    receiptCopied: { zh: '已复制', en: 'Copied' },
+    receiptRaw: { zh: '回执原文（JWS）', en: 'Receipt text (JWS)' },
+    receiptHowTo: {
+      zh: '任何人都可以用登记机构公布的公钥（/.well-known/jwks.json）核验此回执，或提交至 /v1/receipts/verify。',
+      en: 'Anyone can check this receipt against the registry’s published keys (/.well-known/jwks.json), or submit it to /v1/receipts/verify.',
+    },
+    back: { zh: '返回查验', en: 'Back to checking' },
+  }),
+  verdicts,
+};

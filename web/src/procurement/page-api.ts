@@ -1,0 +1,47 @@
+/** The page's calls to its own origin's API; a problem or a network failure becomes an error the view shows. */
+import type { SearchPage } from '../../../shared/search/schema';
+import { getJson, postJson, problemTitle, type ApiOutcome } from '../common/api';
+import { t, type Msg } from '../common/i18n';
+import type { BulkApi, NumberCheck } from './bulk-check';
+import { M } from './messages';
+
+export class PageApiError extends Error {
+  constructor(readonly title: Msg, readonly code?: string) {
+    super(title.en);
+  }
+}
+
+function unwrap<T>(outcome: ApiOutcome<T>): T {
+  if (outcome.kind === 'ok') return outcome.body;
+  if (outcome.kind === 'network') throw new PageApiError(M.network);
+  throw new PageApiError(problemTitle(outcome.problem) ?? { zh: outcome.problem.code, en: outcome.problem.code }, outcome.problem.code);
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof PageApiError ? t(error.title) : t(M.network);
+}
+
+export interface SearchParams {
+  q: string;
+  status?: string;
+  level?: string;
+  cursor?: string;
+}
+
+export async function searchCertificates(params: SearchParams): Promise<SearchPage> {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  return unwrap(await getJson<SearchPage>(`/v1/certificates?${query}`, { cache: 'default' }));
+}
+
+export const pageBulkApi: BulkApi = {
+  search: (q) => searchCertificates({ q }),
+  verify: async (numbers) => unwrap(await postJson<{ checkedAt: string; items: NumberCheck[] }>('/v1/verifications', { numbers }, { timeoutMs: 30_000 })),
+};
+
+export async function createReceipt(number: string): Promise<{ id: string; jws: string; permalink: string }> {
+  return unwrap(await postJson<{ id: string; jws: string; permalink: string }>('/v1/receipts', { number }));
+}
+
+export async function registryKeys(): Promise<{ keys: object[]; revoked?: { kid: string }[] }> {
+  return unwrap(await getJson<{ keys: object[]; revoked?: { kid: string }[] }>('/.well-known/jwks.json'));
+}
