@@ -19,6 +19,8 @@ export interface StarmarkConfig {
   readonly logLevel: string;
   /** How many star-mark signing keys exist; the newest signs. Raise by one to rotate (signing-key.ts). */
   readonly signingKeyGenerations: number;
+  /** How many receipt signing keys exist (a separate set of KMS keys); the newest signs. Rotates the same way. */
+  readonly receiptKeyGenerations: number;
 }
 
 export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
@@ -52,10 +54,11 @@ export function readConfig(node: Node): StarmarkConfig {
   const logLevel = get('logLevel') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}: ${logLevel}`);
 
-  const generations = Number(get('signingKeyGenerations') ?? '1');
-  if (!Number.isInteger(generations) || generations < 1) {
-    throw new Error(`signingKeyGenerations must be a whole number, 1 or more: ${get('signingKeyGenerations')}`);
-  }
+  const generationsOf = (key: string): number => {
+    const value = Number(get(key) ?? '1');
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${key} must be a whole number, 1 or more: ${get(key)}`);
+    return value;
+  };
 
   return {
     certificatePrefix,
@@ -64,6 +67,7 @@ export function readConfig(node: Node): StarmarkConfig {
     webAclArn: get('webAclArn'),
     authDomainPrefix: get('authDomainPrefix'),
     logLevel,
-    signingKeyGenerations: generations,
+    signingKeyGenerations: generationsOf('signingKeyGenerations'),
+    receiptKeyGenerations: generationsOf('receiptKeyGenerations'),
   };
 }

@@ -49,7 +49,9 @@ export class StarmarkStack extends Stack {
     const config = readConfig(this.node);
 
     const table = new StarmarkTable(this, 'Data');
-    const signing = new SigningKeys(this, 'Signing', { generations: config.signingKeyGenerations });
+    const signing = new SigningKeys(this, 'Signing', { generations: config.signingKeyGenerations, purpose: 'star-mark' });
+    // Receipts get keys of their own: the public function signs them, and must hold nothing that signs a star mark.
+    const receiptSigning = new SigningKeys(this, 'ReceiptSigning', { generations: config.receiptKeyGenerations, purpose: 'receipt' });
     const api = new StarmarkApi(this, 'Api');
     const web = new WebHosting(this, 'Web', { apiDomainName: api.domainName, routes: ROUTES, config });
     if (existsSync(props.webDistDir)) {
@@ -83,9 +85,11 @@ export class StarmarkStack extends Stack {
       description: 'starmark public API: certificate lookup, search, verification, JWKS',
       tableAccess: 'read',
       nativeModules: NATIVE_MODULES,
-      environment: common,
+      environment: { ...common, RECEIPT_KEY_IDS: receiptSigning.keyIds },
     });
+    // Publishes both rings in the JWKS; signs receipts only (staff and sweep build no JWKS and issue no receipts).
     signing.grantPublicKey(publicFn.role);
+    receiptSigning.grantSign(publicFn.role);
 
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
@@ -131,7 +135,8 @@ export class StarmarkStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'The HTTP API, direct' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
-    new CfnOutput(this, 'SigningKeyArn', { value: signing.current.keyArn, description: 'The key that signs now' });
+    new CfnOutput(this, 'SigningKeyArn', { value: signing.current.keyArn, description: 'The key that signs star marks now' });
+    new CfnOutput(this, 'ReceiptKeyArn', { value: receiptSigning.current.keyArn, description: 'The key that signs receipts now' });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
     new CfnOutput(this, 'NotifyTopicArn', { value: reminders.topic.topicArn });
   }

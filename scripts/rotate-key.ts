@@ -1,5 +1,6 @@
 /**
- * Rotates or revokes the star-mark signing key of the local key store (`<data>/keys/star-mark/`). A running
+ * Rotates or revokes the star-mark signing key of the local key store (`<data>/keys/star-mark/`), or with
+ * `--receipt` the receipt key (`<data>/keys/receipt/`), a ring of its own that works the same way. A running
  * `npm start` picks the change up without a restart. In AWS keys rotate by deployment (see functions/signing/kms).
  *
  *   npm run rotate-key -- --data .data                              new signing key; the old one is retired
@@ -14,7 +15,9 @@ import type { SigningKeyRecord } from '../shared/star-mark';
 
 const HELP = `rotate-key — the local star-mark signing keys
 
-  npm run rotate-key -- [--data .data] [--list | --revoke=<kid> --reason <text>]
+  npm run rotate-key -- [--data .data] [--receipt] [--list | --revoke=<kid> --reason <text>]
+
+  --receipt: the receipt signing keys instead of the star-mark keys.
 
   Write --revoke=<kid> with "=": a kid may begin with "-".
 `;
@@ -29,6 +32,7 @@ async function main() {
     options: {
       data: { type: 'string', default: '.data' },
       list: { type: 'boolean', default: false },
+      receipt: { type: 'boolean', default: false },
       revoke: { type: 'string' },
       reason: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -37,7 +41,7 @@ async function main() {
   });
   if (values.help) return void process.stdout.write(HELP);
   const keysDir = join(resolve(values.data), 'keys');
-  const ring = await LocalKeyRing.open(keysDir);
+  const ring = await LocalKeyRing.open(keysDir, new Date(), values.receipt ? 'receipt' : 'star-mark');
   const by = { sub: `cli:${userInfo().username}` };
   if (values.revoke !== undefined) {
     if (!values.reason?.trim()) throw new Error('--revoke needs --reason "<why the key is compromised>"');
@@ -47,7 +51,7 @@ async function main() {
     const fresh = await ring.rotate(new Date(), by);
     process.stdout.write(`New signing key ${fresh.kid}; earlier keys are retired and keep verifying.\n`);
   }
-  process.stdout.write(`Keys in ${keysDir}:\n${(await ring.records()).map(line).join('\n')}\n`);
+  process.stdout.write(`Keys in ${join(keysDir, ring.purpose)}:\n${(await ring.records()).map(line).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import type { Deps } from '../service/deps';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
 import { StarMarkTokens } from '../signing/issuer';
-import { KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
+import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
 import { kmsPort } from '../signing/kms/kms-port';
 
 let deps: Promise<Deps> | undefined;
@@ -15,13 +15,18 @@ export function awsDeps(): Promise<Deps> {
     const env = functionEnvironment();
     const store = new DynamoRegistryStore(documentClient(), env.tableName);
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
-    const signingKeys = new KmsKeyRing({ kms: kmsPort(new KMSClient({})), keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
+    const kms = kmsPort(new KMSClient({}));
+    const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
+    // Only the public function is given RECEIPT_KEY_IDS (and kms:Sign on those keys alone): the others issue no receipts.
+    const receiptIds = process.env[KEY_IDS_VARIABLE.receipt];
+    const receiptKeys = receiptIds ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store }) : undefined;
     return {
       store,
       clock: () => new Date(),
       config: { certificatePrefix: env.certificatePrefix, publicBaseUrl: env.publicBaseUrl },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
+      ...(receiptKeys ? { receiptKeys } : {}),
     };
   })();
   return deps;

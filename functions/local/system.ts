@@ -38,6 +38,8 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** The receipt key ring; default: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder). */
+  receiptKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
 }
 
 export interface LocalSystem {
@@ -58,9 +60,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const store = new DynamoRegistryStore(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const identity = await DevIdentityProvider.open(options.dataDir);
-    const signingKeys = options.signingKeys
-      ? await options.signingKeys(store)
-      : await LocalKeyRing.open(options.dataDir ? join(options.dataDir, 'keys') : undefined, options.clock?.());
+    const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
+    const signingKeys = options.signingKeys ? await options.signingKeys(store) : await LocalKeyRing.open(keysDir, options.clock?.());
+    const receiptKeys = options.receiptKeys ? await options.receiptKeys(store) : await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -74,6 +76,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       config: { certificatePrefix: options.certificatePrefix ?? 'SM', publicBaseUrl: options.publicBaseUrl ?? url },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
+      receiptKeys,
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(

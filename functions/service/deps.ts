@@ -22,4 +22,9 @@ export interface Deps {
   starMarks?: StarMarkIssuer;
   /** The star-mark key registry: JWKS, verification, rotation and revocation (functions/signing). */
   signingKeys?: SigningKeyRing;
+  /**
+   * The receipt key ring: signs receipts, and nothing else. Separate from `signingKeys` so that the public function,
+   * which signs receipts for anyone who asks, holds no key that could sign a star mark.
+   */
+  receiptKeys?: SigningKeyRing;
 }

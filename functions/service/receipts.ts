@@ -1,13 +1,14 @@
 /**
- * Receipts: a number check (the same as POST /v1/verifications answers) signed with the star-mark key, so that it
- * can be cited later. Stateless by choice: the public function only reads the table (least privilege), and a signed
- * JWS needs no storage to be proven — the permalink carries it, its id is its hash. Checking a receipt needs only
- * the published JWKS, so it runs here and, with the same code, in the browser.
+ * Receipts: a number check (the same as POST /v1/verifications answers) signed with the receipt key — never the
+ * star-mark key, which the public function must not hold — so that it can be cited later. Stateless by choice: the
+ * public function only reads the table (least privilege), and a signed JWS needs no storage to be proven — the
+ * permalink carries it, its id is its hash. Checking a receipt needs only the published JWKS, so it runs here and,
+ * with the same code, in the browser.
  */
 import { receiptId, receiptPayload, receiptPermalink, receiptSigningInput, verifyReceipt, type ReceiptCheck, type ReceiptPayload } from '../../shared/receipts';
+import { DomainError } from '../../shared/errors';
 import { checkNumber, compactToken } from '../../shared/star-mark';
 import type { Deps } from './deps';
-import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks } from '../signing/verification';
 
 export interface IssuedReceipt {
@@ -18,8 +19,9 @@ export interface IssuedReceipt {
 }
 
 export async function issueReceipt(deps: Deps, number: string): Promise<IssuedReceipt> {
-  const { ring } = starMarksOf(deps);
-  const signer = await ring.signer();
+  // No fallback to the star-mark ring: a deployment without receipt keys issues no receipts.
+  if (!deps.receiptKeys) throw new DomainError('SIGNING_KEY_UNAVAILABLE', 'this deployment has no receipt key configured');
+  const signer = await deps.receiptKeys.signer();
   const now = deps.clock();
   const certificate = await deps.store.getCertificate(number);
   // The check carries the public record as of `now`: the receipt's timestamp and its content are the same instant.

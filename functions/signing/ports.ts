@@ -1,10 +1,12 @@
 /**
- * The signing ports. A key ring holds the registry of star-mark keys (which one signs, which are retired or
- * revoked) and hands out the signer of the active key. Two adapters: the local key store (an ES256 key generated
- * into `<dataDir>/keys/`) and KMS (asymmetric ECC_NIST_P256 keys named by SIGNING_KEY_IDS).
+ * The signing ports. A key ring holds the registry of one purpose's keys (which one signs, which are retired or
+ * revoked) and hands out the signer of the active key. There are two rings, one per purpose — star marks and
+ * receipts — kept apart so that whoever may sign receipts (the public function) cannot sign star marks. Two
+ * adapters: the local key store (ES256 keys generated into `<dataDir>/keys/<purpose>/`) and KMS (asymmetric
+ * ECC_NIST_P256 keys named by SIGNING_KEY_IDS, or RECEIPT_KEY_IDS for receipts).
  */
 import type { Actor } from '../../shared/model';
-import type { SigningKeyRecord } from '../../shared/star-mark';
+import type { KeyPurpose, SigningKeyRecord } from '../../shared/star-mark';
 
 export interface StarMarkSigner {
   readonly kid: string;
@@ -13,7 +15,9 @@ export interface StarMarkSigner {
 }
 
 export interface SigningKeyRing {
-  /** `here`: rotate() makes a new key. `deployment`: keys are added by deploying a new SIGNING_KEY_IDS. */
+  /** What the ring's keys sign; the JWKS publishes it with each key and the verifiers enforce it. */
+  readonly purpose: KeyPurpose;
+  /** `here`: rotate() makes a new key. `deployment`: keys are added by deploying a new SIGNING_KEY_IDS (RECEIPT_KEY_IDS). */
   readonly rotation: 'here' | 'deployment';
   /** Every key with its status: what the JWKS publishes and what verification trusts. */
   records(): Promise<SigningKeyRecord[]>;

@@ -5,7 +5,7 @@
  */
 import type { Certificate } from '../../shared/model';
 import { CERTIFICATE_NUMBER_RE } from '../../shared/schemas/common';
-import { checkMark, checkNumber, jwksOf, verifyStarMark, type LiveCheck, type StarMarkJwks } from '../../shared/star-mark';
+import { checkMark, checkNumber, jwksOf, mergeJwks, verifyStarMark, type LiveCheck, type StarMarkJwks } from '../../shared/star-mark';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import type { Deps } from '../service/deps';
 import { starMarksOf } from './star-marks';
@@ -15,8 +15,11 @@ export interface VerificationAnswer {
   items: LiveCheck[];
 }
 
+/** Both rings, each key marked with its purpose; star-mark keys first, as readers that take the first key expect. */
 export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
-  return jwksOf(await starMarksOf(deps).ring.records());
+  const { ring } = starMarksOf(deps);
+  const receipts = deps.receiptKeys ? [jwksOf(await deps.receiptKeys.records(), deps.receiptKeys.purpose)] : [];
+  return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...receipts);
 }
 
 export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer> {

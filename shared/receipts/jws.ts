@@ -1,6 +1,7 @@
 /**
- * The receipt as a JWS (compact, ES256), signed by the same keys as star marks and checked against the same JWKS.
- * Its header names its type, `starmark-receipt+jws`, so a receipt can never pass for a star mark (whose reader
+ * The receipt as a JWS (compact, ES256), signed by the registry's receipt keys — a ring of its own, apart from the
+ * star-mark keys, because the public function that signs receipts must never be able to sign a star mark — and
+ * checked against the same JWKS, where each key names its purpose. Its header names its type, `starmark-receipt+jws`, so a receipt can never pass for a star mark (whose reader
  * refuses any extra header member) nor a star mark for a receipt. The receipt is stateless: the JWS IS the receipt,
  * its id is the SHA-256 of the JWS, and its permalink carries the JWS in the URL fragment, which no server sees.
  */

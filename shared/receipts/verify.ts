@@ -1,11 +1,12 @@
 /**
  * Checking a receipt with nothing but the JWS and the registry's JWKS: the same code runs in the browser (the
- * permalink page) and behind POST /v1/receipts/verify. Only ES256, only keys from the JWKS (a retired key still
+ * permalink page) and behind POST /v1/receipts/verify. Only ES256, only receipt keys from the JWKS — a star-mark key
+ * is UNKNOWN_KEY here, as is a key published without `purpose: "receipt"` (a retired key still
  * counts: receipts outlive rotations; a revoked one does not: what it signed may be forged), and only the one
  * header shape we issue.
  */
 import { base64url, compactVerify, importJWK } from 'jose';
-import { ecPublicJwk, STAR_MARK_ALG, type JwksInput } from '../star-mark';
+import { ecPublicJwk, findKey, STAR_MARK_ALG, type JwksInput } from '../star-mark';
 import { KID_PATTERN } from '../star-mark/kid';
 import { MAX_RECEIPT_LENGTH, RECEIPT_TYP, receiptId } from './jws';
 import { receiptPayloadSchema, type ReceiptPayload } from './payload';
@@ -35,14 +36,6 @@ function readHeader(part: string): Record<string, unknown> | null {
   }
 }
 
-function keyFor(jwks: JwksInput, kid: string): Record<string, unknown> | 'revoked' | null {
-  const keys = Array.isArray(jwks?.keys) ? (jwks.keys as readonly Record<string, unknown>[]) : [];
-  if ((Array.isArray(jwks?.revoked) ? jwks.revoked : []).some((r) => r?.kid === kid)) return 'revoked';
-  const matches = keys.filter((k) => k?.kid === kid);
-  if (matches.some((k) => k.status === 'revoked')) return 'revoked';
-  return matches.find((k) => (k.alg === undefined || k.alg === STAR_MARK_ALG) && (k.use === undefined || k.use === 'sig')) ?? null;
-}
-
 export async function verifyReceipt(jws: unknown, jwks: JwksInput): Promise<ReceiptCheck> {
   if (typeof jws !== 'string' || jws.length > MAX_RECEIPT_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) {
     return refuse('MALFORMED', 'not a compact JWS of a reasonable size');
@@ -57,9 +50,11 @@ export async function verifyReceipt(jws: unknown, jwks: JwksInput): Promise<Rece
   const kid = typeof header.kid === 'string' && KID_PATTERN.test(header.kid) ? header.kid : null;
   if (!kid) return refuse('MALFORMED', 'the header has no usable kid', { id });
 
-  const found = keyFor(jwks, kid);
+  const found = findKey(jwks, kid, 'receipt');
   if (found === 'revoked') return refuse('REVOKED_KEY', `key ${kid} was revoked; what it signed no longer proves anything`, { id, kid });
-  const jwk = found && ecPublicJwk(found);
+  // A star-mark key (or an unmarked one) never signs receipts: refused before any signature is checked.
+  if (found !== 'unknown' && 'otherPurpose' in found) return refuse('UNKNOWN_KEY', `key ${kid} is not a receipt key`, { id, kid });
+  const jwk = found !== 'unknown' && ecPublicJwk(found.key);
   if (!jwk) return refuse('UNKNOWN_KEY', `key ${kid} is not one of the registry's`, { id, kid });
   let payload: Uint8Array;
   try {

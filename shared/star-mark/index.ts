@@ -6,8 +6,9 @@ export { claimsOf, decodeClaims, encodeClaims, type StarMarkClaims } from './cla
 export { compactToken, ES256_SIGNATURE_BYTES, MAX_TOKEN_LENGTH, signingInput, STAR_MARK_ALG } from './token';
 export { starMarkUrl, tokenFromStarMarkUrl } from './url';
 export { KID_LENGTH, KID_PATTERN, kidOf } from './kid';
-export { ecPublicJwk, jwksOf, KEY_STATUSES, type EcPublicJwk, type KeyStatus, type PublishedKey, type RevokedKey, type SigningKeyRecord, type StarMarkJwks } from './jwks';
+export { ecPublicJwk, jwksOf, KEY_PURPOSES, KEY_STATUSES, mergeJwks, type EcPublicJwk, type KeyPurpose, type KeyStatus, type PublishedKey, type RevokedKey, type SigningKeyRecord, type StarMarkJwks } from './jwks';
 export { activeKey, revokeKey, rotateKeys } from './key-registry';
 export { REFUSAL_VERDICTS, STATUS_VERDICTS, type RefusalVerdict, type StarMarkVerdict, type VerdictCode } from './verdict';
 export { verifyStarMark, type JwksInput } from './verify';
+export { findKey, type KeyLookup } from './key-lookup';
 export { changesSince, checkMark, checkNumber, type LiveCheck, type MarkChange } from './live';

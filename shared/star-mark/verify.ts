@@ -1,39 +1,28 @@
 /**
  * Checking a star mark with nothing but the token, the JWKS and a clock: the same code runs on the verify page
- * (offline, against the keys it ships with) and on the server. Only ES256, only keys from the JWKS, never a key
- * from the token. Expiry is judged by the clock passed in — on the server, the server's clock.
+ * (offline, against the keys it ships with) and on the server. Only ES256, only star-mark keys from the JWKS (a
+ * receipt key is UNKNOWN_KEY here), never a key from the token. Expiry is judged by the clock passed in — on the server, the server's clock.
  */
 import { compactVerify, importJWK } from 'jose';
 import { chinaDate } from '../calendar';
 import { decodeClaims } from './claims';
 import { ecPublicJwk } from './jwks';
+import { findKey, type JwksInput } from './key-lookup';
 import { readToken } from './structure';
 import { STAR_MARK_ALG } from './token';
 import { refused, type StarMarkVerdict } from './verdict';
 
-/** A JWKS as fetched: ours, or any `{keys:[…]}` (entries that are not usable EC P-256 keys are skipped). */
-export interface JwksInput {
-  keys: readonly object[];
-  revoked?: readonly { kid: string }[];
-}
-
-function lookUp(jwks: JwksInput, kid: string): { key: Record<string, unknown> } | 'revoked' | 'unknown' {
-  const keys = Array.isArray(jwks?.keys) ? (jwks.keys as readonly Record<string, unknown>[]) : [];
-  const revoked = Array.isArray(jwks?.revoked) ? jwks.revoked : [];
-  if (revoked.some((r) => r?.kid === kid)) return 'revoked';
-  const matches = keys.filter((k) => k?.kid === kid);
-  if (matches.some((k) => k.status === 'revoked')) return 'revoked';
-  const usable = matches.find((k) => (k.alg === undefined || k.alg === STAR_MARK_ALG) && (k.use === undefined || k.use === 'sig'));
-  return usable ? { key: usable } : 'unknown';
-}
+export type { JwksInput };
 
 export async function verifyStarMark(token: string, jwks: JwksInput, now: Date): Promise<StarMarkVerdict> {
   const read = readToken(token);
   if ('verdict' in read) return read;
   const { kid } = read;
-  const found = lookUp(jwks, kid);
+  const found = findKey(jwks, kid, 'star-mark');
   if (found === 'revoked') return refused('REVOKED_KEY', `key ${kid} was revoked; its marks no longer count`, kid);
   if (found === 'unknown') return refused('UNKNOWN_KEY', `key ${kid} is not one of ours`, kid);
+  // UNKNOWN_KEY, not BAD_SIGNATURE: the key is genuine, but not a star-mark key, so nothing it signed is a mark.
+  if ('otherPurpose' in found) return refused('UNKNOWN_KEY', `key ${kid} signs ${found.otherPurpose}s, not star marks`, kid);
   const jwk = ecPublicJwk(found.key);
   if (!jwk) return refused('UNKNOWN_KEY', `key ${kid} is not an EC P-256 public key`, kid);
   try {

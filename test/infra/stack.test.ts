@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import type { SigningKeys } from '../../infra/constructs/signing-keys';
 import { ROLES } from '../../shared/model';
 import { keyAttributes, TABLE } from '../../shared/table';
 import { actionsOf, roleStatements, synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
@@ -51,6 +53,12 @@ describe('functions', () => {
   const props = (name: (typeof names)[number]) =>
     s.template.toJSON().Resources[s.logicalId(s.stack.functions[name].fn)].Properties;
   const roleOf = (name: (typeof names)[number]) => roleStatements(s, s.logicalId(s.stack.functions[name].role));
+  const starMarkKeys = () => s.stack.node.findChild('Signing') as SigningKeys;
+  const receiptKeys = () => s.stack.node.findChild('ReceiptSigning') as SigningKeys;
+  const keyArn = (key: IConstruct) => ({ 'Fn::GetAtt': [s.logicalId(key), 'Arn'] });
+  const resourcesOf = (statements: ReturnType<typeof roleOf>['statements'], action: string) =>
+    statements.filter((st) => actionsOf([st]).includes(action)).flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]));
+  const signable = (name: (typeof names)[number]) => resourcesOf(roleOf(name).statements, 'kms:Sign');
 
   it.each(names)('%s runs Node.js 22+ on arm64 with JSON logs, source maps and a retained-for-a-month log group', (name) => {
     const p = props(name);
@@ -69,6 +77,8 @@ describe('functions', () => {
     }
     expect(env.CERTIFICATE_PREFIX).toBe('SM');
     expect('NOTIFY_TOPIC_ARN' in env).toBe(name !== 'public');
+    // Only the public function issues receipts; the others are not even told which keys sign them.
+    expect('RECEIPT_KEY_IDS' in env).toBe(name === 'public');
   });
 
   it.each(names)('%s has only its own role, no managed policies and no wildcard actions', (name) => {
@@ -77,11 +87,22 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table or sign', () => {
-    const actions = actionsOf(roleOf('public').statements);
+  it('public cannot write the table, and signs receipts only, never star marks', () => {
+    const { statements } = roleOf('public');
+    const actions = actionsOf(statements);
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');
-    for (const forbidden of [...TABLE_WRITES, 'kms:Sign', 'sns:Publish']) expect(actions).not.toContain(forbidden);
+    for (const forbidden of [...TABLE_WRITES, 'sns:Publish']) expect(actions).not.toContain(forbidden);
+    expect(signable('public')).toEqual([keyArn(receiptKeys().current)]);
+    expect(signable('public')).not.toContainEqual(keyArn(starMarkKeys().current));
+    // The JWKS it serves needs the public half of every key of both rings.
+    const readable = resourcesOf(statements, 'kms:GetPublicKey');
+    expect(readable).toEqual(expect.arrayContaining([...starMarkKeys().keys, ...receiptKeys().keys].map(keyArn)));
+  });
+
+  it.each(['staff', 'sweep'] as const)('%s signs star marks only, never receipts', (name) => {
+    expect(signable(name)).toEqual([keyArn(starMarkKeys().current)]);
+    expect(signable(name)).not.toContainEqual(keyArn(receiptKeys().current));
   });
 
   it('staff and sweep write the table, sign and publish reminders; nobody scans', () => {
@@ -96,11 +117,16 @@ describe('functions', () => {
 });
 
 describe('signing, staff identity, schedule', () => {
-  it('signs with a retained ECC P-256 KMS key', () => {
-    s.template.hasResource('AWS::KMS::Key', {
+  it('signs star marks and receipts with two distinct retained ECC P-256 KMS keys', () => {
+    const keys = s.template.findResources('AWS::KMS::Key', {
       DeletionPolicy: 'Retain',
       Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
     });
+    expect(Object.keys(keys)).toHaveLength(2);
+    expect(Object.values(keys).map((k) => k.Properties.Description).sort()).toEqual([
+      expect.stringMatching(/^Signs star-mark certificates/),
+      expect.stringMatching(/^Signs verification receipts/),
+    ]);
   });
 
   it('has a staff user pool without self sign-up, with MFA, and one group per role', () => {

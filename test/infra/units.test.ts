@@ -67,6 +67,7 @@ describe('readConfig', () => {
       config({ domainName: 'a.cn', certificateArn: 'arn:aws:acm:cn-north-1:123456789012:certificate/x' }),
     ).toThrow(/us-east-1/);
     expect(() => config({ signingKeyGenerations: 0 })).toThrow(/signingKeyGenerations/);
+    expect(() => config({ receiptKeyGenerations: 1.5 })).toThrow(/receiptKeyGenerations/);
   });
 });
 

@@ -1,8 +1,12 @@
-/** Receipts: signed, citable answers that verify later against the JWKS, and fail when edited. */
+/**
+ * Receipts: signed, citable answers that verify later against the JWKS, and fail when edited. They are signed by
+ * the receipt key ring, never the star-mark key: the public function that signs them must not be able to sign marks.
+ */
 import { base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/audit/chain';
-import { receiptFromFragment, receiptId, RECEIPT_TYP, verifyReceipt } from '../../shared/receipts';
+import { receiptFromFragment, receiptId, receiptSigningInput, RECEIPT_TYP, verifyReceipt } from '../../shared/receipts';
+import { compactToken } from '../../shared/star-mark';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
@@ -13,6 +17,8 @@ let suspended: any;
 const jwks = async () => (await sys.api.get('/.well-known/jwks.json')).body;
 const create = (number: string) => sys.api.post('/v1/receipts', { number });
 const check = (jws: string) => sys.api.post('/v1/receipts/verify', { jws });
+const kidOf = (jws: string) => JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[0]!))).kid as string;
+const admin = { sub: 'admin-qian', roles: ['admin' as const] };
 
 /** The JWS with its payload replaced (the signature kept): what someone editing a receipt would produce. */
 function withPayload(jws: string, edit: (payload: any) => any): string {
@@ -101,19 +107,35 @@ describe('a receipt', () => {
     expect((await check('not a jws')).body).toMatchObject({ valid: false, code: 'MALFORMED' });
   });
 
-  it('still verifies after the signing key rotates, and no longer once its key is revoked', async () => {
+  it('is signed by a receipt key; one signed with the star-mark key is refused (UNKNOWN_KEY)', async () => {
+    const { jws, receipt } = (await create(valid.number)).body;
+    const published = await jwks();
+    expect(published.keys.find((k: any) => k.kid === kidOf(jws))).toMatchObject({ purpose: 'receipt', use: 'sig', status: 'active' });
+    expect(published.keys.find((k: any) => k.kid === valid.tokenKid)).toMatchObject({ purpose: 'star-mark' });
+    const signer = await sys.deps.signingKeys!.signer();
+    const input = receiptSigningInput(receipt, signer.kid);
+    const forged = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
+    expect(await verifyReceipt(forged, published)).toMatchObject({ valid: false, code: 'UNKNOWN_KEY', kid: signer.kid });
+    expect((await check(forged)).body).toMatchObject({ valid: false, code: 'UNKNOWN_KEY', kid: signer.kid });
+  });
+
+  it('is untouched by a star-mark key rotation; verifies after its own key rotates, and not once that is revoked', async () => {
     const { jws } = (await create(valid.number)).body;
-    const kid = JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[0]))).kid;
+    const kid = kidOf(jws);
     const rotated = await sys.api.post('/v1/staff/signing-keys/rotate', {}, 'admin-qian');
     expect(rotated.status, JSON.stringify(rotated.body)).toBe(200);
+    expect(kidOf((await create(valid.number)).body.jws)).toBe(kid);
+
+    // The receipt ring rotates the way the star-mark ring does (locally: npm run rotate-key -- --receipt).
+    await sys.deps.receiptKeys!.rotate(sys.deps.clock(), admin);
     expect((await jwks()).keys.find((k: any) => k.kid === kid)?.status).toBe('retired');
     expect(await verifyReceipt(jws, await jwks())).toMatchObject({ valid: true, kid });
     const fresh = (await create(valid.number)).body.jws;
-    expect((await verifyReceipt(fresh, await jwks())).kid).not.toBe(kid);
+    expect(kidOf(fresh)).not.toBe(kid);
 
-    const revoked = await sys.api.post(`/v1/staff/signing-keys/${kid}/revoke`, { reason: '测试吊销' }, 'admin-qian');
-    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    await sys.deps.receiptKeys!.revoke(kid, '测试吊销', sys.deps.clock(), admin);
     expect(await verifyReceipt(jws, await jwks())).toMatchObject({ valid: false, code: 'REVOKED_KEY' });
+    expect((await check(jws)).body).toMatchObject({ valid: false, code: 'REVOKED_KEY' });
     expect(await verifyReceipt(fresh, await jwks())).toMatchObject({ valid: true });
   });
 

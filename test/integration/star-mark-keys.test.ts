@@ -13,6 +13,8 @@ import { issuedCertificate } from '../support/walk';
 
 let sys: TestSystem;
 const jwks = async (s = sys) => (await s.api.get('/.well-known/jwks.json')).body;
+/** The star-mark ring's share of the JWKS (the receipt ring is published beside it and rotates on its own). */
+const starMarkKeys = (published: any) => published.keys.filter((k: any) => k.purpose === 'star-mark');
 const verdictOf = async (token: string, s = sys) => (await s.api.post('/v1/verifications', { token })).body.items[0];
 
 beforeAll(async () => {
@@ -38,7 +40,7 @@ describe('rotating the signing key', () => {
     expect(after.tokenKid).toBe(res.body.kid);
     expect(after.tokenKid).not.toBe(before.tokenKid);
     const published = await jwks();
-    expect(published.keys.map((k: any) => [k.kid, k.status])).toEqual([
+    expect(starMarkKeys(published).map((k: any) => [k.kid, k.status])).toEqual([
       [res.body.kid, 'active'],
       [before.tokenKid, 'retired'],
     ]);
@@ -77,7 +79,7 @@ describe('revoking a compromised key', () => {
     expect(res.body).toMatchObject({ kid: victim.tokenKid, status: 'revoked', revokedAt: '2026-11-23T02:00:00.000Z' });
     const published = await jwks();
     expect(published.keys.map((k: any) => k.kid)).not.toContain(victim.tokenKid);
-    expect(published.revoked).toEqual([{ kid: victim.tokenKid, status: 'revoked', revoked: '2026-11-23T02:00:00.000Z' }]);
+    expect(published.revoked).toEqual([{ kid: victim.tokenKid, status: 'revoked', purpose: 'star-mark', revoked: '2026-11-23T02:00:00.000Z' }]);
     expect(JSON.stringify(published)).not.toContain('入侵');
     expect(await verdictOf(victim.token)).toMatchObject({ authentic: false, verdict: 'REVOKED_KEY', kid: victim.tokenKid });
     await expect(compactVerify(victim.token, createLocalJWKSet(published), { algorithms: ['ES256'] })).rejects.toThrow();
@@ -119,10 +121,24 @@ describe('npm run rotate-key against a running system', () => {
     await run();
     const after = await issuedCertificate(local.api, 2, 90);
     expect(after.tokenKid).not.toBe(before.tokenKid);
-    expect((await jwks(local)).keys.map((k: any) => k.kid)).toEqual([after.tokenKid, before.tokenKid]);
+    expect(starMarkKeys(await jwks(local)).map((k: any) => k.kid)).toEqual([after.tokenKid, before.tokenKid]);
     expect((await verdictOf(before.token, local)).verdict).toBe('VALID');
     await run(`--revoke=${before.tokenKid}`, '--reason', 'laptop stolen');
     expect((await verdictOf(before.token, local)).verdict).toBe('REVOKED_KEY');
     expect((await verdictOf(after.token, local)).verdict).toBe('VALID');
+  });
+
+  it('rotates the receipt key with --receipt, leaving the star-mark keys alone', async () => {
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
+    const receiptKeys = async () => (await jwks(local)).keys.filter((k: any) => k.purpose === 'receipt').map((k: any) => [k.kid, k.status]);
+    const marksBefore = starMarkKeys(await jwks(local));
+    const [[oldKid]] = await receiptKeys();
+    await run('--receipt');
+    const [[newKid, status], retired] = await receiptKeys();
+    expect([status, retired]).toEqual(['active', [oldKid, 'retired']]);
+    expect(newKid).not.toBe(oldKid);
+    expect(starMarkKeys(await jwks(local))).toEqual(marksBefore);
+    const receipt = (await local.api.post('/v1/receipts', { number: 'SM-SV-2026-000001' })).body;
+    expect((await local.api.post('/v1/receipts/verify', { jws: receipt.jws })).body).toMatchObject({ valid: true, kid: newKid });
   });
 });

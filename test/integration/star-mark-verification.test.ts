@@ -1,7 +1,7 @@
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetWithTotal } from '../../shared/scheme';
-import { encodeClaims } from '../../shared/star-mark';
+import { claimsOf, compactToken, encodeClaims, signingInput } from '../../shared/star-mark';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
@@ -22,7 +22,7 @@ beforeAll(async () => {
     genuine: cert.token,
     claims: { number: cert.number, level: cert.level, validUntil: cert.validUntil, cycle: cert.cycle },
     ourKid: cert.tokenKid,
-    ourPublicJwk: jwks.keys[0],
+    ourPublicJwk: jwks.keys.find((k: any) => k.kid === cert.tokenKid),
     signWithOurKey: (input) => signer.sign(input),
   });
 });
@@ -67,6 +67,19 @@ describe('a certificate and its star mark', () => {
     expect(res.headers.get('cache-control')).toMatch(/public, max-age=300/);
     expect(res.body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', status: 'active' });
     expect(JSON.stringify(res.body)).not.toMatch(/"d"/);
+    // Both rings, each key saying what it signs: the star-mark key first, then the receipt key.
+    expect(res.body.keys.map((k: any) => [k.purpose, k.status])).toEqual([
+      ['star-mark', 'active'],
+      ['receipt', 'active'],
+    ]);
+    expect(res.body.keys[0].kid).toBe(cert.tokenKid);
+  });
+
+  it('refuses a mark signed with the receipt key as UNKNOWN_KEY: the public function cannot mint star marks', async () => {
+    const signer = await sys.deps.receiptKeys!.signer();
+    const input = signingInput(claimsOf(cert), signer.kid);
+    const forged = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
+    expect(await verifyToken(forged)).toMatchObject({ authentic: false, verdict: 'UNKNOWN_KEY', kid: signer.kid });
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The key ring in AWS. Keys are KMS keys named by SIGNING_KEY_IDS (comma-separated ids or ARNs): the first signs,
+ * The key ring in AWS. Keys are KMS keys named by SIGNING_KEY_IDS — or RECEIPT_KEY_IDS for the receipt ring, a
+ * separate set of KMS keys, same conventions — (comma-separated ids or ARNs): the first signs,
  * the others are retired and stay published. Rotation is a deployment: create a new KMS key (ECC_NIST_P256,
  * SIGN_VERIFY), put it first in SIGNING_KEY_IDS and keep every older key in the list — dropping one would make the
  * marks it signed unverifiable. Revocation is data: an item per revoked kid in the table (with its audit event),
@@ -8,7 +9,7 @@
 import { GENESIS_HASH, chainEvent } from '../../../shared/audit/chain';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
-import { revokeKey, type SigningKeyRecord } from '../../../shared/star-mark';
+import { revokeKey, type KeyPurpose, type SigningKeyRecord } from '../../../shared/star-mark';
 import { keys } from '../../../shared/store/keys';
 import type { RegistryStore } from '../../../shared/store/port';
 import type { SigningKeyRing, StarMarkSigner } from '../ports';
@@ -17,26 +18,33 @@ import type { KmsPort } from './kms-port';
 
 export interface KmsKeyRingOptions {
   kms: KmsPort;
-  /** SIGNING_KEY_IDS, in order: the first signs. */
+  /** What the keys sign; star marks unless said otherwise. */
+  purpose?: KeyPurpose;
+  /** SIGNING_KEY_IDS (RECEIPT_KEY_IDS), in order: the first signs. */
   keyIds: readonly string[];
   store: RegistryStore;
   /** How long a container trusts what it read about revocations. */
   revocationCacheMs?: number;
 }
 
-export function parseKeyIds(value: string): string[] {
+/** The variable that names each ring's keys: error messages point the operator at the right one. */
+export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = { 'star-mark': 'SIGNING_KEY_IDS', receipt: 'RECEIPT_KEY_IDS' };
+
+export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) throw new Error('SIGNING_KEY_IDS names no key');
+  if (!ids.length) throw new Error(`${variable} names no key`);
   return ids;
 }
 
 export class KmsKeyRing implements SigningKeyRing {
   readonly rotation = 'deployment' as const;
+  readonly purpose: KeyPurpose;
   private publicKeys: Promise<KmsPublicKey[]> | undefined;
   private revocations: { at: number; value: Promise<Map<string, SigningKeyRecord>> } | undefined;
 
   constructor(private readonly options: KmsKeyRingOptions) {
     if (!options.keyIds.length) throw new Error('the KMS key ring needs at least one key id');
+    this.purpose = options.purpose ?? 'star-mark';
   }
 
   /** A public key never changes for a given KMS key, so each is fetched once per container. */
@@ -75,13 +83,13 @@ export class KmsKeyRing implements SigningKeyRing {
     const records = await this.records();
     // Only the first key may sign: falling back to an older one would quietly undo a rotation.
     if (!first || records[0]?.status !== 'active') {
-      throw new DomainError('SIGNING_KEY_UNAVAILABLE', 'the first key of SIGNING_KEY_IDS is revoked; deploy a new key');
+      throw new DomainError('SIGNING_KEY_UNAVAILABLE', `the first key of ${KEY_IDS_VARIABLE[this.purpose]} is revoked; deploy a new key`);
     }
     return kmsSigner(this.options.kms, first);
   }
 
   async rotate(): Promise<SigningKeyRecord> {
-    throw new DomainError('ROTATION_BY_DEPLOYMENT', 'add a new KMS key at the front of SIGNING_KEY_IDS and deploy');
+    throw new DomainError('ROTATION_BY_DEPLOYMENT', `add a new KMS key at the front of ${KEY_IDS_VARIABLE[this.purpose]} and deploy`);
   }
 
   async revoke(kid: string, reason: string, at: Date, by: Actor): Promise<SigningKeyRecord> {

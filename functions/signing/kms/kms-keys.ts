@@ -1,7 +1,7 @@
 /**
- * A KMS key as a star-mark key: its public half as a JWK (GetPublicKey answers SPKI DER), its kid derived the same
- * way as locally, and a signer that sends KMS the SHA-256 digest of the JWS signing input and turns the DER answer
- * into r‖s. The private half never leaves KMS.
+ * A KMS key as a signing key (of either ring: star marks or receipts): its public half as a JWK (GetPublicKey
+ * answers SPKI DER), its kid derived the same way as locally, and a signer that sends KMS the SHA-256 digest of the
+ * JWS signing input and turns the DER answer into r‖s. The private half never leaves KMS.
  */
 import { exportJWK, importSPKI } from 'jose';
 import { ecPublicJwk, kidOf, type EcPublicJwk } from '../../../shared/star-mark';

@@ -1,5 +1,6 @@
 /**
- * Where the local key ring keeps its keys: files under `<keysDir>/star-mark/` (the registry, public, and one private
+ * Where the local key ring keeps its keys: files under `<keysDir>/<folder>/` — `star-mark/` or `receipt/`, one per
+ * ring, so the two never share a registry — (the registry, public, and one private
  * JWK per key, readable by the owner only), or memory when the system runs without a data folder, as in tests.
  * Private keys are read here and nowhere else; they are never logged and never served.
  */
@@ -48,8 +49,8 @@ export class MemoryKeyFiles implements KeyFiles {
 
 export class DiskKeyFiles implements KeyFiles {
   private readonly dir: string;
-  constructor(keysDir: string) {
-    this.dir = join(keysDir, 'star-mark');
+  constructor(keysDir: string, folder = 'star-mark') {
+    this.dir = join(keysDir, folder);
   }
 
   private get registryFile() {

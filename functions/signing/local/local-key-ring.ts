@@ -7,7 +7,7 @@
 import { exportJWK, generateKeyPair, importJWK } from 'jose';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
-import { activeKey, ecPublicJwk, kidOf, revokeKey, rotateKeys, STAR_MARK_ALG, type SigningKeyRecord } from '../../../shared/star-mark';
+import { activeKey, ecPublicJwk, kidOf, revokeKey, rotateKeys, STAR_MARK_ALG, type KeyPurpose, type SigningKeyRecord } from '../../../shared/star-mark';
 import type { SigningKeyRing, StarMarkSigner } from '../ports';
 import { DiskKeyFiles, MemoryKeyFiles, type KeyFiles, type KeyHistoryEntry, type RegistryFile } from './key-files';
 
@@ -18,11 +18,17 @@ export class LocalKeyRing implements SigningKeyRing {
   private cached: { revision: string; registry: RegistryFile } | undefined;
   private readonly signers = new Map<string, StarMarkSigner>();
 
-  private constructor(private readonly files: KeyFiles) {}
+  private constructor(
+    private readonly files: KeyFiles,
+    readonly purpose: KeyPurpose,
+  ) {}
 
-  /** Keys under `<keysDir>/star-mark/`, or in memory without a folder. A first key is made if there is none. */
-  static async open(keysDir?: string, now: Date = new Date()): Promise<LocalKeyRing> {
-    const ring = new LocalKeyRing(keysDir ? new DiskKeyFiles(keysDir) : new MemoryKeyFiles());
+  /**
+   * Keys under `<keysDir>/<purpose>/` (`star-mark/`, `receipt/`), or in memory without a folder. A first key is made
+   * if there is none.
+   */
+  static async open(keysDir?: string, now: Date = new Date(), purpose: KeyPurpose = 'star-mark'): Promise<LocalKeyRing> {
+    const ring = new LocalKeyRing(keysDir ? new DiskKeyFiles(keysDir, purpose) : new MemoryKeyFiles(), purpose);
     const registry = ring.registry();
     if (!activeKey(registry.keys)) await ring.addKey(registry, now, SYSTEM, 'create');
     return ring;

@@ -56,7 +56,7 @@ describe('the published JWKS', () => {
       ['second', 'active'],
       ['first', 'retired'],
     ]);
-    expect(keys[1]).toEqual({ ...jwk('a'), kid: 'first', alg: 'ES256', use: 'sig', status: 'retired', created: T1.toISOString(), retired: T2.toISOString() });
+    expect(keys[1]).toEqual({ ...jwk('a'), kid: 'first', alg: 'ES256', use: 'sig', purpose: 'star-mark', status: 'retired', created: T1.toISOString(), retired: T2.toISOString() });
     expect(revoked).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('the published JWKS', () => {
     const { records } = revokeKey(registry(), 'first', T3, 'the HSM was stolen');
     const published = jwksOf(records);
     expect(published.keys.map((k) => k.kid)).toEqual(['second']);
-    expect(published.revoked).toEqual([{ kid: 'first', status: 'revoked', revoked: T3.toISOString() }]);
+    expect(published.revoked).toEqual([{ kid: 'first', status: 'revoked', purpose: 'star-mark', revoked: T3.toISOString() }]);
     expect(JSON.stringify(published)).not.toContain('stolen');
     expect(JSON.stringify(published)).not.toContain(jwk('a').x);
   });

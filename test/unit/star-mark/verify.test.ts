@@ -94,7 +94,7 @@ describe('the keys it trusts', () => {
     await scratch.revoke(mark.kid, 'private key leaked', NOW, admin);
     const published = jwksOf(await scratch.records());
     expect(published.keys.map((k) => k.kid)).not.toContain(mark.kid);
-    expect(published.revoked).toEqual([{ kid: mark.kid, status: 'revoked', revoked: NOW.toISOString() }]);
+    expect(published.revoked).toEqual([{ kid: mark.kid, status: 'revoked', purpose: 'star-mark', revoked: NOW.toISOString() }]);
     expect(await verifyStarMark(mark.token, published, NOW)).toMatchObject({ authentic: false, verdict: 'REVOKED_KEY', kid: mark.kid });
   });
 
