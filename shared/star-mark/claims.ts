@@ -8,7 +8,7 @@
  */
 import { isIsoDate } from '../calendar';
 import type { Certificate } from '../model';
-import { STAR_LEVELS, type StarLevel } from '../scheme';
+import { STAR_LEVELS, type StarLevel } from '../scheme/indicators';
 
 export interface StarMarkClaims {
   number: string;

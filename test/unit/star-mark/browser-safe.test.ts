@@ -18,3 +18,19 @@ describe('shared/star-mark in the browser', () => {
     expect(inputs.some((i) => i.includes('node_modules/jose/dist/webapi'))).toBe(true);
   });
 });
+
+describe('the offline verifier stays light', () => {
+  it('bundles verifyStarMark without zod, which would triple the verify page\'s first load', async () => {
+    const result = await build({
+      stdin: { contents: "export { verifyStarMark } from './shared/star-mark/verify';", resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => i.includes('node_modules/zod'))).toEqual([]);
+  });
+});

@@ -1,0 +1,186 @@
+/** Every word the public verification page says, in Chinese and English. */
+import type { Msg } from '../common/i18n';
+
+const m = <T extends Record<string, Msg>>(messages: T): T => messages;
+
+export const M = m({
+  siteTitle: { zh: '星级标志查验', en: 'Star Mark Check' },
+  siteSubtitle: { zh: '商品售后服务认证 · GB/T 27922', en: 'After-sales service certification · GB/T 27922' },
+  docTitle: { zh: '星级标志查验', en: 'Star mark check' },
+  switchLang: { zh: 'English', en: '中文' },
+  switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+  home: { zh: '首页', en: 'Home' },
+  skip: { zh: '跳到主要内容', en: 'Skip to main content' },
+
+  scanTitle: { zh: '扫描星级标志', en: 'Scan a star mark' },
+  scanIntro: {
+    zh: '每个星级标志的二维码都带有认证机构的数字签名。扫描后，本页当场核验签名真伪，并查询证书当前状态。',
+    en: 'The QR code of every star mark carries the certification body’s digital signature. This page checks the signature on the spot, then looks up the certificate’s status today.',
+  },
+  scanCamera: { zh: '打开相机扫码', en: 'Scan with camera' },
+  scanPhoto: { zh: '选择二维码照片', en: 'Choose a photo of the QR code' },
+  scanStop: { zh: '关闭相机', en: 'Close camera' },
+  scanHint: { zh: '将二维码置于取景框内', en: 'Hold the QR code inside the frame' },
+  scanStarting: { zh: '正在打开相机…', en: 'Opening the camera…' },
+  scanNoCamera: {
+    zh: '无法使用相机（未授权或设备不支持）。请改用“选择二维码照片”。',
+    en: 'The camera is not available (not allowed or not supported). Use “Choose a photo of the QR code” instead.',
+  },
+  scanDecoding: { zh: '正在识别照片中的二维码…', en: 'Reading the QR code in the photo…' },
+  scanNoCode: { zh: '照片中未识别到二维码，请靠近拍摄、保持清晰后重试。', en: 'No QR code found in the photo. Take it closer and in focus, then try again.' },
+  scanNotMark: { zh: '该二维码不是星级标志。', en: 'This QR code is not a star mark.' },
+  scanFailed: { zh: '扫码功能加载失败，请检查网络后重试。', en: 'The scanner could not be loaded; check the connection and try again.' },
+
+  lookupTitle: { zh: '查询证书', en: 'Look up a certificate' },
+  lookupLabel: { zh: '证书编号、组织名称或统一社会信用代码', en: 'Certificate number, organization name or unified social credit code' },
+  lookupPlaceholder: { zh: '例如 SM-SV-2026-000123', en: 'e.g. SM-SV-2026-000123' },
+  lookupButton: { zh: '查询', en: 'Search' },
+  lookupTooShort: { zh: '请输入至少 2 个字符。', en: 'Enter at least 2 characters.' },
+  searching: { zh: '正在查询…', en: 'Searching…' },
+  searchResults: { zh: '“{q}”的查询结果', en: 'Results for “{q}”' },
+  searchNone: { zh: '未找到与“{q}”相符的证书。', en: 'No certificate matches “{q}”.' },
+  searchUnavailable: {
+    zh: '暂不支持按名称或信用代码查询，请输入证书编号。',
+    en: 'Search by name or credit code is not available yet; enter the certificate number.',
+  },
+  searchMore: { zh: '加载更多', en: 'More results' },
+  offlineLookup: { zh: '当前离线，无法查询证书。联网后重试。', en: 'You are offline, so certificates cannot be looked up. Try again when connected.' },
+  serverError: { zh: '查询服务暂时不可用，请稍后重试。', en: 'The look-up service is unavailable; please try again shortly.' },
+  badNumber: { zh: '证书编号格式不正确。', en: 'This is not a valid certificate number.' },
+  certNotFound: { zh: '查无此证书：{number}', en: 'No certificate with the number {number}' },
+  certNotFoundHint: {
+    zh: '请核对编号。若该编号出现在产品或宣传材料上，可能为假冒，可向认证机构举报。',
+    en: 'Check the number. If it appears on a product or in advertising, it may be counterfeit; you can report it to the certification body.',
+  },
+
+  verdictLive: { zh: '核验结果', en: 'Result' },
+  checking: { zh: '正在核验…', en: 'Checking…' },
+  checkingStatus: { zh: '签名真实 · 正在查询证书状态…', en: 'Genuine signature: checking the certificate’s status…' },
+  validTitle: { zh: '真品 · 证书有效', en: 'Genuine: certificate valid' },
+  validText: {
+    zh: '该标志由认证机构签发，证书当前有效。',
+    en: 'This mark was issued by the certification body, and the certificate is valid today.',
+  },
+  suspendedTitle: { zh: '真品 · 证书已暂停', en: 'Genuine, but suspended' },
+  suspendedText: {
+    zh: '该标志真实，但证书目前处于暂停状态。暂停期间，组织不得使用星级标志。',
+    en: 'The mark is genuine, but the certificate is suspended. While it is suspended, the organization may not use the star mark.',
+  },
+  withdrawnTitle: { zh: '证书已撤销', en: 'Certificate withdrawn' },
+  withdrawnText: {
+    zh: '该标志曾由认证机构签发，但证书已被撤销，标志不再有效。',
+    en: 'The certification body issued this mark, but has withdrawn the certificate. The mark is no longer valid.',
+  },
+  cancelledTitle: { zh: '证书已注销', en: 'Certificate cancelled' },
+  cancelledText: {
+    zh: '该标志曾由认证机构签发，但证书已注销，标志不再有效。',
+    en: 'The certification body issued this mark, but the certificate has been cancelled. The mark is no longer valid.',
+  },
+  expiredTitle: { zh: '证书已过期', en: 'Certificate expired' },
+  expiredText: {
+    zh: '该标志曾由认证机构签发，但证书已过有效期，标志不再有效。',
+    en: 'The certification body issued this mark, but the certificate has expired. The mark is no longer valid.',
+  },
+  counterfeitTitle: { zh: '疑似假冒', en: 'Suspected counterfeit' },
+  counterfeitText: {
+    zh: '该标志未能通过认证机构的数字签名核验。',
+    en: 'This mark does not carry a valid digital signature of the certification body.',
+  },
+  counterfeitAdvice: {
+    zh: '请勿相信此标志，可向认证机构举报。',
+    en: 'Do not trust this mark. You can report it to the certification body.',
+  },
+  unknownNumberText: {
+    zh: '标志上的证书编号在登记系统中不存在。',
+    en: 'The certificate number on this mark does not exist in the register.',
+  },
+  offlineTitle: { zh: '签名真实 · 未查询状态', en: 'Genuine signature: status not checked' },
+  offlineText: {
+    zh: '已在离线状态下核验签名：该标志由认证机构签发。证书当前是否有效，需联网后查询。',
+    en: 'The signature was checked offline: the certification body issued this mark. Whether the certificate is valid today can only be checked online.',
+  },
+  compareOrganization: {
+    zh: '请核对上面的获证组织与商品的生产者或销售者是否一致；标志只对该组织有效。',
+    en: 'Check that the certified organization above is the maker or seller of the product: the mark is valid for that organization only.',
+  },
+  retry: { zh: '重新查询', en: 'Check again' },
+  unverifiableTitle: { zh: '暂时无法核验', en: 'Cannot be checked yet' },
+  unverifiableText: {
+    zh: '本机尚未保存该标志所用的签名公钥。请联网后重新查询。',
+    en: 'This device does not yet have the public key that signed this mark. Connect to the internet and check again.',
+  },
+  reasonBAD_SIGNATURE: { zh: '签名与内容不符（标志内容被篡改或伪造）', en: 'the signature does not match the content (altered or forged)' },
+  reasonUNKNOWN_KEY: { zh: '签名所用密钥不属于认证机构', en: 'signed with a key that is not the certification body’s' },
+  reasonMALFORMED: { zh: '二维码内容不是有效的星级标志', en: 'the QR code does not hold a valid star mark' },
+  reasonREVOKED_KEY: { zh: '签名所用密钥已被吊销', en: 'signed with a key that has been revoked' },
+  reasonUNKNOWN_NUMBER: { zh: '证书编号不存在', en: 'the certificate number does not exist' },
+  technicalReason: { zh: '原因：{reason}', en: 'Reason: {reason}' },
+
+  levelChanged: {
+    zh: '星级已变更：标志印制时为{printed}，现为{now}。以现行星级为准。',
+    en: 'The star level has changed: printed as {printed}, now {now}. The current level applies.',
+  },
+  renewedNote: {
+    zh: '该标志印制于上一认证周期（第 {printed} 周期）；证书已再认证，现为第 {now} 周期，以现行状态为准。',
+    en: 'This mark was printed in an earlier certification cycle ({printed}); the certificate was renewed and is now in cycle {now}. The current status applies.',
+  },
+  printedExpired: {
+    zh: '标志所载有效期至 {date}，已届满。证书可能已再认证，请联网查询。',
+    en: 'The validity printed in this mark ended on {date}. The certificate may have been renewed; check online.',
+  },
+  foreignHost: {
+    zh: '注意：该二维码指向其他网站（{host}），而不是本站。请确认使用的是认证机构的官方查验页面。',
+    en: 'Caution: this QR code points to another website ({host}), not this one. Make sure you use the certification body’s official check page.',
+  },
+  printedValidUntil: { zh: '标志所载有效期至', en: 'Mark valid until' },
+
+  certificateNumber: { zh: '证书编号', en: 'Certificate number' },
+  organization: { zh: '获证组织', en: 'Certified organization' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  scope: { zh: '认证范围', en: 'Scope' },
+  level: { zh: '星级', en: 'Star level' },
+  scoreBand: { zh: '评价分数段', en: 'Score band' },
+  status: { zh: '证书状态', en: 'Status' },
+  validFrom: { zh: '颁发日期', en: 'Valid from' },
+  validUntil: { zh: '有效期至', en: 'Valid until' },
+  cycle: { zh: '认证周期', en: 'Certification cycle' },
+  cycleN: { zh: '第 {n} 周期', en: 'Cycle {n}' },
+  lastSurveillance: { zh: '最近监督审核', en: 'Last surveillance audit' },
+  nextSurveillance: { zh: '下次监督审核截止', en: 'Next surveillance audit due' },
+  none: { zh: '无', en: 'None' },
+  history: { zh: '状态记录', en: 'Status history' },
+  historyDate: { zh: '日期', en: 'Date' },
+  historyStatus: { zh: '状态', en: 'Status' },
+  historyReason: { zh: '原因', en: 'Reason' },
+  historyLevel: { zh: '星级', en: 'Level' },
+  asOf: { zh: '查询时间：{time}', en: 'As of {time}' },
+  checkedAt: { zh: '核验时间：{time}', en: 'Checked at {time}' },
+  permalink: { zh: '本证书固定链接', en: 'Permanent link to this certificate' },
+  copyLink: { zh: '复制链接', en: 'Copy link' },
+  copied: { zh: '已复制', en: 'Copied' },
+  viewCertificate: { zh: '查看证书详情', en: 'View the certificate' },
+  scanAnother: { zh: '查验其他标志', en: 'Check another mark' },
+  certificateTitle: { zh: '证书信息', en: 'Certificate' },
+  loading: { zh: '正在加载…', en: 'Loading…' },
+
+  aboutTitle: { zh: '如何辨别星级标志', en: 'How to tell a genuine star mark' },
+  about1: {
+    zh: '真品标志的二维码指向本站，扫描后显示绿色“真品 · 证书有效”。',
+    en: 'A genuine mark’s QR code leads to this site, and scanning it shows the green “Genuine: certificate valid”.',
+  },
+  about2: {
+    zh: '签名在您的手机上核验，无需联网；查询证书当前状态需联网。',
+    en: 'The signature is checked on your phone, with no connection needed; the certificate’s status today needs one.',
+  },
+  about3: {
+    zh: '如显示“疑似假冒”或证书已暂停、撤销、注销、过期，请勿相信该标志。',
+    en: 'If the page shows “Suspected counterfeit”, or a suspended, withdrawn, cancelled or expired certificate, do not rely on the mark.',
+  },
+  offlineBanner: { zh: '当前离线：仍可核验签名，证书状态将在联网后查询。', en: 'Offline: signatures can still be checked; the status will be looked up once connected.' },
+  footer: {
+    zh: '本页面不使用第三方服务，不收集个人信息。标志内容仅在您的设备上处理。',
+    en: 'This page uses no third-party services and collects no personal data. The mark is processed on your device only.',
+  },
+});
+
+export type MessageKey = keyof typeof M;

@@ -1,0 +1,139 @@
+/** The verdict panel: one large, unmistakable answer, then the facts behind it. */
+import { h, hl, svg, type Child } from '../common/dom';
+import { formatDate, formatInstant } from '../common/format';
+import { t, type Msg } from '../common/i18n';
+import { statusLabel } from '../common/labels';
+import { M } from './messages';
+import { levelName, starLevel } from './stars';
+import type { Verdict, VerdictKind } from './verdict';
+
+const TITLES: Record<VerdictKind, Msg> = {
+  checking: M.checking,
+  valid: M.validTitle,
+  suspended: M.suspendedTitle,
+  withdrawn: M.withdrawnTitle,
+  cancelled: M.cancelledTitle,
+  expired: M.expiredTitle,
+  counterfeit: M.counterfeitTitle,
+  offline: M.offlineTitle,
+  unverifiable: M.unverifiableTitle,
+};
+
+const TEXTS: Partial<Record<VerdictKind, Msg>> = {
+  valid: M.validText,
+  suspended: M.suspendedText,
+  withdrawn: M.withdrawnText,
+  cancelled: M.cancelledText,
+  expired: M.expiredText,
+  counterfeit: M.counterfeitText,
+  offline: M.offlineText,
+  unverifiable: M.unverifiableText,
+};
+
+const REASONS: Record<string, Msg> = {
+  BAD_SIGNATURE: M.reasonBAD_SIGNATURE,
+  UNKNOWN_KEY: M.reasonUNKNOWN_KEY,
+  MALFORMED: M.reasonMALFORMED,
+  REVOKED_KEY: M.reasonREVOKED_KEY,
+  UNKNOWN_NUMBER: M.reasonUNKNOWN_NUMBER,
+};
+
+/** The icon of a tone: a tick, an exclamation mark, a cross, or a question mark / clock for the neutral states. */
+function toneIcon(verdict: Verdict): SVGSVGElement {
+  const paths: Record<string, string> = {
+    good: 'M6.5 12.5l3.5 3.5 7.5-8',
+    warn: 'M12 6.5v7M12 17.2v.3',
+    bad: 'M7.5 7.5l9 9M16.5 7.5l-9 9',
+    neutral: verdict.kind === 'checking' ? 'M12 7v5l3 2' : 'M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.6v.6M12 17.2v.3',
+  };
+  return svg(
+    'svg',
+    { class: 'verdict-icon', viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+    svg('circle', { cx: '12', cy: '12', r: '10.5' }),
+    svg('path', { d: paths[verdict.tone] ?? paths.neutral! }),
+  );
+}
+
+function headline(verdict: Verdict): string {
+  if (verdict.kind === 'checking' && verdict.authentic) return t(M.checkingStatus);
+  return t(TITLES[verdict.kind]);
+}
+
+function bodyText(verdict: Verdict): string | null {
+  if (verdict.kind === 'counterfeit' && verdict.reason === 'UNKNOWN_NUMBER') return t(M.unknownNumberText);
+  const msg = TEXTS[verdict.kind];
+  return msg ? t(msg) : null;
+}
+
+/** A definition list of label/value pairs; values are text. */
+export function facts(rows: [Msg, Child][]): HTMLDListElement {
+  return h('dl', { class: 'facts' }, rows.map(([label, value]) => h('div', { class: 'fact' }, h('dt', null, t(label)), h('dd', null, value))));
+}
+
+export interface VerdictViewOptions {
+  checkedAt: Date;
+  onRetry?: () => void;
+  onScanAnother?: () => void;
+}
+
+/**
+ * The panel itself (live region content) and the details below it. The caller keeps one role=status element on the
+ * page and replaces its content, so screen readers announce each new verdict once.
+ */
+export function verdictPanel(verdict: Verdict): HTMLElement {
+  const text = bodyText(verdict);
+  return h(
+    'div',
+    { class: ['verdict', `tone-${verdict.tone}`, `verdict-${verdict.kind}`], 'data-verdict': verdict.kind },
+    toneIcon(verdict),
+    h('div', { class: 'verdict-words' }, h('p', { class: 'verdict-title' }, headline(verdict)), text && h('p', { class: 'verdict-text' }, text)),
+    verdict.kind === 'counterfeit' && h('p', { class: 'verdict-advice' }, t(M.counterfeitAdvice)),
+  );
+}
+
+export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): HTMLElement {
+  const notes: Child[] = [];
+  if (verdict.levelChanged) {
+    notes.push(h('p', { class: 'note note-warn' }, t(M.levelChanged, { printed: levelName(verdict.levelChanged.printed), now: levelName(verdict.levelChanged.now) })));
+  }
+  if (verdict.renewed) notes.push(h('p', { class: 'note' }, t(M.renewedNote, { printed: verdict.renewed.printed, now: verdict.renewed.now })));
+  if (verdict.printedExpired && verdict.claims) notes.push(h('p', { class: 'note note-warn' }, t(M.printedExpired, { date: formatDate(verdict.claims.validUntil) })));
+  if (verdict.kind === 'counterfeit' && verdict.reason) {
+    notes.push(h('p', { class: 'note small' }, t(M.technicalReason, { reason: t(REASONS[verdict.reason] ?? { zh: verdict.reason, en: verdict.reason }) })));
+  }
+
+  const record = verdict.record;
+  const claims = verdict.claims;
+  const showFacts = verdict.kind !== 'counterfeit' && (record || claims);
+  const rows: [Msg, Child][] = [];
+  if (showFacts) {
+    const number = record?.number ?? claims?.number ?? '';
+    rows.push([M.certificateNumber, h('span', { class: 'mono' }, number)]);
+    if (record) {
+      rows.push([M.organization, h('span', null, record.organization.name, record.organization.nameEn ? h('span', { class: 'sub', lang: 'en' }, record.organization.nameEn) : null)]);
+      rows.push([M.status, h('span', { class: ['badge', `badge-${record.status}`] }, t(statusLabel(record.status)))]);
+      rows.push([M.validUntil, formatDate(record.validUntil)]);
+    } else if (claims) {
+      rows.push([M.printedValidUntil, formatDate(claims.validUntil)]);
+    }
+  }
+
+  const actions: Child[] = [];
+  const number = record?.number ?? (verdict.kind !== 'counterfeit' ? claims?.number : undefined);
+  if (number && record) actions.push(h('a', { class: 'button button-primary', href: `/c/${encodeURIComponent(number)}` }, t(M.viewCertificate)));
+  if ((verdict.kind === 'offline' || verdict.kind === 'unverifiable') && options.onRetry) {
+    actions.push(hl('button', { type: 'button', class: 'button button-primary' }, { click: options.onRetry }, t(M.retry)));
+  }
+  if (options.onScanAnother) actions.push(hl('button', { type: 'button', class: 'button' }, { click: options.onScanAnother }, t(M.scanAnother)));
+
+  return h(
+    'div',
+    { class: 'verdict-details' },
+    verdict.level && verdict.kind !== 'counterfeit' && starLevel(verdict.level),
+    notes,
+    rows.length > 0 && facts(rows),
+    record && (verdict.kind === 'valid' || verdict.kind === 'suspended') && h('p', { class: 'muted small' }, t(M.compareOrganization)),
+    h('p', { class: 'checked-at' }, t(M.checkedAt, { time: formatInstant(options.checkedAt) })),
+    actions.length > 0 && h('div', { class: 'actions' }, actions),
+  );
+}
