@@ -1,6 +1,6 @@
 // 统一社会信用代码 (GB 32100-2015): the organization's national identifier. A registry keyed on
 // it must refuse mistyped codes, which the check character catches.
-import { z } from 'zod';
+import * as z from './zod';
 
 /** 31 characters: digits and capitals without I, O, Z, S, V. A character's value is its index. */
 export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -40,13 +40,13 @@ export function creditCodeProblem(s: string): string | null {
   return null;
 }
 
-export const creditCodeSchema = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
+export const creditCodeSchema = z.string().check(
+  z.trim(),
+  z.superRefine((value: string, ctx) => {
     const problem = creditCodeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'CREDIT_CODE_INVALID' } });
-  });
+  }),
+);
 
 // Positions 9–17 are the GB 11714 organization code, whose 9th character is its own check.
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;

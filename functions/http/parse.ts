@@ -1,8 +1,8 @@
 /** Input parsing: zod issues become the problem's field list; nothing unvalidated reaches the core. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue } from '../../shared/errors';
 
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.slice(0, 50).map((issue) => {

@@ -3,7 +3,7 @@
  * state it reaches, the one role allowed to take it and the schema of its input. The route table, the console and the
  * table-driven tests all read this; guards that need more than the state live in application.ts / certificate.ts.
  */
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import type { ApplicationState, CertificateStatus, Role } from '../model';
 import * as app from '../schemas/application';
 import * as cert from '../schemas/certificate';
@@ -15,7 +15,7 @@ export interface TransitionSpec<S extends string> {
   /** Null when the outcome depends on the input (a surveillance may keep the status or suspend). */
   to: S | null;
   role: Role | 'system';
-  input: z.ZodType;
+  input: ZodMiniType;
   zh: string;
   en: string;
 }

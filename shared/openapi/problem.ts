@@ -3,7 +3,7 @@
  * error catalogue, and which statuses a route may answer follows from what the route is (test: the document and
  * functions/http/problem.ts agree).
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { RouteSpec } from '../routes/spec';
 
@@ -11,20 +11,21 @@ const CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
 
 export const problemSchema = z
   .object({
-    type: z.string().describe('A URI naming the problem; stable per code'),
-    code: z.enum(CODES).describe('The stable error code to program against'),
-    title: z.string().describe('Chinese and English titles together'),
+    type: z.string().check(z.describe('A URI naming the problem; stable per code')),
+    code: z.enum(CODES).check(z.describe('The stable error code to program against')),
+    title: z.string().check(z.describe('Chinese and English titles together')),
     title_zh: z.string(),
     title_en: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
+    status: z.number().check(z.int()),
+    detail: z.optional(z.string()),
     errors: z
-      .array(z.object({ path: z.string().describe('e.g. body.organization.creditCode, query.q'), message: z.string(), code: z.string().optional() }))
-      .optional()
-      .describe('For validation errors: the failing fields'),
-    instance: z.string().optional(),
+      .optional(
+        z.array(z.object({ path: z.string().check(z.describe('e.g. body.organization.creditCode, query.q')), message: z.string(), code: z.optional(z.string()) })),
+      )
+      .check(z.describe('For validation errors: the failing fields')),
+    instance: z.optional(z.string()),
   })
-  .meta({ title: 'Problem' });
+  .check(z.meta({ title: 'Problem' }));
 
 /** The error statuses a route may answer, from what it is: inputs can be invalid, staff routes need a role, etc. */
 export function problemStatuses(route: RouteSpec): number[] {

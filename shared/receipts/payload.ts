@@ -3,7 +3,7 @@
  * of a number check (shared/star-mark/live.ts checkNumber, as POST /v1/verifications answers it) with the public
  * record as it stood, so that a tender file can later prove "the registry said this, then".
  */
-import { z } from 'zod';
+import * as z from '../zod';
 import { canonicalJson } from '../audit/chain';
 import type { PublicCertificate } from '../public-record';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
@@ -11,19 +11,17 @@ import { STATUS_VERDICTS, type LiveCheck } from '../star-mark';
 
 export const RECEIPT_VERSION = 1;
 
-export const receiptPayloadSchema = z
-  .object({
-    v: z.literal(RECEIPT_VERSION),
-    iss: z.string().describe('The registry that answered: its public base URL'),
-    iat: z.number().int().describe('When it answered, in seconds since the epoch'),
-    checkedAt: z.string().describe('The same instant, ISO 8601'),
-    number: z.string().describe('The certificate number that was asked about'),
-    verdict: z.enum(STATUS_VERDICTS),
-    status: certificateStatusSchema.optional(),
-    level: starLevelSchema.optional(),
-    record: z.looseObject({ number: z.string(), asOf: z.string() }).optional().describe('The public record at that instant'),
-  })
-  .strict();
+export const receiptPayloadSchema = z.strictObject({
+  v: z.literal(RECEIPT_VERSION),
+  iss: z.string().check(z.describe('The registry that answered: its public base URL')),
+  iat: z.number().check(z.int(), z.describe('When it answered, in seconds since the epoch')),
+  checkedAt: z.string().check(z.describe('The same instant, ISO 8601')),
+  number: z.string().check(z.describe('The certificate number that was asked about')),
+  verdict: z.enum(STATUS_VERDICTS),
+  status: z.optional(certificateStatusSchema),
+  level: z.optional(starLevelSchema),
+  record: z.optional(z.looseObject({ number: z.string(), asOf: z.string() })).check(z.describe('The public record at that instant')),
+});
 
 export type ReceiptPayload = Omit<z.output<typeof receiptPayloadSchema>, 'record'> & { record?: PublicCertificate };
 

@@ -1,27 +1,27 @@
 /** The receipt endpoints' inputs and answers: parsed with these, and documented (OpenAPI) from them. */
-import { z } from 'zod';
+import * as z from '../zod';
 import { certificateNumber } from '../schemas/common';
 import { receiptPayloadSchema } from './payload';
 import { RECEIPT_CHECK_CODES } from './verify';
 
-export const createReceiptSchema = z
-  .object({ number: z.string().trim().toUpperCase().pipe(certificateNumber).describe('The certificate number the receipt is about') })
-  .strict();
+export const createReceiptSchema = z.strictObject({
+  number: z.pipe(z.string().check(z.trim(), z.toUpperCase()), certificateNumber).check(z.describe('The certificate number the receipt is about')),
+});
 
-export const verifyReceiptSchema = z.object({ jws: z.string().max(70_000).describe('The receipt (compact JWS)') }).strict();
+export const verifyReceiptSchema = z.strictObject({ jws: z.string().check(z.maxLength(70_000), z.describe('The receipt (compact JWS)')) });
 
 export const receiptSchema = z.object({
-  id: z.string().describe('SHA-256 of the JWS, base64url: the reference to cite'),
-  jws: z.string().describe('The signed receipt (compact JWS, typ starmark-receipt+jws)'),
-  permalink: z.string().describe('A page that shows the receipt and re-checks its signature; the JWS travels in the fragment'),
+  id: z.string().check(z.describe('SHA-256 of the JWS, base64url: the reference to cite')),
+  jws: z.string().check(z.describe('The signed receipt (compact JWS, typ starmark-receipt+jws)')),
+  permalink: z.string().check(z.describe('A page that shows the receipt and re-checks its signature; the JWS travels in the fragment')),
   receipt: receiptPayloadSchema,
 });
 
 export const receiptCheckSchema = z.object({
   valid: z.boolean(),
   code: z.enum(RECEIPT_CHECK_CODES),
-  id: z.string().optional(),
-  kid: z.string().optional(),
-  receipt: receiptPayloadSchema.optional(),
-  reason: z.string().optional(),
+  id: z.optional(z.string()),
+  kid: z.optional(z.string()),
+  receipt: z.optional(receiptPayloadSchema),
+  reason: z.optional(z.string()),
 });

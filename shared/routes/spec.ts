@@ -1,5 +1,5 @@
 /** The shape of a route: what the stack, the gateway and the functions each need to know about it. */
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 
 export type FunctionName = 'public' | 'staff';
 export type HttpMethod = 'GET' | 'POST';
@@ -20,8 +20,8 @@ export interface RouteSpec {
    * The zod schemas the operation parses its input with (and, optionally, its answer's shape): the one definition
    * from which the OpenAPI document is generated (shared/openapi). Optional, so a route can be added before them.
    */
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response?: z.ZodType;
+  params?: ZodMiniType;
+  query?: ZodMiniType;
+  body?: ZodMiniType;
+  response?: ZodMiniType;
 }

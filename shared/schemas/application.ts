@@ -1,70 +1,58 @@
 /** Inputs of the application's endpoints: one schema each, shared by the functions, the console and OpenAPI. */
-import { z } from 'zod';
+import * as z from '../zod';
 import { creditCodeSchema } from '../credit-code';
 import { scoreSheetSchema } from '../scheme';
 import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text } from './common';
 
-export const organizationSchema = z
-  .object({
-    name: text(200, 2),
-    nameEn: text(200, 2).optional(),
-    creditCode: creditCodeSchema,
-    address: text(300).optional(),
-  })
-  .strict();
+export const organizationSchema = z.strictObject({
+  name: text(200, 2),
+  nameEn: z.optional(text(200, 2)),
+  creditCode: creditCodeSchema,
+  address: z.optional(text(300)),
+});
 
-export const serviceDocumentSchema = z
-  .object({
-    name: text(200),
-    kind: z.enum(['manual', 'procedure', 'record', 'other']),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-    note: optionalNote,
-  })
-  .strict();
+export const serviceDocumentSchema = z.strictObject({
+  name: text(200),
+  kind: z.enum(['manual', 'procedure', 'record', 'other']),
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  note: optionalNote,
+});
 
-export const submitApplicationSchema = z
-  .object({
-    organization: organizationSchema,
-    scope: text(500),
-    operatingSince: isoDate,
-    documents: z.array(serviceDocumentSchema).max(50).default([]),
-  })
-  .strict();
+const documentList = () => z.array(serviceDocumentSchema).check(z.maxLength(50));
 
-export const submitRenewalSchema = z
-  .object({
-    certificateNumber,
-    scope: text(500).optional(),
-    documents: z.array(serviceDocumentSchema).max(50).default([]),
-  })
-  .strict();
+export const submitApplicationSchema = z.strictObject({
+  organization: organizationSchema,
+  scope: text(500),
+  operatingSince: isoDate,
+  documents: z._default(documentList(), []),
+});
 
-export const acceptSchema = z.object({ evaluatorSub: subject, contractNo: text(64) }).strict();
-export const documentReviewSchema = z.object({ note: optionalNote }).strict();
-export const returnForRevisionSchema = z.object({ reason }).strict();
-export const resubmitSchema = z
-  .object({ note: optionalNote, documents: z.array(serviceDocumentSchema).max(50).optional() })
-  .strict();
-export const onSiteReviewSchema = z
-  .object({ reviewDate: isoDate, scoreSheet: scoreSheetSchema, note: optionalNote })
-  .strict();
-export const approveSchema = z.object({ reason: reason.optional() }).strict();
-export const rejectSchema = z.object({ reason }).strict();
-export const issueSchema = z.object({}).strict();
-export const withdrawApplicationSchema = z.object({ reason: reason.optional() }).strict();
+export const submitRenewalSchema = z.strictObject({
+  certificateNumber,
+  scope: z.optional(text(500)),
+  documents: z._default(documentList(), []),
+});
 
-export const applicationListQuerySchema = z
-  .object({
-    state: z
-      .enum(['submitted', 'accepted', 'revision_requested', 'document_review_passed', 'scored', 'approved', 'rejected', 'issued', 'withdrawn'])
-      .optional(),
-    cursor: z.string().max(1024).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-  })
-  .strict();
+export const acceptSchema = z.strictObject({ evaluatorSub: subject, contractNo: text(64) });
+export const documentReviewSchema = z.strictObject({ note: optionalNote });
+export const returnForRevisionSchema = z.strictObject({ reason });
+export const resubmitSchema = z.strictObject({ note: optionalNote, documents: z.optional(documentList()) });
+export const onSiteReviewSchema = z.strictObject({ reviewDate: isoDate, scoreSheet: scoreSheetSchema, note: optionalNote });
+export const approveSchema = z.strictObject({ reason: z.optional(reason) });
+export const rejectSchema = z.strictObject({ reason });
+export const issueSchema = z.strictObject({});
+export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(reason) });
 
-export const applicationPathSchema = z.object({ id: applicationId }).strict();
-export const certificatePathSchema = z.object({ number: certificateNumber }).strict();
+export const applicationListQuerySchema = z.strictObject({
+  state: z.optional(
+    z.enum(['submitted', 'accepted', 'revision_requested', 'document_review_passed', 'scored', 'approved', 'rejected', 'issued', 'withdrawn']),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+});
+
+export const applicationPathSchema = z.strictObject({ id: applicationId });
+export const certificatePathSchema = z.strictObject({ number: certificateNumber });
 
 export type SubmitApplicationInput = z.infer<typeof submitApplicationSchema>;
 export type SubmitRenewalInput = z.infer<typeof submitRenewalSchema>;

@@ -1,5 +1,5 @@
 /** Building blocks of every input schema: bounded strings, calendar dates, identifiers. */
-import { z } from 'zod';
+import * as z from '../zod';
 import { isIsoDate } from '../calendar';
 
 /** Rejects control characters and unpaired surrogates so that no stored text can break a page or a log line. */
@@ -7,26 +7,26 @@ const SAFE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]*
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function text(max: number, min = 1) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(SAFE_TEXT, { message: 'contains control characters' })
-    .refine((s) => !LONE_SURROGATE.test(s), { message: 'contains an unpaired surrogate' });
+  return z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.regex(SAFE_TEXT, { message: 'contains control characters' }),
+    z.refine((s: string) => !LONE_SURROGATE.test(s), { message: 'contains an unpaired surrogate' }),
+  );
 }
 
-export const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
+export const isoDate = z.string().check(z.refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' }));
 
 export const reason = text(1000);
-export const optionalNote = text(2000).optional();
+export const optionalNote = z.optional(text(2000));
 
-export const applicationId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'not an application id' });
+export const applicationId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'not an application id' }));
 
 /** `<PREFIX>-SV-<year>-<6 digits>`; the prefix is set per deployment, 2–8 capital letters. */
 export const CERTIFICATE_NUMBER_RE = /^[A-Z]{2,8}-SV-\d{4}-\d{6}$/;
-export const certificateNumber = z.string().regex(CERTIFICATE_NUMBER_RE, { message: 'not a certificate number' });
+export const certificateNumber = z.string().check(z.regex(CERTIFICATE_NUMBER_RE, { message: 'not a certificate number' }));
 
-export const subject = text(128).regex(/^[A-Za-z0-9:_.@-]+$/, { message: 'not a user id' });
+export const subject = text(128).check(z.regex(/^[A-Za-z0-9:_.@-]+$/, { message: 'not a user id' }));
 
-export const emptyBody = z.object({}).strict();
+export const emptyBody = z.strictObject({});

@@ -1,6 +1,6 @@
 // Wire validation of a score sheet: shape and bounds first (so hostile input stays small),
 // then the scheme rules, whose stable codes travel in `params.code` for the UI to translate.
-import { z } from 'zod';
+import * as z from '../zod';
 import type { ScoreSheet } from './score-sheet';
 import { validateScoreSheet } from './validate';
 
@@ -10,37 +10,45 @@ export const MAX_SPECIAL_DEDUCTION_ENTRIES = 20;
 const MAX_CODE_LENGTH = 100;
 const MAX_BONUS_LIST_LENGTH = 20;
 
-const reasonSchema = z.object({ reason: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
+const boundedCode = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_CODE_LENGTH));
+
+const reasonSchema = z.object({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)) });
 
 const indicatorScoreSchema = z.object({
-  code: z.string().trim().min(1).max(MAX_CODE_LENGTH),
+  code: boundedCode(),
   // z.number() already refuses NaN and ±Infinity; range is a scheme rule, reported below.
-  score: z.number().optional(),
-  excluded: z.boolean().optional(),
-  note: z.string().max(MAX_TEXT_LENGTH).optional(),
+  score: z.optional(z.number()),
+  excluded: z.optional(z.boolean()),
+  note: z.optional(z.string().check(z.maxLength(MAX_TEXT_LENGTH))),
 });
 
 // A list is accepted only so that several bonuses are reported as TOO_MANY_BONUSES rather
 // than as a bare type error; a one-element list is unwrapped to the single bonus.
-const bonusSchema = z.union([reasonSchema, z.array(reasonSchema).max(MAX_BONUS_LIST_LENGTH)]).nullable().optional();
+const bonusSchema = z.optional(z.nullable(z.union([reasonSchema, z.array(reasonSchema).check(z.maxLength(MAX_BONUS_LIST_LENGTH))])));
 
-export const scoreSheetSchema = z
+const scoreSheetShape = z
   .object({
-    schemeVersion: z.string().trim().min(1).max(MAX_CODE_LENGTH),
-    indicators: z.array(indicatorScoreSchema).max(MAX_INDICATOR_ENTRIES),
-    specialDeductions: z.array(reasonSchema).max(MAX_SPECIAL_DEDUCTION_ENTRIES),
+    schemeVersion: boundedCode(),
+    indicators: z.array(indicatorScoreSchema).check(z.maxLength(MAX_INDICATOR_ENTRIES)),
+    specialDeductions: z.array(reasonSchema).check(z.maxLength(MAX_SPECIAL_DEDUCTION_ENTRIES)),
     bonus: bonusSchema,
   })
-  .superRefine((sheet, ctx) => {
-    for (const issue of validateScoreSheet(sheet as ScoreSheet)) {
-      ctx.addIssue({ code: 'custom', path: toZodPath(issue.path), message: issue.message, params: { code: issue.code } });
-    }
-  })
-  .transform((sheet): ScoreSheet => {
+  .check(
+    z.superRefine((sheet, ctx) => {
+      for (const issue of validateScoreSheet(sheet as ScoreSheet)) {
+        ctx.addIssue({ code: 'custom', path: toZodPath(issue.path), message: issue.message, params: { code: issue.code } });
+      }
+    }),
+  );
+
+export const scoreSheetSchema = z.pipe(
+  scoreSheetShape,
+  z.transform((sheet: z.output<typeof scoreSheetShape>): ScoreSheet => {
     const { bonus, ...rest } = sheet;
     const single = Array.isArray(bonus) ? (bonus[0] ?? null) : bonus;
     return single === undefined ? rest : { ...rest, bonus: single };
-  });
+  }),
+);
 
 export type ScoreSheetInput = z.input<typeof scoreSheetSchema>;
 

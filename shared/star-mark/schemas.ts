@@ -1,5 +1,5 @@
 /** Inputs of the star-mark endpoints. */
-import { z } from 'zod';
+import * as z from '../zod';
 import { reason } from '../schemas/common';
 import { KID_PATTERN } from './kid';
 
@@ -10,12 +10,12 @@ export const MAX_NUMBERS_PER_CHECK = 100;
  * one is MALFORMED, an answer, not a 400); numbers are judged one by one, so one bad number spoils nothing else.
  */
 export const verificationRequestSchema = z.union([
-  z.object({ token: z.string() }).strict(),
-  z.object({ numbers: z.array(z.string()).min(1).max(MAX_NUMBERS_PER_CHECK) }).strict(),
+  z.strictObject({ token: z.string() }),
+  z.strictObject({ numbers: z.array(z.string()).check(z.minLength(1), z.maxLength(MAX_NUMBERS_PER_CHECK)) }),
 ]);
 
 export type VerificationRequest = z.infer<typeof verificationRequestSchema>;
 
-export const signingKeyPathSchema = z.object({ kid: z.string().regex(KID_PATTERN, { message: 'not a key id' }) }).strict();
-export const revokeSigningKeySchema = z.object({ reason }).strict();
-export const rotateSigningKeySchema = z.object({}).strict();
+export const signingKeyPathSchema = z.strictObject({ kid: z.string().check(z.regex(KID_PATTERN, { message: 'not a key id' })) });
+export const revokeSigningKeySchema = z.strictObject({ reason });
+export const rotateSigningKeySchema = z.strictObject({});

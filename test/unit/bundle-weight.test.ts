@@ -1,0 +1,84 @@
+/**
+ * The Lambda bundles stay on zod mini. zod "classic" (`import { z } from 'zod'`) cannot be tree-shaken: one schema
+ * written with it puts ~450 KB back into every function. Sizes themselves are the bench's business (bench/), not a test's.
+ */
+import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = process.cwd();
+const SOURCE_DIRS = ['shared', 'functions', 'web/src'];
+/** The one module that imports zod mini for its values: it installs the English messages before any parse. */
+const ZOD_MODULE = 'shared/zod.ts';
+
+function sourceFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path);
+    return /\.(ts|tsx|mts|js|mjs)$/.test(e.name) ? [path] : [];
+  });
+}
+
+/** Every import of the zod package: `from 'x'`, `import 'x'`, `import('x')`, `require('x')`. */
+function zodImports(source: string): { specifier: string; typeOnly: boolean }[] {
+  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const re = /(import\s+type\b[^;]*?\bfrom\s*|\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](zod(?:\/[^'"]*)?)['"]/g;
+  for (const m of source.matchAll(re)) found.push({ specifier: m[2]!, typeOnly: /^import\s+type\b/.test(m[1]!) });
+  return found;
+}
+
+describe('zod mini only', () => {
+  const files = SOURCE_DIRS.flatMap(sourceFiles);
+
+  it('finds the sources it checks', () => {
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.map((f) => relative(ROOT, join(ROOT, f)))).toContain(ZOD_MODULE);
+  });
+
+  it('has no source importing zod classic (zod, zod/v4, zod/v4/classic, zod/v3)', () => {
+    const allowed = /^zod\/(mini|v4\/mini|v4\/core|v4\/locales(\/.*)?)$/;
+    const offenders = files.flatMap((f) =>
+      zodImports(readFileSync(join(ROOT, f), 'utf8'))
+        .filter((i) => !allowed.test(i.specifier))
+        .map((i) => `${f}: '${i.specifier}'`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it(`imports zod's values only through ${ZOD_MODULE}, so no schema misses its messages`, () => {
+    const offenders = files
+      .filter((f) => f !== ZOD_MODULE)
+      .flatMap((f) =>
+        zodImports(readFileSync(join(ROOT, f), 'utf8'))
+          .filter((i) => !i.typeOnly)
+          .map((i) => `${f}: '${i.specifier}'`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(['public', 'staff', 'sweep'])('bundles functions/handlers/%s.ts without zod classic', async (name) => {
+    const result = await build({
+      entryPoints: [`functions/handlers/${name}.ts`],
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      external: ['@aws-sdk/*', '@resvg/resvg-js'],
+      write: false,
+      outfile: 'out.mjs',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((i) => i.includes('node_modules/zod/v4/core/'))).toBe(true);
+    expect(inputs.filter((i) => i.includes('node_modules/zod/v4/classic/') || i.includes('node_modules/zod/v3/'))).toEqual([]);
+  });
+});
