@@ -1,6 +1,7 @@
 /** The one place where an error becomes HTTP: RFC 9457 problem+json with a stable code and zh/en titles. */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ERROR_CATALOGUE, isDomainError, type ErrorCode, type FieldIssue } from '../../shared/errors';
+import { isTransient, RETRY_AFTER_SECONDS } from './transient';
 
 export const PROBLEM_TYPE_BASE = 'https://starmark.dev/problems/';
 
@@ -31,14 +32,22 @@ export function problemFor(code: ErrorCode, detail?: string, errors?: FieldIssue
   };
 }
 
-/** Unknown errors are logged by the caller and answered with a bare 500: nothing about internals leaks. */
+/**
+ * Unknown errors are logged by the caller and answered with a bare 500: nothing about internals leaks. A passing
+ * failure of the database is a 503 with Retry-After: the request changed nothing and may simply be sent again.
+ */
 export function problemResponse(error: unknown, instance?: string): APIGatewayProxyResultV2 {
+  const transient = !isDomainError(error) && isTransient(error);
   const problem = isDomainError(error)
     ? problemFor(error.code, error.code === 'INTERNAL' ? undefined : error.detail, error.fields, instance)
-    : problemFor('INTERNAL', undefined, undefined, instance);
+    : problemFor(transient ? 'UNAVAILABLE' : 'INTERNAL', undefined, undefined, instance);
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(transient ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+    },
     body: JSON.stringify(problem),
   };
 }

@@ -23,6 +23,7 @@ import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-lo
 import { gatewayListener } from './gateway';
 import { assertPortFree, freePort } from './ports';
 import { ensureTable } from './table-setup';
+import { withDurableTransactions } from './durable-transactions';
 
 export interface LocalSystemOptions {
   /** Gateway port; 0 picks a free one. */
@@ -58,7 +59,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   try {
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
-    const store = new DynamoRegistryStore(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
+    const store = new DynamoRegistryStore(withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName), tableName);
     const identity = await DevIdentityProvider.open(options.dataDir);
     const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
     const signingKeys = options.signingKeys ? await options.signingKeys(store) : await LocalKeyRing.open(keysDir, options.clock?.());

@@ -10,6 +10,24 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
+/**
+ * A cursor must name exactly the key attributes of the index it continues, in the partition being read: a cursor
+ * from another list (or hand-made) is the client's mistake, not a database error.
+ */
+export function decodeCursorFor(cursor: string | undefined, index: 'gsi1' | 'gsi2' | 'gsi3' | undefined, partition: string): Record<string, string> | undefined {
+  const key = decodeCursor(cursor);
+  if (!key) return undefined;
+  const expected = index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk'];
+  const pkName = index ? `${index}pk` : 'pk';
+  const names = Object.keys(key).sort();
+  if (names.join() !== [...expected].sort().join() || key[pkName] !== partition) throw invalidCursor();
+  return key;
+}
+
+function invalidCursor(): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+}
+
 export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   try {
@@ -23,5 +41,5 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   } catch {
     // fall through to the one error below
   }
-  throw new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  throw invalidCursor();
 }

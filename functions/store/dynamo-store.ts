@@ -4,7 +4,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type D
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
 import { indexKeys, keys } from '../../shared/store/keys';
 import { CommitConflict, type DueQuery, type IdempotencyRecord, type Page, type RegistryStore, type UnitOfWork } from '../../shared/store/port';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursorFor, encodeCursor } from './cursor';
 import { toTransactItem } from './writes';
 
 const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
@@ -118,7 +118,7 @@ export class DynamoRegistryStore implements RegistryStore {
         ExpressionAttributeNames: withPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
         ExpressionAttributeValues: withPrefix ? { ':pk': pk, ':prefix': options.skPrefix } : { ':pk': pk },
         Limit: options.limit ?? 100,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: decodeCursorFor(options.cursor, options.index, pk),
       }),
     );
     return { items: out.Items ?? [], cursor: encodeCursor(out.LastEvaluatedKey) };
@@ -153,7 +153,7 @@ export class DynamoRegistryStore implements RegistryStore {
         ExpressionAttributeValues: opts.skRange ? { ':pk': pk, ':from': opts.skRange[0], ':to': opts.skRange[1] } : { ':pk': pk },
         Limit: opts.limit,
         ScanIndexForward: !opts.newestFirst,
-        ExclusiveStartKey: decodeCursor(opts.cursor),
+        ExclusiveStartKey: decodeCursorFor(opts.cursor, index, pk),
       }),
     );
     return { items: (out.Items ?? []).map((i) => strip<T>(i)!), cursor: encodeCursor(out.LastEvaluatedKey) };

@@ -2,11 +2,11 @@
 import * as z from '../zod';
 import { creditCodeSchema } from '../credit-code';
 import { scoreSheetSchema } from '../scheme';
-import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text } from './common';
+import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text, visibleName } from './common';
 
 export const organizationSchema = z.strictObject({
-  name: text(200, 2),
-  nameEn: z.optional(text(200, 2)),
+  name: visibleName(200),
+  nameEn: z.optional(visibleName(200)),
   creditCode: creditCodeSchema,
   address: z.optional(text(300)),
 });

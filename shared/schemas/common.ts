@@ -5,6 +5,10 @@ import { isIsoDate } from '../calendar';
 /** Rejects control characters and unpaired surrogates so that no stored text can break a page or a log line. */
 const SAFE_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]*$/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Direction overrides and isolates reorder what a reader sees: a certificate record must read as it is stored. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** Invisible format characters (zero-width space, BOM, joiners) let two organization names look identical. */
+const INVISIBLE_FORMAT = /\p{Cf}/u;
 
 export function text(max: number, min = 1) {
   return z.string().check(
@@ -13,7 +17,13 @@ export function text(max: number, min = 1) {
     z.maxLength(max),
     z.regex(SAFE_TEXT, { message: 'contains control characters' }),
     z.refine((s: string) => !LONE_SURROGATE.test(s), { message: 'contains an unpaired surrogate' }),
+    z.refine((s: string) => !BIDI_CONTROL.test(s), { message: 'contains a text-direction override' }),
   );
+}
+
+/** A name the public compares by eye: no invisible characters either. */
+export function visibleName(max: number, min = 2) {
+  return text(max, min).check(z.refine((s: string) => !INVISIBLE_FORMAT.test(s), { message: 'contains invisible characters' }));
 }
 
 export const isoDate = z.string().check(z.refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' }));

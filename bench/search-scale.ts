@@ -1,0 +1,51 @@
+/**
+ * Name search as the registry grows: its p99 over HTTP as a multiple of a number lookup's p99 (one GetItem) at 10k
+ * and 100k certificates, using the search team's corpus and timer (bench/search.ts). The corpus is seeded once and
+ * grown; a size whose seeding would overrun the budget is projected from the measured rate, not waited for.
+ */
+import { startLocalSystem } from '../functions/local/system';
+import type { RegistryStore } from '../shared/store/port';
+import { optionalModule } from './optional';
+import { count, ms, notMeasured, ratio, type BenchRow } from './table';
+
+interface SearchModule {
+  seedSearchCorpus(store: RegistryStore, count: number, options?: { from?: number }): Promise<unknown[]>;
+  runSearchBench(
+    system: { url: string; store: RegistryStore },
+    options: { certificates?: number; samples?: number; seeded?: boolean },
+  ): Promise<{ certificates: number; samples: number; nameSearch: { p50: number; p99: number }; numberLookup: { p50: number; p99: number } }>;
+}
+
+export async function searchRows(options: { sizes: number[]; samples: number; seedBudgetSeconds: number }): Promise<BenchRow[]> {
+  const search = await optionalModule<SearchModule>('search');
+  if (!search?.seedSearchCorpus || !search.runSearchBench) return [notMeasured('search', 'name search p99 ÷ number lookup p99', 'bench/search.ts not built')];
+  const system = await startLocalSystem({ port: 0 });
+  const rows: BenchRow[] = [];
+  try {
+    let seeded = 0;
+    let seedSeconds = 0;
+    for (const size of options.sizes) {
+      const rate = seedSeconds ? seeded / seedSeconds : undefined;
+      const projected = rate ? (size - seeded) / rate : 0;
+      if (rate && projected > options.seedBudgetSeconds) {
+        rows.push(notMeasured('search', `name search p99 ÷ number lookup p99 at ${count(size)} certificates`, `seeding would take ~${Math.round(projected)} s at ${count(Math.round(rate))} certificates/s (each with its term items), over the ${options.seedBudgetSeconds} s budget`, 'skipped'));
+        continue;
+      }
+      const started = performance.now();
+      await search.seedSearchCorpus(system.deps.store, size - seeded, { from: seeded });
+      seedSeconds += (performance.now() - started) / 1000;
+      seeded = size;
+      const result = await search.runSearchBench({ url: system.url, store: system.deps.store }, { certificates: size, samples: options.samples, seeded: true });
+      rows.push({
+        area: 'search',
+        measure: `name search p99 ÷ number lookup p99 at ${count(size)} certificates`,
+        figure: ratio(result.nameSearch.p99 / result.numberLookup.p99),
+        verdict: 'info',
+        note: `name p50/p99 ${ms(result.nameSearch.p50)} / ${ms(result.nameSearch.p99)}, lookup ${ms(result.numberLookup.p50)} / ${ms(result.numberLookup.p99)}, ${result.samples} sequential samples; seeded at ${count(Math.round(seeded / seedSeconds))} certificates/s`,
+      });
+    }
+  } finally {
+    await system.stop();
+  }
+  return rows;
+}

@@ -1,0 +1,94 @@
+/**
+ * The system as `npm start` runs it — its own process group (npx, tsx, node, and DynamoDB Local's JVM) with its data
+ * on disk — so that a test can kill the whole group with SIGKILL, as a power cut or an OOM killer would, and start it
+ * again on the same data folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../functions/local/ports';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SpawnedSystem {
+  url: string;
+  dynamoEndpoint: string;
+  dynamoPort: number;
+  /** SIGKILL to every process of the group; resolves once none is left. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
+  const port = await freePort();
+  let dynamoPort = await freePort();
+  while (dynamoPort === port) dynamoPort = await freePort();
+  const child: ChildProcess = spawn('npx', ['tsx', 'functions/local/main.ts', '--port', String(port), '--dynamo-port', String(dynamoPort), '--data', dataDir], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  const pid = child.pid!;
+  let output = '';
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  const kill = async (signal: NodeJS.Signals, ms: number) => {
+    if (groupAlive(pid)) process.kill(-pid, signal);
+    await until(() => !groupAlive(pid), ms, `process group ${pid} to end after ${signal}`);
+  };
+  const system: SpawnedSystem = {
+    url,
+    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    dynamoPort,
+    kill9: () => kill('SIGKILL', 10_000),
+    stop: () => kill('SIGTERM', 15_000).catch(() => kill('SIGKILL', 10_000)),
+    output: () => output,
+  };
+  try {
+    await until(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`starmark exited (${child.exitCode}):\n${output.slice(-2000)}`);
+        return fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+      },
+      120_000,
+      `starmark on ${url}:\n${output.slice(-2000)}`,
+    );
+  } catch (error) {
+    await system.kill9().catch(() => undefined);
+    throw error;
+  }
+  return system;
+}
+
+export async function loginAs(url: string, sub: string): Promise<string> {
+  const res = await fetch(`${url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
+  return ((await res.json()) as { token: string }).token;
+}

@@ -1,0 +1,102 @@
+/**
+ * A valid request for every route of the table, against real cases in the state where it would succeed: the
+ * security suites then change one thing (the caller, one field, the bytes) and check that exactly that is refused.
+ * Transitions are read from the transition table — the state a case must be in and the role that acts — so a new
+ * transition gets a subject and a caller without an edit here; only its valid body is written down, once.
+ */
+import { expect } from 'vitest';
+import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition } from '../../shared/lifecycle/transitions';
+import type { ApplicationState, Role } from '../../shared/model';
+import type { RouteSpec } from '../../shared/routes';
+import type { ApiClient } from './local-system';
+import { applicationBody } from './walk';
+import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
+
+export { ACTING, VALID_INPUT };
+
+/** The steps that take a new case to a state. */
+const ROAD: Record<ApplicationState, ApplicationTransition[]> = {
+  submitted: [],
+  accepted: ['accept'],
+  revision_requested: ['accept', 'returnForRevision'],
+  document_review_passed: ['accept', 'passDocumentReview'],
+  scored: ['accept', 'passDocumentReview', 'recordOnSiteReview'],
+  approved: ['accept', 'passDocumentReview', 'recordOnSiteReview', 'approve'],
+  rejected: ['accept', 'passDocumentReview', 'recordOnSiteReview', 'reject'],
+  issued: ['accept', 'passDocumentReview', 'recordOnSiteReview', 'approve', 'issue'],
+  withdrawn: ['withdraw'],
+};
+
+/** A request as a client would make it: `as` names the demo user whose token it carries (none: anonymous). */
+export interface ValidRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  as?: string;
+}
+
+export class Subjects {
+  private shared = new Map<string, Promise<string>>();
+  constructor(
+    readonly api: ApiClient,
+    private seed: number,
+  ) {}
+
+  nextSeed(): number {
+    return this.seed++;
+  }
+
+  /** A new case of applicant-acme in the given state; returns its id. */
+  async application(state: ApplicationState): Promise<string> {
+    const seed = this.nextSeed();
+    const app = await ok(this.api.post('/v1/staff/applications', applicationBody(seed), ACTING.applicant));
+    for (const name of ROAD[state]) {
+      const spec = APPLICATION_TRANSITIONS[name];
+      await ok(this.api.post(`/v1/staff/applications/${app.id}/${spec.slug}`, VALID_INPUT[`application:${name}`]!(seed), ACTING[spec.role as Role]));
+    }
+    return app.id as string;
+  }
+
+  /** A new certificate of applicant-acme, valid or suspended; returns its number. */
+  async certificate(status: string): Promise<string> {
+    const id = await this.application('issued');
+    const app = await ok(this.api.get(`/v1/staff/applications/${id}`, ACTING.admin));
+    const number = app.certificateNumber as string;
+    if (status === 'suspended') {
+      // Suspended and then cleared by a passing surveillance: a suspension that staff may lift.
+      await ok(this.api.post(`/v1/staff/certificates/${number}/suspend`, VALID_INPUT['certificate:suspend']!(0), ACTING.admin));
+      await ok(this.api.post(`/v1/staff/certificates/${number}/record-surveillance`, VALID_INPUT['certificate:recordSurveillance']!(0), ACTING.evaluator));
+    } else expect(status).toBe('valid');
+    return number;
+  }
+
+  /** One case and one certificate that read-only requests share. */
+  readable(kind: 'application' | 'certificate'): Promise<string> {
+    if (!this.shared.has(kind)) this.shared.set(kind, kind === 'application' ? this.application('submitted') : this.certificate('valid'));
+    return this.shared.get(kind)!;
+  }
+
+  /** A request that the route answers with success, made against fresh subjects whenever it would change them. */
+  async validRequest(route: RouteSpec): Promise<ValidRequest> {
+    const [, kind, name] = route.op.split(':');
+    if (kind === 'application' || kind === 'certificate') {
+      const spec = (kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS)[name as never] as { from: readonly string[]; role: Role };
+      const subject = kind === 'application' ? await this.application(spec.from[0] as ApplicationState) : await this.certificate(spec.from[0]!);
+      return { method: 'POST', path: fill(route.path, subject), body: VALID_INPUT[`${kind}:${name}`]!(this.nextSeed()), as: ACTING[spec.role] };
+    }
+    const known = KNOWN[route.op];
+    const subject = route.path.includes('{id}') ? await this.readable('application') : route.path.includes('{number}') ? await this.readable('certificate') : '';
+    const request: ValidRequest = { method: route.method, path: fill(route.path, subject), ...(route.auth === 'staff' ? { as: ACTING.admin } : {}) };
+    return known ? { ...request, ...(await known(this, subject)) } : request;
+  }
+}
+
+function fill(path: string, subject: string): string {
+  return path.replace(/\{[^}]+\}/g, encodeURIComponent(subject));
+}
+
+export function urlOf(request: Pick<ValidRequest, 'path' | 'query'>): string {
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  return query ? `${request.path}?${query}` : request.path;
+}

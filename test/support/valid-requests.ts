@@ -1,0 +1,71 @@
+/**
+ * What the route table cannot tell about a valid request: the body each transition accepts, and for the other
+ * routes the body, query and natural caller. Written once; subjects.ts builds real requests from it.
+ */
+import { expect } from 'vitest';
+import type { Role } from '../../shared/model';
+import { sheetWithTotal } from '../../shared/scheme';
+import type { Subjects, ValidRequest } from './subjects';
+import { applicationBody } from './walk';
+
+/** The body of a call that must succeed (a setup step), or the test fails there with the answer. */
+export async function ok(call: Promise<{ status: number; body: any }>) {
+  const res = await call;
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  return res.body;
+}
+
+/** Who takes a step that needs a role: the demo user holding it (evaluator-li is the one every case assigns). */
+export const ACTING: Record<Role, string> = { applicant: 'applicant-acme', evaluator: 'evaluator-li', committee: 'committee-zhao', admin: 'admin-qian' };
+
+const REASON = { reason: '现场核查发现投诉处理记录缺失' };
+
+/** A body each transition accepts, keyed `application:<name>` / `certificate:<name>` as in the route's op. */
+export const VALID_INPUT: Record<string, (seed: number) => Record<string, unknown>> = {
+  'application:accept': (seed) => ({ evaluatorSub: ACTING.evaluator, contractNo: `HT-${seed}` }),
+  'application:passDocumentReview': () => ({}),
+  'application:returnForRevision': () => REASON,
+  'application:resubmit': () => ({ note: '已补充投诉处理程序' }),
+  'application:recordOnSiteReview': () => ({ reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(91.5) }),
+  'application:approve': () => ({}),
+  'application:reject': () => REASON,
+  'application:issue': () => ({}),
+  'application:withdraw': () => ({}),
+  // Held on the day (the tests' clock): on a certificate suspended today, that is what clears it for reinstatement.
+  'certificate:recordSurveillance': () => ({ auditDate: '2026-11-23', scoreSheet: sheetWithTotal(92) }),
+  'certificate:postponeSurveillance': () => ({ until: '2027-12-20', reason: '受审核方搬迁' }),
+  'certificate:suspend': () => REASON,
+  'certificate:reinstate': () => REASON,
+  'certificate:withdraw': () => REASON,
+  'certificate:cancel': () => REASON,
+};
+
+/** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
+export const KNOWN: Record<string, (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>> = {
+  whoAmI: () => ({ as: ACTING.applicant }),
+  submitApplication: (s) => ({ body: applicationBody(s.nextSeed()), as: ACTING.applicant }),
+  listApplications: () => ({ query: { state: 'submitted' } }),
+  getApplication: () => ({ as: ACTING.applicant }),
+  applicationEvents: () => ({ as: ACTING.applicant }),
+  submitRenewal: async (s) => ({ body: { certificateNumber: await s.certificate('valid') }, as: ACTING.applicant }),
+  getCertificate: () => ({ as: ACTING.applicant }),
+  certificateEvents: () => ({ as: ACTING.applicant }),
+  verify: async (s) => ({ body: { numbers: [await s.readable('certificate')] } }),
+  searchCertificates: () => ({ query: { q: '测试售后' } }),
+  dueList: () => ({ query: { within: '30' } }),
+  outbox: () => ({ query: { limit: '10' } }),
+  listCertificates: () => ({ query: { status: 'valid' } }),
+  starMarkSvg: () => ({ as: ACTING.applicant }),
+  starMarkPng: () => ({ as: ACTING.applicant }),
+  certificatePage: () => ({ as: ACTING.applicant }),
+  rotateSigningKey: () => ({ body: {} }),
+  createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
+  verifyReceipt: async (s) => ({ body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws } }),
+  // A key that has signed and been rotated out: the one a compromise would make staff revoke.
+  revokeSigningKey: async (s) => {
+    const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
+    await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
+    return { path: `/v1/staff/signing-keys/${encodeURIComponent(kid)}/revoke`, body: { reason: '私钥疑似泄露' } };
+  },
+};
+
