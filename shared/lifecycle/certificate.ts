@@ -1,11 +1,12 @@
 /** The certificate's rules as pure functions: issue, renew, surveillance, status changes and the sweep's acts. */
 import { addDays, addMonths, chinaDate } from '../calendar';
 import { DomainError, invariant } from '../errors';
-import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory, SurveillanceRecord } from '../model';
-import { compareLevels, scoreTotal, type ScoreSheet } from '../scheme';
+import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory } from '../model';
 import type { Decided } from './events';
 import { requireRole } from './guards';
-import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, SURVEILLANCE_INTERVAL_MONTHS, surveillanceDeadline, validUntilFor, type SweepAction } from './certificate-dates';
+import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, validUntilFor, type SweepAction } from './certificate-dates';
+import { withStatus } from './status-history';
+import { recordSurveillance } from './surveillance';
 import { CERTIFICATE_TRANSITIONS, type CertificateTransition } from './transitions';
 
 type NewCertificate = Omit<Certificate, 'version' | 'eventSeq' | 'lastEventHash'>;
@@ -63,10 +64,6 @@ export function renewCertificate(current: Certificate, application: Application,
   return { next, event: { action: 'renew', from: current.status, to: 'valid', data: { level, cycle: next.cycle, validFrom, validUntil } } };
 }
 
-function withStatus(c: Certificate, status: CertificateStatus, category: ReasonCategory, today: string): Certificate {
-  return { ...c, status, statusHistory: [...c.statusHistory, { date: today, status, reasonCategory: category, level: c.level }] };
-}
-
 type Input = Record<string, unknown>;
 
 export function applyCertificateTransition(
@@ -111,48 +108,6 @@ export function applyCertificateTransition(
     case 'cancel':
       return event(withStatus(current, 'cancelled', 'holder_request', today));
   }
-}
-
-/**
- * A surveillance scores the organization again. The level follows the score (keep, raise or lower); a failing score
- * or cause found on site suspends. On a suspended certificate a passing surveillance clears the cause, which is what
- * lets staff reinstate it.
- */
-function recordSurveillance(current: Certificate, input: Input, actor: Actor, today: string): Decided<Certificate> {
-  const sheet = input.scoreSheet as ScoreSheet;
-  const result = scoreTotal(sheet);
-  const auditDate = String(input.auditDate);
-  const forCause = typeof input.suspendForCause === 'string' ? input.suspendForCause : undefined;
-  const suspend = !result.passed || forCause !== undefined;
-  const outcome: SurveillanceRecord['outcome'] = suspend
-    ? 'suspend'
-    : (() => {
-        const cmp = compareLevels(result.level!, current.level);
-        return cmp > 0 ? 'raise' : cmp < 0 ? 'lower' : 'keep';
-      })();
-  const record: SurveillanceRecord = { date: auditDate, total: result.total, level: result.level, outcome, evaluatorSub: actor.sub };
-  // One surveillance per certificate year: an audit held before the pending one's year began (the audit that clears
-  // a suspension, months after a failed one) must not also use up next year's surveillance.
-  const pending = current.nextSurveillanceDue;
-  const coversPending = pending !== null && auditDate > addMonths(pending, -SURVEILLANCE_INTERVAL_MONTHS);
-  let next: Certificate = {
-    ...current,
-    surveillances: [...current.surveillances, record],
-    lastSurveillance: auditDate,
-    nextSurveillanceDue: coversPending ? nextAnniversary(current.validFrom, current.validUntil, surveillanceDeadline(current)!) : pending,
-    surveillancePostponedUntil: coversPending ? null : current.surveillancePostponedUntil,
-  };
-  if (suspend) {
-    next = current.status === 'suspended' ? { ...next, clearedOn: null } : { ...withStatus(next, 'suspended', result.passed ? 'for_cause' : 'surveillance_failed', today), suspendedOn: today, clearedOn: null };
-  } else {
-    next = { ...next, level: result.level!, score: result.total };
-    if (current.status === 'suspended') next.clearedOn = auditDate;
-    else if (outcome !== 'keep') next.statusHistory = [...next.statusHistory, { date: today, status: 'valid', reasonCategory: 'level_changed', level: result.level! }];
-  }
-  return {
-    next,
-    event: { action: 'record-surveillance', from: current.status, to: next.status, reason: forCause, data: { total: result.total, level: result.level, outcome, auditDate } },
-  };
 }
 
 const SWEEP_EFFECT: Record<SweepAction, { status: CertificateStatus; category: ReasonCategory; reason: string }> = {
