@@ -1,0 +1,55 @@
+/**
+ * A certificate's permalink, /c/<number>: its public record, or a message that says why it cannot be shown. The
+ * message is kept as a function so that a language switch re-words it without asking the server again.
+ */
+import type { PublicCertificate } from '../../../shared/public-record';
+import { getJson } from '../common/api';
+import { h, replaceChildren } from '../common/dom';
+import { t } from '../common/i18n';
+import { certificateView } from './certificate-view';
+import { M } from './messages';
+import { app, setTitle, settleFocus, type View } from './page';
+import { numberIn } from './search-view';
+
+type Outcome = { kind: 'loading' } | { kind: 'record'; record: PublicCertificate } | { kind: 'message'; text: () => string; hint?: () => string };
+
+export function certificatePage(number: string, signal: AbortSignal): View {
+  let outcome: Outcome = { kind: 'loading' };
+  const render = () => {
+    if (outcome.kind === 'record') {
+      replaceChildren(app(), certificateView(outcome.record), backHome());
+      setTitle(outcome.record.organization.name, outcome.record.number);
+      return settleFocus();
+    }
+    const text = outcome.kind === 'loading' ? t(M.loading) : outcome.text();
+    const hint = outcome.kind === 'message' && outcome.hint ? outcome.hint() : null;
+    replaceChildren(
+      app(),
+      h('section', { class: 'card' }, h('h1', { class: 'section-title' }, t(M.certificateTitle)), h('p', { role: 'status', class: outcome.kind === 'loading' ? 'muted' : 'message' }, text), hint && h('p', { class: 'muted' }, hint)),
+      backHome(),
+    );
+    setTitle(number);
+    if (outcome.kind !== 'loading') settleFocus();
+  };
+  const load = async () => {
+    const canonical = numberIn(number);
+    if (!canonical) {
+      outcome = { kind: 'message', text: () => t(M.badNumber) };
+      return render();
+    }
+    render();
+    const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
+    if (signal.aborted) return;
+    if (res.kind === 'ok') outcome = { kind: 'record', record: res.body };
+    else if (res.kind === 'problem' && res.status === 404) outcome = { kind: 'message', text: () => t(M.certNotFound, { number: canonical }), hint: () => t(M.certNotFoundHint) };
+    else if (res.kind === 'problem' && res.status === 400) outcome = { kind: 'message', text: () => t(M.badNumber) };
+    else outcome = { kind: 'message', text: () => t(navigator.onLine === false || res.kind === 'network' ? M.offlineLookup : M.serverError) };
+    render();
+  };
+  void load();
+  return { render, settlesFocus: true };
+}
+
+function backHome(): HTMLElement {
+  return h('p', { class: 'back' }, h('a', { href: '/', class: 'button' }, t(M.scanAnother)));
+}

@@ -1,0 +1,43 @@
+/**
+ * The home view, / (?q=…): scan a mark, look a certificate up by number / name / credit code, and how to tell a
+ * genuine mark. A bare certificate number goes straight to its permalink; anything else is searched here.
+ */
+import { h, replaceChildren } from '../common/dom';
+import { t } from '../common/i18n';
+import { M } from './messages';
+import { app, setTitle, type Navigate, type View } from './page';
+import { scanPanel } from './scan-panel';
+import { numberIn, runSearch, searchForm } from './search-view';
+
+export function homeView(query: string, signal: AbortSignal, navigate: Navigate): View {
+  const scan = scanPanel(navigate);
+
+  const render = () => {
+    const scanCard = scan.render();
+    const results = h('div', { class: 'results', id: 'results' });
+    replaceChildren(
+      app(),
+      scanCard,
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'lookup-heading' },
+        h('h2', { id: 'lookup-heading', class: 'section-title' }, t(M.lookupTitle)),
+        searchForm(query, (q) => {
+          const number = numberIn(q);
+          if (number) return navigate(`/c/${encodeURIComponent(number)}`);
+          navigate(`/?q=${encodeURIComponent(q)}`);
+        }),
+        results,
+      ),
+      h(
+        'section',
+        { class: 'card about', 'aria-labelledby': 'about-heading' },
+        h('h2', { id: 'about-heading', class: 'section-title' }, t(M.aboutTitle)),
+        h('ol', { class: 'about-list' }, h('li', null, t(M.about1)), h('li', null, t(M.about2)), h('li', null, t(M.about3))),
+      ),
+    );
+    setTitle();
+    if (query) void runSearch(results, query, signal);
+  };
+  return { render, dispose: () => scan.stop() };
+}
