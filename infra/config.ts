@@ -2,6 +2,7 @@
  * Deployment settings, read from CDK context (`-c key=value` or cdk.json) and checked before anything is built, so
  * a typo fails the synth instead of a certificate run weeks later.
  */
+import { Aws } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import { formatCertificateNumber } from '../shared/certificate-number';
 
@@ -14,7 +15,7 @@ export interface StarmarkConfig {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** A WAFv2 web ACL (scope CLOUDFRONT, so created in us-east-1) to attach to the distribution, if any. */
   readonly webAclArn?: string;
-  /** Prefix for a Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), if wanted. */
+  /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); see authDomainPrefixOf. */
   readonly authDomainPrefix?: string;
   readonly logLevel: string;
   /** How many star-mark signing keys exist; the newest signs. Raise by one to rotate (signing-key.ts). */
@@ -51,6 +52,9 @@ export function readConfig(node: Node): StarmarkConfig {
     throw new Error(`certificateArn must be an ACM certificate in us-east-1 (a CloudFront requirement): ${certificateArn}`);
   }
 
+  const authDomainPrefix = get('authDomainPrefix');
+  if (authDomainPrefix !== undefined) checkDomainPrefix(authDomainPrefix);
+
   const logLevel = get('logLevel') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}: ${logLevel}`);
 
@@ -65,9 +69,28 @@ export function readConfig(node: Node): StarmarkConfig {
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
     webAclArn: get('webAclArn'),
-    authDomainPrefix: get('authDomainPrefix'),
+    authDomainPrefix,
     logLevel,
     signingKeyGenerations: generationsOf('signingKeyGenerations'),
     receiptKeyGenerations: generationsOf('receiptKeyGenerations'),
   };
+}
+
+/** Cognito's rule for a prefix domain: lowercase letters, digits and inner hyphens, and none of its reserved words. */
+function checkDomainPrefix(prefix: string): void {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix)) {
+    throw new Error(`authDomainPrefix must be 1–63 lowercase letters, digits or inner hyphens, without aws/amazon/cognito: ${prefix}`);
+  }
+}
+
+/**
+ * The hosted sign-in domain prefix: the context value, or `<stack name>-<account id>` so that every deployment has a
+ * working console sign-in out of the box. Prefixes are unique per region across all of AWS; the account id makes
+ * the default unique without a lookup (it resolves at deploy time, so synth stays offline).
+ */
+export function authDomainPrefixOf(config: StarmarkConfig, stackName: string): string {
+  if (config.authDomainPrefix) return config.authDomainPrefix;
+  const base = stackName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
+  checkDomainPrefix(`${base}-123456789012`);
+  return `${base}-${Aws.ACCOUNT_ID}`;
 }

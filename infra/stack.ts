@@ -10,10 +10,10 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../shared/routes';
-import { readConfig } from './config';
+import { authDomainPrefixOf, readConfig } from './config';
 import { Reminders } from './constructs/reminders';
 import { SigningKeys } from './constructs/signing-keys';
-import { StaffAuth } from './constructs/staff-auth';
+import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
 import { StarmarkFunction } from './constructs/starmark-function';
 import { StarmarkTable } from './constructs/starmark-table';
@@ -53,19 +53,21 @@ export class StarmarkStack extends Stack {
     // Receipts get keys of their own: the public function signs them, and must hold nothing that signs a star mark.
     const receiptSigning = new SigningKeys(this, 'ReceiptSigning', { generations: config.receiptKeyGenerations, purpose: 'receipt' });
     const api = new StarmarkApi(this, 'Api');
-    const web = new WebHosting(this, 'Web', { apiDomainName: api.domainName, routes: ROUTES, config });
+    const authDomainPrefix = authDomainPrefixOf(config, this.stackName);
+    const web = new WebHosting(this, 'Web', { apiDomainName: api.domainName, routes: ROUTES, config, connectSources: [hostedDomainUrl(authDomainPrefix)] });
+    const publicBaseUrl = config.publicBaseUrl ?? web.url;
+    // The console (at the root of a host) may be opened on the CDN's address and on the public base URL's host.
+    const consoleHosts = new Set([web.url, config.publicBaseUrl ? new URL(config.publicBaseUrl).origin : web.url]);
+    const auth = new StaffAuth(this, 'StaffAuth', { consoleUrls: [...consoleHosts].map((h) => `${h}/console`), domainPrefix: authDomainPrefix });
     if (existsSync(props.webDistDir)) {
       new WebDeployment(this, 'WebDeployment', {
         sourceDir: props.webDistDir,
         bucket: web.bucket,
         distribution: web.distribution,
+        // The console's runtime config (web/src/console/auth.ts): its sign-in through this pool's hosted UI.
+        consoleConfig: { auth: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId },
       });
     }
-    const publicBaseUrl = config.publicBaseUrl ?? web.url;
-    const auth = new StaffAuth(this, 'StaffAuth', {
-      consoleUrl: `${publicBaseUrl}/console`,
-      domainPrefix: config.authDomainPrefix,
-    });
 
     const reminders = new Reminders(this, 'Reminders');
 
@@ -135,6 +137,7 @@ export class StarmarkStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'The HTTP API, direct' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'AuthDomainUrl', { value: auth.domainUrl, description: 'Cognito hosted sign-in for the staff console' });
     new CfnOutput(this, 'SigningKeyArn', { value: signing.current.keyArn, description: 'The key that signs star marks now' });
     new CfnOutput(this, 'ReceiptKeyArn', { value: receiptSigning.current.keyArn, description: 'The key that signs receipts now' });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });

@@ -17,6 +17,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The policy with more origins allowed in `connect-src`. Only the AWS stack uses it, to let the staff console reach
+ * the Cognito hosted-UI token endpoint; the local gateway and every other page keep `connect-src 'self'`.
+ */
+export function withConnectSources(policy: string, sources: readonly string[]): string {
+  if (sources.length === 0) return policy;
+  const directives = policy.split('; ');
+  const at = directives.findIndex((d) => d.startsWith('connect-src '));
+  if (at < 0) throw new Error('CSP has no connect-src directive to extend');
+  directives[at] = [directives[at], ...sources].join(' ');
+  return directives.join('; ');
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains; preload',

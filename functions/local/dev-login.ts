@@ -1,6 +1,7 @@
 /**
  * Local-only endpoints of the development identity provider: the demo users and a login that returns their token.
- * They stand where Cognito's hosted login stands in AWS and are never part of the route table or the stack.
+ * They stand where Cognito's hosted login stands in AWS and are never part of the route table or the stack; the
+ * console finds them through `/console-config.json`, which locally is answered here with `{ "auth": "dev" }`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_USERS, type DevIdentityProvider } from './dev-identity';
@@ -13,6 +14,11 @@ function json(res: ServerResponse, status: number, body: unknown) {
 
 export function devLoginEndpoints(identity: DevIdentityProvider) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean> => {
+    // The console's runtime config: in AWS the stack writes a Cognito one into the site bucket; here it names us.
+    if (url.pathname === '/console-config.json' && req.method === 'GET') {
+      json(res, 200, { auth: 'dev' });
+      return true;
+    }
     if (url.pathname === '/dev/users' && req.method === 'GET') {
       json(res, 200, { users: DEMO_USERS });
       return true;

@@ -25,7 +25,7 @@ export function decodeCursorFor(cursor: string | undefined, index: 'gsi1' | 'gsi
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  return new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor this API issued' }]);
 }
 
 export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {

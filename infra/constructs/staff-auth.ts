@@ -3,7 +3,7 @@
  * client for the staff console, and the JWT authorizer that guards every `/v1/staff/…` route. The functions read
  * the roles from the token's `cognito:groups` claim; nothing here decides what a role may do.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
@@ -19,16 +19,21 @@ import { Construct } from 'constructs';
 import { ROLES } from '../../shared/model';
 
 export interface StaffAuthProps {
-  /** Where the staff console lives; the hosted sign-in may only redirect back there. */
-  readonly consoleUrl: string;
-  /** Optional Cognito hosted sign-in domain prefix. */
-  readonly domainPrefix?: string;
+  /** Where the staff console lives (`<web url>/console`, one per host name); the hosted sign-in may only redirect back there. */
+  readonly consoleUrls: readonly string[];
+  /** Cognito hosted sign-in domain prefix (config.ts authDomainPrefixOf). */
+  readonly domainPrefix: string;
 }
+
+/** The hosted sign-in origin for a prefix, usable before the domain construct exists (the CDN's CSP needs it). */
+export const hostedDomainUrl = (domainPrefix: string): string => `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly authorizer: HttpUserPoolAuthorizer;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: the console's /oauth2/authorize, /oauth2/token, /logout. */
+  readonly domainUrl: string;
 
   constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
@@ -60,7 +65,8 @@ export class StaffAuth extends Construct {
       new UserPoolGroup(this, `Group-${role}`, { userPool: this.userPool, groupName: role });
     }
 
-    // A browser app cannot keep a secret: SRP or the authorization-code flow with PKCE, no client secret.
+    // A browser app cannot keep a secret: SRP or the authorization-code flow with PKCE, no client secret. The
+    // console redeems the code for an ID token (openid; email/profile give a display name) and sends that to the API.
     this.client = this.userPool.addClient('ConsoleClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
@@ -68,17 +74,18 @@ export class StaffAuth extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [props.consoleUrl],
-        logoutUrls: [props.consoleUrl],
+        callbackUrls: [...props.consoleUrls],
+        logoutUrls: [...props.consoleUrls],
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
     });
 
-    if (props.domainPrefix) {
-      this.userPool.addDomain('HostedSignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
-    }
+    // Always present: the console's only way in on AWS is the hosted UI.
+    const domain = this.userPool.addDomain('HostedSignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    // Through the domain resource, so whatever reads the URL (the console config) is deployed after the domain.
+    this.domainUrl = domain.baseUrl();
 
     this.authorizer = new HttpUserPoolAuthorizer('StaffJwt', this.userPool, {
       userPoolClients: [this.client],

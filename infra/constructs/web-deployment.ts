@@ -15,6 +15,8 @@ export interface WebDeploymentProps {
   readonly sourceDir: string;
   readonly bucket: IBucket;
   readonly distribution: IDistribution;
+  /** Written as /console-config.json beside the pages; may hold tokens (resolved by the deployment at deploy time). */
+  readonly consoleConfig: Record<string, unknown>;
 }
 
 const STOCK_HANDLER = 'runs CDK\'s stock BucketDeployment handler, which only copies the web build into the site bucket';
@@ -52,7 +54,8 @@ export class WebDeployment extends Construct {
     logGroup.grantWrite(role);
 
     new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(props.sourceDir)],
+      // The runtime config goes last so that it wins over any console-config.json a build might carry.
+      sources: [Source.asset(props.sourceDir), Source.jsonData('console-config.json', props.consoleConfig)],
       destinationBucket: props.bucket,
       distribution: props.distribution,
       distributionPaths: ['/*'],

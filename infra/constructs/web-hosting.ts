@@ -20,7 +20,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { SECURITY_HEADERS } from '../../shared/security-headers';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
 import type { RouteSpec } from '../../shared/routes';
 import { apiBehaviors } from '../api-behaviors';
 import { cloudFrontHeaders } from '../cloudfront-headers';
@@ -32,6 +32,8 @@ export interface WebHostingProps {
   readonly apiDomainName: string;
   readonly routes: readonly RouteSpec[];
   readonly config: StarmarkConfig;
+  /** Origins the pages may fetch besides their own (the Cognito hosted-UI domain, for the console's token call). */
+  readonly connectSources?: readonly string[];
 }
 
 export class WebHosting extends Construct {
@@ -47,7 +49,9 @@ export class WebHosting extends Construct {
     const { logs, site } = new SiteBuckets(this, 'Buckets');
     this.bucket = site;
 
-    const { securityHeadersBehavior, customHeaders } = cloudFrontHeaders(SECURITY_HEADERS);
+    // The shared policy plus the sign-in domain: AWS only, so the local gateway keeps connect-src 'self'.
+    const csp = withConnectSources(CONTENT_SECURITY_POLICY, props.connectSources ?? []);
+    const { securityHeadersBehavior, customHeaders } = cloudFrontHeaders({ ...SECURITY_HEADERS, 'Content-Security-Policy': csp });
     const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'starmark security headers (shared/security-headers.ts)',
       securityHeadersBehavior,

@@ -69,10 +69,13 @@ describe('HTTP API', () => {
 describe('CloudFront', () => {
   const distribution = () => ofType('AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
 
-  it('serves the shared security headers, with the shared CSP verbatim', () => {
+  it('serves the shared security headers, with the shared CSP plus the sign-in domain', () => {
     const [[, policy]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, any]];
     const config = policy.Properties.ResponseHeadersPolicyConfig;
-    expect(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy).toBe(CONTENT_SECURITY_POLICY);
+    // The shared policy, with the Cognito domain in connect-src (asserted exactly in console-auth.test.ts).
+    const csp = JSON.stringify(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const directive of CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src'))) expect(csp).toContain(directive);
+    expect(csp).toContain("connect-src 'self' https://");
     expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 63072000,
       IncludeSubdomains: true,

@@ -9,7 +9,7 @@ import { whenSignedOut } from './client';
 import type { ConsoleContext, View } from './context';
 import { L, ROLE_LABELS } from './labels';
 import { homeOf, parseRoute } from './router';
-import { clearSession, isStaff, loadSession, type SessionUser } from './session';
+import { clearSession, isStaff, loadSession, saveSession, type SessionUser } from './session';
 import { bi, loading } from './ui';
 import { mineView, queuesView } from './views/applications';
 import { caseView } from './views/case';
@@ -46,7 +46,18 @@ export async function start(): Promise<void> {
   let notifiedAt = 0;
   let generation = 0;
   const provider = await detectProvider();
-  const evaluators: SignInOption[] = provider ? await provider.options() : [];
+  // Back from the Cognito hosted UI: redeem the code before the first render, or keep the refusal to show it.
+  const returned = provider?.kind === 'cognito' ? await provider.complete() : null;
+  if (returned?.kind === 'ok') saveSession(returned.body);
+  const failure = returned && returned.kind !== 'ok' ? returned : undefined;
+  const evaluators: SignInOption[] = provider?.kind === 'development' ? await provider.options() : [];
+  const signOut = (): void => {
+    clearSession();
+    // Cognito keeps its own session; without its /logout the next sign-in would skip the password silently.
+    if (provider?.kind === 'cognito') return location.assign(provider.signOutUrl());
+    location.hash = '#/login';
+    void render();
+  };
 
   const render = async (): Promise<void> => {
     const mine = ++generation;
@@ -59,7 +70,7 @@ export async function start(): Promise<void> {
         const user = loadSession()!.user;
         if (location.hash === homeOf(user)) void render();
         else location.hash = homeOf(user);
-      });
+      }, failure);
     }
     const route = parseRoute(location.hash);
     const view = VIEWS[route.view];
@@ -69,7 +80,7 @@ export async function start(): Promise<void> {
       userBox,
       h('span', { class: 'user-name' }, session.user.name ?? session.user.sub),
       h('span', { class: 'user-roles' }, session.user.roles.map((r) => ROLE_LABELS[r].zh).join('、')),
-      hl('button', { type: 'button', class: 'link', id: 'sign-out' }, { click: () => (clearSession(), (location.hash = '#/login'), void render()) }, ...bi(L.signOut)),
+      hl('button', { type: 'button', class: 'link', id: 'sign-out' }, { click: signOut }, ...bi(L.signOut)),
     );
     const ctx: ConsoleContext = {
       user: session.user,

@@ -1,15 +1,13 @@
 /**
  * How the console gets a token, behind one small interface so that the sign-in flow can change without touching the
- * views. Locally it is the development identity provider (GET /dev/users, POST /dev/login).
- *
- * In AWS a Cognito hosted-UI provider takes its place: redirect to `https://<domain>/oauth2/authorize` with
- * `response_type=code`, the app client id, `redirect_uri=<site>/console`, `scope=openid profile` and a PKCE
- * `code_challenge`; on return exchange the `code` at `/oauth2/token` for an ID token (its `cognito:groups` carry the
- * roles, which the API Gateway JWT authorizer passes to the staff function). The stack would publish the domain and
- * client id in a `/console-config.json` beside the page. That provider is not written yet: see `detectProvider`.
+ * views. The runtime config `/console-config.json` picks the provider: `{ "auth": "dev" }` is the local development
+ * identity provider (GET /dev/users, POST /dev/login, answered by functions/local/dev-login.ts); in AWS the stack
+ * writes `{ "auth": "cognito", "domain", "clientId" }` and the Cognito hosted UI signs staff in (cognito/provider.ts).
  */
 import type { Role } from '../../../shared/model';
 import { getJson, postJson, type ApiOutcome } from '../common/api';
+import { cognitoProvider, type CognitoProvider } from './cognito/provider';
+import { parseCognitoConfig } from './cognito/urls';
 import type { Session } from './session';
 
 export interface SignInOption {
@@ -18,14 +16,16 @@ export interface SignInOption {
   roles: Role[];
 }
 
-export interface TokenProvider {
-  readonly kind: 'development' | 'cognito';
+export interface DevelopmentProvider {
+  readonly kind: 'development';
   /** The people one may sign in as (the development provider's demo users). */
   options(): Promise<SignInOption[]>;
   signIn(option: SignInOption): Promise<ApiOutcome<Session>>;
 }
 
-export const developmentLogin: TokenProvider = {
+export type TokenProvider = DevelopmentProvider | CognitoProvider;
+
+export const developmentLogin: DevelopmentProvider = {
   kind: 'development',
   async options() {
     const res = await getJson<{ users: SignInOption[] }>('/dev/users');
@@ -38,8 +38,18 @@ export const developmentLogin: TokenProvider = {
   },
 };
 
-/** The development provider when this server has one; otherwise none (the page then explains the AWS sign-in). */
+/**
+ * The provider the runtime config names. A malformed Cognito config yields none (the page then says sign-in is
+ * unavailable) rather than a redirect to a half-configured domain. With no config at all, a server that has the
+ * development endpoints still gets the development provider.
+ */
 export async function detectProvider(): Promise<TokenProvider | null> {
+  const config = await getJson<{ auth?: unknown }>('/console-config.json');
+  if (config.kind === 'ok' && config.body?.auth === 'cognito') {
+    const cognito = parseCognitoConfig(config.body);
+    return cognito ? cognitoProvider(cognito) : null;
+  }
+  if (config.kind === 'ok' && config.body?.auth === 'dev') return developmentLogin;
   const res = await getJson<{ users?: unknown }>('/dev/users');
   return res.kind === 'ok' && Array.isArray(res.body?.users) ? developmentLogin : null;
 }

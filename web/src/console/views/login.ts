@@ -1,22 +1,44 @@
 /**
- * Signing in. Locally: pick a demo user of any role (the development identity provider). In AWS the Cognito hosted
- * login stands here (see auth.ts); until it is wired, the page says so instead of offering a form that cannot work.
+ * Signing in. Locally: pick a demo user of any role (the development identity provider). In AWS: one button that
+ * leaves for the Cognito hosted UI (cognito/provider.ts), and the reason when the last attempt came back refused.
+ * With no provider (no usable /console-config.json), the page says so instead of offering a form that cannot work.
  */
+import type { ApiOutcome } from '../../common/api';
 import { h, hl, replaceChildren } from '../../common/dom';
-import type { SignInOption, TokenProvider } from '../auth';
+import type { DevelopmentProvider, SignInOption, TokenProvider } from '../auth';
+import type { CognitoProvider } from '../cognito/provider';
 import { ROLE_LABELS } from '../labels';
-import { saveSession } from '../session';
+import { saveSession, type Session } from '../session';
 import { bi, busy, problemBox } from '../ui';
 
-export async function loginView(main: HTMLElement, provider: TokenProvider | null, onSignedIn: () => void): Promise<void> {
+type Failure = Exclude<ApiOutcome<Session>, { kind: 'ok' }>;
+
+const card = (...children: (HTMLElement | null)[]) => h('section', { class: 'card', 'aria-labelledby': 'login-title' }, ...children);
+
+export async function loginView(main: HTMLElement, provider: TokenProvider | null, onSignedIn: () => void, failure?: Failure): Promise<void> {
   const title = h('h1', { id: 'login-title' }, ...bi({ zh: '登录认证业务控制台', en: 'Sign in to the certification console' }));
   if (!provider) {
-    return replaceChildren(
-      main,
-      h('section', { class: 'card', 'aria-labelledby': 'login-title' }, title, h('p', null, ...bi({ zh: '此环境通过机构统一身份认证（Cognito）登录，请联系管理员开通账号。', en: 'This deployment signs staff in through Cognito; ask an administrator for an account.' }))),
-    );
+    return replaceChildren(main, card(title, h('p', null, ...bi({ zh: '此环境未配置登录方式，请联系管理员。', en: 'Sign-in is not configured for this deployment; ask an administrator.' }))));
   }
-  const message = h('div', { class: 'form-message' });
+  const message = h('div', { class: 'form-message' }, failure ? problemBox(failure) : null);
+  if (provider.kind === 'cognito') return replaceChildren(main, card(title, ...cognitoForm(provider, message)));
+  return replaceChildren(main, card(title, ...(await developmentForm(provider, message, onSignedIn))));
+}
+
+function cognitoForm(provider: CognitoProvider, message: HTMLElement): HTMLElement[] {
+  const region = h('div');
+  const button: HTMLButtonElement = hl('button', { type: 'button', class: 'primary', id: 'cognito-sign-in' }, {
+    click: () => void busy(button, region, () => provider.signIn()),
+  }, ...bi({ zh: '使用机构账号登录', en: 'Sign in with your organisation account' }));
+  region.append(button);
+  return [
+    h('p', { class: 'muted' }, ...bi({ zh: '账号由管理员开通；登录需要密码和身份验证器应用。', en: 'Accounts are created by an administrator; sign-in needs your password and authenticator app.' })),
+    region,
+    message,
+  ];
+}
+
+async function developmentForm(provider: DevelopmentProvider, message: HTMLElement, onSignedIn: () => void): Promise<HTMLElement[]> {
   const users = await provider.options();
   const list = h('ul', { class: 'user-list' });
   const button = (user: SignInOption): HTMLButtonElement => {
@@ -31,15 +53,5 @@ export async function loginView(main: HTMLElement, provider: TokenProvider | nul
     return b;
   };
   list.append(...users.map((u) => h('li', null, button(u))));
-  replaceChildren(
-    main,
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'login-title' },
-      title,
-      h('p', { class: 'muted' }, ...bi({ zh: '本地开发环境：选择一个演示用户登录。', en: 'Local development: sign in as one of the demo users.' })),
-      list,
-      message,
-    ),
-  );
+  return [h('p', { class: 'muted' }, ...bi({ zh: '本地开发环境：选择一个演示用户登录。', en: 'Local development: sign in as one of the demo users.' })), list, message];
 }
