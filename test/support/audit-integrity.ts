@@ -3,29 +3,15 @@
  * (eventSeq, lastEventHash), and each stream's hash chain must verify. A state change written without its event, an
  * event written without its state change, or an edited event all show here, whatever the test did to get there.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH, verifyChain } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/model';
 import { eventStreamOf, keys } from '../../shared/store/keys';
-import { documentClient } from '../../functions/store/dynamo-client';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { scanAll } from './table-snapshot';
 
 interface Head {
   stream: string;
   eventSeq: number;
   lastEventHash: string;
-}
-
-async function scanAll(endpoint: string, table: string): Promise<Record<string, unknown>[]> {
-  const db = documentClient({ endpoint, ...LOCAL_AWS });
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Every audit stream in the table with its events in order, and the head each aggregate claims for it. */

@@ -3,7 +3,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/store/dynamo-client';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 
-export async function tableSnapshot(endpoint: string, table = 'starmark'): Promise<string> {
+/** Every item of the table; a scan is fine here, in tests only. */
+export async function scanAll(endpoint: string, table = 'starmark'): Promise<Record<string, unknown>[]> {
   const db = documentClient({ endpoint, ...LOCAL_AWS });
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -12,5 +13,10 @@ export async function tableSnapshot(endpoint: string, table = 'starmark'): Promi
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+export async function tableSnapshot(endpoint: string, table = 'starmark'): Promise<string> {
+  const items = await scanAll(endpoint, table);
   return JSON.stringify(items.map((i) => JSON.stringify(i, Object.keys(i).sort())).sort());
 }
