@@ -6,22 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
 import { sheetWithTotal } from '../../shared/scheme';
 import { startTestSystem, type TestSystem } from '../support/local-system';
-import { issuedCertificate } from '../support/walk';
+import { certificateDesk } from '../support/walk';
 
 let sys: TestSystem;
-let seed = 800;
+let desk: ReturnType<typeof certificateDesk>;
 const at = (date: string) => `${date}T02:00:00Z`;
 beforeAll(async () => {
   sys = await startTestSystem({ now: at('2026-01-05') });
+  desk = certificateDesk(sys, 800);
 });
 afterAll(() => sys?.stop());
 
-async function issuedOn(date: string, total = 92) {
-  sys.setNow(at(date));
-  return issuedCertificate(sys.api, seed++, total);
-}
-const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
-  sys.api.post(`/v1/staff/certificates/${number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(total), ...extra }, 'evaluator-li');
+const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
+const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) => desk.surveil(number, auditDate, total, extra);
 
 describe('renewal', () => {
   async function certificateNearExpiry() {

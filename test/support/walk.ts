@@ -39,3 +39,17 @@ export async function issuedCertificate(api: ApiClient, seed: number, total = 92
   const issued = await ok(api.post(`/v1/staff/applications/${id}/issue`, {}, who.admin));
   return issued.certificate as any;
 }
+
+/** A certification desk that lives in time: issues on a given day and records surveillances, as the flows need. */
+export function certificateDesk(sys: { api: ApiClient; setNow(iso: string): void }, firstSeed: number) {
+  let seed = firstSeed;
+  return {
+    at: (date: string) => `${date}T02:00:00Z`,
+    async issuedOn(date: string, total = 92) {
+      sys.setNow(`${date}T02:00:00Z`);
+      return issuedCertificate(sys.api, seed++, total);
+    },
+    surveil: (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
+      sys.api.post(`/v1/staff/certificates/${number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(total), ...extra }, 'evaluator-li'),
+  };
+}
