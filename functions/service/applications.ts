@@ -68,10 +68,8 @@ export async function planApplicationTransition(
   const { value, event } = await advance<Application>(eventStreamOf('application', id), current, decided.next, decided.event, actor, now);
   const writes: Plan['writes'] = [{ kind: 'application', value, expectedVersion: current.version }, { kind: 'event', value: event }];
   if (name === 'issue') return planIssue(deps, actor, current, { value, writes }, now);
-  if (name === 'withdraw' && current.kind === 'renewal' && current.renewalOf) {
-    writes.push(...(await releaseRenewal(deps, actor, current.renewalOf, id, now)));
-  }
-  if (name === 'reject' && current.kind === 'renewal' && current.renewalOf) {
+  const endsWithoutCertificate = name === 'withdraw' || name === 'reject';
+  if (endsWithoutCertificate && current.kind === 'renewal' && current.renewalOf) {
     writes.push(...(await releaseRenewal(deps, actor, current.renewalOf, id, now)));
   }
   return { writes, outcome: { status: 200, body: value } };
