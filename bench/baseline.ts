@@ -4,8 +4,8 @@
  * Whatever the gateway, the handler and JSON add on top shows as the ratio of the two.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../functions/store/dynamo-client';
 import { LOCAL_AWS } from '../functions/local/dynamodb-local';
+import { documentClient } from '../functions/store/dynamo-client';
 
 export interface LoadResult {
   throughput: number;
@@ -19,7 +19,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-export async function getItemLoop(options: { endpoint: string; table: string; key: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
+export async function getItemLoop(options: {
+  endpoint: string;
+  table: string;
+  key: Record<string, string>;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
   // The client exactly as the store configures it (same socket pool), so the two sides differ only by the API.
   const db = documentClient({ endpoint: options.endpoint, ...LOCAL_AWS });
   const latencies: number[] = [];
@@ -42,5 +48,11 @@ export async function getItemLoop(options: { endpoint: string; table: string; ke
   const elapsed = (performance.now() - started) / 1000;
   db.destroy();
   latencies.sort((a, b) => a - b);
-  return { throughput: latencies.length / elapsed, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), requests: latencies.length, errors };
+  return {
+    throughput: latencies.length / elapsed,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    requests: latencies.length,
+    errors,
+  };
 }

@@ -4,10 +4,11 @@
  * which the Lambda Node.js runtime ships; the stack currently bundles the SDK too (bundleAwsSDK: true in
  * infra/constructs/starmark-function.ts), so that size is printed beside it.
  */
-import { build } from 'esbuild';
+
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { kb, verdict, type BenchRow } from './table';
+import { build } from 'esbuild';
+import { type BenchRow, kb, verdict } from './table';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PUBLIC_GOAL_BYTES = 250 * 1024;
@@ -21,10 +22,17 @@ function largest(inputs: Record<string, { bytesInOutput: number }>, top = 3): st
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
     by.set(name, (by.get(name) ?? 0) + bytesInOutput);
   }
-  return [...by].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+  return [...by]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+    .join(', ');
 }
 
-async function bundleBytes(handler: string, external: string[]): Promise<{ bytes: number; gzip: number; largest: string }> {
+async function bundleBytes(
+  handler: string,
+  external: string[],
+): Promise<{ bytes: number; gzip: number; largest: string }> {
   const out = await build({
     entryPoints: [`${ROOT}/functions/handlers/${handler}.ts`],
     bundle: true,
@@ -53,7 +61,9 @@ export async function bundleRows(): Promise<BenchRow[]> {
       area: 'bundle',
       measure: `${handler} Lambda, minified (AWS SDK v3 external: the runtime ships it)`,
       figure: `${kb(lean.bytes)} (${kb(lean.gzip)} gzip)`,
-      ...(isPublic ? { goal: '≤ 250 KB', verdict: verdict(lean.bytes <= PUBLIC_GOAL_BYTES) } : { verdict: 'info' as const }),
+      ...(isPublic
+        ? { goal: '≤ 250 KB', verdict: verdict(lean.bytes <= PUBLIC_GOAL_BYTES) }
+        : { verdict: 'info' as const }),
       note: `largest: ${lean.largest}`,
     });
     rows.push({

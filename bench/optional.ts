@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { kb, notMeasured, verdict, type BenchRow } from './table';
+import { type BenchRow, kb, notMeasured, verdict } from './table';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,8 +26,26 @@ const QR_GOAL_VERSION = 10;
 export async function qrRows(): Promise<BenchRow[]> {
   const qr = await optionalModule<QrModule>('qr-version');
   const goal = `≤ v${QR_GOAL_VERSION}-M`;
-  if (!qr) return [notMeasured('star mark', 'QR version of a star-mark URL at ECC M and Q', 'bench/qr-version.ts not built', 'not built', goal)];
-  if (!qr.sampleStarMarkUrl) return [notMeasured('star mark', 'QR version of a star-mark URL at ECC M and Q', 'bench/qr-version.ts has no sampleStarMarkUrl to sign a real mark', 'not built', goal)];
+  if (!qr)
+    return [
+      notMeasured(
+        'star mark',
+        'QR version of a star-mark URL at ECC M and Q',
+        'bench/qr-version.ts not built',
+        'not built',
+        goal,
+      ),
+    ];
+  if (!qr.sampleStarMarkUrl)
+    return [
+      notMeasured(
+        'star mark',
+        'QR version of a star-mark URL at ECC M and Q',
+        'bench/qr-version.ts has no sampleStarMarkUrl to sign a real mark',
+        'not built',
+        goal,
+      ),
+    ];
   const rows: BenchRow[] = [];
   // The shortest prefix a deployment has, and the longest it may have (8 letters): the QR must fit both.
   for (const prefix of ['SM', 'ABCDEFGH']) {
@@ -46,14 +64,19 @@ export async function qrRows(): Promise<BenchRow[]> {
 }
 
 interface WebWeightModule {
-  verifyPageWeight(options?: { rebuild?: boolean }): Promise<{ files: { name: string; gzip: number }[]; totalGzip: number }>;
+  verifyPageWeight(options?: {
+    rebuild?: boolean;
+  }): Promise<{ files: { name: string; gzip: number }[]; totalGzip: number }>;
   FIRST_LOAD_BUDGET_GZIP?: number;
 }
 
 export async function webWeightRows(): Promise<BenchRow[]> {
   const web = await optionalModule<WebWeightModule>('web-weight');
   const budget = 40 * 1024;
-  if (!web) return [notMeasured('verify page', 'first-load weight, gzip', 'bench/web-weight.ts not built', 'not built', '≤ 40 KB')];
+  if (!web)
+    return [
+      notMeasured('verify page', 'first-load weight, gzip', 'bench/web-weight.ts not built', 'not built', '≤ 40 KB'),
+    ];
   const { files, totalGzip } = await web.verifyPageWeight();
   return [
     {

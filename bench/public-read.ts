@@ -5,13 +5,13 @@
  * shares it with its SDK client: both sides pay the same for being measured.
  */
 import autocannon from 'autocannon';
-import { startLocalSystem, type LocalSystem } from '../functions/local/system';
 import { DEMO_USERS } from '../functions/local/dev-identity';
-import { keys } from '../shared/store/keys';
-import { sheetWithTotal } from '../shared/scheme';
+import { type LocalSystem, startLocalSystem } from '../functions/local/system';
 import { generateCreditCode } from '../shared/credit-code';
+import { sheetWithTotal } from '../shared/scheme';
+import { keys } from '../shared/store/keys';
 import { getItemLoop, type LoadResult } from './baseline';
-import { count, ms, notMeasured, ratio, verdict, type BenchRow } from './table';
+import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 const GOAL_RATIO = 1.5;
 
@@ -19,18 +19,38 @@ const GOAL_RATIO = 1.5;
 async function issueOne(system: LocalSystem): Promise<{ number: string; token?: string }> {
   const as = async (sub: string) => `Bearer ${await system.identity.tokenFor(DEMO_USERS.find((u) => u.sub === sub)!)}`;
   const post = async (path: string, body: unknown, sub: string) => {
-    const res = await fetch(system.url + path, { method: 'POST', headers: { authorization: await as(sub), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(system.url + path, {
+      method: 'POST',
+      headers: { authorization: await as(sub), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, any>;
   };
-  const app = await post('/v1/staff/applications', { organization: { name: '基准测试家电服务有限公司', creditCode: generateCreditCode(424242) }, scope: '家用电器的售后服务', operatingSince: '2020-01-01' }, 'applicant-acme');
-  const step = (slug: string, body: unknown, sub: string) => post(`/v1/staff/applications/${app.id}/${slug}`, body, sub);
+  const app = await post(
+    '/v1/staff/applications',
+    {
+      organization: { name: '基准测试家电服务有限公司', creditCode: generateCreditCode(424242) },
+      scope: '家用电器的售后服务',
+      operatingSince: '2020-01-01',
+    },
+    'applicant-acme',
+  );
+  const step = (slug: string, body: unknown, sub: string) =>
+    post(`/v1/staff/applications/${app.id}/${slug}`, body, sub);
   await step('accept', { evaluatorSub: 'evaluator-li', contractNo: 'HT-BENCH' }, 'admin-qian');
   await step('pass-document-review', {}, 'evaluator-li');
-  await step('record-on-site-review', { reviewDate: new Date().toISOString().slice(0, 10), scoreSheet: sheetWithTotal(92) }, 'evaluator-li');
+  await step(
+    'record-on-site-review',
+    { reviewDate: new Date().toISOString().slice(0, 10), scoreSheet: sheetWithTotal(92) },
+    'evaluator-li',
+  );
   await step('approve', {}, 'committee-zhao');
   const issued = await step('issue', {}, 'admin-qian');
-  return { number: issued.certificate.number, ...(issued.certificate.token ? { token: issued.certificate.token } : {}) };
+  return {
+    number: issued.certificate.number,
+    ...(issued.certificate.token ? { token: issued.certificate.token } : {}),
+  };
 }
 
 async function load(url: string, connections: number, seconds: number, post?: unknown): Promise<LoadResult> {
@@ -38,9 +58,17 @@ async function load(url: string, connections: number, seconds: number, post?: un
     url,
     connections,
     duration: seconds,
-    ...(post ? { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(post) } : {}),
+    ...(post
+      ? { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(post) }
+      : {}),
   });
-  return { throughput: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, errors: result.errors + result.non2xx };
+  return {
+    throughput: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -59,9 +87,27 @@ function summary(runs: LoadResult[], bases: LoadResult[]): LoadResult & { agains
 
 function rows(what: string, r: ReturnType<typeof summary>): BenchRow[] {
   return [
-    { area: 'public read', measure: `${what}: throughput`, figure: `${count(Math.round(r.throughput))} req/s`, verdict: 'info', note: `${count(r.requests)} requests, ${r.errors} errors/non-2xx` },
-    { area: 'public read', measure: `${what}: p50 / p99 latency`, figure: `${ms(r.p50)} / ${ms(r.p99)}`, verdict: 'info' },
-    { area: 'public read', measure: `${what}: p99 ÷ raw GetItem p99`, figure: ratio(r.against), goal: `≤ ${GOAL_RATIO}×`, verdict: r.errors ? 'missed' : verdict(r.against <= GOAL_RATIO), ...(r.errors ? { note: 'errors under load' } : {}) },
+    {
+      area: 'public read',
+      measure: `${what}: throughput`,
+      figure: `${count(Math.round(r.throughput))} req/s`,
+      verdict: 'info',
+      note: `${count(r.requests)} requests, ${r.errors} errors/non-2xx`,
+    },
+    {
+      area: 'public read',
+      measure: `${what}: p50 / p99 latency`,
+      figure: `${ms(r.p50)} / ${ms(r.p99)}`,
+      verdict: 'info',
+    },
+    {
+      area: 'public read',
+      measure: `${what}: p99 ÷ raw GetItem p99`,
+      figure: ratio(r.against),
+      goal: `≤ ${GOAL_RATIO}×`,
+      verdict: r.errors ? 'missed' : verdict(r.against <= GOAL_RATIO),
+      ...(r.errors ? { note: 'errors under load' } : {}),
+    },
   ];
 }
 
@@ -69,14 +115,25 @@ function rows(what: string, r: ReturnType<typeof summary>): BenchRow[] {
  * Rounds of baseline, GET and POST back to back: on a shared machine the load around us drifts, and a ratio taken
  * within one round compares like with like.
  */
-export async function publicReadRows(options: { seconds: number; connections: number; rounds: number }): Promise<BenchRow[]> {
+export async function publicReadRows(options: {
+  seconds: number;
+  connections: number;
+  rounds: number;
+}): Promise<BenchRow[]> {
   const system = await startLocalSystem({ port: 0 });
   try {
     const { number, token } = await issueOne(system);
     const { connections, seconds } = options;
     const key = keys.certificate(number);
-    const baseline = (s: number) => getItemLoop({ endpoint: system.dynamo.endpoint, table: 'starmark', key, connections, seconds: s });
-    const probe = token ? await fetch(`${system.url}/v1/verifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }) : undefined;
+    const baseline = (s: number) =>
+      getItemLoop({ endpoint: system.dynamo.endpoint, table: 'starmark', key, connections, seconds: s });
+    const probe = token
+      ? await fetch(`${system.url}/v1/verifications`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        })
+      : undefined;
     const verifying = probe?.status === 200;
     // Warm-up first: the JIT, DynamoDB Local's caches and the socket pools reach their steady state.
     const warm = Math.max(1, Math.round(seconds / 4));
@@ -93,11 +150,25 @@ export async function publicReadRows(options: { seconds: number; connections: nu
     }
     const base = summary(bases, bases);
     const out: BenchRow[] = [
-      { area: 'public read', measure: `raw DynamoDB Local GetItem, ${connections} at a time (baseline)`, figure: `${count(Math.round(base.throughput))} req/s, p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`, verdict: 'info', note: `median of ${options.rounds} × ${seconds} s; ${count(base.requests)} requests, ${base.errors} errors` },
+      {
+        area: 'public read',
+        measure: `raw DynamoDB Local GetItem, ${connections} at a time (baseline)`,
+        figure: `${count(Math.round(base.throughput))} req/s, p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`,
+        verdict: 'info',
+        note: `median of ${options.rounds} × ${seconds} s; ${count(base.requests)} requests, ${base.errors} errors`,
+      },
       ...rows(`GET /v1/certificates/{number}, ${connections} connections`, summary(gets, bases)),
     ];
-    if (verifying) out.push(...rows(`POST /v1/verifications {token}, ${connections} connections`, summary(posts, bases)));
-    else out.push(notMeasured('public read', 'POST /v1/verifications with a token', token ? `answers ${probe?.status}` : 'no star-mark token on issued certificates'));
+    if (verifying)
+      out.push(...rows(`POST /v1/verifications {token}, ${connections} connections`, summary(posts, bases)));
+    else
+      out.push(
+        notMeasured(
+          'public read',
+          'POST /v1/verifications with a token',
+          token ? `answers ${probe?.status}` : 'no star-mark token on issued certificates',
+        ),
+      );
     return out;
   } finally {
     await system.stop();

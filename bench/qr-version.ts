@@ -3,8 +3,8 @@
  * sized for version 10 at M with a 30-character base URL; `npm run bench` prints what a real mark needs.
  */
 import QRCode from 'qrcode';
-import { LocalKeyRing } from '../functions/signing/local/local-key-ring';
 import { StarMarkTokens } from '../functions/signing/issuer';
+import { LocalKeyRing } from '../functions/signing/local/local-key-ring';
 import { starMarkUrl } from '../shared/star-mark';
 
 /** A 30-character base URL, the length the target is stated for. */
@@ -18,6 +18,11 @@ export function qrVersionsFor(url: string): { M: number; Q: number; length: numb
 /** A real signed mark (in-memory key); pass an 8-letter prefix for the longest number a deployment can have. */
 export async function sampleStarMarkUrl(baseUrl = SAMPLE_BASE_URL, prefix = 'SM'): Promise<string> {
   const tokens = new StarMarkTokens(await LocalKeyRing.open());
-  const { token } = await tokens.tokenFor({ number: `${prefix}-SV-2026-000123`, level: 'compliant', validUntil: '2029-11-22', cycle: 1 });
+  const { token } = await tokens.tokenFor({
+    number: `${prefix}-SV-2026-000123`,
+    level: 'compliant',
+    validUntil: '2029-11-22',
+    cycle: 1,
+  });
   return starMarkUrl(baseUrl, token);
 }

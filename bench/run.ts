@@ -12,9 +12,13 @@ import { parseArgs } from 'node:util';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_LEVEL ??= 'error';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+});
 if (values.help) {
-  process.stdout.write('npm run bench [-- --quick]\n  --quick  short load runs, smaller sizes (minutes instead of a quarter of an hour)\n');
+  process.stdout.write(
+    'npm run bench [-- --quick]\n  --quick  short load runs, smaller sizes (minutes instead of a quarter of an hour)\n',
+  );
   process.exit(0);
 }
 const quick = values.quick ?? false;
@@ -33,9 +37,20 @@ const sections: [string, () => Promise<Row[]>][] = [
   ['star mark', qrRows],
   ['bundle', bundleRows],
   ['verify page', webWeightRows],
-  ['sweep', () => sweepRows({ sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], seedBudgetSeconds: quick ? 20 : 180 })],
+  [
+    'sweep',
+    () => sweepRows({ sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], seedBudgetSeconds: quick ? 20 : 180 }),
+  ],
   // Each search certificate brings ~13 term items, so seeding 100k takes minutes: this section gets its own budget.
-  ['search', () => searchRows({ sizes: quick ? [10_000] : [10_000, 100_000], samples: quick ? 100 : 500, seedBudgetSeconds: quick ? 20 : 480 })],
+  [
+    'search',
+    () =>
+      searchRows({
+        sizes: quick ? [10_000] : [10_000, 100_000],
+        samples: quick ? 100 : 500,
+        seedBudgetSeconds: quick ? 20 : 480,
+      }),
+  ],
 ];
 
 const started = new Date();
@@ -48,7 +63,13 @@ for (const [area, run] of sections) {
     rows.push(...(await run()));
   } catch (error) {
     // One part failing must not hide the others' figures: the row says what broke.
-    rows.push({ area, measure: '(this part of the run)', figure: '—', verdict: 'missed', note: `error: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+    rows.push({
+      area,
+      measure: '(this part of the run)',
+      figure: '—',
+      verdict: 'missed',
+      note: `error: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+    });
   }
   process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
 }

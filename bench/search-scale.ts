@@ -12,22 +12,37 @@ import { startLocalSystem } from '../functions/local/system';
 import { documentClient } from '../functions/store/dynamo-client';
 import type { RegistryStore } from '../shared/store/port';
 import { optionalModule } from './optional';
-import { count, ms, notMeasured, ratio, verdict, type BenchRow } from './table';
+import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 interface SearchModule {
   seedSearchCorpus(store: RegistryStore, count: number, options?: { from?: number }): Promise<unknown[]>;
-  seedSearchCorpusBatch?(target: { store: RegistryStore; db: DynamoDBDocumentClient; table: string }, count: number, options?: { from?: number }): Promise<unknown[]>;
+  seedSearchCorpusBatch?(
+    target: { store: RegistryStore; db: DynamoDBDocumentClient; table: string },
+    count: number,
+    options?: { from?: number },
+  ): Promise<unknown[]>;
   runSearchBench(
     system: { url: string; store: RegistryStore },
     options: { certificates?: number; samples?: number; seeded?: boolean },
-  ): Promise<{ certificates: number; samples: number; nameSearch: { p50: number; p99: number }; numberLookup: { p50: number; p99: number }; misses?: number }>;
+  ): Promise<{
+    certificates: number;
+    samples: number;
+    nameSearch: { p50: number; p99: number };
+    numberLookup: { p50: number; p99: number };
+    misses?: number;
+  }>;
 }
 
 const TABLE = 'starmark';
 
-export async function searchRows(options: { sizes: number[]; samples: number; seedBudgetSeconds: number }): Promise<BenchRow[]> {
+export async function searchRows(options: {
+  sizes: number[];
+  samples: number;
+  seedBudgetSeconds: number;
+}): Promise<BenchRow[]> {
   const search = await optionalModule<SearchModule>('search');
-  if (!search?.seedSearchCorpus || !search.runSearchBench) return [notMeasured('search', 'name search p99 ÷ number lookup p99', 'bench/search.ts not built')];
+  if (!search?.seedSearchCorpus || !search.runSearchBench)
+    return [notMeasured('search', 'name search p99 ÷ number lookup p99', 'bench/search.ts not built')];
   const system = await startLocalSystem({ port: 0, tableName: TABLE });
   const rows: BenchRow[] = [];
   const db = documentClient({ endpoint: system.dynamo.endpoint, ...LOCAL_AWS });
@@ -40,7 +55,14 @@ export async function searchRows(options: { sizes: number[]; samples: number; se
       const rate = seedSeconds ? seeded / seedSeconds : undefined;
       const projected = rate ? (size - seeded) / rate : 0;
       if (rate && projected > options.seedBudgetSeconds) {
-        rows.push(notMeasured('search', `name search p99 ÷ number lookup p99 at ${count(size)} certificates`, `seeding would take ~${Math.round(projected)} s at ${count(Math.round(rate))} certificates/s (each with its term items), over the ${options.seedBudgetSeconds} s budget`, 'skipped'));
+        rows.push(
+          notMeasured(
+            'search',
+            `name search p99 ÷ number lookup p99 at ${count(size)} certificates`,
+            `seeding would take ~${Math.round(projected)} s at ${count(Math.round(rate))} certificates/s (each with its term items), over the ${options.seedBudgetSeconds} s budget`,
+            'skipped',
+          ),
+        );
         continue;
       }
       const started = performance.now();
@@ -48,7 +70,10 @@ export async function searchRows(options: { sizes: number[]; samples: number; se
       else await search.seedSearchCorpus(system.deps.store, size - seeded, { from: seeded });
       seedSeconds += (performance.now() - started) / 1000;
       seeded = size;
-      const result = await search.runSearchBench({ url: system.url, store: system.deps.store }, { certificates: size, samples: options.samples, seeded: true });
+      const result = await search.runSearchBench(
+        { url: system.url, store: system.deps.store },
+        { certificates: size, samples: options.samples, seeded: true },
+      );
       rows.push({
         area: 'search',
         measure: `name search p99 ÷ number lookup p99 at ${count(size)} certificates`,

@@ -4,24 +4,44 @@
  * to 100 writes, several at a time: seconds per thousand, not one HTTP walk each. `runSearchBench` then measures
  * name-search latency (a middle part of the name, over HTTP) against the number lookup, which is one GetItem.
  */
-import { generateCreditCode } from '../shared/credit-code';
+
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { advance, NEW_AGGREGATE } from '../functions/service/aggregate';
+import { certificateCounter } from '../functions/service/issue';
+import { toTransactItem } from '../functions/store/writes';
+import { chinaDate } from '../shared/calendar';
 import { formatCertificateNumber } from '../shared/certificate-number';
+import { generateCreditCode } from '../shared/credit-code';
 import { issueCertificate } from '../shared/lifecycle/certificate';
 import type { Application, Certificate, CertificateStatus } from '../shared/model';
+import { SYSTEM_SWEEP } from '../shared/model';
+import type { StarLevel } from '../shared/scheme';
 import { termWrites } from '../shared/search/terms';
 import { eventStreamOf } from '../shared/store/keys';
 import type { RegistryStore, Write } from '../shared/store/port';
-import { advance, NEW_AGGREGATE } from '../functions/service/aggregate';
-import { certificateCounter } from '../functions/service/issue';
-import { chinaDate } from '../shared/calendar';
-import { SYSTEM_SWEEP } from '../shared/model';
-import type { StarLevel } from '../shared/scheme';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { toTransactItem } from '../functions/store/writes';
 import { batchPut } from './seed';
 
-const CITIES = ['华东', '华南', '北京', '上海', '深圳', '杭州', '苏州', '厦门', '成都', '武汉', '南京', '青岛', '天津', '重庆', '西安', '长沙'];
-const TRADE = [...'瑞丰泰华宏信达源通恒兴隆昌盛鑫佳美嘉诚德安康宁和祥永新汇金鼎天元博远航晟科创智联海星光明辉凯乐优品益盈润福旺顺'];
+const CITIES = [
+  '华东',
+  '华南',
+  '北京',
+  '上海',
+  '深圳',
+  '杭州',
+  '苏州',
+  '厦门',
+  '成都',
+  '武汉',
+  '南京',
+  '青岛',
+  '天津',
+  '重庆',
+  '西安',
+  '长沙',
+];
+const TRADE = [
+  ...'瑞丰泰华宏信达源通恒兴隆昌盛鑫佳美嘉诚德安康宁和祥永新汇金鼎天元博远航晟科创智联海星光明辉凯乐优品益盈润福旺顺',
+];
 const TRADES = ['家电', '电器', '家居', '汽车', '电子', '厨具', '卫浴', '照明', '通讯', '数码', '家具', '空调'];
 const LEVELS: StarLevel[] = ['five', 'four', 'three', 'compliant'];
 
@@ -54,7 +74,15 @@ export function corpusOrganization(i: number, prefix = 'SM', year = 2026): Seede
   const nameEn = i % 4 === 0 ? `${latinWord(i)} Service Co., Ltd.` : undefined;
   // A few in every other state, so that filters have something to filter.
   const status: CertificateStatus = i % 10 === 7 ? 'suspended' : i % 50 === 9 ? 'withdrawn' : 'valid';
-  return { number: formatCertificateNumber(prefix, year, i + 1), name, ...(nameEn ? { nameEn } : {}), creditCode: generateCreditCode(i), middle: `${tradeName(i)}${industry[0]}`, status, level: LEVELS[i % 4]! };
+  return {
+    number: formatCertificateNumber(prefix, year, i + 1),
+    name,
+    ...(nameEn ? { nameEn } : {}),
+    creditCode: generateCreditCode(i),
+    middle: `${tradeName(i)}${industry[0]}`,
+    status,
+    level: LEVELS[i % 4]!,
+  };
 }
 
 async function certificateWrites(org: SeededOrganization, i: number, now: Date): Promise<Write[]> {
@@ -68,8 +96,19 @@ async function certificateWrites(org: SeededOrganization, i: number, now: Date):
   } as Application;
   const decided = issueCertificate(application, org.number, now);
   const next = { ...decided.next, status: org.status };
-  const { value, event } = await advance<Certificate>(eventStreamOf('certificate', org.number), NEW_AGGREGATE, next, decided.event, SYSTEM_SWEEP, now);
-  return [{ kind: 'certificate', value, expectedVersion: null }, { kind: 'event', value: event }, ...termWrites(null, value)];
+  const { value, event } = await advance<Certificate>(
+    eventStreamOf('certificate', org.number),
+    NEW_AGGREGATE,
+    next,
+    decided.event,
+    SYSTEM_SWEEP,
+    now,
+  );
+  return [
+    { kind: 'certificate', value, expectedVersion: null },
+    { kind: 'event', value: event },
+    ...termWrites(null, value),
+  ];
 }
 
 /** Seeds certificates `from`..`from+count-1` of the corpus; returns them in order. */
@@ -106,7 +145,8 @@ export async function seedSearchCorpus(
 async function moveCounterPast(store: RegistryStore, year: number, serials: number): Promise<void> {
   const counter = certificateCounter(year);
   const current = await store.readCounter(counter);
-  if (current < serials) await store.commit({ writes: [{ kind: 'counter', name: counter, expected: current, next: serials }] });
+  if (current < serials)
+    await store.commit({ writes: [{ kind: 'counter', name: counter, expected: current, next: serials }] });
 }
 
 /**
@@ -157,7 +197,8 @@ export interface SearchBenchResult {
 
 function percentiles(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(2));
+  const at = (p: number) =>
+    Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(2));
   return { p50: at(0.5), p99: at(0.99) };
 }
 
@@ -177,10 +218,15 @@ function lists(body: ArrayBuffer, number: string): boolean {
 }
 
 /** Seeds `certificates` (unless `seeded` says they are there) and times `samples` searches and lookups over HTTP. */
-export async function runSearchBench(system: { url: string; store: RegistryStore }, options: { certificates?: number; samples?: number; seeded?: boolean } = {}): Promise<SearchBenchResult> {
+export async function runSearchBench(
+  system: { url: string; store: RegistryStore },
+  options: { certificates?: number; samples?: number; seeded?: boolean } = {},
+): Promise<SearchBenchResult> {
   const certificates = options.certificates ?? 10_000;
   const samples = options.samples ?? 500;
-  const orgs = options.seeded ? Array.from({ length: certificates }, (_, i) => corpusOrganization(i)) : await seedSearchCorpus(system.store, certificates);
+  const orgs = options.seeded
+    ? Array.from({ length: certificates }, (_, i) => corpusOrganization(i))
+    : await seedSearchCorpus(system.store, certificates);
   const picks = Array.from({ length: samples }, (_, k) => orgs[(k * 7919) % orgs.length]!);
   const search: number[] = [];
   const lookup: number[] = [];

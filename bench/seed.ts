@@ -4,13 +4,13 @@
  * BatchWriteItem, many batches in flight. An HTTP walk per certificate would take hours at 100 000.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { toTransactItem } from '../functions/store/writes';
 import { GENESIS_HASH } from '../shared/audit/chain';
 import { addMonths, chinaDate } from '../shared/calendar';
 import { formatCertificateNumber } from '../shared/certificate-number';
 import { generateCreditCode } from '../shared/credit-code';
 import { issueCertificate } from '../shared/lifecycle/certificate';
 import type { Application, Certificate } from '../shared/model';
-import { toTransactItem } from '../functions/store/writes';
 
 const BATCH = 25;
 
@@ -25,7 +25,11 @@ export function seededCertificate(serial: number, now: Date, monthsAgo: number, 
     applicantSub: `applicant-bench-${serial % 1000}`,
     score: { total: 91.5, level: 'four', passed: true },
   } as Application;
-  const decided = issueCertificate(application, formatCertificateNumber(prefix, 2026, serial), new Date(`${issuedOn}T02:00:00Z`));
+  const decided = issueCertificate(
+    application,
+    formatCertificateNumber(prefix, 2026, serial),
+    new Date(`${issuedOn}T02:00:00Z`),
+  );
   return { ...decided.next, version: 1, eventSeq: 0, lastEventHash: GENESIS_HASH };
 }
 
@@ -37,12 +41,20 @@ export function certificateItem(c: Certificate, table: string): Record<string, u
 }
 
 /** Puts every item, `parallel` batches of 25 in flight, re-sending what DynamoDB leaves unprocessed. */
-export async function batchPut(db: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[], parallel = 12): Promise<void> {
+export async function batchPut(
+  db: DynamoDBDocumentClient,
+  table: string,
+  items: Record<string, unknown>[],
+  parallel = 12,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const chunk = items.slice(next, (next += BATCH));
-      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [table]: chunk.map((Item) => ({ PutRequest: { Item } })) };
+      const chunk = items.slice(next, next + BATCH);
+      next += BATCH;
+      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+        [table]: chunk.map((Item) => ({ PutRequest: { Item } })),
+      };
       for (let attempt = 0; request && (request[table]?.length ?? 0) > 0; attempt++) {
         if (attempt > 10) throw new Error('BatchWriteItem kept items unprocessed after 10 retries');
         if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));

@@ -8,12 +8,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { freePort } from '../functions/local/ports';
 import { ensureTable } from '../functions/local/table-setup';
-import { runSweep } from '../functions/service/sweep';
 import type { Deps } from '../functions/service/deps';
+import { runSweep } from '../functions/service/sweep';
 import { documentClient } from '../functions/store/dynamo-client';
 import { DynamoRegistryStore } from '../functions/store/dynamo-store';
 import { batchPut, certificateItem, seededCertificate } from './seed';
-import { count, ms, notMeasured, ratio, verdict, type BenchRow } from './table';
+import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 const TABLE = 'starmark';
 const DUE = 100;
@@ -25,7 +25,11 @@ export async function sweepRows(options: { sizes: number[]; seedBudgetSeconds: n
   try {
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), TABLE);
     const db = documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS });
-    const deps: Deps = { store: new DynamoRegistryStore(db, TABLE), clock: () => NOW, config: { certificatePrefix: 'BN', publicBaseUrl: 'http://bench' } };
+    const deps: Deps = {
+      store: new DynamoRegistryStore(db, TABLE),
+      clock: () => NOW,
+      config: { certificatePrefix: 'BN', publicBaseUrl: 'http://bench' },
+    };
     let total = 0;
     let seedSeconds = 0;
     let firstSweepMs: number | undefined;
@@ -35,12 +39,22 @@ export async function sweepRows(options: { sizes: number[]; seedBudgetSeconds: n
       const rate = seedSeconds ? total / seedSeconds : undefined;
       const projected = rate ? (fresh + DUE) / rate : 0;
       if (rate && projected > options.seedBudgetSeconds) {
-        rows.push(notMeasured('sweep', `items read at ${count(size)} certificates (${DUE} due)`, `seeding would take ~${Math.round(projected)} s at ${count(Math.round(rate))} items/s, over the ${options.seedBudgetSeconds} s budget; the read is an index range, so the projection is ${DUE} read`, 'skipped', 'flat (= due)'));
+        rows.push(
+          notMeasured(
+            'sweep',
+            `items read at ${count(size)} certificates (${DUE} due)`,
+            `seeding would take ~${Math.round(projected)} s at ${count(Math.round(rate))} items/s, over the ${options.seedBudgetSeconds} s budget; the read is an index range, so the projection is ${DUE} read`,
+            'skipped',
+            'flat (= due)',
+          ),
+        );
         continue;
       }
       const items = [
         ...Array.from({ length: fresh }, (_, i) => certificateItem(seededCertificate(total + i + 1, NOW, 5), TABLE)),
-        ...Array.from({ length: DUE }, (_, i) => certificateItem(seededCertificate(total + fresh + i + 1, NOW, 13), TABLE)),
+        ...Array.from({ length: DUE }, (_, i) =>
+          certificateItem(seededCertificate(total + fresh + i + 1, NOW, 13), TABLE),
+        ),
       ];
       const seeding = performance.now();
       await batchPut(db, TABLE, items);

@@ -24,7 +24,13 @@ export const ratio = (value: number) => `${value.toFixed(2)}×`;
 export const count = (value: number) => value.toLocaleString('en-US');
 
 /** A row for a part the run could not measure: says why instead of leaving a gap. */
-export function notMeasured(area: string, measure: string, why: string, state: Verdict = 'not built', goal?: string): BenchRow {
+export function notMeasured(
+  area: string,
+  measure: string,
+  why: string,
+  state: Verdict = 'not built',
+  goal?: string,
+): BenchRow {
   return { area, measure, figure: '—', ...(goal ? { goal } : {}), verdict: state, note: why };
 }
 
@@ -33,6 +39,7 @@ const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').re
 export function renderTable(rows: readonly BenchRow[]): string {
   const head = ['area', 'measure', 'figure', 'goal', 'verdict', 'note'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  for (const r of rows) lines.push(`| ${[r.area, r.measure, r.figure, r.goal, r.verdict, r.note].map(cell).join(' | ')} |`);
+  for (const r of rows)
+    lines.push(`| ${[r.area, r.measure, r.figure, r.goal, r.verdict, r.note].map(cell).join(' | ')} |`);
   return lines.join('\n');
 }

@@ -51,7 +51,9 @@ function weigh(urlPath: string): WeightedFile {
   return { name: urlPath, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
 }
 
-export async function verifyPageWeight(options: { rebuild?: boolean } = {}): Promise<{ files: WeightedFile[]; totalGzip: number }> {
+export async function verifyPageWeight(
+  options: { rebuild?: boolean } = {},
+): Promise<{ files: WeightedFile[]; totalGzip: number }> {
   // buildWeb() from web/build.ts, when web/dist is missing or older than its sources (or when asked to).
   await ensureWebBuilt({ force: options.rebuild ?? false });
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -76,9 +78,12 @@ export async function verifyPageWeight(options: { rebuild?: boolean } = {}): Pro
 if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench', 'web-weight.ts')) {
   verifyPageWeight({ rebuild: process.argv.includes('--rebuild') })
     .then(({ files, totalGzip }) => {
-      for (const f of files) process.stdout.write(`${String(f.gzip).padStart(8)} gz ${String(f.bytes).padStart(9)} B  ${f.name}\n`);
+      for (const f of files)
+        process.stdout.write(`${String(f.gzip).padStart(8)} gz ${String(f.bytes).padStart(9)} B  ${f.name}\n`);
       const verdict = totalGzip <= FIRST_LOAD_BUDGET_GZIP ? 'within' : 'OVER';
-      process.stdout.write(`${String(totalGzip).padStart(8)} gz total — ${verdict} the ${FIRST_LOAD_BUDGET_GZIP / 1024} KB budget\n`);
+      process.stdout.write(
+        `${String(totalGzip).padStart(8)} gz total — ${verdict} the ${FIRST_LOAD_BUDGET_GZIP / 1024} KB budget\n`,
+      );
       if (totalGzip > FIRST_LOAD_BUDGET_GZIP) process.exitCode = 1;
     })
     .catch((error: unknown) => {

@@ -20,7 +20,10 @@ function samplePath(path: string): string {
 
 /** CloudFront path-pattern matching: `*` matches any characters (slashes included), `?` exactly one. */
 export function matchesPathPattern(pattern: string, path: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`).test(path);
 }
 

@@ -49,7 +49,9 @@ export function readConfig(node: Node): StarmarkConfig {
     throw new Error('domainName and certificateArn go together: give both or neither');
   }
   if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(certificateArn)) {
-    throw new Error(`certificateArn must be an ACM certificate in us-east-1 (a CloudFront requirement): ${certificateArn}`);
+    throw new Error(
+      `certificateArn must be an ACM certificate in us-east-1 (a CloudFront requirement): ${certificateArn}`,
+    );
   }
 
   const authDomainPrefix = get('authDomainPrefix');
@@ -79,7 +81,9 @@ export function readConfig(node: Node): StarmarkConfig {
 /** Cognito's rule for a prefix domain: lowercase letters, digits and inner hyphens, and none of its reserved words. */
 function checkDomainPrefix(prefix: string): void {
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix)) {
-    throw new Error(`authDomainPrefix must be 1–63 lowercase letters, digits or inner hyphens, without aws/amazon/cognito: ${prefix}`);
+    throw new Error(
+      `authDomainPrefix must be 1–63 lowercase letters, digits or inner hyphens, without aws/amazon/cognito: ${prefix}`,
+    );
   }
 }
 
@@ -90,7 +94,11 @@ function checkDomainPrefix(prefix: string): void {
  */
 export function authDomainPrefixOf(config: StarmarkConfig, stackName: string): string {
   if (config.authDomainPrefix) return config.authDomainPrefix;
-  const base = stackName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
+  const base = stackName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
   checkDomainPrefix(`${base}-123456789012`);
   return `${base}-${Aws.ACCOUNT_ID}`;
 }

@@ -49,16 +49,30 @@ export class StarmarkStack extends Stack {
     const config = readConfig(this.node);
 
     const table = new StarmarkTable(this, 'Data');
-    const signing = new SigningKeys(this, 'Signing', { generations: config.signingKeyGenerations, purpose: 'star-mark' });
+    const signing = new SigningKeys(this, 'Signing', {
+      generations: config.signingKeyGenerations,
+      purpose: 'star-mark',
+    });
     // Receipts get keys of their own: the public function signs them, and must hold nothing that signs a star mark.
-    const receiptSigning = new SigningKeys(this, 'ReceiptSigning', { generations: config.receiptKeyGenerations, purpose: 'receipt' });
+    const receiptSigning = new SigningKeys(this, 'ReceiptSigning', {
+      generations: config.receiptKeyGenerations,
+      purpose: 'receipt',
+    });
     const api = new StarmarkApi(this, 'Api');
     const authDomainPrefix = authDomainPrefixOf(config, this.stackName);
-    const web = new WebHosting(this, 'Web', { apiDomainName: api.domainName, routes: ROUTES, config, connectSources: [hostedDomainUrl(authDomainPrefix)] });
+    const web = new WebHosting(this, 'Web', {
+      apiDomainName: api.domainName,
+      routes: ROUTES,
+      config,
+      connectSources: [hostedDomainUrl(authDomainPrefix)],
+    });
     const publicBaseUrl = config.publicBaseUrl ?? web.url;
     // The console (at the root of a host) may be opened on the CDN's address and on the public base URL's host.
     const consoleHosts = new Set([web.url, config.publicBaseUrl ? new URL(config.publicBaseUrl).origin : web.url]);
-    const auth = new StaffAuth(this, 'StaffAuth', { consoleUrls: [...consoleHosts].map((h) => `${h}/console`), domainPrefix: authDomainPrefix });
+    const auth = new StaffAuth(this, 'StaffAuth', {
+      consoleUrls: [...consoleHosts].map((h) => `${h}/console`),
+      domainPrefix: authDomainPrefix,
+    });
     if (existsSync(props.webDistDir)) {
       new WebDeployment(this, 'WebDeployment', {
         sourceDir: props.webDistDir,
@@ -137,9 +151,18 @@ export class StarmarkStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'The HTTP API, direct' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
-    new CfnOutput(this, 'AuthDomainUrl', { value: auth.domainUrl, description: 'Cognito hosted sign-in for the staff console' });
-    new CfnOutput(this, 'SigningKeyArn', { value: signing.current.keyArn, description: 'The key that signs star marks now' });
-    new CfnOutput(this, 'ReceiptKeyArn', { value: receiptSigning.current.keyArn, description: 'The key that signs receipts now' });
+    new CfnOutput(this, 'AuthDomainUrl', {
+      value: auth.domainUrl,
+      description: 'Cognito hosted sign-in for the staff console',
+    });
+    new CfnOutput(this, 'SigningKeyArn', {
+      value: signing.current.keyArn,
+      description: 'The key that signs star marks now',
+    });
+    new CfnOutput(this, 'ReceiptKeyArn', {
+      value: receiptSigning.current.keyArn,
+      description: 'The key that signs receipts now',
+    });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
     new CfnOutput(this, 'NotifyTopicArn', { value: reminders.topic.topicArn });
   }

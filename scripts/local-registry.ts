@@ -3,10 +3,11 @@
  * `npm start` system's DynamoDB Local when there is one (found through <data>/runtime.json), otherwise DynamoDB Local
  * started here on the data folder's files and stopped again when the tool is done.
  */
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from '../functions/local/dynamodb-local';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { freePort } from '../functions/local/ports';
 import { readRuntimeInfo } from '../functions/local/runtime-file';
 import { ensureTable } from '../functions/local/table-setup';
@@ -34,9 +35,15 @@ export interface ToolOptions {
 export function toolOptions(argv = process.argv.slice(2)): ToolOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string', default: '.data' }, prefix: { type: 'string', default: 'SM' }, now: { type: 'string' } },
+    options: {
+      data: { type: 'string', default: '.data' },
+      prefix: { type: 'string', default: 'SM' },
+      now: { type: 'string' },
+    },
   });
-  const now = values.now ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.now) ? `${values.now}T10:00:00+08:00` : values.now) : undefined;
+  const now = values.now
+    ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.now) ? `${values.now}T10:00:00+08:00` : values.now)
+    : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error(`--now is not a date: ${values.now}`);
   return { dataDir: resolve(values.data), prefix: values.prefix, ...(now ? { now } : {}) };
 }
@@ -70,7 +77,10 @@ export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegi
   const deps: Deps = {
     store,
     clock: () => options.now ?? new Date(),
-    config: { certificatePrefix: running?.certificatePrefix ?? options.prefix, publicBaseUrl: running?.url ?? 'http://127.0.0.1:8080' },
+    config: {
+      certificatePrefix: running?.certificatePrefix ?? options.prefix,
+      publicBaseUrl: running?.url ?? 'http://127.0.0.1:8080',
+    },
     starMarks: new StarMarkTokens(signingKeys),
     signingKeys,
   };

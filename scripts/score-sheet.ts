@@ -6,4 +6,4 @@ if (!Number.isFinite(total) || total < 0 || total > 100) {
   process.stderr.write('usage: npx tsx scripts/score-sheet.ts <total 0–100>\n');
   process.exit(2);
 }
-process.stdout.write(JSON.stringify(sheetWithTotal(total)) + '\n');
+process.stdout.write(`${JSON.stringify(sheetWithTotal(total))}\n`);

@@ -2,9 +2,10 @@
  * `npm run seed [-- --data .data]`: fills the local registry with the demo organizations (shared/demo), through the
  * real use cases. Running it again does nothing: the demo is seeded once per data folder.
  */
+
+import { printSeedReport } from '../functions/demo/report';
 import { seedDemo } from '../functions/demo/seed';
 import { openLocalRegistry, toolOptions } from './local-registry';
-import { printSeedReport } from '../functions/demo/report';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

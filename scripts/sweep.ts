@@ -13,9 +13,13 @@ async function main() {
   try {
     process.stdout.write(`Sweeping ${registry.source}\n`);
     const { sweep, reminders } = await runDailyOperations(registry.deps, new OutboxNotifier());
-    process.stdout.write(`  as of ${sweep.today}: read ${sweep.read} due certificate(s), changed ${sweep.changed.length}, lost ${sweep.conflicts} race(s)\n`);
+    process.stdout.write(
+      `  as of ${sweep.today}: read ${sweep.read} due certificate(s), changed ${sweep.changed.length}, lost ${sweep.conflicts} race(s)\n`,
+    );
     for (const change of sweep.changed) process.stdout.write(`    ${change.number}  ${change.action}\n`);
-    process.stdout.write(`  reminders: ${reminders.sent.length} sent to the outbox, ${reminders.alreadySent} sent before\n`);
+    process.stdout.write(
+      `  reminders: ${reminders.sent.length} sent to the outbox, ${reminders.alreadySent} sent before\n`,
+    );
     for (const key of reminders.sent) process.stdout.write(`    ${key}\n`);
     const failures = [...sweep.failed, ...reminders.failed];
     for (const failure of failures) process.stderr.write(`  failed: ${JSON.stringify(failure)}\n`);

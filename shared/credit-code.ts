@@ -31,12 +31,14 @@ export function isValidCreditCode(s: unknown): boolean {
 
 /** Why a code is refused, in words a registrant can act on; null when valid. */
 export function creditCodeProblem(s: string): string | null {
-  if (s.length !== CREDIT_CODE_LENGTH) return `统一社会信用代码应为18位 / the credit code must have 18 characters (got ${s.length})`;
+  if (s.length !== CREDIT_CODE_LENGTH)
+    return `统一社会信用代码应为18位 / the credit code must have 18 characters (got ${s.length})`;
   if (/[a-z]/.test(s)) return '统一社会信用代码须使用大写字母 / use capital letters in the credit code';
   if (!SHAPE.test(s)) {
     return '统一社会信用代码只含数字和除 I、O、Z、S、V 以外的大写字母 / only digits and capitals other than I, O, Z, S, V are allowed';
   }
-  if (!isValidCreditCode(s)) return '统一社会信用代码校验位不符，请核对 / the check character does not match: the code is mistyped';
+  if (!isValidCreditCode(s))
+    return '统一社会信用代码校验位不符，请核对 / the check character does not match: the code is mistyped';
   return null;
 }
 

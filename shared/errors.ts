@@ -7,7 +7,11 @@ export const ERROR_CATALOGUE = {
   MALFORMED_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '请求体类型不受支持', en: 'Unsupported request content type' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
-  IDEMPOTENCY_KEY_REQUIRED: { status: 400, zh: '缺少 Idempotency-Key 请求头', en: 'An Idempotency-Key header is required' },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    zh: '缺少 Idempotency-Key 请求头',
+    en: 'An Idempotency-Key header is required',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: '该 Idempotency-Key 已用于另一个请求',
@@ -16,7 +20,11 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: 401, zh: '需要登录', en: 'Authentication is required' },
   FORBIDDEN_ROLE: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not perform this action' },
   NOT_OWNER: { status: 403, zh: '只能访问本组织的申请', en: 'You may only access your own applications' },
-  NOT_ASSIGNED_EVALUATOR: { status: 403, zh: '您不是该案件指派的评审员', en: 'You are not the evaluator assigned to this case' },
+  NOT_ASSIGNED_EVALUATOR: {
+    status: 403,
+    zh: '您不是该案件指派的评审员',
+    en: 'You are not the evaluator assigned to this case',
+  },
   IMPARTIALITY_CONFLICT: {
     status: 403,
     zh: '评审员不得参与本案的认证决定',
@@ -25,7 +33,11 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
-  ILLEGAL_TRANSITION: { status: 409, zh: '当前状态下不允许此操作', en: 'This action is not allowed in the current state' },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不允许此操作',
+    en: 'This action is not allowed in the current state',
+  },
   VERSION_CONFLICT: {
     status: 409,
     zh: '记录已被他人修改，请刷新后重试',
@@ -78,7 +90,11 @@ export const ERROR_CATALOGUE = {
     en: 'Signing keys here rotate by deployment (SIGNING_KEY_IDS)',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
-  UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'Service temporarily unavailable; try again later' },
+  UNAVAILABLE: {
+    status: 503,
+    zh: '服务暂时不可用，请稍后重试',
+    en: 'Service temporarily unavailable; try again later',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

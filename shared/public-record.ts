@@ -4,9 +4,9 @@
  * categories.
  */
 import { chinaDate } from './calendar';
+import { surveillanceDeadline } from './lifecycle/certificate-dates';
 import type { Certificate, CertificateStatus, StatusHistoryEntry } from './model';
 import { bandOf, levelLabel, type StarLevel } from './scheme';
-import { surveillanceDeadline } from './lifecycle/certificate-dates';
 
 export interface PublicCertificate {
   number: string;
@@ -37,7 +37,11 @@ export function effectiveStatus(c: Pick<Certificate, 'status' | 'validUntil'>, n
 export function publicRecord(c: Certificate, now: Date): PublicCertificate {
   return {
     number: c.number,
-    organization: { name: c.organization.name, ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}), creditCode: c.organization.creditCode },
+    organization: {
+      name: c.organization.name,
+      ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}),
+      creditCode: c.organization.creditCode,
+    },
     scope: c.scope,
     level: c.level,
     levelName: { zh: levelLabel(c.level, 'zh'), en: levelLabel(c.level, 'en') },

@@ -3,9 +3,10 @@
  * minified, code-split so that heavy parts such as the QR decoder load only when needed), and web/public is copied
  * as it is (HTML, CSS, manifest, service worker). No inline script anywhere: the CSP forbids it.
  */
-import { build } from 'esbuild';
+
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname);
 const out = join(root, 'dist');
@@ -14,7 +15,11 @@ const pages = join(root, 'src', 'pages');
 export async function buildWeb(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const entries = existsSync(pages) ? readdirSync(pages).filter((f) => f.endsWith('.ts')).map((f) => join(pages, f)) : [];
+  const entries = existsSync(pages)
+    ? readdirSync(pages)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(pages, f))
+    : [];
   if (entries.length) {
     await build({
       entryPoints: entries,

@@ -4,14 +4,14 @@
  * would have written. Idempotent: a marker item says it was done, and a one-shot counter keeps two seeders apart.
  */
 import { chinaDate } from '../../shared/calendar';
-import { dateAt, DEMO_STORIES, type Story } from '../../shared/demo';
+import { DEMO_STORIES, dateAt, type Story } from '../../shared/demo';
 import { nextActionDate } from '../../shared/lifecycle/certificate-dates';
 import { CommitConflict } from '../../shared/store/port';
 import { OutboxNotifier } from '../notify/outbox';
 import type { Notifier } from '../notify/port';
 import type { Deps } from '../service/deps';
 import { runDailyOperations, runSweep } from '../service/sweep';
-import { takeStep, type StoryState } from './steps';
+import { type StoryState, takeStep } from './steps';
 
 export const DEMO_MARKER = { pk: 'DEMO', sk: 'SEED' };
 const CLAIM = 'DEMO#SEED';
@@ -48,7 +48,14 @@ export async function seedDemo(deps: Deps, notifier: Notifier = new OutboxNotifi
   try {
     const report = await replay(deps, today);
     await runDailyOperations(deps, notifier);
-    await deps.store.commit({ writes: [{ kind: 'item', value: { ...DEMO_MARKER, entity: 'demo-marker', seededOn: today, organizations: report.organizations.length } }] });
+    await deps.store.commit({
+      writes: [
+        {
+          kind: 'item',
+          value: { ...DEMO_MARKER, entity: 'demo-marker', seededOn: today, organizations: report.organizations.length },
+        },
+      ],
+    });
     return report;
   } catch (error) {
     // Give the claim back so that a fixed seeder can run; what was written so far stays, as any real history would.
@@ -60,7 +67,9 @@ export async function seedDemo(deps: Deps, notifier: Notifier = new OutboxNotifi
 async function replay(deps: Deps, today: string): Promise<SeedReport> {
   let now = deps.clock();
   const demo: Deps = { ...deps, clock: () => new Date(now) };
-  const timeline = DEMO_STORIES.flatMap((story, s) => story.steps.map((step, i) => ({ story, step, date: dateAt(today, step.at), order: s * 100 + i })));
+  const timeline = DEMO_STORIES.flatMap((story, s) =>
+    story.steps.map((step, i) => ({ story, step, date: dateAt(today, step.at), order: s * 100 + i })),
+  );
   timeline.sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
 
   const states = new Map<Story, StoryState>(DEMO_STORIES.map((story) => [story, { applications: {} }]));
@@ -71,7 +80,12 @@ async function replay(deps: Deps, today: string): Promise<SeedReport> {
     await takeStep(demo, story, states.get(story)!, step, today, date);
   }
   sweeps += await sweepThrough(demo, today, (at) => (now = at));
-  const organizations = DEMO_STORIES.map((story) => ({ name: story.organization.name, shows: story.shows, applicant: story.applicant, certificate: states.get(story)!.certificate }));
+  const organizations = DEMO_STORIES.map((story) => ({
+    name: story.organization.name,
+    shows: story.shows,
+    applicant: story.applicant,
+    certificate: states.get(story)!.certificate,
+  }));
   return { status: 'seeded', today, organizations, sweeps };
 }
 

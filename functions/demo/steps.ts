@@ -1,11 +1,17 @@
 /** One step of a demo story, taken through the same use cases (and input schemas) the HTTP handlers call. */
-import { DomainError } from '../../shared/errors';
+
 import { generateCreditCode } from '../../shared/credit-code';
 import { dateAt, type Step, type Story } from '../../shared/demo';
-import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition, type CertificateTransition } from '../../shared/lifecycle/transitions';
+import { DomainError } from '../../shared/errors';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationTransition,
+  CERTIFICATE_TRANSITIONS,
+  type CertificateTransition,
+} from '../../shared/lifecycle/transitions';
 import type { Actor } from '../../shared/model';
-import { sheetWithTotal } from '../../shared/scheme';
 import { submitApplicationSchema, submitRenewalSchema } from '../../shared/schemas/application';
+import { sheetWithTotal } from '../../shared/scheme';
 import { DEMO_USERS } from '../local/dev-identity';
 import { planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
 import { planCertificateTransition } from '../service/certificates';
@@ -27,13 +33,22 @@ function actor(sub: string): Actor {
 
 const ADMIN = 'admin-qian';
 
-export async function takeStep(deps: Deps, story: Story, state: StoryState, step: Step, today: string, on: string): Promise<void> {
+export async function takeStep(
+  deps: Deps,
+  story: Story,
+  state: StoryState,
+  step: Step,
+  today: string,
+  on: string,
+): Promise<void> {
   const applicant = actor(story.applicant);
   const appId = (name: string) => state.applications[name] ?? fail(`no application ${name} yet`);
   const certificate = () => state.certificate ?? fail('no certificate yet');
   const transition = async (name: ApplicationTransition, who: string, app: string, input: Record<string, unknown>) => {
     const parsed = APPLICATION_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
-    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), name, parsed))).body as { certificate?: { number: string } };
+    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), name, parsed))).body as {
+      certificate?: { number: string };
+    };
   };
   const certificateAct = async (name: CertificateTransition, who: string, input: Record<string, unknown>) => {
     const parsed = CERTIFICATE_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
@@ -47,12 +62,16 @@ export async function takeStep(deps: Deps, story: Story, state: StoryState, step
         scope: story.scope,
         operatingSince: dateAt(today, { months: -72 }),
       });
-      state.applications[step.app] = ((await execute(deps, () => planSubmit(deps, applicant, input))).body as { id: string }).id;
+      state.applications[step.app] = (
+        (await execute(deps, () => planSubmit(deps, applicant, input))).body as { id: string }
+      ).id;
       return;
     }
     case 'renew': {
       const input = submitRenewalSchema.parse({ certificateNumber: certificate() });
-      state.applications[step.app] = ((await execute(deps, () => planRenewal(deps, applicant, input))).body as { id: string }).id;
+      state.applications[step.app] = (
+        (await execute(deps, () => planRenewal(deps, applicant, input))).body as { id: string }
+      ).id;
       return;
     }
     case 'accept':
@@ -63,7 +82,12 @@ export async function takeStep(deps: Deps, story: Story, state: StoryState, step
     case 'returnForRevision':
     case 'recordOnSiteReview': {
       const evaluator = (await deps.store.getApplication(appId(step.app)))?.evaluatorSub ?? fail('no evaluator');
-      const input = step.do === 'returnForRevision' ? { reason: step.reason } : step.do === 'recordOnSiteReview' ? { reviewDate: on, scoreSheet: sheetWithTotal(step.total) } : {};
+      const input =
+        step.do === 'returnForRevision'
+          ? { reason: step.reason }
+          : step.do === 'recordOnSiteReview'
+            ? { reviewDate: on, scoreSheet: sheetWithTotal(step.total) }
+            : {};
       await transition(step.do, evaluator, step.app, input);
       return;
     }
@@ -77,7 +101,8 @@ export async function takeStep(deps: Deps, story: Story, state: StoryState, step
       await transition('withdraw', story.applicant, step.app, { reason: step.reason });
       return;
     case 'issue':
-      state.certificate = (await transition('issue', ADMIN, step.app, {})).certificate?.number ?? fail('issue gave no certificate');
+      state.certificate =
+        (await transition('issue', ADMIN, step.app, {})).certificate?.number ?? fail('issue gave no certificate');
       return;
     case 'surveil':
       await certificateAct('recordSurveillance', state.evaluator ?? 'evaluator-li', {

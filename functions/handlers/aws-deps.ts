@@ -2,11 +2,11 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { functionEnvironment, requireEnv } from '../env';
 import type { Deps } from '../service/deps';
-import { documentClient } from '../store/dynamo-client';
-import { DynamoRegistryStore } from '../store/dynamo-store';
 import { StarMarkTokens } from '../signing/issuer';
 import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
 import { kmsPort } from '../signing/kms/kms-port';
+import { documentClient } from '../store/dynamo-client';
+import { DynamoRegistryStore } from '../store/dynamo-store';
 
 let deps: Promise<Deps> | undefined;
 
@@ -19,7 +19,9 @@ export function awsDeps(): Promise<Deps> {
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
     // Only the public function is given RECEIPT_KEY_IDS (and kms:Sign on those keys alone): the others issue no receipts.
     const receiptIds = process.env[KEY_IDS_VARIABLE.receipt];
-    const receiptKeys = receiptIds ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store }) : undefined;
+    const receiptKeys = receiptIds
+      ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store })
+      : undefined;
     return {
       store,
       clock: () => new Date(),

@@ -12,8 +12,19 @@ const notifier = notifierFromEnvironment();
 
 export const handler = async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
   const { sweep, reminders } = await runDailyOperations(await awsDeps(), notifier);
-  const summary = { read: sweep.read, changed: sweep.changed.length, conflicts: sweep.conflicts, reminded: reminders.sent.length };
-  log.info('sweep finished', { ...summary, today: sweep.today, actions: sweep.changed, channel: notifier.channel, reminders: reminders.sent });
+  const summary = {
+    read: sweep.read,
+    changed: sweep.changed.length,
+    conflicts: sweep.conflicts,
+    reminded: reminders.sent.length,
+  };
+  log.info('sweep finished', {
+    ...summary,
+    today: sweep.today,
+    actions: sweep.changed,
+    channel: notifier.channel,
+    reminders: reminders.sent,
+  });
   const failures = [...sweep.failed, ...reminders.failed];
   if (failures.length) {
     log.error('sweep had failures', { failures });

@@ -4,11 +4,11 @@
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DomainError, isDomainError } from '../../shared/errors';
-import { ROUTES, routeKey, type FunctionName } from '../../shared/routes';
+import { type FunctionName, ROUTES, routeKey } from '../../shared/routes';
 import type { Deps } from '../service/deps';
 import { log } from './log';
 import { problemResponse } from './problem';
-import { readRequest, type ApiEvent, type ApiRequest } from './request';
+import { type ApiEvent, type ApiRequest, readRequest } from './request';
 
 export interface ApiResponse {
   status: number;
@@ -26,24 +26,34 @@ export function createApiHandler(fn: FunctionName, operations: Record<string, Op
     const instance = event.rawPath;
     try {
       const route = routes.get(event.routeKey);
-      const operation = route && (operations[route.op] ?? (route.op.startsWith('transition:') ? operations['transition'] : undefined));
+      const operation =
+        route && (operations[route.op] ?? (route.op.startsWith('transition:') ? operations.transition : undefined));
       if (!route || !operation) throw new DomainError('ROUTE_NOT_FOUND');
       const request = readRequest(event, route);
       if (route.auth === 'staff' && !request.actor) throw new DomainError('UNAUTHENTICATED');
       const response = await operation(request, await deps());
       return toHttp(response, route.cacheSeconds);
     } catch (error) {
-      if (!isDomainError(error) || error.code === 'INTERNAL') log.error('request failed', { path: instance, error: String((error as Error)?.stack ?? error) });
+      if (!isDomainError(error) || error.code === 'INTERNAL')
+        log.error('request failed', { path: instance, error: String((error as Error)?.stack ?? error) });
       return problemResponse(error, instance);
     }
   };
 }
 
 function toHttp(response: ApiResponse, cacheSeconds: number | undefined): APIGatewayProxyResultV2 {
-  const cache = cacheSeconds && response.status === 200 ? `public, max-age=${cacheSeconds}, stale-while-revalidate=${cacheSeconds}` : 'no-store';
+  const cache =
+    cacheSeconds && response.status === 200
+      ? `public, max-age=${cacheSeconds}, stale-while-revalidate=${cacheSeconds}`
+      : 'no-store';
   const headers = { 'cache-control': cache, ...response.headers };
   if (response.raw) {
-    return { statusCode: response.status, headers: { ...headers, 'content-type': response.raw.contentType }, body: response.raw.text, isBase64Encoded: response.raw.base64 ?? false };
+    return {
+      statusCode: response.status,
+      headers: { ...headers, 'content-type': response.raw.contentType },
+      body: response.raw.text,
+      isBase64Encoded: response.raw.base64 ?? false,
+    };
   }
   return {
     statusCode: response.status,

@@ -2,7 +2,11 @@
 import type * as z from 'zod/mini';
 import { DomainError, type FieldIssue } from '../../shared/errors';
 
-export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'path',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.slice(0, 50).map((issue) => {

@@ -1,6 +1,6 @@
 /** The one place where an error becomes HTTP: RFC 9457 problem+json with a stable code and zh/en titles. */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ERROR_CATALOGUE, isDomainError, type ErrorCode, type FieldIssue } from '../../shared/errors';
+import { ERROR_CATALOGUE, type ErrorCode, type FieldIssue, isDomainError } from '../../shared/errors';
 import { isTransient, RETRY_AFTER_SECONDS } from './transient';
 
 export const PROBLEM_TYPE_BASE = 'https://starmark.dev/problems/';

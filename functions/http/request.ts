@@ -36,7 +36,8 @@ function decodeBody(event: ApiEvent): string | undefined {
 
 function parseJson(text: string | undefined, contentType: string | undefined): unknown {
   if (text === undefined) return {};
-  if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+  if (!contentType || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType))
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -51,7 +52,9 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
   const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
   const key = headers['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new DomainError('VALIDATION_FAILED', 'bad Idempotency-Key', [{ path: 'header.idempotency-key', message: '8–128 characters of A-Z a-z 0-9 _ . : -' }]);
+    throw new DomainError('VALIDATION_FAILED', 'bad Idempotency-Key', [
+      { path: 'header.idempotency-key', message: '8–128 characters of A-Z a-z 0-9 _ . : -' },
+    ]);
   }
   return {
     route,

@@ -5,7 +5,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { Role } from '../../shared/model';
 
 export interface DemoUser {
@@ -48,7 +57,10 @@ export class DevIdentityProvider {
       }
     }
     const { d: _private, ...publicJwk } = jwk;
-    return new DevIdentityProvider((await importJWK(jwk, 'ES256')) as CryptoKey, (await importJWK(publicJwk, 'ES256')) as CryptoKey);
+    return new DevIdentityProvider(
+      (await importJWK(jwk, 'ES256')) as CryptoKey,
+      (await importJWK(publicJwk, 'ES256')) as CryptoKey,
+    );
   }
 
   async tokenFor(user: Pick<DemoUser, 'sub' | 'roles'> & { name?: string }): Promise<string> {
@@ -75,6 +87,9 @@ export class DevIdentityProvider {
 /** API Gateway hands array claims to the Lambda flattened as "[a b]"; the local gateway does the same. */
 export function claimsAsApiGatewayPasses(payload: JWTPayload): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(payload).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
   );
 }

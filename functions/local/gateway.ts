@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/errors';
-import { matchRoute, type FunctionName } from '../../shared/routes';
+import { type FunctionName, matchRoute } from '../../shared/routes';
 import { problemResponse } from '../http/problem';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
@@ -49,7 +49,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
 
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
   if (match === null) return send(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
-  if (match === 'method-not-allowed') return send(res, problemResponse(new DomainError('METHOD_NOT_ALLOWED'), url.pathname));
+  if (match === 'method-not-allowed')
+    return send(res, problemResponse(new DomainError('METHOD_NOT_ALLOWED'), url.pathname));
 
   let claims: Record<string, string> | undefined;
   if (match.route.auth === 'staff') {
@@ -79,9 +80,17 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 export function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
-  const structured: APIGatewayProxyStructuredResultV2 = typeof result === 'string' ? { statusCode: 200, body: result } : (result as APIGatewayProxyStructuredResultV2);
-  const headers = withSecurityHeaders(Object.fromEntries(Object.entries(structured.headers ?? {}).map(([k, v]) => [k, String(v)])));
-  const payload = structured.body === undefined ? Buffer.alloc(0) : structured.isBase64Encoded ? Buffer.from(structured.body, 'base64') : Buffer.from(structured.body, 'utf8');
+  const structured: APIGatewayProxyStructuredResultV2 =
+    typeof result === 'string' ? { statusCode: 200, body: result } : (result as APIGatewayProxyStructuredResultV2);
+  const headers = withSecurityHeaders(
+    Object.fromEntries(Object.entries(structured.headers ?? {}).map(([k, v]) => [k, String(v)])),
+  );
+  const payload =
+    structured.body === undefined
+      ? Buffer.alloc(0)
+      : structured.isBase64Encoded
+        ? Buffer.from(structured.body, 'base64')
+        : Buffer.from(structured.body, 'utf8');
   res.writeHead(structured.statusCode ?? 200, { ...headers, 'content-length': String(payload.length) });
   res.end(payload);
 }

@@ -44,8 +44,10 @@ async function main() {
   if (values.help) return void process.stdout.write(HELP);
   const port = Number(values.port);
   const dynamoPort = Number(values['dynamo-port']);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalRuntimeError(`--port must be a port number, not ${values.port}`);
-  if (!Number.isInteger(dynamoPort) || dynamoPort < 1 || dynamoPort > 65535) throw new LocalRuntimeError(`--dynamo-port must be a port number`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new LocalRuntimeError(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(dynamoPort) || dynamoPort < 1 || dynamoPort > 65535)
+    throw new LocalRuntimeError(`--dynamo-port must be a port number`);
   const webRoot = resolve('web/dist');
   process.stdout.write('Starting DynamoDB Local and the gateway…\n');
   const system = await startLocalSystem({
@@ -57,7 +59,14 @@ async function main() {
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
   const dataDir = resolve(values.data);
-  writeRuntimeInfo(dataDir, { pid: process.pid, url: system.url, dynamoEndpoint: system.dynamo.endpoint, tableName: 'starmark', certificatePrefix: values.prefix, startedAt: new Date().toISOString() });
+  writeRuntimeInfo(dataDir, {
+    pid: process.pid,
+    url: system.url,
+    dynamoEndpoint: system.dynamo.endpoint,
+    tableName: 'starmark',
+    certificatePrefix: values.prefix,
+    startedAt: new Date().toISOString(),
+  });
   if (values.demo) {
     process.stdout.write('Seeding demo data…\n');
     printSeedReport(await seedDemo(system.deps), process.stdout);
@@ -65,7 +74,10 @@ async function main() {
   // The daily sweep and reminders, as the schedule runs them in AWS: now, then hourly (idempotent).
   const sweeps = startSweepTimer(system.deps, {
     onReport: ({ sweep, reminders }) => {
-      if (sweep.changed.length || reminders.sent.length) process.stdout.write(`sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`);
+      if (sweep.changed.length || reminders.sent.length)
+        process.stdout.write(
+          `sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`,
+        );
     },
   });
   process.stdout.write(

@@ -8,7 +8,9 @@ export function assertPortFree(port: number, what: string, host = '127.0.0.1'): 
     probe.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new LocalRuntimeError(`Port ${port} (${what}) is already in use. Stop what uses it, or choose another port (see npm start -- --help).`)
+          ? new LocalRuntimeError(
+              `Port ${port} (${what}) is already in use. Stop what uses it, or choose another port (see npm start -- --help).`,
+            )
           : error,
       );
     });

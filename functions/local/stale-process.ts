@@ -20,7 +20,7 @@ export async function endLeftoverDynamoDbLocal(dataDir: string): Promise<boolean
   const pid = Number(readFileSync(file, 'utf8').trim());
   rmSync(file, { force: true });
   const command = Number.isInteger(pid) && pid > 0 ? commandOf(pid) : null;
-  if (!command || !command.includes('DynamoDBLocal.jar') || !command.includes(dataDir)) return false;
+  if (!command?.includes('DynamoDBLocal.jar') || !command.includes(dataDir)) return false;
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 50 && commandOf(pid) !== null; i++) await new Promise((r) => setTimeout(r, 100));
   if (commandOf(pid) !== null) process.kill(pid, 'SIGKILL');

@@ -19,7 +19,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** Clean URLs of the pages: `/v` is the star-mark landing, `/console` the staff console. */
-const PAGE_ALIASES: Record<string, string> = { '/': '/index.html', '/v': '/index.html', '/console': '/console.html', '/c': '/index.html' };
+const PAGE_ALIASES: Record<string, string> = {
+  '/': '/index.html',
+  '/v': '/index.html',
+  '/console': '/console.html',
+  '/c': '/index.html',
+};
 
 export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -32,21 +37,37 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
     res.end(webRoot ? 'Not found' : 'The web pages are not built: run npm run build:web');
   };
-  if (!webRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound();
+  if (!webRoot || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    notFound();
+    return;
+  }
   const root = resolve(webRoot);
   const wanted = PAGE_ALIASES[url.pathname] ?? (url.pathname.startsWith('/c/') ? '/index.html' : url.pathname);
   let file: string;
   try {
     file = resolve(join(root, normalize(decodeURIComponent(wanted))));
   } catch {
-    return notFound();
+    notFound();
+    return;
   }
-  if (file !== root && !file.startsWith(root + sep)) return notFound();
-  if (!existsSync(file) || !statSync(file).isFile()) return notFound();
+  if (file !== root && !file.startsWith(root + sep)) {
+    notFound();
+    return;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    notFound();
+    return;
+  }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   // Hashed assets never change; pages and the service worker must revalidate so a deploy reaches users.
   const immutable = /\.[0-9a-f]{8,}\.(js|css|wasm)$/.test(file);
-  res.writeHead(200, withSecurityHeaders({ 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' }));
+  res.writeHead(
+    200,
+    withSecurityHeaders({
+      'content-type': type,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    }),
+  );
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
 }

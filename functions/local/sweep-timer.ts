@@ -6,7 +6,7 @@ import { log } from '../http/log';
 import { OutboxNotifier } from '../notify/outbox';
 import type { Notifier } from '../notify/port';
 import type { Deps } from '../service/deps';
-import { runDailyOperations, type DailyReport } from '../service/sweep';
+import { type DailyReport, runDailyOperations } from '../service/sweep';
 
 export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -16,7 +16,10 @@ export interface SweepTimer {
   stop(): Promise<void>;
 }
 
-export function startSweepTimer(deps: Deps, options: { intervalMs?: number; notifier?: Notifier; onReport?: (report: DailyReport) => void } = {}): SweepTimer {
+export function startSweepTimer(
+  deps: Deps,
+  options: { intervalMs?: number; notifier?: Notifier; onReport?: (report: DailyReport) => void } = {},
+): SweepTimer {
   const notifier = options.notifier ?? new OutboxNotifier();
   let running: Promise<DailyReport | null> | null = null;
   const runNow = (): Promise<DailyReport | null> => {

@@ -3,10 +3,12 @@
  * local dependencies, and the gateway in front. `npm start`, the integration tests and the benchmarks all start it
  * through here, so they exercise the same wiring.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
 import { publicOperations } from '../ops/public';
 import { staffOperations } from '../ops/staff';
@@ -14,16 +16,15 @@ import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
 import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
-import type { RegistryStore } from '../../shared/store/port';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
-import { devLoginEndpoints } from './dev-login';
 import { DevIdentityProvider } from './dev-identity';
-import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { devLoginEndpoints } from './dev-login';
+import { withDurableTransactions } from './durable-transactions';
+import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { gatewayListener } from './gateway';
 import { assertPortFree, freePort } from './ports';
 import { ensureTable } from './table-setup';
-import { withDurableTransactions } from './durable-transactions';
 
 export interface LocalSystemOptions {
   /** Gateway port; 0 picks a free one. */
@@ -55,15 +56,25 @@ export interface LocalSystem {
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const host = options.host ?? '127.0.0.1';
   if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
-  const dynamo = await startDynamoDbLocal({ port: options.dynamoPort ?? (await freePort()), dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined });
+  const dynamo = await startDynamoDbLocal({
+    port: options.dynamoPort ?? (await freePort()),
+    dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+  });
   try {
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
-    const store = new DynamoRegistryStore(withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName), tableName);
+    const store = new DynamoRegistryStore(
+      withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
+      tableName,
+    );
     const identity = await DevIdentityProvider.open(options.dataDir);
     const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
-    const signingKeys = options.signingKeys ? await options.signingKeys(store) : await LocalKeyRing.open(keysDir, options.clock?.());
-    const receiptKeys = options.receiptKeys ? await options.receiptKeys(store) : await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    const signingKeys = options.signingKeys
+      ? await options.signingKeys(store)
+      : await LocalKeyRing.open(keysDir, options.clock?.());
+    const receiptKeys = options.receiptKeys
+      ? await options.receiptKeys(store)
+      : await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -83,7 +94,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     server.on(
       'request',
       gatewayListener({
-        handlers: { public: createApiHandler('public', publicOperations, depsPromise), staff: createApiHandler('staff', staffOperations, depsPromise) },
+        handlers: {
+          public: createApiHandler('public', publicOperations, depsPromise),
+          staff: createApiHandler('staff', staffOperations, depsPromise),
+        },
         identity,
         webRoot: options.webRoot,
         extra: devLoginEndpoints(identity),

@@ -3,7 +3,7 @@
  * (`REMINDER#<number>#<cycle>#<kind>#<due>#<threshold>` from 0 to 1, conditional), in the same transaction as its
  * outbox record: two runners at once cannot both claim it, and a run after it finds it claimed.
  */
-import { reminderMessage, type OutboxEntry, type Reminder } from '../../shared/operations';
+import { type OutboxEntry, type Reminder, reminderMessage } from '../../shared/operations';
 import type { Page, RegistryStore, Write } from '../../shared/store/port';
 import type { Delivery, Notifier } from './port';
 
@@ -16,7 +16,10 @@ type OutboxItem = OutboxEntry & { pk: string; sk: string; entity: 'reminder' };
 const claimName = (key: string) => `REMINDER#${key}`;
 
 /** The port's side-record write takes plain attributes; an outbox record is exactly that. */
-const asItem = (item: OutboxItem): Write => ({ kind: 'item', value: item as unknown as Record<string, unknown> & { pk: string; sk: string } });
+const asItem = (item: OutboxItem): Write => ({
+  kind: 'item',
+  value: item as unknown as Record<string, unknown> & { pk: string; sk: string },
+});
 
 /** Newest first under an ascending sort key: the time is stored inverted. */
 function outboxSortKey(at: Date, key: string): string {
@@ -27,7 +30,11 @@ export async function alreadyClaimed(store: RegistryStore, reminder: Reminder): 
   return (await store.readCounter(claimName(reminder.key))) > 0;
 }
 
-export function claim(reminder: Reminder, channel: Notifier['channel'], at: Date): { writes: Write[]; item: OutboxItem } {
+export function claim(
+  reminder: Reminder,
+  channel: Notifier['channel'],
+  at: Date,
+): { writes: Write[]; item: OutboxItem } {
   const { subject, text } = reminderMessage(reminder);
   const item: OutboxItem = {
     pk: OUTBOX_PK,
@@ -44,7 +51,12 @@ export function claim(reminder: Reminder, channel: Notifier['channel'], at: Date
 }
 
 export function markSent(item: OutboxItem, delivery: Delivery, at: Date): Write {
-  return asItem({ ...item, status: 'sent', sentAt: at.toISOString(), ...(delivery.messageId ? { messageId: delivery.messageId } : {}) });
+  return asItem({
+    ...item,
+    status: 'sent',
+    sentAt: at.toISOString(),
+    ...(delivery.messageId ? { messageId: delivery.messageId } : {}),
+  });
 }
 
 /** A delivery that failed gives its claim back, so the next run tries again instead of staying silent. */

@@ -3,7 +3,7 @@
  * example, renewals to the sales desk, surveillance to the audit planners).
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { reminderMessage, type Reminder } from '../../shared/operations';
+import { type Reminder, reminderMessage } from '../../shared/operations';
 import type { Delivery, Notifier } from './port';
 
 /** SNS refuses subjects of 100 characters or more. */

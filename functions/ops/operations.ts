@@ -15,7 +15,9 @@ const isStaff = (actor: Actor) => actor.roles.some((r) => r === 'evaluator' || r
 const dueList: Operation = async (req, deps) => {
   const query = parseInput(dueQuerySchema, req.query, 'query');
   const actor = req.actor!;
-  const result = isStaff(actor) ? await staffDueList(deps, query.within) : await applicantDueList(deps, actor.sub, query.within);
+  const result = isStaff(actor)
+    ? await staffDueList(deps, query.within)
+    : await applicantDueList(deps, actor.sub, query.within);
   const items = query.kind ? result.items.filter((e) => e.kind === query.kind) : result.items;
   return { status: 200, body: { ...result, items } };
 };
@@ -36,8 +38,14 @@ const listCertificates: Operation = async (req, deps) => {
     const own = await certificatesOfApplicant(deps, actor.sub);
     return { status: 200, body: { items: query.status ? own.filter((c) => c.status === query.status) : own } };
   }
-  if (!query.status) throw new DomainError('VALIDATION_FAILED', 'staff list by status', [{ path: 'query.status', message: 'required for staff' }]);
-  return { status: 200, body: await deps.store.listCertificatesExpiring(query.status, ...ALL_DATES, query.cursor, query.limit) };
+  if (!query.status)
+    throw new DomainError('VALIDATION_FAILED', 'staff list by status', [
+      { path: 'query.status', message: 'required for staff' },
+    ]);
+  return {
+    status: 200,
+    body: await deps.store.listCertificatesExpiring(query.status, ...ALL_DATES, query.cursor, query.limit),
+  };
 };
 
 export const publicOperationsOperations: Record<string, Operation> = {};

@@ -8,9 +8,18 @@ import { checkReceipt, issueReceipt } from '../service/receipts';
 import { searchCertificates } from '../service/search';
 
 export const publicProcurementOperations: Record<string, Operation> = {
-  searchCertificates: async (req, deps) => ({ status: 200, body: await searchCertificates(deps, parseInput(searchQuerySchema, req.query, 'query')) }),
-  createReceipt: async (req, deps) => ({ status: 201, body: await issueReceipt(deps, parseInput(createReceiptSchema, req.body, 'body').number) }),
-  verifyReceipt: async (req, deps) => ({ status: 200, body: await checkReceipt(deps, parseInput(verifyReceiptSchema, req.body, 'body').jws) }),
+  searchCertificates: async (req, deps) => ({
+    status: 200,
+    body: await searchCertificates(deps, parseInput(searchQuerySchema, req.query, 'query')),
+  }),
+  createReceipt: async (req, deps) => ({
+    status: 201,
+    body: await issueReceipt(deps, parseInput(createReceiptSchema, req.body, 'body').number),
+  }),
+  verifyReceipt: async (req, deps) => ({
+    status: 200,
+    body: await checkReceipt(deps, parseInput(verifyReceiptSchema, req.body, 'body').jws),
+  }),
   openApi: async () => ({ status: 200, body: registryApiDocument() }),
 };
 export const staffProcurementOperations: Record<string, Operation> = {};

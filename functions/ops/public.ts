@@ -1,13 +1,14 @@
 /** The public function's operations: read-only, no authentication, answers a CDN may cache. */
+
+import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
 import { certificatePathSchema } from '../../shared/schemas/application';
-import { DomainError } from '../../shared/errors';
 import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
+import { publishedStarMark } from '../signing/star-marks';
 import { publicOperationsOperations } from './operations';
 import { publicProcurementOperations } from './procurement';
 import { publicStarMarkOperations } from './star-marks';
-import { publishedStarMark } from '../signing/star-marks';
 
 export const publicOperations: Record<string, Operation> = {
   ...publicStarMarkOperations,
@@ -21,6 +22,9 @@ export const publicOperations: Record<string, Operation> = {
     const { number } = parseInput(certificatePathSchema, req.params, 'path');
     const certificate = await deps.store.getCertificate(number);
     if (!certificate) throw new DomainError('NOT_FOUND', `certificate ${number}`);
-    return { status: 200, body: { ...publicRecord(certificate, deps.clock()), ...(await publishedStarMark(deps, certificate)) } };
+    return {
+      status: 200,
+      body: { ...publicRecord(certificate, deps.clock()), ...(await publishedStarMark(deps, certificate)) },
+    };
   },
 };

@@ -17,7 +17,11 @@ import { execute, type IdempotencyContext } from '../service/plan';
 
 export function idempotencyOf(req: ApiRequest): IdempotencyContext | undefined {
   if (!req.idempotencyKey || !req.actor) return undefined;
-  return { scope: req.actor.sub, key: req.idempotencyKey, request: { method: req.method, path: req.path, body: req.body } };
+  return {
+    scope: req.actor.sub,
+    key: req.idempotencyKey,
+    request: { method: req.method, path: req.path, body: req.body },
+  };
 }
 
 const readableApplication = async (req: ApiRequest, deps: Parameters<Operation>[1]) => {
@@ -44,13 +48,25 @@ export const listApplications: Operation = async (req, deps) => {
   const staff = actor.roles.some((r) => r !== 'applicant');
   if (!staff) {
     const page = await deps.store.listApplicationsByApplicant(actor.sub, query.cursor, query.limit);
-    return { status: 200, body: { items: query.state ? page.items.filter((a) => a.state === query.state) : page.items, cursor: page.cursor } };
+    return {
+      status: 200,
+      body: {
+        items: query.state ? page.items.filter((a) => a.state === query.state) : page.items,
+        cursor: page.cursor,
+      },
+    };
   }
-  if (!query.state) throw new DomainError('VALIDATION_FAILED', 'staff list by state', [{ path: 'query.state', message: 'required for staff' }]);
+  if (!query.state)
+    throw new DomainError('VALIDATION_FAILED', 'staff list by state', [
+      { path: 'query.state', message: 'required for staff' },
+    ]);
   return { status: 200, body: await deps.store.listApplicationsByState(query.state, query.cursor, query.limit) };
 };
 
-export const getApplication: Operation = async (req, deps) => ({ status: 200, body: await readableApplication(req, deps) });
+export const getApplication: Operation = async (req, deps) => ({
+  status: 200,
+  body: await readableApplication(req, deps),
+});
 
 export const applicationEvents: Operation = async (req, deps) => {
   const application = await readableApplication(req, deps);

@@ -7,24 +7,31 @@ import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
 import type { ApiRequest } from '../http/request';
 import { loadCertificate, planCertificateTransition } from '../service/certificates';
+import type { Deps } from '../service/deps';
 import { execute } from '../service/plan';
 import { idempotencyOf } from './staff-applications';
-import type { Deps } from '../service/deps';
 
 /** Staff read every certificate; an applicant reads the certificates of its own applications. */
 export async function readableCertificate(req: ApiRequest, deps: Deps) {
   const { number } = parseInput(certificatePathSchema, req.params, 'path');
   const certificate = await loadCertificate(deps, number);
   const actor = req.actor!;
-  if (!actor.roles.some((r) => r !== 'applicant') && certificate.applicantSub !== actor.sub) throw new DomainError('NOT_FOUND', `certificate ${number}`);
+  if (!actor.roles.some((r) => r !== 'applicant') && certificate.applicantSub !== actor.sub)
+    throw new DomainError('NOT_FOUND', `certificate ${number}`);
   return certificate;
 }
 
-export const getCertificate: Operation = async (req, deps) => ({ status: 200, body: await readableCertificate(req, deps) });
+export const getCertificate: Operation = async (req, deps) => ({
+  status: 200,
+  body: await readableCertificate(req, deps),
+});
 
 export const certificateEvents: Operation = async (req, deps) => {
   const certificate = await readableCertificate(req, deps);
-  return { status: 200, body: { items: await deps.store.listEvents(eventStreamOf('certificate', certificate.number)) } };
+  return {
+    status: 200,
+    body: { items: await deps.store.listEvents(eventStreamOf('certificate', certificate.number)) },
+  };
 };
 
 export const certificateTransition: Operation = async (req, deps) => {

@@ -1,9 +1,9 @@
 /** The staff function's operations, by the op names of the route table. */
 import type { Operation } from '../http/dispatch';
-import * as apps from './staff-applications';
-import * as certs from './staff-certificates';
 import { staffOperationsOperations } from './operations';
 import { staffProcurementOperations } from './procurement';
+import * as apps from './staff-applications';
+import * as certs from './staff-certificates';
 import { staffStarMarkOperations } from './star-marks';
 
 export const staffOperations: Record<string, Operation> = {
@@ -19,5 +19,7 @@ export const staffOperations: Record<string, Operation> = {
   getCertificate: certs.getCertificate,
   certificateEvents: certs.certificateEvents,
   transition: async (req, deps) =>
-    req.route.op.startsWith('transition:application:') ? apps.applicationTransition(req, deps) : certs.certificateTransition(req, deps),
+    req.route.op.startsWith('transition:application:')
+      ? apps.applicationTransition(req, deps)
+      : certs.certificateTransition(req, deps),
 };

@@ -1,16 +1,21 @@
 /** Operations of the star-marks concern, by the op names of its routes: parse → call the signing module → respond. */
 import { requireRole } from '../../shared/lifecycle/guards';
-import { revokeSigningKeySchema, rotateSigningKeySchema, signingKeyPathSchema, verificationRequestSchema } from '../../shared/star-mark/schemas';
 import type { SigningKeyRecord } from '../../shared/star-mark';
+import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
+import {
+  revokeSigningKeySchema,
+  rotateSigningKeySchema,
+  signingKeyPathSchema,
+  verificationRequestSchema,
+} from '../../shared/star-mark/schemas';
 import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
 import { execute } from '../service/plan';
-import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
 import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks, verify } from '../signing/verification';
-import { readableCertificate } from './staff-certificates';
 import { idempotencyOf } from './staff-applications';
+import { readableCertificate } from './staff-certificates';
 
 /** What staff see of a key: never more than the JWKS shows, plus the internal dates and reason. */
 const keyView = ({ publicJwk: _jwk, ...rest }: SigningKeyRecord) => rest;
@@ -18,25 +23,42 @@ const keyView = ({ publicJwk: _jwk, ...rest }: SigningKeyRecord) => rest;
 const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
 export const publicStarMarkOperations: Record<string, Operation> = {
-  verify: async (req, deps) => ({ status: 200, body: await verify(deps, parseInput(verificationRequestSchema, req.body, 'body')) }),
+  verify: async (req, deps) => ({
+    status: 200,
+    body: await verify(deps, parseInput(verificationRequestSchema, req.body, 'body')),
+  }),
   jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
-  certificateStylesheet: async () => ({ status: 200, raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS } }),
+  certificateStylesheet: async () => ({
+    status: 200,
+    raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },
+  }),
 };
 
 export const staffStarMarkOperations: Record<string, Operation> = {
   starMarkSvg: async (req, deps) => {
     const certificate = await readableCertificate(req, deps);
     const text = await starMarkArtworkSvg(deps, certificate);
-    return { status: 200, raw: { contentType: 'image/svg+xml; charset=utf-8', text }, headers: download(`${certificate.number}-star-mark.svg`) };
+    return {
+      status: 200,
+      raw: { contentType: 'image/svg+xml; charset=utf-8', text },
+      headers: download(`${certificate.number}-star-mark.svg`),
+    };
   },
   starMarkPng: async (req, deps) => {
     const certificate = await readableCertificate(req, deps);
     const png = await starMarkArtworkPng(deps, certificate);
-    return { status: 200, raw: { contentType: 'image/png', text: png.toString('base64'), base64: true }, headers: download(`${certificate.number}-star-mark.png`) };
+    return {
+      status: 200,
+      raw: { contentType: 'image/png', text: png.toString('base64'), base64: true },
+      headers: download(`${certificate.number}-star-mark.png`),
+    };
   },
   certificatePage: async (req, deps) => {
     const certificate = await readableCertificate(req, deps);
-    return { status: 200, raw: { contentType: 'text/html; charset=utf-8', text: await certificateHtml(deps, certificate) } };
+    return {
+      status: 200,
+      raw: { contentType: 'text/html; charset=utf-8', text: await certificateHtml(deps, certificate) },
+    };
   },
   listSigningKeys: async (req, deps) => {
     requireRole(req.actor!, 'admin');
@@ -49,13 +71,27 @@ export const staffStarMarkOperations: Record<string, Operation> = {
     requireRole(req.actor!, 'admin');
     parseInput(rotateSigningKeySchema, req.body, 'body');
     const { ring } = starMarksOf(deps);
-    return execute(deps, async () => ({ writes: [], outcome: { status: 200, body: keyView(await ring.rotate(deps.clock(), req.actor!)) } }), idempotencyOf(req));
+    return execute(
+      deps,
+      async () => ({
+        writes: [],
+        outcome: { status: 200, body: keyView(await ring.rotate(deps.clock(), req.actor!)) },
+      }),
+      idempotencyOf(req),
+    );
   },
   revokeSigningKey: async (req, deps) => {
     requireRole(req.actor!, 'admin');
     const { kid } = parseInput(signingKeyPathSchema, req.params, 'path');
     const { reason } = parseInput(revokeSigningKeySchema, req.body, 'body');
     const { ring } = starMarksOf(deps);
-    return execute(deps, async () => ({ writes: [], outcome: { status: 200, body: keyView(await ring.revoke(kid, reason, deps.clock(), req.actor!)) } }), idempotencyOf(req));
+    return execute(
+      deps,
+      async () => ({
+        writes: [],
+        outcome: { status: 200, body: keyView(await ring.revoke(kid, reason, deps.clock(), req.actor!)) },
+      }),
+      idempotencyOf(req),
+    );
   },
 };

@@ -1,8 +1,7 @@
 /** Helpers that every use case shares: advancing an aggregate's version and chaining its audit event. */
-import { chainEvent } from '../../shared/audit/chain';
+import { chainEvent, GENESIS_HASH } from '../../shared/audit/chain';
 import type { EventDraft } from '../../shared/lifecycle/events';
 import type { Actor, AuditEvent, Versioned } from '../../shared/model';
-import { GENESIS_HASH } from '../../shared/audit/chain';
 
 export const NEW_AGGREGATE: Versioned = { version: 0, eventSeq: 0, lastEventHash: GENESIS_HASH };
 

@@ -1,8 +1,13 @@
 /** Use cases of an application: submit, renew, and every lifecycle step up to the issued certificate. */
-import { applyApplicationTransition, submitApplication as decideSubmit, submitRenewal as decideRenewal } from '../../shared/lifecycle/application';
-import type { ApplicationTransition } from '../../shared/lifecycle/transitions';
+
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
+import {
+  applyApplicationTransition,
+  submitRenewal as decideRenewal,
+  submitApplication as decideSubmit,
+} from '../../shared/lifecycle/application';
+import type { ApplicationTransition } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -21,9 +26,19 @@ export async function planSubmit(deps: Deps, actor: Actor, input: SubmitApplicat
   const now = deps.clock();
   const id = newApplicationId(now);
   const decided = decideSubmit(input, actor, now, id);
-  const { value, event } = await advance<Application>(eventStreamOf('application', id), NEW_AGGREGATE, decided.next, decided.event, actor, now);
+  const { value, event } = await advance<Application>(
+    eventStreamOf('application', id),
+    NEW_AGGREGATE,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
   return {
-    writes: [{ kind: 'application', value, expectedVersion: null }, { kind: 'event', value: event }],
+    writes: [
+      { kind: 'application', value, expectedVersion: null },
+      { kind: 'event', value: event },
+    ],
     outcome: { status: 201, body: value },
   };
 }
@@ -35,7 +50,14 @@ export async function planRenewal(deps: Deps, actor: Actor, input: SubmitRenewal
   if (!certificate) throw new DomainError('NOT_FOUND', `certificate ${input.certificateNumber}`);
   const id = newApplicationId(now);
   const decided = decideRenewal(certificate, input, actor, now, id);
-  const app = await advance<Application>(eventStreamOf('application', id), NEW_AGGREGATE, decided.next, decided.event, actor, now);
+  const app = await advance<Application>(
+    eventStreamOf('application', id),
+    NEW_AGGREGATE,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
   const cert = await advance<Certificate>(
     eventStreamOf('certificate', certificate.number),
     certificate,
@@ -65,8 +87,18 @@ export async function planApplicationTransition(
   const now = deps.clock();
   const current = await loadApplication(deps, id);
   const decided = applyApplicationTransition(current, name, input, actor, now);
-  const { value, event } = await advance<Application>(eventStreamOf('application', id), current, decided.next, decided.event, actor, now);
-  const writes: Plan['writes'] = [{ kind: 'application', value, expectedVersion: current.version }, { kind: 'event', value: event }];
+  const { value, event } = await advance<Application>(
+    eventStreamOf('application', id),
+    current,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
+  const writes: Plan['writes'] = [
+    { kind: 'application', value, expectedVersion: current.version },
+    { kind: 'event', value: event },
+  ];
   if (name === 'issue') return planIssue(deps, actor, current, { value, writes }, now);
   const endsWithoutCertificate = name === 'withdraw' || name === 'reject';
   if (endsWithoutCertificate && current.kind === 'renewal' && current.renewalOf) {
@@ -76,7 +108,13 @@ export async function planApplicationTransition(
 }
 
 /** A renewal that ends without a certificate frees the certificate for another attempt (while it is still valid). */
-async function releaseRenewal(deps: Deps, actor: Actor, number: string, applicationId: string, now: Date): Promise<Plan['writes']> {
+async function releaseRenewal(
+  deps: Deps,
+  actor: Actor,
+  number: string,
+  applicationId: string,
+  now: Date,
+): Promise<Plan['writes']> {
   const cert = await deps.store.getCertificate(number);
   if (!cert || cert.openRenewalId !== applicationId) return [];
   const next = await advance<Certificate>(

@@ -24,12 +24,24 @@ export async function planCertificateChange(
   decided: { next: Certificate; event: import('../../shared/lifecycle/events').EventDraft },
   now: Date,
 ): Promise<Plan> {
-  const { value, event } = await advance<Certificate>(eventStreamOf('certificate', current.number), current, decided.next, decided.event, actor, now);
-  const markChanged = value.level !== current.level || value.cycle !== current.cycle || value.validUntil !== current.validUntil;
+  const { value, event } = await advance<Certificate>(
+    eventStreamOf('certificate', current.number),
+    current,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
+  const markChanged =
+    value.level !== current.level || value.cycle !== current.cycle || value.validUntil !== current.validUntil;
   const certificate = markChanged ? await withStarMark(deps, value) : value;
   return {
     // Search hits show status and level: their term items change in the same transaction (nothing when unchanged).
-    writes: [{ kind: 'certificate', value: certificate, expectedVersion: current.version }, { kind: 'event', value: event }, ...termWrites(current, certificate)],
+    writes: [
+      { kind: 'certificate', value: certificate, expectedVersion: current.version },
+      { kind: 'event', value: event },
+      ...termWrites(current, certificate),
+    ],
     outcome: { status: 200, body: certificate },
   };
 }

@@ -1,6 +1,7 @@
 /** What the use cases need from the outside world, passed in: the store port, a clock and the deployment's settings. */
-import type { RegistryStore } from '../../shared/store/port';
+
 import type { Certificate } from '../../shared/model';
+import type { RegistryStore } from '../../shared/store/port';
 import type { SigningKeyRing } from '../signing/ports';
 
 export interface RegistryConfig {

@@ -4,7 +4,7 @@
  */
 import { addDays, chinaDate } from '../../shared/calendar';
 import type { Certificate } from '../../shared/model';
-import { dueList, type DueEntry, type DueWindow } from '../../shared/operations';
+import { type DueEntry, type DueWindow, dueList } from '../../shared/operations';
 import type { Page } from '../../shared/store/port';
 import type { Deps } from './deps';
 
@@ -31,12 +31,22 @@ async function readAll(page: (cursor?: string) => Promise<Page<Certificate>>, in
 }
 
 /** Valid certificates whose surveillance deadline or validity end falls within the window (or has passed). */
-export async function certificatesComingDue(deps: Deps, today: string, within: DueWindow): Promise<{ items: Certificate[]; truncated: boolean }> {
+export async function certificatesComingDue(
+  deps: Deps,
+  today: string,
+  within: DueWindow,
+): Promise<{ items: Certificate[]; truncated: boolean }> {
   const items: Certificate[] = [];
   // The index is keyed on the day after the deadline: the first day the sweep would act.
   const surveillanceKey = addDays(today, within.surveillance + 1);
-  const cutBySurveillance = await readAll((cursor) => deps.store.listCertificatesDue({ status: 'valid', onOrBefore: surveillanceKey, cursor, limit: 100 }), items);
-  const cutByRenewal = await readAll((cursor) => deps.store.listCertificatesExpiring('valid', FIRST_DAY, addDays(today, within.renewal), cursor, 100), items);
+  const cutBySurveillance = await readAll(
+    (cursor) => deps.store.listCertificatesDue({ status: 'valid', onOrBefore: surveillanceKey, cursor, limit: 100 }),
+    items,
+  );
+  const cutByRenewal = await readAll(
+    (cursor) => deps.store.listCertificatesExpiring('valid', FIRST_DAY, addDays(today, within.renewal), cursor, 100),
+    items,
+  );
   return { items, truncated: cutBySurveillance || cutByRenewal };
 }
 

@@ -26,7 +26,14 @@ export async function planIssue(
     const current = await deps.store.getCertificate(approved.renewalOf);
     if (!current) throw new DomainError('NOT_FOUND', `certificate ${approved.renewalOf}`);
     const decided = renewCertificate(current, approved, now);
-    const next = await advance<Certificate>(eventStreamOf('certificate', current.number), current, decided.next, decided.event, actor, now);
+    const next = await advance<Certificate>(
+      eventStreamOf('certificate', current.number),
+      current,
+      decided.next,
+      decided.event,
+      actor,
+      now,
+    );
     certificate = await withStarMark(deps, next.value);
     writes.push(
       { kind: 'certificate', value: certificate, expectedVersion: current.version },
@@ -39,7 +46,14 @@ export async function planIssue(
     const serial = (await deps.store.readCounter(counter)) + 1;
     const number = formatCertificateNumber(deps.config.certificatePrefix, Number(year), serial);
     const decided = issueCertificate(approved, number, now);
-    const next = await advance<Certificate>(eventStreamOf('certificate', number), NEW_AGGREGATE, decided.next, decided.event, actor, now);
+    const next = await advance<Certificate>(
+      eventStreamOf('certificate', number),
+      NEW_AGGREGATE,
+      decided.next,
+      decided.event,
+      actor,
+      now,
+    );
     certificate = await withStarMark(deps, next.value);
     writes.push(
       { kind: 'counter', name: counter, expected: serial - 1, next: serial },

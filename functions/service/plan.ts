@@ -44,7 +44,11 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export async function execute(deps: Deps, plan: () => Promise<Plan>, idempotency?: IdempotencyContext): Promise<Outcome> {
+export async function execute(
+  deps: Deps,
+  plan: () => Promise<Plan>,
+  idempotency?: IdempotencyContext,
+): Promise<Outcome> {
   const requestHash = idempotency ? await sha256Hex(canonicalJson(idempotency.request)) : '';
   const replay = async (): Promise<Outcome | undefined> => {
     if (!idempotency) return undefined;
@@ -79,12 +83,20 @@ export async function execute(deps: Deps, plan: () => Promise<Plan>, idempotency
   }
 }
 
-async function commitPlan(deps: Deps, planned: Plan, idempotency: IdempotencyContext | undefined, requestHash: string): Promise<Outcome> {
+async function commitPlan(
+  deps: Deps,
+  planned: Plan,
+  idempotency: IdempotencyContext | undefined,
+  requestHash: string,
+): Promise<Outcome> {
   const writes = [...planned.writes];
   if (idempotency) {
     const { scope, key } = idempotency;
     const { status, body } = planned.outcome;
-    writes.push({ kind: 'idempotency', value: { scope, key, requestHash, status, body, createdAt: deps.clock().toISOString() } });
+    writes.push({
+      kind: 'idempotency',
+      value: { scope, key, requestHash, status, body, createdAt: deps.clock().toISOString() },
+    });
   }
   await deps.store.commit({ writes });
   return planned.outcome;

@@ -5,11 +5,20 @@
  * permalink carries it, its id is its hash. Checking a receipt needs only the published JWKS, so it runs here and,
  * with the same code, in the browser.
  */
-import { receiptId, receiptPayload, receiptPermalink, receiptSigningInput, verifyReceipt, type ReceiptCheck, type ReceiptPayload } from '../../shared/receipts';
+
 import { DomainError } from '../../shared/errors';
+import {
+  type ReceiptCheck,
+  type ReceiptPayload,
+  receiptId,
+  receiptPayload,
+  receiptPermalink,
+  receiptSigningInput,
+  verifyReceipt,
+} from '../../shared/receipts';
 import { checkNumber, compactToken } from '../../shared/star-mark';
-import type { Deps } from './deps';
 import { publishedJwks } from '../signing/verification';
+import type { Deps } from './deps';
 
 export interface IssuedReceipt {
   id: string;
@@ -20,7 +29,8 @@ export interface IssuedReceipt {
 
 export async function issueReceipt(deps: Deps, number: string): Promise<IssuedReceipt> {
   // No fallback to the star-mark ring: a deployment without receipt keys issues no receipts.
-  if (!deps.receiptKeys) throw new DomainError('SIGNING_KEY_UNAVAILABLE', 'this deployment has no receipt key configured');
+  if (!deps.receiptKeys)
+    throw new DomainError('SIGNING_KEY_UNAVAILABLE', 'this deployment has no receipt key configured');
   const signer = await deps.receiptKeys.signer();
   const now = deps.clock();
   const certificate = await deps.store.getCertificate(number);

@@ -4,7 +4,7 @@
  * second runner at the same moment, sends nothing twice; a failed delivery gives the claim back for the next run.
  */
 import { chinaDate } from '../../shared/calendar';
-import { dueList, REMINDER_THRESHOLDS, remindersFor, type DueWindow, type Reminder } from '../../shared/operations';
+import { type DueWindow, dueList, REMINDER_THRESHOLDS, type Reminder, remindersFor } from '../../shared/operations';
 import { CommitConflict } from '../../shared/store/port';
 import { alreadyClaimed, claim, markSent, release } from '../notify/ledger';
 import type { Notifier } from '../notify/port';
@@ -44,7 +44,7 @@ async function remindOnce(deps: Deps, notifier: Notifier, reminder: Reminder, re
     if (error instanceof CommitConflict) return void report.alreadySent++;
     throw error;
   }
-  let delivery;
+  let delivery: Awaited<ReturnType<typeof notifier.deliver>>;
   try {
     delivery = await notifier.deliver(reminder);
   } catch (error) {

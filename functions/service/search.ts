@@ -11,22 +11,27 @@ import {
   hitOf,
   passesFilters,
   planSearch,
-  summaryOf,
-  termFromItem,
   type SearchFilters,
   type SearchHit,
   type SearchPage,
   type SearchQuery,
+  summaryOf,
+  termFromItem,
 } from '../../shared/search';
 import type { Deps } from './deps';
 
 const MAX_ROUNDS = 4;
 
-const badCursor = () => new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor of this search' }]);
+const badCursor = () =>
+  new DomainError('VALIDATION_FAILED', 'invalid cursor', [
+    { path: 'query.cursor', message: 'not a cursor of this search' },
+  ]);
 
 /** The client's cursor names the query it belongs to, so a cursor of one search cannot steer another. */
 function wrapCursor(query: string, storeCursor: string | undefined): string | undefined {
-  return storeCursor === undefined ? undefined : Buffer.from(JSON.stringify({ q: query, c: storeCursor })).toString('base64url');
+  return storeCursor === undefined
+    ? undefined
+    : Buffer.from(JSON.stringify({ q: query, c: storeCursor })).toString('base64url');
 }
 
 function unwrapCursor(query: string, cursor: string | undefined): string | undefined {
@@ -49,7 +54,10 @@ function hitsOf(certificates: Iterable<Certificate>, filters: SearchFilters, now
 
 export async function searchCertificates(deps: Deps, query: SearchQuery): Promise<SearchPage> {
   const plan = planSearch(query.q);
-  if (!plan) throw new DomainError('VALIDATION_FAILED', 'query too short', [{ path: 'query.q', message: 'at least 2 letters or digits', code: 'QUERY_TOO_SHORT' }]);
+  if (!plan)
+    throw new DomainError('VALIDATION_FAILED', 'query too short', [
+      { path: 'query.q', message: 'at least 2 letters or digits', code: 'QUERY_TOO_SHORT' },
+    ]);
   const now = deps.clock();
   const filters: SearchFilters = { status: query.status, level: query.level };
   if (plan.kind === 'number') {
@@ -57,7 +65,10 @@ export async function searchCertificates(deps: Deps, query: SearchQuery): Promis
     return { matchedBy: 'number', items: hitsOf(found ? [found] : [], filters, now) };
   }
   if (plan.kind === 'creditCode') {
-    return { matchedBy: 'creditCode', items: hitsOf(await deps.store.findCertificatesByCreditCode(plan.creditCode), filters, now) };
+    return {
+      matchedBy: 'creditCode',
+      items: hitsOf(await deps.store.findCertificatesByCreditCode(plan.creditCode), filters, now),
+    };
   }
 
   const folded = plan.chars.join('');
@@ -65,7 +76,14 @@ export async function searchCertificates(deps: Deps, query: SearchQuery): Promis
   const items: SearchHit[] = [];
   for (let round = 0; round < MAX_ROUNDS && items.length < query.limit; round++) {
     // Asking for exactly what the page still lacks: every item read is then consumed, so the cursor is exact.
-    const page = await readTerms(deps, plan.partition, plan.skPrefix, query.limit - items.length, cursor, round === 0 && cursor !== undefined);
+    const page = await readTerms(
+      deps,
+      plan.partition,
+      plan.skPrefix,
+      query.limit - items.length,
+      cursor,
+      round === 0 && cursor !== undefined,
+    );
     for (const term of page.items.map(termFromItem)) {
       if (!term) continue;
       const match = canonicalMatch(term, plan.chars);
@@ -79,7 +97,14 @@ export async function searchCertificates(deps: Deps, query: SearchQuery): Promis
   return { matchedBy: 'name', items, ...(cursor ? { cursor: wrapCursor(folded, cursor) } : {}) };
 }
 
-async function readTerms(deps: Deps, partition: string, skPrefix: string, limit: number, cursor: string | undefined, clientCursor: boolean) {
+async function readTerms(
+  deps: Deps,
+  partition: string,
+  skPrefix: string,
+  limit: number,
+  cursor: string | undefined,
+  clientCursor: boolean,
+) {
   try {
     return await deps.store.queryItems(partition, { skPrefix, limit, cursor });
   } catch (error) {

@@ -7,12 +7,12 @@
 import { chinaDate } from '../../shared/calendar';
 import { applySweepAction } from '../../shared/lifecycle/certificate';
 import { sweepActionFor } from '../../shared/lifecycle/certificate-dates';
-import { SYSTEM_SWEEP, type Certificate } from '../../shared/model';
+import { type Certificate, SYSTEM_SWEEP } from '../../shared/model';
 import { CommitConflict } from '../../shared/store/port';
 import type { Notifier } from '../notify/port';
 import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
-import { sendReminders, type ReminderReport } from './reminders';
+import { type ReminderReport, sendReminders } from './reminders';
 
 export interface SweepReport {
   today: string;
@@ -50,7 +50,13 @@ async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: Swe
     const action = sweepActionFor(current, chinaDate(now));
     if (!action) return;
     try {
-      const plan = await planCertificateChange(deps, SYSTEM_SWEEP, current, applySweepAction(current, action, SYSTEM_SWEEP, now), now);
+      const plan = await planCertificateChange(
+        deps,
+        SYSTEM_SWEEP,
+        current,
+        applySweepAction(current, action, SYSTEM_SWEEP, now),
+        now,
+      );
       await deps.store.commit({ writes: plan.writes });
       report.changed.push({ number: current.number, action });
       return;

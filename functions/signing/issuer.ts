@@ -10,7 +10,9 @@ import type { SigningKeyRing } from './ports';
 export class StarMarkTokens implements StarMarkIssuer {
   constructor(private readonly ring: SigningKeyRing) {}
 
-  async tokenFor(certificate: Pick<Certificate, 'number' | 'level' | 'validUntil' | 'cycle'>): Promise<{ token: string; kid: string }> {
+  async tokenFor(
+    certificate: Pick<Certificate, 'number' | 'level' | 'validUntil' | 'cycle'>,
+  ): Promise<{ token: string; kid: string }> {
     const signer = await this.ring.signer();
     const input = signingInput(claimsOf(certificate), signer.kid);
     const signature = await signer.sign(new TextEncoder().encode(input));

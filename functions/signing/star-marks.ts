@@ -12,7 +12,10 @@ export function starMarksOf(deps: Deps): { ring: SigningKeyRing; tokens: StarMar
   const ring = deps.signingKeys;
   if (!ring) throw new DomainError('SIGNING_KEY_UNAVAILABLE', 'this deployment has no signing keys configured');
   let tokens = issuers.get(ring);
-  if (!tokens) issuers.set(ring, (tokens = new StarMarkTokens(ring)));
+  if (!tokens) {
+    tokens = new StarMarkTokens(ring);
+    issuers.set(ring, tokens);
+  }
   return { ring, tokens };
 }
 
@@ -20,9 +23,18 @@ export function starMarksOf(deps: Deps): { ring: SigningKeyRing; tokens: StarMar
  * The certificate's current mark for the public record: the stored token only (the public function cannot sign),
  * and only while its key is trusted. Absent otherwise, rather than a mark that would fail.
  */
-export async function publishedStarMark(deps: Deps, certificate: Certificate): Promise<{ starMark?: { token: string; kid: string; url: string } }> {
+export async function publishedStarMark(
+  deps: Deps,
+  certificate: Certificate,
+): Promise<{ starMark?: { token: string; kid: string; url: string } }> {
   if (!deps.signingKeys || !certificate.token || !certificate.tokenKid) return {};
   const record = (await deps.signingKeys.records()).find((r) => r.kid === certificate.tokenKid);
   if (!record || record.status === 'revoked') return {};
-  return { starMark: { token: certificate.token, kid: certificate.tokenKid, url: starMarkUrl(deps.config.publicBaseUrl, certificate.token) } };
+  return {
+    starMark: {
+      token: certificate.token,
+      kid: certificate.tokenKid,
+      url: starMarkUrl(deps.config.publicBaseUrl, certificate.token),
+    },
+  };
 }

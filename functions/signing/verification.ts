@@ -5,7 +5,15 @@
  */
 import type { Certificate } from '../../shared/model';
 import { CERTIFICATE_NUMBER_RE } from '../../shared/schemas/common';
-import { checkMark, checkNumber, jwksOf, mergeJwks, verifyStarMark, type LiveCheck, type StarMarkJwks } from '../../shared/star-mark';
+import {
+  checkMark,
+  checkNumber,
+  jwksOf,
+  type LiveCheck,
+  mergeJwks,
+  type StarMarkJwks,
+  verifyStarMark,
+} from '../../shared/star-mark';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import type { Deps } from '../service/deps';
 import { starMarksOf } from './star-marks';

@@ -14,7 +14,11 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
  * A cursor must name exactly the key attributes of the index it continues, in the partition being read: a cursor
  * from another list (or hand-made) is the client's mistake, not a database error.
  */
-export function decodeCursorFor(cursor: string | undefined, index: 'gsi1' | 'gsi2' | 'gsi3' | undefined, partition: string): Record<string, string> | undefined {
+export function decodeCursorFor(
+  cursor: string | undefined,
+  index: 'gsi1' | 'gsi2' | 'gsi3' | undefined,
+  partition: string,
+): Record<string, string> | undefined {
   const key = decodeCursor(cursor);
   if (!key) return undefined;
   const expected = index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk'];
@@ -25,7 +29,9 @@ export function decodeCursorFor(cursor: string | undefined, index: 'gsi1' | 'gsi
 }
 
 function invalidCursor(): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor this API issued' }]);
+  return new DomainError('VALIDATION_FAILED', 'invalid cursor', [
+    { path: 'query.cursor', message: 'not a cursor this API issued' },
+  ]);
 }
 
 export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
@@ -34,7 +40,11 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
       const entries = Object.entries(parsed);
-      if (entries.length > 0 && entries.length <= 4 && entries.every(([k, v]) => KEY_ATTRIBUTE.test(k) && typeof v === 'string' && v.length <= 1024)) {
+      if (
+        entries.length > 0 &&
+        entries.length <= 4 &&
+        entries.every(([k, v]) => KEY_ATTRIBUTE.test(k) && typeof v === 'string' && v.length <= 1024)
+      ) {
         return Object.fromEntries(entries) as Record<string, string>;
       }
     }

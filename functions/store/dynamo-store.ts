@@ -1,9 +1,22 @@
 /** The RegistryStore port on DynamoDB (the real service in AWS, DynamoDB Local on a laptop and in tests). */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
 import { indexKeys, keys } from '../../shared/store/keys';
-import { CommitConflict, type DueQuery, type IdempotencyRecord, type Page, type RegistryStore, type UnitOfWork } from '../../shared/store/port';
+import {
+  CommitConflict,
+  type DueQuery,
+  type IdempotencyRecord,
+  type Page,
+  type RegistryStore,
+  type UnitOfWork,
+} from '../../shared/store/port';
 import { decodeCursorFor, encodeCursor } from './cursor';
 import { toTransactItem } from './writes';
 
@@ -23,20 +36,32 @@ export class DynamoRegistryStore implements RegistryStore {
   ) {}
 
   async getApplication(id: string) {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.application(id), ConsistentRead: true }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.application(id), ConsistentRead: true }),
+    );
     return strip<Application>(out.Item);
   }
 
   listApplicationsByState(state: string, cursor?: string, limit = 50) {
-    return this.queryIndex<Application>('gsi1', indexKeys.applicationsByState(state), { cursor, limit, newestFirst: true });
+    return this.queryIndex<Application>('gsi1', indexKeys.applicationsByState(state), {
+      cursor,
+      limit,
+      newestFirst: true,
+    });
   }
 
   listApplicationsByApplicant(sub: string, cursor?: string, limit = 50) {
-    return this.queryIndex<Application>('gsi2', indexKeys.applicationsByApplicant(sub), { cursor, limit, newestFirst: true });
+    return this.queryIndex<Application>('gsi2', indexKeys.applicationsByApplicant(sub), {
+      cursor,
+      limit,
+      newestFirst: true,
+    });
   }
 
   async getCertificate(number: string) {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.certificate(number), ConsistentRead: true }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.certificate(number), ConsistentRead: true }),
+    );
     return strip<Certificate>(out.Item);
   }
 
@@ -75,7 +100,11 @@ export class DynamoRegistryStore implements RegistryStore {
   }
 
   listCertificatesExpiring(status: string, from: string, to: string, cursor?: string, limit = 100) {
-    return this.queryIndex<Certificate>('gsi3', indexKeys.certificatesByExpiry(status), { cursor, limit, skRange: [from, `${to}#\uffff`] });
+    return this.queryIndex<Certificate>('gsi3', indexKeys.certificatesByExpiry(status), {
+      cursor,
+      limit,
+      skRange: [from, `${to}#\uffff`],
+    });
   }
 
   async listEvents(stream: string) {
@@ -90,12 +119,16 @@ export class DynamoRegistryStore implements RegistryStore {
   }
 
   async readCounter(name: string) {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.counter(name), ConsistentRead: true }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.counter(name), ConsistentRead: true }),
+    );
     return typeof out.Item?.value === 'number' ? out.Item.value : 0;
   }
 
   async getIdempotency(scope: string, key: string) {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }),
+    );
     if (!out.Item) return undefined;
     const record = strip<IdempotencyRecord & { body: string }>(out.Item)!;
     return { ...record, body: JSON.parse(record.body) as unknown };
@@ -106,7 +139,10 @@ export class DynamoRegistryStore implements RegistryStore {
     return out.Item;
   }
 
-  async queryItems(pk: string, options: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string } = {}) {
+  async queryItems(
+    pk: string,
+    options: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string } = {},
+  ) {
     const pkName = options.index ? `${options.index}pk` : 'pk';
     const skName = options.index ? `${options.index}sk` : 'sk';
     const withPrefix = options.skPrefix !== undefined;
@@ -127,7 +163,9 @@ export class DynamoRegistryStore implements RegistryStore {
   async commit(work: UnitOfWork) {
     if (work.writes.length === 0) return;
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: work.writes.map((w) => toTransactItem(w, this.table)) }));
+      await this.db.send(
+        new TransactWriteCommand({ TransactItems: work.writes.map((w) => toTransactItem(w, this.table)) }),
+      );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
@@ -150,7 +188,9 @@ export class DynamoRegistryStore implements RegistryStore {
         IndexName: index,
         KeyConditionExpression: opts.skRange ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
         ExpressionAttributeNames: opts.skRange ? { '#pk': `${index}pk`, '#sk': `${index}sk` } : { '#pk': `${index}pk` },
-        ExpressionAttributeValues: opts.skRange ? { ':pk': pk, ':from': opts.skRange[0], ':to': opts.skRange[1] } : { ':pk': pk },
+        ExpressionAttributeValues: opts.skRange
+          ? { ':pk': pk, ':from': opts.skRange[0], ':to': opts.skRange[1] }
+          : { ':pk': pk },
         Limit: opts.limit,
         ScanIndexForward: !opts.newestFirst,
         ExclusiveStartKey: decodeCursorFor(opts.cursor, index, pk),

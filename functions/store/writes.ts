@@ -12,7 +12,14 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 function versioned(item: Record<string, unknown>, expectedVersion: number | null, table: string): TransactItem {
   if (expectedVersion === null) {
-    return { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'pk' } } };
+    return {
+      Put: {
+        TableName: table,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': 'pk' },
+      },
+    };
   }
   return {
     Put: {
@@ -29,11 +36,19 @@ export function toTransactItem(write: Write, table: string): TransactItem {
   switch (write.kind) {
     case 'application': {
       const v = write.value;
-      return versioned({ ...keys.application(v.id), entity: 'application', ...applicationIndexAttributes(v), ...v }, write.expectedVersion, table);
+      return versioned(
+        { ...keys.application(v.id), entity: 'application', ...applicationIndexAttributes(v), ...v },
+        write.expectedVersion,
+        table,
+      );
     }
     case 'certificate': {
       const v = write.value;
-      return versioned({ ...keys.certificate(v.number), entity: 'certificate', ...certificateIndexAttributes(v), ...v }, write.expectedVersion, table);
+      return versioned(
+        { ...keys.certificate(v.number), entity: 'certificate', ...certificateIndexAttributes(v), ...v },
+        write.expectedVersion,
+        table,
+      );
     }
     case 'event': {
       const v = write.value;
@@ -54,7 +69,8 @@ export function toTransactItem(write: Write, table: string): TransactItem {
           TableName: table,
           Key: key,
           UpdateExpression: 'SET #value = :next, #entity = :entity',
-          ConditionExpression: write.expected === 0 ? 'attribute_not_exists(#value) OR #value = :expected' : '#value = :expected',
+          ConditionExpression:
+            write.expected === 0 ? 'attribute_not_exists(#value) OR #value = :expected' : '#value = :expected',
           ExpressionAttributeNames: { '#value': 'value', '#entity': 'entity' },
           ExpressionAttributeValues: { ':next': write.next, ':expected': write.expected, ':entity': 'counter' },
         },
@@ -66,7 +82,13 @@ export function toTransactItem(write: Write, table: string): TransactItem {
       return {
         Put: {
           TableName: table,
-          Item: { ...keys.idempotency(v.scope, v.key), entity: 'idempotency', ...v, body: JSON.stringify(v.body), expiresAt },
+          Item: {
+            ...keys.idempotency(v.scope, v.key),
+            entity: 'idempotency',
+            ...v,
+            body: JSON.stringify(v.body),
+            expiresAt,
+          },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': 'pk' },
         },

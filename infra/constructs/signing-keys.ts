@@ -9,7 +9,7 @@
  * then on; older keys stay, listed after it, so marks already printed keep verifying. A key is never removed.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { KeyPurpose } from '../../shared/star-mark/jwks';

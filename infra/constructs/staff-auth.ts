@@ -12,7 +12,7 @@ import {
   OAuthScope,
   StandardThreatProtectionMode,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -26,7 +26,8 @@ export interface StaffAuthProps {
 }
 
 /** The hosted sign-in origin for a prefix, usable before the domain construct exists (the CDN's CSP needs it). */
-export const hostedDomainUrl = (domainPrefix: string): string => `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+export const hostedDomainUrl = (domainPrefix: string): string =>
+  `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
 
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;

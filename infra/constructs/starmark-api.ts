@@ -5,20 +5,20 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
-  CfnStage,
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
   HttpRouteKey,
   HttpStage,
-  LogGroupLogDestination,
   type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, type FunctionName, type RouteSpec } from '../../shared/routes';
+import { type FunctionName, type RouteSpec, routeKey } from '../../shared/routes';
 
 /** Per route, per second. Cached reads mostly stop at CloudFront, so these bound what reaches the functions. */
 const DEFAULT_THROTTLE = { rateLimit: 100, burstLimit: 200 };

@@ -3,7 +3,7 @@
  * only when the folder exists, so `cdk synth` works before the web is built. Zipping a local folder needs no
  * Docker; the upload itself runs in CDK's stock BucketDeployment Lambda, whose findings are acknowledged below.
  */
-import { Stack, Validations, type Acknowledgment } from 'aws-cdk-lib';
+import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -19,7 +19,7 @@ export interface WebDeploymentProps {
   readonly consoleConfig: Record<string, unknown>;
 }
 
-const STOCK_HANDLER = 'runs CDK\'s stock BucketDeployment handler, which only copies the web build into the site bucket';
+const STOCK_HANDLER = "runs CDK's stock BucketDeployment handler, which only copies the web build into the site bucket";
 
 // Each IAM finding of CDK's BucketDeployment grants, with why it is acceptable here.
 const grantAcks = (siteBucketLogicalId: string): Acknowledgment[] => [
@@ -41,7 +41,8 @@ const grantAcks = (siteBucketLogicalId: string): Acknowledgment[] => [
   },
   {
     id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on "*"; needed so a deploy reaches viewers.',
+    reason:
+      'cloudfront:CreateInvalidation/GetInvalidation, which CDK grants on "*"; needed so a deploy reaches viewers.',
   },
 ];
 

@@ -7,6 +7,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
@@ -15,13 +16,12 @@ import {
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
-  type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
 import type { RouteSpec } from '../../shared/routes';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
 import { apiBehaviors } from '../api-behaviors';
 import { cloudFrontHeaders } from '../cloudfront-headers';
 import type { StarmarkConfig } from '../config';
@@ -51,7 +51,10 @@ export class WebHosting extends Construct {
 
     // The shared policy plus the sign-in domain: AWS only, so the local gateway keeps connect-src 'self'.
     const csp = withConnectSources(CONTENT_SECURITY_POLICY, props.connectSources ?? []);
-    const { securityHeadersBehavior, customHeaders } = cloudFrontHeaders({ ...SECURITY_HEADERS, 'Content-Security-Policy': csp });
+    const { securityHeadersBehavior, customHeaders } = cloudFrontHeaders({
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': csp,
+    });
     const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'starmark security headers (shared/security-headers.ts)',
       securityHeadersBehavior,

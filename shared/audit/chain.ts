@@ -2,8 +2,9 @@
  * The audit trail of each case is a hash chain: every event's hash covers its content and the previous hash, so an
  * edited, removed or reordered event shows. Web Crypto keeps this usable in the browser as well as in Lambda.
  */
-import type { AuditEvent } from '../model';
+
 import type { EventDraft } from '../lifecycle/events';
+import type { AuditEvent } from '../model';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,7 +58,8 @@ export async function verifyChain(events: readonly AuditEvent[]): Promise<ChainC
     if (event.seq !== i + 1) return { ok: false, seq: event.seq, problem: 'GAP' };
     if (event.prevHash !== prev) return { ok: false, seq: event.seq, problem: 'BROKEN_LINK' };
     const { hash, ...body } = event;
-    if ((await sha256Hex(eventHashInput(body))) !== hash) return { ok: false, seq: event.seq, problem: 'HASH_MISMATCH' };
+    if ((await sha256Hex(eventHashInput(body))) !== hash)
+      return { ok: false, seq: event.seq, problem: 'HASH_MISMATCH' };
     prev = hash;
   }
   return { ok: true };

@@ -1,4 +1,4 @@
 // The demo registry's stories and the vocabulary they are written in.
 export { DEMO_STORIES } from './organizations';
-export { caseSteps, certifiedOn, dateAt, plus, surveillancesAfter } from './story';
 export type { CaseTeam, Offset, Step, Story, TimedStep } from './story';
+export { caseSteps, certifiedOn, dateAt, plus, surveillancesAfter } from './story';

@@ -15,7 +15,10 @@ export function dateAt(today: IsoDate, at: Offset): IsoDate {
   return addDays(addMonths(today, at.months ?? 0), at.days ?? 0);
 }
 
-export const plus = (a: Offset, b: Offset): Offset => ({ months: (a.months ?? 0) + (b.months ?? 0), days: (a.days ?? 0) + (b.days ?? 0) });
+export const plus = (a: Offset, b: Offset): Offset => ({
+  months: (a.months ?? 0) + (b.months ?? 0),
+  days: (a.days ?? 0) + (b.days ?? 0),
+});
 
 /** `app` names an application within its story; `renewal` is the story's renewal application. */
 export type Step =
@@ -52,7 +55,12 @@ export interface CaseTeam {
 }
 
 /** An initial application submitted on `startAt` and walked through the stages up to `until`, a few days apart. */
-export function caseSteps(app: string, startAt: Offset, team: CaseTeam, until: 'submitted' | 'accepted' | 'document_review_passed' | 'scored' | 'approved' | 'issued'): TimedStep[] {
+export function caseSteps(
+  app: string,
+  startAt: Offset,
+  team: CaseTeam,
+  until: 'submitted' | 'accepted' | 'document_review_passed' | 'scored' | 'approved' | 'issued',
+): TimedStep[] {
   const order = ['submitted', 'accepted', 'document_review_passed', 'scored', 'approved', 'issued'] as const;
   const steps: TimedStep[] = [
     { do: 'submit', app, at: startAt },

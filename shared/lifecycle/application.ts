@@ -2,8 +2,8 @@
 import { addMonths, chinaDate } from '../calendar';
 import { DomainError } from '../errors';
 import type { Actor, Application, Certificate } from '../model';
-import { isScoreSheetComplete, scoreTotal, type ScoreSheet } from '../scheme';
 import type { SubmitApplicationInput } from '../schemas/application';
+import { isScoreSheetComplete, type ScoreSheet, scoreTotal } from '../scheme';
 import type { Decided } from './events';
 import { requireAssignedEvaluator, requireImpartialDecider, requireOwner, requireRole } from './guards';
 import { APPLICATION_TRANSITIONS, type ApplicationTransition } from './transitions';
@@ -67,7 +67,10 @@ export function submitRenewal(
     submittedAt: at,
     updatedAt: at,
   };
-  return { next, event: { action: 'submit-renewal', from: null, to: 'submitted', data: { certificate: certificate.number } } };
+  return {
+    next,
+    event: { action: 'submit-renewal', from: null, to: 'submitted', data: { certificate: certificate.number } },
+  };
 }
 
 type Input = Record<string, unknown>;
@@ -119,7 +122,8 @@ export function applyApplicationTransition(
     case 'approve':
     case 'reject': {
       requireImpartialDecider(actor, current);
-      if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
+      if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet))
+        throw new DomainError('SCORE_SHEET_INCOMPLETE');
       const result = scoreTotal(current.scoreSheet);
       if (name === 'approve' && !result.passed) throw new DomainError('SCORE_BELOW_THRESHOLD');
       next.decision = { by: actor.sub, at: next.updatedAt, approved: name === 'approve', reason };

@@ -1,5 +1,5 @@
 /** The certificate's calendar: 3-year validity, a surveillance every 12 months, 6 months' suspension at most. */
-import { addDays, addMonths, minDate, type IsoDate } from '../calendar';
+import { addDays, addMonths, type IsoDate, minDate } from '../calendar';
 import type { Certificate } from '../model';
 
 export const VALIDITY_YEARS = 3;
@@ -24,7 +24,9 @@ export function nextAnniversary(validFrom: IsoDate, validUntil: IsoDate, after: 
 }
 
 /** The last day a surveillance may be held without the certificate being suspended. */
-export function surveillanceDeadline(c: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil'>): IsoDate | null {
+export function surveillanceDeadline(
+  c: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil'>,
+): IsoDate | null {
   return c.surveillancePostponedUntil ?? c.nextSurveillanceDue;
 }
 

@@ -2,9 +2,9 @@
 import { addDays, addMonths, chinaDate } from '../calendar';
 import { DomainError, invariant } from '../errors';
 import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory } from '../model';
+import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
 import type { Decided } from './events';
 import { requireRole } from './guards';
-import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, validUntilFor, type SweepAction } from './certificate-dates';
 import { withStatus } from './status-history';
 import { recordSurveillance } from './surveillance';
 import { CERTIFICATE_TRANSITIONS, type CertificateTransition } from './transitions';
@@ -38,7 +38,10 @@ export function issueCertificate(application: Application, number: string, now: 
     surveillances: [],
     statusHistory: [{ date: validFrom, status: 'valid', reasonCategory: 'issued', level }],
   };
-  return { next, event: { action: 'issue', from: null, to: 'valid', data: { level, cycle: 1, applicationId: application.id } } };
+  return {
+    next,
+    event: { action: 'issue', from: null, to: 'valid', data: { level, cycle: 1, applicationId: application.id } },
+  };
 }
 
 /** Renewal keeps the number and starts the next 3-year cycle the day after the current one ends: no gap. */
@@ -59,9 +62,20 @@ export function renewCertificate(current: Certificate, application: Application,
     nextSurveillanceDue: nextAnniversary(validFrom, validUntil, validFrom),
     surveillancePostponedUntil: null,
     openRenewalId: undefined,
-    statusHistory: [...current.statusHistory, { date: chinaDate(now), status: 'valid', reasonCategory: 'renewed', level }],
+    statusHistory: [
+      ...current.statusHistory,
+      { date: chinaDate(now), status: 'valid', reasonCategory: 'renewed', level },
+    ],
   };
-  return { next, event: { action: 'renew', from: current.status, to: 'valid', data: { level, cycle: next.cycle, validFrom, validUntil } } };
+  return {
+    next,
+    event: {
+      action: 'renew',
+      from: current.status,
+      to: 'valid',
+      data: { level, cycle: next.cycle, validFrom, validUntil },
+    },
+  };
 }
 
 type Input = Record<string, unknown>;
@@ -113,11 +127,20 @@ export function applyCertificateTransition(
 const SWEEP_EFFECT: Record<SweepAction, { status: CertificateStatus; category: ReasonCategory; reason: string }> = {
   expire: { status: 'expired', category: 'not_renewed', reason: 'validity ended without renewal' },
   suspendOverdue: { status: 'suspended', category: 'surveillance_overdue', reason: 'surveillance overdue' },
-  withdrawSuspensionExpired: { status: 'withdrawn', category: 'suspension_expired', reason: 'suspended longer than 6 months' },
+  withdrawSuspensionExpired: {
+    status: 'withdrawn',
+    category: 'suspension_expired',
+    reason: 'suspended longer than 6 months',
+  },
 };
 
 /** The daily sweep's act on one certificate, taken as the system. */
-export function applySweepAction(current: Certificate, action: SweepAction, actor: Actor, now: Date): Decided<Certificate> {
+export function applySweepAction(
+  current: Certificate,
+  action: SweepAction,
+  actor: Actor,
+  now: Date,
+): Decided<Certificate> {
   requireRole(actor, 'system');
   const today = chinaDate(now);
   const effect = SWEEP_EFFECT[action];

@@ -4,7 +4,7 @@
  * document cannot drift from what the functions accept. Deterministic: the same table gives the same bytes.
  */
 import type { RouteSpec } from '../routes/spec';
-import { jsonSchemaOf, propertiesOf, type JsonSchema } from './json-schema';
+import { type JsonSchema, jsonSchemaOf, propertiesOf } from './json-schema';
 import { codesWithStatus, problemSchema, problemStatuses } from './problem';
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
@@ -12,13 +12,32 @@ const SECURITY_SCHEME = 'staffBearer';
 
 function parameters(route: RouteSpec): JsonSchema[] {
   const fromSchema = new Map(route.params ? propertiesOf(route.params).map((p) => [p.name, p.schema]) : []);
-  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name: name!, in: 'path', required: true, schema: fromSchema.get(name!) ?? { type: 'string' } }));
+  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name: name!,
+    in: 'path',
+    required: true,
+    schema: fromSchema.get(name!) ?? { type: 'string' },
+  }));
   const query = route.query
-    ? propertiesOf(route.query).map(({ name, required, schema: { description, ...schema } }) => ({ name, in: 'query', required, ...(description ? { description } : {}), schema }))
+    ? propertiesOf(route.query).map(({ name, required, schema: { description, ...schema } }) => ({
+        name,
+        in: 'query',
+        required,
+        ...(description ? { description } : {}),
+        schema,
+      }))
     : [];
   const idempotency =
     route.method === 'POST' && route.auth === 'staff'
-      ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retried request with the same key does nothing twice', schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' } }]
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'A retried request with the same key does nothing twice',
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
+          },
+        ]
       : [];
   return [...path, ...query, ...idempotency];
 }
@@ -33,23 +52,42 @@ function success(route: RouteSpec): [string, JsonSchema] {
 function operation(route: RouteSpec): JsonSchema {
   const responses: Record<string, JsonSchema> = Object.fromEntries([success(route)]);
   for (const status of problemStatuses(route)) {
-    responses[String(status)] = { description: codesWithStatus(status).join(', '), content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+    responses[String(status)] = {
+      description: codesWithStatus(status).join(', '),
+      content: { 'application/problem+json': { schema: PROBLEM_REF } },
+    };
   }
-  responses.default = { description: 'INTERNAL, UNAVAILABLE', content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+  responses.default = {
+    description: 'INTERNAL, UNAVAILABLE',
+    content: { 'application/problem+json': { schema: PROBLEM_REF } },
+  };
   return {
     operationId: route.op.replace(/[^A-Za-z0-9]+/g, '_'),
     summary: route.summary,
     tags: [route.fn],
     security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [],
     parameters: parameters(route),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } },
+          },
+        }
+      : {}),
     responses,
   };
 }
 
-export function openApiDocument(routes: readonly RouteSpec[], info: { title: string; version: string; description?: string }): JsonSchema {
+export function openApiDocument(
+  routes: readonly RouteSpec[],
+  info: { title: string; version: string; description?: string },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route);
+  }
   return {
     openapi: '3.1.0',
     info,
@@ -57,7 +95,10 @@ export function openApiDocument(routes: readonly RouteSpec[], info: { title: str
     servers: [{ url: '/' }],
     tags: [
       { name: 'public', description: 'No authentication; read-only' },
-      { name: 'staff', description: 'Bearer token whose groups carry the role (applicant, evaluator, committee, admin)' },
+      {
+        name: 'staff',
+        description: 'Bearer token whose groups carry the role (applicant, evaluator, committee, admin)',
+      },
     ],
     paths,
     components: {

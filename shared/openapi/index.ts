@@ -1,5 +1,6 @@
 /** The generated OpenAPI document of the API (see document.ts). */
-export { openApiDocument } from './document';
-export { jsonSchemaOf, type JsonSchema } from './json-schema';
-export { codesWithStatus, problemSchema, problemStatuses } from './problem';
+
 export { registryApiDocument } from './api';
+export { openApiDocument } from './document';
+export { type JsonSchema, jsonSchemaOf } from './json-schema';
+export { codesWithStatus, problemSchema, problemStatuses } from './problem';

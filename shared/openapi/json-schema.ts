@@ -1,6 +1,7 @@
 /** zod → JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), the one conversion the document uses. */
-import * as z from '../zod';
+
 import type { $ZodType } from 'zod/v4/core';
+import * as z from '../zod';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -10,7 +11,11 @@ export type JsonSchema = Record<string, unknown>;
  * shape, and the 400 problem names the failing field.
  */
 export function jsonSchemaOf(schema: $ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -18,5 +23,9 @@ export function jsonSchemaOf(schema: $ZodType, io: 'input' | 'output'): JsonSche
 export function propertiesOf(schema: $ZodType): { name: string; schema: JsonSchema; required: boolean }[] {
   const json = jsonSchemaOf(schema, 'input');
   const required = new Set((json.required as string[] | undefined) ?? []);
-  return Object.entries((json.properties as Record<string, JsonSchema> | undefined) ?? {}).map(([name, s]) => ({ name, schema: s, required: required.has(name) }));
+  return Object.entries((json.properties as Record<string, JsonSchema> | undefined) ?? {}).map(([name, s]) => ({
+    name,
+    schema: s,
+    required: required.has(name),
+  }));
 }

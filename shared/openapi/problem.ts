@@ -3,9 +3,10 @@
  * error catalogue, and which statuses a route may answer follows from what the route is (test: the document and
  * functions/http/problem.ts agree).
  */
-import * as z from '../zod';
+
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { RouteSpec } from '../routes/spec';
+import * as z from '../zod';
 
 const CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
 
@@ -20,7 +21,13 @@ export const problemSchema = z
     detail: z.optional(z.string()),
     errors: z
       .optional(
-        z.array(z.object({ path: z.string().check(z.describe('e.g. body.organization.creditCode, query.q')), message: z.string(), code: z.optional(z.string()) })),
+        z.array(
+          z.object({
+            path: z.string().check(z.describe('e.g. body.organization.creditCode, query.q')),
+            message: z.string(),
+            code: z.optional(z.string()),
+          }),
+        ),
       )
       .check(z.describe('For validation errors: the failing fields')),
     instance: z.optional(z.string()),
@@ -32,10 +39,10 @@ export function problemStatuses(route: RouteSpec): number[] {
   const statuses = new Set<number>();
   const hasParams = route.path.includes('{');
   if (route.method === 'POST' || route.query || route.params || route.body || hasParams) statuses.add(400);
-  if (route.auth === 'staff') [401, 403].forEach((s) => statuses.add(s));
+  if (route.auth === 'staff') for (const s of [401, 403]) statuses.add(s);
   if (hasParams) statuses.add(404);
-  if (route.method === 'POST') [413, 415].forEach((s) => statuses.add(s));
-  if (route.method === 'POST' && route.auth === 'staff') [409, 422].forEach((s) => statuses.add(s));
+  if (route.method === 'POST') for (const s of [413, 415]) statuses.add(s);
+  if (route.method === 'POST' && route.auth === 'staff') for (const s of [409, 422]) statuses.add(s);
   return [...statuses].sort();
 }
 

@@ -43,9 +43,21 @@ export function dueEntriesOf(c: Certificate, today: IsoDate): DueEntry[] {
   const entries: DueEntry[] = [];
   const deadline = surveillanceDeadline(c);
   if (deadline) {
-    entries.push({ ...base, kind: 'surveillance', due: deadline, daysLeft: daysBetween(today, deadline), postponed: c.surveillancePostponedUntil !== null });
+    entries.push({
+      ...base,
+      kind: 'surveillance',
+      due: deadline,
+      daysLeft: daysBetween(today, deadline),
+      postponed: c.surveillancePostponedUntil !== null,
+    });
   }
-  entries.push({ ...base, kind: 'renewal', due: c.validUntil, daysLeft: daysBetween(today, c.validUntil), postponed: false });
+  entries.push({
+    ...base,
+    kind: 'renewal',
+    due: c.validUntil,
+    daysLeft: daysBetween(today, c.validUntil),
+    postponed: false,
+  });
   return entries;
 }
 
@@ -62,7 +74,9 @@ export function dueList(certificates: Iterable<Certificate>, today: IsoDate, wit
       if (entry.daysLeft <= within[entry.kind]) seen.set(`${entry.kind}#${entry.number}`, entry);
     }
   }
-  return [...seen.values()].sort((a, b) => (a.due === b.due ? a.number.localeCompare(b.number) : a.due < b.due ? -1 : 1));
+  return [...seen.values()].sort((a, b) =>
+    a.due === b.due ? a.number.localeCompare(b.number) : a.due < b.due ? -1 : 1,
+  );
 }
 
 /** Monday of the week a date falls in: the dashboard counts what falls due week by week. */

@@ -1,7 +1,8 @@
 // Public API of the operations rules: what falls due, reminders, and the inputs of the operations endpoints.
-export { DEFAULT_WINDOW_DAYS, DUE_KINDS, dueEntriesOf, dueList, groupByWeek, weekOf } from './due';
+
 export type { DueEntry, DueKind, DueWeek, DueWindow } from './due';
-export { REMINDER_THRESHOLDS, reminderFor, reminderKey, reminderMessage, remindersFor } from './reminders';
+export { DEFAULT_WINDOW_DAYS, DUE_KINDS, dueEntriesOf, dueList, groupByWeek, weekOf } from './due';
 export type { OutboxEntry, Reminder } from './reminders';
-export { certificateListQuerySchema, dueQuerySchema, MAX_WINDOW_DAYS, pageQuerySchema } from './schemas';
+export { REMINDER_THRESHOLDS, reminderFor, reminderKey, reminderMessage, remindersFor } from './reminders';
 export type { DueQuery } from './schemas';
+export { certificateListQuerySchema, dueQuerySchema, MAX_WINDOW_DAYS, pageQuerySchema } from './schemas';

@@ -49,7 +49,18 @@ export function reminderFor(entry: DueEntry): Reminder | null {
   if (crossed.length === 0) return null;
   const threshold = Math.min(...crossed);
   const { kind, number, cycle, due, daysLeft, organization, level, applicantSub } = entry;
-  return { key: reminderKey({ number, cycle, kind, due, threshold }), kind, threshold, number, cycle, due, daysLeft, organization, level, applicantSub };
+  return {
+    key: reminderKey({ number, cycle, kind, due, threshold }),
+    kind,
+    threshold,
+    number,
+    cycle,
+    due,
+    daysLeft,
+    organization,
+    level,
+    applicantSub,
+  };
 }
 
 export function remindersFor(entries: readonly DueEntry[]): Reminder[] {

@@ -1,6 +1,7 @@
 /** Inputs of the operations endpoints: the due list, the outbox and the certificate queues. */
-import * as z from '../zod';
+
 import { CERTIFICATE_STATUSES } from '../model';
+import * as z from '../zod';
 import { DEFAULT_WINDOW_DAYS } from './due';
 
 /** Renewal is applied for up to six months ahead; a year is the furthest anyone plans. */

@@ -3,11 +3,12 @@
  * of a number check (shared/star-mark/live.ts checkNumber, as POST /v1/verifications answers it) with the public
  * record as it stood, so that a tender file can later prove "the registry said this, then".
  */
-import * as z from '../zod';
+
 import { canonicalJson } from '../audit/chain';
 import type { PublicCertificate } from '../public-record';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
-import { STATUS_VERDICTS, type LiveCheck } from '../star-mark';
+import { type LiveCheck, STATUS_VERDICTS } from '../star-mark';
+import * as z from '../zod';
 
 export const RECEIPT_VERSION = 1;
 
@@ -20,7 +21,9 @@ export const receiptPayloadSchema = z.strictObject({
   verdict: z.enum(STATUS_VERDICTS),
   status: z.optional(certificateStatusSchema),
   level: z.optional(starLevelSchema),
-  record: z.optional(z.looseObject({ number: z.string(), asOf: z.string() })).check(z.describe('The public record at that instant')),
+  record: z
+    .optional(z.looseObject({ number: z.string(), asOf: z.string() }))
+    .check(z.describe('The public record at that instant')),
 });
 
 export type ReceiptPayload = Omit<z.output<typeof receiptPayloadSchema>, 'record'> & { record?: PublicCertificate };

@@ -6,19 +6,27 @@
 import { CORE_ROUTES } from './core';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
-import { STAR_MARK_ROUTES } from './star-marks';
 import type { RouteSpec } from './spec';
+import { STAR_MARK_ROUTES } from './star-marks';
 
 export type { FunctionName, HttpMethod, RouteSpec } from './spec';
 
-export const ROUTES: readonly RouteSpec[] = [...CORE_ROUTES, ...STAR_MARK_ROUTES, ...OPERATIONS_ROUTES, ...PROCUREMENT_ROUTES];
+export const ROUTES: readonly RouteSpec[] = [
+  ...CORE_ROUTES,
+  ...STAR_MARK_ROUTES,
+  ...OPERATIONS_ROUTES,
+  ...PROCUREMENT_ROUTES,
+];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
 }
 
 /** Matches a concrete request path to a route, returning its path parameters (decoded). */
-export function matchRoute(method: string, path: string): { route: RouteSpec; params: Record<string, string> } | 'method-not-allowed' | null {
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: RouteSpec; params: Record<string, string> } | 'method-not-allowed' | null {
   const segments = path.split('/');
   let pathMatched = false;
   for (const route of ROUTES) {

@@ -1,7 +1,8 @@
 /** Inputs of the application's endpoints: one schema each, shared by the functions, the console and OpenAPI. */
-import * as z from '../zod';
+
 import { creditCodeSchema } from '../credit-code';
 import { scoreSheetSchema } from '../scheme';
+import * as z from '../zod';
 import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text, visibleName } from './common';
 
 export const organizationSchema = z.strictObject({
@@ -37,7 +38,11 @@ export const acceptSchema = z.strictObject({ evaluatorSub: subject, contractNo: 
 export const documentReviewSchema = z.strictObject({ note: optionalNote });
 export const returnForRevisionSchema = z.strictObject({ reason });
 export const resubmitSchema = z.strictObject({ note: optionalNote, documents: z.optional(documentList()) });
-export const onSiteReviewSchema = z.strictObject({ reviewDate: isoDate, scoreSheet: scoreSheetSchema, note: optionalNote });
+export const onSiteReviewSchema = z.strictObject({
+  reviewDate: isoDate,
+  scoreSheet: scoreSheetSchema,
+  note: optionalNote,
+});
 export const approveSchema = z.strictObject({ reason: z.optional(reason) });
 export const rejectSchema = z.strictObject({ reason });
 export const issueSchema = z.strictObject({});
@@ -45,7 +50,17 @@ export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(rea
 
 export const applicationListQuerySchema = z.strictObject({
   state: z.optional(
-    z.enum(['submitted', 'accepted', 'revision_requested', 'document_review_passed', 'scored', 'approved', 'rejected', 'issued', 'withdrawn']),
+    z.enum([
+      'submitted',
+      'accepted',
+      'revision_requested',
+      'document_review_passed',
+      'scored',
+      'approved',
+      'rejected',
+      'issued',
+      'withdrawn',
+    ]),
   ),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),

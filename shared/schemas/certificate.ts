@@ -1,6 +1,7 @@
 /** Inputs of the certificate's staff endpoints. */
-import * as z from '../zod';
+
 import { scoreSheetSchema } from '../scheme';
+import * as z from '../zod';
 import { isoDate, optionalNote, reason } from './common';
 
 export const recordSurveillanceSchema = z.strictObject({

@@ -1,6 +1,6 @@
 // Ready-made score sheets: empty forms for assessors, and valid sheets with a chosen total
 // for tests and demo data, so nobody hand-builds 15 indicator rows.
-import { CURRENT_SCHEME_VERSION, TOTAL_CAP, schemeByVersion, type SchemeTable } from './indicators';
+import { CURRENT_SCHEME_VERSION, type SchemeTable, schemeByVersion, TOTAL_CAP } from './indicators';
 import type { ScoreSheet } from './score-sheet';
 import { fromTenths, hasAtMostOneDecimal, toTenths } from './tenths';
 

@@ -1,18 +1,6 @@
 // Public API of the GB/T 27922 scheme: table data, score sheets, scoring and star levels.
-export {
-  BONUS_POINTS,
-  CURRENT_SCHEME_VERSION,
-  FAIL_LABEL,
-  MAX_BONUS,
-  MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL,
-  PASS_MIN,
-  SCHEME,
-  SPECIAL_DEDUCTION_POINTS,
-  STAR_LEVELS,
-  TOTAL_CAP,
-  schemeByVersion,
-  schemeVersions,
-} from './indicators';
+
+export { blankScoreSheet, fullMarksScoreSheet, sheetWithTotal } from './builders';
 export type {
   Bilingual,
   DimensionCode,
@@ -24,17 +12,20 @@ export type {
   StarLevel,
   StarLevelDef,
 } from './indicators';
-export type {
-  DimensionResult,
-  FailReason,
-  IndicatorScore,
-  ScoreResult,
-  ScoreSheet,
-  ScoreSheetIssue,
-  ScoreSheetIssueCode,
-} from './score-sheet';
-export { isScoreSheetComplete, validateScoreSheet } from './validate';
-export { InvalidScoreSheetError, scoreTotal } from './scoring';
+export {
+  BONUS_POINTS,
+  CURRENT_SCHEME_VERSION,
+  FAIL_LABEL,
+  MAX_BONUS,
+  MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL,
+  PASS_MIN,
+  SCHEME,
+  SPECIAL_DEDUCTION_POINTS,
+  STAR_LEVELS,
+  schemeByVersion,
+  schemeVersions,
+  TOTAL_CAP,
+} from './indicators';
 export {
   bandOf,
   compareLevels,
@@ -45,12 +36,22 @@ export {
   starLevelFor,
   starsFor,
 } from './levels';
-export { blankScoreSheet, fullMarksScoreSheet, sheetWithTotal } from './builders';
-export { roundToTenth } from './tenths';
 export {
   MAX_INDICATOR_ENTRIES,
   MAX_SPECIAL_DEDUCTION_ENTRIES,
   MAX_TEXT_LENGTH,
-  scoreSheetSchema,
   type ScoreSheetInput,
+  scoreSheetSchema,
 } from './schema';
+export type {
+  DimensionResult,
+  FailReason,
+  IndicatorScore,
+  ScoreResult,
+  ScoreSheet,
+  ScoreSheetIssue,
+  ScoreSheetIssueCode,
+} from './score-sheet';
+export { InvalidScoreSheetError, scoreTotal } from './scoring';
+export { roundToTenth } from './tenths';
+export { isScoreSheetComplete, validateScoreSheet } from './validate';

@@ -1,6 +1,6 @@
 // Star levels from a total, and how they are shown and compared. Thresholds come from
 // STAR_LEVELS only, so a change of threshold needs no change here.
-import { FAIL_LABEL, STAR_LEVELS, TOTAL_CAP, type Lang, type StarLevel, type StarLevelDef } from './indicators';
+import { FAIL_LABEL, type Lang, STAR_LEVELS, type StarLevel, type StarLevelDef, TOTAL_CAP } from './indicators';
 import { fromTenths, toTenths } from './tenths';
 
 /** Level reached by a total (inclusive lower bounds), or null below the pass mark. */

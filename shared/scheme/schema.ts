@@ -24,7 +24,9 @@ const indicatorScoreSchema = z.object({
 
 // A list is accepted only so that several bonuses are reported as TOO_MANY_BONUSES rather
 // than as a bare type error; a one-element list is unwrapped to the single bonus.
-const bonusSchema = z.optional(z.nullable(z.union([reasonSchema, z.array(reasonSchema).check(z.maxLength(MAX_BONUS_LIST_LENGTH))])));
+const bonusSchema = z.optional(
+  z.nullable(z.union([reasonSchema, z.array(reasonSchema).check(z.maxLength(MAX_BONUS_LIST_LENGTH))])),
+);
 
 const scoreSheetShape = z
   .object({
@@ -36,7 +38,12 @@ const scoreSheetShape = z
   .check(
     z.superRefine((sheet, ctx) => {
       for (const issue of validateScoreSheet(sheet as ScoreSheet)) {
-        ctx.addIssue({ code: 'custom', path: toZodPath(issue.path), message: issue.message, params: { code: issue.code } });
+        ctx.addIssue({
+          code: 'custom',
+          path: toZodPath(issue.path),
+          message: issue.message,
+          params: { code: issue.code },
+        });
       }
     }),
   );

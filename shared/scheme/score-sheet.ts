@@ -36,7 +36,11 @@ export type ScoreSheetIssue = { path: string; code: ScoreSheetIssueCode; message
 
 export type FailReason = 'BELOW_THRESHOLD' | 'TOO_MANY_SPECIAL_DEDUCTIONS';
 
-export interface DimensionResult { code: string; earned: number; applicable: number }
+export interface DimensionResult {
+  code: string;
+  earned: number;
+  applicable: number;
+}
 
 export interface ScoreResult {
   /** Sum of indicator scores, before normalization. */

@@ -3,10 +3,10 @@ import {
   BONUS_POINTS,
   MAX_BONUS,
   MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL,
-  SPECIAL_DEDUCTION_POINTS,
-  TOTAL_CAP,
-  schemeByVersion,
   type SchemeTable,
+  SPECIAL_DEDUCTION_POINTS,
+  schemeByVersion,
+  TOTAL_CAP,
 } from './indicators';
 import { starLevelFor } from './levels';
 import type { DimensionResult, FailReason, ScoreResult, ScoreSheet, ScoreSheetIssue } from './score-sheet';
@@ -60,7 +60,11 @@ export function scoreTotal(sheet: ScoreSheet): ScoreResult {
     level,
     passed: failReason === null,
     failReason,
-    dimensions: dimensions.map(({ code, earnedTenths: e, applicable }) => ({ code, earned: fromTenths(e), applicable })),
+    dimensions: dimensions.map(({ code, earnedTenths: e, applicable }) => ({
+      code,
+      earned: fromTenths(e),
+      applicable,
+    })),
   };
 }
 

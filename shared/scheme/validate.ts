@@ -1,6 +1,6 @@
 // The rules a score sheet must meet before it can be scored. Shape (types, lengths) is the
 // zod layer's job; this checks the sheet against the table version it names.
-import { MAX_BONUS, schemeByVersion, type IndicatorDef } from './indicators';
+import { type IndicatorDef, MAX_BONUS, schemeByVersion } from './indicators';
 import type { ScoreSheet, ScoreSheetIssue } from './score-sheet';
 import { hasAtMostOneDecimal } from './tenths';
 
@@ -13,7 +13,11 @@ export function bonusCount(bonus: unknown): number {
 export function validateScoreSheet(sheet: ScoreSheet): ScoreSheetIssue[] {
   const issues: ScoreSheetIssue[] = [];
   if (bonusCount(sheet.bonus) > MAX_BONUS) {
-    issues.push({ path: 'bonus', code: 'TOO_MANY_BONUSES', message: `at most ${MAX_BONUS} special bonus may be awarded` });
+    issues.push({
+      path: 'bonus',
+      code: 'TOO_MANY_BONUSES',
+      message: `at most ${MAX_BONUS} special bonus may be awarded`,
+    });
   }
 
   const scheme = schemeByVersion(sheet.schemeVersion);
@@ -35,7 +39,11 @@ export function validateScoreSheet(sheet: ScoreSheet): ScoreSheetIssue[] {
     const path = `indicators.${i}`;
     const def = byCode.get(entry.code);
     if (!def) {
-      issues.push({ path: `${path}.code`, code: 'INDICATOR_UNKNOWN', message: `"${entry.code}" is not an indicator of ${scheme.version}` });
+      issues.push({
+        path: `${path}.code`,
+        code: 'INDICATOR_UNKNOWN',
+        message: `"${entry.code}" is not an indicator of ${scheme.version}`,
+      });
       return;
     }
     if (seen.has(def.code)) {
@@ -66,7 +74,11 @@ export function validateScoreSheet(sheet: ScoreSheet): ScoreSheetIssue[] {
     }
   }
   if (excluded.size === scheme.indicators.length) {
-    issues.push({ path: 'indicators', code: 'ALL_EXCLUDED', message: 'every indicator is excluded; nothing can be scored' });
+    issues.push({
+      path: 'indicators',
+      code: 'ALL_EXCLUDED',
+      message: 'every indicator is excluded; nothing can be scored',
+    });
   }
   return issues;
 }

@@ -1,8 +1,9 @@
 /** The search endpoint's input and answer as zod schemas: the function parses with them, OpenAPI is generated from them. */
-import * as z from '../zod';
+
 import { CERTIFICATE_STATUSES } from '../model';
-import { STAR_LEVELS, type StarLevel } from '../scheme';
 import { text } from '../schemas/common';
+import { STAR_LEVELS, type StarLevel } from '../scheme';
+import * as z from '../zod';
 
 export const starLevelSchema = z.enum(STAR_LEVELS.map((l) => l.level) as [StarLevel, ...StarLevel[]]);
 export const certificateStatusSchema = z.enum(CERTIFICATE_STATUSES);
@@ -11,7 +12,11 @@ export const SEARCH_PAGE_DEFAULT = 20;
 export const SEARCH_PAGE_MAX = 50;
 
 export const searchQuerySchema = z.strictObject({
-  q: text(200, 2).check(z.describe('A part of the organization name (2+ characters, Chinese or English), a credit code, or a certificate number')),
+  q: text(200, 2).check(
+    z.describe(
+      'A part of the organization name (2+ characters, Chinese or English), a credit code, or a certificate number',
+    ),
+  ),
   status: z.optional(certificateStatusSchema),
   level: z.optional(starLevelSchema),
   cursor: z.optional(z.string().check(z.maxLength(2048))).check(z.describe('The cursor of the previous page')),

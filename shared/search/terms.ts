@@ -47,12 +47,21 @@ export interface TermItem extends TermSummary {
 
 export const termKeys = {
   partition: (firstTwo: string) => `TERM#${firstTwo}`,
-  sort: (from: readonly string[], number: string, field: SearchField, pos: number) => `${from.slice(0, KEY_CHARS).join('')}#${number}#${field}:${pos}`,
+  sort: (from: readonly string[], number: string, field: SearchField, pos: number) =>
+    `${from.slice(0, KEY_CHARS).join('')}#${number}#${field}:${pos}`,
 };
 
 export function summaryOf(c: Certificate): TermSummary {
   const { name, nameEn, creditCode } = c.organization;
-  return { number: c.number, name, ...(nameEn ? { nameEn } : {}), creditCode, level: c.level, status: c.status, validUntil: c.validUntil };
+  return {
+    number: c.number,
+    name,
+    ...(nameEn ? { nameEn } : {}),
+    creditCode,
+    level: c.level,
+    status: c.status,
+    validUntil: c.validUntil,
+  };
 }
 
 /** The indexed text of a field and where a search may start in it (bounded as above). */
@@ -66,7 +75,10 @@ export function indexedField(summary: Pick<TermSummary, SearchField>, field: Sea
  * The one place where a query matches a certificate: the first field, then the first indexed start, where it occurs.
  * A hit is accepted only from the item at that place, so a name containing the query twice is listed once.
  */
-export function canonicalMatch(summary: Pick<TermSummary, SearchField>, query: readonly string[]): { field: SearchField; pos: number } | null {
+export function canonicalMatch(
+  summary: Pick<TermSummary, SearchField>,
+  query: readonly string[],
+): { field: SearchField; pos: number } | null {
   for (const field of SEARCH_FIELDS) {
     const { chars, starts } = indexedField(summary, field);
     const pos = starts.find((p) => occursAt(chars, query, p));
@@ -114,7 +126,11 @@ export function termWrites(previous: Certificate | null, next: Certificate): Wri
 /** A term item as read back from the store, or null for anything that is not one (never trusted blindly). */
 export function termFromItem(raw: Record<string, unknown>): TermItem | null {
   const str = (k: string) => typeof raw[k] === 'string';
-  if (raw.entity !== TERM_ENTITY || !['pk', 'sk', 'number', 'name', 'creditCode', 'level', 'status', 'validUntil'].every(str)) return null;
+  if (
+    raw.entity !== TERM_ENTITY ||
+    !['pk', 'sk', 'number', 'name', 'creditCode', 'level', 'status', 'validUntil'].every(str)
+  )
+    return null;
   if (!SEARCH_FIELDS.includes(raw.field as SearchField) || typeof raw.pos !== 'number') return null;
   if (raw.nameEn !== undefined && typeof raw.nameEn !== 'string') return null;
   return raw as unknown as TermItem;

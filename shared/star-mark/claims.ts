@@ -21,7 +21,12 @@ export interface StarMarkClaims {
 const PAYLOAD = /^([A-Z]{2,8}-SV-\d{4}-\d{6})\|(\d)\|(\d{4})(\d{2})(\d{2})\|([1-9]\d{0,3})$/;
 
 export function claimsOf(certificate: Pick<Certificate, 'number' | 'level' | 'validUntil' | 'cycle'>): StarMarkClaims {
-  return { number: certificate.number, level: certificate.level, validUntil: certificate.validUntil, cycle: certificate.cycle };
+  return {
+    number: certificate.number,
+    level: certificate.level,
+    validUntil: certificate.validUntil,
+    cycle: certificate.cycle,
+  };
 }
 
 export function encodeClaims(claims: StarMarkClaims): string {

@@ -69,7 +69,9 @@ const ORDER: Record<KeyStatus, number> = { active: 0, retired: 1, revoked: 2 };
 
 /** The JWKS of one ring; `purpose` marks every entry (star-mark unless said otherwise). */
 export function jwksOf(records: readonly SigningKeyRecord[], purpose: KeyPurpose = 'star-mark'): StarMarkJwks {
-  const sorted = [...records].sort((a, b) => ORDER[a.status] - ORDER[b.status] || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  const sorted = [...records].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
+  );
   const keys: PublishedKey[] = [];
   const revoked: RevokedKey[] = [];
   for (const r of sorted) {

@@ -29,7 +29,9 @@ export function findKey(jwks: JwksInput, kid: string, purpose: KeyPurpose): KeyL
   if (revoked.some((r) => r?.kid === kid)) return 'revoked';
   const matches = keys.filter((k) => k?.kid === kid);
   if (matches.some((k) => k.status === 'revoked')) return 'revoked';
-  const signing = matches.filter((k) => (k.alg === undefined || k.alg === STAR_MARK_ALG) && (k.use === undefined || k.use === 'sig'));
+  const signing = matches.filter(
+    (k) => (k.alg === undefined || k.alg === STAR_MARK_ALG) && (k.use === undefined || k.use === 'sig'),
+  );
   const usable = signing.find((k) => servesPurpose(k, purpose));
   if (usable) return { key: usable };
   const other = signing[0];

@@ -11,7 +11,11 @@ export function activeKey(records: readonly SigningKeyRecord[]): SigningKeyRecor
 }
 
 /** The current signing key retires; the fresh one signs from now on. */
-export function rotateKeys(records: readonly SigningKeyRecord[], fresh: { kid: string; publicJwk: EcPublicJwk }, at: Date): SigningKeyRecord[] {
+export function rotateKeys(
+  records: readonly SigningKeyRecord[],
+  fresh: { kid: string; publicJwk: EcPublicJwk },
+  at: Date,
+): SigningKeyRecord[] {
   invariant(!records.some((r) => r.kid === fresh.kid), `kid ${fresh.kid} already in the registry`);
   const when = at.toISOString();
   const kept = records.map((r) => (r.status === 'active' ? { ...r, status: 'retired' as const, retiredAt: when } : r));
@@ -27,6 +31,11 @@ export function revokeKey(
   const target = records.find((r) => r.kid === kid);
   if (!target) throw new DomainError('NOT_FOUND', `signing key ${kid}`);
   if (target.status === 'revoked') throw new DomainError('ILLEGAL_TRANSITION', `signing key ${kid} is already revoked`);
-  const revoked: SigningKeyRecord = { ...target, status: 'revoked', revokedAt: at.toISOString(), revocationReason: reason };
+  const revoked: SigningKeyRecord = {
+    ...target,
+    status: 'revoked',
+    revokedAt: at.toISOString(),
+    revocationReason: reason,
+  };
   return { records: records.map((r) => (r.kid === kid ? revoked : r)), wasActive: target.status === 'active' };
 }

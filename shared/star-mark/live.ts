@@ -4,8 +4,8 @@
  * difference is stated — a lowered level is LEVEL_CHANGED, a suspension SUSPENDED, whatever the mark says.
  */
 import type { Certificate, CertificateStatus } from '../model';
+import { effectiveStatus, type PublicCertificate, publicRecord } from '../public-record';
 import { CERTIFICATE_NUMBER_RE } from '../schemas/common';
-import { effectiveStatus, publicRecord, type PublicCertificate } from '../public-record';
 import type { StarLevel } from '../scheme';
 import type { StarMarkClaims } from './claims';
 import type { StarMarkVerdict, VerdictCode } from './verdict';
@@ -48,7 +48,8 @@ export function changesSince(mark: StarMarkClaims, certificate: Certificate): Ma
   const changes: MarkChange[] = [];
   if (mark.level !== certificate.level) changes.push({ field: 'level', mark: mark.level, live: certificate.level });
   if (mark.cycle !== certificate.cycle) changes.push({ field: 'cycle', mark: mark.cycle, live: certificate.cycle });
-  if (mark.validUntil !== certificate.validUntil) changes.push({ field: 'validUntil', mark: mark.validUntil, live: certificate.validUntil });
+  if (mark.validUntil !== certificate.validUntil)
+    changes.push({ field: 'validUntil', mark: mark.validUntil, live: certificate.validUntil });
   return changes;
 }
 
@@ -56,9 +57,17 @@ export function changesSince(mark: StarMarkClaims, certificate: Certificate): Ma
 export function checkMark(mark: StarMarkVerdict, certificate: Certificate | undefined, now: Date): LiveCheck {
   const kid = mark.kid !== undefined ? { kid: mark.kid } : {};
   // A refused token proves nothing, so it is not an occasion to look anything up either.
-  if (!mark.authentic || !mark.claims) return { authentic: false, verdict: mark.verdict, ...(mark.reason ? { reason: mark.reason } : {}), ...kid };
+  if (!mark.authentic || !mark.claims)
+    return { authentic: false, verdict: mark.verdict, ...(mark.reason ? { reason: mark.reason } : {}), ...kid };
   const claims = mark.claims;
-  if (!certificate) return { authentic: true, verdict: 'UNKNOWN_NUMBER', reason: `no certificate ${claims.number} in the register`, ...kid, mark: claims };
+  if (!certificate)
+    return {
+      authentic: true,
+      verdict: 'UNKNOWN_NUMBER',
+      reason: `no certificate ${claims.number} in the register`,
+      ...kid,
+      mark: claims,
+    };
   const current = live(certificate, now);
   const changes = changesSince(claims, certificate);
   let verdict = BY_STATUS[current.status];
@@ -85,12 +94,25 @@ export function checkMark(mark: StarMarkVerdict, certificate: Certificate | unde
 }
 
 /** A number looked up without a token: a syntactically wrong one is MALFORMED for that item only. */
-export function checkNumber(input: string, certificate: Certificate | undefined, now: Date): LiveCheck & { number: string } {
+export function checkNumber(
+  input: string,
+  certificate: Certificate | undefined,
+  now: Date,
+): LiveCheck & { number: string } {
   const trimmed = input.trim();
   // Echoed back, so bounded: a pasted paragraph is not repeated in full.
   const number = trimmed.slice(0, 64);
-  if (!CERTIFICATE_NUMBER_RE.test(trimmed)) return { number, authentic: null, verdict: 'MALFORMED', reason: 'not a certificate number' };
-  if (!certificate) return { number, authentic: null, verdict: 'UNKNOWN_NUMBER', reason: 'no such certificate in the register' };
+  if (!CERTIFICATE_NUMBER_RE.test(trimmed))
+    return { number, authentic: null, verdict: 'MALFORMED', reason: 'not a certificate number' };
+  if (!certificate)
+    return { number, authentic: null, verdict: 'UNKNOWN_NUMBER', reason: 'no such certificate in the register' };
   const current = live(certificate, now);
-  return { number, authentic: null, verdict: BY_STATUS[current.status], status: current.status, level: current.level, record: current.record };
+  return {
+    number,
+    authentic: null,
+    verdict: BY_STATUS[current.status],
+    status: current.status,
+    level: current.level,
+    record: current.record,
+  };
 }

@@ -1,6 +1,7 @@
 /** Inputs of the star-mark endpoints. */
-import * as z from '../zod';
+
 import { reason } from '../schemas/common';
+import * as z from '../zod';
 import { KID_PATTERN } from './kid';
 
 export const MAX_NUMBERS_PER_CHECK = 100;
@@ -16,6 +17,8 @@ export const verificationRequestSchema = z.union([
 
 export type VerificationRequest = z.infer<typeof verificationRequestSchema>;
 
-export const signingKeyPathSchema = z.strictObject({ kid: z.string().check(z.regex(KID_PATTERN, { message: 'not a key id' })) });
+export const signingKeyPathSchema = z.strictObject({
+  kid: z.string().check(z.regex(KID_PATTERN, { message: 'not a key id' })),
+});
 export const revokeSigningKeySchema = z.strictObject({ reason });
 export const rotateSigningKeySchema = z.strictObject({});

@@ -29,7 +29,9 @@ function decodePart(part: string): Uint8Array | null {
 function parseObject(bytes: Uint8Array): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -37,18 +39,21 @@ function parseObject(bytes: Uint8Array): Record<string, unknown> | null {
 
 export function readToken(token: unknown): ReadToken | StarMarkVerdict {
   if (typeof token !== 'string') return refused('MALFORMED', 'the token is not a string');
-  if (token.length > MAX_TOKEN_LENGTH) return refused('MALFORMED', `the token is longer than ${MAX_TOKEN_LENGTH} characters`);
+  if (token.length > MAX_TOKEN_LENGTH)
+    return refused('MALFORMED', `the token is longer than ${MAX_TOKEN_LENGTH} characters`);
   const parts = token.split('.');
   if (parts.length !== 3) return refused('MALFORMED', 'not a compact JWS (three dot-separated parts)');
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const headerBytes = decodePart(headerPart);
   const payload = decodePart(payloadPart);
   // An empty signature is well-formed (it is what `alg: none` sends); it is judged with the alg below.
-  if (!headerBytes || !payload || (signaturePart !== '' && !decodePart(signaturePart))) return refused('MALFORMED', 'a part is not base64url');
+  if (!headerBytes || !payload || (signaturePart !== '' && !decodePart(signaturePart)))
+    return refused('MALFORMED', 'a part is not base64url');
   const header = parseObject(headerBytes);
   if (!header) return refused('MALFORMED', 'the protected header is not a JSON object');
   const kid = typeof header.kid === 'string' && KID_PATTERN.test(header.kid) ? header.kid : undefined;
-  if (header.alg !== STAR_MARK_ALG) return refused('BAD_SIGNATURE', `alg ${JSON.stringify(header.alg ?? null)} is not accepted; only ES256`, kid);
+  if (header.alg !== STAR_MARK_ALG)
+    return refused('BAD_SIGNATURE', `alg ${JSON.stringify(header.alg ?? null)} is not accepted; only ES256`, kid);
   const carrier = KEY_CARRIERS.find((k) => k in header);
   if (carrier) return refused('MALFORMED', `the header carries a key (${carrier}); keys come only from the JWKS`, kid);
   if ('crit' in header) return refused('MALFORMED', 'the header has crit; no extension is understood');

@@ -22,6 +22,7 @@ export function signingInput(claims: StarMarkClaims, kid: string): string {
 }
 
 export function compactToken(input: string, rawSignature: Uint8Array): string {
-  if (rawSignature.length !== ES256_SIGNATURE_BYTES) throw new Error(`ES256 signature must be ${ES256_SIGNATURE_BYTES} bytes, got ${rawSignature.length}`);
+  if (rawSignature.length !== ES256_SIGNATURE_BYTES)
+    throw new Error(`ES256 signature must be ${ES256_SIGNATURE_BYTES} bytes, got ${rawSignature.length}`);
   return `${input}.${base64url.encode(rawSignature)}`;
 }

@@ -7,7 +7,15 @@ import type { StarMarkClaims } from './claims';
 /** Refusals: the mark is not proof of anything. */
 export const REFUSAL_VERDICTS = ['MALFORMED', 'BAD_SIGNATURE', 'UNKNOWN_KEY', 'REVOKED_KEY'] as const;
 /** From the live record (online only). */
-export const STATUS_VERDICTS = ['VALID', 'SUSPENDED', 'WITHDRAWN', 'CANCELLED', 'EXPIRED', 'LEVEL_CHANGED', 'UNKNOWN_NUMBER'] as const;
+export const STATUS_VERDICTS = [
+  'VALID',
+  'SUSPENDED',
+  'WITHDRAWN',
+  'CANCELLED',
+  'EXPIRED',
+  'LEVEL_CHANGED',
+  'UNKNOWN_NUMBER',
+] as const;
 
 export type RefusalVerdict = (typeof REFUSAL_VERDICTS)[number];
 export type VerdictCode = RefusalVerdict | (typeof STATUS_VERDICTS)[number];

@@ -22,7 +22,8 @@ export async function verifyStarMark(token: string, jwks: JwksInput, now: Date):
   if (found === 'revoked') return refused('REVOKED_KEY', `key ${kid} was revoked; its marks no longer count`, kid);
   if (found === 'unknown') return refused('UNKNOWN_KEY', `key ${kid} is not one of ours`, kid);
   // UNKNOWN_KEY, not BAD_SIGNATURE: the key is genuine, but not a star-mark key, so nothing it signed is a mark.
-  if ('otherPurpose' in found) return refused('UNKNOWN_KEY', `key ${kid} signs ${found.otherPurpose}s, not star marks`, kid);
+  if ('otherPurpose' in found)
+    return refused('UNKNOWN_KEY', `key ${kid} signs ${found.otherPurpose}s, not star marks`, kid);
   const jwk = ecPublicJwk(found.key);
   if (!jwk) return refused('UNKNOWN_KEY', `key ${kid} is not an EC P-256 public key`, kid);
   try {
@@ -35,7 +36,13 @@ export async function verifyStarMark(token: string, jwks: JwksInput, now: Date):
   // Signed by our key yet unreadable: not something we ever issue, so it proves nothing.
   if (!claims) return refused('MALFORMED', 'the payload is not a star-mark payload', kid);
   if (chinaDate(now) > claims.validUntil) {
-    return { authentic: true, verdict: 'EXPIRED', claims, kid, reason: `the mark's validity ended on ${claims.validUntil}` };
+    return {
+      authentic: true,
+      verdict: 'EXPIRED',
+      claims,
+      kid,
+      reason: `the mark's validity ended on ${claims.validUntil}`,
+    };
   }
   return { authentic: true, verdict: 'VALID', claims, kid };
 }

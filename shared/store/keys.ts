@@ -2,8 +2,9 @@
  * The only place that decides what goes into pk/sk and the overloaded GSIs. Index attributes are derived from the
  * entity on every write, so an index can never disagree with the item it points to.
  */
-import type { Application, AuditEvent, Certificate } from '../model';
+
 import { nextActionDate } from '../lifecycle/certificate-dates';
+import type { Application, AuditEvent, Certificate } from '../model';
 
 /** Sorts after every date: terminal certificates stay listed by status but never come due. */
 const NEVER = '9999-12-31';

@@ -53,13 +53,22 @@ export interface RegistryStore {
   /** Certificates that come due (by the status/next-action index): never a scan. */
   listCertificatesDue(query: DueQuery): Promise<Page<Certificate>>;
   /** Certificates by status whose validity ends within [from, to]. */
-  listCertificatesExpiring(status: string, from: string, to: string, cursor?: string, limit?: number): Promise<Page<Certificate>>;
+  listCertificatesExpiring(
+    status: string,
+    from: string,
+    to: string,
+    cursor?: string,
+    limit?: number,
+  ): Promise<Page<Certificate>>;
   listEvents(stream: string): Promise<AuditEvent[]>;
   readCounter(name: string): Promise<number>;
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Raw item access for side records that are not core entities (signing keys, search terms, receipts). */
   getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
-  queryItems(pk: string, options?: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string }): Promise<Page<Record<string, unknown>>>;
+  queryItems(
+    pk: string,
+    options?: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string },
+  ): Promise<Page<Record<string, unknown>>>;
   commit(work: UnitOfWork): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode } from '../../shared/credit-code';
 import { SCHEME, sheetWithTotal } from '../../shared/scheme';
 import { screenshot } from '../support/browser';
-import { openAction, settled, startConsoleRig, type ConsoleRig } from './console-support';
+import { type ConsoleRig, openAction, settled, startConsoleRig } from './console-support';
 
 let rig: ConsoleRig;
 let caseId = '';
@@ -72,7 +72,7 @@ describe('one case through the console', () => {
     expect(await badgeText(page)).toContain('已评分');
   });
 
-  it('refuses the committee decision to the case\'s own evaluator, showing the API\'s reason', async () => {
+  it("refuses the committee decision to the case's own evaluator, showing the API's reason", async () => {
     const page = await rig.signedIn('reviewer-sun');
     await page.goto(`${rig.sys.url}/console#/case/${caseId}`);
     const form = await openAction(page, 'approve');
@@ -115,7 +115,10 @@ describe('one case through the console', () => {
     await admin.waitForSelector('#certificate-title');
     expect(await admin.locator('.view .badge').first().innerText()).toContain('有效');
     expect(await admin.locator('details[data-transition="suspend"]').count()).toBe(1);
-    const [svg] = await Promise.all([admin.waitForEvent('download'), admin.click('button[data-download="star-mark.svg"]')]);
+    const [svg] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.click('button[data-download="star-mark.svg"]'),
+    ]);
     expect(svg.suggestedFilename()).toBe(`${number}-star-mark.svg`);
     expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(admin, 'console-3-certificate', { fullPage: true });
@@ -126,6 +129,11 @@ describe('one case through the console', () => {
   it('ran without script errors, CSP violations, dialogs or requests to other origins', () => {
     // Chromium logs every 4xx answer as a console error; the refusals above are expected and shown to the user.
     const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
-    for (const p of rig.problems) expect({ ...p, errors: p.errors.filter((e) => !refusal.test(e)) }).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
+    for (const p of rig.problems)
+      expect({ ...p, errors: p.errors.filter((e) => !refusal.test(e)) }).toEqual({
+        errors: [],
+        dialogs: [],
+        foreignRequests: [],
+      });
   });
 });

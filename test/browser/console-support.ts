@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ensureWebBuilt, launchBrowser, newContext, type PageProblems, watchPage } from '../support/browser';
 import { startTestSystem, type TestSystem } from '../support/local-system';
-import { ensureWebBuilt, launchBrowser, newContext, watchPage, type PageProblems } from '../support/browser';
 
 export interface ConsoleRig {
   sys: TestSystem;

@@ -9,9 +9,17 @@ import { join } from 'node:path';
 import { base64url } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSearchCorpus, type SeededOrganization } from '../../bench/search';
+import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
 import { sheetWithTotal } from '../../shared/scheme';
-import { ARTIFACTS_DIR, ensureWebBuilt, launchBrowser, newContext, screenshot, watchPage, type PageProblems } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  ensureWebBuilt,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  screenshot,
+  watchPage,
+} from '../support/browser';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { applicationBody, DEFAULT_ACTORS as who } from '../support/walk';
 
@@ -36,9 +44,21 @@ beforeAll(async () => {
   sys = await startTestSystem({ now: '2026-11-23T02:00:00Z', webRoot });
   corpus = await seedSearchCorpus(sys.deps.store, 30);
   const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(7001, HOSTILE), who.applicant), 201);
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: who.evaluator, contractNo: 'HT-7001' }, who.admin));
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: who.evaluator, contractNo: 'HT-7001' },
+      who.admin,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(93) }, who.evaluator));
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/record-on-site-review`,
+      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(93) },
+      who.evaluator,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
   hostile = (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
   browser = await launchBrowser();
@@ -52,7 +72,15 @@ afterAll(async () => {
 });
 
 async function open(path = '/procurement.html'): Promise<Page> {
-  const page = await (await newContext(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1, acceptDownloads: true })).newPage();
+  const page = await (
+    await newContext(browser, {
+      viewport: { width: 1280, height: 900 },
+      isMobile: false,
+      hasTouch: false,
+      deviceScaleFactor: 1,
+      acceptDownloads: true,
+    })
+  ).newPage();
   problems.push(watchPage(page, sys.url));
   await page.goto(`${sys.url}${path}`);
   return page;
@@ -64,11 +92,19 @@ const validOnes = () => corpus.filter((o) => o.status === 'valid');
 describe('the procurement page', () => {
   it('checks a pasted list into one table and downloads it as a defused, Excel-ready CSV', async () => {
     const page = await open();
-    const list = [validOnes()[0]!.number, suspended().number.toLowerCase(), 'SM-SV-2026-999999', 'not-a-number', hostile.number].join('\n');
+    const list = [
+      validOnes()[0]!.number,
+      suspended().number.toLowerCase(),
+      'SM-SV-2026-999999',
+      'not-a-number',
+      hostile.number,
+    ].join('\n');
     await page.fill('#bulk-input', list);
     await page.click('#bulk-check');
     await page.waitForSelector('#bulk-results tbody tr');
-    const verdicts = await page.$$eval('#bulk-results tbody tr', (rows) => rows.map((r) => r.getAttribute('data-verdict')));
+    const verdicts = await page.$$eval('#bulk-results tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-verdict')),
+    );
     expect(verdicts).toEqual(['VALID', 'SUSPENDED', 'UNKNOWN_NUMBER', 'MALFORMED', 'VALID']);
     expect(await page.textContent('#bulk-results')).toContain(HOSTILE);
     expect(await page.$('#bulk-results img')).toBeNull();
@@ -89,7 +125,9 @@ describe('the procurement page', () => {
     const csv = `\uFEFF投标人,证书编号\r\n甲公司,${validOnes()[1]!.number}\r\n乙公司,${suspended().creditCode}\r\n`;
     await page.setInputFiles('#bulk-file', { name: 'bidders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.waitForSelector('#bulk-results tbody tr');
-    const rows = await page.$$eval('#bulk-results tbody tr', (trs) => trs.map((r) => [r.getAttribute('data-verdict'), r.children[2]?.textContent]));
+    const rows = await page.$$eval('#bulk-results tbody tr', (trs) =>
+      trs.map((r) => [r.getAttribute('data-verdict'), r.children[2]?.textContent]),
+    );
     expect(rows).toEqual([
       ['VALID', '甲公司'],
       ['SUSPENDED', '乙公司'],

@@ -5,7 +5,13 @@ import { combine } from '../../web/src/verify/keys';
 import { decide, type LiveStatus, type MarkClaims, type SignatureCheck } from '../../web/src/verify/verdict';
 
 const TODAY = '2026-11-23';
-const claims: MarkClaims = { number: 'SM-SV-2026-000001', level: 'four', validUntil: '2029-11-22', cycle: 1, kid: 'k1' };
+const claims: MarkClaims = {
+  number: 'SM-SV-2026-000001',
+  level: 'four',
+  validUntil: '2029-11-22',
+  cycle: 1,
+  kid: 'k1',
+};
 const authentic: SignatureCheck = { outcome: 'authentic', claims };
 const settled = { settled: true, fresh: true };
 const offlineKeys = { settled: true, fresh: false };
@@ -58,8 +64,14 @@ describe('decide', () => {
   it('an unknown key: still checking until the keys settle, counterfeit with fresh keys, unverifiable offline', () => {
     const sig: SignatureCheck = { outcome: 'unknown-key', kid: 'zz' };
     expect(decide(sig, { state: 'pending' }, { settled: false, fresh: false }, TODAY).kind).toBe('checking');
-    expect(decide(sig, { state: 'pending' }, settled, TODAY)).toMatchObject({ kind: 'counterfeit', reason: 'UNKNOWN_KEY' });
-    expect(decide(sig, { state: 'unreachable' }, offlineKeys, TODAY)).toMatchObject({ kind: 'unverifiable', tone: 'neutral' });
+    expect(decide(sig, { state: 'pending' }, settled, TODAY)).toMatchObject({
+      kind: 'counterfeit',
+      reason: 'UNKNOWN_KEY',
+    });
+    expect(decide(sig, { state: 'unreachable' }, offlineKeys, TODAY)).toMatchObject({
+      kind: 'unverifiable',
+      tone: 'neutral',
+    });
   });
 
   it('an authentic mark is not final before the server keys are in (a trusted key may have been revoked)', () => {
@@ -67,19 +79,37 @@ describe('decide', () => {
   });
 
   it('offline: genuine signature, status not checked; a printed validity that has ended is pointed out', () => {
-    expect(decide(authentic, { state: 'unreachable' }, offlineKeys, TODAY)).toMatchObject({ kind: 'offline', tone: 'neutral', authentic: true, printedExpired: false });
-    expect(decide(authentic, { state: 'unreachable' }, offlineKeys, '2029-11-23')).toMatchObject({ kind: 'offline', printedExpired: true });
+    expect(decide(authentic, { state: 'unreachable' }, offlineKeys, TODAY)).toMatchObject({
+      kind: 'offline',
+      tone: 'neutral',
+      authentic: true,
+      printedExpired: false,
+    });
+    expect(decide(authentic, { state: 'unreachable' }, offlineKeys, '2029-11-23')).toMatchObject({
+      kind: 'offline',
+      printedExpired: true,
+    });
   });
 
   it('a level change and a renewal are stated; the live level is drawn', () => {
     const v = decide(authentic, record({ level: 'three', cycle: 2 }), settled, TODAY);
-    expect(v).toMatchObject({ kind: 'valid', level: 'three', levelChanged: { printed: 'four', now: 'three' }, renewed: { printed: 1, now: 2 } });
+    expect(v).toMatchObject({
+      kind: 'valid',
+      level: 'three',
+      levelChanged: { printed: 'four', now: 'three' },
+      renewed: { printed: 1, now: 2 },
+    });
     expect(decide(authentic, record(), settled, TODAY).levelChanged).toBeUndefined();
   });
 
   it('a genuine signature over a number the register does not know is not to be trusted', () => {
-    expect(decide(authentic, { state: 'not-found' }, settled, TODAY)).toMatchObject({ kind: 'counterfeit', reason: 'UNKNOWN_NUMBER' });
-    expect(decide(authentic, record({ number: 'SM-SV-2026-000002' }), settled, TODAY)).toMatchObject({ kind: 'counterfeit' });
+    expect(decide(authentic, { state: 'not-found' }, settled, TODAY)).toMatchObject({
+      kind: 'counterfeit',
+      reason: 'UNKNOWN_NUMBER',
+    });
+    expect(decide(authentic, record({ number: 'SM-SV-2026-000002' }), settled, TODAY)).toMatchObject({
+      kind: 'counterfeit',
+    });
   });
 
   it('no signature check yet, or a browser without Web Crypto', () => {

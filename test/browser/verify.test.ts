@@ -14,7 +14,14 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../functions/signing/artwork/qr';
 import { sheetWithTotal } from '../../shared/scheme';
-import { ensureWebBuilt, launchBrowser, newContext, screenshot, watchPage, type PageProblems } from '../support/browser';
+import {
+  ensureWebBuilt,
+  launchBrowser,
+  newContext,
+  type PageProblems,
+  screenshot,
+  watchPage,
+} from '../support/browser';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { applicationBody, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 
@@ -50,9 +57,21 @@ async function issuedNamed(name: string, total = 92): Promise<any> {
   const who = DEFAULT_ACTORS;
   const s = ++seed;
   const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(s, name), who.applicant), 201);
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: who.evaluator, contractNo: `HT-${s}` }, who.admin));
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: who.evaluator, contractNo: `HT-${s}` },
+      who.admin,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) }, who.evaluator));
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/record-on-site-review`,
+      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
+      who.evaluator,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
   return (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
 }
@@ -63,7 +82,9 @@ async function issued(total = 92): Promise<any> {
 
 /** The print artwork of a certificate's star mark, as staff download it. */
 async function starMarkPng(number: string): Promise<Buffer> {
-  const res = await fetch(`${sys.url}/v1/staff/certificates/${number}/star-mark.png`, { headers: { authorization: `Bearer ${await sys.tokenOf(ADMIN)}` } });
+  const res = await fetch(`${sys.url}/v1/staff/certificates/${number}/star-mark.png`, {
+    headers: { authorization: `Bearer ${await sys.tokenOf(ADMIN)}` },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('image/png');
   return Buffer.from(await res.arrayBuffer());
@@ -72,7 +93,11 @@ async function starMarkPng(number: string): Promise<Buffer> {
 /** Decodes the QR code of a PNG with jsQR in Node: a decoder independent of the one that drew it. */
 function decodeQr(png: Buffer): string {
   const image = PNG.sync.read(png);
-  const code = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+  const code = jsQR(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    image.width,
+    image.height,
+  );
   if (!code) throw new Error('no QR code in the star-mark PNG');
   return code.data;
 }
@@ -119,10 +144,14 @@ async function openPage(context: BrowserContext, url: string): Promise<Opened> {
 /** The verdict once checking is over. */
 async function verdictOf(page: Page): Promise<string> {
   try {
-    await page.waitForFunction(() => {
-      const v = document.querySelector('#verdict [data-verdict]')?.getAttribute('data-verdict');
-      return Boolean(v) && v !== 'checking';
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('#verdict [data-verdict]')?.getAttribute('data-verdict');
+        return Boolean(v) && v !== 'checking';
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
   } catch (error) {
     const shown = await page.evaluate(() => document.querySelector('main')?.textContent ?? '').catch(() => '?');
     throw new Error(`no verdict: ${String(error)}\nshown: ${shown}\n${(trail.get(page) ?? []).join('\n')}`);
@@ -147,11 +176,16 @@ function expectClean(opened: Opened): void {
   expect(opened.problems.dialogs).toEqual([]);
   expect(opened.problems.foreignRequests).toEqual([]);
   expect(opened.notFound.filter((p) => p !== '/jwks.json')).toEqual([]);
-  expect(opened.problems.errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
+  expect(
+    opened.problems.errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e)),
+  ).toEqual([]);
 }
 
 /** Opens a star-mark URL, checks the verdict in both languages, and saves a screenshot of each. */
-async function checkVerdict(url: string, expected: { kind: string; zh: string; en: string; name: string }): Promise<Opened> {
+async function checkVerdict(
+  url: string,
+  expected: { kind: string; zh: string; en: string; name: string },
+): Promise<Opened> {
   const context = await newContext(browser);
   const opened = await openPage(context, url);
   const { page } = opened;
@@ -206,7 +240,11 @@ describe('the verdict of a scanned star mark', () => {
     const certificate = await issued(96);
     const printed = await markUrl(certificate);
     const lowered = await ok(
-      sys.api.post(`/v1/staff/certificates/${certificate.number}/record-surveillance`, { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(85) }, DEFAULT_ACTORS.evaluator),
+      sys.api.post(
+        `/v1/staff/certificates/${certificate.number}/record-surveillance`,
+        { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(85) },
+        DEFAULT_ACTORS.evaluator,
+      ),
     );
     expect(lowered.level).toBe('three');
     const context = await newContext(browser);
@@ -218,7 +256,9 @@ describe('the verdict of a scanned star mark', () => {
     expect(await page.locator('.verdict-details .level .star').count()).toBe(3);
     await screenshot(page, 'verify-level-changed-zh');
     await switchLanguage(page, 'en');
-    expect(await note.textContent()).toBe('The star level has changed: printed as five-star, now three-star. The current level applies.');
+    expect(await note.textContent()).toBe(
+      'The star level has changed: printed as five-star, now three-star. The current level applies.',
+    );
     await screenshot(page, 'verify-level-changed-en');
     expectClean(opened);
     await context.close();
@@ -227,14 +267,27 @@ describe('the verdict of a scanned star mark', () => {
   it('suspended: genuine but suspended, amber', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
-    await ok(sys.api.post(`/v1/staff/certificates/${certificate.number}/suspend`, { reason: '监督审核发现服务承诺未兑现' }, ADMIN));
-    await checkVerdict(url, { kind: 'suspended', zh: '真品 · 证书已暂停', en: 'Genuine, but suspended', name: 'suspended' });
+    await ok(
+      sys.api.post(
+        `/v1/staff/certificates/${certificate.number}/suspend`,
+        { reason: '监督审核发现服务承诺未兑现' },
+        ADMIN,
+      ),
+    );
+    await checkVerdict(url, {
+      kind: 'suspended',
+      zh: '真品 · 证书已暂停',
+      en: 'Genuine, but suspended',
+      name: 'suspended',
+    });
   });
 
   it('withdrawn: red', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
-    await ok(sys.api.post(`/v1/staff/certificates/${certificate.number}/withdraw`, { reason: '严重违反认证要求' }, ADMIN));
+    await ok(
+      sys.api.post(`/v1/staff/certificates/${certificate.number}/withdraw`, { reason: '严重违反认证要求' }, ADMIN),
+    );
     await checkVerdict(url, { kind: 'withdrawn', zh: '证书已撤销', en: 'Certificate withdrawn', name: 'withdrawn' });
   });
 
@@ -252,7 +305,12 @@ describe('the verdict of a scanned star mark', () => {
     const claims = Buffer.from(payload, 'base64url').toString('utf8');
     expect(claims).toMatch(/\|3\|/);
     const tampered = `${header}.${b64url(claims.replace('|3|', '|5|'))}.${signature}`;
-    const opened = await checkVerdict(`${sys.url}/v#${tampered}`, { kind: 'counterfeit', zh: '疑似假冒', en: 'Suspected counterfeit', name: 'counterfeit' });
+    const opened = await checkVerdict(`${sys.url}/v#${tampered}`, {
+      kind: 'counterfeit',
+      zh: '疑似假冒',
+      en: 'Suspected counterfeit',
+      name: 'counterfeit',
+    });
     expect(opened.problems.dialogs).toEqual([]);
 
     const context = await newContext(browser);
@@ -272,7 +330,8 @@ describe('the verdict of a scanned star mark', () => {
     const [realHeader, payload] = token.split('.') as [string, string, string];
     const { kid } = JSON.parse(Buffer.from(realHeader, 'base64url').toString('utf8')) as { kid: string };
     const { privateKey } = await generateKeyPair('ES256');
-    const sign = (header: object) => new CompactSign(Buffer.from(payload, 'base64url')).setProtectedHeader(header as any).sign(privateKey);
+    const sign = (header: object) =>
+      new CompactSign(Buffer.from(payload, 'base64url')).setProtectedHeader(header as any).sign(privateKey);
     const forgeries = {
       otherKey: await sign({ alg: 'ES256', kid: 'attacker' }),
       ourKid: await sign({ alg: 'ES256', kid }),
@@ -328,7 +387,16 @@ describe('the certificate view and look-up', () => {
     await page.waitForSelector('.certificate');
     expect(await page.locator('#cert-heading').textContent()).toBe('江南电器连锁股份有限公司');
     const text = (await page.locator('.certificate').textContent()) ?? '';
-    for (const expected of [certificate.number, certificate.organization.creditCode, '家用电器的销售与售后服务', '90–94.9', '暂停', '四星级', '第 1 周期']) expect(text).toContain(expected);
+    for (const expected of [
+      certificate.number,
+      certificate.organization.creditCode,
+      '家用电器的销售与售后服务',
+      '90–94.9',
+      '暂停',
+      '四星级',
+      '第 1 周期',
+    ])
+      expect(text).toContain(expected);
     expect(await page.locator('.timeline-item').count()).toBe(2);
     expect(await page.locator('.timeline-item').first().textContent()).toContain('暂停');
     expect(await page.locator('.permalink-url').getAttribute('href')).toBe(`${sys.url}/c/${certificate.number}`);
@@ -340,7 +408,9 @@ describe('the certificate view and look-up', () => {
     expectClean(opened);
 
     await page.goto(`${sys.url}/c/SM-SV-2026-999999`);
-    await expect.poll(() => page.locator('main [role="status"]').textContent()).toBe('No certificate with the number SM-SV-2026-999999');
+    await expect
+      .poll(() => page.locator('main [role="status"]').textContent())
+      .toBe('No certificate with the number SM-SV-2026-999999');
     await context.close();
   });
 
@@ -375,7 +445,9 @@ describe('the certificate view and look-up', () => {
     await expect.poll(() => page.locator('.hits .mono').first().textContent()).toBe(certificate.number);
 
     await search('查无此名的公司');
-    await expect.poll(() => page.locator('.results [role="status"]').textContent()).toBe('未找到与“查无此名的公司”相符的证书。');
+    await expect
+      .poll(() => page.locator('.results [role="status"]').textContent())
+      .toBe('未找到与“查无此名的公司”相符的证书。');
 
     await page.locator('#lookup-q').fill('x');
     await page.locator('#lookup-q').press('Enter');
@@ -414,7 +486,11 @@ describe('scanning in the page', () => {
     const url = await markUrl(certificate);
     const video = join(tmpdir(), `starmark-qr-${process.pid}.y4m`);
     writeFileSync(video, qrVideo(url));
-    const cameraBrowser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    const cameraBrowser = await launchBrowser([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
     try {
       const context = await newContext(cameraBrowser);
       await context.grantPermissions(['camera'], { origin: sys.url });
@@ -447,7 +523,10 @@ describe('offline', () => {
         () =>
           first.page.evaluate(async () => {
             if (!navigator.serviceWorker.controller) return false;
-            const scripts = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => new URL(u).pathname.startsWith('/assets/'));
+            const scripts = performance
+              .getEntriesByType('resource')
+              .map((e) => e.name)
+              .filter((u) => new URL(u).pathname.startsWith('/assets/'));
             const cached = await Promise.all(['/index.html', '/verify.css', ...scripts].map((u) => caches.match(u)));
             return scripts.length > 0 && cached.every(Boolean);
           }),
@@ -474,7 +553,12 @@ describe('offline', () => {
 
     // Offline, a tampered mark is still caught: the signature check needs no network.
     const [h, p, s] = tokenOf(validUrl).split('.') as [string, string, string];
-    const tampered = `${h}.${b64url(Buffer.from(p, 'base64url').toString('utf8').replace(/\|(\d)\|/, '|5|').replace('-0', '-9'))}.${s}`;
+    const tampered = `${h}.${b64url(
+      Buffer.from(p, 'base64url')
+        .toString('utf8')
+        .replace(/\|(\d)\|/, '|5|')
+        .replace('-0', '-9'),
+    )}.${s}`;
     await offline.goto('about:blank');
     await offline.goto(`${sys.url}/v#${tampered}`);
     expect(await verdictOf(offline)).toBe('counterfeit');
@@ -485,7 +569,9 @@ describe('offline', () => {
     await offline.goto(suspendedUrl);
     expect(await verdictOf(offline)).toBe('offline');
     await context.setOffline(false);
-    await expect.poll(() => offline.locator('#verdict [data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('suspended');
+    await expect
+      .poll(() => offline.locator('#verdict [data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 })
+      .toBe('suspended');
     expect(problems.dialogs).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
     await context.close();
@@ -509,7 +595,9 @@ describe('keys built into the deployment', () => {
     await withoutBaked.page.close();
 
     await context.route('**/jwks.json', (route) =>
-      new URL(route.request().url()).pathname === '/jwks.json' ? route.fulfill({ status: 200, contentType: 'application/json', body: jwks }) : route.fallback(),
+      new URL(route.request().url()).pathname === '/jwks.json'
+        ? route.fulfill({ status: 200, contentType: 'application/json', body: jwks })
+        : route.fallback(),
     );
     const withBaked = await openPage(context, url);
     expect(await verdictOf(withBaked.page)).toBe('offline');
@@ -526,7 +614,8 @@ describe('accessibility and small screens', () => {
     const opened = await openPage(context, url);
     const { page } = opened;
     expect(await verdictOf(page)).toBe('valid');
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
     await screenshot(page, 'verify-valid-320-zh');
 
@@ -567,7 +656,12 @@ describe('accessibility and small screens', () => {
         .map((el) => el.outerHTML),
     );
     expect(unnamed).toEqual([]);
-    const svgs = await page.evaluate(() => [...document.querySelectorAll('svg')].filter((s) => s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label')).length);
+    const svgs = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('svg')].filter(
+          (s) => s.getAttribute('aria-hidden') !== 'true' && !s.getAttribute('aria-label'),
+        ).length,
+    );
     expect(svgs).toBe(0);
     expectClean(opened);
     await context.close();
@@ -584,7 +678,11 @@ describe('keys and time', () => {
     await first.page.close();
 
     await ok(sys.api.post('/v1/staff/signing-keys/rotate', {}, ADMIN, { 'idempotency-key': `rotate-${Date.now()}` }));
-    await ok(sys.api.post(`/v1/staff/signing-keys/${before.tokenKid}/revoke`, { reason: '密钥泄露' }, ADMIN, { 'idempotency-key': `revoke-${Date.now()}` }));
+    await ok(
+      sys.api.post(`/v1/staff/signing-keys/${before.tokenKid}/revoke`, { reason: '密钥泄露' }, ADMIN, {
+        'idempotency-key': `revoke-${Date.now()}`,
+      }),
+    );
 
     const again = await openPage(context, beforeUrl);
     expect(await verdictOf(again.page)).toBe('counterfeit');
@@ -632,7 +730,12 @@ function qrVideo(text: string): Buffer {
   for (let row = 0; row < matrix.size; row++) {
     for (let col = 0; col < matrix.size; col++) {
       if (!matrix.isDark(row, col)) continue;
-      for (let y = 0; y < module; y++) luma.fill(16, (top + row * module + y) * width + left + col * module, (top + row * module + y) * width + left + (col + 1) * module);
+      for (let y = 0; y < module; y++)
+        luma.fill(
+          16,
+          (top + row * module + y) * width + left + col * module,
+          (top + row * module + y) * width + left + (col + 1) * module,
+        );
     }
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2), 128);

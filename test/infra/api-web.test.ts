@@ -2,13 +2,14 @@
  * The HTTP API follows the shared route table (function, authorizer), and CloudFront sends each route to the API
  * with the right caching and the shared security headers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchesPathPattern } from '../../infra/api-behaviors';
 import { ROUTES, routeKey } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers';
-import { matchesPathPattern } from '../../infra/api-behaviors';
-import { synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+import { SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
 let resources: Record<string, { Type: string; Properties: any }>;
@@ -74,7 +75,8 @@ describe('CloudFront', () => {
     const config = policy.Properties.ResponseHeadersPolicyConfig;
     // The shared policy, with the Cognito domain in connect-src (asserted exactly in console-auth.test.ts).
     const csp = JSON.stringify(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
-    for (const directive of CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src'))) expect(csp).toContain(directive);
+    for (const directive of CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src')))
+      expect(csp).toContain(directive);
     expect(csp).toContain("connect-src 'self' https://");
     expect(config.SecurityHeadersConfig.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 63072000,
@@ -104,7 +106,9 @@ describe('CloudFront', () => {
       const path = route.path.replace(/\{[^}]+\}/g, 'x');
       const behavior = behaviors.find((b) => matchesPathPattern(b.PathPattern, path));
       expect(behavior, routeKey(route)).toBeDefined();
-      expect(behavior.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+      expect(behavior.OriginRequestPolicyId).toBe(
+        OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      );
       if (route.auth === 'staff') {
         expect(behavior.CachePolicyId, routeKey(route)).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
       } else {

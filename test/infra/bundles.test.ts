@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/build-app';
-import { synth, SYNTH_TIMEOUT, withoutDocker, type Synthesized } from './synth';
+import { SYNTH_TIMEOUT, type Synthesized, synth, withoutDocker } from './synth';
 
 let s: Synthesized;
 beforeAll(() => {
@@ -29,7 +29,9 @@ function installedPackages(dir: string): { name: string; os?: string[]; cpu?: st
   const dirs = readdirSync(root).flatMap((entry) =>
     entry.startsWith('@') ? readdirSync(join(root, entry)).map((p) => join(root, entry, p)) : [join(root, entry)],
   );
-  return dirs.filter((d) => existsSync(join(d, 'package.json'))).map((d) => JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')));
+  return dirs
+    .filter((d) => existsSync(join(d, 'package.json')))
+    .map((d) => JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')));
 }
 
 describe('bundles', () => {
@@ -53,6 +55,8 @@ describe('bundles', () => {
     // The bundle's native packages hold the arm64 binary; NODE_PATH lets their require() of this machine's
     // binary fall back to the repository's node_modules, so the check runs on any build host.
     const env = { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') };
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env })).toBe('function');
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env })).toBe(
+      'function',
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, withConnectSources } from '../../shared/security-headers';
-import { synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+import { SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 /** A CloudFormation string as text: references become `<Name>` so that a whole value can be compared at once. */
 function flat(value: unknown): string {
@@ -23,7 +23,9 @@ beforeAll(() => {
   byDefault = synth();
   custom = synth({ context: { authDomainPrefix: 'starmark-test', publicBaseUrl: 'https://verify.example.cn/v' } });
 }, SYNTH_TIMEOUT * 2);
-afterAll(() => [byDefault, custom].forEach((s) => s?.cleanup()));
+afterAll(() => {
+  for (const s of [byDefault, custom]) s?.cleanup();
+});
 
 const only = (s: Synthesized, type: string) => {
   const found = Object.entries(s.template.findResources(type));
@@ -31,11 +33,16 @@ const only = (s: Synthesized, type: string) => {
   return found[0]!;
 };
 const csp = (s: Synthesized) =>
-  flat(only(s, 'AWS::CloudFront::ResponseHeadersPolicy')[1].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+  flat(
+    only(s, 'AWS::CloudFront::ResponseHeadersPolicy')[1].Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig
+      .ContentSecurityPolicy.ContentSecurityPolicy,
+  );
 
 describe('hosted sign-in domain', () => {
   it('exists by default, named after the stack and the account', () => {
-    expect(flat(only(byDefault, 'AWS::Cognito::UserPoolDomain')[1].Properties.Domain)).toBe('starmark-<AWS::AccountId>');
+    expect(flat(only(byDefault, 'AWS::Cognito::UserPoolDomain')[1].Properties.Domain)).toBe(
+      'starmark-<AWS::AccountId>',
+    );
   });
 
   it('takes the authDomainPrefix context when given', () => {

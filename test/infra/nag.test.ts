@@ -2,11 +2,12 @@
  * cdk-nag AwsSolutions: the app is clean in each shape it can be deployed in, and a new finding fails the synth
  * (cdk-nag 3 reports through CDK's validation plugins, which interrupt synthesis).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app';
-import { FIXTURE_WEB_DIST, MISSING_WEB_DIST, synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+import { FIXTURE_WEB_DIST, MISSING_WEB_DIST, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 const shapes: Record<string, Parameters<typeof synth>[0]> = {
   'defaults, web not built yet': { webDistDir: MISSING_WEB_DIST },
@@ -24,7 +25,9 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
 };
 
 const done: Synthesized[] = [];
-afterAll(() => done.forEach((s) => s.cleanup()));
+afterAll(() => {
+  for (const s of done) s.cleanup();
+});
 
 describe('cdk-nag AwsSolutions', () => {
   for (const [name, options] of Object.entries(shapes)) {
@@ -56,8 +59,9 @@ describe('cdk-nag AwsSolutions', () => {
     'writes every acknowledgement, with its reason, into the template',
     () => {
       const s = done[0] ?? synth({ webDistDir: MISSING_WEB_DIST });
-      const reasons = Object.values(s.template.toJSON().Resources as Record<string, { Metadata?: any }>)
-        .flatMap((r) => (r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[]);
+      const reasons = Object.values(s.template.toJSON().Resources as Record<string, { Metadata?: any }>).flatMap(
+        (r) => (r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[],
+      );
       expect(reasons.length).toBeGreaterThan(0);
       for (const { id, reason } of reasons) {
         expect(id).toMatch(/^AwsSolutions-/);

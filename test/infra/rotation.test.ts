@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SigningKeys } from '../../infra/constructs/signing-keys';
-import { actionsOf, roleStatements, synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
 /** Logical ids, newest first. */
@@ -20,7 +20,9 @@ afterAll(() => s?.cleanup());
 
 const arn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 const statementsFor = (name: 'public' | 'staff' | 'sweep', action: string) =>
-  roleStatements(s, s.logicalId(s.stack.functions[name].role)).statements.filter((st) => actionsOf([st]).includes(action));
+  roleStatements(s, s.logicalId(s.stack.functions[name].role)).statements.filter((st) =>
+    actionsOf([st]).includes(action),
+  );
 
 it('keeps generation 1 under its original logical id and adds generation 2 beside it', () => {
   const signing = Object.keys(s.template.findResources('AWS::KMS::Key', { Properties: { KeyUsage: 'SIGN_VERIFY' } }));
@@ -54,7 +56,9 @@ it('rotates the receipt keys the same way: newest first in RECEIPT_KEY_IDS, only
   const resources = statementsFor('public', 'kms:GetPublicKey').flatMap((st) => st.Resource as unknown[]);
   expect(resources).toEqual(expect.arrayContaining([...keys, ...receiptKeys].map(arn)));
   for (const name of ['staff', 'sweep'] as const) {
-    const signs = statementsFor(name, 'kms:Sign').flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]));
+    const signs = statementsFor(name, 'kms:Sign').flatMap((st) =>
+      Array.isArray(st.Resource) ? st.Resource : [st.Resource],
+    );
     for (const key of receiptKeys) expect(signs).not.toContainEqual(arn(key));
   }
 });

@@ -2,13 +2,14 @@
  * The stack's resources: the table from shared/table.ts, the three functions (runtime, settings, permissions),
  * the signing key, the staff user pool and the daily sweep. (Bundles: bundles.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeys } from '../../infra/constructs/signing-keys';
 import { ROLES } from '../../shared/model';
 import { keyAttributes, TABLE } from '../../shared/table';
-import { actionsOf, roleStatements, synth, SYNTH_TIMEOUT, type Synthesized } from './synth';
+import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
 beforeAll(() => {
@@ -16,7 +17,9 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT);
 afterAll(() => s?.cleanup());
 
-const TABLE_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].map((a) => `dynamodb:${a}`);
+const TABLE_WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'].map(
+  (a) => `dynamodb:${a}`,
+);
 
 describe('table', () => {
   it('is the shared definition, on demand, recoverable, protected and retained', () => {
@@ -33,7 +36,9 @@ describe('table', () => {
           { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
         ],
-        AttributeDefinitions: Match.arrayEquals(keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+        AttributeDefinitions: Match.arrayEquals(
+          keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        ),
         GlobalSecondaryIndexes: TABLE.indexes.map((index) =>
           Match.objectLike({
             IndexName: index.name,
@@ -57,18 +62,23 @@ describe('functions', () => {
   const receiptKeys = () => s.stack.node.findChild('ReceiptSigning') as SigningKeys;
   const keyArn = (key: IConstruct) => ({ 'Fn::GetAtt': [s.logicalId(key), 'Arn'] });
   const resourcesOf = (statements: ReturnType<typeof roleOf>['statements'], action: string) =>
-    statements.filter((st) => actionsOf([st]).includes(action)).flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]));
+    statements
+      .filter((st) => actionsOf([st]).includes(action))
+      .flatMap((st) => (Array.isArray(st.Resource) ? st.Resource : [st.Resource]));
   const signable = (name: (typeof names)[number]) => resourcesOf(roleOf(name).statements, 'kms:Sign');
 
-  it.each(names)('%s runs Node.js 22+ on arm64 with JSON logs, source maps and a retained-for-a-month log group', (name) => {
-    const p = props(name);
-    expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
-    expect(p.Architectures).toEqual(['arm64']);
-    expect(p.LoggingConfig.LogFormat).toBe('JSON');
-    expect(p.Environment.Variables.NODE_OPTIONS).toContain('--enable-source-maps');
-    const logGroup = s.template.toJSON().Resources[p.LoggingConfig.LogGroup.Ref];
-    expect(logGroup.Properties.RetentionInDays).toBe(30);
-  });
+  it.each(names)(
+    '%s runs Node.js 22+ on arm64 with JSON logs, source maps and a retained-for-a-month log group',
+    (name) => {
+      const p = props(name);
+      expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+      expect(p.Architectures).toEqual(['arm64']);
+      expect(p.LoggingConfig.LogFormat).toBe('JSON');
+      expect(p.Environment.Variables.NODE_OPTIONS).toContain('--enable-source-maps');
+      const logGroup = s.template.toJSON().Resources[p.LoggingConfig.LogGroup.Ref];
+      expect(logGroup.Properties.RetentionInDays).toBe(30);
+    },
+  );
 
   it.each(names)('%s gets the deployment settings', (name) => {
     const env = props(name).Environment.Variables;
@@ -109,7 +119,13 @@ describe('functions', () => {
     for (const name of ['staff', 'sweep'] as const) {
       const actions = actionsOf(roleOf(name).statements);
       expect(actions).toEqual(
-        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Sign', 'kms:GetPublicKey', 'sns:Publish']),
+        expect.arrayContaining([
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'kms:Sign',
+          'kms:GetPublicKey',
+          'sns:Publish',
+        ]),
       );
     }
     for (const name of names) expect(actionsOf(roleOf(name).statements)).not.toContain('dynamodb:Scan');
@@ -123,7 +139,11 @@ describe('signing, staff identity, schedule', () => {
       Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
     });
     expect(Object.keys(keys)).toHaveLength(2);
-    expect(Object.values(keys).map((k) => k.Properties.Description).sort()).toEqual([
+    expect(
+      Object.values(keys)
+        .map((k) => k.Properties.Description)
+        .sort(),
+    ).toEqual([
       expect.stringMatching(/^Signs star-mark certificates/),
       expect.stringMatching(/^Signs verification receipts/),
     ]);
@@ -134,7 +154,9 @@ describe('signing, staff identity, schedule', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
     });
-    const groups = Object.values(s.template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    const groups = Object.values(s.template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
     expect(groups.sort()).toEqual([...ROLES].sort());
   });
 
@@ -156,7 +178,11 @@ describe('signing, staff identity, schedule', () => {
       AlarmActions: [{ Ref: Match.anyValue() }],
     });
     s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 });

@@ -59,7 +59,10 @@ export function synth(options: SynthOptions = {}): Synthesized {
 /** Runs `fn` with every folder holding a `docker` binary removed from PATH: bundling must use local esbuild. */
 export function withoutDocker<T>(fn: () => T): T {
   const path = process.env.PATH ?? '';
-  process.env.PATH = path.split(delimiter).filter((dir) => !existsSync(join(dir, 'docker'))).join(delimiter);
+  process.env.PATH = path
+    .split(delimiter)
+    .filter((dir) => !existsSync(join(dir, 'docker')))
+    .join(delimiter);
   try {
     return fn();
   } finally {
@@ -81,7 +84,10 @@ export function roleStatements(s: Synthesized, roleLogicalId: string): { stateme
       statements.push(...props.PolicyDocument.Statement);
     }
   }
-  return { statements: statements.filter((st) => st.Effect === 'Allow'), managed: role.Properties.ManagedPolicyArns ?? [] };
+  return {
+    statements: statements.filter((st) => st.Effect === 'Allow'),
+    managed: role.Properties.ManagedPolicyArns ?? [],
+  };
 }
 
 export function actionsOf(statements: Statement[]): string[] {

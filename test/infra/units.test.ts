@@ -4,18 +4,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import { serveStatic } from '../../functions/local/static-files';
-import { ROUTES, type RouteSpec } from '../../shared/routes';
-import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { apiBehaviors, matchesPathPattern } from '../../infra/api-behaviors';
 import { cloudFrontHeaders } from '../../infra/cloudfront-headers';
 import { readConfig } from '../../infra/config';
 import { PAGE_ROUTER } from '../../infra/constructs/page-router';
+import { ROUTES, type RouteSpec } from '../../shared/routes';
+import { SECURITY_HEADERS } from '../../shared/security-headers';
 
 const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
-  method: 'GET', path, fn: auth === 'staff' ? 'staff' : 'public', op: 'x', auth, summary: 'x',
+  method: 'GET',
+  path,
+  fn: auth === 'staff' ? 'staff' : 'public',
+  op: 'x',
+  auth,
+  summary: 'x',
 });
 
 describe('apiBehaviors', () => {
@@ -26,7 +31,9 @@ describe('apiBehaviors', () => {
   });
 
   it('refuses a route that would land in a behavior of the other kind, or in none', () => {
-    expect(() => apiBehaviors([route('/v1/staff/me', 'staff'), route('/v1/staff/public-thing', 'none')])).toThrow(/public/);
+    expect(() => apiBehaviors([route('/v1/staff/me', 'staff'), route('/v1/staff/public-thing', 'none')])).toThrow(
+      /public/,
+    );
     expect(() => apiBehaviors([route('/v1/certificates', 'none'), route('/v1/staff', 'staff')])).not.toThrow();
   });
 
@@ -73,16 +80,30 @@ describe('readConfig', () => {
 
 describe('page router', () => {
   // Runs the CloudFront Function and the local gateway's static server on the same paths: they must agree.
-  const router = new Function(`${PAGE_ROUTER}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+  const router = new Function(`${PAGE_ROUTER}; return handler;`)() as (e: { request: { uri: string } }) => {
+    uri: string;
+  };
 
   async function served(root: string, pathname: string): Promise<string> {
     const chunks: Buffer[] = [];
     const res = Object.assign(
-      new Writable({ write: (chunk, _enc, cb) => (chunks.push(Buffer.from(chunk)), cb()) }),
-      { writeHead: () => undefined },
+      new Writable({
+        write: (chunk, _enc, cb) => {
+          chunks.push(Buffer.from(chunk));
+          cb();
+        },
+      }),
+      {
+        writeHead: () => undefined,
+      },
     );
     const finished = new Promise((resolve) => res.on('finish', resolve));
-    serveStatic({ method: 'GET' } as IncomingMessage, res as unknown as ServerResponse, new URL(pathname, 'http://x'), root);
+    serveStatic(
+      { method: 'GET' } as IncomingMessage,
+      res as unknown as ServerResponse,
+      new URL(pathname, 'http://x'),
+      root,
+    );
     await finished;
     return Buffer.concat(chunks).toString();
   }

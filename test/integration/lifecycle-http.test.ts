@@ -25,7 +25,14 @@ describe('a case from submission to issued certificate', () => {
     expect(app.state).toBe('issued');
     expect(app.certificateNumber).toBe(cert.number);
     const events = (await sys.api.get(`/v1/staff/applications/${cert.applicationId}/events`, 'admin-qian')).body.items;
-    expect(events.map((e: any) => e.action)).toEqual(['submit', 'accept', 'pass-document-review', 'record-on-site-review', 'approve', 'issue']);
+    expect(events.map((e: any) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'pass-document-review',
+      'record-on-site-review',
+      'approve',
+      'issue',
+    ]);
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
 
     const pub = await sys.api.get(`/v1/certificates/${cert.number}`);
@@ -37,8 +44,16 @@ describe('a case from submission to issued certificate', () => {
 
   it('returns a case for revision and takes it back on resubmission', async () => {
     const app = (await sys.api.post('/v1/staff/applications', applicationBody(2), 'applicant-acme')).body;
-    await sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-2' }, 'admin-qian');
-    const returned = await sys.api.post(`/v1/staff/applications/${app.id}/return-for-revision`, { reason: '服务手册缺少投诉处理时限' }, 'evaluator-li');
+    await sys.api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: 'evaluator-li', contractNo: 'HT-2' },
+      'admin-qian',
+    );
+    const returned = await sys.api.post(
+      `/v1/staff/applications/${app.id}/return-for-revision`,
+      { reason: '服务手册缺少投诉处理时限' },
+      'evaluator-li',
+    );
     expect(returned.body.state).toBe('revision_requested');
     const again = await sys.api.post(`/v1/staff/applications/${app.id}/resubmit`, { note: '已补充' }, 'applicant-acme');
     expect(again.body.state).toBe('accepted');
@@ -46,7 +61,6 @@ describe('a case from submission to issued certificate', () => {
 });
 
 describe('guards refuse with a stable code and write nothing', () => {
-  const refusals: [string, () => Promise<{ status: number; body: any }>, number, string][] = [];
   let scored: string;
   let failing: string;
   beforeAll(async () => {
@@ -55,15 +69,70 @@ describe('guards refuse with a stable code and write nothing', () => {
   });
 
   it.each([
-    ['an application whose service system ran under 3 months', () => sys.api.post('/v1/staff/applications', { ...applicationBody(12), operatingSince: '2026-08-24' }, 'applicant-acme'), 422, 'OPERATING_TOO_SHORT'],
-    ['a committee decision by the case\'s own evaluator', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}, 'evaluator-li'), 403, 'FORBIDDEN_ROLE'],
-    ['approval of a score below 70', () => sys.api.post(`/v1/staff/applications/${failing}/approve`, {}, 'committee-zhao'), 422, 'SCORE_BELOW_THRESHOLD'],
-    ['issuing before the committee decided', () => sys.api.post(`/v1/staff/applications/${scored}/issue`, {}, 'admin-qian'), 409, 'ILLEGAL_TRANSITION'],
-    ['an applicant acting on another organization\'s case', () => sys.api.post(`/v1/staff/applications/${scored}/withdraw`, {}, 'applicant-beta'), 403, 'NOT_OWNER'],
-    ['a request without a token', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}), 401, 'UNAUTHENTICATED'],
-    ['a score above an indicator\'s points', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { reason: 'x'.repeat(5000) }, 'committee-zhao'), 400, 'VALIDATION_FAILED'],
-    ['an unknown field in the body', () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { level: 'five' }, 'committee-zhao'), 400, 'VALIDATION_FAILED'],
-    ['a body that is not JSON', () => sys.api.request('POST', `/v1/staff/applications/${scored}/approve`, { as: 'committee-zhao', rawBody: '{', headers: { 'content-type': 'application/json' } }), 400, 'MALFORMED_JSON'],
+    [
+      'an application whose service system ran under 3 months',
+      () =>
+        sys.api.post(
+          '/v1/staff/applications',
+          { ...applicationBody(12), operatingSince: '2026-08-24' },
+          'applicant-acme',
+        ),
+      422,
+      'OPERATING_TOO_SHORT',
+    ],
+    [
+      "a committee decision by the case's own evaluator",
+      () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}, 'evaluator-li'),
+      403,
+      'FORBIDDEN_ROLE',
+    ],
+    [
+      'approval of a score below 70',
+      () => sys.api.post(`/v1/staff/applications/${failing}/approve`, {}, 'committee-zhao'),
+      422,
+      'SCORE_BELOW_THRESHOLD',
+    ],
+    [
+      'issuing before the committee decided',
+      () => sys.api.post(`/v1/staff/applications/${scored}/issue`, {}, 'admin-qian'),
+      409,
+      'ILLEGAL_TRANSITION',
+    ],
+    [
+      "an applicant acting on another organization's case",
+      () => sys.api.post(`/v1/staff/applications/${scored}/withdraw`, {}, 'applicant-beta'),
+      403,
+      'NOT_OWNER',
+    ],
+    [
+      'a request without a token',
+      () => sys.api.post(`/v1/staff/applications/${scored}/approve`, {}),
+      401,
+      'UNAUTHENTICATED',
+    ],
+    [
+      "a score above an indicator's points",
+      () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { reason: 'x'.repeat(5000) }, 'committee-zhao'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown field in the body',
+      () => sys.api.post(`/v1/staff/applications/${scored}/approve`, { level: 'five' }, 'committee-zhao'),
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a body that is not JSON',
+      () =>
+        sys.api.request('POST', `/v1/staff/applications/${scored}/approve`, {
+          as: 'committee-zhao',
+          rawBody: '{',
+          headers: { 'content-type': 'application/json' },
+        }),
+      400,
+      'MALFORMED_JSON',
+    ],
   ] as const)('refuses %s', async (_name, call, status, code) => {
     const before = await tableSnapshot(sys.dynamo.endpoint);
     const res = await call();
@@ -74,7 +143,7 @@ describe('guards refuse with a stable code and write nothing', () => {
     expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
   });
 
-  it('refuses a committee decision by the case\'s own evaluator, even when that person holds the committee role', async () => {
+  it("refuses a committee decision by the case's own evaluator, even when that person holds the committee role", async () => {
     const id = await caseToScored(sys.api, 13, 88, { ...DEFAULT_ACTORS, evaluator: 'reviewer-sun' });
     const before = await tableSnapshot(sys.dynamo.endpoint);
     const res = await sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'reviewer-sun');
@@ -85,12 +154,20 @@ describe('guards refuse with a stable code and write nothing', () => {
 
   it('refuses an incomplete score sheet before the committee', async () => {
     const app = (await sys.api.post('/v1/staff/applications', applicationBody(14), 'applicant-acme')).body;
-    await sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-14' }, 'admin-qian');
+    await sys.api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: 'evaluator-li', contractNo: 'HT-14' },
+      'admin-qian',
+    );
     await sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, 'evaluator-li');
     const sheet = sheetWithTotal(90);
     sheet.indicators = sheet.indicators.slice(1);
     const before = await tableSnapshot(sys.dynamo.endpoint);
-    const res = await sys.api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheet }, 'evaluator-li');
+    const res = await sys.api.post(
+      `/v1/staff/applications/${app.id}/record-on-site-review`,
+      { reviewDate: '2026-11-01', scoreSheet: sheet },
+      'evaluator-li',
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors.some((e: any) => e.code === 'INDICATOR_MISSING')).toBe(true);
     expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
@@ -100,10 +177,15 @@ describe('guards refuse with a stable code and write nothing', () => {
 describe('concurrency and retries', () => {
   it('turns 20 parallel approvals and issuances of one case into exactly one certificate', async () => {
     const id = await caseToScored(sys.api, 20, 96);
-    const approvals = await Promise.all(Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')));
+    const approvals = await Promise.all(
+      Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')),
+    );
     expect(approvals.filter((r) => r.status === 200)).toHaveLength(1);
-    for (const r of approvals.filter((r) => r.status !== 200)) expect(['VERSION_CONFLICT', 'ILLEGAL_TRANSITION']).toContain(r.body.code);
-    const issues = await Promise.all(Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')));
+    for (const r of approvals.filter((r) => r.status !== 200))
+      expect(['VERSION_CONFLICT', 'ILLEGAL_TRANSITION']).toContain(r.body.code);
+    const issues = await Promise.all(
+      Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')),
+    );
     const issued = issues.filter((r) => r.status === 200);
     expect(issued).toHaveLength(1);
     const byCode = await sys.deps.store.findCertificatesByCreditCode(applicationBody(20).organization.creditCode);
@@ -113,11 +195,17 @@ describe('concurrency and retries', () => {
   it('gives 200 parallel issuances 200 distinct, sequential numbers', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 20) {
-      ids.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => caseToScored(sys.api, 1000 + i + j, 80 + ((i + j) % 20))))));
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, (_, j) => caseToScored(sys.api, 1000 + i + j, 80 + ((i + j) % 20))),
+        )),
+      );
     }
     await Promise.all(ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')));
     const before = await sys.deps.store.readCounter('CERTNO#2026');
-    const results = await Promise.all(ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')));
+    const results = await Promise.all(
+      ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian')),
+    );
     expect(results.map((r) => r.status)).toEqual(ids.map(() => 200));
     const numbers = results.map((r) => r.body.certificate.number as string);
     expect(new Set(numbers).size).toBe(200);
@@ -131,7 +219,9 @@ describe('concurrency and retries', () => {
     const headers = { 'idempotency-key': 'retry-test-000001' };
     const body = applicationBody(30);
     const first = await sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers);
-    const replays = await Promise.all(Array.from({ length: 5 }, () => sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers)));
+    const replays = await Promise.all(
+      Array.from({ length: 5 }, () => sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers)),
+    );
     expect(first.status).toBe(201);
     for (const r of replays) expect(r.body).toEqual(first.body);
     const mine = (await sys.api.get('/v1/staff/applications?limit=100', 'applicant-beta')).body.items;

@@ -19,7 +19,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => sys?.stop());
 
-const certificatesWith = async (status: string): Promise<Certificate[]> => (await sys.api.get(`/v1/staff/certificates?status=${status}&limit=100`, 'admin-qian')).body.items;
+const certificatesWith = async (status: string): Promise<Certificate[]> =>
+  (await sys.api.get(`/v1/staff/certificates?status=${status}&limit=100`, 'admin-qian')).body.items;
 
 describe('the demo registry', () => {
   it('is seeded through the real use cases, with an application in every state and a certificate in every status', async () => {
@@ -30,11 +31,14 @@ describe('the demo registry', () => {
       const items = (await sys.api.get(`/v1/staff/applications?state=${state}`, 'admin-qian')).body.items;
       expect(items.length, state).toBeGreaterThan(0);
     }
-    for (const status of CERTIFICATE_STATUSES) expect((await certificatesWith(status)).length, status).toBeGreaterThan(0);
+    for (const status of CERTIFICATE_STATUSES)
+      expect((await certificatesWith(status)).length, status).toBeGreaterThan(0);
   }, 120_000);
 
   it('has genuine histories: hash-chained events, the sweep acting as the system, renewal keeping the number', async () => {
-    const [suspended] = (await certificatesWith('suspended')).filter((c) => c.statusHistory.at(-1)?.reasonCategory === 'surveillance_overdue');
+    const [suspended] = (await certificatesWith('suspended')).filter(
+      (c) => c.statusHistory.at(-1)?.reasonCategory === 'surveillance_overdue',
+    );
     expect(suspended).toBeDefined();
     const events = (await sys.api.get(`/v1/staff/certificates/${suspended!.number}/events`, 'admin-qian')).body.items;
     for (let i = 1; i < events.length; i++) expect(events[i].prevHash).toBe(events[i - 1].hash);
@@ -42,7 +46,11 @@ describe('the demo registry', () => {
 
     const renewed = (await certificatesWith('valid')).find((c) => c.cycle === 2);
     expect(renewed?.statusHistory.map((h) => h.reasonCategory)).toEqual(['issued', 'renewed']);
-    expect((await certificatesWith('withdrawn')).some((c) => c.statusHistory.at(-1)?.reasonCategory === 'suspension_expired')).toBe(true);
+    expect(
+      (await certificatesWith('withdrawn')).some(
+        (c) => c.statusHistory.at(-1)?.reasonCategory === 'suspension_expired',
+      ),
+    ).toBe(true);
     expect((await certificatesWith('expired'))[0]?.statusHistory.at(-1)?.reasonCategory).toBe('not_renewed');
     const due = (await sys.api.get('/v1/staff/due', 'admin-qian')).body.items;
     expect(due.some((d: any) => d.kind === 'surveillance' && d.daysLeft <= 30)).toBe(true);
@@ -60,19 +68,32 @@ describe('the demo registry', () => {
     const valid = await certificatesWith('valid');
     // One organization keeps its surveillance appointment; the others falling due within the year do not.
     const kept = valid.find((c) => surveillanceDeadline(c) !== null && surveillanceDeadline(c)! < addMonths(TODAY, 2))!;
-    const audit = await sys.api.post(`/v1/staff/certificates/${kept.number}/record-surveillance`, { auditDate: TODAY, scoreSheet: sheetWithTotal(90) }, 'evaluator-li');
+    const audit = await sys.api.post(
+      `/v1/staff/certificates/${kept.number}/record-surveillance`,
+      { auditDate: TODAY, scoreSheet: sheetWithTotal(90) },
+      'evaluator-li',
+    );
     expect(audit.status).toBe(200);
     const lapsing = valid
       .filter((c) => c.number !== kept.number)
-      .filter((c) => surveillanceDeadline(c) !== null && surveillanceDeadline(c)! < yearLater && c.validUntil >= yearLater)
+      .filter(
+        (c) => surveillanceDeadline(c) !== null && surveillanceDeadline(c)! < yearLater && c.validUntil >= yearLater,
+      )
       .map((c) => c.number)
       .sort();
     expect(lapsing.length).toBeGreaterThan(2);
 
     sys.setNow(`${yearLater}T02:00:00Z`);
     const report = await runSweep(sys.deps);
-    expect(report.changed.filter((c) => c.action === 'suspendOverdue').map((c) => c.number).sort()).toEqual(lapsing);
-    const overdue = (await certificatesWith('suspended')).filter((c) => c.statusHistory.at(-1)?.reasonCategory === 'surveillance_overdue' && c.suspendedOn === yearLater);
+    expect(
+      report.changed
+        .filter((c) => c.action === 'suspendOverdue')
+        .map((c) => c.number)
+        .sort(),
+    ).toEqual(lapsing);
+    const overdue = (await certificatesWith('suspended')).filter(
+      (c) => c.statusHistory.at(-1)?.reasonCategory === 'surveillance_overdue' && c.suspendedOn === yearLater,
+    );
     expect(overdue.map((c) => c.number).sort()).toEqual(lapsing);
     expect((await sys.api.get(`/v1/staff/certificates/${kept.number}`, 'admin-qian')).body.status).toBe('valid');
   });

@@ -21,7 +21,11 @@ async function issueOn(date: string, seed: number, applicant = 'applicant-acme',
   const c = await issuedCertificate(sys.api, seed, 88, { ...DEFAULT_ACTORS, applicant });
   for (const auditDate of audits) {
     sys.setNow(at(auditDate));
-    const res = await sys.api.post(`/v1/staff/certificates/${c.number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(88) }, 'evaluator-li');
+    const res = await sys.api.post(
+      `/v1/staff/certificates/${c.number}/record-surveillance`,
+      { auditDate, scoreSheet: sheetWithTotal(88) },
+      'evaluator-li',
+    );
     expect(res.status).toBe(200);
   }
   return c.number as string;
@@ -38,7 +42,11 @@ beforeAll(async () => {
 });
 afterAll(() => sys?.stop());
 
-const numbersOf = (items: { kind: string; number: string }[], kind: string) => items.filter((i) => i.kind === kind).map((i) => i.number).sort();
+const numbersOf = (items: { kind: string; number: string }[], kind: string) =>
+  items
+    .filter((i) => i.kind === kind)
+    .map((i) => i.number)
+    .sort();
 
 describe('the due list', () => {
   it('shows staff the surveillance due within 60 days and the renewals due within 180, with the days left', async () => {
@@ -106,8 +114,16 @@ describe('reminders', () => {
     expect(renewal.status).toBe(201);
     // 53 days before the surveillance of `far`; `r180` is 4 days from expiry but its renewal is open: nobody is told.
     sys.setNow(at('2027-07-10'));
-    const unreachable = new SNSClient({ endpoint: 'http://127.0.0.1:9', region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
-    const failed = await sendReminders(sys.deps, new SnsNotifier(unreachable, 'arn:aws:sns:local:000000000000:starmark'));
+    const unreachable = new SNSClient({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'local',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    const failed = await sendReminders(
+      sys.deps,
+      new SnsNotifier(unreachable, 'arn:aws:sns:local:000000000000:starmark'),
+    );
     expect(failed.sent).toEqual([]);
     expect(failed.failed.map((f) => f.key)).toEqual([`${cert.far}#1#surveillance#2027-09-01#60`]);
 

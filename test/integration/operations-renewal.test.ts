@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => sys?.stop());
 
 const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
-const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) => desk.surveil(number, auditDate, total, extra);
+const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
+  desk.surveil(number, auditDate, total, extra);
 
 describe('renewal', () => {
   async function certificateNearExpiry() {
@@ -48,7 +49,11 @@ describe('renewal', () => {
     const base = `/v1/staff/applications/${renewal.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-wang', contractNo: 'HT-R-1' }, 'admin-qian');
     await step(`${base}/pass-document-review`, {}, 'evaluator-wang');
-    await step(`${base}/record-on-site-review`, { reviewDate: '2028-10-10', scoreSheet: sheetWithTotal(95.5) }, 'evaluator-wang');
+    await step(
+      `${base}/record-on-site-review`,
+      { reviewDate: '2028-10-10', scoreSheet: sheetWithTotal(95.5) },
+      'evaluator-wang',
+    );
     await step(`${base}/approve`, {}, 'committee-zhao');
     const issued = await step(`${base}/issue`, {}, 'admin-qian');
 
@@ -78,7 +83,11 @@ describe('renewal', () => {
     const base = `/v1/staff/applications/${first.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-R-2' }, 'admin-qian');
     await step(`${base}/pass-document-review`, {}, 'evaluator-li');
-    await step(`${base}/record-on-site-review`, { reviewDate: '2028-08-10', scoreSheet: sheetWithTotal(72) }, 'evaluator-li');
+    await step(
+      `${base}/record-on-site-review`,
+      { reviewDate: '2028-08-10', scoreSheet: sheetWithTotal(72) },
+      'evaluator-li',
+    );
     await step(`${base}/reject`, { reason: '服务网点覆盖不足' }, 'committee-zhao');
     const again = await step('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme', 201);
     expect(again.renewalOf).toBe(cert.number);
@@ -91,7 +100,11 @@ describe('renewal', () => {
     const base = `/v1/staff/applications/${renewal.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-R-3' }, 'admin-qian');
     await step(`${base}/pass-document-review`, {}, 'evaluator-li');
-    await step(`${base}/record-on-site-review`, { reviewDate: '2028-12-20', scoreSheet: sheetWithTotal(90) }, 'evaluator-li');
+    await step(
+      `${base}/record-on-site-review`,
+      { reviewDate: '2028-12-20', scoreSheet: sheetWithTotal(90) },
+      'evaluator-li',
+    );
     await step(`${base}/approve`, {}, 'committee-zhao');
     sys.setNow(at('2029-01-05'));
     expect((await runSweep(sys.deps)).changed).toContainEqual({ number: cert.number, action: 'expire' });

@@ -17,9 +17,12 @@ beforeAll(async () => {
 afterAll(() => sys?.stop());
 
 const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
-const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) => desk.surveil(number, auditDate, total, extra);
-const act = (number: string, slug: string, reason = '依据监督审核结果') => sys.api.post(`/v1/staff/certificates/${number}/${slug}`, { reason }, 'admin-qian');
-const eventsOf = async (number: string) => (await sys.api.get(`/v1/staff/certificates/${number}/events`, 'admin-qian')).body.items as any[];
+const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
+  desk.surveil(number, auditDate, total, extra);
+const act = (number: string, slug: string, reason = '依据监督审核结果') =>
+  sys.api.post(`/v1/staff/certificates/${number}/${slug}`, { reason }, 'admin-qian');
+const eventsOf = async (number: string) =>
+  (await sys.api.get(`/v1/staff/certificates/${number}/events`, 'admin-qian')).body.items as any[];
 
 describe('a surveillance scores the organization again', () => {
   it.each([
@@ -31,9 +34,17 @@ describe('a surveillance scores the organization again', () => {
     sys.setNow(at('2026-12-15'));
     const res = await surveil(cert.number, '2026-12-14', total);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'valid', level, lastSurveillance: '2026-12-14', nextSurveillanceDue: '2028-01-05' });
+    expect(res.body).toMatchObject({
+      status: 'valid',
+      level,
+      lastSurveillance: '2026-12-14',
+      nextSurveillanceDue: '2028-01-05',
+    });
     expect(res.body.surveillances.at(-1)).toMatchObject({ outcome, total, evaluatorSub: 'evaluator-li' });
-    expect((await eventsOf(cert.number)).at(-1)).toMatchObject({ action: 'record-surveillance', data: { outcome, total } });
+    expect((await eventsOf(cert.number)).at(-1)).toMatchObject({
+      action: 'record-surveillance',
+      data: { outcome, total },
+    });
     const published = (await sys.api.get(`/v1/certificates/${cert.number}`)).body;
     expect(published.level).toBe(level);
     expect(published.statusHistory.at(-1).reasonCategory).toBe(outcome === 'keep' ? 'issued' : 'level_changed');
@@ -55,16 +66,29 @@ describe('a surveillance scores the organization again', () => {
     expect(passed.body).toMatchObject({ status: 'suspended', clearedOn: '2027-02-19', level: 'three' });
     const reinstated = await act(cert.number, 'reinstate');
     expect(reinstated.body).toMatchObject({ status: 'valid', suspendedOn: null, clearedOn: null });
-    expect((await sys.api.get(`/v1/certificates/${cert.number}`)).body).toMatchObject({ status: 'valid', level: 'three' });
-    expect((await eventsOf(cert.number)).map((e) => e.action).slice(-3)).toEqual(['record-surveillance', 'record-surveillance', 'reinstate']);
+    expect((await sys.api.get(`/v1/certificates/${cert.number}`)).body).toMatchObject({
+      status: 'valid',
+      level: 'three',
+    });
+    expect((await eventsOf(cert.number)).map((e) => e.action).slice(-3)).toEqual([
+      'record-surveillance',
+      'record-surveillance',
+      'reinstate',
+    ]);
   });
 
-  it('does not let the audit that clears a suspension use up next year\'s surveillance', async () => {
+  it("does not let the audit that clears a suspension use up next year's surveillance", async () => {
     const cert = await issuedOn('2026-01-05');
     sys.setNow(at('2026-07-01'));
-    expect((await surveil(cert.number, '2026-07-01', 60)).body).toMatchObject({ status: 'suspended', nextSurveillanceDue: '2028-01-05' });
+    expect((await surveil(cert.number, '2026-07-01', 60)).body).toMatchObject({
+      status: 'suspended',
+      nextSurveillanceDue: '2028-01-05',
+    });
     sys.setNow(at('2026-09-01'));
-    expect((await surveil(cert.number, '2026-09-01', 90)).body).toMatchObject({ clearedOn: '2026-09-01', nextSurveillanceDue: '2028-01-05' });
+    expect((await surveil(cert.number, '2026-09-01', 90)).body).toMatchObject({
+      clearedOn: '2026-09-01',
+      nextSurveillanceDue: '2028-01-05',
+    });
     expect((await act(cert.number, 'reinstate')).body.status).toBe('valid');
   });
 
@@ -83,7 +107,9 @@ describe('a surveillance scores the organization again', () => {
     sys.setNow(at('2027-01-20'));
     expect((await surveil(cert.number, '2027-01-19', 91)).body.clearedOn).toBe('2027-01-19');
     expect((await act(cert.number, 'reinstate')).body.status).toBe('valid');
-    const history = (await sys.api.get(`/v1/certificates/${cert.number}`)).body.statusHistory.map((h: any) => h.reasonCategory);
+    const history = (await sys.api.get(`/v1/certificates/${cert.number}`)).body.statusHistory.map(
+      (h: any) => h.reasonCategory,
+    );
     expect(history).toEqual(['issued', 'surveillance_overdue', 'reinstated']);
   });
 });

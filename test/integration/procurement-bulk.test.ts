@@ -3,9 +3,9 @@
  * own steps (read the list or CSV, resolve credit codes, check, write the CSV) run here against the real API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusOrganization, seedSearchCorpus, type SeededOrganization } from '../../bench/search';
+import { corpusOrganization, type SeededOrganization, seedSearchCorpus } from '../../bench/search';
 import { generateCreditCode } from '../../shared/credit-code';
-import { checkEntries, type BulkApi } from '../../web/src/procurement/bulk-check';
+import { type BulkApi, checkEntries } from '../../web/src/procurement/bulk-check';
 import { readEntries } from '../../web/src/procurement/bulk-input';
 import { csvCell, parseCsv, toCsv } from '../../web/src/procurement/csv';
 import { COLUMNS } from '../../web/src/procurement/rows';
@@ -55,15 +55,26 @@ describe('a list of 100 bidders', () => {
     expect(res.body.items).toHaveLength(100);
     res.body.items.forEach((item: any, i: number) => {
       const org = corpus[i];
-      if (i < 89) expect(item, org!.number).toMatchObject({ number: org!.number, verdict: EXPECTED[org!.status], status: org!.status, level: org!.level, authentic: null });
+      if (i < 89)
+        expect(item, org!.number).toMatchObject({
+          number: org!.number,
+          verdict: EXPECTED[org!.status],
+          status: org!.status,
+          level: org!.level,
+          authentic: null,
+        });
       else if (i < 95) expect(item).toMatchObject({ verdict: 'UNKNOWN_NUMBER' });
       else expect(item).toMatchObject({ verdict: 'MALFORMED' });
     });
-    expect(new Set(res.body.items.map((i: any) => i.verdict))).toEqual(new Set(['VALID', 'SUSPENDED', 'WITHDRAWN', 'UNKNOWN_NUMBER', 'MALFORMED']));
+    expect(new Set(res.body.items.map((i: any) => i.verdict))).toEqual(
+      new Set(['VALID', 'SUSPENDED', 'WITHDRAWN', 'UNKNOWN_NUMBER', 'MALFORMED']),
+    );
   });
 
   it('refuses more than 100 numbers in one request with a 400 problem', async () => {
-    const res = await sys.api.post('/v1/verifications', { numbers: Array.from({ length: 101 }, (_, i) => corpusOrganization(i).number) });
+    const res = await sys.api.post('/v1/verifications', {
+      numbers: Array.from({ length: 101 }, (_, i) => corpusOrganization(i).number),
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
@@ -71,7 +82,10 @@ describe('a list of 100 bidders', () => {
 
 describe('the page’s bulk check', () => {
   it('reads a pasted list of 100 numbers in any case and separators, and checks it in one request', async () => {
-    const pasted = corpus.slice(0, 94).map((o, i) => (i % 3 === 0 ? o.number.toLowerCase() : o.number)).join('\n') + `\n${fakes.join('，')}`;
+    const pasted = `${corpus
+      .slice(0, 94)
+      .map((o, i) => (i % 3 === 0 ? o.number.toLowerCase() : o.number))
+      .join('\n')}\n${fakes.join('，')}`;
     const { entries } = readEntries(pasted);
     expect(entries).toHaveLength(100);
     calls.verify = 0;
@@ -79,7 +93,11 @@ describe('the page’s bulk check', () => {
     expect(calls.verify).toBe(1);
     expect(rows.slice(0, 94).map((r) => r.verdict)).toEqual(corpus.slice(0, 94).map((o) => EXPECTED[o.status]));
     expect(rows.slice(94).every((r) => r.verdict === 'UNKNOWN_NUMBER')).toBe(true);
-    expect(rows[0]).toMatchObject({ organization: corpus[0]!.name, number: corpus[0]!.number, checkedAt: '2026-11-23T02:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      organization: corpus[0]!.name,
+      number: corpus[0]!.number,
+      checkedAt: '2026-11-23T02:00:00.000Z',
+    });
   });
 
   it('reads a CSV by its identifier column, resolves credit codes through search and keeps each bidder’s name', async () => {
@@ -109,7 +127,10 @@ describe('the page’s bulk check', () => {
     const rows = await checkEntries(entries, api);
     // Organization names may contain = and quotes (the schema allows them): one that is a spreadsheet formula.
     rows[1]!.organization = '=HYPERLINK("http://evil.example","点我")';
-    const text = toCsv(COLUMNS.map((c) => c.title.zh), rows.map((r) => COLUMNS.map((c) => c.text(r))));
+    const text = toCsv(
+      COLUMNS.map((c) => c.title.zh),
+      rows.map((r) => COLUMNS.map((c) => c.text(r))),
+    );
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const parsed = parseCsv(text, ',').filter((r) => r.some(Boolean));

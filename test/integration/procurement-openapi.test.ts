@@ -25,12 +25,16 @@ function checkSchemas(node: unknown, at: string, problems: string[]) {
   for (const [key, value] of Object.entries(node)) {
     const here = `${at}/${key}`;
     if (key === '$ref') {
-      const target = String(value).replace(/^#\//, '').split('/').reduce<any>((o, k) => o?.[k], doc);
+      const target = String(value)
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<any>((o, k) => o?.[k], doc);
       if (!target) problems.push(`${here}: ${String(value)} does not resolve`);
     }
     if (key === 'schema') {
       const keys = Object.keys(value as object);
-      if (keys.length && !keys.some((k) => JSON_SCHEMA_KEYS.includes(k))) problems.push(`${here}: not a JSON Schema (${keys.join(',')})`);
+      if (keys.length && !keys.some((k) => JSON_SCHEMA_KEYS.includes(k)))
+        problems.push(`${here}: not a JSON Schema (${keys.join(',')})`);
     }
     checkSchemas(value, here, problems);
   }
@@ -46,8 +50,11 @@ describe('GET /v1/openapi.json', () => {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.path}`).toBeDefined();
       expect(op.summary).toBe(route.summary);
-      expect(op.responses.default.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
-      for (const [, name] of route.path.matchAll(/\{(\w+)\}/g)) expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
+      expect(op.responses.default.content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+      for (const [, name] of route.path.matchAll(/\{(\w+)\}/g))
+        expect(op.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
     }
     const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -91,10 +98,16 @@ describe('GET /v1/openapi.json', () => {
 
   it('describes problem+json as the functions produce it, for every error code', () => {
     const problem = doc.components.schemas.Problem;
-    expect(problem.required).toEqual(expect.arrayContaining(['type', 'code', 'title', 'title_zh', 'title_en', 'status']));
+    expect(problem.required).toEqual(
+      expect.arrayContaining(['type', 'code', 'title', 'title_zh', 'title_en', 'status']),
+    );
     expect(problem.properties.code.enum).toEqual(Object.keys(ERROR_CATALOGUE));
     for (const code of Object.keys(ERROR_CATALOGUE) as ErrorCode[]) {
-      expect(problemSchema.safeParse(problemFor(code, 'detail', [{ path: 'body.x', message: 'bad', code: 'X' }], '/v1/x')).success, code).toBe(true);
+      expect(
+        problemSchema.safeParse(problemFor(code, 'detail', [{ path: 'body.x', message: 'bad', code: 'X' }], '/v1/x'))
+          .success,
+        code,
+      ).toBe(true);
     }
   });
 

@@ -5,7 +5,7 @@
 import { base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/audit/chain';
-import { receiptFromFragment, receiptId, receiptSigningInput, RECEIPT_TYP, verifyReceipt } from '../../shared/receipts';
+import { RECEIPT_TYP, receiptFromFragment, receiptId, receiptSigningInput, verifyReceipt } from '../../shared/receipts';
 import { compactToken } from '../../shared/star-mark';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
@@ -41,10 +41,25 @@ describe('a receipt', () => {
     const res = await create(valid.number.toLowerCase());
     expect(res.status).toBe(201);
     const { id, jws, permalink, receipt } = res.body;
-    expect(receipt).toMatchObject({ v: 1, number: valid.number, verdict: 'VALID', status: 'valid', level: 'five', checkedAt: '2026-11-23T02:00:00.000Z', iss: sys.url });
-    expect(receipt.record).toMatchObject({ number: valid.number, organization: { name: valid.organization.name }, asOf: '2026-11-23T02:00:00.000Z' });
+    expect(receipt).toMatchObject({
+      v: 1,
+      number: valid.number,
+      verdict: 'VALID',
+      status: 'valid',
+      level: 'five',
+      checkedAt: '2026-11-23T02:00:00.000Z',
+      iss: sys.url,
+    });
+    expect(receipt.record).toMatchObject({
+      number: valid.number,
+      organization: { name: valid.organization.name },
+      asOf: '2026-11-23T02:00:00.000Z',
+    });
     expect(receipt.record.score).toBeUndefined();
-    expect(JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[0])))).toMatchObject({ alg: 'ES256', typ: RECEIPT_TYP });
+    expect(JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[0])))).toMatchObject({
+      alg: 'ES256',
+      typ: RECEIPT_TYP,
+    });
     expect(id).toBe(await receiptId(jws));
     expect(permalink.startsWith(`${sys.url}/procurement.html#`)).toBe(true);
     expect(receiptFromFragment(new URL(permalink).hash)).toBe(jws);
@@ -55,7 +70,12 @@ describe('a receipt', () => {
   it('verifies against the published JWKS, in-process (as the browser does) and through the API', async () => {
     const { jws, id } = (await create(valid.number)).body;
     const local = await verifyReceipt(jws, await jwks());
-    expect(local).toMatchObject({ valid: true, code: 'VALID', id, receipt: { number: valid.number, verdict: 'VALID' } });
+    expect(local).toMatchObject({
+      valid: true,
+      code: 'VALID',
+      id,
+      receipt: { number: valid.number, verdict: 'VALID' },
+    });
     const remote = await check(jws);
     expect(remote.status).toBe(200);
     expect(remote.body).toMatchObject({ valid: true, code: 'VALID', id });
@@ -71,7 +91,10 @@ describe('a receipt', () => {
   });
 
   it.each([
-    ['a verdict edited to VALID', (jws: string) => withPayload(jws, (p) => ({ ...p, verdict: 'VALID', status: 'valid' }))],
+    [
+      'a verdict edited to VALID',
+      (jws: string) => withPayload(jws, (p) => ({ ...p, verdict: 'VALID', status: 'valid' })),
+    ],
     ['a date moved back', (jws: string) => withPayload(jws, (p) => ({ ...p, checkedAt: '2026-01-01T00:00:00.000Z' }))],
     ['a changed signature', (jws: string) => `${jws.slice(0, -6)}${jws.slice(-6) === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'}`],
   ])('fails when edited: %s', async (_name, edit) => {
@@ -110,12 +133,20 @@ describe('a receipt', () => {
   it('is signed by a receipt key; one signed with the star-mark key is refused (UNKNOWN_KEY)', async () => {
     const { jws, receipt } = (await create(valid.number)).body;
     const published = await jwks();
-    expect(published.keys.find((k: any) => k.kid === kidOf(jws))).toMatchObject({ purpose: 'receipt', use: 'sig', status: 'active' });
+    expect(published.keys.find((k: any) => k.kid === kidOf(jws))).toMatchObject({
+      purpose: 'receipt',
+      use: 'sig',
+      status: 'active',
+    });
     expect(published.keys.find((k: any) => k.kid === valid.tokenKid)).toMatchObject({ purpose: 'star-mark' });
     const signer = await sys.deps.signingKeys!.signer();
     const input = receiptSigningInput(receipt, signer.kid);
     const forged = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
-    expect(await verifyReceipt(forged, published)).toMatchObject({ valid: false, code: 'UNKNOWN_KEY', kid: signer.kid });
+    expect(await verifyReceipt(forged, published)).toMatchObject({
+      valid: false,
+      code: 'UNKNOWN_KEY',
+      kid: signer.kid,
+    });
     expect((await check(forged)).body).toMatchObject({ valid: false, code: 'UNKNOWN_KEY', kid: signer.kid });
   });
 

@@ -15,10 +15,29 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
 
 /** The lifecycle walk, for an organization of the test's choosing (an English name, a long name). */
 async function issueFor(organization: { name: string; nameEn?: string; creditCode: string }, total = 92) {
-  const app = await ok(sys.api.post('/v1/staff/applications', { organization, scope: '家用电器的售后服务', operatingSince: '2024-01-01' }, who.applicant), 201);
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: who.evaluator, contractNo: `HT-${app.id}` }, who.admin));
+  const app = await ok(
+    sys.api.post(
+      '/v1/staff/applications',
+      { organization, scope: '家用电器的售后服务', operatingSince: '2024-01-01' },
+      who.applicant,
+    ),
+    201,
+  );
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: who.evaluator, contractNo: `HT-${app.id}` },
+      who.admin,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) }, who.evaluator));
+  await ok(
+    sys.api.post(
+      `/v1/staff/applications/${app.id}/record-on-site-review`,
+      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
+      who.evaluator,
+    ),
+  );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
   return (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
 }
@@ -30,7 +49,14 @@ let huadong: any;
 let ruifeng: any;
 beforeAll(async () => {
   sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  huadong = await issueFor({ name: '华东家电服务有限公司', nameEn: 'Huadong Appliance Service Co., Ltd.', creditCode: generateCreditCode(101) }, 96);
+  huadong = await issueFor(
+    {
+      name: '华东家电服务有限公司',
+      nameEn: 'Huadong Appliance Service Co., Ltd.',
+      creditCode: generateCreditCode(101),
+    },
+    96,
+  );
   ruifeng = await issueFor({ name: '深圳市瑞丰（中国）电器股份有限公司', creditCode: generateCreditCode(102) }, 85);
 });
 afterAll(() => sys?.stop());
@@ -45,7 +71,11 @@ describe('finding a certificate', () => {
     const res = await search(`q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(200);
     expect(numbersOf(res)).toEqual([huadong.number]);
-    expect(res.body.items[0]).toMatchObject({ organization: { name: '华东家电服务有限公司', creditCode: generateCreditCode(101) }, level: 'five', status: 'valid' });
+    expect(res.body.items[0]).toMatchObject({
+      organization: { name: '华东家电服务有限公司', creditCode: generateCreditCode(101) },
+      level: 'five',
+      status: 'valid',
+    });
     expect(res.body.items[0].levelName.zh).toBeTruthy();
     expect(res.headers.get('cache-control')).toContain('max-age=');
   });
@@ -63,7 +93,13 @@ describe('finding a certificate', () => {
   });
 
   it('shows a change of status at once, and filters on it, because the terms change with the certificate', async () => {
-    await ok(sys.api.post(`/v1/staff/certificates/${ruifeng.number}/suspend`, { reason: '监督审核发现重大投诉未处理' }, who.admin));
+    await ok(
+      sys.api.post(
+        `/v1/staff/certificates/${ruifeng.number}/suspend`,
+        { reason: '监督审核发现重大投诉未处理' },
+        who.admin,
+      ),
+    );
     const q = `q=${encodeURIComponent('瑞丰')}`;
     expect((await search(q)).body.items[0].status).toBe('suspended');
     expect(numbersOf(await search(`${q}&status=suspended`))).toEqual([ruifeng.number]);
@@ -74,7 +110,11 @@ describe('finding a certificate', () => {
 
   it('indexes a very long name within the issuing transaction', async () => {
     const name = `${'超长名称'.repeat(15)}售后服务有限公司`;
-    const cert = await issueFor({ name, nameEn: 'A Very Long English Name With Many Words For The Service Company Of Some Group Holding Limited', creditCode: generateCreditCode(103) });
+    const cert = await issueFor({
+      name,
+      nameEn: 'A Very Long English Name With Many Words For The Service Company Of Some Group Holding Limited',
+      creditCode: generateCreditCode(103),
+    });
     expect(numbersOf(await search(`q=${encodeURIComponent(name.slice(20, 30))}`))).toEqual([cert.number]);
   });
 });
@@ -82,7 +122,10 @@ describe('finding a certificate', () => {
 describe('paging', () => {
   it('walks the hits page by page with the cursor, each once', async () => {
     const issued = [];
-    for (let i = 0; i < 5; i++) issued.push((await issueFor({ name: `杭州分页测试${i}号家电有限公司`, creditCode: generateCreditCode(200 + i) })).number);
+    for (let i = 0; i < 5; i++)
+      issued.push(
+        (await issueFor({ name: `杭州分页测试${i}号家电有限公司`, creditCode: generateCreditCode(200 + i) })).number,
+      );
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -104,7 +147,11 @@ describe('refusals are 400 problems, never 5xx', () => {
     ['a limit out of range', 'q=abc&limit=500', 'query.limit'],
     ['an unknown parameter', 'q=abc&sort=name', 'query'],
     ['a cursor that is not one', 'q=abc&cursor=garbage', 'query.cursor'],
-    ['a cursor of another search', `q=abc&cursor=${Buffer.from(JSON.stringify({ q: 'xyz', c: 'e30' })).toString('base64url')}`, 'query.cursor'],
+    [
+      'a cursor of another search',
+      `q=abc&cursor=${Buffer.from(JSON.stringify({ q: 'xyz', c: 'e30' })).toString('base64url')}`,
+      'query.cursor',
+    ],
     [
       'a hand-made cursor pointing into another partition',
       `q=abc&cursor=${Buffer.from(JSON.stringify({ q: 'abc', c: Buffer.from(JSON.stringify({ pk: 'TERM#zz', sk: 'zz' })).toString('base64url') })).toString('base64url')}`,

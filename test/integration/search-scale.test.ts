@@ -3,7 +3,7 @@
  * certificate write its items), then every organization looked for by a part from the middle of its name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSearchCorpus, type SeededOrganization } from '../../bench/search';
+import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
 import { searchCertificates } from '../../functions/service/search';
 import { searchQuerySchema } from '../../shared/search';
 import { startTestSystem, type TestSystem } from '../support/local-system';
@@ -38,7 +38,11 @@ describe(`name search over ${COUNT} certificates`, () => {
       expect(res.status, org.middle).toBe(200);
       expect(res.body.matchedBy).toBe('name');
       const hit = res.body.items.find((h: any) => h.number === org.number);
-      expect(hit, `${org.middle} in ${org.name}`).toMatchObject({ organization: { name: org.name }, status: org.status, level: org.level });
+      expect(hit, `${org.middle} in ${org.name}`).toMatchObject({
+        organization: { name: org.name },
+        status: org.status,
+        level: org.level,
+      });
     }
   }, 120_000);
 
@@ -60,7 +64,8 @@ describe(`name search over ${COUNT} certificates`, () => {
     for (const org of english) expect(await pagesToFind(org, org.nameEn!.split(' ')[0]!), org.nameEn).toBe(1);
     const suspended = orgs.find((o) => o.status === 'suspended')!;
     const valid = orgs.find((o) => o.status === 'valid')!;
-    const bySuspended = (q: string) => searchCertificates(sys.deps, searchQuerySchema.parse({ q, status: 'suspended' }));
+    const bySuspended = (q: string) =>
+      searchCertificates(sys.deps, searchQuerySchema.parse({ q, status: 'suspended' }));
     expect((await bySuspended(suspended.middle)).items.map((h) => h.number)).toContain(suspended.number);
     expect((await bySuspended(valid.middle)).items.map((h) => h.number)).not.toContain(valid.number);
     const wrongLevel = valid.level === 'five' ? 'four' : 'five';
@@ -73,7 +78,9 @@ describe(`name search over ${COUNT} certificates`, () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const res = await sys.api.get(`/v1/certificates?q=${encodeURIComponent('华东')}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await sys.api.get(
+        `/v1/certificates?q=${encodeURIComponent('华东')}&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(50);
       for (const h of res.body.items) {

@@ -15,10 +15,26 @@ const EVIL = '<script>alert("x")</script>华东&家电 "服务" 有限公司';
 /** A case walked to issue under an organization name that tries to inject markup. */
 async function issuedTo(name: string) {
   const post = async (path: string, body: unknown, as: string) => (await sys.api.post(path, body, as)).body;
-  const app = await post('/v1/staff/applications', { organization: { name, nameEn: '<b>Huadong</b>', creditCode: generateCreditCode(77) }, scope: '家电 <i>维修</i>', operatingSince: '2024-01-01' }, 'applicant-acme');
-  await post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-77' }, 'admin-qian');
+  const app = await post(
+    '/v1/staff/applications',
+    {
+      organization: { name, nameEn: '<b>Huadong</b>', creditCode: generateCreditCode(77) },
+      scope: '家电 <i>维修</i>',
+      operatingSince: '2024-01-01',
+    },
+    'applicant-acme',
+  );
+  await post(
+    `/v1/staff/applications/${app.id}/accept`,
+    { evaluatorSub: 'evaluator-li', contractNo: 'HT-77' },
+    'admin-qian',
+  );
   await post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, 'evaluator-li');
-  await post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(96) }, 'evaluator-li');
+  await post(
+    `/v1/staff/applications/${app.id}/record-on-site-review`,
+    { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(96) },
+    'evaluator-li',
+  );
   await post(`/v1/staff/applications/${app.id}/approve`, {}, 'committee-zhao');
   return (await post(`/v1/staff/applications/${app.id}/issue`, {}, 'admin-qian')).certificate;
 }
@@ -52,7 +68,7 @@ describe('star-mark artwork downloads', () => {
     expect(svg).toContain('GB/T 27922 商品售后服务评价体系认证');
   });
 
-  it('gives the certificate\'s own applicant a print PNG (1200 px+, 300 dpi) whose QR is the star-mark URL', async () => {
+  it("gives the certificate's own applicant a print PNG (1200 px+, 300 dpi) whose QR is the star-mark URL", async () => {
     const res = await download(`/v1/staff/certificates/${cert.number}/star-mark.png`, 'applicant-acme');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
@@ -61,14 +77,19 @@ describe('star-mark artwork downloads', () => {
     expect(scan(res.bytes)).toBe(`${sys.url}/v#${cert.token}`);
   });
 
-  it.each(['star-mark.svg', 'star-mark.png', 'certificate.html'])('answers another organization\'s applicant NOT_FOUND for %s', async (file) => {
-    const res = await sys.api.get(`/v1/staff/certificates/${cert.number}/${file}`, 'applicant-beta');
-    expect(res.status).toBe(404);
-    expect(res.body.code).toBe('NOT_FOUND');
-  });
+  it.each(['star-mark.svg', 'star-mark.png', 'certificate.html'])(
+    "answers another organization's applicant NOT_FOUND for %s",
+    async (file) => {
+      const res = await sys.api.get(`/v1/staff/certificates/${cert.number}/${file}`, 'applicant-beta');
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    },
+  );
 
   it('answers NOT_FOUND for a certificate that does not exist, and 401 without a token', async () => {
-    expect((await sys.api.get('/v1/staff/certificates/SM-SV-2026-999999/star-mark.svg', 'admin-qian')).status).toBe(404);
+    expect((await sys.api.get('/v1/staff/certificates/SM-SV-2026-999999/star-mark.svg', 'admin-qian')).status).toBe(
+      404,
+    );
     expect((await sys.api.get(`/v1/staff/certificates/${cert.number}/star-mark.svg`)).status).toBe(401);
   });
 });
@@ -103,7 +124,16 @@ describe('the printable certificate page', () => {
   });
 
   it('states the credit code, scope, level, score band, status and dates, with the QR inline', () => {
-    for (const fact of [evil.organization.creditCode, '五星级', '95–100', '有效 valid', '2026-11-23', '2029-11-22', evil.number]) expect(page).toContain(fact);
+    for (const fact of [
+      evil.organization.creditCode,
+      '五星级',
+      '95–100',
+      '有效 valid',
+      '2026-11-23',
+      '2029-11-22',
+      evil.number,
+    ])
+      expect(page).toContain(fact);
     expect(page).toMatch(/<figure class="qr"><svg /);
   });
 });

@@ -19,7 +19,10 @@ describe('the verification request', () => {
     ['a body with both', { token: 'a.b.c', numbers: ['SM-SV-2026-000001'] }],
     ['a token that is not a string', { token: 42 }],
     ['an empty list of numbers', { numbers: [] }],
-    ['more than 100 numbers', { numbers: Array.from({ length: 101 }, (_, i) => `SM-SV-2026-${String(i + 1).padStart(6, '0')}`) }],
+    [
+      'more than 100 numbers',
+      { numbers: Array.from({ length: 101 }, (_, i) => `SM-SV-2026-${String(i + 1).padStart(6, '0')}`) },
+    ],
     ['numbers that are not strings', { numbers: [1, 2] }],
     ['an unknown member', { token: 'a.b.c', now: '2020-01-01' }],
   ])('answers 400 VALIDATION_FAILED to %s', async (_what, body) => {
@@ -35,7 +38,9 @@ describe('bulk checks by number', () => {
   it('answers each number in order: valid, suspended, unknown, and MALFORMED for one that is not a number', async () => {
     const suspended = await issuedCertificate(sys.api, 6, 88);
     await sys.api.post(`/v1/staff/certificates/${suspended.number}/suspend`, { reason: '监督发现问题' }, 'admin-qian');
-    const res = await verify({ numbers: [cert.number, ` ${suspended.number} `, 'SM-SV-2026-999999', 'not a number; DROP TABLE', cert.number] });
+    const res = await verify({
+      numbers: [cert.number, ` ${suspended.number} `, 'SM-SV-2026-999999', 'not a number; DROP TABLE', cert.number],
+    });
     expect(res.status).toBe(200);
     expect(res.body.checkedAt).toBe('2026-11-23T02:00:00.000Z');
     expect(res.body.items.map((i: any) => [i.number, i.verdict, i.authentic])).toEqual([
@@ -49,7 +54,9 @@ describe('bulk checks by number', () => {
   });
 
   it('checks 100 numbers in one request', async () => {
-    const numbers = Array.from({ length: 100 }, (_, i) => (i === 0 ? cert.number : `SM-SV-2025-${String(i).padStart(6, '0')}`));
+    const numbers = Array.from({ length: 100 }, (_, i) =>
+      i === 0 ? cert.number : `SM-SV-2025-${String(i).padStart(6, '0')}`,
+    );
     const res = await verify({ numbers });
     expect(res.body.items).toHaveLength(100);
     expect(res.body.items[0].verdict).toBe('VALID');

@@ -68,38 +68,67 @@ describe('revoking a compromised key', () => {
   });
 
   it('is refused to anyone but an admin, and needs a reason', async () => {
-    expect((await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, { reason: 'x' }, 'committee-zhao')).body.code).toBe('FORBIDDEN_ROLE');
-    expect((await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, {}, 'admin-qian')).body.code).toBe('VALIDATION_FAILED');
-    expect((await sys.api.post('/v1/staff/signing-keys/nosuchky/revoke', { reason: 'x' }, 'admin-qian')).status).toBe(404);
+    expect(
+      (await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, { reason: 'x' }, 'committee-zhao')).body
+        .code,
+    ).toBe('FORBIDDEN_ROLE');
+    expect((await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, {}, 'admin-qian')).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await sys.api.post('/v1/staff/signing-keys/nosuchky/revoke', { reason: 'x' }, 'admin-qian')).status).toBe(
+      404,
+    );
   });
 
   it('makes the marks it signed fail, drops it from the usable keys, and signs on with a new key', async () => {
-    const res = await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, { reason: '签名服务器被入侵' }, 'admin-qian');
+    const res = await sys.api.post(
+      `/v1/staff/signing-keys/${victim.tokenKid}/revoke`,
+      { reason: '签名服务器被入侵' },
+      'admin-qian',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kid: victim.tokenKid, status: 'revoked', revokedAt: '2026-11-23T02:00:00.000Z' });
     const published = await jwks();
     expect(published.keys.map((k: any) => k.kid)).not.toContain(victim.tokenKid);
-    expect(published.revoked).toEqual([{ kid: victim.tokenKid, status: 'revoked', purpose: 'star-mark', revoked: '2026-11-23T02:00:00.000Z' }]);
+    expect(published.revoked).toEqual([
+      { kid: victim.tokenKid, status: 'revoked', purpose: 'star-mark', revoked: '2026-11-23T02:00:00.000Z' },
+    ]);
     expect(JSON.stringify(published)).not.toContain('入侵');
-    expect(await verdictOf(victim.token)).toMatchObject({ authentic: false, verdict: 'REVOKED_KEY', kid: victim.tokenKid });
-    await expect(compactVerify(victim.token, createLocalJWKSet(published), { algorithms: ['ES256'] })).rejects.toThrow();
+    expect(await verdictOf(victim.token)).toMatchObject({
+      authentic: false,
+      verdict: 'REVOKED_KEY',
+      kid: victim.tokenKid,
+    });
+    await expect(
+      compactVerify(victim.token, createLocalJWKSet(published), { algorithms: ['ES256'] }),
+    ).rejects.toThrow();
     const next = await issuedCertificate(sys.api, 4, 95);
     expect(published.keys[0]).toMatchObject({ kid: next.tokenKid, status: 'active' });
     expect(await verdictOf(next.token)).toMatchObject({ authentic: true, verdict: 'VALID' });
   });
 
   it('refuses to revoke the same key twice', async () => {
-    const res = await sys.api.post(`/v1/staff/signing-keys/${victim.tokenKid}/revoke`, { reason: 'again' }, 'admin-qian');
+    const res = await sys.api.post(
+      `/v1/staff/signing-keys/${victim.tokenKid}/revoke`,
+      { reason: 'again' },
+      'admin-qian',
+    );
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('ILLEGAL_TRANSITION');
   });
 
   it('no longer shows the revoked mark in the public record, and prints artwork with a fresh, valid mark', async () => {
     expect((await sys.api.get(`/v1/certificates/${victim.number}`)).body.starMark).toBeUndefined();
-    const png = await fetch(`${sys.url}/v1/staff/certificates/${victim.number}/star-mark.png`, { headers: { authorization: `Bearer ${await sys.tokenOf('admin-qian')}` } });
+    const png = await fetch(`${sys.url}/v1/staff/certificates/${victim.number}/star-mark.png`, {
+      headers: { authorization: `Bearer ${await sys.tokenOf('admin-qian')}` },
+    });
     const image = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
     const token = tokenFromStarMarkUrl(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)!.data)!;
-    expect(await verdictOf(token)).toMatchObject({ authentic: true, verdict: 'VALID', mark: { number: victim.number } });
+    expect(await verdictOf(token)).toMatchObject({
+      authentic: true,
+      verdict: 'VALID',
+      mark: { number: victim.number },
+    });
   });
 });
 
@@ -116,7 +145,8 @@ describe('npm run rotate-key against a running system', () => {
   });
 
   it('takes effect without a restart: old marks keep verifying, new marks use the new key, a revoked key fails', async () => {
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
     const before = await issuedCertificate(local.api, 1, 90);
     await run();
     const after = await issuedCertificate(local.api, 2, 90);
@@ -129,8 +159,10 @@ describe('npm run rotate-key against a running system', () => {
   });
 
   it('rotates the receipt key with --receipt, leaving the star-mark keys alone', async () => {
-    const run = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
-    const receiptKeys = async () => (await jwks(local)).keys.filter((k: any) => k.purpose === 'receipt').map((k: any) => [k.kid, k.status]);
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
+    const receiptKeys = async () =>
+      (await jwks(local)).keys.filter((k: any) => k.purpose === 'receipt').map((k: any) => [k.kid, k.status]);
     const marksBefore = starMarkKeys(await jwks(local));
     const [[oldKid]] = await receiptKeys();
     await run('--receipt');
@@ -139,6 +171,9 @@ describe('npm run rotate-key against a running system', () => {
     expect(newKid).not.toBe(oldKid);
     expect(starMarkKeys(await jwks(local))).toEqual(marksBefore);
     const receipt = (await local.api.post('/v1/receipts', { number: 'SM-SV-2026-000001' })).body;
-    expect((await local.api.post('/v1/receipts/verify', { jws: receipt.jws })).body).toMatchObject({ valid: true, kid: newKid });
+    expect((await local.api.post('/v1/receipts/verify', { jws: receipt.jws })).body).toMatchObject({
+      valid: true,
+      kid: newKid,
+    });
   });
 });

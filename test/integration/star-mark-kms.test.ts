@@ -16,7 +16,7 @@ const OLD = 'arn:aws:kms:cn-north-1:123456789012:key/11111111-old';
 const CURRENT = 'arn:aws:kms:cn-north-1:123456789012:key/22222222-current';
 const NEXT = 'arn:aws:kms:cn-north-1:123456789012:key/33333333-next';
 const kms = fakeKms();
-[OLD, CURRENT, NEXT].forEach((id) => kms.addKey(id));
+for (const id of [OLD, CURRENT, NEXT]) kms.addKey(id);
 
 let sys: TestSystem;
 /** What deploying a new SIGNING_KEY_IDS does: a fresh container builds its ring from the new list. */
@@ -29,12 +29,19 @@ function deploy(keyIds: string[]) {
 /** The star-mark keys of the published JWKS (the receipt keys beside them have their own ring). */
 const jwks = async () => {
   const body = (await sys.api.get('/.well-known/jwks.json')).body;
-  return { ...body, keys: body.keys.filter((k: any) => k.purpose === 'star-mark'), revoked: (body.revoked ?? []).filter((r: any) => r.purpose === 'star-mark') };
+  return {
+    ...body,
+    keys: body.keys.filter((k: any) => k.purpose === 'star-mark'),
+    revoked: (body.revoked ?? []).filter((r: any) => r.purpose === 'star-mark'),
+  };
 };
 const verdictOf = async (token: string) => (await sys.api.post('/v1/verifications', { token })).body.items[0];
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z', signingKeys: (store) => new KmsKeyRing({ kms, keyIds: [OLD], store, revocationCacheMs: 0 }) });
+  sys = await startTestSystem({
+    now: '2026-11-23T02:00:00Z',
+    signingKeys: (store) => new KmsKeyRing({ kms, keyIds: [OLD], store, revocationCacheMs: 0 }),
+  });
 });
 afterAll(() => sys?.stop());
 
@@ -46,9 +53,15 @@ describe('star marks signed by KMS', () => {
     const published = await jwks();
     expect(published.keys).toHaveLength(1);
     expect(published.keys[0]).toMatchObject({ kid: first.tokenKid, status: 'active', kty: 'EC', crv: 'P-256' });
-    await expect(compactVerify(first.token, createLocalJWKSet(published), { algorithms: ['ES256'] })).resolves.toBeTruthy();
+    await expect(
+      compactVerify(first.token, createLocalJWKSet(published), { algorithms: ['ES256'] }),
+    ).resolves.toBeTruthy();
     expect(await verdictOf(first.token)).toMatchObject({ authentic: true, verdict: 'VALID' });
-    expect(kms.calls.some((c) => c.command === 'Sign' && c.keyId === OLD && c.messageType === 'DIGEST' && c.messageLength === 32)).toBe(true);
+    expect(
+      kms.calls.some(
+        (c) => c.command === 'Sign' && c.keyId === OLD && c.messageType === 'DIGEST' && c.messageLength === 32,
+      ),
+    ).toBe(true);
   });
 
   it('refuses the rotate endpoint: in AWS a key is added by deployment', async () => {
@@ -72,7 +85,11 @@ describe('star marks signed by KMS', () => {
   });
 
   it('revokes a key as data in the table, with its audit event; its marks fail in the public API', async () => {
-    const res = await sys.api.post(`/v1/staff/signing-keys/${first.tokenKid}/revoke`, { reason: 'IAM credentials with kms:Sign leaked' }, 'admin-qian');
+    const res = await sys.api.post(
+      `/v1/staff/signing-keys/${first.tokenKid}/revoke`,
+      { reason: 'IAM credentials with kms:Sign leaked' },
+      'admin-qian',
+    );
     expect(res.status).toBe(200);
     const item = await sys.deps.store.getItem(`KEY#${first.tokenKid}`, 'KEY');
     expect(item).toMatchObject({ status: 'revoked', keyId: OLD, revokedBy: 'admin-qian' });
@@ -86,7 +103,9 @@ describe('star marks signed by KMS', () => {
     const readOnly = new KmsKeyRing({ kms, keyIds: [CURRENT, OLD], store: sys.deps.store, revocationCacheMs: 0 });
     const records = await readOnly.records();
     expect(records.map((r) => r.status)).toEqual(['active', 'revoked']);
-    expect((await verifyStarMark(first.token, jwksOf(records), new Date('2026-11-23T02:00:00Z'))).verdict).toBe('REVOKED_KEY');
+    expect((await verifyStarMark(first.token, jwksOf(records), new Date('2026-11-23T02:00:00Z'))).verdict).toBe(
+      'REVOKED_KEY',
+    );
   });
 
   it('stops issuing, writing nothing, when the signing key itself is revoked, until a new key is deployed', async () => {

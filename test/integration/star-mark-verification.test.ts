@@ -5,7 +5,7 @@ import { claimsOf, compactToken, encodeClaims, signingInput } from '../../shared
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
-import { forgeries, type Forgery } from '../unit/star-mark/forgeries';
+import { type Forgery, forgeries } from '../unit/star-mark/forgeries';
 
 let sys: TestSystem;
 let cert: any;
@@ -33,9 +33,13 @@ describe('a certificate and its star mark', () => {
     expect(cert.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const jwks = (await sys.api.get('/.well-known/jwks.json')).body;
     expect(cert.tokenKid).toBe(jwks.keys[0].kid);
-    const { payload, protectedHeader } = await compactVerify(cert.token, createLocalJWKSet(jwks), { algorithms: ['ES256'] });
+    const { payload, protectedHeader } = await compactVerify(cert.token, createLocalJWKSet(jwks), {
+      algorithms: ['ES256'],
+    });
     expect(protectedHeader).toEqual({ alg: 'ES256', kid: cert.tokenKid });
-    expect(new TextDecoder().decode(payload)).toBe(encodeClaims({ number: cert.number, level: 'four', validUntil: '2029-11-22', cycle: 1 }));
+    expect(new TextDecoder().decode(payload)).toBe(
+      encodeClaims({ number: cert.number, level: 'four', validUntil: '2029-11-22', cycle: 1 }),
+    );
   });
 
   it('shows the current mark and its URL in the public record', async () => {
@@ -89,7 +93,11 @@ describe('the forged-token corpus, through POST /v1/verifications', () => {
     for (const forgery of corpus) {
       const res = await verify({ token: forgery.token });
       expect(res.status, forgery.name).toBe(200);
-      expect({ name: forgery.name, verdict: res.body.items[0].verdict, authentic: res.body.items[0].authentic }).toEqual({ name: forgery.name, verdict: forgery.verdict, authentic: false });
+      expect({
+        name: forgery.name,
+        verdict: res.body.items[0].verdict,
+        authentic: res.body.items[0].authentic,
+      }).toEqual({ name: forgery.name, verdict: forgery.verdict, authentic: false });
       expect(res.body.items[0].record, forgery.name).toBeUndefined();
     }
     expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
@@ -99,12 +107,22 @@ describe('the forged-token corpus, through POST /v1/verifications', () => {
 describe('the live status wins over the mark', () => {
   it('says LEVEL_CHANGED when a surveillance lowered the level, and what changed; the new mark is VALID', async () => {
     const lowered = await issuedCertificate(sys.api, 2, 93);
-    const res = await sys.api.post(`/v1/staff/certificates/${lowered.number}/record-surveillance`, { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(84) }, 'evaluator-li');
+    const res = await sys.api.post(
+      `/v1/staff/certificates/${lowered.number}/record-surveillance`,
+      { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(84) },
+      'evaluator-li',
+    );
     expect(res.status).toBe(200);
     expect(res.body.level).toBe('three');
     expect(res.body.token).not.toBe(lowered.token);
     const old = await verifyToken(lowered.token);
-    expect(old).toMatchObject({ authentic: true, verdict: 'LEVEL_CHANGED', status: 'valid', level: 'three', mark: { level: 'four' } });
+    expect(old).toMatchObject({
+      authentic: true,
+      verdict: 'LEVEL_CHANGED',
+      status: 'valid',
+      level: 'three',
+      mark: { level: 'four' },
+    });
     expect(old.changes).toEqual([{ field: 'level', mark: 'four', live: 'three' }]);
     expect(old.reason).toContain('three');
     expect(await verifyToken(res.body.token)).toMatchObject({ authentic: true, verdict: 'VALID', level: 'three' });
@@ -112,9 +130,19 @@ describe('the live status wins over the mark', () => {
 
   it('says SUSPENDED, still authentic, once an admin suspends the certificate', async () => {
     const suspended = await issuedCertificate(sys.api, 3, 96);
-    const res = await sys.api.post(`/v1/staff/certificates/${suspended.number}/suspend`, { reason: '投诉处理严重超时' }, 'admin-qian');
+    const res = await sys.api.post(
+      `/v1/staff/certificates/${suspended.number}/suspend`,
+      { reason: '投诉处理严重超时' },
+      'admin-qian',
+    );
     expect(res.status).toBe(200);
-    expect(await verifyToken(suspended.token)).toMatchObject({ authentic: true, verdict: 'SUSPENDED', status: 'suspended', level: 'five', record: { status: 'suspended' } });
+    expect(await verifyToken(suspended.token)).toMatchObject({
+      authentic: true,
+      verdict: 'SUSPENDED',
+      status: 'suspended',
+      level: 'five',
+      record: { status: 'suspended' },
+    });
   });
 
   it('says WITHDRAWN and CANCELLED for certificates ended by the body or by the holder', async () => {

@@ -4,8 +4,8 @@
  * months; validity ends at the end of validUntil.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sheetWithTotal } from '../../shared/scheme';
 import { runSweep } from '../../functions/service/sweep';
+import { sheetWithTotal } from '../../shared/scheme';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
@@ -43,10 +43,21 @@ describe('surveillance overdue', () => {
     expect(report.changed).toContainEqual({ number: cert.number, action: 'suspendOverdue' });
     const after = await statusOf(cert.number);
     expect(after).toMatchObject({ status: 'suspended', suspendedOn: '2027-01-06' });
-    expect(after.statusHistory.at(-1)).toEqual({ date: '2027-01-06', status: 'suspended', reasonCategory: 'surveillance_overdue', level: 'four' });
+    expect(after.statusHistory.at(-1)).toEqual({
+      date: '2027-01-06',
+      status: 'suspended',
+      reasonCategory: 'surveillance_overdue',
+      level: 'four',
+    });
 
     const events = (await sys.api.get(`/v1/staff/certificates/${cert.number}/events`, 'admin-qian')).body.items;
-    expect(events.at(-1)).toMatchObject({ action: 'sweep-suspendOverdue', from: 'valid', to: 'suspended', reason: 'surveillance overdue', actor: { sub: 'system:sweep' } });
+    expect(events.at(-1)).toMatchObject({
+      action: 'sweep-suspendOverdue',
+      from: 'valid',
+      to: 'suspended',
+      reason: 'surveillance overdue',
+      actor: { sub: 'system:sweep' },
+    });
     expect(events.at(-1).prevHash).toBe(events.at(-2).hash);
 
     const published = (await sys.api.get(`/v1/certificates/${cert.number}`)).body;
@@ -57,10 +68,18 @@ describe('surveillance overdue', () => {
   it('moves the deadline to a postponement of at most three months, and suspends the day after it', async () => {
     const cert = await certificateIssuedOn('2026-01-05');
     sys.setNow(at('2026-12-01'));
-    const tooFar = await sys.api.post(`/v1/staff/certificates/${cert.number}/postpone-surveillance`, { until: '2027-04-06', reason: '工厂搬迁' }, 'admin-qian');
+    const tooFar = await sys.api.post(
+      `/v1/staff/certificates/${cert.number}/postpone-surveillance`,
+      { until: '2027-04-06', reason: '工厂搬迁' },
+      'admin-qian',
+    );
     expect(tooFar.status).toBe(422);
     expect(tooFar.body.code).toBe('POSTPONEMENT_LIMIT');
-    const postponed = await sys.api.post(`/v1/staff/certificates/${cert.number}/postpone-surveillance`, { until: '2027-04-05', reason: '工厂搬迁' }, 'admin-qian');
+    const postponed = await sys.api.post(
+      `/v1/staff/certificates/${cert.number}/postpone-surveillance`,
+      { until: '2027-04-05', reason: '工厂搬迁' },
+      'admin-qian',
+    );
     expect(postponed.status).toBe(200);
 
     expect((await sweepOn('2027-01-06')).changed.map((c) => c.number)).not.toContain(cert.number);
@@ -79,10 +98,17 @@ describe('suspension longer than six months', () => {
 
     expect((await sweepOn('2027-07-06')).changed.map((c) => c.number)).not.toContain(cert.number);
     expect((await statusOf(cert.number)).status).toBe('suspended');
-    expect((await sweepOn('2027-07-07')).changed).toContainEqual({ number: cert.number, action: 'withdrawSuspensionExpired' });
+    expect((await sweepOn('2027-07-07')).changed).toContainEqual({
+      number: cert.number,
+      action: 'withdrawSuspensionExpired',
+    });
     const withdrawn = await statusOf(cert.number);
     expect(withdrawn.status).toBe('withdrawn');
-    expect(withdrawn.statusHistory.at(-1)).toMatchObject({ date: '2027-07-07', status: 'withdrawn', reasonCategory: 'suspension_expired' });
+    expect(withdrawn.statusHistory.at(-1)).toMatchObject({
+      date: '2027-07-07',
+      status: 'withdrawn',
+      reasonCategory: 'suspension_expired',
+    });
     expect((await sys.api.get(`/v1/certificates/${cert.number}`)).body.status).toBe('withdrawn');
   });
 
@@ -90,9 +116,17 @@ describe('suspension longer than six months', () => {
     const cert = await certificateIssuedOn('2026-01-05');
     await sweepOn('2027-01-06');
     sys.setNow(at('2027-02-10'));
-    const audit = await sys.api.post(`/v1/staff/certificates/${cert.number}/record-surveillance`, { auditDate: '2027-02-09', scoreSheet: sheetWithTotal(91) }, 'evaluator-li');
+    const audit = await sys.api.post(
+      `/v1/staff/certificates/${cert.number}/record-surveillance`,
+      { auditDate: '2027-02-09', scoreSheet: sheetWithTotal(91) },
+      'evaluator-li',
+    );
     expect(audit.body).toMatchObject({ status: 'suspended', clearedOn: '2027-02-09' });
-    const reinstated = await sys.api.post(`/v1/staff/certificates/${cert.number}/reinstate`, { reason: '监督审核通过' }, 'admin-qian');
+    const reinstated = await sys.api.post(
+      `/v1/staff/certificates/${cert.number}/reinstate`,
+      { reason: '监督审核通过' },
+      'admin-qian',
+    );
     expect(reinstated.body.status).toBe('valid');
 
     expect((await sweepOn('2027-07-07')).changed.map((c) => c.number)).not.toContain(cert.number);
@@ -106,7 +140,11 @@ describe('end of validity', () => {
     expect(cert.validUntil).toBe('2029-01-04');
     for (const auditDate of ['2026-12-20', '2027-12-20']) {
       sys.setNow(at(auditDate));
-      const res = await sys.api.post(`/v1/staff/certificates/${cert.number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(92) }, 'evaluator-li');
+      const res = await sys.api.post(
+        `/v1/staff/certificates/${cert.number}/record-surveillance`,
+        { auditDate, scoreSheet: sheetWithTotal(92) },
+        'evaluator-li',
+      );
       expect(res.status).toBe(200);
     }
     expect((await statusOf(cert.number)).nextSurveillanceDue).toBeNull();
@@ -115,7 +153,11 @@ describe('end of validity', () => {
     expect((await statusOf(cert.number)).status).toBe('valid');
     expect((await sweepOn('2029-01-05')).changed).toContainEqual({ number: cert.number, action: 'expire' });
     const expired = await statusOf(cert.number);
-    expect(expired.statusHistory.at(-1)).toMatchObject({ date: '2029-01-05', status: 'expired', reasonCategory: 'not_renewed' });
+    expect(expired.statusHistory.at(-1)).toMatchObject({
+      date: '2029-01-05',
+      status: 'expired',
+      reasonCategory: 'not_renewed',
+    });
     expect((await sys.api.get(`/v1/certificates/${cert.number}`)).body.status).toBe('expired');
   });
 
@@ -123,7 +165,11 @@ describe('end of validity', () => {
     const cert = await certificateIssuedOn('2026-01-05');
     sys.setNow(at('2028-10-01'));
     for (const auditDate of ['2026-12-20', '2027-12-20']) {
-      await sys.api.post(`/v1/staff/certificates/${cert.number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(92) }, 'evaluator-li');
+      await sys.api.post(
+        `/v1/staff/certificates/${cert.number}/record-surveillance`,
+        { auditDate, scoreSheet: sheetWithTotal(92) },
+        'evaluator-li',
+      );
     }
     await sys.api.post(`/v1/staff/certificates/${cert.number}/suspend`, { reason: '重大投诉待查' }, 'admin-qian');
     expect((await sweepOn('2029-01-05')).changed).toContainEqual({ number: cert.number, action: 'expire' });

@@ -19,14 +19,18 @@ async function issueMany(date: string, count: number, firstSeed: number): Promis
   sys.setNow(at(date));
   const numbers: string[] = [];
   for (let i = 0; i < count; i += 10) {
-    const batch = await Promise.all(Array.from({ length: Math.min(10, count - i) }, (_, j) => issuedCertificate(sys.api, firstSeed + i + j, 85)));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, (_, j) => issuedCertificate(sys.api, firstSeed + i + j, 85)),
+    );
     numbers.push(...batch.map((c) => c.number as string));
   }
   return numbers;
 }
 
 async function eventsOf(number: string) {
-  return (await sys.api.get(`/v1/staff/certificates/${number}/events`, 'admin-qian')).body.items as { action: string }[];
+  return (await sys.api.get(`/v1/staff/certificates/${number}/events`, 'admin-qian')).body.items as {
+    action: string;
+  }[];
 }
 
 describe('what the sweep reads', () => {
@@ -48,7 +52,8 @@ describe('what the sweep reads', () => {
   it('changes nothing when run again the same day', async () => {
     const again = await runSweep(sys.deps);
     expect(again).toMatchObject({ read: 0, changed: [], conflicts: 0, failed: [] });
-    for (const number of due) expect((await eventsOf(number)).filter((e) => e.action === 'sweep-suspendOverdue')).toHaveLength(1);
+    for (const number of due)
+      expect((await eventsOf(number)).filter((e) => e.action === 'sweep-suspendOverdue')).toHaveLength(1);
   });
 });
 

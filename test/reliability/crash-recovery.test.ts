@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { auditProblems } from '../support/audit-integrity';
-import { loginAs, portOpen, spawnSystem, type SpawnedSystem } from '../support/process-system';
+import { loginAs, portOpen, type SpawnedSystem, spawnSystem } from '../support/process-system';
 import { applicationBody } from '../support/walk';
 
 const TOTAL = 200;
@@ -27,7 +27,11 @@ afterAll(async () => {
 function submit(url: string, token: string, i: number) {
   return fetch(`${url}/v1/staff/applications`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `crash-write-${i}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': `crash-write-${i}`,
+    },
     body: JSON.stringify(applicationBody(SEED + i)),
   });
 }
@@ -49,7 +53,14 @@ it('keeps every acknowledged write through kill -9 of the whole system and a res
       if (res && !(killed && res.status >= 500)) {
         if (res.status !== 201) refused.push(`${i}: ${res.status} ${await res.text().catch(() => '')}`);
         // Acknowledged the moment a 2xx arrives; the body may still be cut off by the kill.
-        else acknowledged.set(i, { status: res.status, body: await res.json().then((b) => b as Record<string, unknown>, () => undefined) });
+        else
+          acknowledged.set(i, {
+            status: res.status,
+            body: await res.json().then(
+              (b) => b as Record<string, unknown>,
+              () => undefined,
+            ),
+          });
       }
       if (acknowledged.size >= KILL_AFTER) killed ??= first.kill9();
     }
@@ -67,7 +78,9 @@ it('keeps every acknowledged write through kill -9 of the whole system and a res
   const token2 = await loginAs(again.url, 'applicant-acme');
   for (const [i, ack] of acknowledged) {
     if (!ack.body) continue;
-    const res = await fetch(`${again.url}/v1/staff/applications/${ack.body.id}`, { headers: { authorization: `Bearer ${token2}` } });
+    const res = await fetch(`${again.url}/v1/staff/applications/${ack.body.id}`, {
+      headers: { authorization: `Bearer ${token2}` },
+    });
     expect(res.status, `acknowledged write ${i}`).toBe(200);
     expect(await res.json()).toEqual(ack.body);
   }
@@ -84,11 +97,15 @@ it('keeps every acknowledged write through kill -9 of the whole system and a res
   const codes: string[] = [];
   let cursor: string | undefined;
   do {
-    const res = await fetch(`${again.url}/v1/staff/applications?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token2}` } });
+    const res = await fetch(`${again.url}/v1/staff/applications?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${token2}` },
+    });
     const page = (await res.json()) as { items: { organization: { creditCode: string } }[]; cursor?: string };
     codes.push(...page.items.map((a) => a.organization.creditCode));
     cursor = page.cursor;
   } while (cursor);
-  expect(codes.sort()).toEqual(Array.from({ length: TOTAL }, (_, i) => applicationBody(SEED + i).organization.creditCode).sort());
+  expect(codes.sort()).toEqual(
+    Array.from({ length: TOTAL }, (_, i) => applicationBody(SEED + i).organization.creditCode).sort(),
+  );
   expect(await auditProblems(again.dynamoEndpoint)).toEqual([]);
 }, 300_000);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditProblems } from '../support/audit-integrity';
-import { injectFaults, type Fault, type FaultInjector } from '../support/faults';
+import { type Fault, type FaultInjector, injectFaults } from '../support/faults';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { ACTING, Subjects, VALID_INPUT } from '../support/subjects';
 import { tableSnapshot } from '../support/table-snapshot';
@@ -27,7 +27,12 @@ async function acceptUnder(fault: Fault, times: number, skip = 0) {
   const key = `fault-${id}`;
   const attempts = faults.writeAttempts;
   faults.arm(fault, times, skip);
-  const res = await sys.api.post(`/v1/staff/applications/${id}/accept`, VALID_INPUT['application:accept']!(1), ACTING.admin, { 'idempotency-key': key });
+  const res = await sys.api.post(
+    `/v1/staff/applications/${id}/accept`,
+    VALID_INPUT['application:accept']!(1),
+    ACTING.admin,
+    { 'idempotency-key': key },
+  );
   faults.disarm();
   const events = await sys.deps.store.listEvents(`application/${id}`);
   const app = await sys.deps.store.getApplication(id);
@@ -59,9 +64,17 @@ describe('a fault that outlasts the retries: the transition fails whole', () => 
     expect(run.res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(run.before);
     // The client's retry, once DynamoDB is back, applies it exactly once.
-    const retry = await sys.api.post(`/v1/staff/applications/${run.id}/accept`, VALID_INPUT['application:accept']!(1), ACTING.admin, { 'idempotency-key': run.key });
+    const retry = await sys.api.post(
+      `/v1/staff/applications/${run.id}/accept`,
+      VALID_INPUT['application:accept']!(1),
+      ACTING.admin,
+      { 'idempotency-key': run.key },
+    );
     expect(retry.status).toBe(200);
-    expect((await sys.deps.store.listEvents(`application/${run.id}`)).map((e) => e.action)).toEqual(['submit', 'accept']);
+    expect((await sys.deps.store.listEvents(`application/${run.id}`)).map((e) => e.action)).toEqual([
+      'submit',
+      'accept',
+    ]);
   });
 
   it('answers lost on every attempt after DynamoDB committed: the change is whole, and a retry gets the first answer', async () => {
@@ -69,7 +82,12 @@ describe('a fault that outlasts the retries: the transition fails whole', () => 
     expect(run.res.status).toBeGreaterThanOrEqual(500);
     expect(run.app?.state).toBe('accepted');
     expect(run.events.map((e) => e.action)).toEqual(['submit', 'accept']);
-    const retry = await sys.api.post(`/v1/staff/applications/${run.id}/accept`, VALID_INPUT['application:accept']!(1), ACTING.admin, { 'idempotency-key': run.key });
+    const retry = await sys.api.post(
+      `/v1/staff/applications/${run.id}/accept`,
+      VALID_INPUT['application:accept']!(1),
+      ACTING.admin,
+      { 'idempotency-key': run.key },
+    );
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(run.app);
     expect(await sys.deps.store.listEvents(`application/${run.id}`)).toHaveLength(2);
@@ -92,11 +110,15 @@ describe('issuing, the largest transaction (counter, certificate, application, e
     const id = await subjects.application('approved');
     const counter = await sys.deps.store.readCounter('CERTNO#2026');
     faults.arm('throttle', Infinity);
-    const failed = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, ACTING.admin, { 'idempotency-key': `issue-${id}` });
+    const failed = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, ACTING.admin, {
+      'idempotency-key': `issue-${id}`,
+    });
     faults.disarm();
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(await sys.deps.store.readCounter('CERTNO#2026')).toBe(counter);
-    const issued = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, ACTING.admin, { 'idempotency-key': `issue-${id}` });
+    const issued = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, ACTING.admin, {
+      'idempotency-key': `issue-${id}`,
+    });
     expect(issued.status).toBe(200);
     expect(Number(issued.body.certificate.number.slice(-6))).toBe(counter + 1);
     expect(await auditProblems(sys.dynamo.endpoint)).toEqual([]);

@@ -5,12 +5,12 @@
  */
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { documentClient } from '../../functions/store/dynamo-client';
 import { eventHashInput, sha256Hex, verifyChain } from '../../shared/audit/chain';
 import { eventStreamOf } from '../../shared/store/keys';
-import { documentClient } from '../../functions/store/dynamo-client';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { auditProblems, auditStreams, eventKey } from '../support/audit-integrity';
-import { startTestSystem, type ApiResult, type TestSystem } from '../support/local-system';
+import { type ApiResult, startTestSystem, type TestSystem } from '../support/local-system';
 import { ACTING, Subjects } from '../support/subjects';
 
 let sys: TestSystem;
@@ -35,7 +35,11 @@ describe('conflicting transitions sent at once: one winner, a clear conflict for
   it('staff withdrawing and cancelling one certificate at the same moment (each ends it)', async () => {
     const number = await subjects.certificate('valid');
     const slugs = Array.from({ length: 10 }, (_, i) => (i % 2 ? 'withdraw' : 'cancel'));
-    const answers = await Promise.all(slugs.map((slug) => sys.api.post(`/v1/staff/certificates/${number}/${slug}`, { reason: '并发测试' }, ACTING.admin)));
+    const answers = await Promise.all(
+      slugs.map((slug) =>
+        sys.api.post(`/v1/staff/certificates/${number}/${slug}`, { reason: '并发测试' }, ACTING.admin),
+      ),
+    );
     expectOneWinner(answers);
     const events = await sys.deps.store.listEvents(eventStreamOf('certificate', number));
     expect(events.at(-1)?.action).toBe(slugs[answers.findIndex((a) => a.status < 300)]);
@@ -45,7 +49,13 @@ describe('conflicting transitions sent at once: one winner, a clear conflict for
   it('the committee approving and rejecting one scored case at the same moment', async () => {
     const id = await subjects.application('scored');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => sys.api.post(`/v1/staff/applications/${id}/${i % 2 ? 'reject' : 'approve'}`, i % 2 ? { reason: '并发测试' } : {}, ACTING.committee)),
+      Array.from({ length: 10 }, (_, i) =>
+        sys.api.post(
+          `/v1/staff/applications/${id}/${i % 2 ? 'reject' : 'approve'}`,
+          i % 2 ? { reason: '并发测试' } : {},
+          ACTING.committee,
+        ),
+      ),
     );
     expectOneWinner(answers);
     const app = await sys.deps.store.getApplication(id);
@@ -56,16 +66,27 @@ describe('conflicting transitions sent at once: one winner, a clear conflict for
   it('the evaluator passing and returning one document review at the same moment', async () => {
     const id = await subjects.application('accepted');
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => sys.api.post(`/v1/staff/applications/${id}/${i % 2 ? 'return-for-revision' : 'pass-document-review'}`, i % 2 ? { reason: '并发测试' } : {}, ACTING.evaluator)),
+      Array.from({ length: 8 }, (_, i) =>
+        sys.api.post(
+          `/v1/staff/applications/${id}/${i % 2 ? 'return-for-revision' : 'pass-document-review'}`,
+          i % 2 ? { reason: '并发测试' } : {},
+          ACTING.evaluator,
+        ),
+      ),
     );
     expectOneWinner(answers);
   });
 
   it('a renewal applied for twice at once opens one renewal', async () => {
     const number = await subjects.certificate('valid');
-    const answers = await Promise.all(Array.from({ length: 6 }, () => sys.api.post('/v1/staff/renewals', { certificateNumber: number }, ACTING.applicant)));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        sys.api.post('/v1/staff/renewals', { certificateNumber: number }, ACTING.applicant),
+      ),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-    for (const lost of answers.filter((a) => a.status !== 201)) expect(['VERSION_CONFLICT', 'RENEWAL_ALREADY_OPEN']).toContain(lost.body.code);
+    for (const lost of answers.filter((a) => a.status !== 201))
+      expect(['VERSION_CONFLICT', 'RENEWAL_ALREADY_OPEN']).toContain(lost.body.code);
   });
 });
 
@@ -83,8 +104,20 @@ describe('the audit hash chain', () => {
     it('an edited reason: HASH_MISMATCH at that event', async () => {
       const stream = await streamOfNewCertificate();
       expect(await verifyChain(await sys.deps.store.listEvents(stream))).toEqual({ ok: true });
-      await db().send(new UpdateCommand({ TableName: 'starmark', Key: eventKey(stream, 2), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'reason' }, ExpressionAttributeValues: { ':r': '到期自动续期' } }));
-      expect(await verifyChain(await sys.deps.store.listEvents(stream))).toEqual({ ok: false, seq: 2, problem: 'HASH_MISMATCH' });
+      await db().send(
+        new UpdateCommand({
+          TableName: 'starmark',
+          Key: eventKey(stream, 2),
+          UpdateExpression: 'SET #r = :r',
+          ExpressionAttributeNames: { '#r': 'reason' },
+          ExpressionAttributeValues: { ':r': '到期自动续期' },
+        }),
+      );
+      expect(await verifyChain(await sys.deps.store.listEvents(stream))).toEqual({
+        ok: false,
+        seq: 2,
+        problem: 'HASH_MISMATCH',
+      });
     });
 
     it('an edit with its hash recomputed: BROKEN_LINK at the next event', async () => {
@@ -92,8 +125,20 @@ describe('the audit hash chain', () => {
       const events = await sys.deps.store.listEvents(stream);
       const { hash: _old, ...body } = { ...events[1]!, reason: '到期自动续期' };
       const forged = await sha256Hex(eventHashInput(body));
-      await db().send(new UpdateCommand({ TableName: 'starmark', Key: eventKey(stream, 2), UpdateExpression: 'SET #r = :r, #h = :h', ExpressionAttributeNames: { '#r': 'reason', '#h': 'hash' }, ExpressionAttributeValues: { ':r': body.reason, ':h': forged } }));
-      expect(await verifyChain(await sys.deps.store.listEvents(stream))).toEqual({ ok: false, seq: 3, problem: 'BROKEN_LINK' });
+      await db().send(
+        new UpdateCommand({
+          TableName: 'starmark',
+          Key: eventKey(stream, 2),
+          UpdateExpression: 'SET #r = :r, #h = :h',
+          ExpressionAttributeNames: { '#r': 'reason', '#h': 'hash' },
+          ExpressionAttributeValues: { ':r': body.reason, ':h': forged },
+        }),
+      );
+      expect(await verifyChain(await sys.deps.store.listEvents(stream))).toEqual({
+        ok: false,
+        seq: 3,
+        problem: 'BROKEN_LINK',
+      });
     });
 
     it('a removed event: GAP where it was', async () => {

@@ -10,7 +10,7 @@ import { createApiHandler } from '../../functions/http/dispatch';
 import { DEV_ISSUER } from '../../functions/local/dev-identity';
 import { staffOperations } from '../../functions/ops/staff';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../../shared/lifecycle/transitions';
-import { ROUTES, routeKey, type RouteSpec } from '../../shared/routes';
+import { ROUTES, type RouteSpec, routeKey } from '../../shared/routes';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { Subjects, urlOf } from '../support/subjects';
 
@@ -25,12 +25,36 @@ const CALLERS = {
 type Caller = keyof typeof CALLERS;
 type Access = Record<Exclude<Caller, 'anonymous'>, 'allow' | 'deny'>;
 
-const EVERYONE: Access = { applicant: 'allow', otherApplicant: 'allow', evaluator: 'allow', committee: 'allow', admin: 'allow' };
+const EVERYONE: Access = {
+  applicant: 'allow',
+  otherApplicant: 'allow',
+  evaluator: 'allow',
+  committee: 'allow',
+  admin: 'allow',
+};
 /** Staff read everything; an applicant reads its own, and another organization's case answers as missing. */
 const OWN_OR_STAFF: Access = { ...EVERYONE, otherApplicant: 'deny' };
-const APPLICANTS_ONLY: Access = { applicant: 'allow', otherApplicant: 'allow', evaluator: 'deny', committee: 'deny', admin: 'deny' };
-const STAFF_ONLY: Access = { applicant: 'deny', otherApplicant: 'deny', evaluator: 'allow', committee: 'allow', admin: 'allow' };
-const ADMIN_ONLY: Access = { applicant: 'deny', otherApplicant: 'deny', evaluator: 'deny', committee: 'deny', admin: 'allow' };
+const APPLICANTS_ONLY: Access = {
+  applicant: 'allow',
+  otherApplicant: 'allow',
+  evaluator: 'deny',
+  committee: 'deny',
+  admin: 'deny',
+};
+const STAFF_ONLY: Access = {
+  applicant: 'deny',
+  otherApplicant: 'deny',
+  evaluator: 'allow',
+  committee: 'allow',
+  admin: 'allow',
+};
+const ADMIN_ONLY: Access = {
+  applicant: 'deny',
+  otherApplicant: 'deny',
+  evaluator: 'deny',
+  committee: 'deny',
+  admin: 'allow',
+};
 
 /** Access to the staff endpoints that are not lifecycle transitions, by op. */
 const ACCESS: Record<string, Access> = {
@@ -56,10 +80,18 @@ const ACCESS: Record<string, Access> = {
 function accessOf(route: RouteSpec): Access | undefined {
   const [, kind, name] = route.op.split(':');
   if (!kind) return ACCESS[route.op];
-  const role = (kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS)[name as never]['role'] as string;
+  const table: Record<string, { role: string }> =
+    kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS;
+  const role = table[name ?? '']?.role;
   const only = (r: string) => (role === r ? 'allow' : 'deny');
   // Another organization's applicant holds the right role but not the case: NOT_OWNER.
-  return { applicant: only('applicant'), otherApplicant: 'deny', evaluator: only('evaluator'), committee: only('committee'), admin: only('admin') };
+  return {
+    applicant: only('applicant'),
+    otherApplicant: 'deny',
+    evaluator: only('evaluator'),
+    committee: only('committee'),
+    admin: only('admin'),
+  };
 }
 
 const STAFF_ROUTES = ROUTES.filter((r) => r.auth === 'staff');
@@ -84,14 +116,23 @@ describe('the authorization matrix: every caller × every staff endpoint', () =>
     const access = accessOf(route)!;
     const request = await subjects.validRequest(route);
     // Refusals first: they must not change the subject that the allowed callers then act on.
-    const order = (Object.keys(CALLERS) as Caller[]).sort((a, b) => Number(a !== 'anonymous' && access[a] === 'allow') - Number(b !== 'anonymous' && access[b] === 'allow'));
+    const order = (Object.keys(CALLERS) as Caller[]).sort(
+      (a, b) => Number(a !== 'anonymous' && access[a] === 'allow') - Number(b !== 'anonymous' && access[b] === 'allow'),
+    );
     const wrong: string[] = [];
     for (const caller of order) {
-      const res = await sys.api.request(request.method, urlOf(request), { as: CALLERS[caller], ...(request.body !== undefined ? { body: request.body } : {}) });
+      const res = await sys.api.request(request.method, urlOf(request), {
+        as: CALLERS[caller],
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      });
       const expected = caller === 'anonymous' ? 'deny' : access[caller];
-      const denied = caller === 'anonymous' ? res.status === 401 && res.body?.code === 'UNAUTHENTICATED' : [403, 404].includes(res.status) && DENIAL_CODES.includes(res.body?.code);
+      const denied =
+        caller === 'anonymous'
+          ? res.status === 401 && res.body?.code === 'UNAUTHENTICATED'
+          : [403, 404].includes(res.status) && DENIAL_CODES.includes(res.body?.code);
       const allowed = ![401, 403, 404].includes(res.status) && res.status < 500;
-      if (expected === 'deny' ? !denied : !allowed) wrong.push(`${caller}: expected ${expected}, got ${res.status} ${res.body?.code ?? ''}`);
+      if (expected === 'deny' ? !denied : !allowed)
+        wrong.push(`${caller}: expected ${expected}, got ${res.status} ${res.body?.code ?? ''}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -100,21 +141,40 @@ describe('the authorization matrix: every caller × every staff endpoint', () =>
 describe('a caller is only who a valid token says', () => {
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const forgeries: [string, () => Promise<string>][] = [
-    ['a token with no signature (alg none)', async () => `${b64({ alg: 'none' })}.${b64({ sub: 'admin-qian', iss: DEV_ISSUER, 'cognito:groups': ['admin'] })}.`],
-    ['a token signed by a key of its own', async () => {
-      const { privateKey } = await generateKeyPair('ES256');
-      return new SignJWT({ 'cognito:groups': ['admin'] }).setProtectedHeader({ alg: 'ES256', kid: 'dev-idp' }).setSubject('admin-qian').setIssuer(DEV_ISSUER).setExpirationTime('1h').sign(privateKey);
-    }],
-    ["an applicant's token with admin written into its claims", async () => {
-      const [header, , signature] = (await sys.tokenOf('applicant-acme')).split('.');
-      return `${header}.${b64({ sub: 'applicant-acme', iss: DEV_ISSUER, 'cognito:groups': ['admin'], exp: 4102444800 })}.${signature}`;
-    }],
+    [
+      'a token with no signature (alg none)',
+      async () =>
+        `${b64({ alg: 'none' })}.${b64({ sub: 'admin-qian', iss: DEV_ISSUER, 'cognito:groups': ['admin'] })}.`,
+    ],
+    [
+      'a token signed by a key of its own',
+      async () => {
+        const { privateKey } = await generateKeyPair('ES256');
+        return new SignJWT({ 'cognito:groups': ['admin'] })
+          .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp' })
+          .setSubject('admin-qian')
+          .setIssuer(DEV_ISSUER)
+          .setExpirationTime('1h')
+          .sign(privateKey);
+      },
+    ],
+    [
+      "an applicant's token with admin written into its claims",
+      async () => {
+        const [header, , signature] = (await sys.tokenOf('applicant-acme')).split('.');
+        return `${header}.${b64({ sub: 'applicant-acme', iss: DEV_ISSUER, 'cognito:groups': ['admin'], exp: 4102444800 })}.${signature}`;
+      },
+    ],
     ['something that is not a token at all', async () => "' OR 1=1 --"],
   ];
 
   it.each(forgeries)('refuses %s on every staff endpoint', async (_name, forge) => {
     const token = await forge();
-    const answers = await Promise.all(STAFF_ROUTES.map((r) => sys.api.request(r.method, r.path.replace(/\{[^}]+\}/g, 'X'), { headers: { authorization: `Bearer ${token}` } })));
+    const answers = await Promise.all(
+      STAFF_ROUTES.map((r) =>
+        sys.api.request(r.method, r.path.replace(/\{[^}]+\}/g, 'X'), { headers: { authorization: `Bearer ${token}` } }),
+      ),
+    );
     expect(answers.map((a) => `${a.status} ${a.body?.code}`)).toEqual(STAFF_ROUTES.map(() => '401 UNAUTHENTICATED'));
   });
 
@@ -124,12 +184,18 @@ describe('a caller is only who a valid token says', () => {
     for (const route of STAFF_ROUTES) {
       const path = route.path.replace(/\{[^}]+\}/g, subject);
       const res = (await handler({
-        version: '2.0', routeKey: routeKey(route), rawPath: path, rawQueryString: '', isBase64Encoded: false,
+        version: '2.0',
+        routeKey: routeKey(route),
+        rawPath: path,
+        rawQueryString: '',
+        isBase64Encoded: false,
         headers: { 'content-type': 'application/json' },
         body: route.method === 'POST' ? '{}' : undefined,
         requestContext: { http: { method: route.method, path }, requestId: `no-caller-${route.op}` },
       } as never)) as { statusCode: number; body: string };
-      expect(`${routeKey(route)} → ${res.statusCode} ${JSON.parse(res.body).code}`).toBe(`${routeKey(route)} → 401 UNAUTHENTICATED`);
+      expect(`${routeKey(route)} → ${res.statusCode} ${JSON.parse(res.body).code}`).toBe(
+        `${routeKey(route)} → 401 UNAUTHENTICATED`,
+      );
     }
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '../../shared/errors';
 import { ROUTES, routeKey } from '../../shared/routes';
-import { badRequests, BODY_FIELDS, QUERY_FIELDS, type BadRequest } from '../support/bad-requests';
+import { type BadRequest, BODY_FIELDS, badRequests, QUERY_FIELDS } from '../support/bad-requests';
 import { RTL_OVERRIDE, ZERO_WIDTH_SPACE } from '../support/bad-values';
 import { startTestSystem, type TestSystem } from '../support/local-system';
 import { Subjects, urlOf } from '../support/subjects';
@@ -25,18 +25,44 @@ afterAll(() => sys?.stop());
 /** What is wrong with the answer to a malformed request; null when it is a proper refusal. */
 async function refusalProblem(request: BadRequest): Promise<string | null> {
   sent++;
-  const res = await sys.api.request(request.method, request.url, { ...(request.as ? { as: request.as } : {}), headers: request.headers, ...(request.body !== undefined ? { rawBody: request.body } : {}) });
+  const res = await sys.api.request(request.method, request.url, {
+    ...(request.as ? { as: request.as } : {}),
+    headers: request.headers,
+    ...(request.body !== undefined ? { rawBody: request.body } : {}),
+  });
   const type = res.headers.get('content-type') ?? '';
   const body = res.body as Record<string, unknown> | undefined;
   if (res.status < 400 || res.status > 499) return `${res.status} ${body?.code ?? JSON.stringify(body).slice(0, 120)}`;
   if (!type.startsWith('application/problem+json')) return `${res.status} with content-type ${type}`;
-  if (typeof body?.code !== 'string' || !(body.code in ERROR_CATALOGUE) || body.status !== res.status) return `${res.status} with code ${String(body?.code)}`;
-  if (typeof body.title_zh !== 'string' || !body.title_zh || typeof body.title_en !== 'string' || !body.title_en) return `${body.code} without both titles`;
+  if (typeof body?.code !== 'string' || !(body.code in ERROR_CATALOGUE) || body.status !== res.status)
+    return `${res.status} with code ${String(body?.code)}`;
+  if (typeof body.title_zh !== 'string' || !body.title_zh || typeof body.title_en !== 'string' || !body.title_en)
+    return `${body.code} without both titles`;
   if (request.code && body.code !== request.code) return `${body.code} where the contract says ${request.code}`;
   return null;
 }
 
-const KNOWN_SHAPE = (op: string) => op.startsWith('transition:') || op in BODY_FIELDS || op in QUERY_FIELDS || ['health', 'jwks', 'verify', 'getPublicCertificate', 'certificateStylesheet', 'openApi', 'whoAmI', 'getApplication', 'applicationEvents', 'getCertificate', 'certificateEvents', 'starMarkSvg', 'starMarkPng', 'certificatePage', 'listSigningKeys'].includes(op);
+const KNOWN_SHAPE = (op: string) =>
+  op.startsWith('transition:') ||
+  op in BODY_FIELDS ||
+  op in QUERY_FIELDS ||
+  [
+    'health',
+    'jwks',
+    'verify',
+    'getPublicCertificate',
+    'certificateStylesheet',
+    'openApi',
+    'whoAmI',
+    'getApplication',
+    'applicationEvents',
+    'getCertificate',
+    'certificateEvents',
+    'starMarkSvg',
+    'starMarkPng',
+    'certificatePage',
+    'listSigningKeys',
+  ].includes(op);
 
 describe('every route refuses malformed requests with a 4xx problem and writes nothing', () => {
   it.each(ROUTES.map((r) => [routeKey(r), r] as const))('%s', async (_key, route) => {
@@ -52,7 +78,10 @@ describe('every route refuses malformed requests with a 4xx problem and writes n
     expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
     // Each variant was one mistake away from this: the same request, well-formed, is accepted.
     if (KNOWN_SHAPE(route.op)) {
-      const ok = await sys.api.request(valid.method, urlOf(valid), { ...(valid.as ? { as: valid.as } : {}), ...(valid.body !== undefined ? { body: valid.body } : {}) });
+      const ok = await sys.api.request(valid.method, urlOf(valid), {
+        ...(valid.as ? { as: valid.as } : {}),
+        ...(valid.body !== undefined ? { body: valid.body } : {}),
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBeLessThan(300);
     }
   });
@@ -76,7 +105,11 @@ describe('names the public reads cannot be made to lie', () => {
     const before = await tableSnapshot(sys.dynamo.endpoint);
     const body = applicationBody(subjects.nextSeed());
     const problem = await refusalProblem({
-      name, method: 'POST', url: '/v1/staff/applications', as: 'applicant-acme', headers: { 'content-type': 'application/json' },
+      name,
+      method: 'POST',
+      url: '/v1/staff/applications',
+      as: 'applicant-acme',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, organization: { ...body.organization, name } }),
     });
     expect(problem).toBeNull();
@@ -87,11 +120,20 @@ describe('names the public reads cannot be made to lie', () => {
 describe('a cursor is only ever a position this API handed out', () => {
   // Shaped like a key (pk and sk, strings) but of the base table: DynamoDB refuses it as a starting key of an index.
   const foreignKey = Buffer.from('{"pk":"APP#01","sk":"APP"}').toString('base64url');
-  it.each(ROUTES.filter((r) => QUERY_FIELDS[r.op]?.cursor).map((r) => [routeKey(r), r] as const))('%s refuses a cursor for another index as a 400', async (_key, route) => {
-    const valid = await subjects.validRequest(route);
-    const before = await tableSnapshot(sys.dynamo.endpoint);
-    const problem = await refusalProblem({ name: 'foreign cursor', method: 'GET', url: urlOf({ path: valid.path, query: { ...valid.query, cursor: foreignKey } }), ...(valid.as ? { as: valid.as } : {}), headers: {} });
-    expect(problem).toBeNull();
-    expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
-  });
+  it.each(ROUTES.filter((r) => QUERY_FIELDS[r.op]?.cursor).map((r) => [routeKey(r), r] as const))(
+    '%s refuses a cursor for another index as a 400',
+    async (_key, route) => {
+      const valid = await subjects.validRequest(route);
+      const before = await tableSnapshot(sys.dynamo.endpoint);
+      const problem = await refusalProblem({
+        name: 'foreign cursor',
+        method: 'GET',
+        url: urlOf({ path: valid.path, query: { ...valid.query, cursor: foreignKey } }),
+        ...(valid.as ? { as: valid.as } : {}),
+        headers: {},
+      });
+      expect(problem).toBeNull();
+      expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
+    },
+  );
 });

@@ -20,8 +20,18 @@ export async function auditStreams(endpoint: string, table = 'starmark') {
   const heads: Head[] = [];
   const events = new Map<string, AuditEvent[]>();
   for (const item of items) {
-    if (item.entity === 'application') heads.push({ stream: eventStreamOf('application', String(item.id)), eventSeq: Number(item.eventSeq), lastEventHash: String(item.lastEventHash) });
-    if (item.entity === 'certificate') heads.push({ stream: eventStreamOf('certificate', String(item.number)), eventSeq: Number(item.eventSeq), lastEventHash: String(item.lastEventHash) });
+    if (item.entity === 'application')
+      heads.push({
+        stream: eventStreamOf('application', String(item.id)),
+        eventSeq: Number(item.eventSeq),
+        lastEventHash: String(item.lastEventHash),
+      });
+    if (item.entity === 'certificate')
+      heads.push({
+        stream: eventStreamOf('certificate', String(item.number)),
+        eventSeq: Number(item.eventSeq),
+        lastEventHash: String(item.lastEventHash),
+      });
     if (item.entity === 'event') {
       const { pk: _pk, sk: _sk, entity: _entity, ...event } = item;
       const list = events.get(String(item.stream)) ?? [];
@@ -41,8 +51,10 @@ export async function auditProblems(endpoint: string, table = 'starmark'): Promi
   for (const head of heads) {
     owned.add(head.stream);
     const stream = events.get(head.stream) ?? [];
-    if (stream.length !== head.eventSeq) problems.push(`${head.stream}: head says ${head.eventSeq} events, table holds ${stream.length}`);
-    if ((stream.at(-1)?.hash ?? GENESIS_HASH) !== head.lastEventHash) problems.push(`${head.stream}: head hash is not the last event's hash`);
+    if (stream.length !== head.eventSeq)
+      problems.push(`${head.stream}: head says ${head.eventSeq} events, table holds ${stream.length}`);
+    if ((stream.at(-1)?.hash ?? GENESIS_HASH) !== head.lastEventHash)
+      problems.push(`${head.stream}: head hash is not the last event's hash`);
     const check = await verifyChain(stream);
     if (!check.ok) problems.push(`${head.stream}: ${check.problem} at event ${check.seq}`);
   }

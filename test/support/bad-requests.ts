@@ -7,8 +7,19 @@
 import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import {
-  BAD_COUNT, BAD_CURSOR, BAD_DATE, BAD_DOCUMENTS, BAD_IDENTIFIER, BAD_TEXT, BAD_VERIFY_BODIES, badScoreSheets,
-  INJECTIONS, jsonText, RTL_OVERRIDE, withField, ZERO_WIDTH_SPACE,
+  BAD_COUNT,
+  BAD_CURSOR,
+  BAD_DATE,
+  BAD_DOCUMENTS,
+  BAD_IDENTIFIER,
+  BAD_TEXT,
+  BAD_VERIFY_BODIES,
+  badScoreSheets,
+  INJECTIONS,
+  jsonText,
+  RTL_OVERRIDE,
+  withField,
+  ZERO_WIDTH_SPACE,
 } from './bad-values';
 import type { ValidRequest } from './subjects';
 import { urlOf } from './subjects';
@@ -33,13 +44,25 @@ const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
   scoreSheet: () => [...badScoreSheets(sheetWithTotal(91.5) as never), ['nothing', undefined]],
   documents: () => BAD_DOCUMENTS,
   // Signed tokens are judged, not parsed: any string gets an answer, so only what is not a bounded string is refused.
-  token: () => [['a number', 42], ['an object', { alg: 'none' }], ['null', null], ['70,001 characters', 'x'.repeat(70_001)], ['nothing', undefined]],
+  token: () => [
+    ['a number', 42],
+    ['an object', { alg: 'none' }],
+    ['null', null],
+    ['70,001 characters', 'x'.repeat(70_001)],
+    ['nothing', undefined],
+  ],
 };
 
 const REASON: Record<string, Kind> = { reason: 'requiredText' };
 /** The fields of each known body, by op (transitions as `application:<name>`), and what kind each is. */
 export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
-  submitApplication: { 'organization.name': 'requiredText', 'organization.creditCode': 'identifier', scope: 'requiredText', operatingSince: 'date', documents: 'documents' },
+  submitApplication: {
+    'organization.name': 'requiredText',
+    'organization.creditCode': 'identifier',
+    scope: 'requiredText',
+    operatingSince: 'date',
+    documents: 'documents',
+  },
   submitRenewal: { certificateNumber: 'identifier', scope: 'text', documents: 'documents' },
   'application:accept': { evaluatorSub: 'identifier', contractNo: 'requiredText' },
   'application:passDocumentReview': { note: 'text' },
@@ -62,7 +85,6 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   verifyReceipt: { jws: 'token' },
 };
 
-
 type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search';
 const BAD_QUERY: Record<QueryKind, string[]> = {
   enum: ['bogus', INJECTIONS[0]!, INJECTIONS[2]!, 'VALID'],
@@ -79,16 +101,26 @@ export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
   listCertificates: { status: 'enum', limit: 'limit', cursor: 'cursor' },
 };
 
-const BAD_PATH_PARAMS = [...INJECTIONS, `${RTL_OVERRIDE}X`, `X${ZERO_WIDTH_SPACE}`, 'X\u0000', 'x'.repeat(2000), '-1', '9007199254740993'];
+const BAD_PATH_PARAMS = [
+  ...INJECTIONS,
+  `${RTL_OVERRIDE}X`,
+  `X${ZERO_WIDTH_SPACE}`,
+  'X\u0000',
+  'x'.repeat(2000),
+  '-1',
+  '9007199254740993',
+];
 const PARAM = /\{[^}]+\}/g;
 
 export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[] {
   const json = { 'content-type': 'application/json' };
   const base = { method: valid.method, url: urlOf(valid), ...(valid.as ? { as: valid.as } : {}), headers: json };
   const out: BadRequest[] = [];
-  const add = (name: string, patch: Partial<BadRequest>) => out.push({ ...base, body: valid.body === undefined ? undefined : jsonText(valid.body), name, ...patch });
+  const add = (name: string, patch: Partial<BadRequest>) =>
+    out.push({ ...base, body: valid.body === undefined ? undefined : jsonText(valid.body), name, ...patch });
 
-  for (const method of ['PUT', 'DELETE', 'PATCH']) add(`the method ${method}`, { method, body: undefined, code: 'METHOD_NOT_ALLOWED' });
+  for (const method of ['PUT', 'DELETE', 'PATCH'])
+    add(`the method ${method}`, { method, body: undefined, code: 'METHOD_NOT_ALLOWED' });
   for (const param of route.path.match(PARAM) ?? []) {
     const [before, value, after] = around(route.path, valid.path, param);
     const at = (v: string) => urlOf({ path: `${before}${encodeURIComponent(v)}${after}`, query: valid.query });
@@ -103,31 +135,59 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
     add('a body that is a JSON string', { body: '"DROP TABLE starmark"' });
     add('a body that is the number 1e309', { body: '1e309' });
     add('a body that is null', { body: 'null' });
-    add('bytes that are not UTF-8', { body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from('"}')]), code: 'MALFORMED_JSON' });
-    add('an overlong UTF-8 encoding of "/"', { body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]), code: 'MALFORMED_JSON' });
-    add('a surrogate encoded as UTF-8 bytes', { body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), code: 'MALFORMED_JSON' });
+    add('bytes that are not UTF-8', {
+      body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from('"}')]),
+      code: 'MALFORMED_JSON',
+    });
+    add('an overlong UTF-8 encoding of "/"', {
+      body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]),
+      code: 'MALFORMED_JSON',
+    });
+    add('a surrogate encoded as UTF-8 bytes', {
+      body: Buffer.concat([Buffer.from('{"reason":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+      code: 'MALFORMED_JSON',
+    });
     add('a 1 MB body', { body: `{"pad":"${'x'.repeat(1024 * 1024)}",${text.slice(1)}`, code: 'PAYLOAD_TOO_LARGE' });
-    add('a body just over 256 KB', { body: `{"pad":"${'长'.repeat(87_400)}",${text.slice(1)}`, code: 'PAYLOAD_TOO_LARGE' });
+    add('a body just over 256 KB', {
+      body: `{"pad":"${'长'.repeat(87_400)}",${text.slice(1)}`,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
     add('JSON nested 100,000 deep', { body: '['.repeat(100_000) + ']'.repeat(100_000) });
-    add('JSON sent as text/plain', { headers: { 'content-type': 'text/plain' }, body: text, code: 'UNSUPPORTED_MEDIA_TYPE' });
-    add('JSON sent as a form', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: text, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    add('JSON sent as text/plain', {
+      headers: { 'content-type': 'text/plain' },
+      body: text,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    add('JSON sent as a form', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: text,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
     add('JSON with no content type', { headers: {}, body: new TextEncoder().encode(text) });
-    for (const key of ['short', 'has spaces in it', 'k'.repeat(129), '<script>x</script>', "' OR 1=1 --"]) add(`the Idempotency-Key ${key.slice(0, 20)}`, { headers: { ...json, 'idempotency-key': key } });
+    for (const key of ['short', 'has spaces in it', 'k'.repeat(129), '<script>x</script>', "' OR 1=1 --"])
+      add(`the Idempotency-Key ${key.slice(0, 20)}`, { headers: { ...json, 'idempotency-key': key } });
     const fields = BODY_FIELDS[route.op.replace(/^transition:/, '')];
     if (fields) {
       add('an extra field', { body: jsonText({ ...(valid.body as object), isAdmin: true }) });
-      add('an extra field named __proto__', { body: `{"__proto__":{"isAdmin":true},${text.slice(1)}`.replace(',}', '}') });
+      add('an extra field named __proto__', {
+        body: `{"__proto__":{"isAdmin":true},${text.slice(1)}`.replace(',}', '}'),
+      });
       for (const [path, kind] of Object.entries(fields)) {
-        for (const [label, value] of BAD_BY_KIND[kind]()) add(`${path}: ${label}`, { body: jsonText(withField(valid.body, path, value)) });
+        for (const [label, value] of BAD_BY_KIND[kind]())
+          add(`${path}: ${label}`, { body: jsonText(withField(valid.body, path, value)) });
       }
     }
     if (route.op === 'verify') for (const [label, body] of BAD_VERIFY_BODIES) add(label, { body: jsonText(body) });
   }
 
   for (const [param, kind] of Object.entries(QUERY_FIELDS[route.op] ?? {})) {
-    for (const bad of BAD_QUERY[kind]) add(`?${param}=${bad.slice(0, 30)}`, { url: urlOf({ path: valid.path, query: { ...valid.query, [param]: bad } }) });
+    for (const bad of BAD_QUERY[kind])
+      add(`?${param}=${bad.slice(0, 30)}`, {
+        url: urlOf({ path: valid.path, query: { ...valid.query, [param]: bad } }),
+      });
   }
-  if (QUERY_FIELDS[route.op]) add('an unknown query parameter', { url: urlOf({ path: valid.path, query: { ...valid.query, isAdmin: 'true' } }) });
+  if (QUERY_FIELDS[route.op])
+    add('an unknown query parameter', { url: urlOf({ path: valid.path, query: { ...valid.query, isAdmin: 'true' } }) });
   return out;
 }
 
@@ -136,5 +196,9 @@ function around(pattern: string, concrete: string, param: string): [string, stri
   const index = pattern.split('/').indexOf(param);
   const values = concrete.split('/');
   const after = values.slice(index + 1);
-  return [values.slice(0, index).join('/') + '/', decodeURIComponent(values[index]!), after.length ? '/' + after.join('/') : ''];
+  return [
+    `${values.slice(0, index).join('/')}/`,
+    decodeURIComponent(values[index]!),
+    after.length ? `/${after.join('/')}` : '',
+  ];
 }

@@ -16,12 +16,22 @@ export const INJECTIONS = [
   'x"; DROP TABLE starmark; --',
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(document.cookie)>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose.
   '{{7*7}}${7*7}',
   '../../../../etc/passwd',
   '{"$ne":null}',
 ];
 
-export const WRONG_CALENDAR = ['2026-02-30', '民国115年11月23日', '2026/11/23', '23-11-2026', '2026-11-23T00:00:00+08:00', '20261123', '2026-13-01', '２０２６-１１-２３'];
+export const WRONG_CALENDAR = [
+  '2026-02-30',
+  '民国115年11月23日',
+  '2026/11/23',
+  '23-11-2026',
+  '2026-11-23T00:00:00+08:00',
+  '20261123',
+  '2026-13-01',
+  '２０２６-１１-２３',
+];
 
 export const HUGE_NUMBER = raw('1e309');
 export const BEYOND_SAFE_INTEGER = raw('9007199254740993');
@@ -59,8 +69,13 @@ export const BAD_DATE: Labelled = [
 ];
 
 /** Score sheets: points outside the scheme, numbers JSON cannot hold, codes the scheme does not have. */
-export function badScoreSheets(valid: { indicators: { code: string; score?: number }[] } & Record<string, unknown>): Labelled {
-  const withScore = (score: unknown) => ({ ...valid, indicators: valid.indicators.map((row, i) => (i === 0 ? { ...row, score } : row)) });
+export function badScoreSheets(
+  valid: { indicators: { code: string; score?: number }[] } & Record<string, unknown>,
+): Labelled {
+  const withScore = (score: unknown) => ({
+    ...valid,
+    indicators: valid.indicators.map((row, i) => (i === 0 ? { ...row, score } : row)),
+  });
   return [
     ['a negative score', withScore(-1)],
     ['a score of -0.1', withScore(-0.1)],
@@ -68,7 +83,10 @@ export function badScoreSheets(valid: { indicators: { code: string; score?: numb
     ['a score of 2**53+1', withScore(BEYOND_SAFE_INTEGER)],
     ['a score above the indicator', withScore(1000)],
     ['a score as words', withScore('ninety')],
-    ['an indicator code that is an injection', { ...valid, indicators: [{ code: "S1' OR 1=1 --", score: 1 }, ...valid.indicators.slice(1)] }],
+    [
+      'an indicator code that is an injection',
+      { ...valid, indicators: [{ code: "S1' OR 1=1 --", score: 1 }, ...valid.indicators.slice(1)] },
+    ],
     ['an unknown scheme version', { ...valid, schemeVersion: '<script>alert(1)</script>' }],
     ['51 indicator rows', { ...valid, indicators: Array.from({ length: 51 }, () => valid.indicators[0]) }],
     ['a sheet as a string', JSON.stringify(valid)],
@@ -109,7 +127,9 @@ export const BAD_CURSOR = [
 /** The JSON text of a body, with `raw` values spliced in verbatim. */
 export function jsonText(body: unknown): string {
   const raws: string[] = [];
-  const text = JSON.stringify(body, (_k, v: unknown) => (v instanceof Raw ? `\u0001RAW${raws.push(v.json) - 1}\u0001` : v));
+  const text = JSON.stringify(body, (_k, v: unknown) =>
+    v instanceof Raw ? `\u0001RAW${raws.push(v.json) - 1}\u0001` : v,
+  );
   return text.replace(/"\\u0001RAW(\d+)\\u0001"/g, (_m, i: string) => raws[Number(i)]!);
 }
 

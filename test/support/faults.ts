@@ -6,14 +6,20 @@
  * the handlers and use cases are the real ones, only the wire misbehaves.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { documentClient } from '../../functions/store/dynamo-client';
 import { DynamoRegistryStore } from '../../functions/store/dynamo-store';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import type { TestSystem } from './local-system';
 
 export type Fault = 'throttle' | 'reset-before-send' | 'reset-after-send';
 
-const WRITES = new Set(['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+const WRITES = new Set([
+  'TransactWriteItemsCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+]);
 
 export class FaultInjector {
   /** Write attempts that reached the wire (or would have), counted across every command. */

@@ -2,8 +2,9 @@
  * Integration tests talk to the real system: DynamoDB Local in memory on a free port with a fresh table, the real
  * handlers behind the local gateway, and the dev identity provider for tokens. One system per test file.
  */
-import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../functions/local/system';
+
 import { DEMO_USERS } from '../../functions/local/dev-identity';
+import { type LocalSystem, type LocalSystemOptions, startLocalSystem } from '../../functions/local/system';
 import type { Role } from '../../shared/model';
 
 export interface TestSystem extends LocalSystem {
@@ -20,12 +21,18 @@ export interface ApiResult<T = any> {
 }
 
 export interface ApiClient {
-  request<T = any>(method: string, path: string, options?: { as?: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> }): Promise<ApiResult<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { as?: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> },
+  ): Promise<ApiResult<T>>;
   get<T = any>(path: string, as?: string): Promise<ApiResult<T>>;
   post<T = any>(path: string, body: unknown, as?: string, headers?: Record<string, string>): Promise<ApiResult<T>>;
 }
 
-export async function startTestSystem(options: Partial<LocalSystemOptions> & { now?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: Partial<LocalSystemOptions> & { now?: string } = {},
+): Promise<TestSystem> {
   let now = options.now ? new Date(options.now) : new Date();
   const system = await startLocalSystem({ port: 0, certificatePrefix: 'SM', clock: () => new Date(now), ...options });
   const tokens = new Map<string, string>();

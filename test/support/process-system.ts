@@ -3,7 +3,7 @@
  * on disk — so that a test can kill the whole group with SIGKILL, as a power cut or an OOM killer would, and start it
  * again on the same data folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../functions/local/ports';
@@ -40,7 +40,10 @@ async function until(condition: () => boolean | Promise<boolean>, ms: number, wh
 export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -49,12 +52,16 @@ export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
   const port = await freePort();
   let dynamoPort = await freePort();
   while (dynamoPort === port) dynamoPort = await freePort();
-  const child: ChildProcess = spawn('npx', ['tsx', 'functions/local/main.ts', '--port', String(port), '--dynamo-port', String(dynamoPort), '--data', dataDir], {
-    cwd: REPO,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const child: ChildProcess = spawn(
+    'npx',
+    ['tsx', 'functions/local/main.ts', '--port', String(port), '--dynamo-port', String(dynamoPort), '--data', dataDir],
+    {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   const pid = child.pid!;
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
@@ -76,7 +83,10 @@ export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
     await until(
       async () => {
         if (child.exitCode !== null) throw new Error(`starmark exited (${child.exitCode}):\n${output.slice(-2000)}`);
-        return fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+        return fetch(`${url}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
       },
       120_000,
       `starmark on ${url}:\n${output.slice(-2000)}`,
@@ -89,6 +99,10 @@ export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
 }
 
 export async function loginAs(url: string, sub: string): Promise<string> {
-  const res = await fetch(`${url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
+  const res = await fetch(`${url}/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub }),
+  });
   return ((await res.json()) as { token: string }).token;
 }

@@ -5,12 +5,16 @@
  * transition gets a subject and a caller without an edit here; only its valid body is written down, once.
  */
 import { expect } from 'vitest';
-import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition } from '../../shared/lifecycle/transitions';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationTransition,
+  CERTIFICATE_TRANSITIONS,
+} from '../../shared/lifecycle/transitions';
 import type { ApplicationState, Role } from '../../shared/model';
 import type { RouteSpec } from '../../shared/routes';
 import type { ApiClient } from './local-system';
-import { applicationBody } from './walk';
 import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
+import { applicationBody } from './walk';
 
 export { ACTING, VALID_INPUT };
 
@@ -53,7 +57,13 @@ export class Subjects {
     const app = await ok(this.api.post('/v1/staff/applications', applicationBody(seed), ACTING.applicant));
     for (const name of ROAD[state]) {
       const spec = APPLICATION_TRANSITIONS[name];
-      await ok(this.api.post(`/v1/staff/applications/${app.id}/${spec.slug}`, VALID_INPUT[`application:${name}`]!(seed), ACTING[spec.role as Role]));
+      await ok(
+        this.api.post(
+          `/v1/staff/applications/${app.id}/${spec.slug}`,
+          VALID_INPUT[`application:${name}`]!(seed),
+          ACTING[spec.role as Role],
+        ),
+      );
     }
     return app.id as string;
   }
@@ -65,15 +75,24 @@ export class Subjects {
     const number = app.certificateNumber as string;
     if (status === 'suspended') {
       // Suspended and then cleared by a passing surveillance: a suspension that staff may lift.
-      await ok(this.api.post(`/v1/staff/certificates/${number}/suspend`, VALID_INPUT['certificate:suspend']!(0), ACTING.admin));
-      await ok(this.api.post(`/v1/staff/certificates/${number}/record-surveillance`, VALID_INPUT['certificate:recordSurveillance']!(0), ACTING.evaluator));
+      await ok(
+        this.api.post(`/v1/staff/certificates/${number}/suspend`, VALID_INPUT['certificate:suspend']!(0), ACTING.admin),
+      );
+      await ok(
+        this.api.post(
+          `/v1/staff/certificates/${number}/record-surveillance`,
+          VALID_INPUT['certificate:recordSurveillance']!(0),
+          ACTING.evaluator,
+        ),
+      );
     } else expect(status).toBe('valid');
     return number;
   }
 
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
-    if (!this.shared.has(kind)) this.shared.set(kind, kind === 'application' ? this.application('submitted') : this.certificate('valid'));
+    if (!this.shared.has(kind))
+      this.shared.set(kind, kind === 'application' ? this.application('submitted') : this.certificate('valid'));
     return this.shared.get(kind)!;
   }
 
@@ -81,13 +100,32 @@ export class Subjects {
   async validRequest(route: RouteSpec): Promise<ValidRequest> {
     const [, kind, name] = route.op.split(':');
     if (kind === 'application' || kind === 'certificate') {
-      const spec = (kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS)[name as never] as { from: readonly string[]; role: Role };
-      const subject = kind === 'application' ? await this.application(spec.from[0] as ApplicationState) : await this.certificate(spec.from[0]!);
-      return { method: 'POST', path: fill(route.path, subject), body: VALID_INPUT[`${kind}:${name}`]!(this.nextSeed()), as: ACTING[spec.role] };
+      const spec = (kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS)[name as never] as {
+        from: readonly string[];
+        role: Role;
+      };
+      const subject =
+        kind === 'application'
+          ? await this.application(spec.from[0] as ApplicationState)
+          : await this.certificate(spec.from[0]!);
+      return {
+        method: 'POST',
+        path: fill(route.path, subject),
+        body: VALID_INPUT[`${kind}:${name}`]!(this.nextSeed()),
+        as: ACTING[spec.role],
+      };
     }
     const known = KNOWN[route.op];
-    const subject = route.path.includes('{id}') ? await this.readable('application') : route.path.includes('{number}') ? await this.readable('certificate') : '';
-    const request: ValidRequest = { method: route.method, path: fill(route.path, subject), ...(route.auth === 'staff' ? { as: ACTING.admin } : {}) };
+    const subject = route.path.includes('{id}')
+      ? await this.readable('application')
+      : route.path.includes('{number}')
+        ? await this.readable('certificate')
+        : '';
+    const request: ValidRequest = {
+      method: route.method,
+      path: fill(route.path, subject),
+      ...(route.auth === 'staff' ? { as: ACTING.admin } : {}),
+    };
     return known ? { ...request, ...(await known(this, subject)) } : request;
   }
 }

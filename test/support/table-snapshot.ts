@@ -1,7 +1,7 @@
 /** The whole table as one string: tests compare it before and after a refused request to prove nothing was written. */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../functions/store/dynamo-client';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { documentClient } from '../../functions/store/dynamo-client';
 
 /** Every item of the table; a scan is fine here, in tests only. */
 export async function scanAll(endpoint: string, table = 'starmark'): Promise<Record<string, unknown>[]> {

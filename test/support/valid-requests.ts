@@ -16,7 +16,12 @@ export async function ok(call: Promise<{ status: number; body: any }>) {
 }
 
 /** Who takes a step that needs a role: the demo user holding it (evaluator-li is the one every case assigns). */
-export const ACTING: Record<Role, string> = { applicant: 'applicant-acme', evaluator: 'evaluator-li', committee: 'committee-zhao', admin: 'admin-qian' };
+export const ACTING: Record<Role, string> = {
+  applicant: 'applicant-acme',
+  evaluator: 'evaluator-li',
+  committee: 'committee-zhao',
+  admin: 'admin-qian',
+};
 
 const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
@@ -41,7 +46,10 @@ export const VALID_INPUT: Record<string, (seed: number) => Record<string, unknow
 };
 
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
-export const KNOWN: Record<string, (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>> = {
+export const KNOWN: Record<
+  string,
+  (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>
+> = {
   whoAmI: () => ({ as: ACTING.applicant }),
   submitApplication: (s) => ({ body: applicationBody(s.nextSeed()), as: ACTING.applicant }),
   listApplications: () => ({ query: { state: 'submitted' } }),
@@ -60,7 +68,9 @@ export const KNOWN: Record<string, (s: Subjects, subject: string) => Promise<Par
   certificatePage: () => ({ as: ACTING.applicant }),
   rotateSigningKey: () => ({ body: {} }),
   createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
-  verifyReceipt: async (s) => ({ body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws } }),
+  verifyReceipt: async (s) => ({
+    body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws },
+  }),
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
@@ -68,4 +78,3 @@ export const KNOWN: Record<string, (s: Subjects, subject: string) => Promise<Par
     return { path: `/v1/staff/signing-keys/${encodeURIComponent(kid)}/revoke`, body: { reason: '私钥疑似泄露' } };
   },
 };
-

@@ -1,7 +1,7 @@
 /** Walks a case through the lifecycle over HTTP, step by step, as staff would. */
 import { expect } from 'vitest';
-import { sheetWithTotal } from '../../shared/scheme';
 import { generateCreditCode } from '../../shared/credit-code';
+import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 
 export interface CaseActors {
@@ -11,10 +11,19 @@ export interface CaseActors {
   admin: string;
 }
 
-export const DEFAULT_ACTORS: CaseActors = { applicant: 'applicant-acme', evaluator: 'evaluator-li', committee: 'committee-zhao', admin: 'admin-qian' };
+export const DEFAULT_ACTORS: CaseActors = {
+  applicant: 'applicant-acme',
+  evaluator: 'evaluator-li',
+  committee: 'committee-zhao',
+  admin: 'admin-qian',
+};
 
 export function applicationBody(seed: number, name = `测试售后服务有限公司${seed}`) {
-  return { organization: { name, creditCode: generateCreditCode(seed) }, scope: '家用电器的销售与售后服务', operatingSince: '2024-01-01' };
+  return {
+    organization: { name, creditCode: generateCreditCode(seed) },
+    scope: '家用电器的销售与售后服务',
+    operatingSince: '2024-01-01',
+  };
 }
 
 async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
@@ -24,11 +33,28 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
 }
 
 /** Submitted → accepted → document review passed → scored; returns the application id. */
-export async function caseToScored(api: ApiClient, seed: number, total: number, who: CaseActors = DEFAULT_ACTORS): Promise<string> {
+export async function caseToScored(
+  api: ApiClient,
+  seed: number,
+  total: number,
+  who: CaseActors = DEFAULT_ACTORS,
+): Promise<string> {
   const app = await ok(api.post('/v1/staff/applications', applicationBody(seed), who.applicant), 201);
-  await ok(api.post(`/v1/staff/applications/${app.id}/accept`, { evaluatorSub: who.evaluator, contractNo: `HT-${seed}` }, who.admin));
+  await ok(
+    api.post(
+      `/v1/staff/applications/${app.id}/accept`,
+      { evaluatorSub: who.evaluator, contractNo: `HT-${seed}` },
+      who.admin,
+    ),
+  );
   await ok(api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(api.post(`/v1/staff/applications/${app.id}/record-on-site-review`, { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) }, who.evaluator));
+  await ok(
+    api.post(
+      `/v1/staff/applications/${app.id}/record-on-site-review`,
+      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
+      who.evaluator,
+    ),
+  );
   return app.id as string;
 }
 
@@ -50,6 +76,10 @@ export function certificateDesk(sys: { api: ApiClient; setNow(iso: string): void
       return issuedCertificate(sys.api, seed++, total);
     },
     surveil: (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
-      sys.api.post(`/v1/staff/certificates/${number}/record-surveillance`, { auditDate, scoreSheet: sheetWithTotal(total), ...extra }, 'evaluator-li'),
+      sys.api.post(
+        `/v1/staff/certificates/${number}/record-surveillance`,
+        { auditDate, scoreSheet: sheetWithTotal(total), ...extra },
+        'evaluator-li',
+      ),
   };
 }

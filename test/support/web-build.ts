@@ -10,7 +10,12 @@ import { buildWeb } from '../../web/build';
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 export const WEB_DIST = join(root, 'web', 'dist');
 const LOCK = join(root, 'web', '.build-lock');
-const SOURCES = [join(root, 'web', 'src'), join(root, 'web', 'public'), join(root, 'web', 'build.ts'), join(root, 'shared')];
+const SOURCES = [
+  join(root, 'web', 'src'),
+  join(root, 'web', 'public'),
+  join(root, 'web', 'build.ts'),
+  join(root, 'shared'),
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -41,7 +46,8 @@ export async function ensureWebBuilt(options: { force?: boolean; timeoutMs?: num
       break;
     } catch {
       // Someone else is building. A lock older than two minutes belongs to a crashed run.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000) rmSync(LOCK, { recursive: true, force: true });
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 120_000)
+        rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error('timed out waiting for another web build');
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -2,9 +2,10 @@
  * The Lambda bundles stay on zod mini. zod "classic" (`import { z } from 'zod'`) cannot be tree-shaken: one schema
  * written with it puts ~450 KB back into every function. Sizes themselves are the bench's business (bench/), not a test's.
  */
-import { build } from 'esbuild';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
@@ -13,7 +14,7 @@ const SOURCE_DIRS = ['shared', 'functions', 'web/src'];
 const ZOD_MODULE = 'shared/zod.ts';
 
 function sourceFiles(dir: string): string[] {
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
   } catch {
@@ -29,7 +30,8 @@ function sourceFiles(dir: string): string[] {
 /** Every import of the zod package: `from 'x'`, `import 'x'`, `import('x')`, `require('x')`. */
 function zodImports(source: string): { specifier: string; typeOnly: boolean }[] {
   const found: { specifier: string; typeOnly: boolean }[] = [];
-  const re = /(import\s+type\b[^;]*?\bfrom\s*|\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](zod(?:\/[^'"]*)?)['"]/g;
+  const re =
+    /(import\s+type\b[^;]*?\bfrom\s*|\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](zod(?:\/[^'"]*)?)['"]/g;
   for (const m of source.matchAll(re)) found.push({ specifier: m[2]!, typeOnly: /^import\s+type\b/.test(m[1]!) });
   return found;
 }
@@ -79,6 +81,8 @@ describe('zod mini only', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((i) => i.includes('node_modules/zod/v4/core/'))).toBe(true);
-    expect(inputs.filter((i) => i.includes('node_modules/zod/v4/classic/') || i.includes('node_modules/zod/v3/'))).toEqual([]);
+    expect(
+      inputs.filter((i) => i.includes('node_modules/zod/v4/classic/') || i.includes('node_modules/zod/v3/')),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, chinaDate, daysBetween, isIsoDate } from '../../shared/calendar';
 import { chainEvent, GENESIS_HASH, verifyChain } from '../../shared/audit/chain';
+import { addDays, addMonths, chinaDate, daysBetween, isIsoDate } from '../../shared/calendar';
 import type { AuditEvent } from '../../shared/model';
 
 describe('the calendar of the certification body', () => {
@@ -30,7 +30,13 @@ describe('the audit hash chain', () => {
     const events: AuditEvent[] = [];
     let head = { eventSeq: 0, lastEventHash: GENESIS_HASH };
     for (let i = 0; i < n; i++) {
-      const e = await chainEvent('application/x', head, { action: `step-${i}`, from: 'a', to: 'b', data: { i } }, { sub: 'admin-1', roles: ['admin'] }, new Date(Date.UTC(2026, 0, 1 + i)));
+      const e = await chainEvent(
+        'application/x',
+        head,
+        { action: `step-${i}`, from: 'a', to: 'b', data: { i } },
+        { sub: 'admin-1', roles: ['admin'] },
+        new Date(Date.UTC(2026, 0, 1 + i)),
+      );
       events.push(e);
       head = { eventSeq: e.seq, lastEventHash: e.hash };
     }
@@ -43,8 +49,16 @@ describe('the audit hash chain', () => {
 
   it('detects an edited, removed or relinked event', async () => {
     const events = await chain(5);
-    expect(await verifyChain(events.map((e, i) => (i === 2 ? { ...e, reason: 'edited' } : e)))).toEqual({ ok: false, seq: 3, problem: 'HASH_MISMATCH' });
+    expect(await verifyChain(events.map((e, i) => (i === 2 ? { ...e, reason: 'edited' } : e)))).toEqual({
+      ok: false,
+      seq: 3,
+      problem: 'HASH_MISMATCH',
+    });
     expect(await verifyChain([...events.slice(0, 2), ...events.slice(3)])).toMatchObject({ ok: false, problem: 'GAP' });
-    expect(await verifyChain(events.map((e, i) => (i === 3 ? { ...e, prevHash: GENESIS_HASH } : e)))).toMatchObject({ ok: false, seq: 4, problem: 'BROKEN_LINK' });
+    expect(await verifyChain(events.map((e, i) => (i === 3 ? { ...e, prevHash: GENESIS_HASH } : e)))).toMatchObject({
+      ok: false,
+      seq: 4,
+      problem: 'BROKEN_LINK',
+    });
   });
 });

@@ -5,13 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { userFromIdToken } from '../../web/src/console/cognito/id-token';
 import { base64Url, challengeFor, randomState, randomVerifier } from '../../web/src/console/cognito/pkce';
-import { authorizeUrl, logoutUrl, parseCognitoConfig, readCallback, tokenRequestBody, tokenUrl } from '../../web/src/console/cognito/urls';
+import {
+  authorizeUrl,
+  logoutUrl,
+  parseCognitoConfig,
+  readCallback,
+  tokenRequestBody,
+  tokenUrl,
+} from '../../web/src/console/cognito/urls';
 
 const config = { domain: 'https://starmark-1.auth.cn-north-1.amazoncognito.com', clientId: 'abc123client' };
 
 describe('PKCE', () => {
   // RFC 7636 appendix B, checked against the RFC's own octets (a miscopied pair circulates; the octets decide).
-  const RFC_OCTETS = [116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121];
+  const RFC_OCTETS = [
+    116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91,
+    88, 5, 88, 83, 132, 141, 121,
+  ];
 
   it('derives the RFC 7636 appendix B challenge', async () => {
     const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
@@ -37,7 +47,11 @@ describe('PKCE', () => {
 
 describe('hosted-UI URLs', () => {
   it('builds the authorize URL with the code flow, S256 challenge, scopes and state', () => {
-    const url = authorizeUrl(config, { redirectUri: 'https://d1.cloudfront.net/console', state: 'st', challenge: 'ch' });
+    const url = authorizeUrl(config, {
+      redirectUri: 'https://d1.cloudfront.net/console',
+      state: 'st',
+      challenge: 'ch',
+    });
     expect(url).toBe(
       'https://starmark-1.auth.cn-north-1.amazoncognito.com/oauth2/authorize?response_type=code&client_id=abc123client' +
         '&redirect_uri=https%3A%2F%2Fd1.cloudfront.net%2Fconsole&scope=openid+email+profile&state=st' +
@@ -47,13 +61,23 @@ describe('hosted-UI URLs', () => {
 
   it('builds the token request as a public client (verifier, no secret)', () => {
     expect(tokenUrl(config)).toBe('https://starmark-1.auth.cn-north-1.amazoncognito.com/oauth2/token');
-    const body = new URLSearchParams(tokenRequestBody(config, { code: 'c0de', redirectUri: 'https://x/console', verifier: 'v' }));
-    expect(Object.fromEntries(body)).toEqual({ grant_type: 'authorization_code', client_id: 'abc123client', code: 'c0de', redirect_uri: 'https://x/console', code_verifier: 'v' });
+    const body = new URLSearchParams(
+      tokenRequestBody(config, { code: 'c0de', redirectUri: 'https://x/console', verifier: 'v' }),
+    );
+    expect(Object.fromEntries(body)).toEqual({
+      grant_type: 'authorization_code',
+      client_id: 'abc123client',
+      code: 'c0de',
+      redirect_uri: 'https://x/console',
+      code_verifier: 'v',
+    });
     expect(body.has('client_secret')).toBe(false);
   });
 
   it('builds the logout URL back to the console', () => {
-    expect(logoutUrl(config, 'https://x/console')).toBe(`${config.domain}/logout?client_id=abc123client&logout_uri=https%3A%2F%2Fx%2Fconsole`);
+    expect(logoutUrl(config, 'https://x/console')).toBe(
+      `${config.domain}/logout?client_id=abc123client&logout_uri=https%3A%2F%2Fx%2Fconsole`,
+    );
   });
 });
 
@@ -69,7 +93,11 @@ describe('return from the hosted UI', () => {
   });
 
   it('passes on the hosted UI error (state still checked), and ignores a plain load', () => {
-    expect(readCallback('?error=access_denied&error_description=no&state=s1', 's1')).toEqual({ kind: 'error', error: 'access_denied', description: 'no' });
+    expect(readCallback('?error=access_denied&error_description=no&state=s1', 's1')).toEqual({
+      kind: 'error',
+      error: 'access_denied',
+      description: 'no',
+    });
     expect(readCallback('?error=access_denied&state=x', 's1')).toEqual({ kind: 'error', error: 'state_mismatch' });
     expect(readCallback('', 's1')).toEqual({ kind: 'none' });
   });
@@ -78,7 +106,10 @@ describe('return from the hosted UI', () => {
 describe('runtime config', () => {
   it('accepts an https origin and a client id', () => {
     expect(parseCognitoConfig({ auth: 'cognito', ...config })).toEqual(config);
-    expect(parseCognitoConfig({ auth: 'cognito', domain: `${config.domain}/`, clientId: 'abc' })).toEqual({ domain: config.domain, clientId: 'abc' });
+    expect(parseCognitoConfig({ auth: 'cognito', domain: `${config.domain}/`, clientId: 'abc' })).toEqual({
+      domain: config.domain,
+      clientId: 'abc',
+    });
   });
 
   it('refuses anything else', () => {
@@ -89,7 +120,8 @@ describe('runtime config', () => {
       { auth: 'cognito', domain: 'javascript:alert(1)', clientId: 'a' },
       { auth: 'cognito', domain: config.domain, clientId: 'a&b' },
       null,
-    ]) expect(parseCognitoConfig(bad)).toBeNull();
+    ])
+      expect(parseCognitoConfig(bad)).toBeNull();
   });
 });
 
@@ -97,7 +129,11 @@ describe('ID token claims', () => {
   const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
   it('reads sub, a display name and the known role groups', () => {
-    expect(userFromIdToken(jwt({ sub: 'u1', email: 'a@x.cn', 'cognito:groups': ['evaluator', 'root'] }))).toEqual({ sub: 'u1', name: 'a@x.cn', roles: ['evaluator'] });
+    expect(userFromIdToken(jwt({ sub: 'u1', email: 'a@x.cn', 'cognito:groups': ['evaluator', 'root'] }))).toEqual({
+      sub: 'u1',
+      name: 'a@x.cn',
+      roles: ['evaluator'],
+    });
     expect(userFromIdToken(jwt({ sub: 'u2', name: '王 Wang' }))).toEqual({ sub: 'u2', name: '王 Wang', roles: [] });
   });
 

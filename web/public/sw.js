@@ -16,7 +16,13 @@ const OPTIONAL = ['/icon-192.png', '/icon-512.png', '/jwks.json', '/.well-known/
 const NETWORK_TIMEOUT_MS = 3000;
 
 function isPageNavigation(url) {
-  return url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/v' || url.pathname === '/v/' || url.pathname.startsWith('/c/');
+  return (
+    url.pathname === '/' ||
+    url.pathname === '/index.html' ||
+    url.pathname === '/v' ||
+    url.pathname === '/v/' ||
+    url.pathname.startsWith('/c/')
+  );
 }
 
 function isShellFile(url) {
@@ -72,7 +78,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('starmark-verify-') && name !== CACHE) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith('starmark-verify-') && name !== CACHE) await caches.delete(name);
       await self.clients.claim();
     })(),
   );

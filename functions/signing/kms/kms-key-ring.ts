@@ -6,14 +6,14 @@
  * marks it signed unverifiable. Revocation is data: an item per revoked kid in the table (with its audit event),
  * which the public function reads with read-only access; its marks then fail at once (after the short cache below).
  */
-import { GENESIS_HASH, chainEvent } from '../../../shared/audit/chain';
+import { chainEvent, GENESIS_HASH } from '../../../shared/audit/chain';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
-import { revokeKey, type KeyPurpose, type SigningKeyRecord } from '../../../shared/star-mark';
+import { type KeyPurpose, revokeKey, type SigningKeyRecord } from '../../../shared/star-mark';
 import { keys } from '../../../shared/store/keys';
 import type { RegistryStore } from '../../../shared/store/port';
 import type { SigningKeyRing, StarMarkSigner } from '../ports';
-import { kmsPublicKey, kmsSigner, type KmsPublicKey } from './kms-keys';
+import { type KmsPublicKey, kmsPublicKey, kmsSigner } from './kms-keys';
 import type { KmsPort } from './kms-port';
 
 export interface KmsKeyRingOptions {
@@ -28,10 +28,16 @@ export interface KmsKeyRingOptions {
 }
 
 /** The variable that names each ring's keys: error messages point the operator at the right one. */
-export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = { 'star-mark': 'SIGNING_KEY_IDS', receipt: 'RECEIPT_KEY_IDS' };
+export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
+  'star-mark': 'SIGNING_KEY_IDS',
+  receipt: 'RECEIPT_KEY_IDS',
+};
 
 export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!ids.length) throw new Error(`${variable} names no key`);
   return ids;
 }
@@ -49,18 +55,30 @@ export class KmsKeyRing implements SigningKeyRing {
 
   /** A public key never changes for a given KMS key, so each is fetched once per container. */
   private keys(): Promise<KmsPublicKey[]> {
-    this.publicKeys ??= Promise.all(this.options.keyIds.map((id) => kmsPublicKey(this.options.kms, id))).catch((error: unknown) => {
-      this.publicKeys = undefined;
-      throw error;
-    });
+    this.publicKeys ??= Promise.all(this.options.keyIds.map((id) => kmsPublicKey(this.options.kms, id))).catch(
+      (error: unknown) => {
+        this.publicKeys = undefined;
+        throw error;
+      },
+    );
     return this.publicKeys;
   }
 
   private revoked(kids: readonly string[]): Promise<Map<string, SigningKeyRecord>> {
     const ttl = this.options.revocationCacheMs ?? 60_000;
     if (!this.revocations || Date.now() - this.revocations.at >= ttl) {
-      const value = Promise.all(kids.map(async (kid) => [kid, await this.options.store.getItem(keys.signingKey(kid).pk, keys.signingKey(kid).sk)] as const)).then(
-        (items) => new Map(items.filter(([, item]) => item?.status === 'revoked').map(([kid, item]) => [kid, item as unknown as SigningKeyRecord])),
+      const value = Promise.all(
+        kids.map(
+          async (kid) =>
+            [kid, await this.options.store.getItem(keys.signingKey(kid).pk, keys.signingKey(kid).sk)] as const,
+        ),
+      ).then(
+        (items) =>
+          new Map(
+            items
+              .filter(([, item]) => item?.status === 'revoked')
+              .map(([kid, item]) => [kid, item as unknown as SigningKeyRecord]),
+          ),
       );
       this.revocations = { at: Date.now(), value };
       value.catch(() => (this.revocations = undefined));
@@ -73,7 +91,13 @@ export class KmsKeyRing implements SigningKeyRing {
     const revoked = await this.revoked(known.map((k) => k.kid));
     return known.map((k, i) => {
       const r = revoked.get(k.kid);
-      if (r) return { kid: k.kid, publicJwk: k.publicJwk, status: 'revoked', ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}) };
+      if (r)
+        return {
+          kid: k.kid,
+          publicJwk: k.publicJwk,
+          status: 'revoked',
+          ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}),
+        };
       return { kid: k.kid, publicJwk: k.publicJwk, status: i === 0 ? 'active' : 'retired' };
     });
   }
@@ -83,13 +107,19 @@ export class KmsKeyRing implements SigningKeyRing {
     const records = await this.records();
     // Only the first key may sign: falling back to an older one would quietly undo a rotation.
     if (!first || records[0]?.status !== 'active') {
-      throw new DomainError('SIGNING_KEY_UNAVAILABLE', `the first key of ${KEY_IDS_VARIABLE[this.purpose]} is revoked; deploy a new key`);
+      throw new DomainError(
+        'SIGNING_KEY_UNAVAILABLE',
+        `the first key of ${KEY_IDS_VARIABLE[this.purpose]} is revoked; deploy a new key`,
+      );
     }
     return kmsSigner(this.options.kms, first);
   }
 
   async rotate(): Promise<SigningKeyRecord> {
-    throw new DomainError('ROTATION_BY_DEPLOYMENT', `add a new KMS key at the front of ${KEY_IDS_VARIABLE[this.purpose]} and deploy`);
+    throw new DomainError(
+      'ROTATION_BY_DEPLOYMENT',
+      `add a new KMS key at the front of ${KEY_IDS_VARIABLE[this.purpose]} and deploy`,
+    );
   }
 
   async revoke(kid: string, reason: string, at: Date, by: Actor): Promise<SigningKeyRecord> {
@@ -98,10 +128,28 @@ export class KmsKeyRing implements SigningKeyRing {
     const keyId = (await this.keys()).find((k) => k.kid === kid)!.keyId;
     const stream = `signing-key/${kid}`;
     // Revocation is final, so each key's stream has one event; its conditional put makes a second revoke a conflict.
-    const event = await chainEvent(stream, { eventSeq: 0, lastEventHash: GENESIS_HASH }, { action: 'revoke', from: 'in-use', to: 'revoked', reason, data: { keyId } }, by, at);
+    const event = await chainEvent(
+      stream,
+      { eventSeq: 0, lastEventHash: GENESIS_HASH },
+      { action: 'revoke', from: 'in-use', to: 'revoked', reason, data: { keyId } },
+      by,
+      at,
+    );
     await this.options.store.commit({
       writes: [
-        { kind: 'item', value: { ...keys.signingKey(kid), entity: 'signing-key', kid, keyId, status: 'revoked', revokedAt: record.revokedAt, revocationReason: reason, revokedBy: by.sub } },
+        {
+          kind: 'item',
+          value: {
+            ...keys.signingKey(kid),
+            entity: 'signing-key',
+            kid,
+            keyId,
+            status: 'revoked',
+            revokedAt: record.revokedAt,
+            revocationReason: reason,
+            revokedBy: by.sub,
+          },
+        },
         { kind: 'event', value: event },
       ],
     });

@@ -4,10 +4,10 @@
  * JWS signing input and turns the DER answer into r‖s. The private half never leaves KMS.
  */
 import { exportJWK, importSPKI } from 'jose';
-import { ecPublicJwk, kidOf, type EcPublicJwk } from '../../../shared/star-mark';
+import { type EcPublicJwk, ecPublicJwk, kidOf } from '../../../shared/star-mark';
 import { derToJoseSignature } from '../der';
 import type { StarMarkSigner } from '../ports';
-import { GetPublicKeyCommand, SignCommand, type KmsPort } from './kms-port';
+import { GetPublicKeyCommand, type KmsPort, SignCommand } from './kms-port';
 
 export interface KmsPublicKey {
   keyId: string;
@@ -23,7 +23,12 @@ function pem(der: Uint8Array): string {
 export async function kmsPublicKey(kms: KmsPort, keyId: string): Promise<KmsPublicKey> {
   const out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
   // A key of the wrong kind is a deployment mistake: say so plainly at the first use rather than sign garbage.
-  if (out.KeySpec !== 'ECC_NIST_P256' || out.KeyUsage !== 'SIGN_VERIFY' || !out.SigningAlgorithms?.includes('ECDSA_SHA_256') || !out.PublicKey) {
+  if (
+    out.KeySpec !== 'ECC_NIST_P256' ||
+    out.KeyUsage !== 'SIGN_VERIFY' ||
+    !out.SigningAlgorithms?.includes('ECDSA_SHA_256') ||
+    !out.PublicKey
+  ) {
     throw new Error(`KMS key ${keyId} is not an ECC_NIST_P256 SIGN_VERIFY key with ECDSA_SHA_256`);
   }
   const publicJwk = ecPublicJwk(await exportJWK(await importSPKI(pem(out.PublicKey), 'ES256', { extractable: true })));
@@ -36,7 +41,14 @@ export function kmsSigner(kms: KmsPort, key: KmsPublicKey): StarMarkSigner {
     kid: key.kid,
     sign: async (input) => {
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input));
-      const out = await kms.send(new SignCommand({ KeyId: key.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
+      const out = await kms.send(
+        new SignCommand({
+          KeyId: key.keyId,
+          Message: digest,
+          MessageType: 'DIGEST',
+          SigningAlgorithm: 'ECDSA_SHA_256',
+        }),
+      );
       if (!out.Signature) throw new Error(`KMS returned no signature for key ${key.keyId}`);
       return derToJoseSignature(out.Signature);
     },

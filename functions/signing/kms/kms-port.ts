@@ -2,7 +2,13 @@
  * The two KMS calls the ring makes, as a port: the real KMSClient fits it, and tests hand in a stand-in for the
  * remote service that signs with a local key and answers real DER, so that everything on our side runs for real.
  */
-import { GetPublicKeyCommand, SignCommand, type GetPublicKeyCommandOutput, type KMSClient, type SignCommandOutput } from '@aws-sdk/client-kms';
+import {
+  GetPublicKeyCommand,
+  type GetPublicKeyCommandOutput,
+  type KMSClient,
+  SignCommand,
+  type SignCommandOutput,
+} from '@aws-sdk/client-kms';
 
 export type KmsCommand = GetPublicKeyCommand | SignCommand;
 export type KmsAnswer = Partial<GetPublicKeyCommandOutput> & Partial<SignCommandOutput>;

@@ -83,7 +83,7 @@ export class DiskKeyFiles implements KeyFiles {
   }
 
   writeRegistry(registry: RegistryFile) {
-    this.write(this.registryFile, JSON.stringify(registry, null, 2) + '\n');
+    this.write(this.registryFile, `${JSON.stringify(registry, null, 2)}\n`);
   }
 
   readPrivate(kid: string) {

@@ -4,12 +4,21 @@
  * makes a new one at once so that issuing carries on. The registry is re-read when it changed on disk, so a
  * rotation by the CLI (`npm run rotate-key`) reaches a running system without a restart.
  */
-import { exportJWK, generateKeyPair, importJWK } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
-import { activeKey, ecPublicJwk, kidOf, revokeKey, rotateKeys, STAR_MARK_ALG, type KeyPurpose, type SigningKeyRecord } from '../../../shared/star-mark';
+import {
+  activeKey,
+  ecPublicJwk,
+  type KeyPurpose,
+  kidOf,
+  revokeKey,
+  rotateKeys,
+  type SigningKeyRecord,
+  STAR_MARK_ALG,
+} from '../../../shared/star-mark';
 import type { SigningKeyRing, StarMarkSigner } from '../ports';
-import { DiskKeyFiles, MemoryKeyFiles, type KeyFiles, type KeyHistoryEntry, type RegistryFile } from './key-files';
+import { DiskKeyFiles, type KeyFiles, type KeyHistoryEntry, MemoryKeyFiles, type RegistryFile } from './key-files';
 
 const SYSTEM = { sub: 'system:key-store' };
 
@@ -27,7 +36,11 @@ export class LocalKeyRing implements SigningKeyRing {
    * Keys under `<keysDir>/<purpose>/` (`star-mark/`, `receipt/`), or in memory without a folder. A first key is made
    * if there is none.
    */
-  static async open(keysDir?: string, now: Date = new Date(), purpose: KeyPurpose = 'star-mark'): Promise<LocalKeyRing> {
+  static async open(
+    keysDir?: string,
+    now: Date = new Date(),
+    purpose: KeyPurpose = 'star-mark',
+  ): Promise<LocalKeyRing> {
     const ring = new LocalKeyRing(keysDir ? new DiskKeyFiles(keysDir, purpose) : new MemoryKeyFiles(), purpose);
     const registry = ring.registry();
     if (!activeKey(registry.keys)) await ring.addKey(registry, now, SYSTEM, 'create');
@@ -47,7 +60,12 @@ export class LocalKeyRing implements SigningKeyRing {
     this.cached = undefined;
   }
 
-  private async addKey(registry: RegistryFile, at: Date, by: { sub: string }, action: KeyHistoryEntry['action']): Promise<SigningKeyRecord> {
+  private async addKey(
+    registry: RegistryFile,
+    at: Date,
+    by: { sub: string },
+    action: KeyHistoryEntry['action'],
+  ): Promise<SigningKeyRecord> {
     const { privateKey } = await generateKeyPair(STAR_MARK_ALG, { extractable: true });
     const privateJwk = await exportJWK(privateKey);
     const publicJwk = ecPublicJwk(privateJwk)!;

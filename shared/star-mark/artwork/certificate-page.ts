@@ -7,7 +7,7 @@ import type { CertificateStatus } from '../../model';
 import type { PublicCertificate } from '../../public-record';
 import { starsFor } from '../../scheme';
 import { escapeMarkup as e } from './escape';
-import { QUIET_ZONE, qrPath, type QrMatrix } from './qr-svg';
+import { type QrMatrix, QUIET_ZONE, qrPath } from './qr-svg';
 import { SCHEME_TITLE } from './star-mark-svg';
 import { starRow } from './stars';
 
@@ -54,7 +54,11 @@ export function certificatePage(input: CertificatePageInput): string {
     fact('统一社会信用代码', 'Unified social credit code', e(org.creditCode)),
     ...(input.address ? [fact('地址', 'Address', e(input.address))] : []),
     fact('认证范围', 'Scope', e(r.scope)),
-    fact('星级', 'Level', `${starsSvg(starsFor(r.level))}${e(r.levelName.zh)} <span class="en">${e(r.levelName.en)}</span>`),
+    fact(
+      '星级',
+      'Level',
+      `${starsSvg(starsFor(r.level))}${e(r.levelName.zh)} <span class="en">${e(r.levelName.en)}</span>`,
+    ),
     fact('评分区间', 'Score band', e(r.scoreBand)),
     fact('证书状态', 'Status', e(STATUS_LABELS[r.status])),
     fact('有效期', 'Valid', `${e(r.validFrom)} 至 ${e(r.validUntil)}`),

@@ -6,7 +6,7 @@
 import type { StarLevel } from '../../scheme';
 import { levelLabel, starsFor } from '../../scheme';
 import { escapeMarkup } from './escape';
-import { qrPath, type QrMatrix } from './qr-svg';
+import { type QrMatrix, qrPath } from './qr-svg';
 import { starRow } from './stars';
 
 export const SCHEME_TITLE = 'GB/T 27922 商品售后服务评价体系认证';
@@ -32,7 +32,9 @@ function text(x: number, y: number, size: number, content: string, extra = ''): 
 export function starMarkSvg(mark: StarMarkArtwork): string {
   const stars = starsFor(mark.level);
   // With no stars the Chinese name stands large on its own line; the label adds only the English.
-  const label = stars ? `${levelLabel(mark.level, 'zh')} · ${levelLabel(mark.level, 'en')}` : levelLabel(mark.level, 'en');
+  const label = stars
+    ? `${levelLabel(mark.level, 'zh')} · ${levelLabel(mark.level, 'en')}`
+    : levelLabel(mark.level, 'en');
   const mid = ARTWORK_WIDTH / 2;
   const title = `${SCHEME_TITLE} ${mark.number} ${levelLabel(mark.level, 'zh')}`;
   return [
@@ -40,7 +42,9 @@ export function starMarkSvg(mark: StarMarkArtwork): string {
     `<title>${escapeMarkup(title)}</title>`,
     `<rect width="${ARTWORK_WIDTH}" height="${ARTWORK_HEIGHT}" fill="#fff"/>`,
     `<rect x="12" y="12" width="${ARTWORK_WIDTH - 24}" height="${ARTWORK_HEIGHT - 24}" rx="28" fill="none" stroke="${RED}" stroke-width="10"/>`,
-    stars ? starRow(stars, mid, 88, 34, 80, GOLD) : text(mid, 105, 52, levelLabel(mark.level, 'zh'), `font-weight="bold" fill="${RED}"`),
+    stars
+      ? starRow(stars, mid, 88, 34, 80, GOLD)
+      : text(mid, 105, 52, levelLabel(mark.level, 'zh'), `font-weight="bold" fill="${RED}"`),
     text(mid, 160, 28, label, `fill="${RED}"`),
     `<path fill="#000" shape-rendering="crispEdges" d="${qrPath(mark.qr, mid - 210, 180, 420)}"/>`,
     text(mid, 650, 40, mark.number, 'font-weight="bold" letter-spacing="2" fill="#000"'),

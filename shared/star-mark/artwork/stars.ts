@@ -12,5 +12,8 @@ export function starPoints(cx: number, cy: number, outer: number, inner = outer 
 /** `count` stars centred on (cx, cy), `gap` apart. The compliant level has none. */
 export function starRow(count: number, cx: number, cy: number, outer: number, gap: number, fill: string): string {
   const first = cx - ((count - 1) * gap) / 2;
-  return Array.from({ length: count }, (_, i) => `<polygon points="${starPoints(first + i * gap, cy, outer)}" fill="${fill}"/>`).join('');
+  return Array.from(
+    { length: count },
+    (_, i) => `<polygon points="${starPoints(first + i * gap, cy, outer)}" fill="${fill}"/>`,
+  ).join('');
 }

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { applyCertificateTransition, applySweepAction, issueCertificate, renewCertificate } from '../../../shared/lifecycle/certificate';
+import { DomainError } from '../../../shared/errors';
+import {
+  applyCertificateTransition,
+  applySweepAction,
+  issueCertificate,
+  renewCertificate,
+} from '../../../shared/lifecycle/certificate';
 import { nextActionDate, sweepActionFor, validUntilFor } from '../../../shared/lifecycle/certificate-dates';
 import { SYSTEM_SWEEP } from '../../../shared/model';
-import { DomainError } from '../../../shared/errors';
 import { sheetWithTotal } from '../../../shared/scheme';
 import { actor, applicationIn, certificateIn, NOW } from './fixtures';
 
 const surveil = (total: number, extra: Record<string, unknown> = {}) =>
-  applyCertificateTransition(certificateIn('valid'), 'recordSurveillance', { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total), ...extra }, actor('evaluator'), NOW);
+  applyCertificateTransition(
+    certificateIn('valid'),
+    'recordSurveillance',
+    { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total), ...extra },
+    actor('evaluator'),
+    NOW,
+  );
 
 describe('certificate dates', () => {
   it('is valid for 3 years to the day before the anniversary', () => {
@@ -16,8 +27,19 @@ describe('certificate dates', () => {
   });
 
   it('issues with the first surveillance due 12 months after issue', () => {
-    const { next } = issueCertificate({ ...applicationIn('approved'), score: { total: 96, level: 'five', passed: true } }, 'SM-SV-2026-000001', NOW);
-    expect(next).toMatchObject({ validFrom: '2026-11-23', validUntil: '2029-11-22', nextSurveillanceDue: '2027-11-23', level: 'five', status: 'valid', cycle: 1 });
+    const { next } = issueCertificate(
+      { ...applicationIn('approved'), score: { total: 96, level: 'five', passed: true } },
+      'SM-SV-2026-000001',
+      NOW,
+    );
+    expect(next).toMatchObject({
+      validFrom: '2026-11-23',
+      validUntil: '2029-11-22',
+      nextSurveillanceDue: '2027-11-23',
+      level: 'five',
+      status: 'valid',
+      cycle: 1,
+    });
   });
 
   it('is due for the sweep the day after the surveillance deadline, or after validity, whichever first', () => {
@@ -38,7 +60,7 @@ describe('certificate dates', () => {
     expect(applySweepAction(c, 'withdrawSuspensionExpired', SYSTEM_SWEEP, NOW).next.status).toBe('withdrawn');
   });
 
-  it('lets only the system take the sweep\'s acts', () => {
+  it("lets only the system take the sweep's acts", () => {
     expect(() => applySweepAction(certificateIn('valid'), 'expire', actor('admin'), NOW)).toThrow(DomainError);
   });
 });
@@ -66,28 +88,57 @@ describe('surveillance', () => {
 
   it('allows reinstatement only after a passing surveillance held since the suspension', () => {
     const suspended = { ...certificateIn('suspended'), clearedOn: null };
-    expect(() => applyCertificateTransition(suspended, 'reinstate', { reason: 'x' }, actor('admin'), NOW)).toThrow(/SURVEILLANCE_NOT_PASSED/);
-    const cleared = applyCertificateTransition(suspended, 'recordSurveillance', { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) }, actor('evaluator'), NOW).next;
+    expect(() => applyCertificateTransition(suspended, 'reinstate', { reason: 'x' }, actor('admin'), NOW)).toThrow(
+      /SURVEILLANCE_NOT_PASSED/,
+    );
+    const cleared = applyCertificateTransition(
+      suspended,
+      'recordSurveillance',
+      { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) },
+      actor('evaluator'),
+      NOW,
+    ).next;
     expect(cleared.status).toBe('suspended');
-    expect(applyCertificateTransition(cleared, 'reinstate', { reason: '整改完成' }, actor('admin'), NOW).next.status).toBe('valid');
+    expect(
+      applyCertificateTransition(cleared, 'reinstate', { reason: '整改完成' }, actor('admin'), NOW).next.status,
+    ).toBe('valid');
   });
 
   it('postpones a surveillance by at most 3 months', () => {
     const c = certificateIn('valid');
-    expect(applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-10', reason: 'x' }, actor('admin'), NOW).next.surveillancePostponedUntil).toBe('2027-04-10');
-    expect(() => applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-11', reason: 'x' }, actor('admin'), NOW)).toThrow(/POSTPONEMENT_LIMIT/);
+    expect(
+      applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-10', reason: 'x' }, actor('admin'), NOW)
+        .next.surveillancePostponedUntil,
+    ).toBe('2027-04-10');
+    expect(() =>
+      applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-11', reason: 'x' }, actor('admin'), NOW),
+    ).toThrow(/POSTPONEMENT_LIMIT/);
   });
 });
 
 describe('renewal', () => {
-  const renewal = { ...applicationIn('approved'), kind: 'renewal' as const, renewalOf: 'SM-SV-2026-000001', score: { total: 96, level: 'five' as const, passed: true } };
+  const renewal = {
+    ...applicationIn('approved'),
+    kind: 'renewal' as const,
+    renewalOf: 'SM-SV-2026-000001',
+    score: { total: 96, level: 'five' as const, passed: true },
+  };
 
   it('continues the same number into a new 3-year cycle with no gap', () => {
     const { next } = renewCertificate(certificateIn('valid'), renewal, NOW);
-    expect(next).toMatchObject({ number: 'SM-SV-2026-000001', cycle: 2, validFrom: '2029-01-10', validUntil: '2032-01-09', level: 'five', nextSurveillanceDue: '2030-01-10' });
+    expect(next).toMatchObject({
+      number: 'SM-SV-2026-000001',
+      cycle: 2,
+      validFrom: '2029-01-10',
+      validUntil: '2032-01-09',
+      level: 'five',
+      nextSurveillanceDue: '2030-01-10',
+    });
   });
 
   it('refuses to renew after expiry', () => {
-    expect(() => renewCertificate(certificateIn('valid'), renewal, new Date('2029-01-10T02:00:00Z'))).toThrow(/RENEWAL_WINDOW/);
+    expect(() => renewCertificate(certificateIn('valid'), renewal, new Date('2029-01-10T02:00:00Z'))).toThrow(
+      /RENEWAL_WINDOW/,
+    );
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyApplicationTransition, hasOperatedLongEnough, submitApplication } from '../../../shared/lifecycle/application';
 import { DomainError } from '../../../shared/errors';
+import {
+  applyApplicationTransition,
+  hasOperatedLongEnough,
+  submitApplication,
+} from '../../../shared/lifecycle/application';
 import { sheetWithTotal } from '../../../shared/scheme';
 import { actor, applicationIn, NOW } from './fixtures';
 
@@ -27,19 +31,25 @@ describe('application guards', () => {
   });
 
   it('refuses a service system one day short of 3 months', () => {
-    expect(codeOf(() => submitApplication(submission('2026-08-24'), actor('applicant'), NOW, 'X'))).toBe('OPERATING_TOO_SHORT');
+    expect(codeOf(() => submitApplication(submission('2026-08-24'), actor('applicant'), NOW, 'X'))).toBe(
+      'OPERATING_TOO_SHORT',
+    );
   });
 
-  it('refuses a committee decision by the case\'s own evaluator', () => {
+  it("refuses a committee decision by the case's own evaluator", () => {
     const app = { ...applicationIn('scored'), evaluatorSub: 'sun' };
     const both = { sub: 'sun', roles: ['evaluator', 'committee'] as const };
     expect(codeOf(() => applyApplicationTransition(app, 'approve', {}, both, NOW))).toBe('IMPARTIALITY_CONFLICT');
-    expect(codeOf(() => applyApplicationTransition(app, 'reject', { reason: 'x' }, both, NOW))).toBe('IMPARTIALITY_CONFLICT');
+    expect(codeOf(() => applyApplicationTransition(app, 'reject', { reason: 'x' }, both, NOW))).toBe(
+      'IMPARTIALITY_CONFLICT',
+    );
   });
 
   it('refuses to approve a score below 70, and at 70.0 approves', () => {
     const failing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(69.9) };
-    expect(codeOf(() => applyApplicationTransition(failing, 'approve', {}, actor('committee'), NOW))).toBe('SCORE_BELOW_THRESHOLD');
+    expect(codeOf(() => applyApplicationTransition(failing, 'approve', {}, actor('committee'), NOW))).toBe(
+      'SCORE_BELOW_THRESHOLD',
+    );
     const passing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(70) };
     expect(codeOf(() => applyApplicationTransition(passing, 'approve', {}, actor('committee'), NOW))).toBeUndefined();
   });
@@ -47,20 +57,34 @@ describe('application guards', () => {
   it('refuses a committee decision when the score sheet is incomplete', () => {
     const sheet = sheetWithTotal(90);
     const incomplete = { ...applicationIn('scored'), scoreSheet: { ...sheet, indicators: sheet.indicators.slice(2) } };
-    expect(codeOf(() => applyApplicationTransition(incomplete, 'approve', {}, actor('committee'), NOW))).toBe('SCORE_SHEET_INCOMPLETE');
+    expect(codeOf(() => applyApplicationTransition(incomplete, 'approve', {}, actor('committee'), NOW))).toBe(
+      'SCORE_SHEET_INCOMPLETE',
+    );
   });
 
   it('lets only the assigned evaluator review the documents and score the case', () => {
     const app = applicationIn('accepted');
-    expect(codeOf(() => applyApplicationTransition(app, 'passDocumentReview', {}, actor('evaluator', 'evaluator-2'), NOW))).toBe('NOT_ASSIGNED_EVALUATOR');
+    expect(
+      codeOf(() => applyApplicationTransition(app, 'passDocumentReview', {}, actor('evaluator', 'evaluator-2'), NOW)),
+    ).toBe('NOT_ASSIGNED_EVALUATOR');
   });
 
   it('lets an applicant withdraw only its own case', () => {
-    expect(codeOf(() => applyApplicationTransition(applicationIn('accepted'), 'withdraw', {}, actor('applicant', 'applicant-2'), NOW))).toBe('NOT_OWNER');
+    expect(
+      codeOf(() =>
+        applyApplicationTransition(applicationIn('accepted'), 'withdraw', {}, actor('applicant', 'applicant-2'), NOW),
+      ),
+    ).toBe('NOT_OWNER');
   });
 
   it('records the level from the on-site score sheet', () => {
-    const { next } = applyApplicationTransition(applicationIn('document_review_passed'), 'recordOnSiteReview', { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(95) }, actor('evaluator'), NOW);
+    const { next } = applyApplicationTransition(
+      applicationIn('document_review_passed'),
+      'recordOnSiteReview',
+      { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(95) },
+      actor('evaluator'),
+      NOW,
+    );
     expect(next.score).toEqual({ total: 95, level: 'five', passed: true });
   });
 });

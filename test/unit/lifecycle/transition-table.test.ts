@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../shared/errors';
 import { applyApplicationTransition } from '../../../shared/lifecycle/application';
 import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
-import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS, type ApplicationTransition, type CertificateTransition } from '../../../shared/lifecycle/transitions';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationTransition,
+  CERTIFICATE_TRANSITIONS,
+  type CertificateTransition,
+} from '../../../shared/lifecycle/transitions';
 import { APPLICATION_STATES, CERTIFICATE_STATUSES, ROLES } from '../../../shared/model';
-import { DomainError } from '../../../shared/errors';
 import { actor, applicationIn, certificateIn, INPUTS, NOW } from './fixtures';
 
 function outcome(run: () => unknown): string {
@@ -21,7 +26,12 @@ const applicationCases = APPLICATION_STATES.flatMap((state) =>
   (Object.keys(APPLICATION_TRANSITIONS) as ApplicationTransition[]).flatMap((name) =>
     ROLES.map((role) => {
       const spec = APPLICATION_TRANSITIONS[name];
-      const expected = role !== spec.role ? 'FORBIDDEN_ROLE' : (spec.from as readonly string[]).includes(state) ? 'ok' : 'ILLEGAL_TRANSITION';
+      const expected =
+        role !== spec.role
+          ? 'FORBIDDEN_ROLE'
+          : (spec.from as readonly string[]).includes(state)
+            ? 'ok'
+            : 'ILLEGAL_TRANSITION';
       return { state, name, role, expected };
     }),
   ),
@@ -35,7 +45,9 @@ describe('the application state machine, every (state, transition, role)', () =>
   });
 
   it('covers all 9 states × 9 transitions × 4 roles', () => {
-    expect(applicationCases).toHaveLength(APPLICATION_STATES.length * Object.keys(APPLICATION_TRANSITIONS).length * ROLES.length);
+    expect(applicationCases).toHaveLength(
+      APPLICATION_STATES.length * Object.keys(APPLICATION_TRANSITIONS).length * ROLES.length,
+    );
   });
 });
 
@@ -43,7 +55,12 @@ const certificateCases = CERTIFICATE_STATUSES.flatMap((status) =>
   (Object.keys(CERTIFICATE_TRANSITIONS) as CertificateTransition[]).flatMap((name) =>
     ROLES.map((role) => {
       const spec = CERTIFICATE_TRANSITIONS[name];
-      const expected = role !== spec.role ? 'FORBIDDEN_ROLE' : (spec.from as readonly string[]).includes(status) ? 'ok' : 'ILLEGAL_TRANSITION';
+      const expected =
+        role !== spec.role
+          ? 'FORBIDDEN_ROLE'
+          : (spec.from as readonly string[]).includes(status)
+            ? 'ok'
+            : 'ILLEGAL_TRANSITION';
       return { status, name, role, expected };
     }),
   ),
@@ -61,7 +78,11 @@ describe('the certificate state machine, every (status, transition, role)', () =
     for (const status of ['withdrawn', 'cancelled', 'expired'] as const) {
       for (const name of Object.keys(CERTIFICATE_TRANSITIONS) as CertificateTransition[]) {
         const spec = CERTIFICATE_TRANSITIONS[name];
-        expect(outcome(() => applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(spec.role as never), NOW))).toBe('ILLEGAL_TRANSITION');
+        expect(
+          outcome(() =>
+            applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(spec.role as never), NOW),
+          ),
+        ).toBe('ILLEGAL_TRANSITION');
       }
     }
   });

@@ -1,40 +1,78 @@
 /** What falls due and when a reminder is sent, as pure rules on one certificate seen from a given day. */
 import { describe, expect, it } from 'vitest';
-import { dueEntriesOf, dueList, groupByWeek, reminderFor, reminderMessage, weekOf, type DueEntry } from '../../../shared/operations';
 import type { Certificate } from '../../../shared/model';
+import {
+  type DueEntry,
+  dueEntriesOf,
+  dueList,
+  groupByWeek,
+  reminderFor,
+  reminderMessage,
+  weekOf,
+} from '../../../shared/operations';
 
 function certificate(overrides: Partial<Certificate> = {}): Certificate {
   return {
-    number: 'SM-SV-2026-000001', organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' }, scope: '家电', level: 'four', score: 92,
-    status: 'valid', cycle: 1, validFrom: '2026-01-05', validUntil: '2029-01-04', issuedAt: '2026-01-05T02:00:00Z', applicationId: 'A', applicantSub: 'applicant-acme',
-    lastSurveillance: null, nextSurveillanceDue: '2027-01-05', surveillancePostponedUntil: null, suspendedOn: null, clearedOn: null, surveillances: [], statusHistory: [],
-    version: 1, eventSeq: 1, lastEventHash: '', ...overrides,
+    number: 'SM-SV-2026-000001',
+    organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
+    scope: '家电',
+    level: 'four',
+    score: 92,
+    status: 'valid',
+    cycle: 1,
+    validFrom: '2026-01-05',
+    validUntil: '2029-01-04',
+    issuedAt: '2026-01-05T02:00:00Z',
+    applicationId: 'A',
+    applicantSub: 'applicant-acme',
+    lastSurveillance: null,
+    nextSurveillanceDue: '2027-01-05',
+    surveillancePostponedUntil: null,
+    suspendedOn: null,
+    clearedOn: null,
+    surveillances: [],
+    statusHistory: [],
+    version: 1,
+    eventSeq: 1,
+    lastEventHash: '',
+    ...overrides,
   };
 }
-const surveillanceOn = (today: string, c = certificate()) => dueEntriesOf(c, today).find((e) => e.kind === 'surveillance')!;
+const surveillanceOn = (today: string, c = certificate()) =>
+  dueEntriesOf(c, today).find((e) => e.kind === 'surveillance')!;
 
 describe('due entries', () => {
   it('counts the days to the surveillance deadline, a postponement included, negative once passed', () => {
     expect(surveillanceOn('2026-11-06')).toMatchObject({ due: '2027-01-05', daysLeft: 60, postponed: false });
     expect(surveillanceOn('2027-01-06').daysLeft).toBe(-1);
-    expect(surveillanceOn('2026-12-01', certificate({ surveillancePostponedUntil: '2027-04-05' }))).toMatchObject({ due: '2027-04-05', postponed: true });
+    expect(surveillanceOn('2026-12-01', certificate({ surveillancePostponedUntil: '2027-04-05' }))).toMatchObject({
+      due: '2027-04-05',
+      postponed: true,
+    });
   });
 
   it('owes nothing once the certificate is not valid', () => {
-    for (const status of ['suspended', 'withdrawn', 'cancelled', 'expired'] as const) expect(dueEntriesOf(certificate({ status }), '2026-12-01')).toEqual([]);
+    for (const status of ['suspended', 'withdrawn', 'cancelled', 'expired'] as const)
+      expect(dueEntriesOf(certificate({ status }), '2026-12-01')).toEqual([]);
   });
 
   it('lists each certificate once per kind, within each window, earliest first', () => {
     const a = certificate();
     const b = certificate({ number: 'SM-SV-2026-000002', nextSurveillanceDue: '2026-12-20' });
     const list = dueList([a, b, a], '2026-12-01', { surveillance: 60, renewal: 180 });
-    expect(list.map((e) => `${e.kind}:${e.number}`)).toEqual(['surveillance:SM-SV-2026-000002', 'surveillance:SM-SV-2026-000001']);
+    expect(list.map((e) => `${e.kind}:${e.number}`)).toEqual([
+      'surveillance:SM-SV-2026-000002',
+      'surveillance:SM-SV-2026-000001',
+    ]);
   });
 
   it('groups by the Monday of the week the item falls due', () => {
     expect(weekOf('2026-11-23')).toBe('2026-11-23');
     expect(weekOf('2026-11-29')).toBe('2026-11-23');
-    const weeks = groupByWeek([surveillanceOn('2026-12-01'), { ...surveillanceOn('2026-12-01'), kind: 'renewal', due: '2027-01-06' } as DueEntry]);
+    const weeks = groupByWeek([
+      surveillanceOn('2026-12-01'),
+      { ...surveillanceOn('2026-12-01'), kind: 'renewal', due: '2027-01-06' } as DueEntry,
+    ]);
     expect(weeks.map((w) => [w.week, w.surveillance.length, w.renewal.length])).toEqual([['2027-01-04', 1, 1]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidScoreSheetError, scoreTotal, sheetWithTotal, type ScoreSheet } from '../../../shared/scheme';
+import { InvalidScoreSheetError, type ScoreSheet, scoreTotal, sheetWithTotal } from '../../../shared/scheme';
 import { withBonus, withDeductions } from './helpers';
 
 describe('special deductions (特别扣分项)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SCHEME,
   blankScoreSheet,
   fullMarksScoreSheet,
+  SCHEME,
   scoreTotal,
   sheetWithTotal,
   validateScoreSheet,

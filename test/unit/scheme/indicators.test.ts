@@ -5,12 +5,12 @@ import {
   MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL,
   PASS_MIN,
   SCHEME,
+  type SchemeTable,
   SPECIAL_DEDUCTION_POINTS,
   STAR_LEVELS,
-  TOTAL_CAP,
   schemeByVersion,
   schemeVersions,
-  type SchemeTable,
+  TOTAL_CAP,
 } from '../../../shared/scheme';
 import { schemeTableProblems } from '../../../shared/scheme/scheme-check';
 
@@ -23,7 +23,11 @@ describe('the GB/T 27922 table', () => {
   });
 
   it('has the dimensions S 40, G 35, C 25 summing to 100', () => {
-    expect(SCHEME.dimensions.map((d) => [d.code, d.points])).toEqual([['S', 40], ['G', 35], ['C', 25]]);
+    expect(SCHEME.dimensions.map((d) => [d.code, d.points])).toEqual([
+      ['S', 40],
+      ['G', 35],
+      ['C', 25],
+    ]);
     expect(SCHEME.dimensions.reduce((s, d) => s + d.points, 0)).toBe(100);
   });
 
@@ -42,7 +46,23 @@ describe('the GB/T 27922 table', () => {
   });
 
   it('has the points of SCHEME.md row by row', () => {
-    const expected = { S1: 4, S2: 6, S3: 6, S4: 6, S5: 7, S6: 5, S7: 6, G1: 6, G2: 6, G3: 4, G4: 10, G5: 7, G6: 2, C1: 15, C2: 10 };
+    const expected = {
+      S1: 4,
+      S2: 6,
+      S3: 6,
+      S4: 6,
+      S5: 7,
+      S6: 5,
+      S7: 6,
+      G1: 6,
+      G2: 6,
+      G3: 4,
+      G4: 10,
+      G5: 7,
+      G6: 2,
+      C1: 15,
+      C2: 10,
+    };
     expect(Object.fromEntries(SCHEME.indicators.map((i) => [i.code, i.points]))).toEqual(expected);
   });
 

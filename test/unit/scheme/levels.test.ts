@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bandOf,
-  compareLevels,
-  levelLabel,
-  scoreBandFor,
-  starLevelFor,
-  starsFor,
-} from '../../../shared/scheme';
+import { bandOf, compareLevels, levelLabel, scoreBandFor, starLevelFor, starsFor } from '../../../shared/scheme';
 
 describe('starLevelFor', () => {
   it.each([

@@ -15,7 +15,11 @@ describe('scoreSheetSchema', () => {
   });
 
   it('keeps notes and reasons', () => {
-    const sheet = { ...fullMarksScoreSheet(), specialDeductions: [{ reason: '未按规定公示保修条款' }], bonus: { reason: '行业领先' } };
+    const sheet = {
+      ...fullMarksScoreSheet(),
+      specialDeductions: [{ reason: '未按规定公示保修条款' }],
+      bonus: { reason: '行业领先' },
+    };
     sheet.indicators[0] = { code: 'S1', score: 4, note: '服务部门设置完整' };
     expect(scoreSheetSchema.parse(sheet)).toEqual(sheet);
   });
@@ -24,18 +28,41 @@ describe('scoreSheetSchema', () => {
     const result = scoreSheetSchema.safeParse(withScore(fullMarksScoreSheet(), 'G6', 2.5));
     expect(result.success).toBe(false);
     expect(result.error?.issues).toEqual([
-      { code: 'custom', path: ['indicators', 12, 'score'], message: 'G6 must be scored from 0 to 2', params: { code: 'SCORE_OUT_OF_RANGE' } },
+      {
+        code: 'custom',
+        path: ['indicators', 12, 'score'],
+        message: 'G6 must be scored from 0 to 2',
+        params: { code: 'SCORE_OUT_OF_RANGE' },
+      },
     ]);
   });
 
   it.each([
     ['INDICATOR_MISSING', { ...fullMarksScoreSheet(), indicators: fullMarksScoreSheet().indicators.slice(1) }],
-    ['INDICATOR_UNKNOWN', { ...fullMarksScoreSheet(), indicators: [...fullMarksScoreSheet().indicators, { code: 'X9', score: 1 }] }],
-    ['INDICATOR_DUPLICATE', { ...fullMarksScoreSheet(), indicators: [...fullMarksScoreSheet().indicators, { code: 'S1', score: 1 }] }],
+    [
+      'INDICATOR_UNKNOWN',
+      { ...fullMarksScoreSheet(), indicators: [...fullMarksScoreSheet().indicators, { code: 'X9', score: 1 }] },
+    ],
+    [
+      'INDICATOR_DUPLICATE',
+      { ...fullMarksScoreSheet(), indicators: [...fullMarksScoreSheet().indicators, { code: 'S1', score: 1 }] },
+    ],
     ['SCORE_OUT_OF_RANGE', withScore(fullMarksScoreSheet(), 'S1', -1)],
     ['SCORE_PRECISION', withScore(fullMarksScoreSheet(), 'S1', 3.33)],
-    ['SCORE_AND_EXCLUDED', { ...fullMarksScoreSheet(), indicators: fullMarksScoreSheet().indicators.map((e) => ({ ...e, excluded: e.code === 'S1' })) }],
-    ['ALL_EXCLUDED', { ...fullMarksScoreSheet(), indicators: fullMarksScoreSheet().indicators.map((e) => ({ code: e.code, excluded: true })) }],
+    [
+      'SCORE_AND_EXCLUDED',
+      {
+        ...fullMarksScoreSheet(),
+        indicators: fullMarksScoreSheet().indicators.map((e) => ({ ...e, excluded: e.code === 'S1' })),
+      },
+    ],
+    [
+      'ALL_EXCLUDED',
+      {
+        ...fullMarksScoreSheet(),
+        indicators: fullMarksScoreSheet().indicators.map((e) => ({ code: e.code, excluded: true })),
+      },
+    ],
     ['SCHEME_VERSION_UNKNOWN', { ...fullMarksScoreSheet(), schemeVersion: 'v0' }],
     ['TOO_MANY_BONUSES', { ...fullMarksScoreSheet(), bonus: [{ reason: 'a' }, { reason: 'b' }] }],
   ])('reports %s', (code, input) => {
@@ -43,7 +70,9 @@ describe('scoreSheetSchema', () => {
   });
 
   it('unwraps a single bonus sent as a one-element list', () => {
-    expect(scoreSheetSchema.parse({ ...fullMarksScoreSheet(), bonus: [{ reason: 'a' }] }).bonus).toEqual({ reason: 'a' });
+    expect(scoreSheetSchema.parse({ ...fullMarksScoreSheet(), bonus: [{ reason: 'a' }] }).bonus).toEqual({
+      reason: 'a',
+    });
     expect(scoreSheetSchema.parse({ ...fullMarksScoreSheet(), bonus: [] }).bonus).toBeNull();
   });
 
@@ -62,7 +91,9 @@ describe('scoreSheetSchema', () => {
     const sheet = fullMarksScoreSheet();
     sheet.indicators[0] = { code: 'S1', score: 4, note: 'x'.repeat(2001) };
     expect(stableCodes(sheet)).toEqual(['too_big']);
-    expect(stableCodes({ ...fullMarksScoreSheet(), specialDeductions: [{ reason: 'x'.repeat(2001) }] })).toEqual(['too_big']);
+    expect(stableCodes({ ...fullMarksScoreSheet(), specialDeductions: [{ reason: 'x'.repeat(2001) }] })).toEqual([
+      'too_big',
+    ]);
   });
 
   it('refuses an empty deduction reason', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  InvalidScoreSheetError,
-  fullMarksScoreSheet,
-  scoreTotal,
-  sheetWithTotal,
-} from '../../../shared/scheme';
+import { fullMarksScoreSheet, InvalidScoreSheetError, scoreTotal, sheetWithTotal } from '../../../shared/scheme';
 import { withBonus, withDeductions, withExcluded, withScore } from './helpers';
 
 describe('star level boundaries on real score sheets', () => {
@@ -43,7 +38,9 @@ describe('star level boundaries on real score sheets', () => {
     const scores = [3.2, 5.2, 5.4, 5.4, 6.6, 4.2, 4.7, 5.3, 5.6, 3.4, 9.5, 6.5, 1.6, 14.1, 9.3];
     expect(scores.reduce((a, b) => a + b, 0)).toBeLessThan(90);
     const sheet = fullMarksScoreSheet();
-    sheet.indicators.forEach((e, i) => (e.score = scores[i]));
+    sheet.indicators.forEach((e, i) => {
+      e.score = scores[i];
+    });
     expect(scoreTotal(sheet)).toMatchObject({ earned: 90, total: 90, level: 'four' });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SCHEME,
   blankScoreSheet,
   fullMarksScoreSheet,
-  validateScoreSheet,
+  SCHEME,
   type ScoreSheet,
+  validateScoreSheet,
 } from '../../../shared/scheme';
 import { codesOf, withExcluded, withScore } from './helpers';
 

@@ -1,5 +1,5 @@
-import type { Certificate } from '../../../shared/model';
 import { generateCreditCode } from '../../../shared/credit-code';
+import type { Certificate } from '../../../shared/model';
 
 export function certificate(name: string, overrides: Partial<Certificate> = {}): Certificate {
   return {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalMatch, MAX_STARTS, planSearch, termItemsFor, termWrites, type TermItem } from '../../../shared/search';
+import {
+  canonicalMatch,
+  MAX_STARTS,
+  planSearch,
+  type TermItem,
+  termItemsFor,
+  termWrites,
+} from '../../../shared/search';
 import { certificate } from './fixtures';
 
 /** Does the index find `query` in the certificate, as the store would: partition, sort-key prefix, then confirmation? */
@@ -15,16 +22,22 @@ function finds(items: TermItem[], query: string): TermItem[] {
 
 describe('the term index of a certificate', () => {
   const name = '华东家电服务有限公司';
-  const items = termItemsFor(certificate(name, { organization: { name, nameEn: 'Huadong Appliance Service Co., Ltd.', creditCode: '91350100M000100Y43' } }));
+  const items = termItemsFor(
+    certificate(name, {
+      organization: { name, nameEn: 'Huadong Appliance Service Co., Ltd.', creditCode: '91350100M000100Y43' },
+    }),
+  );
 
   it('finds the certificate by every substring of 2+ characters of its Chinese name, exactly once', () => {
     for (let from = 0; from < name.length; from++) {
-      for (let to = from + 2; to <= name.length; to++) expect(finds(items, name.slice(from, to)), name.slice(from, to)).toHaveLength(1);
+      for (let to = from + 2; to <= name.length; to++)
+        expect(finds(items, name.slice(from, to)), name.slice(from, to)).toHaveLength(1);
     }
   });
 
   it('finds it by English word prefixes, whatever the case and spacing', () => {
-    for (const q of ['huadong', 'Appl', 'appliance serv', 'SERVICE CO', 'co., ltd', 'Ltd']) expect(finds(items, q), q).toHaveLength(1);
+    for (const q of ['huadong', 'Appl', 'appliance serv', 'SERVICE CO', 'co., ltd', 'Ltd'])
+      expect(finds(items, q), q).toHaveLength(1);
     expect(finds(items, 'pliance')).toHaveLength(0);
   });
 
@@ -38,7 +51,11 @@ describe('the term index of a certificate', () => {
   });
 
   it('keeps within the bound that fits the issuing transaction', () => {
-    const long = termItemsFor(certificate('长'.repeat(200), { organization: { name: '长'.repeat(200), nameEn: 'word '.repeat(60), creditCode: '91350100M000100Y43' } }));
+    const long = termItemsFor(
+      certificate('长'.repeat(200), {
+        organization: { name: '长'.repeat(200), nameEn: 'word '.repeat(60), creditCode: '91350100M000100Y43' },
+      }),
+    );
     expect(long.length).toBeLessThanOrEqual(MAX_STARTS.name + MAX_STARTS.nameEn);
     expect(long.every((i) => i.sk.length < 200)).toBe(true);
   });

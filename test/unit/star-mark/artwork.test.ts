@@ -8,8 +8,10 @@ import { certificatePage } from '../../../shared/star-mark/artwork/certificate-p
 import { escapeMarkup } from '../../../shared/star-mark/artwork/escape';
 import { SCHEME_TITLE, starMarkSvg } from '../../../shared/star-mark/artwork/star-mark-svg';
 
-const url = 'https://verify.starmark.gov.cn/v#eyJhbGciOiJFUzI1NiIsImtpZCI6ImFiY2RlZmdoIn0.U00tU1YtMjAyNi0wMDAxMjN8NHwyMDI5MTEyMnwx.sig';
-const mark = (level: 'five' | 'four' | 'three' | 'compliant') => starMarkSvg({ number: 'SM-SV-2026-000123', level, url, qr: qrMatrix(url) });
+const url =
+  'https://verify.starmark.gov.cn/v#eyJhbGciOiJFUzI1NiIsImtpZCI6ImFiY2RlZmdoIn0.U00tU1YtMjAyNi0wMDAxMjN8NHwyMDI5MTEyMnwx.sig';
+const mark = (level: 'five' | 'four' | 'three' | 'compliant') =>
+  starMarkSvg({ number: 'SM-SV-2026-000123', level, url, qr: qrMatrix(url) });
 const polygons = (svg: string) => (svg.match(/<polygon /g) ?? []).length;
 
 describe('the star-mark artwork', () => {
@@ -52,7 +54,11 @@ describe('the star-mark artwork', () => {
 describe('the printable certificate page', () => {
   const record: PublicCertificate = {
     number: 'SM-SV-2026-000123',
-    organization: { name: '<script>alert("x")</script>华东 & Co', nameEn: 'O\'Brien "Service" <b>', creditCode: '91350100M000100Y43' },
+    organization: {
+      name: '<script>alert("x")</script>华东 & Co',
+      nameEn: 'O\'Brien "Service" <b>',
+      creditCode: '91350100M000100Y43',
+    },
     scope: '家用电器 <img src=x onerror=alert(1)>',
     level: 'four',
     levelName: { zh: '四星级', en: 'four-star' },
@@ -66,7 +72,12 @@ describe('the printable certificate page', () => {
     statusHistory: [],
     asOf: '2026-11-23T02:00:00.000Z',
   };
-  const page = certificatePage({ record, qr: qrMatrix(url), stylesheetHref: 'https://verify.starmark.gov.cn/v1/print/certificate.css', generatedAt: 'now' });
+  const page = certificatePage({
+    record,
+    qr: qrMatrix(url),
+    stylesheetHref: 'https://verify.starmark.gov.cn/v1/print/certificate.css',
+    generatedAt: 'now',
+  });
 
   it('escapes every organization string', () => {
     expect(page).not.toContain('<script>');
@@ -82,7 +93,16 @@ describe('the printable certificate page', () => {
   });
 
   it('shows the credit code, scope, level, score band, status and dates, and the QR inline', () => {
-    for (const fact of ['91350100M000100Y43', '四星级', '90–94.9', '有效 valid', '2026-11-23', '2029-11-22', '2027-11-23']) expect(page).toContain(fact);
+    for (const fact of [
+      '91350100M000100Y43',
+      '四星级',
+      '90–94.9',
+      '有效 valid',
+      '2026-11-23',
+      '2029-11-22',
+      '2027-11-23',
+    ])
+      expect(page).toContain(fact);
     expect(page).toMatch(/<figure class="qr"><svg [^>]*viewBox/);
   });
 });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 describe('shared/star-mark in the browser', () => {
   it('bundles for the browser with no Node or AWS module, so the verify page can import verifyStarMark', async () => {
     const result = await build({
-      entryPoints: ['shared/star-mark/index.ts', 'shared/star-mark/artwork/star-mark-svg.ts', 'shared/star-mark/artwork/certificate-page.ts'],
+      entryPoints: [
+        'shared/star-mark/index.ts',
+        'shared/star-mark/artwork/star-mark-svg.ts',
+        'shared/star-mark/artwork/certificate-page.ts',
+      ],
       bundle: true,
       platform: 'browser',
       format: 'esm',
@@ -20,9 +24,13 @@ describe('shared/star-mark in the browser', () => {
 });
 
 describe('the offline verifier stays light', () => {
-  it('bundles verifyStarMark without zod, which would triple the verify page\'s first load', async () => {
+  it("bundles verifyStarMark without zod, which would triple the verify page's first load", async () => {
     const result = await build({
-      stdin: { contents: "export { verifyStarMark } from './shared/star-mark/verify';", resolveDir: process.cwd(), loader: 'ts' },
+      stdin: {
+        contents: "export { verifyStarMark } from './shared/star-mark/verify';",
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'browser',
       format: 'esm',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeClaims, encodeClaims, signingInput, starMarkUrl, tokenFromStarMarkUrl, type StarMarkClaims } from '../../../shared/star-mark';
-import { qrVersionsFor, sampleStarMarkUrl, SAMPLE_BASE_URL } from '../../../bench/qr-version';
+import { qrVersionsFor, SAMPLE_BASE_URL, sampleStarMarkUrl } from '../../../bench/qr-version';
+import {
+  decodeClaims,
+  encodeClaims,
+  type StarMarkClaims,
+  signingInput,
+  starMarkUrl,
+  tokenFromStarMarkUrl,
+} from '../../../shared/star-mark';
 
 const claims: StarMarkClaims = { number: 'SM-SV-2026-000123', level: 'four', validUntil: '2029-11-22', cycle: 1 };
 

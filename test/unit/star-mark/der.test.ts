@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { derToJoseSignature, DerSignatureError } from '../../../functions/signing/der';
+import { DerSignatureError, derToJoseSignature } from '../../../functions/signing/der';
 
 const bytes = (n: number, fill: number) => new Array<number>(n).fill(fill);
 const integer = (value: number[]) => [0x02, value.length, ...value];
@@ -18,23 +18,23 @@ describe('a DER ECDSA signature as JWS wants it (r‖s, 32 bytes each)', () => {
 
   it('pads a short r (leading zero bytes stripped by DER) back to 32 bytes', () => {
     const out = derToJoseSignature(sequence(integer(bytes(31, 0x22)), integer(bytes(32, 0x33))));
-    expect(hex(out)).toBe('00' + '22'.repeat(31) + '33'.repeat(32));
+    expect(hex(out)).toBe(`00${'22'.repeat(31)}${'33'.repeat(32)}`);
   });
 
   it('pads a very short s', () => {
     const out = derToJoseSignature(sequence(integer(bytes(32, 0x44)), integer([0x01])));
-    expect(hex(out)).toBe('44'.repeat(32) + '00'.repeat(31) + '01');
+    expect(hex(out)).toBe(`${'44'.repeat(32) + '00'.repeat(31)}01`);
   });
 
   it('handles both integers at 33 bytes, the longest a P-256 signature gets', () => {
     const der = sequence(integer([0x00, 0x80, ...bytes(31, 0x01)]), integer([0x00, 0x90, ...bytes(31, 0x02)]));
     expect(der.length).toBe(72);
-    expect(hex(derToJoseSignature(der))).toBe('80' + '01'.repeat(31) + '90' + '02'.repeat(31));
+    expect(hex(derToJoseSignature(der))).toBe(`80${'01'.repeat(31)}90${'02'.repeat(31)}`);
   });
 
   it('keeps a short integer whose first remaining byte has the high bit set after its sign byte', () => {
     const out = derToJoseSignature(sequence(integer([0x00, 0x80, ...bytes(29, 0x05)]), integer(bytes(32, 0x06))));
-    expect(hex(out)).toBe('0000' + '80' + '05'.repeat(29) + '06'.repeat(32));
+    expect(hex(out)).toBe(`000080${'05'.repeat(29)}${'06'.repeat(32)}`);
   });
 
   it.each([

@@ -25,15 +25,28 @@ export function fakeKms(): FakeKms {
     },
     async send(command: KmsCommand): Promise<KmsAnswer> {
       const key = keys.get(command.input.KeyId ?? '');
-      if (!key) throw Object.assign(new Error(`Key '${command.input.KeyId}' does not exist`), { name: 'NotFoundException' });
+      if (!key)
+        throw Object.assign(new Error(`Key '${command.input.KeyId}' does not exist`), { name: 'NotFoundException' });
       if (command instanceof GetPublicKeyCommand) {
         calls.push({ command: 'GetPublicKey', keyId: command.input.KeyId });
         const spki = createPublicKey(key.privateKey).export({ format: 'der', type: 'spki' });
-        return { KeyId: command.input.KeyId, KeySpec: key.spec as 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', SigningAlgorithms: ['ECDSA_SHA_256'], PublicKey: new Uint8Array(spki) };
+        return {
+          KeyId: command.input.KeyId,
+          KeySpec: key.spec as 'ECC_NIST_P256',
+          KeyUsage: 'SIGN_VERIFY',
+          SigningAlgorithms: ['ECDSA_SHA_256'],
+          PublicKey: new Uint8Array(spki),
+        };
       }
       if (command instanceof SignCommand) {
         const { MessageType, SigningAlgorithm, Message } = command.input;
-        calls.push({ command: 'Sign', keyId: command.input.KeyId, messageType: MessageType, algorithm: SigningAlgorithm, messageLength: Message?.length });
+        calls.push({
+          command: 'Sign',
+          keyId: command.input.KeyId,
+          messageType: MessageType,
+          algorithm: SigningAlgorithm,
+          messageLength: Message?.length,
+        });
         if (MessageType !== 'DIGEST' || SigningAlgorithm !== 'ECDSA_SHA_256' || Message?.length !== 32) {
           throw Object.assign(new Error('ValidationException'), { name: 'ValidationException' });
         }

@@ -49,33 +49,97 @@ export async function forgeries(m: ForgeryMaterial): Promise<Forgery[]> {
     return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
   };
   const list: Forgery[] = [
-    { name: 'a tampered payload (level raised, validity extended)', token: `${header}.${enc(raised)}.${signature}`, verdict: 'BAD_SIGNATURE' },
+    {
+      name: 'a tampered payload (level raised, validity extended)',
+      token: `${header}.${enc(raised)}.${signature}`,
+      verdict: 'BAD_SIGNATURE',
+    },
     { name: 'a tampered signature', token: `${header}.${payload}.${flip(signature, 10)}`, verdict: 'BAD_SIGNATURE' },
-    { name: 'a kid swapped for an unknown one', token: `${enc({ alg: 'ES256', kid: 'zzzzzzzz' })}.${payload}.${signature}`, verdict: 'UNKNOWN_KEY' },
-    { name: 'alg none with an empty signature', token: `${enc({ alg: 'none', kid: m.ourKid })}.${payload}.`, verdict: 'BAD_SIGNATURE' },
+    {
+      name: 'a kid swapped for an unknown one',
+      token: `${enc({ alg: 'ES256', kid: 'zzzzzzzz' })}.${payload}.${signature}`,
+      verdict: 'UNKNOWN_KEY',
+    },
+    {
+      name: 'alg none with an empty signature',
+      token: `${enc({ alg: 'none', kid: m.ourKid })}.${payload}.`,
+      verdict: 'BAD_SIGNATURE',
+    },
     { name: 'alg none without a kid', token: `${enc({ alg: 'none' })}.${payload}.`, verdict: 'BAD_SIGNATURE' },
-    { name: 'HS256 signed with the public JWK as the secret', token: hmac(JSON.stringify(m.ourPublicJwk)), verdict: 'BAD_SIGNATURE' },
-    { name: 'HS256 signed with the public x coordinate as the secret', token: hmac(String(m.ourPublicJwk.x)), verdict: 'BAD_SIGNATURE' },
-    { name: 'a foreign key embedded as jwk', token: await signForeign({ alg: 'ES256', kid: foreignKid, jwk: foreignJwk }), verdict: 'MALFORMED' },
-    { name: 'a foreign key embedded as jwk under our kid', token: await signForeign({ alg: 'ES256', kid: m.ourKid, jwk: foreignJwk }), verdict: 'MALFORMED' },
-    { name: 'a key URL in jku', token: await signForeign({ alg: 'ES256', kid: foreignKid, jku: 'https://evil.example/jwks.json' }), verdict: 'MALFORMED' },
-    { name: 'a valid signature from a foreign key', token: await signForeign({ alg: 'ES256', kid: foreignKid }), verdict: 'UNKNOWN_KEY' },
-    { name: 'a foreign signature claiming our kid', token: await signForeign({ alg: 'ES256', kid: m.ourKid }), verdict: 'BAD_SIGNATURE' },
-    { name: 'an unknown crit extension, signed by our key', token: await ours(m, { alg: 'ES256', kid: m.ourKid, crit: ['exp'], exp: 1 }, encodeClaims(m.claims)), verdict: 'MALFORMED' },
-    { name: 'b64:false, signed by our key', token: await ours(m, { alg: 'ES256', kid: m.ourKid, b64: false, crit: ['b64'] }, encodeClaims(m.claims)), verdict: 'MALFORMED' },
-    { name: 'a JSON payload that is no star mark, signed by our key', token: await ours(m, { alg: 'ES256', kid: m.ourKid }, JSON.stringify({ n: m.claims.number })), verdict: 'MALFORMED' },
+    {
+      name: 'HS256 signed with the public JWK as the secret',
+      token: hmac(JSON.stringify(m.ourPublicJwk)),
+      verdict: 'BAD_SIGNATURE',
+    },
+    {
+      name: 'HS256 signed with the public x coordinate as the secret',
+      token: hmac(String(m.ourPublicJwk.x)),
+      verdict: 'BAD_SIGNATURE',
+    },
+    {
+      name: 'a foreign key embedded as jwk',
+      token: await signForeign({ alg: 'ES256', kid: foreignKid, jwk: foreignJwk }),
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'a foreign key embedded as jwk under our kid',
+      token: await signForeign({ alg: 'ES256', kid: m.ourKid, jwk: foreignJwk }),
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'a key URL in jku',
+      token: await signForeign({ alg: 'ES256', kid: foreignKid, jku: 'https://evil.example/jwks.json' }),
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'a valid signature from a foreign key',
+      token: await signForeign({ alg: 'ES256', kid: foreignKid }),
+      verdict: 'UNKNOWN_KEY',
+    },
+    {
+      name: 'a foreign signature claiming our kid',
+      token: await signForeign({ alg: 'ES256', kid: m.ourKid }),
+      verdict: 'BAD_SIGNATURE',
+    },
+    {
+      name: 'an unknown crit extension, signed by our key',
+      token: await ours(m, { alg: 'ES256', kid: m.ourKid, crit: ['exp'], exp: 1 }, encodeClaims(m.claims)),
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'b64:false, signed by our key',
+      token: await ours(m, { alg: 'ES256', kid: m.ourKid, b64: false, crit: ['b64'] }, encodeClaims(m.claims)),
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'a JSON payload that is no star mark, signed by our key',
+      token: await ours(m, { alg: 'ES256', kid: m.ourKid }, JSON.stringify({ n: m.claims.number })),
+      verdict: 'MALFORMED',
+    },
     { name: 'a token cut before its signature', token: `${header}.${payload}`, verdict: 'MALFORMED' },
     { name: 'a token cut inside its signature', token: m.genuine.slice(0, -20), verdict: 'BAD_SIGNATURE' },
     { name: 'a token cut inside its header', token: m.genuine.slice(0, 12), verdict: 'MALFORMED' },
-    { name: 'an oversized token (over 4 KB)', token: `${header}.${enc('x'.repeat(4000))}.${signature}`, verdict: 'MALFORMED' },
-    { name: 'standard base64 instead of base64url', token: `${header}.${payload}.${signature.replace(/.$/, '+')}`, verdict: 'MALFORMED' },
+    {
+      name: 'an oversized token (over 4 KB)',
+      token: `${header}.${enc('x'.repeat(4000))}.${signature}`,
+      verdict: 'MALFORMED',
+    },
+    {
+      name: 'standard base64 instead of base64url',
+      token: `${header}.${payload}.${signature.replace(/.$/, '+')}`,
+      verdict: 'MALFORMED',
+    },
     { name: 'padding characters', token: `${header}.${payload}=.${signature}`, verdict: 'MALFORMED' },
     { name: 'a header that is not JSON', token: `${enc('not json')}.${payload}.${signature}`, verdict: 'MALFORMED' },
     { name: 'four parts (a JWE-like shape)', token: `${m.genuine}.${payload}`, verdict: 'MALFORMED' },
     { name: 'an empty string', token: '', verdict: 'MALFORMED' },
   ];
   if (m.otherKid) {
-    list.push({ name: 'a kid swapped for another of our keys', token: `${enc({ alg: 'ES256', kid: m.otherKid })}.${payload}.${signature}`, verdict: 'BAD_SIGNATURE' });
+    list.push({
+      name: 'a kid swapped for another of our keys',
+      token: `${enc({ alg: 'ES256', kid: m.otherKid })}.${payload}.${signature}`,
+      verdict: 'BAD_SIGNATURE',
+    });
   }
   return list;
 }

@@ -13,7 +13,15 @@ import { KmsKeyRing, parseKeyIds } from '../../../functions/signing/kms/kms-key-
 import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
 import type { SigningKeyRing } from '../../../functions/signing/ports';
 import { receiptPayload, receiptSigningInput, verifyReceipt } from '../../../shared/receipts';
-import { checkNumber, compactToken, jwksOf, mergeJwks, verifyStarMark, type StarMarkClaims, type StarMarkJwks } from '../../../shared/star-mark';
+import {
+  checkNumber,
+  compactToken,
+  jwksOf,
+  mergeJwks,
+  type StarMarkClaims,
+  type StarMarkJwks,
+  verifyStarMark,
+} from '../../../shared/star-mark';
 import { fakeKms } from './fake-kms';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -25,17 +33,26 @@ let jwks: StarMarkJwks;
 
 async function receiptBy(ring: SigningKeyRing): Promise<string> {
   const signer = await ring.signer();
-  const input = receiptSigningInput(receiptPayload(checkNumber('SM-SV-2026-999999', undefined, NOW), NOW, 'https://verify.example.cn'), signer.kid);
+  const input = receiptSigningInput(
+    receiptPayload(checkNumber('SM-SV-2026-999999', undefined, NOW), NOW, 'https://verify.example.cn'),
+    signer.kid,
+  );
   return compactToken(input, await signer.sign(new TextEncoder().encode(input)));
 }
 
 /** The JWKS as a reader that knows nothing of `purpose` would see it: the marker dropped from every key. */
-const unmarked = (set: StarMarkJwks) => ({ keys: set.keys.map(({ purpose: _p, ...key }) => key), revoked: set.revoked });
+const unmarked = (set: StarMarkJwks) => ({
+  keys: set.keys.map(({ purpose: _p, ...key }) => key),
+  revoked: set.revoked,
+});
 
 beforeAll(async () => {
   starMarks = await LocalKeyRing.open(undefined, NOW);
   receipts = await LocalKeyRing.open(undefined, NOW, 'receipt');
-  jwks = mergeJwks(jwksOf(await starMarks.records(), starMarks.purpose), jwksOf(await receipts.records(), receipts.purpose));
+  jwks = mergeJwks(
+    jwksOf(await starMarks.records(), starMarks.purpose),
+    jwksOf(await receipts.records(), receipts.purpose),
+  );
 });
 
 describe('the published JWKS', () => {
@@ -50,7 +67,9 @@ describe('the published JWKS', () => {
   it('still works for a generic JOSE reader, which ignores the extra member', async () => {
     const { token } = await new StarMarkTokens(starMarks).tokenFor(claims);
     await expect(compactVerify(token, createLocalJWKSet(jwks), { algorithms: ['ES256'] })).resolves.toBeTruthy();
-    await expect(compactVerify(await receiptBy(receipts), createLocalJWKSet(jwks), { algorithms: ['ES256'] })).resolves.toBeTruthy();
+    await expect(
+      compactVerify(await receiptBy(receipts), createLocalJWKSet(jwks), { algorithms: ['ES256'] }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -74,13 +93,18 @@ describe('cross-use', () => {
   it('takes an unmarked key as a star-mark key (older JWKS), and never as a receipt key', async () => {
     const { token } = await new StarMarkTokens(starMarks).tokenFor(claims);
     expect((await verifyStarMark(token, unmarked(jwks), NOW)).verdict).toBe('VALID');
-    expect(await verifyReceipt(await receiptBy(receipts), unmarked(jwks))).toMatchObject({ valid: false, code: 'UNKNOWN_KEY' });
+    expect(await verifyReceipt(await receiptBy(receipts), unmarked(jwks))).toMatchObject({
+      valid: false,
+      code: 'UNKNOWN_KEY',
+    });
   });
 });
 
 describe('the receipt ring', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('keeps its keys under keys/receipt/, apart from keys/star-mark/', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'starmark-keys-'));
@@ -99,7 +123,12 @@ describe('the receipt ring', () => {
   it('in KMS: its own key ids, named RECEIPT_KEY_IDS in what it tells the operator', async () => {
     const kms = fakeKms();
     kms.addKey('receipt-key');
-    const ring = new KmsKeyRing({ kms, purpose: 'receipt', keyIds: ['receipt-key'], store: { getItem: async () => undefined } as never });
+    const ring = new KmsKeyRing({
+      kms,
+      purpose: 'receipt',
+      keyIds: ['receipt-key'],
+      store: { getItem: async () => undefined } as never,
+    });
     expect(ring.purpose).toBe('receipt');
     const signed = await verifyReceipt(await receiptBy(ring), jwksOf(await ring.records(), ring.purpose));
     expect(signed).toMatchObject({ valid: true });

@@ -1,9 +1,9 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { compactVerify, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { kmsPublicKey, kmsSigner } from '../../../functions/signing/kms/kms-keys';
 import { parseKeyIds } from '../../../functions/signing/kms/kms-key-ring';
-import { compactToken, kidOf, signingInput, verifyStarMark, type StarMarkClaims } from '../../../shared/star-mark';
+import { kmsPublicKey, kmsSigner } from '../../../functions/signing/kms/kms-keys';
+import { compactToken, kidOf, type StarMarkClaims, signingInput, verifyStarMark } from '../../../shared/star-mark';
 import { fakeKms } from './fake-kms';
 import { signDigest } from './p256';
 
@@ -41,14 +41,26 @@ describe('a KMS key as a star-mark key', () => {
     for (let i = 0; i < 20; i++) {
       const input = signingInput(claims, signer.kid);
       const token = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
-      const { protectedHeader } = await compactVerify(token, await importJWK(key.publicJwk, 'ES256'), { algorithms: ['ES256'] });
+      const { protectedHeader } = await compactVerify(token, await importJWK(key.publicJwk, 'ES256'), {
+        algorithms: ['ES256'],
+      });
       expect(protectedHeader.kid).toBe(key.kid);
-      const verdict = await verifyStarMark(token, { keys: [{ ...key.publicJwk, kid: key.kid }] }, new Date('2027-01-01T00:00:00Z'));
+      const verdict = await verifyStarMark(
+        token,
+        { keys: [{ ...key.publicJwk, kid: key.kid }] },
+        new Date('2027-01-01T00:00:00Z'),
+      );
       expect(verdict).toMatchObject({ authentic: true, verdict: 'VALID', claims });
     }
     const signs = kms.calls.filter((c) => c.command === 'Sign');
     expect(signs).toHaveLength(20);
-    for (const call of signs) expect(call).toMatchObject({ keyId: 'one', messageType: 'DIGEST', algorithm: 'ECDSA_SHA_256', messageLength: 32 });
+    for (const call of signs)
+      expect(call).toMatchObject({
+        keyId: 'one',
+        messageType: 'DIGEST',
+        algorithm: 'ECDSA_SHA_256',
+        messageLength: 32,
+      });
   });
 
   it('refuses a KMS key that is not ECC_NIST_P256, rather than sign with it', async () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StarMarkTokens } from '../../../functions/signing/issuer';
 import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
-import { jwksOf, verifyStarMark, type StarMarkClaims } from '../../../shared/star-mark';
+import { jwksOf, type StarMarkClaims, verifyStarMark } from '../../../shared/star-mark';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const admin = { sub: 'admin-qian', roles: ['admin' as const] };
@@ -17,7 +17,9 @@ const scratch = () => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('the local key store', () => {
   it('generates one ES256 key on first start and keeps using it after a restart', async () => {
@@ -77,7 +79,10 @@ describe('the local key store', () => {
 });
 
 describe('npm run rotate-key', () => {
-  const run = (args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', ...args], { cwd: process.cwd() });
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', ...args], {
+      cwd: process.cwd(),
+    });
 
   it('rotates the local key, then revokes a key by --revoke=<kid>, and never prints private material', async () => {
     const data = scratch();
@@ -94,6 +99,8 @@ describe('npm run rotate-key', () => {
   });
 
   it('refuses to revoke without a reason', async () => {
-    await expect(run(['--data', scratch(), '--revoke=abcdefgh'])).rejects.toMatchObject({ stderr: expect.stringContaining('--reason') });
+    await expect(run(['--data', scratch(), '--revoke=abcdefgh'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('--reason'),
+    });
   });
 });

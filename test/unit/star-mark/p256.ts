@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-const G: Point = [0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n, 0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n];
+const G: Point = [
+  0x6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296n,
+  0x4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5n,
+];
 type Point = [bigint, bigint] | null;
 
 const mod = (a: bigint, m: bigint) => ((a % m) + m) % m;
@@ -25,7 +28,10 @@ function add(a: Point, b: Point): Point {
   if (!a) return b;
   if (!b) return a;
   if (a[0] === b[0] && mod(a[1] + b[1], P) === 0n) return null;
-  const slope = a[0] === b[0] ? mod((3n * a[0] * a[0] - 3n) * inverse(2n * a[1], P), P) : mod((b[1] - a[1]) * inverse(b[0] - a[0], P), P);
+  const slope =
+    a[0] === b[0]
+      ? mod((3n * a[0] * a[0] - 3n) * inverse(2n * a[1], P), P)
+      : mod((b[1] - a[1]) * inverse(b[0] - a[0], P), P);
   const x = mod(slope * slope - a[0] - b[0], P);
   return [x, mod(slope * (a[0] - x) - a[1], P)];
 }

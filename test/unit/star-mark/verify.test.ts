@@ -1,9 +1,9 @@
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
 import { StarMarkTokens } from '../../../functions/signing/issuer';
-import { jwksOf, verifyStarMark, type StarMarkClaims, type StarMarkJwks } from '../../../shared/star-mark';
-import { forgeries, type Forgery } from './forgeries';
+import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
+import { jwksOf, type StarMarkClaims, type StarMarkJwks, verifyStarMark } from '../../../shared/star-mark';
+import { type Forgery, forgeries } from './forgeries';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const claims: StarMarkClaims = { number: 'SM-SV-2026-000123', level: 'four', validUntil: '2029-11-22', cycle: 1 };
@@ -68,7 +68,11 @@ describe('the forged-token corpus', () => {
   it('refuses each forgery with the verdict it deserves, and never calls it authentic', async () => {
     for (const forgery of corpus) {
       const verdict = await verifyStarMark(forgery.token, jwks, NOW);
-      expect({ name: forgery.name, verdict: verdict.verdict, authentic: verdict.authentic }).toEqual({ name: forgery.name, verdict: forgery.verdict, authentic: false });
+      expect({ name: forgery.name, verdict: verdict.verdict, authentic: verdict.authentic }).toEqual({
+        name: forgery.name,
+        verdict: forgery.verdict,
+        authentic: false,
+      });
       expect(verdict.claims).toBeUndefined();
     }
   });
@@ -94,8 +98,14 @@ describe('the keys it trusts', () => {
     await scratch.revoke(mark.kid, 'private key leaked', NOW, admin);
     const published = jwksOf(await scratch.records());
     expect(published.keys.map((k) => k.kid)).not.toContain(mark.kid);
-    expect(published.revoked).toEqual([{ kid: mark.kid, status: 'revoked', purpose: 'star-mark', revoked: NOW.toISOString() }]);
-    expect(await verifyStarMark(mark.token, published, NOW)).toMatchObject({ authentic: false, verdict: 'REVOKED_KEY', kid: mark.kid });
+    expect(published.revoked).toEqual([
+      { kid: mark.kid, status: 'revoked', purpose: 'star-mark', revoked: NOW.toISOString() },
+    ]);
+    expect(await verifyStarMark(mark.token, published, NOW)).toMatchObject({
+      authentic: false,
+      verdict: 'REVOKED_KEY',
+      kid: mark.kid,
+    });
   });
 
   it('ignores a private member someone left in a JWKS entry and still verifies with the public half only', async () => {

@@ -65,17 +65,26 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     body = undefined;
   }
   if (res.ok) return { kind: 'ok', status: res.status, body: body as T };
-  const problem: Problem = isProblem(body) ? body : { code: res.status >= 500 ? 'UNAVAILABLE' : 'HTTP_' + res.status, status: res.status };
+  const problem: Problem = isProblem(body)
+    ? body
+    : { code: res.status >= 500 ? 'UNAVAILABLE' : `HTTP_${res.status}`, status: res.status };
   // A gateway that cannot reach the API (or a service worker answering offline) looks like the network to a reader.
   if (res.status === 502 || res.status === 503 || res.status === 504) return { kind: 'network', error: problem.code };
   return { kind: 'problem', status: res.status, problem };
 }
 
-export function getJson<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<ApiOutcome<T>> {
+export function getJson<T>(
+  path: string,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<ApiOutcome<T>> {
   return request<T>(path, options);
 }
 
-export function postJson<T>(path: string, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<ApiOutcome<T>> {
+export function postJson<T>(
+  path: string,
+  body: unknown,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<ApiOutcome<T>> {
   return request<T>(path, { ...options, method: 'POST', body });
 }
 

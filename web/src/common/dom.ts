@@ -54,7 +54,11 @@ function applyProps(el: Element, props: Props | null | undefined, on?: Listeners
 }
 
 /** `h('p', { class: 'note' }, 'text', child)`: an HTML element whose string children are text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   applyProps(el, props);
   append(el, ...children);
@@ -62,7 +66,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
 }
 
 /** Like h, with event listeners: `hl('button', { type: 'button' }, { click: go }, 'Go')`. */
-export function hl<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props | null, on: Listeners, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function hl<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null,
+  on: Listeners,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = h(tag, props, ...children);
   applyProps(el, null, on);
   return el;
@@ -71,7 +80,11 @@ export function hl<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props |
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** An SVG element (icons, stars). Presentation attributes such as fill are attributes, not inline styles. */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   applyProps(el, props);
   append(el, ...children);

@@ -60,7 +60,9 @@ function applyToDocument(): void {
 /** The message in the current language, with `{name}` placeholders filled from `values` (as text). */
 export function t(msg: Msg, values?: Record<string, string | number>): string {
   const text = msg[current];
-  return values ? text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole)) : text;
+  return values
+    ? text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole))
+    : text;
 }
 
 /** Picks the current language from any `{ zh, en }` pair (e.g. level names from the scheme). */

@@ -9,7 +9,7 @@ import { whenSignedOut } from './client';
 import type { ConsoleContext, View } from './context';
 import { L, ROLE_LABELS } from './labels';
 import { homeOf, parseRoute } from './router';
-import { clearSession, isStaff, loadSession, saveSession, type SessionUser } from './session';
+import { clearSession, isStaff, loadSession, type SessionUser, saveSession } from './session';
 import { bi, loading } from './ui';
 import { mineView, queuesView } from './views/applications';
 import { caseView } from './views/case';
@@ -33,9 +33,24 @@ const VIEWS: Record<string, View> = {
 
 function navFor(user: SessionUser, current: string): HTMLElement {
   const links: [string, string, Msg][] = isStaff(user)
-    ? [['queues', '#/queues/submitted', L.queues], ['certificates', '#/certificates/valid', L.certificates], ['due', '#/due', L.due], ['outbox', '#/outbox', L.outbox]]
-    : [['mine', '#/mine', L.mine], ['new', '#/new', L.newApplication], ['due', '#/due', L.due]];
-  return h('ul', null, links.map(([view, href, label]) => h('li', null, h('a', { href, 'aria-current': view === current ? 'page' : null }, ...bi(label)))));
+    ? [
+        ['queues', '#/queues/submitted', L.queues],
+        ['certificates', '#/certificates/valid', L.certificates],
+        ['due', '#/due', L.due],
+        ['outbox', '#/outbox', L.outbox],
+      ]
+    : [
+        ['mine', '#/mine', L.mine],
+        ['new', '#/new', L.newApplication],
+        ['due', '#/due', L.due],
+      ];
+  return h(
+    'ul',
+    null,
+    links.map(([view, href, label]) =>
+      h('li', null, h('a', { href, 'aria-current': view === current ? 'page' : null }, ...bi(label))),
+    ),
+  );
 }
 
 export async function start(): Promise<void> {
@@ -54,7 +69,10 @@ export async function start(): Promise<void> {
   const signOut = (): void => {
     clearSession();
     // Cognito keeps its own session; without its /logout the next sign-in would skip the password silently.
-    if (provider?.kind === 'cognito') return location.assign(provider.signOutUrl());
+    if (provider?.kind === 'cognito') {
+      location.assign(provider.signOutUrl());
+      return;
+    }
     location.hash = '#/login';
     void render();
   };
@@ -66,15 +84,23 @@ export async function start(): Promise<void> {
     if (!session) {
       replaceChildren(nav);
       replaceChildren(userBox);
-      return loginView(main, provider, () => {
-        const user = loadSession()!.user;
-        if (location.hash === homeOf(user)) void render();
-        else location.hash = homeOf(user);
-      }, failure);
+      return loginView(
+        main,
+        provider,
+        () => {
+          const user = loadSession()!.user;
+          if (location.hash === homeOf(user)) void render();
+          else location.hash = homeOf(user);
+        },
+        failure,
+      );
     }
     const route = parseRoute(location.hash);
     const view = VIEWS[route.view];
-    if (!view) return void (location.hash = homeOf(session.user));
+    if (!view) {
+      location.hash = homeOf(session.user);
+      return;
+    }
     replaceChildren(nav, navFor(session.user, route.view));
     replaceChildren(
       userBox,

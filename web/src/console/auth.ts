@@ -5,8 +5,8 @@
  * writes `{ "auth": "cognito", "domain", "clientId" }` and the Cognito hosted UI signs staff in (cognito/provider.ts).
  */
 import type { Role } from '../../../shared/model';
-import { getJson, postJson, type ApiOutcome } from '../common/api';
-import { cognitoProvider, type CognitoProvider } from './cognito/provider';
+import { type ApiOutcome, getJson, postJson } from '../common/api';
+import { type CognitoProvider, cognitoProvider } from './cognito/provider';
 import { parseCognitoConfig } from './cognito/urls';
 import type { Session } from './session';
 
@@ -34,7 +34,13 @@ export const developmentLogin: DevelopmentProvider = {
   async signIn(option) {
     const res = await postJson<{ token: string; user: SignInOption }>('/dev/login', { sub: option.sub });
     if (res.kind !== 'ok') return res;
-    return { ...res, body: { token: res.body.token, user: { sub: res.body.user.sub, name: res.body.user.name, roles: res.body.user.roles } } };
+    return {
+      ...res,
+      body: {
+        token: res.body.token,
+        user: { sub: res.body.user.sub, name: res.body.user.name, roles: res.body.user.roles },
+      },
+    };
   },
 };
 

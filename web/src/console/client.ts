@@ -3,7 +3,7 @@
  * by the caller until the change succeeds, so a retry after a network failure cannot act twice), and a signed-out
  * session when the API answers 401.
  */
-import { request, type ApiOutcome } from '../common/api';
+import { type ApiOutcome, request } from '../common/api';
 import { clearSession, loadSession } from './session';
 
 let onSignedOut: () => void = () => undefined;
@@ -30,13 +30,20 @@ export async function apiGet<T>(path: string): Promise<ApiOutcome<T>> {
 }
 
 export async function apiPost<T>(path: string, body: unknown, idempotencyKey: string): Promise<ApiOutcome<T>> {
-  return watch(await request<T>(path, { method: 'POST', body, headers: { ...authHeaders(), 'idempotency-key': idempotencyKey }, timeoutMs: 30_000 }));
+  return watch(
+    await request<T>(path, {
+      method: 'POST',
+      body,
+      headers: { ...authHeaders(), 'idempotency-key': idempotencyKey },
+      timeoutMs: 30_000,
+    }),
+  );
 }
 
 /** 32 hex characters from the platform's random source (randomUUID needs a secure context; this does not). */
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return 'console-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * actions, and the display of an API problem with its own zh/en title. All text goes in as text nodes.
  */
 import type { ApiOutcome, Problem } from '../common/api';
-import { h, replaceChildren, type Child } from '../common/dom';
+import { type Child, h, replaceChildren } from '../common/dom';
 import type { Msg } from '../common/i18n';
 import { L } from './labels';
 
@@ -23,7 +23,11 @@ let ids = 0;
 export const nextId = (prefix: string) => `${prefix}-${++ids}`;
 
 /** A control with its visible label (and an optional hint tied to it by aria-describedby). */
-export function field(label: Msg, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, hint?: Child): HTMLElement {
+export function field(
+  label: Msg,
+  control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+  hint?: Child,
+): HTMLElement {
   control.id ||= nextId('f');
   const hintEl = hint ? h('span', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
@@ -48,15 +52,25 @@ export async function busy<T>(button: HTMLButtonElement, region: HTMLElement, wo
 }
 
 export function problemBox(outcome: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): HTMLElement {
-  if (outcome.kind === 'network') return h('div', { class: 'problem', role: 'alert' }, h('p', { class: 'problem-title' }, ...bi(L.network)));
+  if (outcome.kind === 'network')
+    return h('div', { class: 'problem', role: 'alert' }, h('p', { class: 'problem-title' }, ...bi(L.network)));
   const problem: Problem = outcome.problem;
-  const title: Msg = problem.title_zh && problem.title_en ? { zh: problem.title_zh, en: problem.title_en } : { zh: `请求失败（${problem.status}）`, en: `Request failed (${problem.status})` };
+  const title: Msg =
+    problem.title_zh && problem.title_en
+      ? { zh: problem.title_zh, en: problem.title_en }
+      : { zh: `请求失败（${problem.status}）`, en: `Request failed (${problem.status})` };
   return h(
     'div',
     { class: 'problem', role: 'alert', 'data-code': problem.code },
     h('p', { class: 'problem-title' }, ...bi(title)),
     problem.detail ? h('p', { class: 'problem-detail' }, problem.detail) : null,
-    problem.errors?.length ? h('ul', { class: 'problem-fields' }, problem.errors.map((e) => h('li', null, h('code', null, e.path), ' ', e.message))) : null,
+    problem.errors?.length
+      ? h(
+          'ul',
+          { class: 'problem-fields' },
+          problem.errors.map((e) => h('li', null, h('code', null, e.path), ' ', e.message)),
+        )
+      : null,
   );
 }
 
@@ -66,9 +80,18 @@ export function show(region: HTMLElement, content: Child): void {
 }
 
 export function loading(): HTMLElement {
-  return h('p', { class: 'muted', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ...bi(L.loading));
+  return h(
+    'p',
+    { class: 'muted', role: 'status' },
+    h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+    ...bi(L.loading),
+  );
 }
 
 export function definitionList(rows: [Msg, Child][]): HTMLElement {
-  return h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', null, ...bi(term)), h('dd', null, value ?? '—')]));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.map(([term, value]) => [h('dt', null, ...bi(term)), h('dd', null, value ?? '—')]),
+  );
 }

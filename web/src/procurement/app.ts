@@ -25,7 +25,10 @@ function render(): void {
   const app = byId('app');
   const jws = receiptFromFragment(location.hash);
   document.title = t(jws ? M.receiptTitle : M.docTitle);
-  if (jws) return receiptView(app, jws);
+  if (jws) {
+    receiptView(app, jws);
+    return;
+  }
   replaceChildren(app, h('h1', { class: 'visually-hidden' }, t(M.docTitle)), bulkSection(), searchSection());
 }
 

@@ -35,7 +35,12 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 function rowOf(entry: BulkEntry, check: NumberCheck | undefined, checkedAt: string | undefined): BulkRow {
-  const base = { line: entry.line, input: entry.input, ...(entry.label ? { label: entry.label } : {}), ...(checkedAt ? { checkedAt } : {}) };
+  const base = {
+    line: entry.line,
+    input: entry.input,
+    ...(entry.label ? { label: entry.label } : {}),
+    ...(checkedAt ? { checkedAt } : {}),
+  };
   if (!check) return { ...base, verdict: 'UNKNOWN_NUMBER', number: entry.value };
   const record = check.record;
   return {
@@ -43,7 +48,12 @@ function rowOf(entry: BulkEntry, check: NumberCheck | undefined, checkedAt: stri
     verdict: check.verdict,
     number: check.number,
     ...(record
-      ? { organization: record.organization.name, creditCode: record.organization.creditCode, levelName: record.levelName, validUntil: record.validUntil }
+      ? {
+          organization: record.organization.name,
+          creditCode: record.organization.creditCode,
+          levelName: record.levelName,
+          validUntil: record.validUntil,
+        }
       : {}),
     ...(check.level ? { level: check.level } : {}),
     ...(check.status ? { status: check.status } : {}),
@@ -54,10 +64,15 @@ export async function checkEntries(entries: readonly BulkEntry[], api: BulkApi):
   const codes = [...new Set(entries.filter((e) => e.kind === 'creditCode').map((e) => e.value))];
   const hitsByCode = new Map<string, SearchHit[]>();
   const pages = await mapLimited(codes, PARALLEL_LOOKUPS, (code) => api.search(code));
-  codes.forEach((code, i) => hitsByCode.set(code, pages[i]!.items));
+  codes.forEach((code, i) => {
+    hitsByCode.set(code, pages[i]!.items);
+  });
 
   const numbers = [
-    ...new Set([...entries.filter((e) => e.kind === 'number').map((e) => e.value), ...[...hitsByCode.values()].flat().map((h) => h.number)]),
+    ...new Set([
+      ...entries.filter((e) => e.kind === 'number').map((e) => e.value),
+      ...[...hitsByCode.values()].flat().map((h) => h.number),
+    ]),
   ];
   const checks = new Map<string, NumberCheck>();
   let checkedAt: string | undefined;
@@ -68,10 +83,23 @@ export async function checkEntries(entries: readonly BulkEntry[], api: BulkApi):
   }
 
   return entries.flatMap((entry): BulkRow[] => {
-    if (entry.kind === 'unrecognized') return [{ line: entry.line, input: entry.input, ...(entry.label ? { label: entry.label } : {}), verdict: 'MALFORMED' }];
+    if (entry.kind === 'unrecognized')
+      return [
+        { line: entry.line, input: entry.input, ...(entry.label ? { label: entry.label } : {}), verdict: 'MALFORMED' },
+      ];
     if (entry.kind === 'number') return [rowOf(entry, checks.get(entry.value), checkedAt)];
     const hits = hitsByCode.get(entry.value) ?? [];
-    if (!hits.length) return [{ line: entry.line, input: entry.input, ...(entry.label ? { label: entry.label } : {}), creditCode: entry.value, verdict: 'NO_CERTIFICATE', ...(checkedAt ? { checkedAt } : {}) }];
+    if (!hits.length)
+      return [
+        {
+          line: entry.line,
+          input: entry.input,
+          ...(entry.label ? { label: entry.label } : {}),
+          creditCode: entry.value,
+          verdict: 'NO_CERTIFICATE',
+          ...(checkedAt ? { checkedAt } : {}),
+        },
+      ];
     return hits.map((hit) => rowOf({ ...entry, value: hit.number }, checks.get(hit.number), checkedAt));
   });
 }

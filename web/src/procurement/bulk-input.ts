@@ -25,7 +25,11 @@ export interface BulkEntry {
 }
 
 export function classify(raw: string): { kind: EntryKind; value: string } {
-  const value = raw.trim().replace(/^['"]+|['"]+$/g, '').replace(/\s+/g, '').toUpperCase();
+  const value = raw
+    .trim()
+    .replace(/^['"]+|['"]+$/g, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
   if (CERTIFICATE_NUMBER_RE.test(value)) return { kind: 'number', value };
   if (isValidCreditCode(value)) return { kind: 'creditCode', value };
   return { kind: 'unrecognized', value: raw.trim() };
@@ -47,7 +51,10 @@ function fromTable(rows: string[][]): BulkEntry[] {
   rows.slice(start).forEach((row, i) => {
     const input = (row[column] ?? '').trim();
     if (!input) return;
-    const label = row.filter((cell, c) => c !== column && cell.trim()).map((cell) => cell.trim()).join(' / ');
+    const label = row
+      .filter((cell, c) => c !== column && cell.trim())
+      .map((cell) => cell.trim())
+      .join(' / ');
     entries.push({ line: start + i + 1, input, ...classify(input), ...(label ? { label } : {}) });
   });
   return entries;
@@ -56,7 +63,8 @@ function fromTable(rows: string[][]): BulkEntry[] {
 function fromList(text: string): BulkEntry[] {
   const entries: BulkEntry[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    for (const token of line.split(/[\s,;，；、]+/u).filter(Boolean)) entries.push({ line: i + 1, input: token, ...classify(token) });
+    for (const token of line.split(/[\s,;，；、]+/u).filter(Boolean))
+      entries.push({ line: i + 1, input: token, ...classify(token) });
   });
   return entries;
 }

@@ -8,15 +8,20 @@ import { toCsv } from './csv';
 import { M } from './messages';
 import { errorText, pageBulkApi } from './page-api';
 import { receiptButton } from './receipt-button';
-import { COLUMNS, isAcceptable, type BulkRow } from './rows';
+import { type BulkRow, COLUMNS, isAcceptable } from './rows';
 
 /** Kept across a language switch, which redraws the page. */
 const state: { text: string; rows: BulkRow[] | null; note: () => string } = { text: '', rows: null, note: () => '' };
 
 function download(rows: readonly BulkRow[]): void {
-  const csv = toCsv(COLUMNS.map((c) => t(c.title)), rows.map((r) => COLUMNS.map((c) => c.text(r))));
+  const csv = toCsv(
+    COLUMNS.map((c) => t(c.title)),
+    rows.map((r) => COLUMNS.map((c) => c.text(r))),
+  );
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const stamp = (rows.find((r) => r.checkedAt)?.checkedAt ?? new Date().toISOString()).slice(0, 19).replace(/[-:]/g, '');
+  const stamp = (rows.find((r) => r.checkedAt)?.checkedAt ?? new Date().toISOString())
+    .slice(0, 19)
+    .replace(/[-:]/g, '');
   const link = h('a', { href: url, download: `starmark-check-${stamp}.csv`, class: 'visually-hidden' });
   document.body.append(link);
   link.click();
@@ -26,7 +31,12 @@ function download(rows: readonly BulkRow[]): void {
 
 function table(rows: readonly BulkRow[]): HTMLElement {
   const cell = (row: BulkRow, key: string, text: string) => {
-    if (key === 'verdict') return h('td', null, h('span', { class: ['badge', isAcceptable(row) ? 'badge-valid' : 'badge-attention'] }, text));
+    if (key === 'verdict')
+      return h(
+        'td',
+        null,
+        h('span', { class: ['badge', isAcceptable(row) ? 'badge-valid' : 'badge-attention'] }, text),
+      );
     return h('td', { class: key === 'number' || key === 'creditCode' ? 'mono' : undefined }, text);
   };
   return h(
@@ -35,12 +45,26 @@ function table(rows: readonly BulkRow[]): HTMLElement {
     h(
       'table',
       { id: 'bulk-results', class: 'results' },
-      h('thead', null, h('tr', null, COLUMNS.map((c) => h('th', { scope: 'col' }, t(c.title))), h('th', { scope: 'col' }, t(M.receipt)))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          COLUMNS.map((c) => h('th', { scope: 'col' }, t(c.title))),
+          h('th', { scope: 'col' }, t(M.receipt)),
+        ),
+      ),
       h(
         'tbody',
         null,
         rows.map((row) =>
-          h('tr', { 'data-verdict': row.verdict }, COLUMNS.map((c) => cell(row, c.key, c.text(row))), h('td', null, row.number && row.verdict !== 'MALFORMED' ? receiptButton(row.number) : '')),
+          h(
+            'tr',
+            { 'data-verdict': row.verdict },
+            COLUMNS.map((c) => cell(row, c.key, c.text(row))),
+            h('td', null, row.number && row.verdict !== 'MALFORMED' ? receiptButton(row.number) : ''),
+          ),
         ),
       ),
     ),
@@ -53,7 +77,12 @@ export function bulkSection(): HTMLElement {
   const file = h('input', { id: 'bulk-file', type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'file' });
   const status = h('p', { class: 'bulk-status', role: 'status', 'aria-live': 'polite' }, state.note());
   const results = h('div', { class: 'bulk-results' });
-  const downloadButton = hl('button', { id: 'bulk-download', type: 'button', class: 'button', hidden: !state.rows }, { click: () => state.rows && download(state.rows) }, t(M.download));
+  const downloadButton = hl(
+    'button',
+    { id: 'bulk-download', type: 'button', class: 'button', hidden: !state.rows },
+    { click: () => state.rows && download(state.rows) },
+    t(M.download),
+  );
 
   const show = () => {
     replaceChildren(results, state.rows ? table(state.rows) : null);
@@ -74,7 +103,11 @@ export function bulkSection(): HTMLElement {
       const valid = state.rows.filter(isAcceptable).length;
       const at = state.rows.find((r) => r.checkedAt)?.checkedAt;
       const total = state.rows.length;
-      state.note = () => [t(M.bulkSummary, { total, valid, other: total - valid, at: at ? formatInstant(at) : '—' }), truncated ? t(M.bulkTruncated, { n: MAX_ENTRIES }) : ''].join(' ');
+      state.note = () =>
+        [
+          t(M.bulkSummary, { total, valid, other: total - valid, at: at ? formatInstant(at) : '—' }),
+          truncated ? t(M.bulkTruncated, { n: MAX_ENTRIES }) : '',
+        ].join(' ');
     } catch (error) {
       state.rows = null;
       state.note = () => errorText(error);
@@ -97,7 +130,19 @@ export function bulkSection(): HTMLElement {
     h('p', { class: 'muted' }, t(M.bulkIntro)),
     h('label', { for: 'bulk-input', class: 'label' }, t(M.bulkLabel)),
     input,
-    h('div', { class: 'row' }, hl('button', { id: 'bulk-check', type: 'button', class: 'button button-primary' }, { click: () => void check() }, t(M.bulkCheck)), h('label', { for: 'bulk-file', class: 'button' }, t(M.bulkFile)), file, downloadButton),
+    h(
+      'div',
+      { class: 'row' },
+      hl(
+        'button',
+        { id: 'bulk-check', type: 'button', class: 'button button-primary' },
+        { click: () => void check() },
+        t(M.bulkCheck),
+      ),
+      h('label', { for: 'bulk-file', class: 'button' }, t(M.bulkFile)),
+      file,
+      downloadButton,
+    ),
     status,
     results,
   );

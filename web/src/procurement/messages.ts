@@ -27,10 +27,16 @@ export const M = {
     switchLang: { zh: 'English', en: '中文' },
     switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
     loading: { zh: '正在加载…', en: 'Loading…' },
-    network: { zh: '无法连接服务器，请检查网络后重试。', en: 'The server cannot be reached; check the connection and try again.' },
+    network: {
+      zh: '无法连接服务器，请检查网络后重试。',
+      en: 'The server cannot be reached; check the connection and try again.',
+    },
 
     searchTitle: { zh: '查询证书', en: 'Search certificates' },
-    searchLabel: { zh: '组织名称的任意部分（2 个字以上）、统一社会信用代码或证书编号', en: 'Any part of the organization name (2+ characters), credit code or certificate number' },
+    searchLabel: {
+      zh: '组织名称的任意部分（2 个字以上）、统一社会信用代码或证书编号',
+      en: 'Any part of the organization name (2+ characters), credit code or certificate number',
+    },
     searchButton: { zh: '查询', en: 'Search' },
     anyStatus: { zh: '全部状态', en: 'Any status' },
     anyLevel: { zh: '全部星级', en: 'Any level' },
@@ -50,7 +56,10 @@ export const M = {
     bulkEmpty: { zh: '请先粘贴或上传要查验的编号。', en: 'Paste or upload the numbers to check first.' },
     bulkTruncated: { zh: '只查验了前 {n} 个。', en: 'Only the first {n} were checked.' },
     bulkChecking: { zh: '正在查验 {n} 项…', en: 'Checking {n} entries…' },
-    bulkSummary: { zh: '共 {total} 项：有效 {valid} 项，其余 {other} 项需注意。查验时间 {at}。', en: '{total} entries: {valid} valid, {other} need attention. Checked at {at}.' },
+    bulkSummary: {
+      zh: '共 {total} 项：有效 {valid} 项，其余 {other} 项需注意。查验时间 {at}。',
+      en: '{total} entries: {valid} valid, {other} need attention. Checked at {at}.',
+    },
     download: { zh: '下载 CSV', en: 'Download CSV' },
     receipt: { zh: '生成回执', en: 'Receipt' },
     receiptOpen: { zh: '打开回执', en: 'Open receipt' },
@@ -70,9 +79,15 @@ export const M = {
 
     receiptTitle: { zh: '证书查验回执', en: 'Certificate check receipt' },
     receiptChecking: { zh: '正在核验回执签名…', en: 'Checking the receipt’s signature…' },
-    receiptGenuine: { zh: '签名有效：本回执由登记机构签发，内容未被修改。', en: 'Signature valid: the registry issued this receipt and it has not been altered.' },
+    receiptGenuine: {
+      zh: '签名有效：本回执由登记机构签发，内容未被修改。',
+      en: 'Signature valid: the registry issued this receipt and it has not been altered.',
+    },
     receiptNotGenuine: { zh: '本回执无效，不能作为证明。', en: 'This receipt is not valid and proves nothing.' },
-    receiptNoKeys: { zh: '无法获取登记机构的公钥，暂时不能核验。', en: 'The registry’s public keys could not be fetched; the receipt cannot be checked now.' },
+    receiptNoKeys: {
+      zh: '无法获取登记机构的公钥，暂时不能核验。',
+      en: 'The registry’s public keys could not be fetched; the receipt cannot be checked now.',
+    },
     receiptId: { zh: '回执编号', en: 'Receipt id' },
     receiptAt: { zh: '查验时间', en: 'Checked at' },
     receiptAsOf: { zh: '以上为该时刻的登记状态。', en: 'The register as it stood at that moment.' },

@@ -1,12 +1,15 @@
 /** The page's calls to its own origin's API; a problem or a network failure becomes an error the view shows. */
 import type { SearchPage } from '../../../shared/search/schema';
-import { getJson, postJson, problemTitle, type ApiOutcome } from '../common/api';
-import { t, type Msg } from '../common/i18n';
+import { type ApiOutcome, getJson, postJson, problemTitle } from '../common/api';
+import { type Msg, t } from '../common/i18n';
 import type { BulkApi, NumberCheck } from './bulk-check';
 import { M } from './messages';
 
 export class PageApiError extends Error {
-  constructor(readonly title: Msg, readonly code?: string) {
+  constructor(
+    readonly title: Msg,
+    readonly code?: string,
+  ) {
     super(title.en);
   }
 }
@@ -14,7 +17,10 @@ export class PageApiError extends Error {
 function unwrap<T>(outcome: ApiOutcome<T>): T {
   if (outcome.kind === 'ok') return outcome.body;
   if (outcome.kind === 'network') throw new PageApiError(M.network);
-  throw new PageApiError(problemTitle(outcome.problem) ?? { zh: outcome.problem.code, en: outcome.problem.code }, outcome.problem.code);
+  throw new PageApiError(
+    problemTitle(outcome.problem) ?? { zh: outcome.problem.code, en: outcome.problem.code },
+    outcome.problem.code,
+  );
 }
 
 export function errorText(error: unknown): string {
@@ -35,7 +41,14 @@ export async function searchCertificates(params: SearchParams): Promise<SearchPa
 
 export const pageBulkApi: BulkApi = {
   search: (q) => searchCertificates({ q }),
-  verify: async (numbers) => unwrap(await postJson<{ checkedAt: string; items: NumberCheck[] }>('/v1/verifications', { numbers }, { timeoutMs: 30_000 })),
+  verify: async (numbers) =>
+    unwrap(
+      await postJson<{ checkedAt: string; items: NumberCheck[] }>(
+        '/v1/verifications',
+        { numbers },
+        { timeoutMs: 30_000 },
+      ),
+    ),
 };
 
 export async function createReceipt(number: string): Promise<{ id: string; jws: string; permalink: string }> {

@@ -6,19 +6,38 @@ import { createReceipt, errorText } from './page-api';
 
 export function receiptButton(number: string): HTMLElement {
   const holder = h('span', { class: 'receipt-slot' });
-  const button = hl('button', { type: 'button', class: 'button button-small', 'data-receipt-for': number }, {
-    click: async () => {
-      button.disabled = true;
-      try {
-        const { permalink } = await createReceipt(number);
-        // A link rather than a pop-up: it opens where the officer wants, and it can be copied into the tender file.
-        holder.replaceChildren(h('a', { class: 'button button-small', href: permalink, target: '_blank', rel: 'noopener', 'data-receipt-link': number }, t(M.receiptOpen)));
-      } catch (error) {
-        button.disabled = false;
-        holder.append(h('span', { class: 'field-error', role: 'alert' }, `${t(M.receiptFailed)}: ${errorText(error)}`));
-      }
+  const button = hl(
+    'button',
+    { type: 'button', class: 'button button-small', 'data-receipt-for': number },
+    {
+      click: async () => {
+        button.disabled = true;
+        try {
+          const { permalink } = await createReceipt(number);
+          // A link rather than a pop-up: it opens where the officer wants, and it can be copied into the tender file.
+          holder.replaceChildren(
+            h(
+              'a',
+              {
+                class: 'button button-small',
+                href: permalink,
+                target: '_blank',
+                rel: 'noopener',
+                'data-receipt-link': number,
+              },
+              t(M.receiptOpen),
+            ),
+          );
+        } catch (error) {
+          button.disabled = false;
+          holder.append(
+            h('span', { class: 'field-error', role: 'alert' }, `${t(M.receiptFailed)}: ${errorText(error)}`),
+          );
+        }
+      },
     },
-  }, t(M.receipt));
+    t(M.receipt),
+  );
   holder.append(button);
   return holder;
 }

@@ -11,7 +11,8 @@ import { reasonLabel, statusLabel } from '../common/labels';
 import { M } from './messages';
 import { registryKeys } from './page-api';
 
-const field = (label: string, ...value: (string | Node | null | undefined)[]) => h('div', { class: 'field' }, h('dt', null, label), h('dd', null, ...value));
+const field = (label: string, ...value: (string | Node | null | undefined)[]) =>
+  h('div', { class: 'field' }, h('dt', null, label), h('dd', null, ...value));
 
 function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
   const r = check.receipt!;
@@ -20,16 +21,46 @@ function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
     'dl',
     { class: 'receipt-fields' },
     field(t(M.receiptId), h('span', { class: 'mono', id: 'receipt-id' }, check.id ?? '')),
-    field(t(M.receiptAt), formatInstant(r.checkedAt), h('span', { class: 'muted small as-of' }, t(M.receiptAsOf)), h('a', { class: 'no-print small', href: `/c/${encodeURIComponent(r.number)}` }, t(M.receiptToday))),
+    field(
+      t(M.receiptAt),
+      formatInstant(r.checkedAt),
+      h('span', { class: 'muted small as-of' }, t(M.receiptAsOf)),
+      h('a', { class: 'no-print small', href: `/c/${encodeURIComponent(r.number)}` }, t(M.receiptToday)),
+    ),
     field(t(M.colNumber), h('span', { class: 'mono' }, r.number)),
-    field(t(M.receiptVerdict), h('strong', { id: 'receipt-verdict', class: ['badge', r.verdict === 'VALID' ? 'badge-valid' : 'badge-attention'] }, t(M.verdicts[r.verdict]))),
-    record && field(t(M.colOrganization), record.organization.name, record.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, record.organization.nameEn)),
+    field(
+      t(M.receiptVerdict),
+      h(
+        'strong',
+        { id: 'receipt-verdict', class: ['badge', r.verdict === 'VALID' ? 'badge-valid' : 'badge-attention'] },
+        t(M.verdicts[r.verdict]),
+      ),
+    ),
+    record &&
+      field(
+        t(M.colOrganization),
+        record.organization.name,
+        record.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, record.organization.nameEn),
+      ),
     record && field(t(M.colCreditCode), h('span', { class: 'mono' }, record.organization.creditCode)),
     record && field(t(M.colLevel), pick(record.levelName)),
     r.status && field(t(M.colStatus), t(statusLabel(r.status))),
     record && field(t(M.receiptValidity), `${formatDate(record.validFrom)} – ${formatDate(record.validUntil)}`),
     record?.statusHistory.length
-      ? field(t(M.receiptHistory), h('ul', { class: 'history' }, record.statusHistory.map((e) => h('li', null, `${formatDate(e.date)} · ${t(statusLabel(e.status))} · ${t(reasonLabel(e.reasonCategory))}`))))
+      ? field(
+          t(M.receiptHistory),
+          h(
+            'ul',
+            { class: 'history' },
+            record.statusHistory.map((e) =>
+              h(
+                'li',
+                null,
+                `${formatDate(e.date)} · ${t(statusLabel(e.status))} · ${t(reasonLabel(e.reasonCategory))}`,
+              ),
+            ),
+          ),
+        )
       : null,
     field(t(M.receiptIssuer), r.iss),
     field(t(M.receiptKey), h('span', { class: 'mono' }, check.kid ?? '')),
@@ -37,14 +68,23 @@ function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
 }
 
 export function receiptView(root: HTMLElement, jws: string): void {
-  const banner = h('p', { id: 'receipt-state', class: 'receipt-banner', role: 'status', 'aria-live': 'polite' }, t(M.receiptChecking));
+  const banner = h(
+    'p',
+    { id: 'receipt-state', class: 'receipt-banner', role: 'status', 'aria-live': 'polite' },
+    t(M.receiptChecking),
+  );
   const body = h('div', { class: 'receipt-body' });
-  const copy = hl('button', { type: 'button', class: 'button no-print' }, {
-    click: async () => {
-      await navigator.clipboard?.writeText(location.href).catch(() => undefined);
-      copy.textContent = t(M.receiptCopied);
+  const copy = hl(
+    'button',
+    { type: 'button', class: 'button no-print' },
+    {
+      click: async () => {
+        await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+        copy.textContent = t(M.receiptCopied);
+      },
     },
-  }, t(M.receiptCopy));
+    t(M.receiptCopy),
+  );
   replaceChildren(
     root,
     h(
@@ -53,11 +93,32 @@ export function receiptView(root: HTMLElement, jws: string): void {
       h('h1', { id: 'receipt-title' }, t(M.receiptTitle)),
       banner,
       body,
-      h('div', { class: 'row no-print' }, hl('button', { type: 'button', class: 'button button-primary' }, { click: () => window.print() }, t(M.receiptPrint)), copy, h('a', { class: 'button', href: '/procurement.html' }, t(M.back))),
+      h(
+        'div',
+        { class: 'row no-print' },
+        hl(
+          'button',
+          { type: 'button', class: 'button button-primary' },
+          { click: () => window.print() },
+          t(M.receiptPrint),
+        ),
+        copy,
+        h('a', { class: 'button', href: '/procurement.html' }, t(M.back)),
+      ),
       h('p', { class: 'muted small' }, t(M.receiptHowTo)),
-      h('details', { class: 'raw no-print' }, h('summary', null, t(M.receiptRaw)), h('code', { class: 'mono jws' }, jws)),
+      h(
+        'details',
+        { class: 'raw no-print' },
+        h('summary', null, t(M.receiptRaw)),
+        h('code', { class: 'mono jws' }, jws),
+      ),
       // On paper the JWS is printed in full, so that the printout itself can be checked again.
-      h('div', { class: 'print-only' }, h('p', { class: 'label' }, t(M.receiptRaw)), h('code', { class: 'mono jws' }, jws)),
+      h(
+        'div',
+        { class: 'print-only' },
+        h('p', { class: 'label' }, t(M.receiptRaw)),
+        h('code', { class: 'mono jws' }, jws),
+      ),
     ),
   );
   void (async () => {

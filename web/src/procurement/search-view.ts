@@ -7,14 +7,19 @@ import { formatDate } from '../common/format';
 import { pick, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
 import { M } from './messages';
-import { errorText, searchCertificates, type SearchParams } from './page-api';
+import { errorText, type SearchParams, searchCertificates } from './page-api';
 import { receiptButton } from './receipt-button';
 
 function hitItem(hit: SearchHit): HTMLLIElement {
   return h(
     'li',
     { class: 'hit', 'data-number': hit.number },
-    h('div', { class: 'hit-org' }, hit.organization.name, hit.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, hit.organization.nameEn)),
+    h(
+      'div',
+      { class: 'hit-org' },
+      hit.organization.name,
+      hit.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, hit.organization.nameEn),
+    ),
     h(
       'div',
       { class: 'hit-meta' },
@@ -29,13 +34,36 @@ function hitItem(hit: SearchHit): HTMLLIElement {
 }
 
 function select(name: string, any: string, options: [string, string][]): HTMLSelectElement {
-  return h('select', { name, class: 'input input-select', 'aria-label': any }, h('option', { value: '' }, any), options.map(([value, label]) => h('option', { value }, label)));
+  return h(
+    'select',
+    { name, class: 'input input-select', 'aria-label': any },
+    h('option', { value: '' }, any),
+    options.map(([value, label]) => h('option', { value }, label)),
+  );
 }
 
 export function searchSection(): HTMLElement {
-  const q = h('input', { id: 'search-q', name: 'q', type: 'search', class: 'input', required: true, minlength: '2', maxlength: '200', autocomplete: 'off', spellcheck: 'false' });
-  const status = select('status', t(M.anyStatus), CERTIFICATE_STATUSES.map((s) => [s, t(statusLabel(s))]));
-  const level = select('level', t(M.anyLevel), STAR_LEVELS.map((l) => [l.level, pick(l)]));
+  const q = h('input', {
+    id: 'search-q',
+    name: 'q',
+    type: 'search',
+    class: 'input',
+    required: true,
+    minlength: '2',
+    maxlength: '200',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const status = select(
+    'status',
+    t(M.anyStatus),
+    CERTIFICATE_STATUSES.map((s) => [s, t(statusLabel(s))]),
+  );
+  const level = select(
+    'level',
+    t(M.anyLevel),
+    STAR_LEVELS.map((l) => [l.level, pick(l)]),
+  );
   const error = h('p', { class: 'field-error', 'aria-live': 'polite' });
   const list = h('ul', { id: 'search-hits', class: 'hits' });
   const more = h('div', { class: 'more' });
@@ -49,29 +77,55 @@ export function searchSection(): HTMLElement {
       if (!append) replaceChildren(list);
       list.append(...page.items.map(hitItem));
       region.textContent = list.children.length ? '' : t(M.noHits);
-      if (page.cursor) more.append(hl('button', { type: 'button', class: 'button' }, { click: () => void run({ ...params, cursor: page.cursor }, true) }, t(M.more)));
+      if (page.cursor)
+        more.append(
+          hl(
+            'button',
+            { type: 'button', class: 'button' },
+            { click: () => void run({ ...params, cursor: page.cursor }, true) },
+            t(M.more),
+          ),
+        );
     } catch (e) {
       region.textContent = errorText(e);
     }
   };
 
-  const form = hl('form', { class: 'search-form', role: 'search', novalidate: true }, {
-    submit: (event) => {
-      event.preventDefault();
-      const text = q.value.trim();
-      if ([...text].length < 2) {
-        error.textContent = t(M.tooShort);
-        q.setAttribute('aria-invalid', 'true');
-        return;
-      }
-      error.textContent = '';
-      q.removeAttribute('aria-invalid');
-      void run({ q: text, status: status.value, level: level.value }, false);
+  const form = hl(
+    'form',
+    { class: 'search-form', role: 'search', novalidate: true },
+    {
+      submit: (event) => {
+        event.preventDefault();
+        const text = q.value.trim();
+        if ([...text].length < 2) {
+          error.textContent = t(M.tooShort);
+          q.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        error.textContent = '';
+        q.removeAttribute('aria-invalid');
+        void run({ q: text, status: status.value, level: level.value }, false);
+      },
     },
-  },
     h('label', { for: 'search-q', class: 'label' }, t(M.searchLabel)),
-    h('div', { class: 'row' }, q, status, level, h('button', { type: 'submit', class: 'button button-primary' }, t(M.searchButton))),
+    h(
+      'div',
+      { class: 'row' },
+      q,
+      status,
+      level,
+      h('button', { type: 'submit', class: 'button button-primary' }, t(M.searchButton)),
+    ),
     error,
   );
-  return h('section', { class: 'card', 'aria-labelledby': 'search-title' }, h('h2', { id: 'search-title' }, t(M.searchTitle)), form, region, list, more);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'search-title' },
+    h('h2', { id: 'search-title' }, t(M.searchTitle)),
+    form,
+    region,
+    list,
+    more,
+  );
 }

@@ -11,7 +11,10 @@ import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
 import { numberIn } from './search-view';
 
-type Outcome = { kind: 'loading' } | { kind: 'record'; record: PublicCertificate } | { kind: 'message'; text: () => string; hint?: () => string };
+type Outcome =
+  | { kind: 'loading' }
+  | { kind: 'record'; record: PublicCertificate }
+  | { kind: 'message'; text: () => string; hint?: () => string };
 
 export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
@@ -25,7 +28,13 @@ export function certificatePage(number: string, signal: AbortSignal): View {
     const hint = outcome.kind === 'message' && outcome.hint ? outcome.hint() : null;
     replaceChildren(
       app(),
-      h('section', { class: 'card' }, h('h1', { class: 'section-title' }, t(M.certificateTitle)), h('p', { role: 'status', class: outcome.kind === 'loading' ? 'muted' : 'message' }, text), hint && h('p', { class: 'muted' }, hint)),
+      h(
+        'section',
+        { class: 'card' },
+        h('h1', { class: 'section-title' }, t(M.certificateTitle)),
+        h('p', { role: 'status', class: outcome.kind === 'loading' ? 'muted' : 'message' }, text),
+        hint && h('p', { class: 'muted' }, hint),
+      ),
       backHome(),
     );
     setTitle(number);
@@ -41,9 +50,18 @@ export function certificatePage(number: string, signal: AbortSignal): View {
     const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
     if (signal.aborted) return;
     if (res.kind === 'ok') outcome = { kind: 'record', record: res.body };
-    else if (res.kind === 'problem' && res.status === 404) outcome = { kind: 'message', text: () => t(M.certNotFound, { number: canonical }), hint: () => t(M.certNotFoundHint) };
+    else if (res.kind === 'problem' && res.status === 404)
+      outcome = {
+        kind: 'message',
+        text: () => t(M.certNotFound, { number: canonical }),
+        hint: () => t(M.certNotFoundHint),
+      };
     else if (res.kind === 'problem' && res.status === 400) outcome = { kind: 'message', text: () => t(M.badNumber) };
-    else outcome = { kind: 'message', text: () => t(navigator.onLine === false || res.kind === 'network' ? M.offlineLookup : M.serverError) };
+    else
+      outcome = {
+        kind: 'message',
+        text: () => t(navigator.onLine === false || res.kind === 'network' ? M.offlineLookup : M.serverError),
+      };
     render();
   };
   void load();

@@ -3,7 +3,7 @@ import type { PublicCertificate } from '../../../shared/public-record';
 import { h, hl } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
 import { t } from '../common/i18n';
-import { reasonLabel, statusLabel, STATUS_TONES } from '../common/labels';
+import { reasonLabel, STATUS_TONES, statusLabel } from '../common/labels';
 import { M } from './messages';
 import { isStarLevel, levelName, starLevel } from './stars';
 import { facts } from './verdict-view';
@@ -45,7 +45,11 @@ export function certificateView(record: PublicCertificate): HTMLElement {
       h('p', { class: 'cert-kicker' }, t(M.certificateTitle), ' · ', h('span', { class: 'mono' }, record.number)),
       h('h1', { id: 'cert-heading', class: 'cert-org' }, record.organization.name),
       record.organization.nameEn && h('p', { class: 'cert-org-en', lang: 'en' }, record.organization.nameEn),
-      h('p', { class: 'cert-status' }, h('span', { class: ['badge', `badge-${record.status}`] }, t(statusLabel(record.status)))),
+      h(
+        'p',
+        { class: 'cert-status' },
+        h('span', { class: ['badge', `badge-${record.status}`] }, t(statusLabel(record.status))),
+      ),
     ),
     h('div', { class: 'cert-level' }, starLevel(record.level)),
     facts([

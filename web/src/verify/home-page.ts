@@ -5,7 +5,7 @@
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { M } from './messages';
-import { app, setTitle, type Navigate, type View } from './page';
+import { app, type Navigate, setTitle, type View } from './page';
 import { scanPanel } from './scan-panel';
 import { numberIn, runSearch, searchForm } from './search-view';
 
@@ -33,7 +33,13 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
         'section',
         { class: 'card about', 'aria-labelledby': 'about-heading' },
         h('h2', { id: 'about-heading', class: 'section-title' }, t(M.aboutTitle)),
-        h('ol', { class: 'about-list' }, h('li', null, t(M.about1)), h('li', null, t(M.about2)), h('li', null, t(M.about3))),
+        h(
+          'ol',
+          { class: 'about-list' },
+          h('li', null, t(M.about1)),
+          h('li', null, t(M.about2)),
+          h('li', null, t(M.about3)),
+        ),
       ),
     );
     setTitle();

@@ -36,9 +36,14 @@ function normalize(value: unknown): KeySet | null {
   if (typeof value !== 'object' || value === null) return null;
   const { keys, revoked } = value as { keys?: unknown; revoked?: unknown };
   if (!Array.isArray(keys)) return null;
-  const goodKeys = keys.filter((k): k is PublicKeyJwk => typeof k === 'object' && k !== null && typeof (k as PublicKeyJwk).kid === 'string');
+  const goodKeys = keys.filter(
+    (k): k is PublicKeyJwk => typeof k === 'object' && k !== null && typeof (k as PublicKeyJwk).kid === 'string',
+  );
   const goodRevoked = Array.isArray(revoked)
-    ? revoked.filter((r): r is { kid: string } => typeof r === 'object' && r !== null && typeof (r as { kid?: unknown }).kid === 'string')
+    ? revoked.filter(
+        (r): r is { kid: string } =>
+          typeof r === 'object' && r !== null && typeof (r as { kid?: unknown }).kid === 'string',
+      )
     : [];
   return { keys: goodKeys, revoked: goodRevoked.map((r) => ({ kid: r.kid })) };
 }
@@ -92,7 +97,8 @@ export function combine(primary: KeySet | null, others: (KeySet | null)[], autho
   const revoked = new Set(sets.flatMap((s) => s.revoked.map((r) => r.kid)));
   const sources = authoritative && primary ? [primary] : sets;
   const byKid = new Map<string, PublicKeyJwk>();
-  for (const set of sources) for (const key of set.keys) if (key.kid && !revoked.has(key.kid) && !byKid.has(key.kid)) byKid.set(key.kid, key);
+  for (const set of sources)
+    for (const key of set.keys) if (key.kid && !revoked.has(key.kid) && !byKid.has(key.kid)) byKid.set(key.kid, key);
   return { keys: [...byKid.values()], revoked: [...revoked].map((kid) => ({ kid })) };
 }
 

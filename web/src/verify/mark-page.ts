@@ -2,14 +2,15 @@
  * The star-mark view, /v#<token>: the signature is checked on the device at once with the keys it holds, so a
  * verdict shows even offline; the server's keys and the live status by number follow and refine it.
  */
-import type { PublicCertificate } from '../../../shared/public-record';
+
 import { chinaDate } from '../../../shared/calendar';
+import type { PublicCertificate } from '../../../shared/public-record';
 import { getJson } from '../common/api';
-import { h, replaceChildren, type Child } from '../common/dom';
+import { type Child, h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
-import { combine, liveKeys, offlineKeys, storedKeys, type KeySet } from './keys';
+import { combine, type KeySet, liveKeys, offlineKeys, storedKeys } from './keys';
 import { M } from './messages';
-import { app, setTitle, type Navigate, type View } from './page';
+import { app, type Navigate, setTitle, type View } from './page';
 import { checkSignature } from './signature';
 import { decide, type LiveStatus, type SignatureCheck } from './verdict';
 import { verdictDetails, verdictPanel } from './verdict-view';
@@ -24,12 +25,33 @@ interface MarkState {
   foreignHost?: string;
 }
 
-export function markView(token: string, foreignHost: string | undefined, signal: AbortSignal, navigate: Navigate): View {
-  const state: MarkState = { token, signature: null, live: { state: 'pending' }, keys: { settled: false, fresh: false }, checkedAt: new Date(), ...(foreignHost ? { foreignHost } : {}) };
-  const region = h('div', { id: 'verdict', class: 'verdict-region', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+export function markView(
+  token: string,
+  foreignHost: string | undefined,
+  signal: AbortSignal,
+  navigate: Navigate,
+): View {
+  const state: MarkState = {
+    token,
+    signature: null,
+    live: { state: 'pending' },
+    keys: { settled: false, fresh: false },
+    checkedAt: new Date(),
+    ...(foreignHost ? { foreignHost } : {}),
+  };
+  const region = h('div', {
+    id: 'verdict',
+    class: 'verdict-region',
+    role: 'status',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+  });
   const details = h('div', { class: 'verdict-more' });
   const heading = h('h1', { class: 'visually-hidden' });
-  replaceChildren(app(), h('section', { class: 'mark-view', 'aria-labelledby': 'mark-heading' }, heading, region, details));
+  replaceChildren(
+    app(),
+    h('section', { class: 'mark-view', 'aria-labelledby': 'mark-heading' }, heading, region, details),
+  );
   heading.id = 'mark-heading';
 
   const render = () => {
@@ -37,17 +59,30 @@ export function markView(token: string, foreignHost: string | undefined, signal:
     heading.textContent = t(M.verdictLive);
     replaceChildren(region, verdictPanel(verdict));
     const extra: Child[] = [];
-    if (state.foreignHost) extra.push(h('p', { class: 'note note-warn' }, t(M.foreignHost, { host: state.foreignHost })));
-    replaceChildren(details, extra, verdictDetails(verdict, { checkedAt: state.checkedAt, onRetry: () => void run(), onScanAnother: () => navigate('/') }));
+    if (state.foreignHost)
+      extra.push(h('p', { class: 'note note-warn' }, t(M.foreignHost, { host: state.foreignHost })));
+    replaceChildren(
+      details,
+      extra,
+      verdictDetails(verdict, {
+        checkedAt: state.checkedAt,
+        onRetry: () => void run(),
+        onScanAnother: () => navigate('/'),
+      }),
+    );
     setTitle(t(verdictTitleKey(verdict.kind)));
   };
 
   let running = false;
   const fetchStatus = async (number: string): Promise<void> => {
-    const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number)}`, { signal, timeoutMs: 8000 });
+    const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number)}`, {
+      signal,
+      timeoutMs: 8000,
+    });
     if (signal.aborted) return;
     if (res.kind === 'ok') state.live = { state: 'record', record: res.body };
-    else if (res.kind === 'problem' && res.status === 404 && res.problem.code === 'NOT_FOUND') state.live = { state: 'not-found' };
+    else if (res.kind === 'problem' && res.status === 404 && res.problem.code === 'NOT_FOUND')
+      state.live = { state: 'not-found' };
     else state.live = { state: 'unreachable' };
     state.checkedAt = new Date();
     render();
@@ -75,7 +110,8 @@ export function markView(token: string, foreignHost: string | undefined, signal:
       }
       if (signal.aborted) return;
       render();
-      const statusOf = (sig: SignatureCheck | null) => (sig?.outcome === 'authentic' && online ? fetchStatus(sig.claims.number) : null);
+      const statusOf = (sig: SignatureCheck | null) =>
+        sig?.outcome === 'authentic' && online ? fetchStatus(sig.claims.number) : null;
       // 2. The live status by number, while the keys are still on their way.
       let statusDone = statusOf(state.signature);
       const fresh = await freshKeys;

@@ -27,12 +27,21 @@ export const M = m({
     en: 'The camera is not available (not allowed or not supported). Use “Choose a photo of the QR code” instead.',
   },
   scanDecoding: { zh: '正在识别照片中的二维码…', en: 'Reading the QR code in the photo…' },
-  scanNoCode: { zh: '照片中未识别到二维码，请靠近拍摄、保持清晰后重试。', en: 'No QR code found in the photo. Take it closer and in focus, then try again.' },
+  scanNoCode: {
+    zh: '照片中未识别到二维码，请靠近拍摄、保持清晰后重试。',
+    en: 'No QR code found in the photo. Take it closer and in focus, then try again.',
+  },
   scanNotMark: { zh: '该二维码不是星级标志。', en: 'This QR code is not a star mark.' },
-  scanFailed: { zh: '扫码功能加载失败，请检查网络后重试。', en: 'The scanner could not be loaded; check the connection and try again.' },
+  scanFailed: {
+    zh: '扫码功能加载失败，请检查网络后重试。',
+    en: 'The scanner could not be loaded; check the connection and try again.',
+  },
 
   lookupTitle: { zh: '查询证书', en: 'Look up a certificate' },
-  lookupLabel: { zh: '证书编号、组织名称或统一社会信用代码', en: 'Certificate number, organization name or unified social credit code' },
+  lookupLabel: {
+    zh: '证书编号、组织名称或统一社会信用代码',
+    en: 'Certificate number, organization name or unified social credit code',
+  },
   lookupPlaceholder: { zh: '例如 SM-SV-2026-000123', en: 'e.g. SM-SV-2026-000123' },
   lookupButton: { zh: '查询', en: 'Search' },
   lookupTooShort: { zh: '请输入至少 2 个字符。', en: 'Enter at least 2 characters.' },
@@ -44,8 +53,14 @@ export const M = m({
     en: 'Search by name or credit code is not available yet; enter the certificate number.',
   },
   searchMore: { zh: '加载更多', en: 'More results' },
-  offlineLookup: { zh: '当前离线，无法查询证书。联网后重试。', en: 'You are offline, so certificates cannot be looked up. Try again when connected.' },
-  serverError: { zh: '查询服务暂时不可用，请稍后重试。', en: 'The look-up service is unavailable; please try again shortly.' },
+  offlineLookup: {
+    zh: '当前离线，无法查询证书。联网后重试。',
+    en: 'You are offline, so certificates cannot be looked up. Try again when connected.',
+  },
+  serverError: {
+    zh: '查询服务暂时不可用，请稍后重试。',
+    en: 'The look-up service is unavailable; please try again shortly.',
+  },
   badNumber: { zh: '证书编号格式不正确。', en: 'This is not a valid certificate number.' },
   certNotFound: { zh: '查无此证书：{number}', en: 'No certificate with the number {number}' },
   certNotFoundHint: {
@@ -109,7 +124,10 @@ export const M = m({
     zh: '本机尚未保存该标志所用的签名公钥。请联网后重新查询。',
     en: 'This device does not yet have the public key that signed this mark. Connect to the internet and check again.',
   },
-  reasonBAD_SIGNATURE: { zh: '签名与内容不符（标志内容被篡改或伪造）', en: 'the signature does not match the content (altered or forged)' },
+  reasonBAD_SIGNATURE: {
+    zh: '签名与内容不符（标志内容被篡改或伪造）',
+    en: 'the signature does not match the content (altered or forged)',
+  },
   reasonUNKNOWN_KEY: { zh: '签名所用密钥不属于认证机构', en: 'signed with a key that is not the certification body’s' },
   reasonMALFORMED: { zh: '二维码内容不是有效的星级标志', en: 'the QR code does not hold a valid star mark' },
   reasonREVOKED_KEY: { zh: '签名所用密钥已被吊销', en: 'signed with a key that has been revoked' },
@@ -176,7 +194,10 @@ export const M = m({
     zh: '如显示“疑似假冒”或证书已暂停、撤销、注销、过期，请勿相信该标志。',
     en: 'If the page shows “Suspected counterfeit”, or a suspended, withdrawn, cancelled or expired certificate, do not rely on the mark.',
   },
-  offlineBanner: { zh: '当前离线：仍可核验签名，证书状态将在联网后查询。', en: 'Offline: signatures can still be checked; the status will be looked up once connected.' },
+  offlineBanner: {
+    zh: '当前离线：仍可核验签名，证书状态将在联网后查询。',
+    en: 'Offline: signatures can still be checked; the status will be looked up once connected.',
+  },
   footer: {
     zh: '本页面不使用第三方服务，不收集个人信息。标志内容仅在您的设备上处理。',
     en: 'This page uses no third-party services and collects no personal data. The mark is processed on your device only.',

@@ -43,7 +43,8 @@ export function route(userAction = false): void {
   }
   const path = location.pathname;
   const signal = controller.signal;
-  if (token && (path === '/v' || path === '/v/' || looksLikeToken(token))) view = markView(token, pendingForeignHost, signal, navigate);
+  if (token && (path === '/v' || path === '/v/' || looksLikeToken(token)))
+    view = markView(token, pendingForeignHost, signal, navigate);
   else if (path.startsWith('/c/')) view = certificatePage(safeDecode(path.slice(3)), signal);
   else view = homeView(new URLSearchParams(location.search).get('q')?.trim() ?? '', signal, navigate);
   pendingForeignHost = undefined;
@@ -65,7 +66,8 @@ function safeDecode(s: string): string {
 
 /** In-page navigation for links to this page's own views; anything else loads normally. */
 export function interceptLinks(event: MouseEvent): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link || link.target || link.hasAttribute('download')) return;
   const url = new URL(link.href, location.href);

@@ -27,7 +27,11 @@ export function scanPanel(navigate: Navigate): ScanPanel {
     camera?.stop();
     camera = null;
     const scannerHost = h('div', { class: 'scanner' });
-    const message = h('p', { class: 'scan-message', role: 'status', 'aria-live': 'polite' }, scanMessage ? scanMessage() : '');
+    const message = h(
+      'p',
+      { class: 'scan-message', role: 'status', 'aria-live': 'polite' },
+      scanMessage ? scanMessage() : '',
+    );
     const say: Say = (msg) => {
       scanMessage = msg;
       message.textContent = msg ? msg() : '';
@@ -92,7 +96,13 @@ export function scanPanel(navigate: Navigate): ScanPanel {
       { class: 'card scan-card', 'aria-labelledby': 'scan-heading' },
       h('h1', { id: 'scan-heading', class: 'section-title' }, t(M.scanTitle)),
       h('p', { class: 'lead' }, t(M.scanIntro)),
-      h('div', { class: 'scan-actions' }, cameraButton, photoInput, h('label', { for: 'photo', class: 'button button-wide' }, photoIcon(), t(M.scanPhoto))),
+      h(
+        'div',
+        { class: 'scan-actions' },
+        cameraButton,
+        photoInput,
+        h('label', { for: 'photo', class: 'button button-wide' }, photoIcon(), t(M.scanPhoto)),
+      ),
       h('div', { id: 'scanner' }, scannerHost),
       message,
     );

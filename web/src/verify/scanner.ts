@@ -76,7 +76,9 @@ async function decoder(forPhoto: boolean): Promise<Decoder> {
     for (const size of sizes) {
       const image = pixels(source, size);
       if (!image) return null;
-      const code = jsQR(image.data, image.width, image.height, { inversionAttempts: forPhoto ? 'attemptBoth' : 'dontInvert' });
+      const code = jsQR(image.data, image.width, image.height, {
+        inversionAttempts: forPhoto ? 'attemptBoth' : 'dontInvert',
+      });
       if (code?.data) return code.data;
     }
     return null;
@@ -103,11 +105,25 @@ export interface CameraSession {
  */
 export async function startCamera(host: HTMLElement, onText: (text: string) => boolean): Promise<CameraSession> {
   if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera API');
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
-  const video = h('video', { class: 'scanner-video', playsinline: true, muted: true, autoplay: true, 'aria-hidden': 'true' });
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { facingMode: { ideal: 'environment' } },
+    audio: false,
+  });
+  const video = h('video', {
+    class: 'scanner-video',
+    playsinline: true,
+    muted: true,
+    autoplay: true,
+    'aria-hidden': 'true',
+  });
   video.muted = true;
   video.srcObject = stream;
-  const frame = h('div', { class: 'scanner-frame' }, video, h('span', { class: 'scanner-window', 'aria-hidden': 'true' }));
+  const frame = h(
+    'div',
+    { class: 'scanner-frame' },
+    video,
+    h('span', { class: 'scanner-window', 'aria-hidden': 'true' }),
+  );
   host.appendChild(frame);
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

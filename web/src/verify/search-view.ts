@@ -1,7 +1,8 @@
 /** Look-up by certificate number, organization name or credit code, and the list of what matched. */
-import type { SearchHit } from '../../../shared/search/hit';
+
 import { parseCertificateNumber } from '../../../shared/certificate-number';
-import { getJson, type ApiOutcome } from '../common/api';
+import type { SearchHit } from '../../../shared/search/hit';
+import { type ApiOutcome, getJson } from '../common/api';
 import { h, hl, replaceChildren } from '../common/dom';
 import { formatDate } from '../common/format';
 import { t } from '../common/i18n';
@@ -58,7 +59,12 @@ export function searchForm(initial: string, onSubmit: (query: string) => void): 
       },
     },
     h('label', { for: 'lookup-q', class: 'label' }, t(M.lookupLabel)),
-    h('div', { class: 'lookup-row' }, input, h('button', { type: 'submit', class: 'button button-primary' }, t(M.lookupButton))),
+    h(
+      'div',
+      { class: 'lookup-row' },
+      input,
+      h('button', { type: 'submit', class: 'button button-primary' }, t(M.lookupButton)),
+    ),
     error,
   );
 }
@@ -78,7 +84,12 @@ function hitItem(hit: SearchHit): HTMLLIElement {
         h('span', { class: 'mono' }, hit.number),
         h('span', { class: ['badge', `badge-${hit.status}`] }, t(statusLabel(hit.status))),
       ),
-      h('span', { class: 'hit-meta' }, starLevel(hit.level, 'small'), h('span', null, t(M.validUntil), ' ', formatDate(hit.validUntil))),
+      h(
+        'span',
+        { class: 'hit-meta' },
+        starLevel(hit.level, 'small'),
+        h('span', null, t(M.validUntil), ' ', formatDate(hit.validUntil)),
+      ),
     ),
   );
 }
@@ -86,7 +97,8 @@ function hitItem(hit: SearchHit): HTMLLIElement {
 export function searchMessage(outcome: Exclude<ApiOutcome<SearchPage>, { kind: 'ok' }>): string {
   if (outcome.kind === 'network') return t(navigator.onLine === false ? M.offlineLookup : M.serverError);
   const p = outcome.problem;
-  if (p.code === 'ROUTE_NOT_FOUND' || p.code === 'METHOD_NOT_ALLOWED' || outcome.status === 404) return t(M.searchUnavailable);
+  if (p.code === 'ROUTE_NOT_FOUND' || p.code === 'METHOD_NOT_ALLOWED' || outcome.status === 404)
+    return t(M.searchUnavailable);
   if (p.code === 'VALIDATION_FAILED') return t(M.lookupTooShort);
   return t(M.serverError);
 }

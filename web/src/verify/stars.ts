@@ -9,7 +9,11 @@ import { lang } from '../common/i18n';
 const STAR_PATH = 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z';
 
 function starIcon(): SVGSVGElement {
-  return svg('svg', { class: 'star', viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' }, svg('path', { d: STAR_PATH }));
+  return svg(
+    'svg',
+    { class: 'star', viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+    svg('path', { d: STAR_PATH }),
+  );
 }
 
 /** A level with no stars (达标 / compliant) is drawn as a seal with a tick. */

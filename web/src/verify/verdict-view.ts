@@ -1,7 +1,7 @@
 /** The verdict panel: one large, unmistakable answer, then the facts behind it. */
-import { h, hl, svg, type Child } from '../common/dom';
+import { type Child, h, hl, svg } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
-import { t, type Msg } from '../common/i18n';
+import { type Msg, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
 import { M } from './messages';
 import { levelName, starLevel } from './stars';
@@ -44,7 +44,8 @@ function toneIcon(verdict: Verdict): SVGSVGElement {
     good: 'M6.5 12.5l3.5 3.5 7.5-8',
     warn: 'M12 6.5v7M12 17.2v.3',
     bad: 'M7.5 7.5l9 9M16.5 7.5l-9 9',
-    neutral: verdict.kind === 'checking' ? 'M12 7v5l3 2' : 'M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.6v.6M12 17.2v.3',
+    neutral:
+      verdict.kind === 'checking' ? 'M12 7v5l3 2' : 'M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.6v.6M12 17.2v.3',
   };
   return svg(
     'svg',
@@ -67,7 +68,11 @@ function bodyText(verdict: Verdict): string | null {
 
 /** A definition list of label/value pairs; values are text. */
 export function facts(rows: [Msg, Child][]): HTMLDListElement {
-  return h('dl', { class: 'facts' }, rows.map(([label, value]) => h('div', { class: 'fact' }, h('dt', null, t(label)), h('dd', null, value))));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.map(([label, value]) => h('div', { class: 'fact' }, h('dt', null, t(label)), h('dd', null, value))),
+  );
 }
 
 export interface VerdictViewOptions {
@@ -86,7 +91,12 @@ export function verdictPanel(verdict: Verdict): HTMLElement {
     'div',
     { class: ['verdict', `tone-${verdict.tone}`, `verdict-${verdict.kind}`], 'data-verdict': verdict.kind },
     toneIcon(verdict),
-    h('div', { class: 'verdict-words' }, h('p', { class: 'verdict-title' }, headline(verdict)), text && h('p', { class: 'verdict-text' }, text)),
+    h(
+      'div',
+      { class: 'verdict-words' },
+      h('p', { class: 'verdict-title' }, headline(verdict)),
+      text && h('p', { class: 'verdict-text' }, text),
+    ),
     verdict.kind === 'counterfeit' && h('p', { class: 'verdict-advice' }, t(M.counterfeitAdvice)),
   );
 }
@@ -94,12 +104,33 @@ export function verdictPanel(verdict: Verdict): HTMLElement {
 export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): HTMLElement {
   const notes: Child[] = [];
   if (verdict.levelChanged) {
-    notes.push(h('p', { class: 'note note-warn' }, t(M.levelChanged, { printed: levelName(verdict.levelChanged.printed), now: levelName(verdict.levelChanged.now) })));
+    notes.push(
+      h(
+        'p',
+        { class: 'note note-warn' },
+        t(M.levelChanged, {
+          printed: levelName(verdict.levelChanged.printed),
+          now: levelName(verdict.levelChanged.now),
+        }),
+      ),
+    );
   }
-  if (verdict.renewed) notes.push(h('p', { class: 'note' }, t(M.renewedNote, { printed: verdict.renewed.printed, now: verdict.renewed.now })));
-  if (verdict.printedExpired && verdict.claims) notes.push(h('p', { class: 'note note-warn' }, t(M.printedExpired, { date: formatDate(verdict.claims.validUntil) })));
+  if (verdict.renewed)
+    notes.push(
+      h('p', { class: 'note' }, t(M.renewedNote, { printed: verdict.renewed.printed, now: verdict.renewed.now })),
+    );
+  if (verdict.printedExpired && verdict.claims)
+    notes.push(
+      h('p', { class: 'note note-warn' }, t(M.printedExpired, { date: formatDate(verdict.claims.validUntil) })),
+    );
   if (verdict.kind === 'counterfeit' && verdict.reason) {
-    notes.push(h('p', { class: 'note small' }, t(M.technicalReason, { reason: t(REASONS[verdict.reason] ?? { zh: verdict.reason, en: verdict.reason }) })));
+    notes.push(
+      h(
+        'p',
+        { class: 'note small' },
+        t(M.technicalReason, { reason: t(REASONS[verdict.reason] ?? { zh: verdict.reason, en: verdict.reason }) }),
+      ),
+    );
   }
 
   const record = verdict.record;
@@ -110,7 +141,15 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
     const number = record?.number ?? claims?.number ?? '';
     rows.push([M.certificateNumber, h('span', { class: 'mono' }, number)]);
     if (record) {
-      rows.push([M.organization, h('span', null, record.organization.name, record.organization.nameEn ? h('span', { class: 'sub', lang: 'en' }, record.organization.nameEn) : null)]);
+      rows.push([
+        M.organization,
+        h(
+          'span',
+          null,
+          record.organization.name,
+          record.organization.nameEn ? h('span', { class: 'sub', lang: 'en' }, record.organization.nameEn) : null,
+        ),
+      ]);
       rows.push([M.status, h('span', { class: ['badge', `badge-${record.status}`] }, t(statusLabel(record.status)))]);
       rows.push([M.validUntil, formatDate(record.validUntil)]);
     } else if (claims) {
@@ -120,11 +159,17 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
 
   const actions: Child[] = [];
   const number = record?.number ?? (verdict.kind !== 'counterfeit' ? claims?.number : undefined);
-  if (number && record) actions.push(h('a', { class: 'button button-primary', href: `/c/${encodeURIComponent(number)}` }, t(M.viewCertificate)));
+  if (number && record)
+    actions.push(
+      h('a', { class: 'button button-primary', href: `/c/${encodeURIComponent(number)}` }, t(M.viewCertificate)),
+    );
   if ((verdict.kind === 'offline' || verdict.kind === 'unverifiable') && options.onRetry) {
-    actions.push(hl('button', { type: 'button', class: 'button button-primary' }, { click: options.onRetry }, t(M.retry)));
+    actions.push(
+      hl('button', { type: 'button', class: 'button button-primary' }, { click: options.onRetry }, t(M.retry)),
+    );
   }
-  if (options.onScanAnother) actions.push(hl('button', { type: 'button', class: 'button' }, { click: options.onScanAnother }, t(M.scanAnother)));
+  if (options.onScanAnother)
+    actions.push(hl('button', { type: 'button', class: 'button' }, { click: options.onScanAnother }, t(M.scanAnother)));
 
   return h(
     'div',
@@ -132,7 +177,9 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
     verdict.level && verdict.kind !== 'counterfeit' && starLevel(verdict.level),
     notes,
     rows.length > 0 && facts(rows),
-    record && (verdict.kind === 'valid' || verdict.kind === 'suspended') && h('p', { class: 'muted small' }, t(M.compareOrganization)),
+    record &&
+      (verdict.kind === 'valid' || verdict.kind === 'suspended') &&
+      h('p', { class: 'muted small' }, t(M.compareOrganization)),
     h('p', { class: 'checked-at' }, t(M.checkedAt, { time: formatInstant(options.checkedAt) })),
     actions.length > 0 && h('div', { class: 'actions' }, actions),
   );

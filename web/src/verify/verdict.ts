@@ -75,7 +75,10 @@ const TONE: Record<VerdictKind, Tone> = {
   unverifiable: 'neutral',
 };
 
-function verdict(kind: VerdictKind, rest: Omit<Verdict, 'kind' | 'tone' | 'authentic'> & { authentic?: boolean } = {}): Verdict {
+function verdict(
+  kind: VerdictKind,
+  rest: Omit<Verdict, 'kind' | 'tone' | 'authentic'> & { authentic?: boolean } = {},
+): Verdict {
   return { kind, tone: TONE[kind], authentic: false, ...rest };
 }
 
@@ -85,20 +88,27 @@ function verdict(kind: VerdictKind, rest: Omit<Verdict, 'kind' | 'tone' | 'authe
  * @param keys.fresh true when the keys came from the server just now, so an unknown key really is not the body's.
  * @param today the calendar date in China, YYYY-MM-DD.
  */
-export function decide(signature: SignatureCheck | null, live: LiveStatus, keys: { settled: boolean; fresh: boolean }, today: string): Verdict {
+export function decide(
+  signature: SignatureCheck | null,
+  live: LiveStatus,
+  keys: { settled: boolean; fresh: boolean },
+  today: string,
+): Verdict {
   if (!signature) return verdict('checking');
   if (signature.outcome === 'forged') return verdict('counterfeit', { reason: signature.code });
   if (signature.outcome === 'unsupported') return verdict('unverifiable');
   // Until the server's keys are in (or known to be out of reach), a key this device trusts may have been revoked:
   // nothing but a plain forgery is final yet. Offline, the key fetch fails at once, so this lasts no time.
   if (!keys.settled) return verdict('checking');
-  if (signature.outcome === 'unknown-key') return keys.fresh ? verdict('counterfeit', { reason: 'UNKNOWN_KEY' }) : verdict('unverifiable');
+  if (signature.outcome === 'unknown-key')
+    return keys.fresh ? verdict('counterfeit', { reason: 'UNKNOWN_KEY' }) : verdict('unverifiable');
   const claims = signature.claims;
   const base = { authentic: true, claims, level: claims.level };
   if (live.state === 'pending') return verdict('checking', base);
   if (live.state === 'unreachable') return verdict('offline', { ...base, printedExpired: claims.validUntil < today });
   // A correctly signed mark whose number the register does not know: never issued here, so not to be trusted.
-  if (live.state === 'not-found') return verdict('counterfeit', { ...base, authentic: true, reason: 'UNKNOWN_NUMBER', level: undefined });
+  if (live.state === 'not-found')
+    return verdict('counterfeit', { ...base, authentic: true, reason: 'UNKNOWN_NUMBER', level: undefined });
   const record = live.record;
   if (record.number !== claims.number) return verdict('counterfeit', { reason: 'UNKNOWN_NUMBER' });
   return verdict(record.status, {
@@ -106,6 +116,8 @@ export function decide(signature: SignatureCheck | null, live: LiveStatus, keys:
     record,
     level: record.level,
     ...(record.level !== claims.level ? { levelChanged: { printed: claims.level, now: record.level } } : {}),
-    ...(claims.cycle !== undefined && record.cycle !== claims.cycle ? { renewed: { printed: claims.cycle, now: record.cycle } } : {}),
+    ...(claims.cycle !== undefined && record.cycle !== claims.cycle
+      ? { renewed: { printed: claims.cycle, now: record.cycle } }
+      : {}),
   });
 }

@@ -23,7 +23,8 @@ export function randomState(): string {
 
 /** code_challenge = BASE64URL(SHA256(ASCII(code_verifier))). */
 export async function challengeFor(verifier: string): Promise<string> {
-  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) throw new Error('PKCE verifier must be 43–128 unreserved characters');
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier))
+    throw new Error('PKCE verifier must be 43–128 unreserved characters');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
   return base64Url(new Uint8Array(digest));
 }

@@ -8,7 +8,15 @@ import type { ApiOutcome } from '../../common/api';
 import type { Session } from '../session';
 import { userFromIdToken } from './id-token';
 import { challengeFor, randomState, randomVerifier } from './pkce';
-import { authorizeUrl, consoleRedirectUri, logoutUrl, readCallback, tokenRequestBody, tokenUrl, type CognitoConfig } from './urls';
+import {
+  authorizeUrl,
+  type CognitoConfig,
+  consoleRedirectUri,
+  logoutUrl,
+  readCallback,
+  tokenRequestBody,
+  tokenUrl,
+} from './urls';
 
 const PENDING = 'starmark.console.pkce';
 
@@ -51,7 +59,8 @@ async function redeem(config: CognitoConfig, code: string, verifier: string): Pr
     return { kind: 'network', error: String(error) };
   }
   const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown };
-  if (!res.ok || typeof body.id_token !== 'string') return problem(String(body.error ?? 'token_exchange_failed'), res.status);
+  if (!res.ok || typeof body.id_token !== 'string')
+    return problem(String(body.error ?? 'token_exchange_failed'), res.status);
   const user = userFromIdToken(body.id_token);
   if (!user) return problem('invalid_id_token', 502);
   return { kind: 'ok', status: res.status, body: { token: body.id_token, user } };
@@ -65,7 +74,9 @@ export function cognitoProvider(config: CognitoConfig) {
       const pending: Pending = { state: randomState(), verifier: randomVerifier(), hash: location.hash };
       sessionStorage.setItem(PENDING, JSON.stringify(pending));
       const challenge = await challengeFor(pending.verifier);
-      location.assign(authorizeUrl(config, { redirectUri: consoleRedirectUri(location.origin), state: pending.state, challenge }));
+      location.assign(
+        authorizeUrl(config, { redirectUri: consoleRedirectUri(location.origin), state: pending.state, challenge }),
+      );
     },
     /** On load: finishes a sign-in the hosted UI sent back, or null when the URL carries none. */
     async complete(): Promise<ApiOutcome<Session> | null> {

@@ -15,7 +15,10 @@ export const SCOPES = ['openid', 'email', 'profile'] as const;
 /** Where Cognito sends the browser back: the console page itself, registered as the client's callback URL. */
 export const consoleRedirectUri = (origin: string): string => `${origin}/console`;
 
-export function authorizeUrl(config: CognitoConfig, p: { redirectUri: string; state: string; challenge: string }): string {
+export function authorizeUrl(
+  config: CognitoConfig,
+  p: { redirectUri: string; state: string; challenge: string },
+): string {
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: config.clientId,
@@ -32,7 +35,10 @@ export function authorizeUrl(config: CognitoConfig, p: { redirectUri: string; st
 export const tokenUrl = (config: CognitoConfig): string => `${config.domain}/oauth2/token`;
 
 /** The form body of the code exchange: a public client, so the PKCE verifier stands in for a secret. */
-export function tokenRequestBody(config: CognitoConfig, p: { code: string; redirectUri: string; verifier: string }): string {
+export function tokenRequestBody(
+  config: CognitoConfig,
+  p: { code: string; redirectUri: string; verifier: string },
+): string {
   return new URLSearchParams({
     grant_type: 'authorization_code',
     client_id: config.clientId,
@@ -71,7 +77,7 @@ export function readCallback(search: string, expectedState: string | null): Call
 /** Accepts only a well-formed config: an https origin and a client id of Cognito's alphabet. */
 export function parseCognitoConfig(value: unknown): CognitoConfig | null {
   const v = value as { auth?: unknown; domain?: unknown; clientId?: unknown } | null;
-  if (!v || v.auth !== 'cognito' || typeof v.domain !== 'string' || typeof v.clientId !== 'string') return null;
+  if (v?.auth !== 'cognito' || typeof v.domain !== 'string' || typeof v.clientId !== 'string') return null;
   let url: URL;
   try {
     url = new URL(v.domain);

@@ -17,7 +17,14 @@ function applicationRow(a: Application): HTMLElement {
     'li',
     { class: 'row', 'data-id': a.id },
     h('a', { href: `#/case/${a.id}`, class: 'row-title' }, a.organization.name),
-    h('span', { class: 'row-meta' }, h('code', null, a.organization.creditCode), ' · ', formatDate(a.submittedAt.slice(0, 10)), a.kind === 'renewal' ? [' · ', ...bi({ zh: '再认证', en: 'renewal' })] : null),
+    h(
+      'span',
+      { class: 'row-meta' },
+      h('code', null, a.organization.creditCode),
+      ' · ',
+      formatDate(a.submittedAt.slice(0, 10)),
+      a.kind === 'renewal' ? [' · ', ...bi({ zh: '再认证', en: 'renewal' })] : null,
+    ),
     badge(stateLabel(a.state), 'info'),
   );
 }
@@ -28,10 +35,18 @@ export function certificateRow(c: Certificate): HTMLElement {
     'li',
     { class: 'row', 'data-number': c.number },
     h('a', { href: `#/certificate/${c.number}`, class: 'row-title' }, c.number),
-    h('span', { class: 'row-meta' }, c.organization.name, ' · ', `${formatDate(c.validFrom)} – ${formatDate(c.validUntil)}`),
+    h(
+      'span',
+      { class: 'row-meta' },
+      c.organization.name,
+      ' · ',
+      `${formatDate(c.validFrom)} – ${formatDate(c.validUntil)}`,
+    ),
     badge(statusLabel(c.status), c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad'),
     // Why it is in this queue: the reason of its last status change (surveillance overdue, for cause, …).
-    last && last.reasonCategory !== 'issued' ? h('span', { class: 'row-reason' }, formatDate(last.date), ' ', ...bi(reasonLabel(last.reasonCategory))) : null,
+    last && last.reasonCategory !== 'issued'
+      ? h('span', { class: 'row-reason' }, formatDate(last.date), ' ', ...bi(reasonLabel(last.reasonCategory)))
+      : null,
   );
 }
 
@@ -44,7 +59,17 @@ export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, 
     if (res.kind !== 'ok') return replaceChildren(more, problemBox(res));
     list.append(...res.body.items.map(row));
     if (!list.children.length) list.append(h('li', { class: 'muted empty' }, ...bi(L.empty)));
-    replaceChildren(more, res.body.cursor ? hl('button', { type: 'button', class: 'secondary' }, { click: () => void load(res.body.cursor) }, ...bi(L.more)) : null);
+    replaceChildren(
+      more,
+      res.body.cursor
+        ? hl(
+            'button',
+            { type: 'button', class: 'secondary' },
+            { click: () => void load(res.body.cursor) },
+            ...bi(L.more),
+          )
+        : null,
+    );
   };
   await load();
   return h('div', null, list, more);
@@ -55,23 +80,50 @@ export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state:
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': '申请状态 Application states' },
-    APPLICATION_STATES.map((s) => h('a', { href: `#/queues/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null }, ...bi(stateLabel(s)))),
+    APPLICATION_STATES.map((s) =>
+      h(
+        'a',
+        { href: `#/queues/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null },
+        ...bi(stateLabel(s)),
+      ),
+    ),
   );
   replaceChildren(main, h('h1', null, ...bi(L.queues)), tabs, loading());
   const label = `${stateLabel(current).zh} ${stateLabel(current).en}`;
-  replaceChildren(main, h('h1', null, ...bi(L.queues)), tabs, h('h2', null, ...bi(stateLabel(current))), await pagedList(`/v1/staff/applications?state=${current}&limit=50`, applicationRow, label));
+  replaceChildren(
+    main,
+    h('h1', null, ...bi(L.queues)),
+    tabs,
+    h('h2', null, ...bi(stateLabel(current))),
+    await pagedList(`/v1/staff/applications?state=${current}&limit=50`, applicationRow, label),
+  );
 }
 
 export async function mineView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.mine)), loading());
-  const [apps, certs] = await Promise.all([apiGet<Page<Application>>('/v1/staff/applications?limit=100'), apiGet<{ items: Certificate[] }>('/v1/staff/certificates')]);
+  const [apps, certs] = await Promise.all([
+    apiGet<Page<Application>>('/v1/staff/applications?limit=100'),
+    apiGet<{ items: Certificate[] }>('/v1/staff/certificates'),
+  ]);
   replaceChildren(
     main,
     h('h1', null, ...bi(L.mine)),
     h('p', null, h('a', { href: '#/new', class: 'button primary' }, '+ ', ...bi(L.newApplication))),
     h('h2', null, ...bi({ zh: '我的证书', en: 'My certificates' })),
-    certs.kind === 'ok' ? h('ul', { class: 'rows', 'aria-label': '我的证书 My certificates' }, certs.body.items.length ? certs.body.items.map(certificateRow) : h('li', { class: 'muted' }, ...bi(L.empty))) : problemBox(certs),
+    certs.kind === 'ok'
+      ? h(
+          'ul',
+          { class: 'rows', 'aria-label': '我的证书 My certificates' },
+          certs.body.items.length ? certs.body.items.map(certificateRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
+        )
+      : problemBox(certs),
     h('h2', null, ...bi({ zh: '我的申请', en: 'My applications' })),
-    apps.kind === 'ok' ? h('ul', { class: 'rows', 'aria-label': '我的申请 My applications' }, apps.body.items.length ? apps.body.items.map(applicationRow) : h('li', { class: 'muted' }, ...bi(L.empty))) : problemBox(apps),
+    apps.kind === 'ok'
+      ? h(
+          'ul',
+          { class: 'rows', 'aria-label': '我的申请 My applications' },
+          apps.body.items.length ? apps.body.items.map(applicationRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
+        )
+      : problemBox(apps),
   );
 }

@@ -12,10 +12,26 @@ export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, 
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': '证书状态 Certificate statuses' },
-    CERTIFICATE_STATUSES.map((s) => h('a', { href: `#/certificates/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null }, ...bi(statusLabel(s)))),
+    CERTIFICATE_STATUSES.map((s) =>
+      h(
+        'a',
+        { href: `#/certificates/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null },
+        ...bi(statusLabel(s)),
+      ),
+    ),
   );
   replaceChildren(main, h('h1', null, ...bi(L.certificates)), tabs, loading());
   const label = statusLabel(current);
-  const list = await pagedList<Certificate>(`/v1/staff/certificates?status=${current}&limit=50`, certificateRow, `${label.zh} ${label.en}`);
-  replaceChildren(main, h('h1', null, ...bi(L.certificates)), tabs, h('h2', { id: 'status-title' }, ...bi(label)), list);
+  const list = await pagedList<Certificate>(
+    `/v1/staff/certificates?status=${current}&limit=50`,
+    certificateRow,
+    `${label.zh} ${label.en}`,
+  );
+  replaceChildren(
+    main,
+    h('h1', null, ...bi(L.certificates)),
+    tabs,
+    h('h2', { id: 'status-title' }, ...bi(label)),
+    list,
+  );
 }

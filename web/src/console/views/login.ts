@@ -8,17 +8,40 @@ import { h, hl, replaceChildren } from '../../common/dom';
 import type { DevelopmentProvider, SignInOption, TokenProvider } from '../auth';
 import type { CognitoProvider } from '../cognito/provider';
 import { ROLE_LABELS } from '../labels';
-import { saveSession, type Session } from '../session';
+import { type Session, saveSession } from '../session';
 import { bi, busy, problemBox } from '../ui';
 
 type Failure = Exclude<ApiOutcome<Session>, { kind: 'ok' }>;
 
-const card = (...children: (HTMLElement | null)[]) => h('section', { class: 'card', 'aria-labelledby': 'login-title' }, ...children);
+const card = (...children: (HTMLElement | null)[]) =>
+  h('section', { class: 'card', 'aria-labelledby': 'login-title' }, ...children);
 
-export async function loginView(main: HTMLElement, provider: TokenProvider | null, onSignedIn: () => void, failure?: Failure): Promise<void> {
-  const title = h('h1', { id: 'login-title' }, ...bi({ zh: '登录认证业务控制台', en: 'Sign in to the certification console' }));
+export async function loginView(
+  main: HTMLElement,
+  provider: TokenProvider | null,
+  onSignedIn: () => void,
+  failure?: Failure,
+): Promise<void> {
+  const title = h(
+    'h1',
+    { id: 'login-title' },
+    ...bi({ zh: '登录认证业务控制台', en: 'Sign in to the certification console' }),
+  );
   if (!provider) {
-    return replaceChildren(main, card(title, h('p', null, ...bi({ zh: '此环境未配置登录方式，请联系管理员。', en: 'Sign-in is not configured for this deployment; ask an administrator.' }))));
+    return replaceChildren(
+      main,
+      card(
+        title,
+        h(
+          'p',
+          null,
+          ...bi({
+            zh: '此环境未配置登录方式，请联系管理员。',
+            en: 'Sign-in is not configured for this deployment; ask an administrator.',
+          }),
+        ),
+      ),
+    );
   }
   const message = h('div', { class: 'form-message' }, failure ? problemBox(failure) : null);
   if (provider.kind === 'cognito') return replaceChildren(main, card(title, ...cognitoForm(provider, message)));
@@ -27,31 +50,65 @@ export async function loginView(main: HTMLElement, provider: TokenProvider | nul
 
 function cognitoForm(provider: CognitoProvider, message: HTMLElement): HTMLElement[] {
   const region = h('div');
-  const button: HTMLButtonElement = hl('button', { type: 'button', class: 'primary', id: 'cognito-sign-in' }, {
-    click: () => void busy(button, region, () => provider.signIn()),
-  }, ...bi({ zh: '使用机构账号登录', en: 'Sign in with your organisation account' }));
+  const button: HTMLButtonElement = hl(
+    'button',
+    { type: 'button', class: 'primary', id: 'cognito-sign-in' },
+    {
+      click: () => void busy(button, region, () => provider.signIn()),
+    },
+    ...bi({ zh: '使用机构账号登录', en: 'Sign in with your organisation account' }),
+  );
   region.append(button);
   return [
-    h('p', { class: 'muted' }, ...bi({ zh: '账号由管理员开通；登录需要密码和身份验证器应用。', en: 'Accounts are created by an administrator; sign-in needs your password and authenticator app.' })),
+    h(
+      'p',
+      { class: 'muted' },
+      ...bi({
+        zh: '账号由管理员开通；登录需要密码和身份验证器应用。',
+        en: 'Accounts are created by an administrator; sign-in needs your password and authenticator app.',
+      }),
+    ),
     region,
     message,
   ];
 }
 
-async function developmentForm(provider: DevelopmentProvider, message: HTMLElement, onSignedIn: () => void): Promise<HTMLElement[]> {
+async function developmentForm(
+  provider: DevelopmentProvider,
+  message: HTMLElement,
+  onSignedIn: () => void,
+): Promise<HTMLElement[]> {
   const users = await provider.options();
   const list = h('ul', { class: 'user-list' });
   const button = (user: SignInOption): HTMLButtonElement => {
-    const b: HTMLButtonElement = hl('button', { type: 'button', class: 'user', 'data-sub': user.sub }, {
-      click: () =>
-        void busy(b, list, () => provider.signIn(user)).then((res) => {
-          if (res.kind !== 'ok') return replaceChildren(message, problemBox(res));
-          saveSession(res.body);
-          onSignedIn();
-        }),
-    }, h('span', { class: 'user-name' }, user.name), h('span', { class: 'user-roles' }, user.roles.map((r) => `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}`).join(' · ')));
+    const b: HTMLButtonElement = hl(
+      'button',
+      { type: 'button', class: 'user', 'data-sub': user.sub },
+      {
+        click: () =>
+          void busy(b, list, () => provider.signIn(user)).then((res) => {
+            if (res.kind !== 'ok') return replaceChildren(message, problemBox(res));
+            saveSession(res.body);
+            onSignedIn();
+          }),
+      },
+      h('span', { class: 'user-name' }, user.name),
+      h(
+        'span',
+        { class: 'user-roles' },
+        user.roles.map((r) => `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}`).join(' · '),
+      ),
+    );
     return b;
   };
   list.append(...users.map((u) => h('li', null, button(u))));
-  return [h('p', { class: 'muted' }, ...bi({ zh: '本地开发环境：选择一个演示用户登录。', en: 'Local development: sign in as one of the demo users.' })), list, message];
+  return [
+    h(
+      'p',
+      { class: 'muted' },
+      ...bi({ zh: '本地开发环境：选择一个演示用户登录。', en: 'Local development: sign in as one of the demo users.' }),
+    ),
+    list,
+    message,
+  ];
 }

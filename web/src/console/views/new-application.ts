@@ -10,7 +10,14 @@ import { bi, busy, field, problemBox } from '../ui';
 export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   const name = h('input', { name: 'name', required: true, maxlength: 200, autocomplete: 'organization' });
   const nameEn = h('input', { name: 'nameEn', maxlength: 200, lang: 'en' });
-  const creditCode = h('input', { name: 'creditCode', required: true, maxlength: 18, autocapitalize: 'characters', spellcheck: false, class: 'mono' });
+  const creditCode = h('input', {
+    name: 'creditCode',
+    required: true,
+    maxlength: 18,
+    autocapitalize: 'characters',
+    spellcheck: false,
+    class: 'mono',
+  });
   const scope = h('textarea', { name: 'scope', required: true, rows: 2, maxlength: 500 });
   const operatingSince = h('input', { name: 'operatingSince', type: 'date', required: true });
   const manual = h('input', { name: 'manual', maxlength: 200, placeholder: '售后服务手册 V3.2' });
@@ -28,9 +35,17 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
     h('h1', { id: 'new-title' }, ...bi({ zh: '认证申请', en: 'Apply for certification' })),
     field({ zh: '组织名称', en: 'Organization name' }, name),
     field({ zh: '英文名称（可选）', en: 'English name (optional)' }, nameEn),
-    field({ zh: '统一社会信用代码', en: 'Unified social credit code' }, creditCode, '18 位，含校验位 · 18 characters with a check character'),
+    field(
+      { zh: '统一社会信用代码', en: 'Unified social credit code' },
+      creditCode,
+      '18 位，含校验位 · 18 characters with a check character',
+    ),
     field({ zh: '认证范围', en: 'Scope' }, scope),
-    field({ zh: '售后服务体系运行起始日期', en: 'Service system operating since' }, operatingSince, '须已运行满 3 个月 · at least 3 months before applying'),
+    field(
+      { zh: '售后服务体系运行起始日期', en: 'Service system operating since' },
+      operatingSince,
+      '须已运行满 3 个月 · at least 3 months before applying',
+    ),
     field({ zh: '服务手册名称（可选）', en: 'Service manual (optional)' }, manual),
     message,
     h('div', { class: 'form-buttons' }, submit),
@@ -39,7 +54,11 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const body = {
-      organization: { name: name.value.trim(), ...(nameEn.value.trim() ? { nameEn: nameEn.value.trim() } : {}), creditCode: creditCode.value.trim() },
+      organization: {
+        name: name.value.trim(),
+        ...(nameEn.value.trim() ? { nameEn: nameEn.value.trim() } : {}),
+        creditCode: creditCode.value.trim(),
+      },
       scope: scope.value.trim(),
       operatingSince: operatingSince.value,
       documents: manual.value.trim() ? [{ name: manual.value.trim(), kind: 'manual' }] : [],

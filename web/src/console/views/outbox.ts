@@ -11,7 +11,21 @@ function entry(e: OutboxEntry): HTMLElement {
   return h(
     'li',
     { class: 'card outbox-entry', 'data-key': e.key },
-    h('p', { class: 'row-meta' }, h('time', { datetime: e.queuedAt }, formatInstant(e.queuedAt)), ' ', badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge({ zh: `${e.threshold} 天提醒`, en: `${e.threshold}-day reminder` }), ' ', badge(e.status === 'sent' ? { zh: '已发送', en: 'sent' } : { zh: '待发送', en: 'queued' }, e.status === 'sent' ? 'good' : 'warn'), ` ${e.channel}`),
+    h(
+      'p',
+      { class: 'row-meta' },
+      h('time', { datetime: e.queuedAt }, formatInstant(e.queuedAt)),
+      ' ',
+      badge(DUE_KIND_LABELS[e.kind], 'info'),
+      ' ',
+      badge({ zh: `${e.threshold} 天提醒`, en: `${e.threshold}-day reminder` }),
+      ' ',
+      badge(
+        e.status === 'sent' ? { zh: '已发送', en: 'sent' } : { zh: '待发送', en: 'queued' },
+        e.status === 'sent' ? 'good' : 'warn',
+      ),
+      ` ${e.channel}`,
+    ),
     h('h2', { class: 'outbox-subject' }, e.subject),
     h('p', { class: 'outbox-text' }, e.text),
     h('p', null, h('a', { href: `#/certificate/${e.number}` }, e.number)),
@@ -21,5 +35,17 @@ function entry(e: OutboxEntry): HTMLElement {
 export async function outboxView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), loading());
   const list = await pagedList<OutboxEntry>('/v1/staff/outbox?limit=20', entry, '发件箱 Outbox');
-  replaceChildren(main, h('h1', null, ...bi(L.outbox)), h('p', { class: 'muted' }, ...bi({ zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。', en: 'Surveillance and renewal reminders from the daily sweep, each sent once.' })), list);
+  replaceChildren(
+    main,
+    h('h1', null, ...bi(L.outbox)),
+    h(
+      'p',
+      { class: 'muted' },
+      ...bi({
+        zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。',
+        en: 'Surveillance and renewal reminders from the daily sweep, each sent once.',
+      }),
+    ),
+    list,
+  );
 }

@@ -3,7 +3,14 @@
  * points, what is examined), never restated here. Each indicator takes points (one decimal, up to its maximum), may
  * be marked not applicable (删减), and carries evidence notes; the total and level update live through scoreTotal.
  */
-import { CURRENT_SCHEME_VERSION, SCHEME, scoreTotal, validateScoreSheet, type IndicatorDef, type ScoreSheet } from '../../../../shared/scheme';
+import {
+  CURRENT_SCHEME_VERSION,
+  type IndicatorDef,
+  SCHEME,
+  type ScoreSheet,
+  scoreTotal,
+  validateScoreSheet,
+} from '../../../../shared/scheme';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { levelMsg } from '../labels';
 import { bi, nextId } from '../ui';
@@ -23,9 +30,25 @@ export interface ScoreSheetForm {
 
 function indicatorRow(def: IndicatorDef, inputs: IndicatorInputs[]): HTMLElement {
   const id = nextId(`score-${def.code}`);
-  const score = h('input', { id, name: def.code, type: 'number', inputmode: 'decimal', min: 0, max: def.points, step: 0.1, class: 'score-input', 'aria-describedby': `${id}-examined` });
+  const score = h('input', {
+    id,
+    name: def.code,
+    type: 'number',
+    inputmode: 'decimal',
+    min: 0,
+    max: def.points,
+    step: 0.1,
+    class: 'score-input',
+    'aria-describedby': `${id}-examined`,
+  });
   const excluded = h('input', { type: 'checkbox', name: `${def.code}-excluded`, id: `${id}-excluded` });
-  const note = h('textarea', { id: `${id}-note`, name: `${def.code}-note`, rows: 2, maxlength: 2000, class: 'note-input' });
+  const note = h('textarea', {
+    id: `${id}-note`,
+    name: `${def.code}-note`,
+    rows: 2,
+    maxlength: 2000,
+    class: 'note-input',
+  });
   excluded.addEventListener('change', () => {
     score.disabled = excluded.checked;
     if (excluded.checked) score.value = '';
@@ -34,20 +57,52 @@ function indicatorRow(def: IndicatorDef, inputs: IndicatorInputs[]): HTMLElement
   return h(
     'div',
     { class: 'indicator', 'data-code': def.code },
-    h('label', { for: id, class: 'indicator-name' }, h('b', null, def.code), ' ', ...bi({ zh: def.zh, en: def.en }), ' ', h('span', { class: 'points' }, `（${def.points} 分 points）`)),
+    h(
+      'label',
+      { for: id, class: 'indicator-name' },
+      h('b', null, def.code),
+      ' ',
+      ...bi({ zh: def.zh, en: def.en }),
+      ' ',
+      h('span', { class: 'points' }, `（${def.points} 分 points）`),
+    ),
     h('p', { class: 'hint', id: `${id}-examined` }, def.examined.zh, ' / ', h('span', { lang: 'en' }, def.examined.en)),
-    h('div', { class: 'indicator-inputs' }, score, h('label', { class: 'check', for: excluded.id }, excluded, ...bi({ zh: '不适用（删减）', en: 'Not applicable' }))),
+    h(
+      'div',
+      { class: 'indicator-inputs' },
+      score,
+      h('label', { class: 'check', for: excluded.id }, excluded, ...bi({ zh: '不适用（删减）', en: 'Not applicable' })),
+    ),
     h('label', { for: note.id, class: 'small' }, ...bi({ zh: '证据说明', en: 'Evidence notes' })),
     note,
   );
 }
 
-function reasonList(label: { zh: string; en: string }, name: string, onChange: () => void): { element: HTMLElement; reasons(): string[] } {
+function reasonList(
+  label: { zh: string; en: string },
+  name: string,
+  onChange: () => void,
+): { element: HTMLElement; reasons(): string[] } {
   const list = h('ol', { class: 'reasons' });
   const add = hl('button', { type: 'button', class: 'secondary' }, { click: () => addRow() }, '+ ', ...bi(label));
   const addRow = () => {
     const input = h('input', { type: 'text', name, maxlength: 2000, 'aria-label': `${label.zh} ${label.en}` });
-    const row = h('li', null, input, hl('button', { type: 'button', class: 'link', 'aria-label': '删除 Remove' }, { click: () => (row.remove(), onChange()) }, '×'));
+    const row = h(
+      'li',
+      null,
+      input,
+      hl(
+        'button',
+        { type: 'button', class: 'link', 'aria-label': '删除 Remove' },
+        {
+          click: () => {
+            row.remove();
+            onChange();
+          },
+        },
+        '×',
+      ),
+    );
     list.append(row);
     input.focus();
     onChange();
@@ -60,9 +115,18 @@ export function scoreSheetForm(): ScoreSheetForm {
   const inputs: IndicatorInputs[] = [];
   const total = h('output', { class: 'sheet-total', 'aria-live': 'polite' });
   const recompute = () => update();
-  const deductions = reasonList({ zh: '特别扣分项（每项 −1 分）', en: 'Special deduction (−1 each)' }, 'special-deduction', recompute);
+  const deductions = reasonList(
+    { zh: '特别扣分项（每项 −1 分）', en: 'Special deduction (−1 each)' },
+    'special-deduction',
+    recompute,
+  );
   const bonusOn = h('input', { type: 'checkbox', name: 'bonus', id: nextId('bonus') });
-  const bonusReason = h('input', { type: 'text', name: 'bonus-reason', maxlength: 2000, 'aria-label': '加分理由 Reason for the bonus' });
+  const bonusReason = h('input', {
+    type: 'text',
+    name: 'bonus-reason',
+    maxlength: 2000,
+    'aria-label': '加分理由 Reason for the bonus',
+  });
 
   const dimensions = SCHEME.dimensions.map((d) =>
     h(
@@ -94,12 +158,25 @@ export function scoreSheetForm(): ScoreSheetForm {
     if (issues.length) {
       const missing = issues.filter((i) => i.code === 'INDICATOR_MISSING').length;
       const wrong = issues.length - missing;
-      replaceChildren(total, ...bi({ zh: `未完成：${missing} 项未评分，${wrong} 项有误`, en: `Incomplete: ${missing} not scored, ${wrong} invalid` }));
+      replaceChildren(
+        total,
+        ...bi({
+          zh: `未完成：${missing} 项未评分，${wrong} 项有误`,
+          en: `Incomplete: ${missing} not scored, ${wrong} invalid`,
+        }),
+      );
       total.className = 'sheet-total incomplete';
       return;
     }
     const result = scoreTotal(current);
-    replaceChildren(total, ...bi({ zh: '总分', en: 'Total' }), ' ', h('strong', { class: 'total-value' }, result.total.toFixed(1)), ' · ', ...bi(levelMsg(result.level)));
+    replaceChildren(
+      total,
+      ...bi({ zh: '总分', en: 'Total' }),
+      ' ',
+      h('strong', { class: 'total-value' }, result.total.toFixed(1)),
+      ' · ',
+      ...bi(levelMsg(result.level)),
+    );
     total.className = `sheet-total ${result.passed ? 'passed' : 'failed'}`;
   }
 
@@ -108,8 +185,23 @@ export function scoreSheetForm(): ScoreSheetForm {
     { class: 'score-sheet' },
     h('legend', null, ...bi({ zh: '评分表', en: 'Score sheet' }), ` (${SCHEME.version})`),
     dimensions,
-    h('fieldset', { class: 'dimension' }, h('legend', null, ...bi({ zh: '特别扣分与加分', en: 'Special deductions and bonus' })), deductions.element,
-      h('div', { class: 'bonus' }, h('label', { class: 'check', for: bonusOn.id }, bonusOn, ...bi({ zh: '行业领先实践加分（+1）', en: 'Industry-leading practice (+1)' })), bonusReason)),
+    h(
+      'fieldset',
+      { class: 'dimension' },
+      h('legend', null, ...bi({ zh: '特别扣分与加分', en: 'Special deductions and bonus' })),
+      deductions.element,
+      h(
+        'div',
+        { class: 'bonus' },
+        h(
+          'label',
+          { class: 'check', for: bonusOn.id },
+          bonusOn,
+          ...bi({ zh: '行业领先实践加分（+1）', en: 'Industry-leading practice (+1)' }),
+        ),
+        bonusReason,
+      ),
+    ),
     h('div', { class: 'sheet-total-bar' }, total),
   );
   element.addEventListener('input', recompute);
@@ -125,10 +217,30 @@ export function scoreSheetTable(sheet: ScoreSheet): HTMLElement {
     'table',
     { class: 'sheet-table' },
     h('caption', null, ...bi({ zh: '评分明细', en: 'Scores by indicator' })),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, ...bi({ zh: '指标', en: 'Indicator' })), h('th', { scope: 'col' }, ...bi({ zh: '得分', en: 'Score' })), h('th', { scope: 'col' }, ...bi({ zh: '证据', en: 'Evidence' })))),
-    h('tbody', null, SCHEME.indicators.map((def) => {
-      const e = entries.get(def.code);
-      return h('tr', null, h('th', { scope: 'row' }, `${def.code} ${def.zh}`), h('td', null, e?.excluded ? '删减 N/A' : `${e?.score ?? '—'} / ${def.points}`), h('td', null, e?.note ?? ''));
-    })),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, ...bi({ zh: '指标', en: 'Indicator' })),
+        h('th', { scope: 'col' }, ...bi({ zh: '得分', en: 'Score' })),
+        h('th', { scope: 'col' }, ...bi({ zh: '证据', en: 'Evidence' })),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      SCHEME.indicators.map((def) => {
+        const e = entries.get(def.code);
+        return h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, `${def.code} ${def.zh}`),
+          h('td', null, e?.excluded ? '删减 N/A' : `${e?.score ?? '—'} / ${def.points}`),
+          h('td', null, e?.note ?? ''),
+        );
+      }),
+    ),
   );
 }

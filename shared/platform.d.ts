@@ -1,0 +1,23 @@
+/**
+ * The few web-platform globals the domain core uses, which Node 22+ and every browser provide alike. Declared here so
+ * that shared/ compiles with neither the DOM nor Node's types: anything else it reaches for is a compile error.
+ */
+interface TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare var TextEncoder: { new (): TextEncoder };
+
+interface TextDecoder {
+  decode(input?: ArrayBuffer | ArrayBufferView): string;
+}
+declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder };
+
+interface SubtleCrypto {
+  digest(algorithm: 'SHA-256' | 'SHA-384' | 'SHA-512', data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
+}
+
+interface Crypto {
+  readonly subtle: SubtleCrypto;
+  getRandomValues<T extends ArrayBufferView>(array: T): T;
+}
+declare var crypto: Crypto;
