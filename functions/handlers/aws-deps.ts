@@ -1,5 +1,9 @@
 /** Dependencies of a function running in AWS, built once per container from the environment. */
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
+import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
@@ -32,4 +36,21 @@ export function awsDeps(): Promise<Deps> {
     };
   })();
   return deps;
+}
+
+/**
+ * The origin-verify values CloudFront sends, read on the first request (a missing variable then fails every
+ * request closed, with a 500 and a log line, rather than letting one through).
+ */
+export function originSecretsFromEnvironment(): OriginSecrets {
+  let source: SecretsManagerOriginSecrets | undefined;
+  return {
+    accepted: (options) => {
+      source ??= new SecretsManagerOriginSecrets(
+        new SecretsManagerClient({}),
+        requireEnv(DEPLOYMENT_ENV.originVerifySecretArn),
+      );
+      return source.accepted(options);
+    },
+  };
 }

@@ -6,10 +6,10 @@
 import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { LogArchive } from './log-archive';
 
 export interface WebDeploymentProps {
   readonly sourceDir: string;
@@ -17,6 +17,7 @@ export interface WebDeploymentProps {
   readonly distribution: IDistribution;
   /** Written as /console-config.json beside the pages; may hold tokens (resolved by the deployment at deploy time). */
   readonly consoleConfig: Record<string, unknown>;
+  readonly logs: LogArchive;
 }
 
 const STOCK_HANDLER = "runs CDK's stock BucketDeployment handler, which only copies the web build into the site bucket";
@@ -50,7 +51,7 @@ export class WebDeployment extends Construct {
   constructor(scope: Construct, id: string, props: WebDeploymentProps) {
     super(scope, id);
     // Our own role rather than the default, which would carry the AWS managed AWSLambdaBasicExecutionRole.
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const logGroup = props.logs.logGroup(this, 'Logs', 'custom-resources/web-deployment');
     const role = new Role(this, 'HandlerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 

@@ -20,6 +20,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/deployment-env';
 import type { RouteSpec } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
 import { apiBehaviors } from '../api-behaviors';
@@ -32,8 +33,12 @@ export interface WebHostingProps {
   readonly apiDomainName: string;
   readonly routes: readonly RouteSpec[];
   readonly config: StarmarkConfig;
-  /** Origins the pages may fetch besides their own (the Cognito hosted-UI domain, for the console's token call). */
+  /** Origins the pages may fetch besides their own (the sign-in domain or OIDC issuer, for the console). */
   readonly connectSources?: readonly string[];
+  /** Sent to the API in ORIGIN_VERIFY_HEADER; the functions refuse requests without it (origin-verify.ts). */
+  readonly originVerifyValue: string;
+  /** The WAF web ACL on the distribution (the companion stack's, or one given by context). */
+  readonly webAclArn?: string;
 }
 
 export class WebHosting extends Construct {
@@ -72,7 +77,9 @@ export class WebHosting extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
-    const apiOrigin = new HttpOrigin(props.apiDomainName);
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue },
+    });
     const apiBehavior = (kind: 'staff' | 'public'): BehaviorOptions => ({
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -106,7 +113,7 @@ export class WebHosting extends Construct {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
-      webAclId: config.webAclArn,
+      webAclId: props.webAclArn,
     });
 
     if (!config.customDomain) {
@@ -118,12 +125,12 @@ export class WebHosting extends Construct {
           'TLSv1.2_2021.',
       });
     }
-    if (!config.webAclArn) {
+    if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF web ACL was given (-c webAclArn; a CLOUDFRONT-scope ACL must live in us-east-1, which this ' +
-          'region-agnostic stack cannot create). API Gateway throttles every route and public reads are cached.',
+          'The WAF was switched off for this deployment (-c waf=off); API Gateway still throttles every route, ' +
+          'public reads are cached, and the functions have reserved concurrency.',
       });
     }
     Validations.of(this.distribution).acknowledge({
