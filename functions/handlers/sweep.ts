@@ -3,8 +3,10 @@
  * certificate could not be handled, so that the schedule's retry (harmless: the sweep is idempotent) and the
  * function's error alarm both see it.
  */
+import { SWEEP_COMPLETED_METRIC } from '../../shared/deployment-env';
 import { log } from '../http/log';
 import { notifierFromEnvironment } from '../notify/from-env';
+import { countMetric } from '../observability/metrics';
 import { runDailyOperations } from '../service/sweep';
 import { awsDeps } from './aws-deps';
 
@@ -30,5 +32,7 @@ export const handler = async (): Promise<{ read: number; changed: number; confli
     log.error('sweep had failures', { failures });
     throw new Error(`sweep: ${failures.length} item(s) failed`);
   }
+  // The sweep-silence alarm waits for this: a run that completed, every certificate handled.
+  countMetric(SWEEP_COMPLETED_METRIC);
   return summary;
 };
