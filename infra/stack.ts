@@ -149,6 +149,7 @@ export class StarmarkStack extends Stack {
         distribution: web.distribution,
         consoleConfig: identity.consoleConfig,
         logs,
+        pageAliasObjects: web.inChina,
       });
     }
 

@@ -3,6 +3,7 @@
  * custom-message trigger), and the sender: SES when configured (the built-in sender allows a few dozen mails a day
  * and only from no-reply@verificationemail.com), else Cognito's own. Cognito fills {username} and {####}.
  */
+import { Aws } from 'aws-cdk-lib';
 import {
   type UserInvitationConfig,
   UserPoolEmail,
@@ -49,7 +50,8 @@ export function staffMailSender(
   return UserPoolEmail.withSES({
     fromEmail: identity.ses.fromAddress,
     fromName: identity.ses.fromName ?? 'starmark',
-    ...(identity.ses.region ? { sesRegion: identity.ses.region } : {}),
+    // The stack's own region unless told otherwise (SES must be out of its sandbox there).
+    sesRegion: identity.ses.region ?? Aws.REGION,
     sesVerifiedDomain: identity.ses.fromAddress.split('@')[1]!,
   });
 }

@@ -3,7 +3,7 @@
  * paths (derived from the route table) from the HTTP API. One origin for the browser means no CORS, one CSP and
  * one set of security headers; caching public reads here absorbs QR-scan spikes before they reach Lambda.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -29,6 +29,9 @@ import type { StarmarkConfig } from '../config';
 import { PageRouter } from './page-router';
 import { SiteBuckets } from './site-buckets';
 
+/** A region of the aws-cn partition, known at synth (an environment-agnostic stack is never one). */
+export const isChinaRegion = (region: string): boolean => !Token.isUnresolved(region) && region.startsWith('cn-');
+
 export interface WebHostingProps {
   readonly apiDomainName: string;
   readonly routes: readonly RouteSpec[];
@@ -46,6 +49,8 @@ export class WebHosting extends Construct {
   readonly distribution: Distribution;
   /** `https://` + the custom domain, or the CloudFront domain when there is none. */
   readonly url: string;
+  /** Deployed in a China region (no CloudFront Functions, no origin access control there). */
+  readonly inChina: boolean;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -90,16 +95,23 @@ export class WebHosting extends Construct {
       responseHeadersPolicy,
     });
 
-    const pageRouter = new PageRouter(this, 'PageRouter');
+    // CloudFront in the China regions has neither CloudFront Functions nor origin access control: the site bucket is
+    // read through an origin access identity, and the clean page URLs are objects of their own (web-deployment.ts).
+    this.inChina = isChinaRegion(Stack.of(this).region);
+    const pageRouter = this.inChina ? undefined : new PageRouter(this, 'PageRouter');
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'starmark web pages and API',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: this.inChina
+          ? S3BucketOrigin.withOriginAccessIdentity(this.bucket)
+          : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy,
-        functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }],
+        ...(pageRouter
+          ? { functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }] }
+          : {}),
       },
       additionalBehaviors: Object.fromEntries(
         apiBehaviors(props.routes).map((b) => [b.pathPattern, apiBehavior(b.kind)]),
@@ -116,6 +128,14 @@ export class WebHosting extends Construct {
       webAclId: props.webAclArn,
     });
 
+    if (this.inChina) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR7',
+        reason:
+          'CloudFront in the China regions offers no origin access control; the private site bucket is read through ' +
+          'an origin access identity instead, still with every public access blocked.',
+      });
+    }
     if (!config.customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',

@@ -22,6 +22,20 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
       authDomainPrefix: 'starmark-test',
     },
   },
+  'OIDC in aws-cn, production, no WAF': {
+    webDistDir: FIXTURE_WEB_DIST,
+    context: {
+      region: 'cn-north-1',
+      identity: 'oidc',
+      oidcIssuer: 'https://id.example.cn/realms/starmark',
+      oidcClientId: 'starmark-console',
+      production: true,
+      publicBaseUrl: 'https://verify.example.cn',
+      domainName: 'verify.example.cn',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      waf: 'off',
+    },
+  },
 };
 
 const done: Synthesized[] = [];
