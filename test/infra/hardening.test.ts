@@ -135,7 +135,7 @@ describe('no way around the edge', () => {
   });
 
   it('tells the API functions which secret to check, lets them read it, and rotates it', () => {
-    const [[secretId]] = ofType(s, 'AWS::SecretsManager::Secret');
+    const [[secretId]] = ofType(s, 'AWS::SecretsManager::Secret') as [[string, any]];
     for (const name of ['public', 'staff'] as const) {
       const fn = resources(s)[s.logicalId(s.stack.functions[name].fn)]!;
       expect(fn.Properties.Environment.Variables[DEPLOYMENT_ENV.originVerifySecretArn]).toEqual({ Ref: secretId });
