@@ -5,6 +5,7 @@ import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
 import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
+import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
 import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
@@ -17,9 +18,9 @@ let deps: Promise<Deps> | undefined;
 export function awsDeps(): Promise<Deps> {
   deps ??= (async () => {
     const env = functionEnvironment();
-    const store = new DynamoRegistryStore(documentClient(), env.tableName);
+    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName);
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
-    const kms = kmsPort(new KMSClient({}));
+    const kms = kmsPort(traced(new KMSClient({})));
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
     // Only the public function is given RECEIPT_KEY_IDS (and kms:Sign on those keys alone): the others issue no receipts.
     const receiptIds = process.env[KEY_IDS_VARIABLE.receipt];
@@ -47,7 +48,7 @@ export function originSecretsFromEnvironment(): OriginSecrets {
   return {
     accepted: (options) => {
       source ??= new SecretsManagerOriginSecrets(
-        new SecretsManagerClient({}),
+        traced(new SecretsManagerClient({})),
         requireEnv(DEPLOYMENT_ENV.originVerifySecretArn),
       );
       return source.accepted(options);

@@ -18,6 +18,7 @@ import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { originHeaderOf, withOriginHeader } from '../edge/distribution-header';
 import { requireEnv } from '../env';
 import { log } from '../http/log';
+import { instrumented, traced } from '../observability/powertools';
 
 interface RotationEvent {
   SecretId: string;
@@ -25,9 +26,9 @@ interface RotationEvent {
   Step: 'createSecret' | 'setSecret' | 'testSecret' | 'finishSecret';
 }
 
-const secrets = new SecretsManagerClient({});
+const secrets = traced(new SecretsManagerClient({}));
 // CloudFront's API lives in one region (us-east-1, or cn-northwest-1 in China); the SDK's default endpoint is right.
-const cloudFront = new CloudFrontClient({});
+const cloudFront = traced(new CloudFrontClient({}));
 
 async function pendingValue(secretId: string, token: string): Promise<string> {
   const out = await secrets.send(
@@ -37,7 +38,7 @@ async function pendingValue(secretId: string, token: string): Promise<string> {
   return out.SecretString;
 }
 
-export const handler = async (event: RotationEvent): Promise<void> => {
+export const handler = instrumented(async (event: RotationEvent): Promise<void> => {
   const distributionId = requireEnv(DEPLOYMENT_ENV.distributionId);
   const originDomain = requireEnv(DEPLOYMENT_ENV.apiOriginDomain);
   const { SecretId: secretId, ClientRequestToken: token, Step: step } = event;
@@ -101,4 +102,4 @@ export const handler = async (event: RotationEvent): Promise<void> => {
       return;
     }
   }
-};
+});
