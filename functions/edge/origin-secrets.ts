@@ -26,15 +26,14 @@ export class SecretsManagerOriginSecrets implements OriginSecrets {
 
   accepted(options: { fresh?: boolean } = {}): Promise<readonly string[]> {
     const age = this.cached ? this.now() - this.cached.at : Number.POSITIVE_INFINITY;
-    if (age > (options.fresh ? FRESH_INTERVAL_MS : CACHE_MS)) {
-      const values = this.read();
-      this.cached = { at: this.now(), values };
-      // A failed read is not kept: the next request tries again.
-      values.catch(() => {
-        if (this.cached?.values === values) this.cached = undefined;
-      });
-    }
-    return this.cached!.values;
+    if (this.cached && age <= (options.fresh ? FRESH_INTERVAL_MS : CACHE_MS)) return this.cached.values;
+    const values = this.read();
+    this.cached = { at: this.now(), values };
+    // A failed read is not kept: the next request tries again.
+    values.catch(() => {
+      if (this.cached?.values === values) this.cached = undefined;
+    });
+    return values;
   }
 
   private async read(): Promise<readonly string[]> {

@@ -5,7 +5,12 @@
  * distribution back; finishSecret makes it AWSCURRENT (the old value stays accepted as AWSPREVIOUS).
  */
 import { randomBytes } from 'node:crypto';
-import { CloudFrontClient, GetDistributionConfigCommand, UpdateDistributionCommand } from '@aws-sdk/client-cloudfront';
+import {
+  CloudFrontClient,
+  type DistributionConfig,
+  GetDistributionConfigCommand,
+  UpdateDistributionCommand,
+} from '@aws-sdk/client-cloudfront';
 import {
   DescribeSecretCommand,
   GetSecretValueCommand,
@@ -29,6 +34,12 @@ interface RotationEvent {
 const secrets = traced(new SecretsManagerClient({}));
 // CloudFront's API lives in one region (us-east-1, or cn-northwest-1 in China); the SDK's default endpoint is right.
 const cloudFront = traced(new CloudFrontClient({}));
+
+async function distributionConfig(id: string): Promise<{ config: DistributionConfig; etag?: string }> {
+  const out = await cloudFront.send(new GetDistributionConfigCommand({ Id: id }));
+  if (!out.DistributionConfig) throw new Error(`distribution ${id} has no config`);
+  return { config: out.DistributionConfig, ...(out.ETag ? { etag: out.ETag } : {}) };
+}
 
 async function pendingValue(secretId: string, token: string): Promise<string> {
   const out = await secrets.send(
@@ -68,21 +79,21 @@ export const handler = instrumented(async (event: RotationEvent): Promise<void> 
     }
     case 'setSecret': {
       const value = await pendingValue(secretId, token);
-      const current = await cloudFront.send(new GetDistributionConfigCommand({ Id: distributionId }));
-      if (originHeaderOf(current.DistributionConfig!, originDomain) === value) return;
+      const current = await distributionConfig(distributionId);
+      if (originHeaderOf(current.config, originDomain) === value) return;
       await cloudFront.send(
         new UpdateDistributionCommand({
           Id: distributionId,
-          IfMatch: current.ETag,
-          DistributionConfig: withOriginHeader(current.DistributionConfig!, originDomain, value),
+          IfMatch: current.etag,
+          DistributionConfig: withOriginHeader(current.config, originDomain, value),
         }),
       );
       return;
     }
     case 'testSecret': {
       const value = await pendingValue(secretId, token);
-      const current = await cloudFront.send(new GetDistributionConfigCommand({ Id: distributionId }));
-      if (originHeaderOf(current.DistributionConfig!, originDomain) !== value) {
+      const current = await distributionConfig(distributionId);
+      if (originHeaderOf(current.config, originDomain) !== value) {
         throw new Error('the distribution does not send the pending origin secret');
       }
       return;

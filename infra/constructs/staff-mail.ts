@@ -52,6 +52,6 @@ export function staffMailSender(
     fromName: identity.ses.fromName ?? 'starmark',
     // The stack's own region unless told otherwise (SES must be out of its sandbox there).
     sesRegion: identity.ses.region ?? Aws.REGION,
-    sesVerifiedDomain: identity.ses.fromAddress.split('@')[1]!,
+    sesVerifiedDomain: identity.ses.fromAddress.slice(identity.ses.fromAddress.indexOf('@') + 1),
   });
 }

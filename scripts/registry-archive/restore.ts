@@ -24,9 +24,8 @@ export function readExport(dir: string): { manifest: Manifest; lines: string[] }
   if (sha256(text) !== manifest.sha256) {
     const lines = text.split('\n').filter(Boolean);
     const changed = lines.findIndex((line, i) => sha256(line) !== manifest.itemSha256[i]);
-    throw new RestoreRefused(
-      `${ITEMS_FILE} does not match its manifest` + (changed >= 0 ? ` (first difference at line ${changed + 1})` : ''),
-    );
+    const where = changed >= 0 ? ` (first difference at line ${changed + 1})` : '';
+    throw new RestoreRefused(`${ITEMS_FILE} does not match its manifest${where}`);
   }
   const lines = text.split('\n').filter(Boolean);
   if (lines.length !== manifest.itemCount) throw new RestoreRefused('item count does not match the manifest');
