@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { printSeedReport } from '../demo/report';
 import { seedDemo } from '../demo/seed';
 import { LocalRuntimeError } from './runtime-error';
-import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file';
 import { startSweepTimer } from './sweep-timer';
 import { startLocalSystem } from './system';
 
@@ -58,15 +57,6 @@ async function main() {
     certificatePrefix: values.prefix,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
-  const dataDir = resolve(values.data);
-  writeRuntimeInfo(dataDir, {
-    pid: process.pid,
-    url: system.url,
-    dynamoEndpoint: system.dynamo.endpoint,
-    tableName: 'starmark',
-    certificatePrefix: values.prefix,
-    startedAt: new Date().toISOString(),
-  });
   if (values.demo) {
     process.stdout.write('Seeding demo data…\n');
     printSeedReport(await seedDemo(system.deps), process.stdout);
@@ -101,7 +91,6 @@ async function main() {
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
     await sweeps.stop();
-    removeRuntimeInfo(dataDir);
     await system.stop();
     process.stdout.write('Stopped. Data is kept in the data folder.\n');
     process.exit(0);

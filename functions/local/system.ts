@@ -18,6 +18,7 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { type DataFolderLock, lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -50,17 +51,22 @@ export interface LocalSystem {
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
   server: Server;
+  /** The data folder's lock, held while the system runs on one. */
+  lock?: DataFolderLock;
   stop(): Promise<void>;
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const host = options.host ?? '127.0.0.1';
-  if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
-  const dynamo = await startDynamoDbLocal({
-    port: options.dynamoPort ?? (await freePort()),
-    dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
-  });
+  // First the folder: a second start on a folder in use must refuse before it touches anything.
+  const lock = options.dataDir ? await lockDataFolder(options.dataDir, 'a starmark system') : undefined;
+  let dynamo: DynamoDbLocal | undefined;
   try {
+    if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
+    dynamo = await startDynamoDbLocal({
+      port: options.dynamoPort ?? (await freePort()),
+      ...(lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {}),
+    });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const store = new DynamoRegistryStore(
@@ -103,20 +109,30 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         extra: devLoginEndpoints(identity),
       }),
     );
+    lock?.announce({
+      url,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      certificatePrefix: deps.config.certificatePrefix,
+    });
+    const running = dynamo;
     return {
       url,
       deps,
       identity,
       dynamo,
       server,
+      ...(lock ? { lock } : {}),
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
-        await dynamo.stop();
+        await running.stop();
+        lock?.release();
       },
     };
   } catch (error) {
-    await dynamo.stop();
+    await dynamo?.stop();
+    lock?.release();
     throw error;
   }
 }
