@@ -24,6 +24,7 @@ import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
 import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { gatewayListener } from './gateway';
+import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
 import { ensureTable } from './table-setup';
 
@@ -105,6 +106,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           staff: createApiHandler('staff', staffOperations, depsPromise),
         },
         identity,
+        allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
         extra: devLoginEndpoints(identity),
       }),
