@@ -83,7 +83,7 @@ function readLock(file: string): LockText | undefined {
 }
 
 /** Alive: the pid exists and, where the start time can be read, it is still the process that took the lock. */
-export function ownerAlive(owner: LockOwner): boolean {
+function ownerAlive(owner: LockOwner): boolean {
   if (!processAlive(owner.pid)) return false;
   if (!owner.processStart) return true;
   const started = processStartTime(owner.pid);

@@ -34,7 +34,7 @@ function jarFolder(): string {
   return join(lib, release);
 }
 
-export function checkJava(): void {
+function checkJava(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new LocalRuntimeError(

@@ -85,7 +85,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-export function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
   const structured: APIGatewayProxyStructuredResultV2 =
     typeof result === 'string' ? { statusCode: 200, body: result } : (result as APIGatewayProxyStructuredResultV2);
   const headers = withSecurityHeaders(

@@ -62,13 +62,11 @@ async function main() {
     printSeedReport(await seedDemo(system.deps), process.stdout);
   }
   // The daily sweep and reminders, as the schedule runs them in AWS: now, then hourly (idempotent).
-  const sweeps = startSweepTimer(system.deps, {
-    onReport: ({ sweep, reminders }) => {
-      if (sweep.changed.length || reminders.sent.length)
-        process.stdout.write(
-          `sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`,
-        );
-    },
+  const sweeps = startSweepTimer(system.deps, ({ sweep, reminders }) => {
+    if (sweep.changed.length || reminders.sent.length)
+      process.stdout.write(
+        `sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`,
+      );
   });
   process.stdout.write(
     [

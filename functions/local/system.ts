@@ -4,7 +4,7 @@
  * through here, so they exercise the same wiring.
  */
 
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -18,7 +18,7 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
-import { type DataFolderLock, lockDataFolder } from './data-folder-lock';
+import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -42,8 +42,6 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
-  /** The receipt key ring; default: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder). */
-  receiptKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
 }
 
 export interface LocalSystem {
@@ -51,9 +49,6 @@ export interface LocalSystem {
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
-  server: Server;
-  /** The data folder's lock, held while the system runs on one. */
-  lock?: DataFolderLock;
   stop(): Promise<void>;
 }
 
@@ -79,9 +74,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const signingKeys = options.signingKeys
       ? await options.signingKeys(store)
       : await LocalKeyRing.open(keysDir, options.clock?.());
-    const receiptKeys = options.receiptKeys
-      ? await options.receiptKeys(store)
-      : await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
+    const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -123,8 +117,6 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       deps,
       identity,
       dynamo,
-      server,
-      ...(lock ? { lock } : {}),
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
