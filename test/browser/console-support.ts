@@ -1,45 +1,38 @@
 /**
- * What the console's browser tests share: the built web copied aside (so a concurrent rebuild cannot pull files
- * from under a running test), a system serving it, and a signed-in page per demo user.
+ * What the console's browser tests share: a system serving the built web, a browser, and a signed-in page per demo
+ * user. `useConsoleRig()` starts them before the file's tests and stops them after.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuilt, launchBrowser, newContext, type PageProblems, watchPage } from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, newContext, type PageProblems, watchPage } from '../support/browser';
+import { type TestSystem, useTestSystem } from '../support/local-system';
 
 export interface ConsoleRig {
   sys: TestSystem;
-  browser: Browser;
   problems: PageProblems[];
   signedIn(sub: string): Promise<Page>;
-  stop(): Promise<void>;
 }
 
-export async function startConsoleRig(now: string): Promise<ConsoleRig> {
-  const dist = await ensureWebBuilt();
-  const webRoot = mkdtempSync(join(tmpdir(), 'starmark-console-'));
-  cpSync(dist, webRoot, { recursive: true });
-  const sys = await startTestSystem({ now, webRoot });
-  const browser = await launchBrowser();
+export function useConsoleRig(now: string): ConsoleRig {
+  const sys = useTestSystem({ now, web: true });
+  let browser: Browser | undefined;
   const problems: PageProblems[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+  });
   return {
     sys,
-    browser,
     problems,
     async signedIn(sub) {
-      const page = await (await newContext(browser)).newPage();
+      const page = await (await newContext(browser!)).newPage();
       problems.push(watchPage(page, sys.url));
       await page.goto(`${sys.url}/console`);
       await page.click(`button.user[data-sub="${sub}"]`);
       await page.waitForSelector('#sign-out');
       return page;
-    },
-    async stop() {
-      await browser.close().catch(() => undefined);
-      await sys.stop();
-      rmSync(webRoot, { recursive: true, force: true });
     },
   };
 }

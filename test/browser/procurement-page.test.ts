@@ -3,71 +3,31 @@
  * into one table, the CSV download as Excel will read it, and a receipt at its permalink — checked in the browser,
  * refused when edited, printable to PDF. Screenshots and the PDF land in test-artifacts/procurement-*.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
-import { sheetWithTotal } from '../../shared/scheme';
-import {
-  ARTIFACTS_DIR,
-  ensureWebBuilt,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  screenshot,
-  watchPage,
-} from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/local-system';
-import { applicationBody, DEFAULT_ACTORS as who } from '../support/walk';
+import { ARTIFACTS_DIR, launchBrowser, newContext, type PageProblems, screenshot, watchPage } from '../support/browser';
+import { useTestSystem } from '../support/local-system';
+import { issuedCertificate } from '../support/walk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>售后服务有限公司';
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z', web: true });
 let browser: Browser;
-let webRoot: string;
 let corpus: SeededOrganization[];
 let hostile: any;
 const problems: PageProblems[] = [];
 
-async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
-  const res = await call;
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
-
 beforeAll(async () => {
-  // A copy of the build, so that a concurrent rebuild cannot pull files from under the running page.
-  webRoot = mkdtempSync(join(tmpdir(), 'starmark-procurement-'));
-  cpSync(await ensureWebBuilt(), webRoot, { recursive: true });
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z', webRoot });
   corpus = await seedSearchCorpus(sys.deps.store, 30);
-  const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(7001, HOSTILE), who.applicant), 201);
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: 'HT-7001' },
-      who.admin,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(93) },
-      who.evaluator,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
-  hostile = (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
+  hostile = await issuedCertificate(sys.api, 93, { organization: { name: HOSTILE } });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await sys?.stop();
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true });
   for (const p of problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
 });
 

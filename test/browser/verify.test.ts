@@ -14,33 +14,22 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../functions/signing/artwork/qr';
 import { sheetWithTotal } from '../../shared/scheme';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  screenshot,
-  watchPage,
-} from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/local-system';
-import { applicationBody, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+import { launchBrowser, newContext, type PageProblems, screenshot, watchPage } from '../support/browser';
+import { useTestSystem } from '../support/local-system';
+import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 
 const NOW = '2026-11-23T02:00:00Z';
 const ADMIN = DEFAULT_ACTORS.admin;
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: NOW, web: true });
 let browser: Browser;
-let seed = 100;
 
 beforeAll(async () => {
-  const webRoot = await ensureWebBuilt();
-  sys = await startTestSystem({ now: NOW, webRoot });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await sys?.stop();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -53,32 +42,10 @@ async function ok<T = any>(call: Promise<{ status: number; body: T }>, status = 
 }
 
 /** A case walked to an issued certificate, with an organization name of our choosing. */
-async function issuedNamed(name: string, total = 92): Promise<any> {
-  const who = DEFAULT_ACTORS;
-  const s = ++seed;
-  const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(s, name), who.applicant), 201);
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: `HT-${s}` },
-      who.admin,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
-      who.evaluator,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
-  return (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
-}
+const issuedNamed = (name: string, total = 92): Promise<any> =>
+  issuedCertificate(sys.api, total, { organization: { name } });
 
-async function issued(total = 92): Promise<any> {
-  return issuedCertificate(sys.api, ++seed, total);
-}
+const issued = (total = 92): Promise<any> => issuedCertificate(sys.api, total);
 
 /** The print artwork of a certificate's star mark, as staff download it. */
 async function starMarkPng(number: string): Promise<Buffer> {

@@ -23,8 +23,6 @@ export const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-export { ensureWebBuilt, WEB_DIST } from './web-build';
-
 /** Debian's Chromium, headless. `extraArgs` e.g. a fake camera: --use-fake-device-for-media-stream … */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
