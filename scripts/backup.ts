@@ -21,7 +21,7 @@ async function main() {
   });
   if (!values.out) throw new Error('--out <folder> is required');
   if (existsSync(values.out)) throw new Error(`${values.out} exists already; an export goes into a new folder`);
-  const table = await openTable(values);
+  const table = await openTable('npm run backup', values);
   try {
     const manifest = await backupRegistry(table, values.out);
     process.stdout.write(

@@ -19,7 +19,7 @@ async function main() {
     },
   });
   if (!values.from) throw new Error('--from <export folder> is required');
-  const table = await openTable(values, !values.table);
+  const table = await openTable('npm run restore', values, !values.table);
   try {
     const report = await restoreRegistry(table, values.from);
     process.stdout.write(

@@ -3,12 +3,11 @@
  * DynamoDB Local, or one started here on the folder), or a table in AWS (`--table <name> [--region <region>]`,
  * credentials from the usual AWS environment).
  */
-import { join, resolve } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from '../../functions/local/dynamodb-local';
-import { freePort } from '../../functions/local/ports';
-import { readRuntimeInfo } from '../../functions/local/runtime-file';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { ensureTable } from '../../functions/local/table-setup';
+import { reachDynamoDb } from '../local-registry';
 import type { RegistryTable } from './table';
 
 export interface TargetOptions {
@@ -21,17 +20,11 @@ export interface OpenedTable extends RegistryTable {
   close(): Promise<void>;
 }
 
-async function answers(endpoint: string): Promise<boolean> {
-  try {
-    await new DynamoDBClient({ endpoint, ...LOCAL_AWS, maxAttempts: 1 }).send(new ListTablesCommand({}));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `create`: make the local table if the folder has none yet (a restore into a new data folder). */
-export async function openTable(options: TargetOptions, create = false): Promise<OpenedTable> {
+/**
+ * `tool` names the command in the data folder's lock. `create`: make the local table if the folder has none yet (a
+ * restore into a new data folder).
+ */
+export async function openTable(tool: string, options: TargetOptions, create = false): Promise<OpenedTable> {
   if (options.table) {
     if (options.data) throw new Error('give --data or --table, not both');
     const client = new DynamoDBClient(options.region ? { region: options.region } : {});
@@ -39,24 +32,24 @@ export async function openTable(options: TargetOptions, create = false): Promise
     return { client, tableName: options.table, source: `aws:${region}/${options.table}`, close: async () => {} };
   }
   const dataDir = resolve(options.data ?? '.data');
-  const running = readRuntimeInfo(dataDir);
-  let own: DynamoDbLocal | undefined;
-  let endpoint: string;
-  if (running && (await answers(running.dynamoEndpoint))) endpoint = running.dynamoEndpoint;
-  else {
-    own = await startDynamoDbLocal({ port: await freePort(), dataDir: join(dataDir, 'dynamodb') });
-    endpoint = own.endpoint;
+  // The running system's DynamoDB Local, or one started here under the folder's lock (scripts/local-registry.ts).
+  const reached = await reachDynamoDb({ tool, dataDir });
+  const client = new DynamoDBClient({ endpoint: reached.endpoint, ...LOCAL_AWS });
+  const tableName = reached.running?.tableName ?? 'starmark';
+  try {
+    if (create) await ensureTable(client, tableName);
+  } catch (error) {
+    client.destroy();
+    await reached.close();
+    throw error;
   }
-  const client = new DynamoDBClient({ endpoint, ...LOCAL_AWS });
-  const tableName = running?.tableName ?? 'starmark';
-  if (create) await ensureTable(client, tableName);
   return {
     client,
     tableName,
     source: `dynamodb-local:${dataDir}`,
     close: async () => {
       client.destroy();
-      await own?.stop();
+      await reached.close();
     },
   };
 }
