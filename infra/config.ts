@@ -30,7 +30,10 @@ export interface StarmarkConfig {
   /** Base of the verify links printed in star-mark QR codes; undefined means "the CloudFront address". */
   readonly publicBaseUrl?: string;
   /** Custom host name for the distribution, with its ACM certificate (which CloudFront requires in us-east-1). */
-  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  readonly customDomain?:
+    | { readonly domainName: string; readonly certificateArn: string }
+    /** CloudFront in the China regions takes IAM server certificates only (no ACM there). */
+    | { readonly domainName: string; readonly iamCertificateId: string };
   /** A WAFv2 web ACL (scope CLOUDFRONT, so created in us-east-1) to attach to the distribution, if any. */
   readonly webAclArn?: string;
   /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); see authDomainPrefixOf. */
@@ -80,8 +83,22 @@ export function readConfig(node: Node): StarmarkConfig {
 
   const domainName = get('domainName');
   const certificateArn = get('certificateArn');
-  if ((domainName === undefined) !== (certificateArn === undefined)) {
-    throw new Error('domainName and certificateArn go together: give both or neither');
+  const iamCertificateId = get('iamCertificateId');
+  const inChina = get('region')?.startsWith('cn-') ?? false;
+  if (inChina && certificateArn !== undefined) {
+    throw new Error('CloudFront in the China regions takes no ACM certificate: give iamCertificateId instead');
+  }
+  if (!inChina && iamCertificateId !== undefined) {
+    throw new Error('iamCertificateId is for the China regions (-c region=cn-…); elsewhere give certificateArn');
+  }
+  if (iamCertificateId !== undefined && !/^[A-Z0-9]{16,128}$/.test(iamCertificateId)) {
+    throw new Error(`iamCertificateId must be an IAM server certificate id (ASCA…): ${iamCertificateId}`);
+  }
+  const certificate = certificateArn ?? iamCertificateId;
+  if ((domainName === undefined) !== (certificate === undefined)) {
+    throw new Error(
+      `domainName and ${inChina ? 'iamCertificateId' : 'certificateArn'} go together: give both or neither`,
+    );
   }
   if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(certificateArn)) {
     throw new Error(
@@ -104,7 +121,7 @@ export function readConfig(node: Node): StarmarkConfig {
   const production = flag(get('production'), 'production', false);
   if (production && (publicBaseUrl === undefined || domainName === undefined)) {
     throw new Error(
-      'production=true needs publicBaseUrl and a custom domain (domainName + certificateArn): the verify URL is ' +
+      'production=true needs publicBaseUrl and a custom domain (domainName and its certificate): the verify URL is ' +
         'printed in every star-mark QR code, and a CloudFront default name dies with the distribution (DEPLOY.md, ' +
         '"Production")',
     );
@@ -133,7 +150,13 @@ export function readConfig(node: Node): StarmarkConfig {
   return {
     certificatePrefix,
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
-    customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    customDomain: !domainName
+      ? undefined
+      : certificateArn
+        ? { domainName, certificateArn }
+        : iamCertificateId
+          ? { domainName, iamCertificateId }
+          : undefined,
     webAclArn: get('webAclArn'),
     authDomainPrefix,
     logLevel,

@@ -45,7 +45,7 @@ beforeAll(() => {
       production: true,
       publicBaseUrl: 'https://verify.example.cn',
       domainName: 'verify.example.cn',
-      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      iamCertificateId: 'ASCAEXAMPLE0000000001',
     },
   });
 }, SYNTH_TIMEOUT * 3);
@@ -428,8 +428,27 @@ describe('identity for any region', () => {
     ).toContain("connect-src 'self' https://id.example.cn;");
   });
 
-  it('refuses Cognito in aws-cn, and half an OIDC configuration', () => {
+  it('serves the custom domain in China with an IAM server certificate (CloudFront there has no ACM), TLS 1.2+', () => {
+    const [[, distribution]] = ofType(cn, 'AWS::CloudFront::Distribution') as [[string, any]];
+    expect(distribution.Properties.DistributionConfig.ViewerCertificate).toEqual({
+      IamCertificateId: 'ASCAEXAMPLE0000000001',
+      SslSupportMethod: 'sni-only',
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+    });
+    expect(distribution.Properties.DistributionConfig.Aliases).toEqual(['verify.example.cn']);
+  });
+
+  it('refuses Cognito in aws-cn, an ACM certificate there, and half an OIDC configuration', () => {
     expect(() => synth({ context: { region: 'cn-north-1' } })).toThrow(/identity=oidc/);
+    expect(() =>
+      synth({
+        context: {
+          region: 'cn-north-1',
+          domainName: 'verify.example.cn',
+          certificateArn: 'arn:aws-cn:acm:us-east-1:123456789012:certificate/x',
+        },
+      }),
+    ).toThrow(/iamCertificateId/);
     expect(() => synth({ context: { identity: 'oidc', oidcIssuer: ISSUER } })).toThrow(/oidcClientId/);
     expect(() =>
       synth({ context: { identity: 'oidc', oidcIssuer: 'http://id.example.cn', oidcClientId: 'c' } }),

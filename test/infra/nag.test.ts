@@ -32,7 +32,7 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
       production: true,
       publicBaseUrl: 'https://verify.example.cn',
       domainName: 'verify.example.cn',
-      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      iamCertificateId: 'ASCAEXAMPLE0000000001',
       waf: 'off',
     },
   },
