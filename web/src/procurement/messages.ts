@@ -1,22 +1,14 @@
 /** Every word the procurement page says, in Chinese and English. */
 import type { Msg } from '../common/i18n';
+import { VERDICT_LABELS } from '../common/verdicts';
 import type { RowVerdict } from './rows';
 
 const m = <T extends Record<string, Msg>>(messages: T): T => messages;
 
+/** The table's verdicts: the core's, and the page's own finding for a credit code without a certificate. */
 const verdicts: Record<RowVerdict, Msg> = {
-  VALID: { zh: '有效', en: 'Valid' },
-  SUSPENDED: { zh: '暂停', en: 'Suspended' },
-  WITHDRAWN: { zh: '撤销', en: 'Withdrawn' },
-  CANCELLED: { zh: '注销', en: 'Cancelled' },
-  EXPIRED: { zh: '过期', en: 'Expired' },
-  LEVEL_CHANGED: { zh: '星级已变更', en: 'Level changed' },
-  UNKNOWN_NUMBER: { zh: '查无此证书', en: 'No such certificate' },
-  MALFORMED: { zh: '编号格式错误', en: 'Not a certificate number' },
+  ...VERDICT_LABELS,
   NO_CERTIFICATE: { zh: '该信用代码下无证书', en: 'No certificate under this credit code' },
-  BAD_SIGNATURE: { zh: '签名无效', en: 'Bad signature' },
-  UNKNOWN_KEY: { zh: '未知密钥', en: 'Unknown key' },
-  REVOKED_KEY: { zh: '密钥已吊销', en: 'Revoked key' },
 };
 
 export const M = {

@@ -124,14 +124,6 @@ export const M = m({
     zh: '本机尚未保存该标志所用的签名公钥。请联网后重新查询。',
     en: 'This device does not yet have the public key that signed this mark. Connect to the internet and check again.',
   },
-  reasonBAD_SIGNATURE: {
-    zh: '签名与内容不符（标志内容被篡改或伪造）',
-    en: 'the signature does not match the content (altered or forged)',
-  },
-  reasonUNKNOWN_KEY: { zh: '签名所用密钥不属于认证机构', en: 'signed with a key that is not the certification body’s' },
-  reasonMALFORMED: { zh: '二维码内容不是有效的星级标志', en: 'the QR code does not hold a valid star mark' },
-  reasonREVOKED_KEY: { zh: '签名所用密钥已被吊销', en: 'signed with a key that has been revoked' },
-  reasonUNKNOWN_NUMBER: { zh: '证书编号不存在', en: 'the certificate number does not exist' },
   technicalReason: { zh: '原因：{reason}', en: 'Reason: {reason}' },
 
   levelChanged: {

@@ -2,6 +2,7 @@
 
 import { parseCertificateNumber } from '../../../shared/certificate-number';
 import type { SearchHit } from '../../../shared/search/hit';
+import type { SearchPage } from '../../../shared/search/schema';
 import { type ApiOutcome, getJson } from '../common/api';
 import { h, hl, replaceChildren } from '../common/dom';
 import { formatDate } from '../common/format';
@@ -9,12 +10,6 @@ import { t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
 import { M } from './messages';
 import { starLevel } from './stars';
-
-export interface SearchPage {
-  matchedBy?: string;
-  items: SearchHit[];
-  cursor?: string;
-}
 
 /** A typed certificate number goes straight to its record; anything else is a search. */
 export function numberIn(query: string): string | null {

@@ -3,6 +3,7 @@ import { type Child, h, hl, svg } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
 import { type Msg, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
+import { UNTRUSTED_REASONS, verdictLabel } from '../common/verdicts';
 import { M } from './messages';
 import { levelName, starLevel } from './stars';
 import type { Verdict, VerdictKind } from './verdict';
@@ -30,13 +31,17 @@ const TEXTS: Partial<Record<VerdictKind, Msg>> = {
   unverifiable: M.unverifiableText,
 };
 
-const REASONS: Record<string, Msg> = {
-  BAD_SIGNATURE: M.reasonBAD_SIGNATURE,
-  UNKNOWN_KEY: M.reasonUNKNOWN_KEY,
-  MALFORMED: M.reasonMALFORMED,
-  REVOKED_KEY: M.reasonREVOKED_KEY,
-  UNKNOWN_NUMBER: M.reasonUNKNOWN_NUMBER,
-};
+/** The title of an answer: the verdict's headline, and the document's title while it shows. */
+export function verdictTitle(kind: VerdictKind): Msg {
+  return TITLES[kind];
+}
+
+/** Why a counterfeit is one, in the small print: the core's code in words. */
+function untrustedReason(verdict: Verdict): Msg | null {
+  const code = verdict.code;
+  if (verdict.kind !== 'counterfeit' || !code) return null;
+  return code in UNTRUSTED_REASONS ? UNTRUSTED_REASONS[code as keyof typeof UNTRUSTED_REASONS] : verdictLabel(code);
+}
 
 /** The icon of a tone: a tick, an exclamation mark, a cross, or a question mark / clock for the neutral states. */
 function toneIcon(verdict: Verdict): SVGSVGElement {
@@ -61,7 +66,7 @@ function headline(verdict: Verdict): string {
 }
 
 function bodyText(verdict: Verdict): string | null {
-  if (verdict.kind === 'counterfeit' && verdict.reason === 'UNKNOWN_NUMBER') return t(M.unknownNumberText);
+  if (verdict.kind === 'counterfeit' && verdict.code === 'UNKNOWN_NUMBER') return t(M.unknownNumberText);
   const msg = TEXTS[verdict.kind];
   return msg ? t(msg) : null;
 }
@@ -123,15 +128,8 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
     notes.push(
       h('p', { class: 'note note-warn' }, t(M.printedExpired, { date: formatDate(verdict.claims.validUntil) })),
     );
-  if (verdict.kind === 'counterfeit' && verdict.reason) {
-    notes.push(
-      h(
-        'p',
-        { class: 'note small' },
-        t(M.technicalReason, { reason: t(REASONS[verdict.reason] ?? { zh: verdict.reason, en: verdict.reason }) }),
-      ),
-    );
-  }
+  const reason = untrustedReason(verdict);
+  if (reason) notes.push(h('p', { class: 'note small' }, t(M.technicalReason, { reason: t(reason) })));
 
   const record = verdict.record;
   const claims = verdict.claims;
