@@ -2,6 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pageFileOf } from '../../shared/pages';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 
 const TYPES: Record<string, string> = {
@@ -16,14 +17,6 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
-};
-
-/** Clean URLs of the pages: `/v` is the star-mark landing, `/console` the staff console. */
-const PAGE_ALIASES: Record<string, string> = {
-  '/': '/index.html',
-  '/v': '/index.html',
-  '/console': '/console.html',
-  '/c': '/index.html',
 };
 
 export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
@@ -42,7 +35,8 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     return;
   }
   const root = resolve(webRoot);
-  const wanted = PAGE_ALIASES[url.pathname] ?? (url.pathname.startsWith('/c/') ? '/index.html' : url.pathname);
+  // Clean page URLs (shared/pages.ts), as CloudFront's page router maps them.
+  const wanted = pageFileOf(url.pathname) ?? url.pathname;
   let file: string;
   try {
     file = resolve(join(root, normalize(decodeURIComponent(wanted))));

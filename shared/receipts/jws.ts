@@ -8,13 +8,14 @@
  */
 import { base64url } from 'jose';
 import { ES256, type JwsKind, jwsSigningInput } from '../jws';
+import { PAGE_FILES } from '../pages';
 import { encodePayload, type ReceiptPayload } from './payload';
 
 export const RECEIPT_TYP = 'starmark-receipt+jws';
 /** A receipt with a long status history is a few kilobytes; anything far past that is refused unread. */
 export const MAX_RECEIPT_LENGTH = 64 * 1024;
 /** Where receipts are shown: the procurement page, which re-checks the signature in the browser. */
-export const RECEIPT_PAGE = '/procurement.html';
+export const RECEIPT_PAGE = PAGE_FILES.procurement;
 const FRAGMENT_KEY = 'receipt=';
 
 /** How a receipt is read and whose keys vouch for it: receipt keys only, always published marked as such. */

@@ -1,5 +1,7 @@
 /** Search by name part, credit code or number, with status and level filters and "more results" by cursor. */
+
 import { CERTIFICATE_STATUSES } from '../../../shared/model';
+import { certificatePagePath } from '../../../shared/pages';
 import { STAR_LEVELS } from '../../../shared/scheme';
 import type { SearchHit } from '../../../shared/search/hit';
 import { h, hl, replaceChildren } from '../common/dom';
@@ -23,7 +25,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     h(
       'div',
       { class: 'hit-meta' },
-      h('a', { class: 'mono', href: `/c/${encodeURIComponent(hit.number)}` }, hit.number),
+      h('a', { class: 'mono', href: certificatePagePath(hit.number) }, hit.number),
       h('span', { class: 'mono' }, hit.organization.creditCode),
       h('span', { class: ['badge', `badge-${hit.status}`] }, t(statusLabel(hit.status))),
       h('span', null, pick(hit.levelName)),

@@ -2,6 +2,7 @@
  * The home view, / (?q=…): scan a mark, look a certificate up by number / name / credit code, and how to tell a
  * genuine mark. A bare certificate number goes straight to its permalink; anything else is searched here.
  */
+import { certificatePagePath } from '../../../shared/pages';
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { M } from './messages';
@@ -24,7 +25,7 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
         h('h2', { id: 'lookup-heading', class: 'section-title' }, t(M.lookupTitle)),
         searchForm(query, (q) => {
           const number = numberIn(q);
-          if (number) return navigate(`/c/${encodeURIComponent(number)}`);
+          if (number) return navigate(certificatePagePath(number));
           navigate(`/?q=${encodeURIComponent(q)}`);
         }),
         results,

@@ -1,6 +1,7 @@
 /** Look-up by certificate number, organization name or credit code, and the list of what matched. */
 
 import { parseCertificateNumber } from '../../../shared/certificate-number';
+import { certificatePagePath } from '../../../shared/pages';
 import type { SearchHit } from '../../../shared/search/hit';
 import type { SearchPage } from '../../../shared/search/schema';
 import { type ApiOutcome, getJson } from '../common/api';
@@ -70,7 +71,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     null,
     h(
       'a',
-      { class: 'hit', href: `/c/${encodeURIComponent(hit.number)}` },
+      { class: 'hit', href: certificatePagePath(hit.number) },
       h('span', { class: 'hit-org' }, hit.organization.name),
       hit.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, hit.organization.nameEn),
       h(

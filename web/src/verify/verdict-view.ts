@@ -1,4 +1,5 @@
 /** The verdict panel: one large, unmistakable answer, then the facts behind it. */
+import { certificatePagePath } from '../../../shared/pages';
 import { type Child, h, hl, svg } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
 import { type Msg, t } from '../common/i18n';
@@ -158,9 +159,7 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
   const actions: Child[] = [];
   const number = record?.number ?? (verdict.kind !== 'counterfeit' ? claims?.number : undefined);
   if (number && record)
-    actions.push(
-      h('a', { class: 'button button-primary', href: `/c/${encodeURIComponent(number)}` }, t(M.viewCertificate)),
-    );
+    actions.push(h('a', { class: 'button button-primary', href: certificatePagePath(number) }, t(M.viewCertificate)));
   if ((verdict.kind === 'offline' || verdict.kind === 'unverifiable') && options.onRetry) {
     actions.push(
       hl('button', { type: 'button', class: 'button button-primary' }, { click: options.onRetry }, t(M.retry)),
