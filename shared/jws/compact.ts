@@ -28,6 +28,10 @@ export interface CompactJws {
   kid: string;
   header: Readonly<Record<string, unknown>>;
   payload: Uint8Array;
+  /** `header.payload` as sent: the bytes the signature is over. */
+  signingInput: string;
+  /** The signature's bytes (empty when the token sent none). */
+  signature: Uint8Array;
 }
 
 /** Why a JWS was refused unread. WRONG_TYPE: well formed, but its `typ` is another kind's (or missing). */
@@ -88,8 +92,8 @@ export function readCompactJws(token: unknown, profile: JwsProfile): CompactJws 
   const headerBytes = decodePart(headerPart);
   const payload = decodePart(payloadPart);
   // An empty signature is well-formed (it is what `alg: none` sends); it is judged with the alg below.
-  if (!headerBytes || !payload || (signaturePart !== '' && !decodePart(signaturePart)))
-    return refuse('MALFORMED', 'a part is not base64url');
+  const signature = signaturePart === '' ? new Uint8Array(0) : decodePart(signaturePart);
+  if (!headerBytes || !payload || !signature) return refuse('MALFORMED', 'a part is not base64url');
   const header = parseObject(headerBytes);
   if (!header) return refuse('MALFORMED', 'the protected header is not a JSON object');
   const kid = typeof header.kid === 'string' && KID_PATTERN.test(header.kid) ? header.kid : undefined;
@@ -105,7 +109,7 @@ export function readCompactJws(token: unknown, profile: JwsProfile): CompactJws 
   const extra = Object.keys(header).filter((k) => !allowed.includes(k));
   if (extra.length) return refuse('MALFORMED', `unexpected header members: ${extra.join(', ')}`, kid);
   if (!kid) return refuse('MALFORMED', 'the header has no usable kid');
-  return { kid, header, payload };
+  return { kid, header, payload, signingInput: `${headerPart}.${payloadPart}`, signature };
 }
 
 export function isJwsRefusal(read: CompactJws | JwsRefusal): read is JwsRefusal {

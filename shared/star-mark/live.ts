@@ -8,7 +8,14 @@ import { type PublicCertificate, publicRecord } from '../public-record';
 import { CERTIFICATE_NUMBER_RE } from '../schemas/common';
 import type { StarLevel } from '../scheme';
 import type { StarMarkClaims } from './claims';
-import { judgeMark, type MarkChange, type StarMarkVerdict, statusVerdict, type VerdictCode } from './verdict';
+import {
+  judgeMark,
+  type MarkChange,
+  type MarkJudgement,
+  type StarMarkVerdict,
+  statusVerdict,
+  type VerdictCode,
+} from './verdict';
 
 export type { MarkChange };
 
@@ -36,6 +43,15 @@ export interface VerificationAnswer<Item extends LiveCheck = LiveCheck> {
   items: Item[];
 }
 
+/** The judgement in plain English, for developers and logs (programs read the code). */
+function reasonOf(claims: StarMarkClaims, judged: MarkJudgement, record: PublicCertificate | undefined): string | null {
+  if (!record) return `no certificate ${claims.number} in the register`;
+  if (judged.verdict === 'LEVEL_CHANGED')
+    return `the mark says ${claims.level}; the certificate is now ${record.level}`;
+  if (judged.verdict !== 'VALID') return `the certificate is ${record.status}`;
+  return judged.changes.length ? 'the certificate was renewed since this mark was issued; it is valid' : null;
+}
+
 /** A verified (or refused) token, judged against the certificate it names. */
 export function checkMark(mark: StarMarkVerdict, certificate: Certificate | undefined, now: Date): LiveCheck {
   const kid = mark.kid !== undefined ? { kid: mark.kid } : {};
@@ -45,7 +61,8 @@ export function checkMark(mark: StarMarkVerdict, certificate: Certificate | unde
   const claims = mark.claims;
   const record = certificate ? publicRecord(certificate, now) : undefined;
   const judged = judgeMark(claims, record);
-  const reason = judged.reason ? { reason: judged.reason } : {};
+  const why = reasonOf(claims, judged, record);
+  const reason = why ? { reason: why } : {};
   if (!record) return { authentic: true, verdict: judged.verdict, ...reason, ...kid, mark: claims };
   return {
     authentic: true,

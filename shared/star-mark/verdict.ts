@@ -56,7 +56,6 @@ export type LiveRecord = Pick<PublicCertificate, 'number' | 'status' | 'level' |
 export interface MarkJudgement {
   verdict: StatusVerdict;
   changes: MarkChange[];
-  reason?: string;
 }
 
 const BY_STATUS: Readonly<Record<CertificateStatus, StatusVerdict>> = {
@@ -87,18 +86,8 @@ export function changesSince(mark: StarMarkClaims, live: LiveRecord): MarkChange
  * a valid certificate whose level is no longer the printed one is LEVEL_CHANGED; every difference is listed.
  */
 export function judgeMark(claims: StarMarkClaims, live: LiveRecord | undefined): MarkJudgement {
-  if (!live || live.number !== claims.number)
-    return { verdict: 'UNKNOWN_NUMBER', changes: [], reason: `no certificate ${claims.number} in the register` };
+  if (!live || live.number !== claims.number) return { verdict: 'UNKNOWN_NUMBER', changes: [] };
   const changes = changesSince(claims, live);
   const verdict = statusVerdict(live.status);
-  if (verdict === 'VALID' && claims.level !== live.level)
-    return {
-      verdict: 'LEVEL_CHANGED',
-      changes,
-      reason: `the mark says ${claims.level}; the certificate is now ${live.level}`,
-    };
-  if (verdict !== 'VALID') return { verdict, changes, reason: `the certificate is ${live.status}` };
-  if (changes.length)
-    return { verdict, changes, reason: 'the certificate was renewed since this mark was issued; it is valid' };
-  return { verdict, changes };
+  return { verdict: verdict === 'VALID' && claims.level !== live.level ? 'LEVEL_CHANGED' : verdict, changes };
 }
