@@ -53,8 +53,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  // Hashed assets never change; pages and the service worker must revalidate so a deploy reaches users.
-  const immutable = /\.[0-9a-f]{8,}\.(js|css|wasm)$/.test(file);
+  // Hashed assets (web/build.ts names them <name>-<hash>) never change; pages and the service worker must
+  // revalidate so a deploy reaches users.
+  const immutable = url.pathname.startsWith('/assets/') && /-[A-Z0-9]{8}\.(js|css)$/.test(file);
   res.writeHead(
     200,
     withSecurityHeaders({

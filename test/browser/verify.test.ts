@@ -527,8 +527,9 @@ describe('offline', () => {
               .getEntriesByType('resource')
               .map((e) => e.name)
               .filter((u) => new URL(u).pathname.startsWith('/assets/'));
-            const cached = await Promise.all(['/index.html', '/verify.css', ...scripts].map((u) => caches.match(u)));
-            return scripts.length > 0 && cached.every(Boolean);
+            const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href);
+            const cached = await Promise.all(['/index.html', ...styles, ...scripts].map((u) => caches.match(u)));
+            return scripts.length > 0 && styles.length > 0 && cached.every(Boolean);
           }),
         { timeout: 15_000 },
       )

@@ -96,7 +96,7 @@ export function receiptView(root: HTMLElement, jws: string): void {
       body,
       h(
         'div',
-        { class: 'row no-print' },
+        { class: 'controls no-print' },
         hl(
           'button',
           { type: 'button', class: 'button button-primary' },

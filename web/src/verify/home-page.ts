@@ -8,7 +8,7 @@ import { t } from '../common/i18n';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { scanPanel } from './scan-panel';
-import { numberIn, runSearch, searchForm } from './search-view';
+import { lookupForm, numberIn, runSearch } from './search-view';
 
 export function homeView(query: string, signal: AbortSignal, navigate: Navigate): View {
   const scan = scanPanel(navigate);
@@ -23,7 +23,7 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
         'section',
         { class: 'card', 'aria-labelledby': 'lookup-heading' },
         h('h2', { id: 'lookup-heading', class: 'section-title' }, t(M.lookupTitle)),
-        searchForm(query, (q) => {
+        lookupForm(query, (q) => {
           const number = numberIn(q);
           if (number) return navigate(certificatePagePath(number));
           navigate(`/?q=${encodeURIComponent(q)}`);

@@ -5,12 +5,16 @@ const m = <T extends Record<string, Msg>>(messages: T): T => messages;
 
 export const M = m({
   siteTitle: { zh: '星级标志查验', en: 'Star Mark Check' },
-  siteSubtitle: { zh: '商品售后服务认证 · GB/T 27922', en: 'After-sales service certification · GB/T 27922' },
   docTitle: { zh: '星级标志查验', en: 'Star mark check' },
-  switchLang: { zh: 'English', en: '中文' },
-  switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+  description: {
+    zh: '查验 GB/T 27922 售后服务认证星级标志的真伪与证书状态',
+    en: 'Check that a GB/T 27922 after-sales service star mark is genuine and its certificate valid',
+  },
+  noscript: {
+    zh: '本页需要启用 JavaScript 才能核验星级标志。',
+    en: 'This page needs JavaScript to check star marks.',
+  },
   home: { zh: '首页', en: 'Home' },
-  skip: { zh: '跳到主要内容', en: 'Skip to main content' },
 
   scanTitle: { zh: '扫描星级标志', en: 'Scan a star mark' },
   scanIntro: {

@@ -4,7 +4,7 @@ import { type Child, h, hl, svg } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
 import { type Msg, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
-import { UNTRUSTED_REASONS, verdictLabel } from '../common/verdicts';
+import { UNTRUSTED_REASONS } from '../common/verdict-reasons';
 import { M } from './messages';
 import { levelName, starLevel } from './stars';
 import type { Verdict, VerdictKind } from './verdict';
@@ -40,8 +40,8 @@ export function verdictTitle(kind: VerdictKind): Msg {
 /** Why a counterfeit is one, in the small print: the core's code in words. */
 function untrustedReason(verdict: Verdict): Msg | null {
   const code = verdict.code;
-  if (verdict.kind !== 'counterfeit' || !code) return null;
-  return code in UNTRUSTED_REASONS ? UNTRUSTED_REASONS[code as keyof typeof UNTRUSTED_REASONS] : verdictLabel(code);
+  if (verdict.kind !== 'counterfeit' || !code || !(code in UNTRUSTED_REASONS)) return null;
+  return UNTRUSTED_REASONS[code as keyof typeof UNTRUSTED_REASONS];
 }
 
 /** The icon of a tone: a tick, an exclamation mark, a cross, or a question mark / clock for the neutral states. */

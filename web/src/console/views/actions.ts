@@ -132,7 +132,7 @@ function actionForm(
   const message = h('div', { class: 'form-message' });
   const submit = h(
     'button',
-    { type: 'submit', class: 'primary', 'data-action': spec.slug },
+    { type: 'submit', class: 'button button-primary', 'data-action': spec.slug },
     ...bi({ zh: spec.zh, en: spec.en }),
   );
   const ownCase =

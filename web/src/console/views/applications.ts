@@ -7,6 +7,7 @@ import type { Page } from '../../../../shared/store/port';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { reasonLabel, statusLabel } from '../../common/labels';
+import { loadPaged } from '../../common/paged';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L, stateLabel } from '../labels';
@@ -54,24 +55,21 @@ export function certificateRow(c: Certificate): HTMLElement {
 export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, label: string): Promise<HTMLElement> {
   const list = h('ul', { class: 'rows', 'aria-label': label });
   const more = h('div', { class: 'more' });
-  const load = async (cursor?: string) => {
-    const res = await apiGet<Page<T>>(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
-    if (res.kind !== 'ok') return replaceChildren(more, problemBox(res));
-    list.append(...res.body.items.map(row));
-    if (!list.children.length) list.append(h('li', { class: 'muted empty' }, ...bi(L.empty)));
-    replaceChildren(
-      more,
-      res.body.cursor
-        ? hl(
-            'button',
-            { type: 'button', class: 'secondary' },
-            { click: () => void load(res.body.cursor) },
-            ...bi(L.more),
-          )
-        : null,
-    );
-  };
-  await load();
+  await loadPaged<T>({
+    list,
+    more,
+    fetchPage: async (cursor) => {
+      const res = await apiGet<Page<T>>(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+      if (res.kind === 'ok') return res.body;
+      replaceChildren(more, problemBox(res));
+      return null;
+    },
+    item: row,
+    moreButton: (next) => hl('button', { type: 'button', class: 'button' }, { click: next }, ...bi(L.more)),
+    loaded: (count) => {
+      if (!count) list.append(h('li', { class: 'muted empty' }, ...bi(L.empty)));
+    },
+  });
   return h('div', null, list, more);
 }
 
@@ -108,7 +106,7 @@ export async function mineView(_ctx: ConsoleContext, main: HTMLElement): Promise
   replaceChildren(
     main,
     h('h1', null, ...bi(L.mine)),
-    h('p', null, h('a', { href: '#/new', class: 'button primary' }, '+ ', ...bi(L.newApplication))),
+    h('p', null, h('a', { href: '#/new', class: 'button button-primary' }, '+ ', ...bi(L.newApplication))),
     h('h2', null, ...bi({ zh: '我的证书', en: 'My certificates' })),
     certs.kind === 'ok'
       ? h(

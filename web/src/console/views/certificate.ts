@@ -21,7 +21,7 @@ function downloads(c: Certificate): HTMLElement {
   const item = (file: string, label: { zh: string; en: string }) => {
     const button: HTMLButtonElement = hl(
       'button',
-      { type: 'button', class: 'secondary', 'data-download': file },
+      { type: 'button', class: 'button', 'data-download': file },
       {
         click: () =>
           void busy(button, section, () => download(`${base}/${file}`, `${c.number}-${file}`)).then((r) =>
@@ -62,7 +62,7 @@ function renewal(ctx: ConsoleContext, c: Certificate, main: HTMLElement): HTMLEl
   const key = newIdempotencyKey();
   const button: HTMLButtonElement = hl(
     'button',
-    { type: 'button', class: 'primary' },
+    { type: 'button', class: 'button button-primary' },
     {
       click: () =>
         void busy(button, main, () =>

@@ -52,7 +52,7 @@ function cognitoForm(provider: CognitoProvider, message: HTMLElement): HTMLEleme
   const region = h('div');
   const button: HTMLButtonElement = hl(
     'button',
-    { type: 'button', class: 'primary', id: 'cognito-sign-in' },
+    { type: 'button', class: 'button button-primary', id: 'cognito-sign-in' },
     {
       click: () => void busy(button, region, () => provider.signIn()),
     },
@@ -83,7 +83,7 @@ async function developmentForm(
   const button = (user: SignInOption): HTMLButtonElement => {
     const b: HTMLButtonElement = hl(
       'button',
-      { type: 'button', class: 'user', 'data-sub': user.sub },
+      { type: 'button', class: 'button user', 'data-sub': user.sub },
       {
         click: () =>
           void busy(b, list, () => provider.signIn(user)).then((res) => {

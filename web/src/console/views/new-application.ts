@@ -22,7 +22,7 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
   const operatingSince = h('input', { name: 'operatingSince', type: 'date', required: true });
   const manual = h('input', { name: 'manual', maxlength: 200, placeholder: '售后服务手册 V3.2' });
   const message = h('div', { class: 'form-message' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, ...bi(L.submit));
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, ...bi(L.submit));
   creditCode.addEventListener('change', () => {
     const problem = creditCode.value ? creditCodeProblem(creditCode.value.trim()) : null;
     creditCode.setCustomValidity(problem ?? '');

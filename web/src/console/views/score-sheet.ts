@@ -73,7 +73,7 @@ function indicatorRow(def: IndicatorDef, inputs: IndicatorInputs[]): HTMLElement
       score,
       h('label', { class: 'check', for: excluded.id }, excluded, ...bi({ zh: '不适用（删减）', en: 'Not applicable' })),
     ),
-    h('label', { for: note.id, class: 'small' }, ...bi({ zh: '证据说明', en: 'Evidence notes' })),
+    h('label', { for: note.id, class: 'small muted' }, ...bi({ zh: '证据说明', en: 'Evidence notes' })),
     note,
   );
 }
@@ -84,7 +84,7 @@ function reasonList(
   onChange: () => void,
 ): { element: HTMLElement; reasons(): string[] } {
   const list = h('ol', { class: 'reasons' });
-  const add = hl('button', { type: 'button', class: 'secondary' }, { click: () => addRow() }, '+ ', ...bi(label));
+  const add = hl('button', { type: 'button', class: 'button' }, { click: () => addRow() }, '+ ', ...bi(label));
   const addRow = () => {
     const input = h('input', { type: 'text', name, maxlength: 2000, 'aria-label': `${label.zh} ${label.en}` });
     const row = h(
@@ -93,7 +93,7 @@ function reasonList(
       input,
       hl(
         'button',
-        { type: 'button', class: 'link', 'aria-label': '删除 Remove' },
+        { type: 'button', class: 'link-button', 'aria-label': '删除 Remove' },
         {
           click: () => {
             row.remove();

@@ -1,4 +1,4 @@
 /** The procurement page (/procurement.html): search, bulk check, receipts. */
-import { start } from '../procurement/app';
+import { start } from '../../procurement/app';
 
 start();
