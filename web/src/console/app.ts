@@ -7,7 +7,7 @@ import type { Msg } from '../common/i18n';
 import { detectProvider, type SignInOption } from './auth';
 import { whenSignedOut } from './client';
 import type { ConsoleContext, View } from './context';
-import { L, ROLE_LABELS } from './labels';
+import { L, ROLE_LABELS } from './messages';
 import { homeOf, parseRoute } from './router';
 import { clearSession, isStaff, loadSession, type SessionUser, saveSession } from './session';
 import { bi, loading } from './ui';

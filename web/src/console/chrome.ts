@@ -3,7 +3,7 @@
  * no language switch), and the places its script fills — who is signed in, the navigation, the status line.
  */
 import type { ChromeSpec } from '../chrome/spec';
-import { L } from './labels';
+import { L } from './messages';
 
 export const CONSOLE_CHROME: ChromeSpec = {
   brand: { title: L.title, href: '#/' },

@@ -10,8 +10,8 @@ import { reasonLabel, statusLabel } from '../../common/labels';
 import { loadPaged } from '../../common/paged';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { L, stateLabel } from '../labels';
-import { badge, bi, loading, problemBox } from '../ui';
+import { L, stateLabel } from '../messages';
+import { badge, bi, biText, loading, problemBox } from '../ui';
 
 function applicationRow(a: Application): HTMLElement {
   return h(
@@ -24,7 +24,7 @@ function applicationRow(a: Application): HTMLElement {
       h('code', null, a.organization.creditCode),
       ' · ',
       formatDate(a.submittedAt.slice(0, 10)),
-      a.kind === 'renewal' ? [' · ', ...bi({ zh: '再认证', en: 'renewal' })] : null,
+      a.kind === 'renewal' ? [' · ', ...bi(L.lists.renewal)] : null,
     ),
     badge(stateLabel(a.state), 'info'),
   );
@@ -77,7 +77,7 @@ export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state:
   const current = (APPLICATION_STATES as readonly string[]).includes(state) ? state : 'submitted';
   const tabs = h(
     'nav',
-    { class: 'tabs', 'aria-label': '申请状态 Application states' },
+    { class: 'tabs', 'aria-label': biText(L.lists.applicationStates) },
     APPLICATION_STATES.map((s) =>
       h(
         'a',
@@ -87,7 +87,7 @@ export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state:
     ),
   );
   replaceChildren(main, h('h1', null, ...bi(L.queues)), tabs, loading());
-  const label = `${stateLabel(current).zh} ${stateLabel(current).en}`;
+  const label = biText(stateLabel(current));
   replaceChildren(
     main,
     h('h1', null, ...bi(L.queues)),
@@ -107,19 +107,19 @@ export async function mineView(_ctx: ConsoleContext, main: HTMLElement): Promise
     main,
     h('h1', null, ...bi(L.mine)),
     h('p', null, h('a', { href: '#/new', class: 'button button-primary' }, '+ ', ...bi(L.newApplication))),
-    h('h2', null, ...bi({ zh: '我的证书', en: 'My certificates' })),
+    h('h2', null, ...bi(L.lists.myCertificates)),
     certs.kind === 'ok'
       ? h(
           'ul',
-          { class: 'rows', 'aria-label': '我的证书 My certificates' },
+          { class: 'rows', 'aria-label': biText(L.lists.myCertificates) },
           certs.body.items.length ? certs.body.items.map(certificateRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
         )
       : problemBox(certs),
-    h('h2', null, ...bi({ zh: '我的申请', en: 'My applications' })),
+    h('h2', null, ...bi(L.lists.myApplications)),
     apps.kind === 'ok'
       ? h(
           'ul',
-          { class: 'rows', 'aria-label': '我的申请 My applications' },
+          { class: 'rows', 'aria-label': biText(L.lists.myApplications) },
           apps.body.items.length ? apps.body.items.map(applicationRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
         )
       : problemBox(apps),

@@ -2,7 +2,8 @@
 import type { PageDocument } from '../../chrome/document';
 import { html } from '../../chrome/html';
 import { CONSOLE_CHROME } from '../../console/chrome';
-import { L } from '../../console/labels';
+import { L } from '../../console/messages';
+import { biText } from '../../console/ui';
 
 export const CONSOLE_DOCUMENT: PageDocument = {
   page: 'console',
@@ -10,10 +11,10 @@ export const CONSOLE_DOCUMENT: PageDocument = {
   chrome: CONSOLE_CHROME,
   viewportFit: true,
   noindex: true,
-  noscript: { zh: '控制台需要启用 JavaScript。', en: 'The console needs JavaScript.' },
+  noscript: L.noscript,
   slots: {
     mastheadEnd: html`<div id="user-box" class="user-box"></div>`,
-    mastheadBelow: html`<nav id="nav" class="nav" aria-label="主导航 Main"></nav>`,
+    mastheadBelow: html`<nav id="nav" class="nav" aria-label="${biText(L.mainNav)}"></nav>`,
     beforeMain: html`<div id="console-status" class="status-region" role="status" aria-live="polite"></div>`,
   },
 };
