@@ -8,14 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode } from '../../shared/credit-code';
 import { SCHEME, sheetWithTotal } from '../../shared/scheme';
-import { screenshot } from '../support/browser';
-import { type ConsoleRig, openAction, settled, startConsoleRig } from './console-support';
+import { openAction, type PageRig, screenshot, settled, startPageRig } from '../support/page-driver';
 
-let rig: ConsoleRig;
+let rig: PageRig;
 let caseId = '';
 const ORG = '闽江家电售后服务有限公司 <b>&amp;</b>';
 beforeAll(async () => {
-  rig = await startConsoleRig('2026-11-23T02:00:00Z');
+  rig = await startPageRig({ now: '2026-11-23T02:00:00Z' });
 }, 180_000);
 afterAll(() => rig?.stop());
 

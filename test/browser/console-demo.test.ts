@@ -8,13 +8,12 @@ import { runSweep } from '../../functions/service/sweep';
 import { addMonths } from '../../shared/calendar';
 import { surveillanceDeadline } from '../../shared/lifecycle/certificate-dates';
 import type { Certificate } from '../../shared/model';
-import { screenshot } from '../support/browser';
-import { type ConsoleRig, startConsoleRig } from './console-support';
+import { type PageRig, screenshot, startPageRig } from '../support/page-driver';
 
 const TODAY = '2026-11-23';
-let rig: ConsoleRig;
+let rig: PageRig;
 beforeAll(async () => {
-  rig = await startConsoleRig(`${TODAY}T02:00:00Z`);
+  rig = await startPageRig({ now: `${TODAY}T02:00:00Z` });
   expect((await seedDemo(rig.sys.deps)).status).toBe('seeded');
 }, 240_000);
 afterAll(() => rig?.stop());

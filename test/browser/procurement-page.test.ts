@@ -3,33 +3,22 @@
  * into one table, the CSV download as Excel will read it, and a receipt at its permalink — checked in the browser,
  * refused when edited, printable to PDF. Screenshots and the PDF land in test-artifacts/procurement-*.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
 import { sheetWithTotal } from '../../shared/scheme';
-import {
-  ARTIFACTS_DIR,
-  ensureWebBuilt,
-  launchBrowser,
-  newContext,
-  type PageProblems,
-  screenshot,
-  watchPage,
-} from '../support/browser';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import type { TestSystem } from '../support/local-system';
+import { ARTIFACTS_DIR, type PageRig, screenshot, startPageRig } from '../support/page-driver';
 import { applicationBody, DEFAULT_ACTORS as who } from '../support/walk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>售后服务有限公司';
+let rig: PageRig;
 let sys: TestSystem;
-let browser: Browser;
-let webRoot: string;
 let corpus: SeededOrganization[];
 let hostile: any;
-const problems: PageProblems[] = [];
 
 async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
   const res = await call;
@@ -38,10 +27,8 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
 }
 
 beforeAll(async () => {
-  // A copy of the build, so that a concurrent rebuild cannot pull files from under the running page.
-  webRoot = mkdtempSync(join(tmpdir(), 'starmark-procurement-'));
-  cpSync(await ensureWebBuilt(), webRoot, { recursive: true });
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z', webRoot });
+  rig = await startPageRig({ now: '2026-11-23T02:00:00Z' });
+  sys = rig.sys;
   corpus = await seedSearchCorpus(sys.deps.store, 30);
   const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(7001, HOSTILE), who.applicant), 201);
   await ok(
@@ -61,29 +48,16 @@ beforeAll(async () => {
   );
   await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
   hostile = (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true });
-  for (const p of problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
+  await rig?.stop();
+  for (const p of rig?.problems ?? []) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
 });
 
+/** The page at an officer's desk, where a checked list is downloaded. */
 async function open(path = '/procurement.html'): Promise<Page> {
-  const page = await (
-    await newContext(browser, {
-      viewport: { width: 1280, height: 900 },
-      isMobile: false,
-      hasTouch: false,
-      deviceScaleFactor: 1,
-      acceptDownloads: true,
-    })
-  ).newPage();
-  problems.push(watchPage(page, sys.url));
-  await page.goto(`${sys.url}${path}`);
-  return page;
+  return (await rig.open(path, { viewport: 'desktop', contextOptions: { acceptDownloads: true } })).page;
 }
 
 const suspended = () => corpus.find((o) => o.status === 'suspended')!;
