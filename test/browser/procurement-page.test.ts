@@ -9,10 +9,9 @@ import { base64url } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
-import { sheetWithTotal } from '../../shared/scheme';
 import type { TestSystem } from '../support/local-system';
 import { ARTIFACTS_DIR, type PageRig, screenshot, startPageRig } from '../support/page-driver';
-import { applicationBody, DEFAULT_ACTORS as who } from '../support/walk';
+import { issuedCertificate, DEFAULT_ACTORS as who } from '../support/walk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>售后服务有限公司';
 let rig: PageRig;
@@ -20,34 +19,11 @@ let sys: TestSystem;
 let corpus: SeededOrganization[];
 let hostile: any;
 
-async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
-  const res = await call;
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  return res.body;
-}
-
 beforeAll(async () => {
   rig = await startPageRig({ now: '2026-11-23T02:00:00Z' });
   sys = rig.sys;
   corpus = await seedSearchCorpus(sys.deps.store, 30);
-  const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(7001, HOSTILE), who.applicant), 201);
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: 'HT-7001' },
-      who.admin,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(93) },
-      who.evaluator,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
-  hostile = (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
+  hostile = await issuedCertificate(sys.api, 7001, 93, who, HOSTILE);
 });
 
 afterAll(async () => {

@@ -25,7 +25,7 @@ import {
   type WatchedPage,
   watchPage,
 } from '../support/page-driver';
-import { applicationBody, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 import { assetManifest } from '../support/web-build';
 
 const NOW = '2026-11-23T02:00:00Z';
@@ -53,26 +53,7 @@ async function ok<T = any>(call: Promise<{ status: number; body: T }>, status = 
 
 /** A case walked to an issued certificate, with an organization name of our choosing. */
 async function issuedNamed(name: string, total = 92): Promise<any> {
-  const who = DEFAULT_ACTORS;
-  const s = ++seed;
-  const app = await ok(sys.api.post('/v1/staff/applications', applicationBody(s, name), who.applicant), 201);
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: `HT-${s}` },
-      who.admin,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
-      who.evaluator,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
-  return (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
+  return issuedCertificate(sys.api, ++seed, total, DEFAULT_ACTORS, name);
 }
 
 async function issued(total = 92): Promise<any> {

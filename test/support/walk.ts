@@ -38,8 +38,9 @@ export async function caseToScored(
   seed: number,
   total: number,
   who: CaseActors = DEFAULT_ACTORS,
+  name?: string,
 ): Promise<string> {
-  const app = await ok(api.post('/v1/staff/applications', applicationBody(seed), who.applicant), 201);
+  const app = await ok(api.post('/v1/staff/applications', applicationBody(seed, name), who.applicant), 201);
   await ok(
     api.post(
       `/v1/staff/applications/${app.id}/accept`,
@@ -58,9 +59,15 @@ export async function caseToScored(
   return app.id as string;
 }
 
-/** A case walked all the way to an issued certificate; returns the certificate. */
-export async function issuedCertificate(api: ApiClient, seed: number, total = 92, who: CaseActors = DEFAULT_ACTORS) {
-  const id = await caseToScored(api, seed, total, who);
+/** A case walked all the way to an issued certificate (of an organization so named); returns the certificate. */
+export async function issuedCertificate(
+  api: ApiClient,
+  seed: number,
+  total = 92,
+  who: CaseActors = DEFAULT_ACTORS,
+  name?: string,
+) {
+  const id = await caseToScored(api, seed, total, who, name);
   await ok(api.post(`/v1/staff/applications/${id}/approve`, {}, who.committee));
   const issued = await ok(api.post(`/v1/staff/applications/${id}/issue`, {}, who.admin));
   return issued.certificate as any;
