@@ -21,6 +21,8 @@ import { type PageAssets, renderDocument } from './src/chrome/document';
 import { PAGE_DOCUMENTS } from './src/pages/documents';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname);
+/** esbuild's working directory: the paths in its metafile are relative to it, wherever the build is run from. */
+const project = resolve(root, '..');
 const out = join(root, 'dist');
 const pages = join(root, 'src', 'pages');
 export const ASSET_MANIFEST = 'asset-manifest.json';
@@ -39,12 +41,12 @@ export interface AssetManifest {
   files: string[];
 }
 
-const sitePath = (file: string) => `/${relative(out, resolve(file)).split(sep).join('/')}`;
+const sitePath = (file: string) => `/${relative(out, resolve(project, file)).split(sep).join('/')}`;
 
 /** The output that esbuild made from an entry, and the scripts it imports at once and later, transitively. */
 function outputsOf(metafile: Metafile, entry: string) {
   const outputs = Object.entries(metafile.outputs);
-  const wanted = relative(process.cwd(), entry).split(sep).join('/');
+  const wanted = relative(project, entry).split(sep).join('/');
   const found = outputs.find(([, o]) => o.entryPoint === wanted);
   if (!found) throw new Error(`esbuild made nothing for ${wanted}`);
   const walk = (start: string, kinds: readonly string[]) => {
@@ -81,6 +83,7 @@ export async function buildWeb(): Promise<AssetManifest> {
     { in: join(pages, doc.page, 'styles.css'), out: doc.page },
   ]);
   const result = await build({
+    absWorkingDir: project,
     entryPoints: entries,
     outdir: join(out, 'assets'),
     bundle: true,
