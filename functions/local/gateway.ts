@@ -10,6 +10,7 @@ import { type FunctionName, matchRoute } from '../../shared/routes';
 import { problemResponse } from '../http/problem';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
+import { hostAllowed } from './host-check';
 import { serveStatic, withSecurityHeaders } from './static-files';
 
 /** API Gateway's own payload limit; the handlers enforce their smaller one. */
@@ -20,6 +21,8 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewa
 export interface GatewayOptions {
   handlers: Record<FunctionName, LambdaHandler>;
   identity: DevIdentityProvider;
+  /** The Host values this gateway answers for (see host-check.ts); any other is refused first. */
+  allowedHosts: ReadonlySet<string>;
   webRoot?: string;
   /** Extra local-only endpoints (the development login) tried before the route table. */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
@@ -41,6 +44,9 @@ export function gatewayListener(options: GatewayOptions): (req: IncomingMessage,
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: GatewayOptions): Promise<void> {
+  // Before anything else, the body included: a page that rebound its own name to this machine gets nothing.
+  if (!hostAllowed(req.headers.host, options.allowedHosts))
+    return send(res, problemResponse(new DomainError('MISDIRECTED_REQUEST')));
   const url = new URL(req.url ?? '/', 'http://localhost');
   const body = await readBody(req);
   if (body === 'too-large') return send(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
@@ -79,7 +85,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-export function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
   const structured: APIGatewayProxyStructuredResultV2 =
     typeof result === 'string' ? { statusCode: 200, body: result } : (result as APIGatewayProxyStructuredResultV2);
   const headers = withSecurityHeaders(

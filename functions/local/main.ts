@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { printSeedReport } from '../demo/report';
 import { seedDemo } from '../demo/seed';
 import { LocalRuntimeError } from './runtime-error';
-import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file';
 import { startSweepTimer } from './sweep-timer';
 import { startLocalSystem } from './system';
 
@@ -58,27 +57,16 @@ async function main() {
     certificatePrefix: values.prefix,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
-  const dataDir = resolve(values.data);
-  writeRuntimeInfo(dataDir, {
-    pid: process.pid,
-    url: system.url,
-    dynamoEndpoint: system.dynamo.endpoint,
-    tableName: 'starmark',
-    certificatePrefix: values.prefix,
-    startedAt: new Date().toISOString(),
-  });
   if (values.demo) {
     process.stdout.write('Seeding demo data…\n');
     printSeedReport(await seedDemo(system.deps), process.stdout);
   }
   // The daily sweep and reminders, as the schedule runs them in AWS: now, then hourly (idempotent).
-  const sweeps = startSweepTimer(system.deps, {
-    onReport: ({ sweep, reminders }) => {
-      if (sweep.changed.length || reminders.sent.length)
-        process.stdout.write(
-          `sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`,
-        );
-    },
+  const sweeps = startSweepTimer(system.deps, ({ sweep, reminders }) => {
+    if (sweep.changed.length || reminders.sent.length)
+      process.stdout.write(
+        `sweep ${sweep.today}: ${sweep.changed.length} status change(s), ${reminders.sent.length} reminder(s) to the outbox\n`,
+      );
   });
   process.stdout.write(
     [
@@ -101,7 +89,6 @@ async function main() {
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
     await sweeps.stop();
-    removeRuntimeInfo(dataDir);
     await system.stop();
     process.stdout.write('Stopped. Data is kept in the data folder.\n');
     process.exit(0);

@@ -4,29 +4,24 @@
  */
 import { log } from '../http/log';
 import { OutboxNotifier } from '../notify/outbox';
-import type { Notifier } from '../notify/port';
 import type { Deps } from '../service/deps';
 import { type DailyReport, runDailyOperations } from '../service/sweep';
 
-export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface SweepTimer {
-  /** Runs now unless a run is under way; resolves with its report (or null when one was already running). */
-  runNow(): Promise<DailyReport | null>;
+  /** Clears the schedule and waits for a run under way. */
   stop(): Promise<void>;
 }
 
-export function startSweepTimer(
-  deps: Deps,
-  options: { intervalMs?: number; notifier?: Notifier; onReport?: (report: DailyReport) => void } = {},
-): SweepTimer {
-  const notifier = options.notifier ?? new OutboxNotifier();
+export function startSweepTimer(deps: Deps, onReport: (report: DailyReport) => void): SweepTimer {
+  const notifier = new OutboxNotifier();
   let running: Promise<DailyReport | null> | null = null;
   const runNow = (): Promise<DailyReport | null> => {
     if (running) return Promise.resolve(null);
     running = runDailyOperations(deps, notifier)
       .then((report) => {
-        options.onReport?.(report);
+        onReport(report);
         return report;
       })
       .catch((error: unknown) => {
@@ -36,11 +31,10 @@ export function startSweepTimer(
       .finally(() => (running = null));
     return running;
   };
-  const timer = setInterval(() => void runNow(), options.intervalMs ?? SWEEP_INTERVAL_MS);
+  const timer = setInterval(() => void runNow(), SWEEP_INTERVAL_MS);
   timer.unref();
   void runNow();
   return {
-    runNow,
     stop: async () => {
       clearInterval(timer);
       await running;

@@ -4,7 +4,7 @@
  * through here, so they exercise the same wiring.
  */
 
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -18,11 +18,13 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
 import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { gatewayListener } from './gateway';
+import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
 import { ensureTable } from './table-setup';
 
@@ -40,8 +42,6 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
-  /** The receipt key ring; default: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder). */
-  receiptKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
 }
 
 export interface LocalSystem {
@@ -49,18 +49,20 @@ export interface LocalSystem {
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
-  server: Server;
   stop(): Promise<void>;
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const host = options.host ?? '127.0.0.1';
-  if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
-  const dynamo = await startDynamoDbLocal({
-    port: options.dynamoPort ?? (await freePort()),
-    dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
-  });
+  // First the folder: a second start on a folder in use must refuse before it touches anything.
+  const lock = options.dataDir ? await lockDataFolder(options.dataDir, 'a starmark system') : undefined;
+  let dynamo: DynamoDbLocal | undefined;
   try {
+    if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
+    dynamo = await startDynamoDbLocal({
+      port: options.dynamoPort ?? (await freePort()),
+      ...(lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {}),
+    });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
     const store = new DynamoRegistryStore(
@@ -72,9 +74,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const signingKeys = options.signingKeys
       ? await options.signingKeys(store)
       : await LocalKeyRing.open(keysDir, options.clock?.());
-    const receiptKeys = options.receiptKeys
-      ? await options.receiptKeys(store)
-      : await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
+    const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -99,24 +100,33 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           staff: createApiHandler('staff', staffOperations, depsPromise),
         },
         identity,
+        allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
         extra: devLoginEndpoints(identity),
       }),
     );
+    lock?.announce({
+      url,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      certificatePrefix: deps.config.certificatePrefix,
+    });
+    const running = dynamo;
     return {
       url,
       deps,
       identity,
       dynamo,
-      server,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
-        await dynamo.stop();
+        await running.stop();
+        lock?.release();
       },
     };
   } catch (error) {
-    await dynamo.stop();
+    await dynamo?.stop();
+    lock?.release();
     throw error;
   }
 }

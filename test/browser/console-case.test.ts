@@ -5,18 +5,14 @@
  * refused, with the API's own reason shown); the administrator issues.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode } from '../../shared/credit-code';
+import { describe, expect, it } from 'vitest';
 import { SCHEME, sheetWithTotal } from '../../shared/scheme';
-import { openAction, type PageRig, screenshot, settled, startPageRig } from '../support/page-driver';
+import { newOrganization } from '../support/organizations';
+import { openAction, screenshot, settled, usePageRig } from '../support/page-driver';
 
-let rig: PageRig;
+const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
 let caseId = '';
-const ORG = '闽江家电售后服务有限公司 <b>&amp;</b>';
-beforeAll(async () => {
-  rig = await startPageRig({ now: '2026-11-23T02:00:00Z' });
-}, 180_000);
-afterAll(() => rig?.stop());
+const ORG = newOrganization({ name: '闽江家电售后服务有限公司 <b>&amp;</b>' });
 
 const badgeText = (page: Page) => page.locator('.view .card').first().locator('.badge').first().innerText();
 
@@ -24,15 +20,15 @@ describe('one case through the console', () => {
   it('lets the applicant submit an application', async () => {
     const page = await rig.signedIn('applicant-acme');
     await page.goto(`${rig.sys.url}/console#/new`);
-    await page.fill('input[name=name]', ORG);
-    await page.fill('input[name=creditCode]', generateCreditCode(4242));
+    await page.fill('input[name=name]', ORG.name);
+    await page.fill('input[name=creditCode]', ORG.creditCode);
     await page.fill('textarea[name=scope]', '家用电器的安装、维修与售后服务');
     await page.fill('input[name=operatingSince]', '2025-01-01');
     await page.click('form button[type=submit]');
     await page.waitForURL(/#\/case\/[0-9A-Z]{26}$/);
     caseId = page.url().split('/').at(-1)!;
     // Organization-supplied text is shown as text, never parsed as markup.
-    expect(await page.locator('#case-title').innerText()).toBe(ORG);
+    expect(await page.locator('#case-title').innerText()).toBe(ORG.name);
     expect(await page.locator('#case-title b').count()).toBe(0);
     expect(await badgeText(page)).toContain('已提交');
     await screenshot(page, 'console-1-submitted');

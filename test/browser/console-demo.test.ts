@@ -2,21 +2,19 @@
  * The console on the demo registry: the due dashboard and the outbox show what falls due, and after the clock moves a
  * year and the sweep runs, every certificate whose surveillance was not recorded sits in the suspended queue.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../functions/demo/seed';
 import { runSweep } from '../../functions/service/sweep';
 import { addMonths } from '../../shared/calendar';
 import { surveillanceDeadline } from '../../shared/lifecycle/certificate-dates';
 import type { Certificate } from '../../shared/model';
-import { type PageRig, screenshot, startPageRig } from '../support/page-driver';
+import { screenshot, usePageRig } from '../support/page-driver';
 
 const TODAY = '2026-11-23';
-let rig: PageRig;
+const rig = usePageRig({ now: TODAY });
 beforeAll(async () => {
-  rig = await startPageRig({ now: `${TODAY}T02:00:00Z` });
   expect((await seedDemo(rig.sys.deps)).status).toBe('seeded');
 }, 240_000);
-afterAll(() => rig?.stop());
 
 const certificatesWith = async (status: string): Promise<Certificate[]> =>
   (await rig.sys.api.get(`/v1/staff/certificates?status=${status}&limit=100`, 'admin-qian')).body.items;

@@ -9,26 +9,22 @@ import { base64url } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
-import type { TestSystem } from '../support/local-system';
-import { ARTIFACTS_DIR, type PageRig, screenshot, startPageRig } from '../support/page-driver';
-import { issuedCertificate, DEFAULT_ACTORS as who } from '../support/walk';
+import { ARTIFACTS_DIR, screenshot, usePageRig } from '../support/page-driver';
+import { issuedCertificate } from '../support/walk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>售后服务有限公司';
-let rig: PageRig;
-let sys: TestSystem;
+const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
+const sys = rig.sys;
 let corpus: SeededOrganization[];
 let hostile: any;
 
 beforeAll(async () => {
-  rig = await startPageRig({ now: '2026-11-23T02:00:00Z' });
-  sys = rig.sys;
   corpus = await seedSearchCorpus(sys.deps.store, 30);
-  hostile = await issuedCertificate(sys.api, 7001, 93, who, HOSTILE);
+  hostile = await issuedCertificate(sys.api, 93, { organization: { name: HOSTILE } });
 });
 
-afterAll(async () => {
-  await rig?.stop();
-  for (const p of rig?.problems ?? []) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
+afterAll(() => {
+  for (const p of rig.problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
 });
 
 /** The page at an officer's desk, where a checked list is downloaded. */

@@ -11,17 +11,15 @@ import { CompactSign, generateKeyPair } from 'jose';
 import jsQR from 'jsqr';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../functions/signing/artwork/qr';
 import { sheetWithTotal } from '../../shared/scheme';
-import type { TestSystem } from '../support/local-system';
 import {
   launchBrowser,
   overflow,
-  type PageRig,
   PHONE,
   screenshot,
-  startPageRig,
+  usePageRig,
   type WatchedPage,
   watchPage,
 } from '../support/page-driver';
@@ -31,16 +29,8 @@ import { assetManifest } from '../support/web-build';
 const NOW = '2026-11-23T02:00:00Z';
 const ADMIN = DEFAULT_ACTORS.admin;
 
-let rig: PageRig;
-let sys: TestSystem;
-let seed = 100;
-
-beforeAll(async () => {
-  rig = await startPageRig({ now: NOW });
-  sys = rig.sys;
-});
-
-afterAll(() => rig?.stop());
+const rig = usePageRig({ now: NOW });
+const sys = rig.sys;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -52,13 +42,10 @@ async function ok<T = any>(call: Promise<{ status: number; body: T }>, status = 
 }
 
 /** A case walked to an issued certificate, with an organization name of our choosing. */
-async function issuedNamed(name: string, total = 92): Promise<any> {
-  return issuedCertificate(sys.api, ++seed, total, DEFAULT_ACTORS, name);
-}
+const issuedNamed = (name: string, total = 92): Promise<any> =>
+  issuedCertificate(sys.api, total, { organization: { name } });
 
-async function issued(total = 92): Promise<any> {
-  return issuedCertificate(sys.api, ++seed, total);
-}
+const issued = (total = 92): Promise<any> => issuedCertificate(sys.api, total);
 
 /** The print artwork of a certificate's star mark, as staff download it. */
 async function starMarkPng(number: string): Promise<Buffer> {
@@ -547,7 +534,8 @@ describe('offline', () => {
 
 describe('a new build', () => {
   it("takes over offline use: its worker precaches its own files and deletes the older builds' caches", async () => {
-    const build = assetManifest(rig.webRoot);
+    const webRoot = sys.webRoot as string;
+    const build = assetManifest(webRoot);
     const context = await rig.newContext();
     const { page } = await openPage(context, `${sys.url}/`);
     await page.waitForSelector('.scan-card');
@@ -564,7 +552,7 @@ describe('a new build', () => {
 
     // The next deployment: the same files, a worker with another build's id.
     const next = 'fedcba9876543210';
-    const worker = join(rig.webRoot, 'sw.js');
+    const worker = join(webRoot, 'sw.js');
     writeFileSync(worker, readFileSync(worker, 'utf8').replaceAll(build.build, next));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect.poll(cacheNames, { timeout: 15_000 }).toEqual(['another-app', `starmark-verify-${next}`]);

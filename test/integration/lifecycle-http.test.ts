@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetWithTotal, starLevelFor } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
+import { newApplication, newOrganization } from '../support/organizations';
 import { tableSnapshot } from '../support/table-snapshot';
-import { applicationBody, caseToScored, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+import { caseToScored, issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 
 describe('a case from submission to issued certificate', () => {
   it('issues a certificate whose level matches the score sheet, with a numbered, hash-chained history', async () => {
-    const cert = await issuedCertificate(sys.api, 1, 91.5);
+    const cert = await issuedCertificate(sys.api, 91.5);
     expect(cert.number).toMatch(/^SM-SV-2026-\d{6}$/);
     expect(cert.level).toBe(starLevelFor(91.5));
     expect(cert.level).toBe('four');
@@ -43,7 +40,7 @@ describe('a case from submission to issued certificate', () => {
   });
 
   it('returns a case for revision and takes it back on resubmission', async () => {
-    const app = (await sys.api.post('/v1/staff/applications', applicationBody(2), 'applicant-acme')).body;
+    const app = (await sys.api.post('/v1/staff/applications', newApplication(), 'applicant-acme')).body;
     await sys.api.post(
       `/v1/staff/applications/${app.id}/accept`,
       { evaluatorSub: 'evaluator-li', contractNo: 'HT-2' },
@@ -64,19 +61,15 @@ describe('guards refuse with a stable code and write nothing', () => {
   let scored: string;
   let failing: string;
   beforeAll(async () => {
-    scored = await caseToScored(sys.api, 10, 85);
-    failing = await caseToScored(sys.api, 11, 69.9);
+    scored = await caseToScored(sys.api, 85);
+    failing = await caseToScored(sys.api, 69.9);
   });
 
   it.each([
     [
       'an application whose service system ran under 3 months',
       () =>
-        sys.api.post(
-          '/v1/staff/applications',
-          { ...applicationBody(12), operatingSince: '2026-08-24' },
-          'applicant-acme',
-        ),
+        sys.api.post('/v1/staff/applications', newApplication({}, { operatingSince: '2026-08-24' }), 'applicant-acme'),
       422,
       'OPERATING_TOO_SHORT',
     ],
@@ -144,7 +137,7 @@ describe('guards refuse with a stable code and write nothing', () => {
   });
 
   it("refuses a committee decision by the case's own evaluator, even when that person holds the committee role", async () => {
-    const id = await caseToScored(sys.api, 13, 88, { ...DEFAULT_ACTORS, evaluator: 'reviewer-sun' });
+    const id = await caseToScored(sys.api, 88, { by: { evaluator: 'reviewer-sun' } });
     const before = await tableSnapshot(sys.dynamo.endpoint);
     const res = await sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'reviewer-sun');
     expect(res.body.code).toBe('IMPARTIALITY_CONFLICT');
@@ -153,7 +146,7 @@ describe('guards refuse with a stable code and write nothing', () => {
   });
 
   it('refuses an incomplete score sheet before the committee', async () => {
-    const app = (await sys.api.post('/v1/staff/applications', applicationBody(14), 'applicant-acme')).body;
+    const app = (await sys.api.post('/v1/staff/applications', newApplication(), 'applicant-acme')).body;
     await sys.api.post(
       `/v1/staff/applications/${app.id}/accept`,
       { evaluatorSub: 'evaluator-li', contractNo: 'HT-14' },
@@ -176,7 +169,8 @@ describe('guards refuse with a stable code and write nothing', () => {
 
 describe('concurrency and retries', () => {
   it('turns 20 parallel approvals and issuances of one case into exactly one certificate', async () => {
-    const id = await caseToScored(sys.api, 20, 96);
+    const organization = newOrganization();
+    const id = await caseToScored(sys.api, 96, { organization });
     const approvals = await Promise.all(
       Array.from({ length: 20 }, () => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')),
     );
@@ -188,7 +182,7 @@ describe('concurrency and retries', () => {
     );
     const issued = issues.filter((r) => r.status === 200);
     expect(issued).toHaveLength(1);
-    const byCode = await sys.deps.store.findCertificatesByCreditCode(applicationBody(20).organization.creditCode);
+    const byCode = await sys.deps.store.findCertificatesByCreditCode(organization.creditCode);
     expect(byCode).toHaveLength(1);
   });
 
@@ -196,9 +190,7 @@ describe('concurrency and retries', () => {
     const ids: string[] = [];
     for (let i = 0; i < 200; i += 20) {
       ids.push(
-        ...(await Promise.all(
-          Array.from({ length: 20 }, (_, j) => caseToScored(sys.api, 1000 + i + j, 80 + ((i + j) % 20))),
-        )),
+        ...(await Promise.all(Array.from({ length: 20 }, (_, j) => caseToScored(sys.api, 80 + ((i + j) % 20))))),
       );
     }
     await Promise.all(ids.map((id) => sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')));
@@ -217,7 +209,7 @@ describe('concurrency and retries', () => {
 
   it('answers a retried POST with the same Idempotency-Key once, with the same answer', async () => {
     const headers = { 'idempotency-key': 'retry-test-000001' };
-    const body = applicationBody(30);
+    const body = newApplication();
     const first = await sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers);
     const replays = await Promise.all(
       Array.from({ length: 5 }, () => sys.api.post('/v1/staff/applications', body, 'applicant-beta', headers)),
@@ -226,7 +218,7 @@ describe('concurrency and retries', () => {
     for (const r of replays) expect(r.body).toEqual(first.body);
     const mine = (await sys.api.get('/v1/staff/applications?limit=100', 'applicant-beta')).body.items;
     expect(mine.filter((a: any) => a.organization.creditCode === body.organization.creditCode)).toHaveLength(1);
-    const reused = await sys.api.post('/v1/staff/applications', applicationBody(31), 'applicant-beta', headers);
+    const reused = await sys.api.post('/v1/staff/applications', newApplication(), 'applicant-beta', headers);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });

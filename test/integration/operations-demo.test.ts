@@ -2,22 +2,18 @@
  * The demo registry: organizations in every state, reached through the real use cases and the sweep, seeded once.
  * Advancing the clock a year then suspends exactly the certificates whose surveillance was not recorded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../functions/demo/seed';
 import { runSweep } from '../../functions/service/sweep';
 import { addMonths } from '../../shared/calendar';
 import { surveillanceDeadline } from '../../shared/lifecycle/certificate-dates';
 import { APPLICATION_STATES, CERTIFICATE_STATUSES, type Certificate } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 
 const TODAY = '2026-11-23';
-let sys: TestSystem;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: `${TODAY}T02:00:00Z` });
-}, 180_000);
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: TODAY });
 
 const certificatesWith = async (status: string): Promise<Certificate[]> =>
   (await sys.api.get(`/v1/staff/certificates?status=${status}&limit=100`, 'admin-qian')).body.items;

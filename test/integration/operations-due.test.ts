@@ -3,24 +3,23 @@
  * within 180 then 90, each sent once per certificate, cycle, due date and threshold, and shown in the outbox.
  */
 import { SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OutboxNotifier } from '../../functions/notify/outbox';
 import { SnsNotifier } from '../../functions/notify/sns';
 import { sendReminders } from '../../functions/service/reminders';
 import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
-import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+import { useTestSystem } from '../support/local-system';
+import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
-const at = (date: string) => `${date}T02:00:00Z`;
+const sys = useTestSystem({ now: '2024-05-01' });
 const TODAY = '2027-03-01';
 const cert: Record<'s60' | 's30' | 'far' | 'r180' | 'r90', string> = { s60: '', s30: '', far: '', r180: '', r90: '' };
 
-async function issueOn(date: string, seed: number, applicant = 'applicant-acme', audits: string[] = []) {
-  sys.setNow(at(date));
-  const c = await issuedCertificate(sys.api, seed, 88, { ...DEFAULT_ACTORS, applicant });
+async function issueOn(day: string, applicant = 'applicant-acme', audits: string[] = []) {
+  sys.setNow(day);
+  const c = await issuedCertificate(sys.api, 88, { by: { applicant } });
   for (const auditDate of audits) {
-    sys.setNow(at(auditDate));
+    sys.setNow(auditDate);
     const res = await sys.api.post(
       `/v1/staff/certificates/${c.number}/record-surveillance`,
       { auditDate, scoreSheet: sheetWithTotal(88) },
@@ -32,15 +31,13 @@ async function issueOn(date: string, seed: number, applicant = 'applicant-acme',
 }
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: at('2024-05-01') });
-  cert.r90 = await issueOn('2024-05-01', 500, 'applicant-acme', ['2025-04-20', '2026-04-20']);
-  cert.r180 = await issueOn('2024-07-15', 501, 'applicant-beta', ['2025-07-01', '2026-07-01']);
-  cert.s30 = await issueOn('2026-03-20', 502);
-  cert.s60 = await issueOn('2026-04-10', 503);
-  cert.far = await issueOn('2026-09-01', 504);
-  sys.setNow(at(TODAY));
+  cert.r90 = await issueOn('2024-05-01', 'applicant-acme', ['2025-04-20', '2026-04-20']);
+  cert.r180 = await issueOn('2024-07-15', 'applicant-beta', ['2025-07-01', '2026-07-01']);
+  cert.s30 = await issueOn('2026-03-20');
+  cert.s60 = await issueOn('2026-04-10');
+  cert.far = await issueOn('2026-09-01');
+  sys.setNow(TODAY);
 });
-afterAll(() => sys?.stop());
 
 const numbersOf = (items: { kind: string; number: string }[], kind: string) =>
   items
@@ -103,7 +100,7 @@ describe('reminders', () => {
   });
 
   it('sends the next threshold when it is crossed, once, even with runners racing', async () => {
-    sys.setNow(at('2027-03-12'));
+    sys.setNow('2027-03-12');
     const runs = await Promise.all([1, 2, 3].map(() => sendReminders(sys.deps, new OutboxNotifier())));
     expect(runs.flatMap((r) => r.sent)).toEqual([`${cert.s60}#1#surveillance#2027-04-10#30`]);
     expect(runs.flatMap((r) => r.failed)).toEqual([]);
@@ -113,7 +110,7 @@ describe('reminders', () => {
     const renewal = await sys.api.post('/v1/staff/renewals', { certificateNumber: cert.r180 }, 'applicant-beta');
     expect(renewal.status).toBe(201);
     // 53 days before the surveillance of `far`; `r180` is 4 days from expiry but its renewal is open: nobody is told.
-    sys.setNow(at('2027-07-10'));
+    sys.setNow('2027-07-10');
     const unreachable = new SNSClient({
       endpoint: 'http://127.0.0.1:9',
       region: 'local',

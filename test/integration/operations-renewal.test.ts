@@ -2,20 +2,14 @@
  * Renewal end to end over HTTP: opened before expiry by the holder, reviewed like an initial case, and continuing the
  * same number into a new three-year cycle with no gap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
 import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { certificateDesk } from '../support/walk';
 
-let sys: TestSystem;
-let desk: ReturnType<typeof certificateDesk>;
-const at = (date: string) => `${date}T02:00:00Z`;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: at('2026-01-05') });
-  desk = certificateDesk(sys, 800);
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-01-05' });
+const desk = certificateDesk(sys);
 
 const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
 const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
@@ -25,7 +19,7 @@ describe('renewal', () => {
   async function certificateNearExpiry() {
     const cert = await issuedOn('2026-01-05');
     for (const auditDate of ['2026-12-20', '2027-12-20']) {
-      sys.setNow(at(auditDate));
+      sys.setNow(auditDate);
       expect((await surveil(cert.number, auditDate, 92)).status).toBe(200);
     }
     return cert;
@@ -38,7 +32,7 @@ describe('renewal', () => {
 
   it('continues the same number into a new three-year cycle that starts the day after the old one ends', async () => {
     const cert = await certificateNearExpiry();
-    sys.setNow(at('2028-09-01'));
+    sys.setNow('2028-09-01');
     const renewal = await step('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme', 201);
     expect(renewal).toMatchObject({ kind: 'renewal', renewalOf: cert.number, state: 'submitted' });
     const twice = await sys.api.post('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme');
@@ -69,7 +63,7 @@ describe('renewal', () => {
     expect(issued.certificate.openRenewalId).toBeUndefined();
     expect(issued.application).toMatchObject({ state: 'issued', certificateNumber: cert.number });
 
-    sys.setNow(at('2029-01-05'));
+    sys.setNow('2029-01-05');
     expect((await runSweep(sys.deps)).changed.map((c) => c.number)).not.toContain(cert.number);
     const published = (await sys.api.get(`/v1/certificates/${cert.number}`)).body;
     expect(published).toMatchObject({ status: 'valid', cycle: 2, level: 'five', validUntil: '2032-01-04' });
@@ -78,7 +72,7 @@ describe('renewal', () => {
 
   it('frees the certificate for another attempt when the committee rejects the renewal', async () => {
     const cert = await certificateNearExpiry();
-    sys.setNow(at('2028-08-01'));
+    sys.setNow('2028-08-01');
     const first = await step('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme', 201);
     const base = `/v1/staff/applications/${first.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-R-2' }, 'admin-qian');
@@ -95,7 +89,7 @@ describe('renewal', () => {
 
   it('cannot be completed after the certificate has expired: the organization starts again', async () => {
     const cert = await certificateNearExpiry();
-    sys.setNow(at('2028-12-01'));
+    sys.setNow('2028-12-01');
     const renewal = await step('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme', 201);
     const base = `/v1/staff/applications/${renewal.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-R-3' }, 'admin-qian');
@@ -106,7 +100,7 @@ describe('renewal', () => {
       'evaluator-li',
     );
     await step(`${base}/approve`, {}, 'committee-zhao');
-    sys.setNow(at('2029-01-05'));
+    sys.setNow('2029-01-05');
     expect((await runSweep(sys.deps)).changed).toContainEqual({ number: cert.number, action: 'expire' });
     const late = await sys.api.post(`${base}/issue`, {}, 'admin-qian');
     expect(late.status).toBe(422);

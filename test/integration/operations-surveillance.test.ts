@@ -2,19 +2,13 @@
  * Surveillance end to end over HTTP: a surveillance keeps, raises or lowers the level, or suspends; a passing
  * surveillance afterwards lets staff reinstate the certificate.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { certificateDesk } from '../support/walk';
 
-let sys: TestSystem;
-let desk: ReturnType<typeof certificateDesk>;
-const at = (date: string) => `${date}T02:00:00Z`;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: at('2026-01-05') });
-  desk = certificateDesk(sys, 700);
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-01-05' });
+const desk = certificateDesk(sys);
 
 const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
 const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
@@ -31,7 +25,7 @@ describe('a surveillance scores the organization again', () => {
     ['lowers the level on a lower score', 84, 'lower', 'three'],
   ] as const)('%s', async (_rule, total, outcome, level) => {
     const cert = await issuedOn('2026-01-05');
-    sys.setNow(at('2026-12-15'));
+    sys.setNow('2026-12-15');
     const res = await surveil(cert.number, '2026-12-14', total);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -52,7 +46,7 @@ describe('a surveillance scores the organization again', () => {
 
   it('suspends on a failing score, and a later passing surveillance lets staff reinstate', async () => {
     const cert = await issuedOn('2026-01-05');
-    sys.setNow(at('2026-12-15'));
+    sys.setNow('2026-12-15');
     const failed = await surveil(cert.number, '2026-12-14', 65);
     expect(failed.body).toMatchObject({ status: 'suspended', suspendedOn: '2026-12-15' });
     expect(failed.body.statusHistory.at(-1).reasonCategory).toBe('surveillance_failed');
@@ -61,7 +55,7 @@ describe('a surveillance scores the organization again', () => {
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('SURVEILLANCE_NOT_PASSED');
 
-    sys.setNow(at('2027-02-20'));
+    sys.setNow('2027-02-20');
     const passed = await surveil(cert.number, '2027-02-19', 88);
     expect(passed.body).toMatchObject({ status: 'suspended', clearedOn: '2027-02-19', level: 'three' });
     const reinstated = await act(cert.number, 'reinstate');
@@ -79,12 +73,12 @@ describe('a surveillance scores the organization again', () => {
 
   it("does not let the audit that clears a suspension use up next year's surveillance", async () => {
     const cert = await issuedOn('2026-01-05');
-    sys.setNow(at('2026-07-01'));
+    sys.setNow('2026-07-01');
     expect((await surveil(cert.number, '2026-07-01', 60)).body).toMatchObject({
       status: 'suspended',
       nextSurveillanceDue: '2028-01-05',
     });
-    sys.setNow(at('2026-09-01'));
+    sys.setNow('2026-09-01');
     expect((await surveil(cert.number, '2026-09-01', 90)).body).toMatchObject({
       clearedOn: '2026-09-01',
       nextSurveillanceDue: '2028-01-05',
@@ -94,7 +88,7 @@ describe('a surveillance scores the organization again', () => {
 
   it('suspends for cause found on site whatever the score', async () => {
     const cert = await issuedOn('2026-01-05');
-    sys.setNow(at('2026-12-15'));
+    sys.setNow('2026-12-15');
     const res = await surveil(cert.number, '2026-12-14', 95, { suspendForCause: '维修记录造假' });
     expect(res.body.status).toBe('suspended');
     expect(res.body.statusHistory.at(-1).reasonCategory).toBe('for_cause');
@@ -102,9 +96,9 @@ describe('a surveillance scores the organization again', () => {
 
   it('reinstates a certificate the sweep suspended for an overdue surveillance once the surveillance is held', async () => {
     const cert = await issuedOn('2026-01-05');
-    sys.setNow(at('2027-01-06'));
+    sys.setNow('2027-01-06');
     await runSweep(sys.deps);
-    sys.setNow(at('2027-01-20'));
+    sys.setNow('2027-01-20');
     expect((await surveil(cert.number, '2027-01-19', 91)).body.clearedOn).toBe('2027-01-19');
     expect((await act(cert.number, 'reinstate')).body.status).toBe('valid');
     const history = (await sys.api.get(`/v1/certificates/${cert.number}`)).body.statusHistory.map(

@@ -2,17 +2,17 @@
  * An officer's list of 100 bidders, some fake: one POST /v1/verifications answers every row correctly; the page's
  * own steps (read the list or CSV, resolve credit codes, check, write the CSV) run here against the real API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusOrganization, type SeededOrganization, seedSearchCorpus } from '../../bench/search';
-import { generateCreditCode } from '../../shared/credit-code';
 import { type BulkApi, checkEntries } from '../../web/src/procurement/bulk-check';
 import { readEntries } from '../../web/src/procurement/bulk-input';
 import { csvCell, parseCsv, toCsv } from '../../web/src/procurement/csv';
 import { COLUMNS } from '../../web/src/procurement/rows';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
+import { newOrganization } from '../support/organizations';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let corpus: SeededOrganization[];
 let issued: any;
 const calls = { search: 0, verify: 0 };
@@ -34,11 +34,9 @@ const api: BulkApi = {
 };
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
   corpus = await seedSearchCorpus(sys.deps.store, 100);
-  issued = await issuedCertificate(sys.api, 5001, 92);
+  issued = await issuedCertificate(sys.api, 92);
 });
-afterAll(() => sys?.stop());
 
 const EXPECTED: Record<string, string> = { valid: 'VALID', suspended: 'SUSPENDED', withdrawn: 'WITHDRAWN' };
 
@@ -104,8 +102,8 @@ describe('the page’s bulk check', () => {
     const csv = [
       '投标人,证书编号或信用代码',
       `"甲公司, 分公司",${corpus[0]!.number}`,
-      `乙公司,${generateCreditCode(1)}`,
-      `丙公司,${generateCreditCode(4242)}`,
+      `乙公司,${corpus[1]!.creditCode}`,
+      `丙公司,${newOrganization().creditCode}`,
       `丁公司,SM-SV-2026-12`,
       `戊公司,${issued.organization.creditCode}`,
     ].join('\r\n');

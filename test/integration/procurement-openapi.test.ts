@@ -1,21 +1,19 @@
 /** The OpenAPI document: generated from the route table and its zod schemas, served by the API, stable. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { problemFor } from '../../functions/http/problem';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../shared/errors';
 import { openApiDocument, problemSchema, registryApiDocument } from '../../shared/openapi';
 import { ROUTES } from '../../shared/routes';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let doc: any;
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
   const res = await sys.api.get('/v1/openapi.json');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('application/json');
   doc = res.body;
 });
-afterAll(() => sys?.stop());
 
 const JSON_SCHEMA_KEYS = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const', 'properties', 'items', 'not'];
 

@@ -3,15 +3,15 @@
  * the receipt key ring, never the star-mark key: the public function that signs them must not be able to sign marks.
  */
 import { base64url } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/audit/chain';
 import { RECEIPT_TYP, receiptFromFragment, receiptId, receiptSigningInput, verifyReceipt } from '../../shared/receipts';
 import { compactToken } from '../../shared/star-mark';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let valid: any;
 let suspended: any;
 const jwks = async () => (await sys.api.get('/.well-known/jwks.json')).body;
@@ -28,12 +28,10 @@ function withPayload(jws: string, edit: (payload: any) => any): string {
 }
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  valid = await issuedCertificate(sys.api, 1, 96);
-  suspended = await issuedCertificate(sys.api, 2, 85);
+  valid = await issuedCertificate(sys.api, 96);
+  suspended = await issuedCertificate(sys.api, 85);
   await sys.api.post(`/v1/staff/certificates/${suspended.number}/suspend`, { reason: '重大投诉未处理' }, 'admin-qian');
 });
-afterAll(() => sys?.stop());
 
 describe('a receipt', () => {
   it('states the verdict, the public record at that moment and the time, signed, with a permalink that carries it', async () => {

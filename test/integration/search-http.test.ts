@@ -1,11 +1,10 @@
 /** `GET /v1/certificates?q=…` end to end: certificates issued and changed through the staff API, found by the public. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode } from '../../shared/credit-code';
-import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
-import { DEFAULT_ACTORS as who } from '../support/walk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestSystem } from '../support/local-system';
+import { newOrganization, type Organization } from '../support/organizations';
+import { issuedCertificate, DEFAULT_ACTORS as who } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 
 async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
   const res = await call;
@@ -14,65 +13,32 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
 }
 
 /** The lifecycle walk, for an organization of the test's choosing (an English name, a long name). */
-async function issueFor(organization: { name: string; nameEn?: string; creditCode: string }, total = 92) {
-  const app = await ok(
-    sys.api.post(
-      '/v1/staff/applications',
-      { organization, scope: '家用电器的售后服务', operatingSince: '2024-01-01' },
-      who.applicant,
-    ),
-    201,
-  );
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: `HT-${app.id}` },
-      who.admin,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, who.evaluator));
-  await ok(
-    sys.api.post(
-      `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
-      who.evaluator,
-    ),
-  );
-  await ok(sys.api.post(`/v1/staff/applications/${app.id}/approve`, {}, who.committee));
-  return (await ok(sys.api.post(`/v1/staff/applications/${app.id}/issue`, {}, who.admin))).certificate;
-}
+const issueFor = (organization: Partial<Organization>, total = 92) =>
+  issuedCertificate(sys.api, total, { organization, scope: '家用电器的售后服务' });
 
 const search = (query: string) => sys.api.get(`/v1/certificates?${query}`);
 const numbersOf = (res: { body: any }) => (res.body.items ?? []).map((h: any) => h.number);
 
+const HUADONG = newOrganization({ name: '华东家电服务有限公司', nameEn: 'Huadong Appliance Service Co., Ltd.' });
 let huadong: any;
 let ruifeng: any;
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  huadong = await issueFor(
-    {
-      name: '华东家电服务有限公司',
-      nameEn: 'Huadong Appliance Service Co., Ltd.',
-      creditCode: generateCreditCode(101),
-    },
-    96,
-  );
-  ruifeng = await issueFor({ name: '深圳市瑞丰（中国）电器股份有限公司', creditCode: generateCreditCode(102) }, 85);
+  huadong = await issueFor(HUADONG, 96);
+  ruifeng = await issueFor({ name: '深圳市瑞丰（中国）电器股份有限公司' }, 85);
 });
-afterAll(() => sys?.stop());
 
 describe('finding a certificate', () => {
   it.each([
     ['a middle part of the Chinese name', '家电服务'],
     ['two characters', '东家'],
     ['an English word prefix, any case', 'APPLIANCE serv'],
-    ['the credit code, in lower case', generateCreditCode(101).toLowerCase()],
+    ['the credit code, in lower case', HUADONG.creditCode.toLowerCase()],
   ])('by %s', async (_name, q) => {
     const res = await search(`q=${encodeURIComponent(q)}`);
     expect(res.status).toBe(200);
     expect(numbersOf(res)).toEqual([huadong.number]);
     expect(res.body.items[0]).toMatchObject({
-      organization: { name: '华东家电服务有限公司', creditCode: generateCreditCode(101) },
+      organization: { name: '华东家电服务有限公司', creditCode: HUADONG.creditCode },
       level: 'five',
       status: 'valid',
     });
@@ -113,7 +79,6 @@ describe('finding a certificate', () => {
     const cert = await issueFor({
       name,
       nameEn: 'A Very Long English Name With Many Words For The Service Company Of Some Group Holding Limited',
-      creditCode: generateCreditCode(103),
     });
     expect(numbersOf(await search(`q=${encodeURIComponent(name.slice(20, 30))}`))).toEqual([cert.number]);
   });
@@ -122,10 +87,7 @@ describe('finding a certificate', () => {
 describe('paging', () => {
   it('walks the hits page by page with the cursor, each once', async () => {
     const issued = [];
-    for (let i = 0; i < 5; i++)
-      issued.push(
-        (await issueFor({ name: `杭州分页测试${i}号家电有限公司`, creditCode: generateCreditCode(200 + i) })).number,
-      );
+    for (let i = 0; i < 5; i++) issued.push((await issueFor({ name: `杭州分页测试${i}号家电有限公司` })).number);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

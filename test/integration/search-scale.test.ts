@@ -2,21 +2,19 @@
  * Search at registry scale: 10 000 certificates seeded through the store port (the same pure functions that issue a
  * certificate write its items), then every organization looked for by a part from the middle of its name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
 import { searchCertificates } from '../../functions/service/search';
 import { searchQuerySchema } from '../../shared/search';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 
 const COUNT = 10_000;
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let orgs: SeededOrganization[];
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
   orgs = await seedSearchCorpus(sys.deps.store, COUNT);
 }, 600_000);
-afterAll(() => sys?.stop());
 
 /** Follows the cursor until the organization shows up or the hits end; returns the pages it took. */
 async function pagesToFind(org: SeededOrganization, q = org.middle): Promise<number> {

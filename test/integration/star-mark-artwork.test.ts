@@ -2,42 +2,17 @@ import { compactVerify, createLocalJWKSet } from 'jose';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode } from '../../shared/credit-code';
-import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let cert: any;
 const EVIL = '<script>alert("x")</script>华东&家电 "服务" 有限公司';
 
-/** A case walked to issue under an organization name that tries to inject markup. */
-async function issuedTo(name: string) {
-  const post = async (path: string, body: unknown, as: string) => (await sys.api.post(path, body, as)).body;
-  const app = await post(
-    '/v1/staff/applications',
-    {
-      organization: { name, nameEn: '<b>Huadong</b>', creditCode: generateCreditCode(77) },
-      scope: '家电 <i>维修</i>',
-      operatingSince: '2024-01-01',
-    },
-    'applicant-acme',
-  );
-  await post(
-    `/v1/staff/applications/${app.id}/accept`,
-    { evaluatorSub: 'evaluator-li', contractNo: 'HT-77' },
-    'admin-qian',
-  );
-  await post(`/v1/staff/applications/${app.id}/pass-document-review`, {}, 'evaluator-li');
-  await post(
-    `/v1/staff/applications/${app.id}/record-on-site-review`,
-    { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(96) },
-    'evaluator-li',
-  );
-  await post(`/v1/staff/applications/${app.id}/approve`, {}, 'committee-zhao');
-  return (await post(`/v1/staff/applications/${app.id}/issue`, {}, 'admin-qian')).certificate;
-}
+/** A case walked to issue under an organization name (and scope) that try to inject markup. */
+const issuedTo = (name: string) =>
+  issuedCertificate(sys.api, 96, { organization: { name, nameEn: '<b>Huadong</b>' }, scope: '家电 <i>维修</i>' });
 
 async function download(path: string, as: string) {
   const res = await fetch(sys.url + path, { headers: { authorization: `Bearer ${await sys.tokenOf(as)}` } });
@@ -50,10 +25,8 @@ function scan(png: Buffer): string | undefined {
 }
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  cert = await issuedCertificate(sys.api, 1, 92);
+  cert = await issuedCertificate(sys.api, 92);
 });
-afterAll(() => sys?.stop());
 
 describe('star-mark artwork downloads', () => {
   it('gives staff the SVG with the stars of the level, the number and the scheme title', async () => {

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let cert: any;
 const verify = (body: unknown) => sys.api.post('/v1/verifications', body);
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  cert = await issuedCertificate(sys.api, 1, 92);
+  cert = await issuedCertificate(sys.api, 92);
 });
-afterAll(() => sys?.stop());
 
 describe('the verification request', () => {
   it.each([
@@ -36,7 +34,7 @@ describe('the verification request', () => {
 
 describe('bulk checks by number', () => {
   it('answers each number in order: valid, suspended, unknown, and MALFORMED for one that is not a number', async () => {
-    const suspended = await issuedCertificate(sys.api, 6, 88);
+    const suspended = await issuedCertificate(sys.api, 88);
     await sys.api.post(`/v1/staff/certificates/${suspended.number}/suspend`, { reason: '监督发现问题' }, 'admin-qian');
     const res = await verify({
       numbers: [cert.number, ` ${suspended.number} `, 'SM-SV-2026-999999', 'not a number; DROP TABLE', cert.number],

@@ -1,26 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFromStarMarkUrl } from '../../shared/star-mark';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 const jwks = async (s = sys) => (await s.api.get('/.well-known/jwks.json')).body;
 /** The star-mark ring's share of the JWKS (the receipt ring is published beside it and rotates on its own). */
 const starMarkKeys = (published: any) => published.keys.filter((k: any) => k.purpose === 'star-mark');
 const verdictOf = async (token: string, s = sys) => (await s.api.post('/v1/verifications', { token })).body.items[0];
-
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-});
-afterAll(() => sys?.stop());
 
 describe('rotating the signing key', () => {
   it.each(['evaluator-li', 'committee-zhao', 'applicant-acme'])('is refused to %s with FORBIDDEN_ROLE', async (who) => {
@@ -31,12 +23,12 @@ describe('rotating the signing key', () => {
   });
 
   it('retires the old key, keeps its marks verifying, and signs new marks with the new key', async () => {
-    const before = await issuedCertificate(sys.api, 1, 91);
+    const before = await issuedCertificate(sys.api, 91);
     const res = await sys.api.post('/v1/staff/signing-keys/rotate', {}, 'admin-qian');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'active', createdAt: '2026-11-23T02:00:00.000Z' });
     expect(res.body.publicJwk).toBeUndefined();
-    const after = await issuedCertificate(sys.api, 2, 91);
+    const after = await issuedCertificate(sys.api, 91);
     expect(after.tokenKid).toBe(res.body.kid);
     expect(after.tokenKid).not.toBe(before.tokenKid);
     const published = await jwks();
@@ -64,7 +56,7 @@ describe('rotating the signing key', () => {
 describe('revoking a compromised key', () => {
   let victim: any;
   beforeAll(async () => {
-    victim = await issuedCertificate(sys.api, 3, 95);
+    victim = await issuedCertificate(sys.api, 95);
   });
 
   it('is refused to anyone but an admin, and needs a reason', async () => {
@@ -102,7 +94,7 @@ describe('revoking a compromised key', () => {
     await expect(
       compactVerify(victim.token, createLocalJWKSet(published), { algorithms: ['ES256'] }),
     ).rejects.toThrow();
-    const next = await issuedCertificate(sys.api, 4, 95);
+    const next = await issuedCertificate(sys.api, 95);
     expect(published.keys[0]).toMatchObject({ kid: next.tokenKid, status: 'active' });
     expect(await verdictOf(next.token)).toMatchObject({ authentic: true, verdict: 'VALID' });
   });
@@ -133,23 +125,21 @@ describe('revoking a compromised key', () => {
 });
 
 describe('npm run rotate-key against a running system', () => {
-  let data: string;
-  let local: TestSystem;
-  beforeAll(async () => {
-    data = mkdtempSync(join(tmpdir(), 'starmark-data-'));
-    local = await startTestSystem({ now: '2026-11-23T02:00:00Z', dataDir: data });
-  });
-  afterAll(async () => {
-    await local?.stop();
-    rmSync(data, { recursive: true, force: true });
-  });
+  const local = useTestSystem({ now: '2026-11-23T02:00:00Z', onDisk: true });
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/rotate-key.ts',
+      '--data',
+      local.dataDir!,
+      ...args,
+    ]);
 
   it('takes effect without a restart: old marks keep verifying, new marks use the new key, a revoked key fails', async () => {
-    const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
-    const before = await issuedCertificate(local.api, 1, 90);
+    const before = await issuedCertificate(local.api, 90);
     await run();
-    const after = await issuedCertificate(local.api, 2, 90);
+    const after = await issuedCertificate(local.api, 90);
     expect(after.tokenKid).not.toBe(before.tokenKid);
     expect(starMarkKeys(await jwks(local)).map((k: any) => k.kid)).toEqual([after.tokenKid, before.tokenKid]);
     expect((await verdictOf(before.token, local)).verdict).toBe('VALID');
@@ -159,8 +149,6 @@ describe('npm run rotate-key against a running system', () => {
   });
 
   it('rotates the receipt key with --receipt, leaving the star-mark keys alone', async () => {
-    const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/rotate-key.ts', '--data', data, ...args]);
     const receiptKeys = async () =>
       (await jwks(local)).keys.filter((k: any) => k.purpose === 'receipt').map((k: any) => [k.kid, k.status]);
     const marksBefore = starMarkKeys(await jwks(local));

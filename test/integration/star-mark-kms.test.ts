@@ -3,11 +3,11 @@
  * revocations in the real table on DynamoDB Local, behind the same HTTP API.
  */
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StarMarkTokens } from '../../functions/signing/issuer';
 import { KmsKeyRing } from '../../functions/signing/kms/kms-key-ring';
 import { jwksOf, verifyStarMark } from '../../shared/star-mark';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { caseToScored, issuedCertificate } from '../support/walk';
 import { fakeKms } from '../unit/star-mark/fake-kms';
@@ -18,7 +18,10 @@ const NEXT = 'arn:aws:kms:cn-north-1:123456789012:key/33333333-next';
 const kms = fakeKms();
 for (const id of [OLD, CURRENT, NEXT]) kms.addKey(id);
 
-let sys: TestSystem;
+const sys = useTestSystem({
+  now: '2026-11-23T02:00:00Z',
+  signingKeys: (store) => new KmsKeyRing({ kms, keyIds: [OLD], store, revocationCacheMs: 0 }),
+});
 /** What deploying a new SIGNING_KEY_IDS does: a fresh container builds its ring from the new list. */
 function deploy(keyIds: string[]) {
   const ring = new KmsKeyRing({ kms, keyIds, store: sys.deps.store, revocationCacheMs: 0 });
@@ -37,19 +40,11 @@ const jwks = async () => {
 };
 const verdictOf = async (token: string) => (await sys.api.post('/v1/verifications', { token })).body.items[0];
 
-beforeAll(async () => {
-  sys = await startTestSystem({
-    now: '2026-11-23T02:00:00Z',
-    signingKeys: (store) => new KmsKeyRing({ kms, keyIds: [OLD], store, revocationCacheMs: 0 }),
-  });
-});
-afterAll(() => sys?.stop());
-
 describe('star marks signed by KMS', () => {
   let first: any;
 
   it('issues a certificate whose mark KMS signed over the digest, and which jose verifies with the published key', async () => {
-    first = await issuedCertificate(sys.api, 1, 93);
+    first = await issuedCertificate(sys.api, 93);
     const published = await jwks();
     expect(published.keys).toHaveLength(1);
     expect(published.keys[0]).toMatchObject({ kid: first.tokenKid, status: 'active', kty: 'EC', crv: 'P-256' });
@@ -73,7 +68,7 @@ describe('star marks signed by KMS', () => {
 
   it('after a deployment puts a new key first, signs with it and keeps the old one published as retired', async () => {
     deploy([CURRENT, OLD]);
-    const second = await issuedCertificate(sys.api, 2, 93);
+    const second = await issuedCertificate(sys.api, 93);
     expect(second.tokenKid).not.toBe(first.tokenKid);
     const published = await jwks();
     expect(published.keys.map((k: any) => [k.kid, k.status])).toEqual([
@@ -111,7 +106,7 @@ describe('star marks signed by KMS', () => {
   it('stops issuing, writing nothing, when the signing key itself is revoked, until a new key is deployed', async () => {
     const current = (await jwks()).keys[0].kid;
     await sys.api.post(`/v1/staff/signing-keys/${current}/revoke`, { reason: 'compromised' }, 'admin-qian');
-    const id = await caseToScored(sys.api, 3, 90);
+    const id = await caseToScored(sys.api, 90);
     await sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao');
     const before = await tableSnapshot(sys.dynamo.endpoint);
     const refused = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian');

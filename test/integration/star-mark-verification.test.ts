@@ -1,21 +1,20 @@
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sheetWithTotal } from '../../shared/scheme';
 import { claimsOf, compactToken, encodeClaims, signingInput } from '../../shared/star-mark';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { issuedCertificate } from '../support/walk';
 import { type Forgery, forgeries } from '../unit/star-mark/forgeries';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let cert: any;
 let corpus: Forgery[];
 const verify = (body: unknown) => sys.api.post('/v1/verifications', body);
 const verifyToken = async (token: string) => (await verify({ token })).body.items[0];
 
 beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  cert = await issuedCertificate(sys.api, 1, 92);
+  cert = await issuedCertificate(sys.api, 92);
   const signer = await sys.deps.signingKeys!.signer();
   const jwks = (await sys.api.get('/.well-known/jwks.json')).body;
   corpus = await forgeries({
@@ -26,7 +25,6 @@ beforeAll(async () => {
     signWithOurKey: (input) => signer.sign(input),
   });
 });
-afterAll(() => sys?.stop());
 
 describe('a certificate and its star mark', () => {
   it('is issued with a token signed by the current key, carrying number, level, valid-until and cycle', async () => {
@@ -106,7 +104,7 @@ describe('the forged-token corpus, through POST /v1/verifications', () => {
 
 describe('the live status wins over the mark', () => {
   it('says LEVEL_CHANGED when a surveillance lowered the level, and what changed; the new mark is VALID', async () => {
-    const lowered = await issuedCertificate(sys.api, 2, 93);
+    const lowered = await issuedCertificate(sys.api, 93);
     const res = await sys.api.post(
       `/v1/staff/certificates/${lowered.number}/record-surveillance`,
       { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(84) },
@@ -129,7 +127,7 @@ describe('the live status wins over the mark', () => {
   });
 
   it('says SUSPENDED, still authentic, once an admin suspends the certificate', async () => {
-    const suspended = await issuedCertificate(sys.api, 3, 96);
+    const suspended = await issuedCertificate(sys.api, 96);
     const res = await sys.api.post(
       `/v1/staff/certificates/${suspended.number}/suspend`,
       { reason: '投诉处理严重超时' },
@@ -146,8 +144,8 @@ describe('the live status wins over the mark', () => {
   });
 
   it('says WITHDRAWN and CANCELLED for certificates ended by the body or by the holder', async () => {
-    const withdrawn = await issuedCertificate(sys.api, 4, 81);
-    const cancelled = await issuedCertificate(sys.api, 5, 75);
+    const withdrawn = await issuedCertificate(sys.api, 81);
+    const cancelled = await issuedCertificate(sys.api, 75);
     await sys.api.post(`/v1/staff/certificates/${withdrawn.number}/withdraw`, { reason: '虚假宣传' }, 'admin-qian');
     await sys.api.post(`/v1/staff/certificates/${cancelled.number}/cancel`, { reason: '持证人申请注销' }, 'admin-qian');
     expect((await verifyToken(withdrawn.token)).verdict).toBe('WITHDRAWN');

@@ -3,29 +3,21 @@
  * overdue, the day after is; a postponement moves the deadline by at most three months; a suspension lasts six
  * months; validity ends at the end of validUntil.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
 import { sheetWithTotal } from '../../shared/scheme';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
-let sys: TestSystem;
-let seed = 100;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-01-05T02:00:00Z' });
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-01-05' });
 
-/** 10:00 in China on that day. */
-const at = (date: string) => `${date}T02:00:00Z`;
-
-async function certificateIssuedOn(date: string) {
-  sys.setNow(at(date));
-  return issuedCertificate(sys.api, seed++, 92);
+async function certificateIssuedOn(day: string) {
+  sys.setNow(day);
+  return issuedCertificate(sys.api, 92);
 }
 
 async function sweepOn(date: string) {
-  sys.setNow(at(date));
+  sys.setNow(date);
   return runSweep(sys.deps);
 }
 
@@ -67,7 +59,7 @@ describe('surveillance overdue', () => {
 
   it('moves the deadline to a postponement of at most three months, and suspends the day after it', async () => {
     const cert = await certificateIssuedOn('2026-01-05');
-    sys.setNow(at('2026-12-01'));
+    sys.setNow('2026-12-01');
     const tooFar = await sys.api.post(
       `/v1/staff/certificates/${cert.number}/postpone-surveillance`,
       { until: '2027-04-06', reason: '工厂搬迁' },
@@ -115,7 +107,7 @@ describe('suspension longer than six months', () => {
   it('never withdraws a certificate reinstated after a passing surveillance', async () => {
     const cert = await certificateIssuedOn('2026-01-05');
     await sweepOn('2027-01-06');
-    sys.setNow(at('2027-02-10'));
+    sys.setNow('2027-02-10');
     const audit = await sys.api.post(
       `/v1/staff/certificates/${cert.number}/record-surveillance`,
       { auditDate: '2027-02-09', scoreSheet: sheetWithTotal(91) },
@@ -139,7 +131,7 @@ describe('end of validity', () => {
     const cert = await certificateIssuedOn('2026-01-05');
     expect(cert.validUntil).toBe('2029-01-04');
     for (const auditDate of ['2026-12-20', '2027-12-20']) {
-      sys.setNow(at(auditDate));
+      sys.setNow(auditDate);
       const res = await sys.api.post(
         `/v1/staff/certificates/${cert.number}/record-surveillance`,
         { auditDate, scoreSheet: sheetWithTotal(92) },
@@ -163,7 +155,7 @@ describe('end of validity', () => {
 
   it('expires a suspended certificate whose validity ends before its suspension does', async () => {
     const cert = await certificateIssuedOn('2026-01-05');
-    sys.setNow(at('2028-10-01'));
+    sys.setNow('2028-10-01');
     for (const auditDate of ['2026-12-20', '2027-12-20']) {
       await sys.api.post(
         `/v1/staff/certificates/${cert.number}/record-surveillance`,

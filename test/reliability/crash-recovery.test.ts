@@ -9,14 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { auditProblems } from '../support/audit-integrity';
+import { newApplication } from '../support/organizations';
 import { loginAs, portOpen, type SpawnedSystem, spawnSystem } from '../support/process-system';
-import { applicationBody } from '../support/walk';
 
 const TOTAL = 200;
 const KILL_AFTER = 100;
 const LANES = 4;
-const SEED = 70_000;
 
+/** The applications the client writes: the i-th one always with Idempotency-Key crash-write-i. */
+const applications = Array.from({ length: TOTAL }, () => newApplication());
 const dataDir = mkdtempSync(join(tmpdir(), 'starmark-crash-'));
 let running: SpawnedSystem | undefined;
 afterAll(async () => {
@@ -32,7 +33,7 @@ function submit(url: string, token: string, i: number) {
       'content-type': 'application/json',
       'idempotency-key': `crash-write-${i}`,
     },
-    body: JSON.stringify(applicationBody(SEED + i)),
+    body: JSON.stringify(applications[i]),
   });
 }
 
@@ -104,8 +105,6 @@ it('keeps every acknowledged write through kill -9 of the whole system and a res
     codes.push(...page.items.map((a) => a.organization.creditCode));
     cursor = page.cursor;
   } while (cursor);
-  expect(codes.sort()).toEqual(
-    Array.from({ length: TOTAL }, (_, i) => applicationBody(SEED + i).organization.creditCode).sort(),
-  );
+  expect(codes.sort()).toEqual(applications.map((a) => a.organization.creditCode).sort());
   expect(await auditProblems(again.dynamoEndpoint)).toEqual([]);
 }, 300_000);

@@ -3,22 +3,19 @@
  * same ClientRequestToken, so a retried transaction is not applied twice); what still fails fails cleanly. Either
  * way the table holds the whole change with its audit event, or nothing of it — never half.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditProblems } from '../support/audit-integrity';
 import { type Fault, type FaultInjector, injectFaults } from '../support/faults';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { ACTING, Subjects, VALID_INPUT } from '../support/subjects';
 import { tableSnapshot } from '../support/table-snapshot';
 
-let sys: TestSystem;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const subjects = new Subjects(sys);
 let faults: FaultInjector;
-let subjects: Subjects;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
+beforeAll(() => {
   faults = injectFaults(sys);
-  subjects = new Subjects(sys.api, 3000);
 });
-afterAll(() => sys?.stop());
 
 /** Accepts a submitted case while `fault` hits the writes; returns what the client saw and what the table holds. */
 async function acceptUnder(fault: Fault, times: number, skip = 0) {
@@ -29,7 +26,7 @@ async function acceptUnder(fault: Fault, times: number, skip = 0) {
   faults.arm(fault, times, skip);
   const res = await sys.api.post(
     `/v1/staff/applications/${id}/accept`,
-    VALID_INPUT['application:accept']!(1),
+    VALID_INPUT['application:accept']!(),
     ACTING.admin,
     { 'idempotency-key': key },
   );
@@ -66,7 +63,7 @@ describe('a fault that outlasts the retries: the transition fails whole', () => 
     // The client's retry, once DynamoDB is back, applies it exactly once.
     const retry = await sys.api.post(
       `/v1/staff/applications/${run.id}/accept`,
-      VALID_INPUT['application:accept']!(1),
+      VALID_INPUT['application:accept']!(),
       ACTING.admin,
       { 'idempotency-key': run.key },
     );
@@ -84,7 +81,7 @@ describe('a fault that outlasts the retries: the transition fails whole', () => 
     expect(run.events.map((e) => e.action)).toEqual(['submit', 'accept']);
     const retry = await sys.api.post(
       `/v1/staff/applications/${run.id}/accept`,
-      VALID_INPUT['application:accept']!(1),
+      VALID_INPUT['application:accept']!(),
       ACTING.admin,
       { 'idempotency-key': run.key },
     );

@@ -4,22 +4,17 @@
  * hash chain verifies, and an event edited, removed or re-hashed directly in the table is caught.
  */
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { documentClient } from '../../functions/store/dynamo-client';
 import { eventHashInput, sha256Hex, verifyChain } from '../../shared/audit/chain';
 import { eventStreamOf } from '../../shared/store/keys';
 import { auditProblems, auditStreams, eventKey } from '../support/audit-integrity';
-import { type ApiResult, startTestSystem, type TestSystem } from '../support/local-system';
+import { type ApiResult, useTestSystem } from '../support/local-system';
 import { ACTING, Subjects } from '../support/subjects';
 
-let sys: TestSystem;
-let subjects: Subjects;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  subjects = new Subjects(sys.api, 4000);
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const subjects = new Subjects(sys);
 
 /** Exactly one success; every other answer a 409 problem saying the case moved under it. */
 function expectOneWinner(answers: ApiResult[]) {

@@ -5,13 +5,13 @@
  * caller got past authorization; "deny" is 401 for no caller, 403 or 404 for the wrong one.
  */
 import { generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/http/dispatch';
 import { DEV_ISSUER } from '../../functions/local/dev-identity';
 import { staffOperations } from '../../functions/ops/staff';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../../shared/lifecycle/transitions';
 import { ROUTES, type RouteSpec, routeKey } from '../../shared/routes';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
 import { Subjects, urlOf } from '../support/subjects';
 
 const CALLERS = {
@@ -97,13 +97,8 @@ function accessOf(route: RouteSpec): Access | undefined {
 const STAFF_ROUTES = ROUTES.filter((r) => r.auth === 'staff');
 const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND'];
 
-let sys: TestSystem;
-let subjects: Subjects;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  subjects = new Subjects(sys.api, 500);
-});
-afterAll(() => sys?.stop());
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const subjects = new Subjects(sys);
 
 describe('every staff endpoint has a written access rule', () => {
   it.each(STAFF_ROUTES.map((r) => [routeKey(r), r] as const))('%s', (_key, route) => {

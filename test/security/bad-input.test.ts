@@ -3,24 +3,19 @@
  * table, each malformed variant of a request that would succeed is answered with a 4xx problem+json carrying a
  * stable code and both titles, the table is byte-for-byte what it was, and the well-formed request then succeeds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '../../shared/errors';
 import { ROUTES, routeKey } from '../../shared/routes';
 import { type BadRequest, BODY_FIELDS, badRequests, QUERY_FIELDS } from '../support/bad-requests';
 import { RTL_OVERRIDE, ZERO_WIDTH_SPACE } from '../support/bad-values';
-import { startTestSystem, type TestSystem } from '../support/local-system';
+import { useTestSystem } from '../support/local-system';
+import { newApplication } from '../support/organizations';
 import { Subjects, urlOf } from '../support/subjects';
 import { tableSnapshot } from '../support/table-snapshot';
-import { applicationBody } from '../support/walk';
 
-let sys: TestSystem;
-let subjects: Subjects;
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const subjects = new Subjects(sys);
 let sent = 0;
-beforeAll(async () => {
-  sys = await startTestSystem({ now: '2026-11-23T02:00:00Z' });
-  subjects = new Subjects(sys.api, 900);
-});
-afterAll(() => sys?.stop());
 
 /** What is wrong with the answer to a malformed request; null when it is a proper refusal. */
 async function refusalProblem(request: BadRequest): Promise<string | null> {
@@ -103,7 +98,7 @@ describe('names the public reads cannot be made to lie', () => {
     ['a byte-order mark inside it', '华东\uFEFF家电服务有限公司'],
   ])('refuses an organization name with %s', async (_label, name) => {
     const before = await tableSnapshot(sys.dynamo.endpoint);
-    const body = applicationBody(subjects.nextSeed());
+    const body = newApplication();
     const problem = await refusalProblem({
       name,
       method: 'POST',

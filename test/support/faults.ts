@@ -58,7 +58,7 @@ function reset(): Error {
   return Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET' });
 }
 
-export function faultyDocumentClient(endpoint: string, injector: FaultInjector): DynamoDBDocumentClient {
+function faultyDocumentClient(endpoint: string, injector: FaultInjector): DynamoDBDocumentClient {
   const client = documentClient({ endpoint, ...LOCAL_AWS });
   client.middlewareStack.add(
     (next, context) => async (args) => {

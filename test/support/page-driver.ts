@@ -1,17 +1,16 @@
 /**
- * The browser tests' page driver: Debian's Chromium (/usr/bin/chromium, driven by playwright-core) against a test
- * system that serves a private copy of the built pages, so that a concurrent rebuild cannot pull files from under a
- * running page. One rig per test file. Each page opens in a context of its own unless told otherwise (cookies,
- * storage and service workers never leak between tests), at a phone's or a desk's viewport, watched for what must
- * never happen: script errors and CSP violations, dialogs, requests to other origins. Screenshots go to
- * test-artifacts/ (git-ignored).
+ * The browser tests' page driver: Debian's Chromium (/usr/bin/chromium, driven by playwright-core) against the file's
+ * test system, which serves a private copy of the built pages (useTestSystem's `web`), so that a concurrent rebuild
+ * cannot pull files from under a running page. `usePageRig()` starts both before the file's tests and stops them
+ * after. Each page opens in a context of its own unless told otherwise (cookies, storage and service workers never
+ * leak between tests), at a phone's or a desk's viewport, watched for what must never happen: script errors and CSP
+ * violations, dialogs, requests to other origins. Screenshots go to test-artifacts/ (git-ignored).
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { startTestSystem, type TestSystem } from './local-system';
-import { ensureWebBuilt } from './web-build';
+import { afterAll, beforeAll } from 'vitest';
+import { type TestSystem, useTestSystem } from './local-system';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve(
@@ -130,9 +129,8 @@ export interface OpenOptions {
 
 export interface PageRig {
   sys: TestSystem;
-  browser: Browser;
-  /** The copy of the built pages the system serves: a test may change it (a new build, say). */
-  webRoot: string;
+  /** The browser, once the file's tests run. */
+  readonly browser: Browser;
   /** Every page's problems, for an afterAll that checks them all. */
   problems: PageProblems[];
   newContext(options?: Pick<OpenOptions, 'viewport' | 'contextOptions'>): Promise<BrowserContext>;
@@ -140,17 +138,25 @@ export interface PageRig {
   open(path: string, options?: OpenOptions): Promise<WatchedPage>;
   /** The console, signed in as a demo user through the development identity provider. */
   signedIn(sub: string, options?: OpenOptions): Promise<Page>;
-  stop(): Promise<void>;
 }
 
-export async function startPageRig(options: { now: string; browserArgs?: string[] }): Promise<PageRig> {
-  const webRoot = mkdtempSync(join(tmpdir(), 'starmark-web-'));
-  cpSync(await ensureWebBuilt(), webRoot, { recursive: true });
-  const sys = await startTestSystem({ now: options.now, webRoot });
-  const browser = await launchBrowser(options.browserArgs);
+/** The file's system serving the built pages, and a browser: started before its tests, stopped after them. */
+export function usePageRig(options: { now: string }): PageRig {
+  const sys = useTestSystem({ now: options.now, web: true });
+  let running: Browser | undefined;
+  beforeAll(async () => {
+    running = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running?.close().catch(() => undefined);
+  });
+  const browser = () => {
+    if (!running) throw new Error('The browser is not running here: use the rig in a test or a hook.');
+    return running;
+  };
   const problems: PageProblems[] = [];
   const newContext: PageRig['newContext'] = (o = {}) =>
-    browser.newContext({ ...(o.viewport === 'desktop' ? DESKTOP : PHONE), ...o.contextOptions });
+    browser().newContext({ ...(o.viewport === 'desktop' ? DESKTOP : PHONE), ...o.contextOptions });
   const open: PageRig['open'] = async (path, o = {}) => {
     const context = o.context ?? (await newContext(o));
     const page = watched(await context.newPage(), context, sys.url);
@@ -160,8 +166,9 @@ export async function startPageRig(options: { now: string; browserArgs?: string[
   };
   return {
     sys,
-    browser,
-    webRoot,
+    get browser() {
+      return browser();
+    },
     problems,
     newContext,
     open,
@@ -170,11 +177,6 @@ export async function startPageRig(options: { now: string; browserArgs?: string[
       await page.click(`button.user[data-sub="${sub}"]`);
       await page.waitForSelector('#sign-out');
       return page;
-    },
-    async stop() {
-      await browser.close().catch(() => undefined);
-      await sys.stop();
-      rmSync(webRoot, { recursive: true, force: true });
     },
   };
 }

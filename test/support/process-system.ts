@@ -20,6 +20,12 @@ export interface SpawnedSystem {
   output(): string;
 }
 
+export interface LaunchedSystem extends SpawnedSystem {
+  /** Resolves with the exit code once the process has ended (null when a signal ended it). */
+  exited: Promise<number | null>;
+  ready(): Promise<void>;
+}
+
 function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
@@ -29,7 +35,7 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-async function until(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+export async function until(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -48,7 +54,8 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
-export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
+/** Starts `npm start` on the data folder and returns at once: `ready()` waits for it to answer, `exited` for its end. */
+export async function launchSystem(dataDir: string): Promise<LaunchedSystem> {
   const port = await freePort();
   let dynamoPort = await freePort();
   while (dynamoPort === port) dynamoPort = await freePort();
@@ -66,36 +73,52 @@ export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const kill = async (signal: NodeJS.Signals, ms: number) => {
     if (groupAlive(pid)) process.kill(-pid, signal);
     await until(() => !groupAlive(pid), ms, `process group ${pid} to end after ${signal}`);
   };
-  const system: SpawnedSystem = {
+  const system: LaunchedSystem = {
     url,
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     dynamoPort,
+    exited,
     kill9: () => kill('SIGKILL', 10_000),
     stop: () => kill('SIGTERM', 15_000).catch(() => kill('SIGKILL', 10_000)),
     output: () => output,
-  };
-  try {
-    await until(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`starmark exited (${child.exitCode}):\n${output.slice(-2000)}`);
-        return fetch(`${url}/health`).then(
-          (r) => r.status === 200,
-          () => false,
+    ready: async () => {
+      try {
+        await until(
+          async () => {
+            if (child.exitCode !== null)
+              throw new Error(`starmark exited (${child.exitCode}):\n${output.slice(-2000)}`);
+            return answersHealth(url);
+          },
+          120_000,
+          `starmark on ${url}:\n${output.slice(-2000)}`,
         );
-      },
-      120_000,
-      `starmark on ${url}:\n${output.slice(-2000)}`,
-    );
-  } catch (error) {
-    await system.kill9().catch(() => undefined);
-    throw error;
-  }
+      } catch (error) {
+        await system.kill9().catch(() => undefined);
+        throw error;
+      }
+    },
+  };
   return system;
+}
+
+/** Starts `npm start` on the data folder and waits until it answers. */
+export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
+  const system = await launchSystem(dataDir);
+  await system.ready();
+  return system;
+}
+
+export function answersHealth(url: string): Promise<boolean> {
+  return fetch(`${url}/health`).then(
+    (r) => r.status === 200,
+    () => false,
+  );
 }
 
 export async function loginAs(url: string, sub: string): Promise<string> {

@@ -13,8 +13,8 @@ import {
 import type { ApplicationState, Role } from '../../shared/model';
 import type { RouteSpec } from '../../shared/routes';
 import type { ApiClient } from './local-system';
+import { newApplication } from './organizations';
 import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
-import { applicationBody } from './walk';
 
 export { ACTING, VALID_INPUT };
 
@@ -42,25 +42,22 @@ export interface ValidRequest {
 
 export class Subjects {
   private shared = new Map<string, Promise<string>>();
-  constructor(
-    readonly api: ApiClient,
-    private seed: number,
-  ) {}
+  /** Reads the system's client when it acts, so a file may make its Subjects before the system runs. */
+  constructor(private readonly sys: { api: ApiClient }) {}
 
-  nextSeed(): number {
-    return this.seed++;
+  get api(): ApiClient {
+    return this.sys.api;
   }
 
-  /** A new case of applicant-acme in the given state; returns its id. */
+  /** A new case of applicant-acme, for a fresh organization, in the given state; returns its id. */
   async application(state: ApplicationState): Promise<string> {
-    const seed = this.nextSeed();
-    const app = await ok(this.api.post('/v1/staff/applications', applicationBody(seed), ACTING.applicant));
+    const app = await ok(this.api.post('/v1/staff/applications', newApplication(), ACTING.applicant));
     for (const name of ROAD[state]) {
       const spec = APPLICATION_TRANSITIONS[name];
       await ok(
         this.api.post(
           `/v1/staff/applications/${app.id}/${spec.slug}`,
-          VALID_INPUT[`application:${name}`]!(seed),
+          VALID_INPUT[`application:${name}`]!(),
           ACTING[spec.role as Role],
         ),
       );
@@ -76,12 +73,12 @@ export class Subjects {
     if (status === 'suspended') {
       // Suspended and then cleared by a passing surveillance: a suspension that staff may lift.
       await ok(
-        this.api.post(`/v1/staff/certificates/${number}/suspend`, VALID_INPUT['certificate:suspend']!(0), ACTING.admin),
+        this.api.post(`/v1/staff/certificates/${number}/suspend`, VALID_INPUT['certificate:suspend']!(), ACTING.admin),
       );
       await ok(
         this.api.post(
           `/v1/staff/certificates/${number}/record-surveillance`,
-          VALID_INPUT['certificate:recordSurveillance']!(0),
+          VALID_INPUT['certificate:recordSurveillance']!(),
           ACTING.evaluator,
         ),
       );
@@ -111,7 +108,7 @@ export class Subjects {
       return {
         method: 'POST',
         path: fill(route.path, subject),
-        body: VALID_INPUT[`${kind}:${name}`]!(this.nextSeed()),
+        body: VALID_INPUT[`${kind}:${name}`]!(),
         as: ACTING[spec.role],
       };
     }

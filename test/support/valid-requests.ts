@@ -5,8 +5,8 @@
 import { expect } from 'vitest';
 import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
+import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
-import { applicationBody } from './walk';
 
 /** The body of a call that must succeed (a setup step), or the test fails there with the answer. */
 export async function ok(call: Promise<{ status: number; body: any }>) {
@@ -26,8 +26,8 @@ export const ACTING: Record<Role, string> = {
 const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
 /** A body each transition accepts, keyed `application:<name>` / `certificate:<name>` as in the route's op. */
-export const VALID_INPUT: Record<string, (seed: number) => Record<string, unknown>> = {
-  'application:accept': (seed) => ({ evaluatorSub: ACTING.evaluator, contractNo: `HT-${seed}` }),
+export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
+  'application:accept': () => ({ evaluatorSub: ACTING.evaluator, contractNo: 'HT-2026-0001' }),
   'application:passDocumentReview': () => ({}),
   'application:returnForRevision': () => REASON,
   'application:resubmit': () => ({ note: '已补充投诉处理程序' }),
@@ -51,7 +51,7 @@ export const KNOWN: Record<
   (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>
 > = {
   whoAmI: () => ({ as: ACTING.applicant }),
-  submitApplication: (s) => ({ body: applicationBody(s.nextSeed()), as: ACTING.applicant }),
+  submitApplication: () => ({ body: newApplication(), as: ACTING.applicant }),
   listApplications: () => ({ query: { state: 'submitted' } }),
   getApplication: () => ({ as: ACTING.applicant }),
   applicationEvents: () => ({ as: ACTING.applicant }),

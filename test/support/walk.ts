@@ -1,8 +1,8 @@
-/** Walks a case through the lifecycle over HTTP, step by step, as staff would. */
+/** Walks a case through the lifecycle over HTTP, step by step, as staff would, for a fresh organization. */
 import { expect } from 'vitest';
-import { generateCreditCode } from '../../shared/credit-code';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
+import { newApplication, type Organization } from './organizations';
 
 export interface CaseActors {
   applicant: string;
@@ -18,12 +18,12 @@ export const DEFAULT_ACTORS: CaseActors = {
   admin: 'admin-qian',
 };
 
-export function applicationBody(seed: number, name = `测试售后服务有限公司${seed}`) {
-  return {
-    organization: { name, creditCode: generateCreditCode(seed) },
-    scope: '家用电器的销售与售后服务',
-    operatingSince: '2024-01-01',
-  };
+export interface CaseOptions {
+  /** Who takes the steps that differ from DEFAULT_ACTORS. */
+  by?: Partial<CaseActors>;
+  /** What the test fixes of the organization (a name to find it by); the rest is fresh. */
+  organization?: Partial<Organization>;
+  scope?: string;
 }
 
 async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
@@ -33,18 +33,14 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
 }
 
 /** Submitted → accepted → document review passed → scored; returns the application id. */
-export async function caseToScored(
-  api: ApiClient,
-  seed: number,
-  total: number,
-  who: CaseActors = DEFAULT_ACTORS,
-  name?: string,
-): Promise<string> {
-  const app = await ok(api.post('/v1/staff/applications', applicationBody(seed, name), who.applicant), 201);
+export async function caseToScored(api: ApiClient, total: number, options: CaseOptions = {}): Promise<string> {
+  const who = { ...DEFAULT_ACTORS, ...options.by };
+  const body = newApplication(options.organization, options.scope ? { scope: options.scope } : {});
+  const app = await ok(api.post('/v1/staff/applications', body, who.applicant), 201);
   await ok(
     api.post(
       `/v1/staff/applications/${app.id}/accept`,
-      { evaluatorSub: who.evaluator, contractNo: `HT-${seed}` },
+      { evaluatorSub: who.evaluator, contractNo: `HT-${app.id}` },
       who.admin,
     ),
   );
@@ -59,34 +55,27 @@ export async function caseToScored(
   return app.id as string;
 }
 
-/** A case walked all the way to an issued certificate (of an organization so named); returns the certificate. */
-export async function issuedCertificate(
-  api: ApiClient,
-  seed: number,
-  total = 92,
-  who: CaseActors = DEFAULT_ACTORS,
-  name?: string,
-) {
-  const id = await caseToScored(api, seed, total, who, name);
+/** A case walked all the way to an issued certificate; returns the certificate. */
+export async function issuedCertificate(api: ApiClient, total = 92, options: CaseOptions = {}) {
+  const who = { ...DEFAULT_ACTORS, ...options.by };
+  const id = await caseToScored(api, total, options);
   await ok(api.post(`/v1/staff/applications/${id}/approve`, {}, who.committee));
   const issued = await ok(api.post(`/v1/staff/applications/${id}/issue`, {}, who.admin));
   return issued.certificate as any;
 }
 
 /** A certification desk that lives in time: issues on a given day and records surveillances, as the flows need. */
-export function certificateDesk(sys: { api: ApiClient; setNow(iso: string): void }, firstSeed: number) {
-  let seed = firstSeed;
+export function certificateDesk(sys: { api: ApiClient; setNow(isoOrDay: string): void }) {
   return {
-    at: (date: string) => `${date}T02:00:00Z`,
-    async issuedOn(date: string, total = 92) {
-      sys.setNow(`${date}T02:00:00Z`);
-      return issuedCertificate(sys.api, seed++, total);
+    async issuedOn(day: string, total = 92) {
+      sys.setNow(day);
+      return issuedCertificate(sys.api, total);
     },
     surveil: (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
       sys.api.post(
         `/v1/staff/certificates/${number}/record-surveillance`,
         { auditDate, scoreSheet: sheetWithTotal(total), ...extra },
-        'evaluator-li',
+        DEFAULT_ACTORS.evaluator,
       ),
   };
 }

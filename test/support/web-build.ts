@@ -30,16 +30,16 @@ function newestMtime(path: string): number {
 }
 
 /** True when web/dist is missing or any page source, public file, the build script or a shared module is newer. */
-export function webBuildIsStale(): boolean {
+function webBuildIsStale(): boolean {
   const marker = join(WEB_DIST, 'index.html');
   if (!existsSync(marker) || !existsSync(join(WEB_DIST, 'assets'))) return true;
   const built = statSync(marker).mtimeMs;
   return SOURCES.some((source) => newestMtime(source) > built);
 }
 
-export async function ensureWebBuilt(options: { force?: boolean; timeoutMs?: number } = {}): Promise<string> {
+export async function ensureWebBuilt(options: { force?: boolean } = {}): Promise<string> {
   if (!options.force && !webBuildIsStale()) return WEB_DIST;
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       mkdirSync(LOCK);
