@@ -2,8 +2,10 @@
  * Which request paths CloudFront sends to the API, and whether it may cache them, derived from the route table.
  * Staff paths must never be cached (answers depend on the bearer token), so their patterns are listed first:
  * CloudFront uses the first behavior whose pattern matches. The function checks its own result against every
- * route and throws if a route would end up in the wrong behavior, or in none (the S3 default).
+ * route and throws if a route would end up in the wrong behavior, or in none (the S3 default), and if a behavior
+ * would capture a page URL (shared/pages.ts), which must reach the S3 default and its page router.
  */
+import { PAGE_ALIASES, PAGE_FILES, PAGE_PREFIXES } from '../shared/pages';
 import type { RouteSpec } from '../shared/routes';
 
 export type ApiBehaviorKind = 'staff' | 'public';
@@ -60,6 +62,16 @@ export function apiBehaviors(routes: readonly RouteSpec[]): ApiBehavior[] {
           `${first ? `${first.pathPattern} (${first.kind})` : 'default (S3)'}; move it under a ${expected} prefix`,
       );
     }
+  }
+  const pagePaths = [
+    ...Object.keys(PAGE_ALIASES),
+    ...Object.keys(PAGE_PREFIXES).map((prefix) => `${prefix}x`),
+    ...Object.values(PAGE_FILES),
+  ];
+  for (const path of pagePaths) {
+    const captured = behaviors.find((b) => matchesPathPattern(b.pathPattern, path));
+    if (captured)
+      throw new Error(`page URL ${path} would reach the API behavior ${captured.pathPattern}, not the site bucket`);
   }
   return behaviors;
 }

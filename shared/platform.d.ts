@@ -12,8 +12,26 @@ interface TextDecoder {
 }
 declare var TextDecoder: { new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder };
 
+/** An imported key: opaque to the core, which only hands it back to `verify`. */
+interface CryptoKey {
+  readonly type: string;
+}
+
 interface SubtleCrypto {
   digest(algorithm: 'SHA-256' | 'SHA-384' | 'SHA-512', data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
+  importKey(
+    format: 'jwk',
+    keyData: { kty: 'EC'; crv: 'P-256'; x: string; y: string; ext?: boolean },
+    algorithm: { name: 'ECDSA'; namedCurve: 'P-256' },
+    extractable: false,
+    usages: ['verify'],
+  ): Promise<CryptoKey>;
+  verify(
+    algorithm: { name: 'ECDSA'; hash: 'SHA-256' },
+    key: CryptoKey,
+    signature: ArrayBufferView,
+    data: ArrayBufferView,
+  ): Promise<boolean>;
 }
 
 interface Crypto {

@@ -2,6 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pageFileOf } from '../../shared/pages';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 
 const TYPES: Record<string, string> = {
@@ -16,14 +17,6 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
-};
-
-/** Clean URLs of the pages: `/v` is the star-mark landing, `/console` the staff console. */
-const PAGE_ALIASES: Record<string, string> = {
-  '/': '/index.html',
-  '/v': '/index.html',
-  '/console': '/console.html',
-  '/c': '/index.html',
 };
 
 export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
@@ -42,7 +35,8 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     return;
   }
   const root = resolve(webRoot);
-  const wanted = PAGE_ALIASES[url.pathname] ?? (url.pathname.startsWith('/c/') ? '/index.html' : url.pathname);
+  // Clean page URLs (shared/pages.ts), as CloudFront's page router maps them.
+  const wanted = pageFileOf(url.pathname) ?? url.pathname;
   let file: string;
   try {
     file = resolve(join(root, normalize(decodeURIComponent(wanted))));
@@ -59,8 +53,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  // Hashed assets never change; pages and the service worker must revalidate so a deploy reaches users.
-  const immutable = /\.[0-9a-f]{8,}\.(js|css|wasm)$/.test(file);
+  // Hashed assets (web/build.ts names them <name>-<hash>) never change; pages and the service worker must
+  // revalidate so a deploy reaches users.
+  const immutable = url.pathname.startsWith('/assets/') && /-[A-Z0-9]{8}\.(js|css)$/.test(file);
   res.writeHead(
     200,
     withSecurityHeaders({

@@ -76,7 +76,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       : await LocalKeyRing.open(keysDir, options.clock?.());
     // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
     const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
+    // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
     const server = createServer();
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, host, () => resolve());

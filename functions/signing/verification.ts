@@ -9,19 +9,14 @@ import {
   checkMark,
   checkNumber,
   jwksOf,
-  type LiveCheck,
   mergeJwks,
   type StarMarkJwks,
+  type VerificationAnswer,
   verifyStarMark,
 } from '../../shared/star-mark';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import type { Deps } from '../service/deps';
 import { starMarksOf } from './star-marks';
-
-export interface VerificationAnswer {
-  checkedAt: string;
-  items: LiveCheck[];
-}
 
 /** Both rings, each key marked with its purpose; star-mark keys first, as readers that take the first key expect. */
 export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {

@@ -1,25 +1,29 @@
 /**
  * A CloudFront Function that maps the clean page URLs to the HTML files of the built site. S3 behind origin access
- * control serves exact keys only, so without this `/v` (where every star-mark QR code lands) would be a 403.
+ * control serves exact keys only, so without this `/v` (where every star-mark QR code lands) would be a 403. The
+ * table is shared/pages.ts's, which the local gateway serves by too.
  */
 import { Function as CloudFrontFunction, FunctionCode, FunctionRuntime } from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
+import { PAGE_ALIASES, PAGE_PREFIXES } from '../../shared/pages';
 
-// Clean page URLs, as the local gateway serves them (functions/local/static-files.ts PAGE_ALIASES): `/v` is
-// where a star-mark QR code lands, `/c/<number>` a certificate permalink, `/console` the staff console.
-// Keep the two in step until that table moves to shared/.
-export const PAGE_ALIASES: Record<string, string> = {
-  '/': '/index.html',
-  '/v': '/index.html',
-  '/c': '/index.html',
-  '/console': '/console.html',
-};
+// The CloudFront JavaScript runtime runs this source as it is: plain ES5-style code with the tables inlined.
 export const PAGE_ROUTER = `var ALIASES = ${JSON.stringify(PAGE_ALIASES)};
+var PREFIXES = ${JSON.stringify(PAGE_PREFIXES)};
 function handler(event) {
   var request = event.request;
   var alias = ALIASES[request.uri];
-  if (alias) request.uri = alias;
-  else if (request.uri.startsWith('/c/')) request.uri = '/index.html';
+  if (alias) {
+    request.uri = alias;
+    return request;
+  }
+  var prefixes = Object.keys(PREFIXES);
+  for (var i = 0; i < prefixes.length; i++) {
+    if (request.uri.startsWith(prefixes[i])) {
+      request.uri = PREFIXES[prefixes[i]];
+      return request;
+    }
+  }
   return request;
 }`;
 

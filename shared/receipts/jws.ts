@@ -1,26 +1,36 @@
 /**
  * The receipt as a JWS (compact, ES256), signed by the registry's receipt keys — a ring of its own, apart from the
  * star-mark keys, because the public function that signs receipts must never be able to sign a star mark — and
- * checked against the same JWKS, where each key names its purpose. Its header names its type, `starmark-receipt+jws`, so a receipt can never pass for a star mark (whose reader
- * refuses any extra header member) nor a star mark for a receipt. The receipt is stateless: the JWS IS the receipt,
+ * checked against the same JWKS, where each key names its purpose; the JWS itself is shared/jws's, as the star
+ * mark's is. Its header names its type, `starmark-receipt+jws`, so a receipt can never pass for a star mark (whose
+ * reader refuses any `typ`) nor a star mark for a receipt. The receipt is stateless: the JWS IS the receipt,
  * its id is the SHA-256 of the JWS, and its permalink carries the JWS in the URL fragment, which no server sees.
  */
 import { base64url } from 'jose';
-import { STAR_MARK_ALG } from '../star-mark';
+import { ES256, type JwsKind, jwsSigningInput } from '../jws';
+import { PAGE_FILES } from '../pages';
 import { encodePayload, type ReceiptPayload } from './payload';
 
 export const RECEIPT_TYP = 'starmark-receipt+jws';
 /** A receipt with a long status history is a few kilobytes; anything far past that is refused unread. */
 export const MAX_RECEIPT_LENGTH = 64 * 1024;
 /** Where receipts are shown: the procurement page, which re-checks the signature in the browser. */
-export const RECEIPT_PAGE = '/procurement.html';
+export const RECEIPT_PAGE = PAGE_FILES.procurement;
 const FRAGMENT_KEY = 'receipt=';
+
+/** How a receipt is read and whose keys vouch for it: receipt keys only, always published marked as such. */
+export const RECEIPT_JWS: JwsKind = {
+  name: 'receipt',
+  maxLength: MAX_RECEIPT_LENGTH,
+  typ: RECEIPT_TYP,
+  purpose: 'receipt',
+  unmarked: false,
+};
 
 const utf8 = new TextEncoder();
 
 export function receiptSigningInput(payload: ReceiptPayload, kid: string): string {
-  const header = JSON.stringify({ alg: STAR_MARK_ALG, kid, typ: RECEIPT_TYP });
-  return `${base64url.encode(utf8.encode(header))}.${base64url.encode(utf8.encode(encodePayload(payload)))}`;
+  return jwsSigningInput({ alg: ES256, kid, typ: RECEIPT_TYP }, encodePayload(payload));
 }
 
 /** The receipt id: SHA-256 of the whole JWS, base64url. Anyone holding the receipt can recompute it. */

@@ -24,6 +24,9 @@ export const receiptSchema = z.object({
   receipt: receiptPayloadSchema,
 });
 
+/** What POST /v1/receipts answers. */
+export type IssuedReceiptAnswer = z.output<typeof receiptSchema>;
+
 export const receiptCheckSchema = z.object({
   valid: z.boolean(),
   code: z.enum(RECEIPT_CHECK_CODES),

@@ -8,21 +8,16 @@
  * `purpose`, which generic JOSE readers ignore and our verifiers enforce, so that a key that may sign only receipts
  * (the public function holds it) can never make a star mark, nor a star-mark key a receipt.
  */
-import type { JWK } from 'jose';
+import type { EcPublicJwk } from '../jws/ec-key';
 import { STAR_MARK_ALG } from './token';
+
+export { type EcPublicJwk, ecPublicJwk } from '../jws/ec-key';
 
 export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
 export const KEY_PURPOSES = ['star-mark', 'receipt'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
-
-export interface EcPublicJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-}
 
 export interface SigningKeyRecord {
   kid: string;
@@ -55,14 +50,6 @@ export interface RevokedKey {
 export interface StarMarkJwks {
   keys: PublishedKey[];
   revoked: RevokedKey[];
-}
-
-/** Only the public members of an EC P-256 key, whatever else the input carried (a private `d` above all). */
-export function ecPublicJwk(jwk: JWK | Record<string, unknown>): EcPublicJwk | null {
-  const { kty, crv, x, y } = jwk as Record<string, unknown>;
-  if (kty !== 'EC' || crv !== 'P-256' || typeof x !== 'string' || typeof y !== 'string') return null;
-  if (!/^[A-Za-z0-9_-]{43}$/.test(x) || !/^[A-Za-z0-9_-]{43}$/.test(y)) return null;
-  return { kty, crv, x, y };
 }
 
 const ORDER: Record<KeyStatus, number> = { active: 0, retired: 1, revoked: 2 };

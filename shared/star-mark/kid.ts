@@ -5,7 +5,7 @@
 import { calculateJwkThumbprint, type JWK } from 'jose';
 
 export const KID_LENGTH = 8;
-export const KID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { KID_PATTERN } from '../jws/compact';
 
 export async function kidOf(publicJwk: JWK): Promise<string> {
   return (await calculateJwkThumbprint(publicJwk, 'sha256')).slice(0, KID_LENGTH);

@@ -1,20 +1,23 @@
 /**
- * Online checks: what the mark says, against what the register says today. The signature proves "this body issued
- * this mark"; the live status proves "and it holds today". When they disagree, the live status wins and the
- * difference is stated — a lowered level is LEVEL_CHANGED, a suspension SUSPENDED, whatever the mark says.
+ * Online checks, as POST /v1/verifications answers them: a verified (or refused) token, or a bare number, against
+ * the certificate the register holds today. The rule itself is verdict.ts's `judgeMark`, which the verify page
+ * applies too; here it meets the stored certificate, seen as the public sees it (publicRecord, by server time).
  */
 import type { Certificate, CertificateStatus } from '../model';
-import { effectiveStatus, type PublicCertificate, publicRecord } from '../public-record';
+import { type PublicCertificate, publicRecord } from '../public-record';
 import { CERTIFICATE_NUMBER_RE } from '../schemas/common';
 import type { StarLevel } from '../scheme';
 import type { StarMarkClaims } from './claims';
-import type { StarMarkVerdict, VerdictCode } from './verdict';
+import {
+  judgeMark,
+  type MarkChange,
+  type MarkJudgement,
+  type StarMarkVerdict,
+  statusVerdict,
+  type VerdictCode,
+} from './verdict';
 
-export interface MarkChange {
-  field: 'level' | 'cycle' | 'validUntil';
-  mark: string | number;
-  live: string | number;
-}
+export type { MarkChange };
 
 export interface LiveCheck {
   /** true/false: the signature of a presented token; null: only a number was presented, nothing signed. */
@@ -31,26 +34,22 @@ export interface LiveCheck {
   record?: PublicCertificate;
 }
 
-const BY_STATUS: Record<CertificateStatus, VerdictCode> = {
-  valid: 'VALID',
-  suspended: 'SUSPENDED',
-  withdrawn: 'WITHDRAWN',
-  cancelled: 'CANCELLED',
-  expired: 'EXPIRED',
-};
+/** A number check: the item answered for each number asked about. */
+export type NumberCheck = LiveCheck & { number: string };
 
-function live(certificate: Certificate, now: Date) {
-  const record = publicRecord(certificate, now);
-  return { status: effectiveStatus(certificate, now), level: certificate.level, record };
+/** What POST /v1/verifications answers: one item per token, or per number asked about (NumberCheck). */
+export interface VerificationAnswer<Item extends LiveCheck = LiveCheck> {
+  checkedAt: string;
+  items: Item[];
 }
 
-export function changesSince(mark: StarMarkClaims, certificate: Certificate): MarkChange[] {
-  const changes: MarkChange[] = [];
-  if (mark.level !== certificate.level) changes.push({ field: 'level', mark: mark.level, live: certificate.level });
-  if (mark.cycle !== certificate.cycle) changes.push({ field: 'cycle', mark: mark.cycle, live: certificate.cycle });
-  if (mark.validUntil !== certificate.validUntil)
-    changes.push({ field: 'validUntil', mark: mark.validUntil, live: certificate.validUntil });
-  return changes;
+/** The judgement in plain English, for developers and logs (programs read the code). */
+function reasonOf(claims: StarMarkClaims, judged: MarkJudgement, record: PublicCertificate | undefined): string | null {
+  if (!record) return `no certificate ${claims.number} in the register`;
+  if (judged.verdict === 'LEVEL_CHANGED')
+    return `the mark says ${claims.level}; the certificate is now ${record.level}`;
+  if (judged.verdict !== 'VALID') return `the certificate is ${record.status}`;
+  return judged.changes.length ? 'the certificate was renewed since this mark was issued; it is valid' : null;
 }
 
 /** A verified (or refused) token, judged against the certificate it names. */
@@ -60,45 +59,26 @@ export function checkMark(mark: StarMarkVerdict, certificate: Certificate | unde
   if (!mark.authentic || !mark.claims)
     return { authentic: false, verdict: mark.verdict, ...(mark.reason ? { reason: mark.reason } : {}), ...kid };
   const claims = mark.claims;
-  if (!certificate)
-    return {
-      authentic: true,
-      verdict: 'UNKNOWN_NUMBER',
-      reason: `no certificate ${claims.number} in the register`,
-      ...kid,
-      mark: claims,
-    };
-  const current = live(certificate, now);
-  const changes = changesSince(claims, certificate);
-  let verdict = BY_STATUS[current.status];
-  let reason: string | undefined;
-  if (verdict === 'VALID' && claims.level !== certificate.level) {
-    verdict = 'LEVEL_CHANGED';
-    reason = `the mark says ${claims.level}; the certificate is now ${certificate.level}`;
-  } else if (verdict !== 'VALID') {
-    reason = `the certificate is ${current.status}`;
-  } else if (changes.length) {
-    reason = 'the certificate was renewed since this mark was issued; it is valid';
-  }
+  const record = certificate ? publicRecord(certificate, now) : undefined;
+  const judged = judgeMark(claims, record);
+  const why = reasonOf(claims, judged, record);
+  const reason = why ? { reason: why } : {};
+  if (!record) return { authentic: true, verdict: judged.verdict, ...reason, ...kid, mark: claims };
   return {
     authentic: true,
-    verdict,
-    ...(reason ? { reason } : {}),
+    verdict: judged.verdict,
+    ...reason,
     ...kid,
     mark: claims,
-    status: current.status,
-    level: current.level,
-    changes,
-    record: current.record,
+    status: record.status,
+    level: record.level,
+    changes: judged.changes,
+    record,
   };
 }
 
 /** A number looked up without a token: a syntactically wrong one is MALFORMED for that item only. */
-export function checkNumber(
-  input: string,
-  certificate: Certificate | undefined,
-  now: Date,
-): LiveCheck & { number: string } {
+export function checkNumber(input: string, certificate: Certificate | undefined, now: Date): NumberCheck {
   const trimmed = input.trim();
   // Echoed back, so bounded: a pasted paragraph is not repeated in full.
   const number = trimmed.slice(0, 64);
@@ -106,13 +86,13 @@ export function checkNumber(
     return { number, authentic: null, verdict: 'MALFORMED', reason: 'not a certificate number' };
   if (!certificate)
     return { number, authentic: null, verdict: 'UNKNOWN_NUMBER', reason: 'no such certificate in the register' };
-  const current = live(certificate, now);
+  const record = publicRecord(certificate, now);
   return {
     number,
     authentic: null,
-    verdict: BY_STATUS[current.status],
-    status: current.status,
-    level: current.level,
-    record: current.record,
+    verdict: statusVerdict(record.status),
+    status: record.status,
+    level: record.level,
+    record,
   };
 }

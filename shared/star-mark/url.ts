@@ -2,8 +2,10 @@
  * The star-mark URL: `<public base URL>/v#<token>`. The token rides in the fragment so that it never reaches a
  * server log, and the verify page can check it with no network at all.
  */
+import { STAR_MARK_PATH } from '../pages';
+
 export function starMarkUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/v#${token}`;
+  return `${publicBaseUrl.replace(/\/+$/, '')}${STAR_MARK_PATH}#${token}`;
 }
 
 /** The token of a scanned URL (or a bare token pasted by hand); null when there is none. */

@@ -7,11 +7,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCHEME, sheetWithTotal } from '../../shared/scheme';
-import { screenshot } from '../support/browser';
 import { newOrganization } from '../support/organizations';
-import { openAction, settled, useConsoleRig } from './console-support';
+import { openAction, screenshot, settled, usePageRig } from '../support/page-driver';
 
-const rig = useConsoleRig('2026-11-23T02:00:00Z');
+const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
 let caseId = '';
 const ORG = newOrganization({ name: '闽江家电售后服务有限公司 <b>&amp;</b>' });
 

@@ -8,11 +8,10 @@ import { runSweep } from '../../functions/service/sweep';
 import { addMonths } from '../../shared/calendar';
 import { surveillanceDeadline } from '../../shared/lifecycle/certificate-dates';
 import type { Certificate } from '../../shared/model';
-import { screenshot } from '../support/browser';
-import { useConsoleRig } from './console-support';
+import { screenshot, usePageRig } from '../support/page-driver';
 
 const TODAY = '2026-11-23';
-const rig = useConsoleRig(TODAY);
+const rig = usePageRig({ now: TODAY });
 beforeAll(async () => {
   expect((await seedDemo(rig.sys.deps)).status).toBe('seeded');
 }, 240_000);

@@ -6,44 +6,30 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededOrganization, seedSearchCorpus } from '../../bench/search';
-import { ARTIFACTS_DIR, launchBrowser, newContext, type PageProblems, screenshot, watchPage } from '../support/browser';
-import { useTestSystem } from '../support/local-system';
+import { ARTIFACTS_DIR, screenshot, usePageRig } from '../support/page-driver';
 import { issuedCertificate } from '../support/walk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>售后服务有限公司';
-const sys = useTestSystem({ now: '2026-11-23T02:00:00Z', web: true });
-let browser: Browser;
+const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
+const sys = rig.sys;
 let corpus: SeededOrganization[];
 let hostile: any;
-const problems: PageProblems[] = [];
 
 beforeAll(async () => {
   corpus = await seedSearchCorpus(sys.deps.store, 30);
   hostile = await issuedCertificate(sys.api, 93, { organization: { name: HOSTILE } });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  for (const p of problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
+afterAll(() => {
+  for (const p of rig.problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
 });
 
+/** The page at an officer's desk, where a checked list is downloaded. */
 async function open(path = '/procurement.html'): Promise<Page> {
-  const page = await (
-    await newContext(browser, {
-      viewport: { width: 1280, height: 900 },
-      isMobile: false,
-      hasTouch: false,
-      deviceScaleFactor: 1,
-      acceptDownloads: true,
-    })
-  ).newPage();
-  problems.push(watchPage(page, sys.url));
-  await page.goto(`${sys.url}${path}`);
-  return page;
+  return (await rig.open(path, { viewport: 'desktop', contextOptions: { acceptDownloads: true } })).page;
 }
 
 const suspended = () => corpus.find((o) => o.status === 'suspended')!;

@@ -4,33 +4,33 @@
  * independent QR decoder (jsQR in Node), opened as a phone would open it, at 360×740, in Chinese and in English.
  * Screenshots land in test-artifacts/verify-*.png.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompactSign, generateKeyPair } from 'jose';
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { qrMatrix } from '../../functions/signing/artwork/qr';
 import { sheetWithTotal } from '../../shared/scheme';
-import { launchBrowser, newContext, type PageProblems, screenshot, watchPage } from '../support/browser';
-import { useTestSystem } from '../support/local-system';
+import {
+  launchBrowser,
+  overflow,
+  PHONE,
+  screenshot,
+  usePageRig,
+  type WatchedPage,
+  watchPage,
+} from '../support/page-driver';
 import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
+import { assetManifest } from '../support/web-build';
 
 const NOW = '2026-11-23T02:00:00Z';
 const ADMIN = DEFAULT_ACTORS.admin;
 
-const sys = useTestSystem({ now: NOW, web: true });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const rig = usePageRig({ now: NOW });
+const sys = rig.sys;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -83,29 +83,15 @@ function b64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
 }
 
-interface Opened {
-  page: Page;
-  problems: PageProblems;
-  notFound: string[];
-}
+type Opened = WatchedPage;
 
-/** What a page asked for and got, to explain a verdict that never came. */
-const trail = new WeakMap<Page, string[]>();
+/** What each page asked for and got, to explain a verdict that never came. */
+const trails = new WeakMap<Page, string[]>();
 
 async function openPage(context: BrowserContext, url: string): Promise<Opened> {
-  const page = await context.newPage();
-  const problems = watchPage(page, sys.url);
-  const notFound: string[] = [];
-  const log: string[] = [];
-  trail.set(page, log);
-  page.on('response', (r) => {
-    log.push(`${r.status()} ${new URL(r.url()).pathname}`);
-    if (r.status() === 404) notFound.push(new URL(r.url()).pathname);
-  });
-  page.on('requestfailed', (r) => log.push(`failed ${new URL(r.url()).pathname} ${r.failure()?.errorText ?? ''}`));
-  page.on('console', (m) => log.push(`console ${m.type()} ${m.text()}`));
-  await page.goto(url);
-  return { page, problems, notFound };
+  const opened = await rig.open(url, { context });
+  trails.set(opened.page, opened.trail);
+  return opened;
 }
 
 /** The verdict once checking is over. */
@@ -121,7 +107,7 @@ async function verdictOf(page: Page): Promise<string> {
     );
   } catch (error) {
     const shown = await page.evaluate(() => document.querySelector('main')?.textContent ?? '').catch(() => '?');
-    throw new Error(`no verdict: ${String(error)}\nshown: ${shown}\n${(trail.get(page) ?? []).join('\n')}`);
+    throw new Error(`no verdict: ${String(error)}\nshown: ${shown}\n${(trails.get(page) ?? []).join('\n')}`);
   }
   return (await page.locator('#verdict [data-verdict]').getAttribute('data-verdict')) ?? '';
 }
@@ -153,7 +139,7 @@ async function checkVerdict(
   url: string,
   expected: { kind: string; zh: string; en: string; name: string },
 ): Promise<Opened> {
-  const context = await newContext(browser);
+  const context = await rig.newContext();
   const opened = await openPage(context, url);
   const { page } = opened;
   expect(await verdictOf(page)).toBe(expected.kind);
@@ -174,7 +160,7 @@ describe('the verdict of a scanned star mark', () => {
   it('valid: genuine and valid, five stars, the organization named, in Chinese then English (choice kept)', async () => {
     const certificate = await issuedNamed('华东家电售后服务有限公司', 96);
     const url = await markUrl(certificate);
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, url);
     const { page } = opened;
     expect(await verdictOf(page)).toBe('valid');
@@ -214,7 +200,7 @@ describe('the verdict of a scanned star mark', () => {
       ),
     );
     expect(lowered.level).toBe('three');
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, printed);
     const { page } = opened;
     expect(await verdictOf(page)).toBe('valid');
@@ -280,7 +266,7 @@ describe('the verdict of a scanned star mark', () => {
     });
     expect(opened.problems.dialogs).toEqual([]);
 
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const again = await openPage(context, `${sys.url}/v#${tampered}`);
     expect(await verdictOf(again.page)).toBe('counterfeit');
     expect(await again.page.locator('.verdict-advice').textContent()).toBe('请勿相信此标志，可向认证机构举报。');
@@ -305,7 +291,7 @@ describe('the verdict of a scanned star mark', () => {
       algNone: `${b64url(JSON.stringify({ alg: 'none', kid }))}.${payload}.`,
       garbage: 'not-a-star-mark',
     };
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     for (const [name, forged] of Object.entries(forgeries)) {
       const opened = await openPage(context, `${sys.url}/v#${forged}`);
       expect(await verdictOf(opened.page), name).toBe('counterfeit');
@@ -320,7 +306,7 @@ describe('the verdict of a scanned star mark', () => {
     const name = '<img src=x onerror=alert(1)>';
     const certificate = await issuedNamed(name);
     expect(certificate.organization.name).toBe(name);
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, await markUrl(certificate));
     const { page } = opened;
     expect(await verdictOf(page)).toBe('valid');
@@ -348,7 +334,7 @@ describe('the certificate view and look-up', () => {
   it('the permalink /c/<number> shows the whole public record and its status history', async () => {
     const certificate = await issuedNamed('江南电器连锁股份有限公司');
     await ok(sys.api.post(`/v1/staff/certificates/${certificate.number}/suspend`, { reason: '暂停' }, ADMIN));
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, `${sys.url}/c/${certificate.number}`);
     const { page } = opened;
     await page.waitForSelector('.certificate');
@@ -383,7 +369,7 @@ describe('the certificate view and look-up', () => {
 
   it('looks up by number, by part of the name and by credit code', async () => {
     const certificate = await issuedNamed('岭南家居售后服务有限公司');
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, `${sys.url}/`);
     const { page } = opened;
     const search = async (q: string) => {
@@ -428,7 +414,7 @@ describe('scanning in the page', () => {
   it('choose a photo: the decoder loads only then, and the photo of a star mark opens its verdict', async () => {
     const certificate = await issued();
     const png = await starMarkPng(certificate.number);
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const opened = await openPage(context, `${sys.url}/`);
     const { page } = opened;
     const scripts: string[] = [];
@@ -459,7 +445,7 @@ describe('scanning in the page', () => {
       `--use-file-for-fake-video-capture=${video}`,
     ]);
     try {
-      const context = await newContext(cameraBrowser);
+      const context = await cameraBrowser.newContext(PHONE);
       await context.grantPermissions(['camera'], { origin: sys.url });
       const opened = await openPage(context, `${sys.url}/`);
       await opened.page.locator('button', { hasText: '打开相机扫码' }).click();
@@ -481,7 +467,7 @@ describe('offline', () => {
     const suspendedUrl = await markUrl(suspended);
     await ok(sys.api.post(`/v1/staff/certificates/${suspended.number}/suspend`, { reason: '暂停' }, ADMIN));
 
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const first = await openPage(context, validUrl);
     expect(await verdictOf(first.page)).toBe('valid');
     // The service worker has taken control and cached the page and every script it loaded.
@@ -494,8 +480,9 @@ describe('offline', () => {
               .getEntriesByType('resource')
               .map((e) => e.name)
               .filter((u) => new URL(u).pathname.startsWith('/assets/'));
-            const cached = await Promise.all(['/index.html', '/verify.css', ...scripts].map((u) => caches.match(u)));
-            return scripts.length > 0 && cached.every(Boolean);
+            const styles = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href);
+            const cached = await Promise.all(['/index.html', ...styles, ...scripts].map((u) => caches.match(u)));
+            return scripts.length > 0 && styles.length > 0 && cached.every(Boolean);
           }),
         { timeout: 15_000 },
       )
@@ -545,13 +532,49 @@ describe('offline', () => {
   });
 });
 
+describe('a new build', () => {
+  it("takes over offline use: its worker precaches its own files and deletes the older builds' caches", async () => {
+    const webRoot = sys.webRoot as string;
+    const build = assetManifest(webRoot);
+    const context = await rig.newContext();
+    const { page } = await openPage(context, `${sys.url}/`);
+    await page.waitForSelector('.scan-card');
+    const cacheNames = () => page.evaluate(async () => (await caches.keys()).sort());
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 })
+      .toBe(true);
+    await expect.poll(cacheNames).toEqual([`starmark-verify-${build.build}`]);
+    // A leftover of an even older build, and a cache that is not the verify page's at all.
+    await page.evaluate(async () => {
+      await caches.open('starmark-verify-0000000000000000');
+      await caches.open('another-app');
+    });
+
+    // The next deployment: the same files, a worker with another build's id.
+    const next = 'fedcba9876543210';
+    const worker = join(webRoot, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replaceAll(build.build, next));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect.poll(cacheNames, { timeout: 15_000 }).toEqual(['another-app', `starmark-verify-${next}`]);
+    const precached = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+      `starmark-verify-${next}`,
+    );
+    const verify = build.pages.verify;
+    expect(precached).toEqual(
+      expect.arrayContaining(['/index.html', ...verify.styles, verify.script, ...verify.preload, ...verify.lazy]),
+    );
+    await context.close();
+  });
+});
+
 describe('keys built into the deployment', () => {
   it('a key set baked in as /jwks.json verifies a first scan with the key endpoint and the API out of reach', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
     const jwks = JSON.stringify((await ok(sys.api.get('/.well-known/jwks.json'))) as object);
     // Routes see every request only with the service worker out of the way.
-    const context = await newContext(browser, { serviceWorkers: 'block' });
+    const context = await rig.newContext({ contextOptions: { serviceWorkers: 'block' } });
     await context.route('**/.well-known/jwks.json', (route) => route.abort('internetdisconnected'));
     await context.route('**/v1/**', (route) => route.abort('internetdisconnected'));
 
@@ -577,22 +600,20 @@ describe('accessibility and small screens', () => {
   it('at 320 px nothing overflows; the skip link, the language switch and the look-up work from the keyboard', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
-    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const context = await rig.newContext({ contextOptions: { viewport: { width: 320, height: 640 } } });
     const opened = await openPage(context, url);
     const { page } = opened;
     expect(await verdictOf(page)).toBe('valid');
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(await overflow()).toBe(0);
+    expect(await overflow(page)).toBe(0);
     await screenshot(page, 'verify-valid-320-zh');
 
     await page.goto(`${sys.url}/c/${certificate.number}`);
     await page.waitForSelector('.certificate');
-    expect(await overflow()).toBe(0);
+    expect(await overflow(page)).toBe(0);
 
     await page.goto(`${sys.url}/`);
     await page.waitForSelector('.scan-card');
-    expect(await overflow()).toBe(0);
+    expect(await overflow(page)).toBe(0);
     await screenshot(page, 'verify-home-320-zh');
 
     await page.keyboard.press('Tab');
@@ -639,7 +660,7 @@ describe('keys and time', () => {
   it('a revoked key: its marks read as counterfeit, even on a device that trusted the key before', async () => {
     const before = await issued();
     const beforeUrl = await markUrl(before);
-    const context = await newContext(browser);
+    const context = await rig.newContext();
     const first = await openPage(context, beforeUrl);
     expect(await verdictOf(first.page)).toBe('valid');
     await first.page.close();

@@ -37,6 +37,11 @@ describe('apiBehaviors', () => {
     expect(() => apiBehaviors([route('/v1/certificates', 'none'), route('/v1/staff', 'staff')])).not.toThrow();
   });
 
+  it('refuses a route that would capture a page URL, which must reach the site bucket and its page router', () => {
+    expect(() => apiBehaviors([route('/c/{number}', 'none')])).toThrow(/page URL \/c\/x/);
+    expect(() => apiBehaviors([route('/console', 'staff')])).toThrow(/page URL \/console/);
+  });
+
   it('matches like CloudFront: * spans slashes', () => {
     expect(matchesPathPattern('/v1/*', '/v1/certificates/x/events')).toBe(true);
     expect(matchesPathPattern('/v1/staff/*', '/v1/staff')).toBe(false);

@@ -19,6 +19,8 @@ export interface TestSystem extends LocalSystem {
   api: ApiClient;
   /** The data folder, for a system started with `onDisk`. */
   dataDir?: string;
+  /** The copy of the built web pages it serves, for a system started with `web`. */
+  webRoot?: string;
 }
 
 export interface ApiResult<T = any> {
@@ -130,6 +132,7 @@ async function startTestSystem(
     tokenOf,
     api,
     ...(rest.dataDir ? { dataDir: rest.dataDir } : {}),
+    ...(rest.webRoot ? { webRoot: rest.webRoot } : {}),
   };
 }
 

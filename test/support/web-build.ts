@@ -3,9 +3,9 @@
  * workers) ask at the same time: a lock directory serialises the builds, and whoever gets it second finds the build
  * fresh and does nothing.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildWeb } from '../../web/build';
+import { ASSET_MANIFEST, type AssetManifest, buildWeb } from '../../web/build';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 export const WEB_DIST = join(root, 'web', 'dist');
@@ -58,4 +58,9 @@ export async function ensureWebBuilt(options: { force?: boolean } = {}): Promise
     rmSync(LOCK, { recursive: true, force: true });
   }
   return WEB_DIST;
+}
+
+/** What the last build made, page by page (web/dist/asset-manifest.json). */
+export function assetManifest(dist = WEB_DIST): AssetManifest {
+  return JSON.parse(readFileSync(join(dist, ASSET_MANIFEST), 'utf8')) as AssetManifest;
 }

@@ -7,7 +7,7 @@ import type { Msg } from '../common/i18n';
 import { detectProvider, type SignInOption } from './auth';
 import { whenSignedOut } from './client';
 import type { ConsoleContext, View } from './context';
-import { L, ROLE_LABELS } from './labels';
+import { L, ROLE_LABELS } from './messages';
 import { homeOf, parseRoute } from './router';
 import { clearSession, isStaff, loadSession, type SessionUser, saveSession } from './session';
 import { bi, loading } from './ui';
@@ -54,7 +54,7 @@ function navFor(user: SessionUser, current: string): HTMLElement {
 }
 
 export async function start(): Promise<void> {
-  const main = byId('main');
+  const main = byId('app');
   const nav = byId('nav');
   const userBox = byId('user-box');
   const status = byId('console-status');
@@ -106,7 +106,7 @@ export async function start(): Promise<void> {
       userBox,
       h('span', { class: 'user-name' }, session.user.name ?? session.user.sub),
       h('span', { class: 'user-roles' }, session.user.roles.map((r) => ROLE_LABELS[r].zh).join('、')),
-      hl('button', { type: 'button', class: 'link', id: 'sign-out' }, { click: signOut }, ...bi(L.signOut)),
+      hl('button', { type: 'button', class: 'link-button', id: 'sign-out' }, { click: signOut }, ...bi(L.signOut)),
     );
     const ctx: ConsoleContext = {
       user: session.user,

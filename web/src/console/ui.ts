@@ -5,7 +5,7 @@
 import type { ApiOutcome, Problem } from '../common/api';
 import { type Child, h, replaceChildren } from '../common/dom';
 import type { Msg } from '../common/i18n';
-import { L } from './labels';
+import { fill, L } from './messages';
 
 /** Chinese first, English beside it, each marked with its language for screen readers. */
 export function bi(msg: Msg): Child[] {
@@ -14,6 +14,9 @@ export function bi(msg: Msg): Child[] {
 
 /** One string for attributes (aria-label, title) where markup cannot go. */
 export const biText = (msg: Msg) => `${msg.zh} ${msg.en}`;
+
+/** A hint in one string: Chinese · English. */
+export const biHint = (msg: Msg) => `${msg.zh} · ${msg.en}`;
 
 export function badge(msg: Msg, tone: 'good' | 'warn' | 'bad' | 'info' | 'plain' = 'plain'): HTMLElement {
   return h('span', { class: ['badge', `badge-${tone}`] }, ...bi(msg));
@@ -58,7 +61,7 @@ export function problemBox(outcome: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>
   const title: Msg =
     problem.title_zh && problem.title_en
       ? { zh: problem.title_zh, en: problem.title_en }
-      : { zh: `请求失败（${problem.status}）`, en: `Request failed (${problem.status})` };
+      : fill(L.requestFailed, { status: problem.status });
   return h(
     'div',
     { class: 'problem', role: 'alert', 'data-code': problem.code },

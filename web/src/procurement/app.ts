@@ -4,24 +4,16 @@
  * Every organization-supplied string reaches the DOM as a Text node (common/dom.ts); nothing is parsed as HTML.
  */
 import { receiptFromFragment } from '../../../shared/receipts/jws';
+import { startChrome } from '../chrome/chrome';
 import { byId, h, replaceChildren } from '../common/dom';
-import { initLang, lang, onLangChange, setLang, t } from '../common/i18n';
+import { t } from '../common/i18n';
 import { bulkSection } from './bulk-view';
+import { PROCUREMENT_CHROME } from './chrome';
 import { M } from './messages';
 import { receiptView } from './receipt-view';
 import { searchSection } from './search-view';
 
-function header(): void {
-  byId('site-title').textContent = t(M.siteTitle);
-  byId('site-subtitle').textContent = t(M.siteSubtitle);
-  const button = byId<HTMLButtonElement>('lang-switch');
-  button.textContent = t(M.switchLang);
-  button.setAttribute('aria-label', t(M.switchLangLabel));
-  button.lang = lang() === 'zh' ? 'en' : 'zh';
-}
-
 function render(): void {
-  header();
   const app = byId('app');
   const jws = receiptFromFragment(location.hash);
   document.title = t(jws ? M.receiptTitle : M.docTitle);
@@ -33,9 +25,7 @@ function render(): void {
 }
 
 export function start(): void {
-  initLang();
-  byId('lang-switch').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
-  onLangChange(render);
+  startChrome(PROCUREMENT_CHROME, render);
   window.addEventListener('hashchange', render);
   render();
 }

@@ -5,17 +5,15 @@
  */
 import type { SearchHit } from '../../../shared/search/hit';
 import type { SearchPage } from '../../../shared/search/schema';
-import type { LiveCheck } from '../../../shared/star-mark';
+import type { NumberCheck, VerificationAnswer } from '../../../shared/star-mark/live';
 import { MAX_NUMBERS_PER_CHECK } from '../../../shared/star-mark/schemas';
 import type { BulkEntry } from './bulk-input';
 import type { BulkRow } from './rows';
 
-export type NumberCheck = LiveCheck & { number: string };
-
 /** The two API calls a bulk check makes; the page passes its same-origin client, tests a client of a test server. */
 export interface BulkApi {
   search(q: string): Promise<SearchPage>;
-  verify(numbers: string[]): Promise<{ checkedAt: string; items: NumberCheck[] }>;
+  verify(numbers: string[]): Promise<VerificationAnswer<NumberCheck>>;
 }
 
 /** Credit codes looked up at once: enough to be quick, few enough not to trip the API's throttling. */

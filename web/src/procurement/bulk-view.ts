@@ -44,7 +44,7 @@ function table(rows: readonly BulkRow[]): HTMLElement {
     { class: 'table-wrap' },
     h(
       'table',
-      { id: 'bulk-results', class: 'results' },
+      { id: 'bulk-results', class: 'results-table' },
       h(
         'thead',
         null,
@@ -132,7 +132,7 @@ export function bulkSection(): HTMLElement {
     input,
     h(
       'div',
-      { class: 'row' },
+      { class: 'controls' },
       hl(
         'button',
         { id: 'bulk-check', type: 'button', class: 'button button-primary' },

@@ -1,31 +1,25 @@
 /** Every word the procurement page says, in Chinese and English. */
 import type { Msg } from '../common/i18n';
+import { VERDICT_LABELS } from '../common/verdict-labels';
 import type { RowVerdict } from './rows';
 
 const m = <T extends Record<string, Msg>>(messages: T): T => messages;
 
+/** The table's verdicts: the core's, and the page's own finding for a credit code without a certificate. */
 const verdicts: Record<RowVerdict, Msg> = {
-  VALID: { zh: '有效', en: 'Valid' },
-  SUSPENDED: { zh: '暂停', en: 'Suspended' },
-  WITHDRAWN: { zh: '撤销', en: 'Withdrawn' },
-  CANCELLED: { zh: '注销', en: 'Cancelled' },
-  EXPIRED: { zh: '过期', en: 'Expired' },
-  LEVEL_CHANGED: { zh: '星级已变更', en: 'Level changed' },
-  UNKNOWN_NUMBER: { zh: '查无此证书', en: 'No such certificate' },
-  MALFORMED: { zh: '编号格式错误', en: 'Not a certificate number' },
+  ...VERDICT_LABELS,
   NO_CERTIFICATE: { zh: '该信用代码下无证书', en: 'No certificate under this credit code' },
-  BAD_SIGNATURE: { zh: '签名无效', en: 'Bad signature' },
-  UNKNOWN_KEY: { zh: '未知密钥', en: 'Unknown key' },
-  REVOKED_KEY: { zh: '密钥已吊销', en: 'Revoked key' },
 };
 
 export const M = {
   ...m({
     docTitle: { zh: '采购查验', en: 'Procurement check' },
+    description: {
+      zh: '按名称、统一社会信用代码或编号查询 GB/T 27922 售后服务认证证书，批量查验投标人，生成可引用的签名回执',
+      en: 'Search, bulk-check and cite GB/T 27922 after-sales service certificates',
+    },
+    noscript: { zh: '本页需要启用 JavaScript。', en: 'This page needs JavaScript.' },
     siteTitle: { zh: '采购查验', en: 'Procurement check' },
-    siteSubtitle: { zh: '商品售后服务认证 · GB/T 27922', en: 'After-sales service certification · GB/T 27922' },
-    switchLang: { zh: 'English', en: '中文' },
-    switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
     loading: { zh: '正在加载…', en: 'Loading…' },
     network: {
       zh: '无法连接服务器，请检查网络后重试。',

@@ -1,8 +1,11 @@
 /** The page's calls to its own origin's API; a problem or a network failure becomes an error the view shows. */
+import type { JwksInput } from '../../../shared/jws/key-lookup';
+import type { IssuedReceiptAnswer } from '../../../shared/receipts/schemas';
 import type { SearchPage } from '../../../shared/search/schema';
+import type { NumberCheck, VerificationAnswer } from '../../../shared/star-mark/live';
 import { type ApiOutcome, getJson, postJson, problemTitle } from '../common/api';
 import { type Msg, t } from '../common/i18n';
-import type { BulkApi, NumberCheck } from './bulk-check';
+import type { BulkApi } from './bulk-check';
 import { M } from './messages';
 
 export class PageApiError extends Error {
@@ -42,19 +45,13 @@ export async function searchCertificates(params: SearchParams): Promise<SearchPa
 export const pageBulkApi: BulkApi = {
   search: (q) => searchCertificates({ q }),
   verify: async (numbers) =>
-    unwrap(
-      await postJson<{ checkedAt: string; items: NumberCheck[] }>(
-        '/v1/verifications',
-        { numbers },
-        { timeoutMs: 30_000 },
-      ),
-    ),
+    unwrap(await postJson<VerificationAnswer<NumberCheck>>('/v1/verifications', { numbers }, { timeoutMs: 30_000 })),
 };
 
-export async function createReceipt(number: string): Promise<{ id: string; jws: string; permalink: string }> {
-  return unwrap(await postJson<{ id: string; jws: string; permalink: string }>('/v1/receipts', { number }));
+export async function createReceipt(number: string): Promise<IssuedReceiptAnswer> {
+  return unwrap(await postJson<IssuedReceiptAnswer>('/v1/receipts', { number }));
 }
 
-export async function registryKeys(): Promise<{ keys: object[]; revoked?: { kid: string }[] }> {
-  return unwrap(await getJson<{ keys: object[]; revoked?: { kid: string }[] }>('/.well-known/jwks.json'));
+export async function registryKeys(): Promise<JwksInput> {
+  return unwrap(await getJson<JwksInput>('/.well-known/jwks.json'));
 }

@@ -8,7 +8,7 @@ export function receiptButton(number: string): HTMLElement {
   const holder = h('span', { class: 'receipt-slot' });
   const button = hl(
     'button',
-    { type: 'button', class: 'button button-small', 'data-receipt-for': number },
+    { type: 'button', class: 'button button-compact', 'data-receipt-for': number },
     {
       click: async () => {
         button.disabled = true;
@@ -19,7 +19,7 @@ export function receiptButton(number: string): HTMLElement {
             h(
               'a',
               {
-                class: 'button button-small',
+                class: 'button button-compact',
                 href: permalink,
                 target: '_blank',
                 rel: 'noopener',

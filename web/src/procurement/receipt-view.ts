@@ -2,6 +2,7 @@
  * A receipt at its permalink (`/procurement.html#receipt=<jws>`): the signature is re-checked here, in the browser,
  * against the registry's published keys, and only a receipt that verifies is shown as proof. Printable to PDF.
  */
+import { certificatePagePath, PAGE_FILES } from '../../../shared/pages';
 import type { ReceiptCheck } from '../../../shared/receipts/verify';
 import { verifyReceipt } from '../../../shared/receipts/verify';
 import { h, hl, replaceChildren } from '../common/dom';
@@ -25,7 +26,7 @@ function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
       t(M.receiptAt),
       formatInstant(r.checkedAt),
       h('span', { class: 'muted small as-of' }, t(M.receiptAsOf)),
-      h('a', { class: 'no-print small', href: `/c/${encodeURIComponent(r.number)}` }, t(M.receiptToday)),
+      h('a', { class: 'no-print small', href: certificatePagePath(r.number) }, t(M.receiptToday)),
     ),
     field(t(M.colNumber), h('span', { class: 'mono' }, r.number)),
     field(
@@ -95,7 +96,7 @@ export function receiptView(root: HTMLElement, jws: string): void {
       body,
       h(
         'div',
-        { class: 'row no-print' },
+        { class: 'controls no-print' },
         hl(
           'button',
           { type: 'button', class: 'button button-primary' },
@@ -103,7 +104,7 @@ export function receiptView(root: HTMLElement, jws: string): void {
           t(M.receiptPrint),
         ),
         copy,
-        h('a', { class: 'button', href: '/procurement.html' }, t(M.back)),
+        h('a', { class: 'button', href: PAGE_FILES.procurement }, t(M.back)),
       ),
       h('p', { class: 'muted small' }, t(M.receiptHowTo)),
       h(

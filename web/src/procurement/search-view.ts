@@ -1,11 +1,15 @@
 /** Search by name part, credit code or number, with status and level filters and "more results" by cursor. */
+
 import { CERTIFICATE_STATUSES } from '../../../shared/model';
+import { certificatePagePath } from '../../../shared/pages';
 import { STAR_LEVELS } from '../../../shared/scheme';
 import type { SearchHit } from '../../../shared/search/hit';
 import { h, hl, replaceChildren } from '../common/dom';
 import { formatDate } from '../common/format';
 import { pick, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
+import { loadPaged } from '../common/paged';
+import { searchForm } from '../common/search';
 import { M } from './messages';
 import { errorText, type SearchParams, searchCertificates } from './page-api';
 import { receiptButton } from './receipt-button';
@@ -23,7 +27,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     h(
       'div',
       { class: 'hit-meta' },
-      h('a', { class: 'mono', href: `/c/${encodeURIComponent(hit.number)}` }, hit.number),
+      h('a', { class: 'mono', href: certificatePagePath(hit.number) }, hit.number),
       h('span', { class: 'mono' }, hit.organization.creditCode),
       h('span', { class: ['badge', `badge-${hit.status}`] }, t(statusLabel(hit.status))),
       h('span', null, pick(hit.levelName)),
@@ -43,17 +47,6 @@ function select(name: string, any: string, options: [string, string][]): HTMLSel
 }
 
 export function searchSection(): HTMLElement {
-  const q = h('input', {
-    id: 'search-q',
-    name: 'q',
-    type: 'search',
-    class: 'input',
-    required: true,
-    minlength: '2',
-    maxlength: '200',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
   const status = select(
     'status',
     t(M.anyStatus),
@@ -64,61 +57,40 @@ export function searchSection(): HTMLElement {
     t(M.anyLevel),
     STAR_LEVELS.map((l) => [l.level, pick(l)]),
   );
-  const error = h('p', { class: 'field-error', 'aria-live': 'polite' });
   const list = h('ul', { id: 'search-hits', class: 'hits' });
-  const more = h('div', { class: 'more' });
+  const more = h('div');
   const region = h('div', { role: 'status', 'aria-live': 'polite', class: 'search-status' });
 
-  const run = async (params: SearchParams, append: boolean) => {
-    replaceChildren(more);
+  const run = async (params: SearchParams) => {
+    replaceChildren(list);
     region.textContent = t(M.loading);
-    try {
-      const page = await searchCertificates(params);
-      if (!append) replaceChildren(list);
-      list.append(...page.items.map(hitItem));
-      region.textContent = list.children.length ? '' : t(M.noHits);
-      if (page.cursor)
-        more.append(
-          hl(
-            'button',
-            { type: 'button', class: 'button' },
-            { click: () => void run({ ...params, cursor: page.cursor }, true) },
-            t(M.more),
-          ),
-        );
-    } catch (e) {
-      region.textContent = errorText(e);
-    }
+    await loadPaged<SearchHit>({
+      list,
+      more,
+      fetchPage: async (cursor) => {
+        try {
+          return await searchCertificates({ ...params, ...(cursor ? { cursor } : {}) });
+        } catch (e) {
+          region.textContent = errorText(e);
+          return null;
+        }
+      },
+      item: hitItem,
+      moreButton: (next) => hl('button', { type: 'button', class: 'button search-more' }, { click: next }, t(M.more)),
+      loaded: (count) => {
+        region.textContent = count ? '' : t(M.noHits);
+      },
+    });
   };
 
-  const form = hl(
-    'form',
-    { class: 'search-form', role: 'search', novalidate: true },
-    {
-      submit: (event) => {
-        event.preventDefault();
-        const text = q.value.trim();
-        if ([...text].length < 2) {
-          error.textContent = t(M.tooShort);
-          q.setAttribute('aria-invalid', 'true');
-          return;
-        }
-        error.textContent = '';
-        q.removeAttribute('aria-invalid');
-        void run({ q: text, status: status.value, level: level.value }, false);
-      },
-    },
-    h('label', { for: 'search-q', class: 'label' }, t(M.searchLabel)),
-    h(
-      'div',
-      { class: 'row' },
-      q,
-      status,
-      level,
-      h('button', { type: 'submit', class: 'button button-primary' }, t(M.searchButton)),
-    ),
-    error,
-  );
+  const form = searchForm({
+    id: 'search',
+    label: t(M.searchLabel),
+    button: t(M.searchButton),
+    tooShort: t(M.tooShort),
+    filters: [status, level],
+    onSubmit: (q) => void run({ q, status: status.value, level: level.value }),
+  });
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'search-title' },

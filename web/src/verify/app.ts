@@ -8,11 +8,12 @@
  *
  * Every organization-supplied string reaches the DOM as a Text node (common/dom.ts); nothing is parsed as HTML.
  */
+import { startChrome } from '../chrome/chrome';
+import { VERIFY_CHROME } from './chrome';
 import { interceptLinks, rerender, route } from './router';
-import { startChrome } from './site-chrome';
 
 export function start(): void {
-  startChrome(rerender);
+  startChrome(VERIFY_CHROME, rerender);
   window.addEventListener('popstate', () => route());
   window.addEventListener('hashchange', () => route());
   document.addEventListener('click', interceptLinks);

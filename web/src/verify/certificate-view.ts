@@ -1,4 +1,5 @@
 /** The certificate as the public record shows it: everything GET /v1/certificates/{number} answers, as text. */
+import { certificatePagePath } from '../../../shared/pages';
 import type { PublicCertificate } from '../../../shared/public-record';
 import { h, hl } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
@@ -9,7 +10,7 @@ import { isStarLevel, levelName, starLevel } from './stars';
 import { facts } from './verdict-view';
 
 export function permalinkOf(number: string): string {
-  return `${location.origin}/c/${encodeURIComponent(number)}`;
+  return `${location.origin}${certificatePagePath(number)}`;
 }
 
 function copyButton(link: string): HTMLButtonElement {

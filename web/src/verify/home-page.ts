@@ -2,12 +2,13 @@
  * The home view, / (?q=…): scan a mark, look a certificate up by number / name / credit code, and how to tell a
  * genuine mark. A bare certificate number goes straight to its permalink; anything else is searched here.
  */
+import { certificatePagePath } from '../../../shared/pages';
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { scanPanel } from './scan-panel';
-import { numberIn, runSearch, searchForm } from './search-view';
+import { lookupForm, numberIn, runSearch } from './search-view';
 
 export function homeView(query: string, signal: AbortSignal, navigate: Navigate): View {
   const scan = scanPanel(navigate);
@@ -22,9 +23,9 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
         'section',
         { class: 'card', 'aria-labelledby': 'lookup-heading' },
         h('h2', { id: 'lookup-heading', class: 'section-title' }, t(M.lookupTitle)),
-        searchForm(query, (q) => {
+        lookupForm(query, (q) => {
           const number = numberIn(q);
-          if (number) return navigate(`/c/${encodeURIComponent(number)}`);
+          if (number) return navigate(certificatePagePath(number));
           navigate(`/?q=${encodeURIComponent(q)}`);
         }),
         results,

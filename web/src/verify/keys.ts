@@ -10,22 +10,18 @@
  * ones). Offline, the union of the baked and stored sets is used. Revocation is sticky: a kid that any source ever
  * listed as revoked is never trusted again on this device, whatever an older source says.
  */
+import type { PublishedKey, RevokedKey } from '../../../shared/star-mark/jwks';
 import { getJson } from '../common/api';
 
-export interface PublicKeyJwk {
-  kty: string;
-  crv?: string;
-  x?: string;
-  y?: string;
-  kid?: string;
-  alg?: string;
-  use?: string;
-  status?: string;
-}
+/**
+ * A published key as this device holds it: whatever a server or an older deployment published under that kid. The
+ * verifier (shared/jws) takes only what is a usable key of the right purpose; the page only needs the kid.
+ */
+export type HeldKey = Pick<PublishedKey, 'kid'> & Partial<Record<Exclude<keyof PublishedKey, 'kid'>, unknown>>;
 
 export interface KeySet {
-  keys: PublicKeyJwk[];
-  revoked: { kid: string }[];
+  keys: HeldKey[];
+  revoked: Pick<RevokedKey, 'kid'>[];
 }
 
 const STORAGE_KEY = 'starmark.jwks';
@@ -37,7 +33,7 @@ function normalize(value: unknown): KeySet | null {
   const { keys, revoked } = value as { keys?: unknown; revoked?: unknown };
   if (!Array.isArray(keys)) return null;
   const goodKeys = keys.filter(
-    (k): k is PublicKeyJwk => typeof k === 'object' && k !== null && typeof (k as PublicKeyJwk).kid === 'string',
+    (k): k is HeldKey => typeof k === 'object' && k !== null && typeof (k as HeldKey).kid === 'string',
   );
   const goodRevoked = Array.isArray(revoked)
     ? revoked.filter(
@@ -96,7 +92,7 @@ export function combine(primary: KeySet | null, others: (KeySet | null)[], autho
   const sets = [primary, ...others].filter((s): s is KeySet => s !== null);
   const revoked = new Set(sets.flatMap((s) => s.revoked.map((r) => r.kid)));
   const sources = authoritative && primary ? [primary] : sets;
-  const byKid = new Map<string, PublicKeyJwk>();
+  const byKid = new Map<string, HeldKey>();
   for (const set of sources)
     for (const key of set.keys) if (key.kid && !revoked.has(key.kid) && !byKid.has(key.kid)) byKid.set(key.kid, key);
   return { keys: [...byKid.values()], revoked: [...revoked].map((kid) => ({ kid })) };

@@ -3,7 +3,6 @@
  * verdict shows even offline; the server's keys and the live status by number follow and refine it.
  */
 
-import { chinaDate } from '../../../shared/calendar';
 import type { PublicCertificate } from '../../../shared/public-record';
 import { getJson } from '../common/api';
 import { type Child, h, replaceChildren } from '../common/dom';
@@ -13,7 +12,7 @@ import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { checkSignature } from './signature';
 import { decide, type LiveStatus, type SignatureCheck } from './verdict';
-import { verdictDetails, verdictPanel } from './verdict-view';
+import { verdictDetails, verdictPanel, verdictTitle } from './verdict-view';
 
 interface MarkState {
   token: string;
@@ -55,7 +54,7 @@ export function markView(
   heading.id = 'mark-heading';
 
   const render = () => {
-    const verdict = decide(state.signature, state.live, state.keys, chinaDate(state.checkedAt));
+    const verdict = decide(state.signature, state.live, state.keys);
     heading.textContent = t(M.verdictLive);
     replaceChildren(region, verdictPanel(verdict));
     const extra: Child[] = [];
@@ -70,7 +69,7 @@ export function markView(
         onScanAnother: () => navigate('/'),
       }),
     );
-    setTitle(t(verdictTitleKey(verdict.kind)));
+    setTitle(t(verdictTitle(verdict.kind)));
   };
 
   let running = false;
@@ -103,36 +102,38 @@ export function markView(
       // 1. At once, with the keys this device holds (no network needed): stored, then the baked set if need be.
       let held = combine(storedKeys(), [], false);
       state.signature = await checkSignature(token, held, new Date());
-      if (state.signature.outcome === 'unknown-key') {
+      if (isUnknownKey(state.signature)) {
         held = await offlineKeys();
         if (signal.aborted) return;
         state.signature = await checkSignature(token, held, new Date());
       }
       if (signal.aborted) return;
       render();
-      const statusOf = (sig: SignatureCheck | null) =>
-        sig?.outcome === 'authentic' && online ? fetchStatus(sig.claims.number) : null;
+      const statusOf = (sig: SignatureCheck | null) => {
+        const number = claimsOf(sig)?.number;
+        return number && online ? fetchStatus(number) : null;
+      };
       // 2. The live status by number, while the keys are still on their way.
       let statusDone = statusOf(state.signature);
       const fresh = await freshKeys;
       if (signal.aborted) return;
       state.keys = { settled: true, fresh: fresh !== null };
       if (fresh) {
-        const before = state.signature.outcome;
+        const before = claimsOf(state.signature);
         state.signature = await checkSignature(token, fresh, new Date());
-        if (state.signature.outcome === 'authentic' && before !== 'authentic') statusDone = statusOf(state.signature);
-        if (state.signature.outcome !== 'authentic') state.live = { state: 'pending' };
+        if (claimsOf(state.signature) && !before) statusDone = statusOf(state.signature);
+        if (!claimsOf(state.signature)) state.live = { state: 'pending' };
       }
-      if (!online || (!statusDone && state.signature.outcome === 'authentic')) state.live = { state: 'unreachable' };
+      if (!online || (!statusDone && claimsOf(state.signature))) state.live = { state: 'unreachable' };
       render();
-      if (statusDone && state.signature.outcome === 'authentic') await statusDone;
+      if (statusDone && claimsOf(state.signature)) await statusDone;
     } finally {
       running = false;
     }
   };
 
   const onOnline = () => {
-    const v = decide(state.signature, state.live, state.keys, chinaDate(state.checkedAt));
+    const v = decide(state.signature, state.live, state.keys);
     if (v.kind === 'offline' || v.kind === 'unverifiable') void run();
   };
   window.addEventListener('online', onOnline);
@@ -140,25 +141,11 @@ export function markView(
   return { render, dispose: () => window.removeEventListener('online', onOnline) };
 }
 
-function verdictTitleKey(kind: string) {
-  switch (kind) {
-    case 'valid':
-      return M.validTitle;
-    case 'suspended':
-      return M.suspendedTitle;
-    case 'withdrawn':
-      return M.withdrawnTitle;
-    case 'cancelled':
-      return M.cancelledTitle;
-    case 'expired':
-      return M.expiredTitle;
-    case 'counterfeit':
-      return M.counterfeitTitle;
-    case 'offline':
-      return M.offlineTitle;
-    case 'unverifiable':
-      return M.unverifiableTitle;
-    default:
-      return M.checking;
-  }
+/** The claims of an authentic mark, or undefined while nothing is proven. */
+function claimsOf(signature: SignatureCheck | null) {
+  return signature && signature !== 'unsupported' && signature.authentic ? signature.claims : undefined;
+}
+
+function isUnknownKey(signature: SignatureCheck): boolean {
+  return signature !== 'unsupported' && signature.verdict === 'UNKNOWN_KEY';
 }

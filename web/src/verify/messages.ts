@@ -5,12 +5,16 @@ const m = <T extends Record<string, Msg>>(messages: T): T => messages;
 
 export const M = m({
   siteTitle: { zh: '星级标志查验', en: 'Star Mark Check' },
-  siteSubtitle: { zh: '商品售后服务认证 · GB/T 27922', en: 'After-sales service certification · GB/T 27922' },
   docTitle: { zh: '星级标志查验', en: 'Star mark check' },
-  switchLang: { zh: 'English', en: '中文' },
-  switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
+  description: {
+    zh: '查验 GB/T 27922 售后服务认证星级标志的真伪与证书状态',
+    en: 'Check that a GB/T 27922 after-sales service star mark is genuine and its certificate valid',
+  },
+  noscript: {
+    zh: '本页需要启用 JavaScript 才能核验星级标志。',
+    en: 'This page needs JavaScript to check star marks.',
+  },
   home: { zh: '首页', en: 'Home' },
-  skip: { zh: '跳到主要内容', en: 'Skip to main content' },
 
   scanTitle: { zh: '扫描星级标志', en: 'Scan a star mark' },
   scanIntro: {
@@ -124,14 +128,6 @@ export const M = m({
     zh: '本机尚未保存该标志所用的签名公钥。请联网后重新查询。',
     en: 'This device does not yet have the public key that signed this mark. Connect to the internet and check again.',
   },
-  reasonBAD_SIGNATURE: {
-    zh: '签名与内容不符（标志内容被篡改或伪造）',
-    en: 'the signature does not match the content (altered or forged)',
-  },
-  reasonUNKNOWN_KEY: { zh: '签名所用密钥不属于认证机构', en: 'signed with a key that is not the certification body’s' },
-  reasonMALFORMED: { zh: '二维码内容不是有效的星级标志', en: 'the QR code does not hold a valid star mark' },
-  reasonREVOKED_KEY: { zh: '签名所用密钥已被吊销', en: 'signed with a key that has been revoked' },
-  reasonUNKNOWN_NUMBER: { zh: '证书编号不存在', en: 'the certificate number does not exist' },
   technicalReason: { zh: '原因：{reason}', en: 'Reason: {reason}' },
 
   levelChanged: {

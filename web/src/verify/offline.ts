@@ -1,7 +1,8 @@
 /**
- * Offline after the first visit: a service worker (web/public/sw.js) keeps the page, its scripts and styles, and
- * the last key set, so a star mark scanned with no signal still has its signature checked. The keys themselves are
- * also kept in localStorage by keys.ts, which works even where service workers are disabled.
+ * Offline after the first visit: a service worker (/sw.js, built from web/src/service-worker/sw.ts) keeps the page,
+ * its scripts and styles, and the last key set, so a star mark scanned with no signal still has its signature
+ * checked. The keys themselves are also kept in localStorage by keys.ts, which works even where service workers are
+ * disabled.
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;

@@ -2,6 +2,7 @@
  * Chooses the view from the URL, and moves between views in the page (history.pushState) without a reload. Leaving
  * a view aborts its requests and disposes of it (camera, listeners).
  */
+import { CERTIFICATE_PATH_PREFIX, isPagePath, STAR_MARK_PATH } from '../../../shared/pages';
 import { tokenFromStarMarkUrl } from '../../../shared/star-mark/url';
 import { certificatePage } from './certificate-page';
 import { homeView } from './home-page';
@@ -43,9 +44,10 @@ export function route(userAction = false): void {
   }
   const path = location.pathname;
   const signal = controller.signal;
-  if (token && (path === '/v' || path === '/v/' || looksLikeToken(token)))
+  if (token && (path === STAR_MARK_PATH || path === `${STAR_MARK_PATH}/` || looksLikeToken(token)))
     view = markView(token, pendingForeignHost, signal, navigate);
-  else if (path.startsWith('/c/')) view = certificatePage(safeDecode(path.slice(3)), signal);
+  else if (path.startsWith(CERTIFICATE_PATH_PREFIX))
+    view = certificatePage(safeDecode(path.slice(CERTIFICATE_PATH_PREFIX.length)), signal);
   else view = homeView(new URLSearchParams(location.search).get('q')?.trim() ?? '', signal, navigate);
   pendingForeignHost = undefined;
   // Only after the view is made: a view that settles focus while being made still sees the previous request.
@@ -72,7 +74,7 @@ export function interceptLinks(event: MouseEvent): void {
   if (!link || link.target || link.hasAttribute('download')) return;
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin) return;
-  if (!(url.pathname === '/' || url.pathname === '/v' || url.pathname.startsWith('/c/'))) return;
+  if (!isPagePath(url.pathname, 'verify')) return;
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 }

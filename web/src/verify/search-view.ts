@@ -1,20 +1,18 @@
 /** Look-up by certificate number, organization name or credit code, and the list of what matched. */
 
 import { parseCertificateNumber } from '../../../shared/certificate-number';
+import { certificatePagePath } from '../../../shared/pages';
 import type { SearchHit } from '../../../shared/search/hit';
+import type { SearchPage } from '../../../shared/search/schema';
 import { type ApiOutcome, getJson } from '../common/api';
 import { h, hl, replaceChildren } from '../common/dom';
 import { formatDate } from '../common/format';
 import { t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
+import { loadPaged } from '../common/paged';
+import { searchForm } from '../common/search';
 import { M } from './messages';
 import { starLevel } from './stars';
-
-export interface SearchPage {
-  matchedBy?: string;
-  items: SearchHit[];
-  cursor?: string;
-}
 
 /** A typed certificate number goes straight to its record; anything else is a search. */
 export function numberIn(query: string): string | null {
@@ -22,51 +20,18 @@ export function numberIn(query: string): string | null {
   return parseCertificateNumber(compact) ? compact : null;
 }
 
-export function searchForm(initial: string, onSubmit: (query: string) => void): HTMLFormElement {
-  const input = h('input', {
-    id: 'lookup-q',
-    name: 'q',
-    type: 'search',
-    class: 'input',
-    value: initial,
+/** The look-up form: a typed certificate number goes straight to its record, anything else is a search. */
+export function lookupForm(initial: string, onSubmit: (query: string) => void): HTMLFormElement {
+  return searchForm({
+    id: 'lookup',
+    label: t(M.lookupLabel),
+    button: t(M.lookupButton),
+    tooShort: t(M.lookupTooShort),
     placeholder: t(M.lookupPlaceholder),
-    autocomplete: 'off',
-    autocapitalize: 'characters',
-    spellcheck: 'false',
-    enterkeyhint: 'search',
-    required: true,
-    minlength: '2',
-    maxlength: '200',
-    'aria-describedby': 'lookup-error',
+    initial,
+    action: '/',
+    onSubmit,
   });
-  const error = h('p', { id: 'lookup-error', class: 'field-error', 'aria-live': 'polite' });
-  return hl(
-    'form',
-    { class: 'lookup', role: 'search', action: '/', method: 'get', novalidate: true },
-    {
-      submit: (event) => {
-        event.preventDefault();
-        const query = input.value.trim();
-        if ([...query].length < 2) {
-          error.textContent = t(M.lookupTooShort);
-          input.setAttribute('aria-invalid', 'true');
-          input.focus();
-          return;
-        }
-        input.removeAttribute('aria-invalid');
-        error.textContent = '';
-        onSubmit(query);
-      },
-    },
-    h('label', { for: 'lookup-q', class: 'label' }, t(M.lookupLabel)),
-    h(
-      'div',
-      { class: 'lookup-row' },
-      input,
-      h('button', { type: 'submit', class: 'button button-primary' }, t(M.lookupButton)),
-    ),
-    error,
-  );
 }
 
 function hitItem(hit: SearchHit): HTMLLIElement {
@@ -75,7 +40,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
     null,
     h(
       'a',
-      { class: 'hit', href: `/c/${encodeURIComponent(hit.number)}` },
+      { class: 'hit', href: certificatePagePath(hit.number) },
       h('span', { class: 'hit-org' }, hit.organization.name),
       hit.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, hit.organization.nameEn),
       h(
@@ -107,27 +72,27 @@ export function searchMessage(outcome: Exclude<ApiOutcome<SearchPage>, { kind: '
 export async function runSearch(host: HTMLElement, query: string, signal: AbortSignal): Promise<void> {
   const list = h('ul', { class: 'hits' });
   const status = h('p', { class: 'muted', role: 'status' }, t(M.searching));
-  replaceChildren(host, h('h2', { class: 'section-title' }, t(M.searchResults, { q: query })), status, list);
-
-  const load = async (cursor?: string): Promise<void> => {
-    const params = new URLSearchParams({ q: query });
-    if (cursor) params.set('cursor', cursor);
-    const res = await getJson<SearchPage>(`/v1/certificates?${params.toString()}`, { signal });
-    if (signal.aborted) return;
-    if (res.kind !== 'ok') {
-      status.textContent = searchMessage(res);
-      return;
-    }
-    const items = Array.isArray(res.body?.items) ? res.body.items : [];
-    for (const hit of items) list.appendChild(hitItem(hit));
-    status.textContent = list.childElementCount === 0 ? t(M.searchNone, { q: query }) : '';
-    host.querySelector('.more')?.remove();
-    if (res.body.cursor) {
-      const next = res.body.cursor;
-      host.appendChild(
-        hl('button', { type: 'button', class: 'button more' }, { click: () => void load(next) }, t(M.searchMore)),
-      );
-    }
-  };
-  await load();
+  const more = h('div');
+  replaceChildren(host, h('h2', { class: 'section-title' }, t(M.searchResults, { q: query })), status, list, more);
+  await loadPaged<SearchHit>({
+    list,
+    more,
+    fetchPage: async (cursor) => {
+      const params = new URLSearchParams({ q: query });
+      if (cursor) params.set('cursor', cursor);
+      const res = await getJson<SearchPage>(`/v1/certificates?${params.toString()}`, { signal });
+      if (signal.aborted) return null;
+      if (res.kind !== 'ok') {
+        status.textContent = searchMessage(res);
+        return null;
+      }
+      return { items: Array.isArray(res.body?.items) ? res.body.items : [], cursor: res.body.cursor };
+    },
+    item: hitItem,
+    moreButton: (next) =>
+      hl('button', { type: 'button', class: 'button search-more' }, { click: next }, t(M.searchMore)),
+    loaded: (count) => {
+      status.textContent = count === 0 ? t(M.searchNone, { q: query }) : '';
+    },
+  });
 }

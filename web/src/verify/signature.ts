@@ -1,37 +1,26 @@
 /**
  * The signature check, on the device: shared/star-mark's verifyStarMark (jose compactVerify over Web Crypto, ES256
- * only, keys only from the JWKS) mapped onto what the page decides with. Imported from the module itself, not from
- * the star-mark index, which also brings in the server-side live checks.
+ * only, keys only from the JWKS), its verdict kept as it is for the page to decide with. Imported from the modules
+ * themselves, not from the star-mark index, which also brings in the server-side live checks.
  */
+import { COMPACT_JWS_SHAPE } from '../../../shared/jws/compact';
+import { refused } from '../../../shared/star-mark/verdict';
 import { verifyStarMark } from '../../../shared/star-mark/verify';
 import type { KeySet } from './keys';
 import type { SignatureCheck } from './verdict';
 
 export async function checkSignature(token: string, keys: KeySet, now: Date): Promise<SignatureCheck> {
   // Web Crypto exists only in secure contexts (https, localhost): without it nothing can be proven either way.
-  if (!globalThis.crypto?.subtle) return { outcome: 'unsupported' };
-  let result: Awaited<ReturnType<typeof verifyStarMark>>;
+  if (!globalThis.crypto?.subtle) return 'unsupported';
   try {
-    result = await verifyStarMark(token, keys, now);
+    return await verifyStarMark(token, keys, now);
   } catch {
-    // Web Crypto missing (an insecure context) or an unexpected key: nothing was proven.
-    return { outcome: 'forged', code: 'MALFORMED' };
-  }
-  if (result.authentic && result.claims) {
-    return { outcome: 'authentic', claims: { ...result.claims, ...(result.kid ? { kid: result.kid } : {}) } };
-  }
-  switch (result.verdict) {
-    case 'UNKNOWN_KEY':
-      return { outcome: 'unknown-key', ...(result.kid ? { kid: result.kid } : {}) };
-    case 'REVOKED_KEY':
-    case 'BAD_SIGNATURE':
-      return { outcome: 'forged', code: result.verdict };
-    default:
-      return { outcome: 'forged', code: 'MALFORMED' };
+    // An unexpected key or a Web Crypto failure: nothing was proven.
+    return refused('MALFORMED', 'the signature could not be checked on this device');
   }
 }
 
-/** A compact JWS: three base64url parts. Used to tell a star mark from any other QR code before checking it. */
+/** Used to tell a star mark from any other QR code before checking it. */
 export function looksLikeToken(text: string): boolean {
-  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(text);
+  return COMPACT_JWS_SHAPE.test(text);
 }

@@ -1,8 +1,10 @@
 /** The verdict panel: one large, unmistakable answer, then the facts behind it. */
+import { certificatePagePath } from '../../../shared/pages';
 import { type Child, h, hl, svg } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
 import { type Msg, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
+import { UNTRUSTED_REASONS } from '../common/verdict-reasons';
 import { M } from './messages';
 import { levelName, starLevel } from './stars';
 import type { Verdict, VerdictKind } from './verdict';
@@ -30,13 +32,17 @@ const TEXTS: Partial<Record<VerdictKind, Msg>> = {
   unverifiable: M.unverifiableText,
 };
 
-const REASONS: Record<string, Msg> = {
-  BAD_SIGNATURE: M.reasonBAD_SIGNATURE,
-  UNKNOWN_KEY: M.reasonUNKNOWN_KEY,
-  MALFORMED: M.reasonMALFORMED,
-  REVOKED_KEY: M.reasonREVOKED_KEY,
-  UNKNOWN_NUMBER: M.reasonUNKNOWN_NUMBER,
-};
+/** The title of an answer: the verdict's headline, and the document's title while it shows. */
+export function verdictTitle(kind: VerdictKind): Msg {
+  return TITLES[kind];
+}
+
+/** Why a counterfeit is one, in the small print: the core's code in words. */
+function untrustedReason(verdict: Verdict): Msg | null {
+  const code = verdict.code;
+  if (verdict.kind !== 'counterfeit' || !code || !(code in UNTRUSTED_REASONS)) return null;
+  return UNTRUSTED_REASONS[code as keyof typeof UNTRUSTED_REASONS];
+}
 
 /** The icon of a tone: a tick, an exclamation mark, a cross, or a question mark / clock for the neutral states. */
 function toneIcon(verdict: Verdict): SVGSVGElement {
@@ -61,7 +67,7 @@ function headline(verdict: Verdict): string {
 }
 
 function bodyText(verdict: Verdict): string | null {
-  if (verdict.kind === 'counterfeit' && verdict.reason === 'UNKNOWN_NUMBER') return t(M.unknownNumberText);
+  if (verdict.kind === 'counterfeit' && verdict.code === 'UNKNOWN_NUMBER') return t(M.unknownNumberText);
   const msg = TEXTS[verdict.kind];
   return msg ? t(msg) : null;
 }
@@ -123,15 +129,8 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
     notes.push(
       h('p', { class: 'note note-warn' }, t(M.printedExpired, { date: formatDate(verdict.claims.validUntil) })),
     );
-  if (verdict.kind === 'counterfeit' && verdict.reason) {
-    notes.push(
-      h(
-        'p',
-        { class: 'note small' },
-        t(M.technicalReason, { reason: t(REASONS[verdict.reason] ?? { zh: verdict.reason, en: verdict.reason }) }),
-      ),
-    );
-  }
+  const reason = untrustedReason(verdict);
+  if (reason) notes.push(h('p', { class: 'note small' }, t(M.technicalReason, { reason: t(reason) })));
 
   const record = verdict.record;
   const claims = verdict.claims;
@@ -160,9 +159,7 @@ export function verdictDetails(verdict: Verdict, options: VerdictViewOptions): H
   const actions: Child[] = [];
   const number = record?.number ?? (verdict.kind !== 'counterfeit' ? claims?.number : undefined);
   if (number && record)
-    actions.push(
-      h('a', { class: 'button button-primary', href: `/c/${encodeURIComponent(number)}` }, t(M.viewCertificate)),
-    );
+    actions.push(h('a', { class: 'button button-primary', href: certificatePagePath(number) }, t(M.viewCertificate)));
   if ((verdict.kind === 'offline' || verdict.kind === 'unverifiable') && options.onRetry) {
     actions.push(
       hl('button', { type: 'button', class: 'button button-primary' }, { click: options.onRetry }, t(M.retry)),

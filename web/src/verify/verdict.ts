@@ -1,31 +1,17 @@
 /**
  * What the page concludes from two independent facts: the signature check (done on the device, works offline) and
- * the live status (fetched by number). The signature proves "the certification body issued this mark"; the status
- * proves "and it is valid today". When they disagree (level changed, renewed, suspended) the live status wins, and
- * the difference is stated. Pure: no DOM, no network, so every combination is unit-testable.
+ * the live status (fetched by number). The rule that joins them is the core's (shared/star-mark/verdict.ts
+ * `judgeMark`, which the API applies too): the signature says who issued the mark, the live status wins, a change
+ * since printing is stated. What is the page's own is only what a device can be unsure of: keys still arriving, no
+ * connection, no Web Crypto. Pure: no DOM, no network, so every combination is unit-testable.
  */
 import type { PublicCertificate } from '../../../shared/public-record';
 import type { StarLevel } from '../../../shared/scheme/indicators';
+import type { StarMarkClaims } from '../../../shared/star-mark/claims';
+import { judgeMark, type StarMarkVerdict, type VerdictCode } from '../../../shared/star-mark/verdict';
 
-/** The claims of a signed star mark that the page shows. */
-export interface MarkClaims {
-  number: string;
-  level: StarLevel;
-  validUntil: string;
-  cycle?: number;
-  kid?: string;
-}
-
-export type ForgeryCode = 'BAD_SIGNATURE' | 'MALFORMED' | 'UNKNOWN_KEY' | 'REVOKED_KEY';
-
-export type SignatureCheck =
-  | { outcome: 'authentic'; claims: MarkClaims }
-  /** The signature is wrong, the token is not a star mark, or the key is not (or no longer) the body's. */
-  | { outcome: 'forged'; code: ForgeryCode }
-  /** The key that signed it is not among the keys this device holds; only fresh keys can tell. */
-  | { outcome: 'unknown-key'; kid?: string }
-  /** This browser cannot check signatures at all (no Web Crypto outside a secure context). */
-  | { outcome: 'unsupported' };
+/** The core's verdict on the token, or `unsupported`: this browser cannot check signatures (no Web Crypto). */
+export type SignatureCheck = StarMarkVerdict | 'unsupported';
 
 export type LiveStatus =
   | { state: 'pending' }
@@ -33,6 +19,7 @@ export type LiveStatus =
   | { state: 'not-found' }
   | { state: 'unreachable' };
 
+/** The answer the page shows: a verdict code's, or one of the states a device can be in before it has one. */
 export type VerdictKind =
   | 'checking'
   | 'valid'
@@ -49,11 +36,12 @@ export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 export interface Verdict {
   kind: VerdictKind;
   tone: Tone;
-  /** Why a mark is judged counterfeit, for the small print. */
-  reason?: ForgeryCode | 'UNKNOWN_NUMBER';
+  /** The core's verdict, once one is reached: the live status, or why the mark proves nothing. */
+  code?: VerdictCode;
   /** true once the signature is known to be the body's. */
   authentic: boolean;
-  claims?: MarkClaims;
+  claims?: StarMarkClaims;
+  kid?: string;
   record?: PublicCertificate;
   /** The level to draw: the live one when known, else the printed one. */
   level?: StarLevel;
@@ -63,7 +51,22 @@ export interface Verdict {
   printedExpired?: boolean;
 }
 
-const TONE: Record<VerdictKind, Tone> = {
+/** Which answer each verdict code gets: a refusal, or a genuine mark of a number never issued, is a counterfeit. */
+const KIND_OF: Readonly<Record<VerdictCode, VerdictKind>> = {
+  VALID: 'valid',
+  LEVEL_CHANGED: 'valid',
+  SUSPENDED: 'suspended',
+  WITHDRAWN: 'withdrawn',
+  CANCELLED: 'cancelled',
+  EXPIRED: 'expired',
+  UNKNOWN_NUMBER: 'counterfeit',
+  MALFORMED: 'counterfeit',
+  BAD_SIGNATURE: 'counterfeit',
+  UNKNOWN_KEY: 'counterfeit',
+  REVOKED_KEY: 'counterfeit',
+};
+
+const TONE: Readonly<Record<VerdictKind, Tone>> = {
   checking: 'neutral',
   valid: 'good',
   suspended: 'warn',
@@ -82,42 +85,52 @@ function verdict(
   return { kind, tone: TONE[kind], authentic: false, ...rest };
 }
 
+const reached = (
+  code: VerdictCode,
+  rest: Omit<Verdict, 'kind' | 'tone' | 'authentic' | 'code'> & { authentic?: boolean } = {},
+) => verdict(KIND_OF[code], { code, ...rest });
+
 /**
  * @param keys.settled true once the freshest keys obtainable have been tried (fetched from the server, or the fetch
  *   failed because the device is offline); until then only a plain forgery is final.
  * @param keys.fresh true when the keys came from the server just now, so an unknown key really is not the body's.
- * @param today the calendar date in China, YYYY-MM-DD.
  */
 export function decide(
   signature: SignatureCheck | null,
   live: LiveStatus,
   keys: { settled: boolean; fresh: boolean },
-  today: string,
 ): Verdict {
   if (!signature) return verdict('checking');
-  if (signature.outcome === 'forged') return verdict('counterfeit', { reason: signature.code });
-  if (signature.outcome === 'unsupported') return verdict('unverifiable');
+  if (signature === 'unsupported') return verdict('unverifiable');
+  if (!signature.authentic || !signature.claims) {
+    const code = signature.verdict === 'VALID' || signature.verdict === 'EXPIRED' ? 'MALFORMED' : signature.verdict;
+    if (code !== 'UNKNOWN_KEY') return reached(code);
+    // A key this device does not hold: only the server's current keys can tell a new key from a forger's.
+    if (!keys.settled) return verdict('checking');
+    return keys.fresh ? reached('UNKNOWN_KEY') : verdict('unverifiable');
+  }
   // Until the server's keys are in (or known to be out of reach), a key this device trusts may have been revoked:
   // nothing but a plain forgery is final yet. Offline, the key fetch fails at once, so this lasts no time.
   if (!keys.settled) return verdict('checking');
-  if (signature.outcome === 'unknown-key')
-    return keys.fresh ? verdict('counterfeit', { reason: 'UNKNOWN_KEY' }) : verdict('unverifiable');
   const claims = signature.claims;
-  const base = { authentic: true, claims, level: claims.level };
+  const kid = signature.kid !== undefined ? { kid: signature.kid } : {};
+  const base = { authentic: true, claims, ...kid, level: claims.level };
   if (live.state === 'pending') return verdict('checking', base);
-  if (live.state === 'unreachable') return verdict('offline', { ...base, printedExpired: claims.validUntil < today });
+  if (live.state === 'unreachable')
+    return verdict('offline', { ...base, printedExpired: signature.verdict === 'EXPIRED' });
+  const record = live.state === 'record' ? live.record : undefined;
+  const judged = judgeMark(claims, record);
   // A correctly signed mark whose number the register does not know: never issued here, so not to be trusted.
-  if (live.state === 'not-found')
-    return verdict('counterfeit', { ...base, authentic: true, reason: 'UNKNOWN_NUMBER', level: undefined });
-  const record = live.record;
-  if (record.number !== claims.number) return verdict('counterfeit', { reason: 'UNKNOWN_NUMBER' });
-  return verdict(record.status, {
+  if (!record || judged.verdict === 'UNKNOWN_NUMBER')
+    return reached('UNKNOWN_NUMBER', { authentic: true, claims, ...kid });
+  const changed = (field: 'level' | 'cycle') => judged.changes.find((c) => c.field === field);
+  const level = changed('level');
+  const cycle = changed('cycle');
+  return reached(judged.verdict, {
     ...base,
     record,
     level: record.level,
-    ...(record.level !== claims.level ? { levelChanged: { printed: claims.level, now: record.level } } : {}),
-    ...(claims.cycle !== undefined && record.cycle !== claims.cycle
-      ? { renewed: { printed: claims.cycle, now: record.cycle } }
-      : {}),
+    ...(level ? { levelChanged: { printed: claims.level, now: record.level } } : {}),
+    ...(cycle ? { renewed: { printed: claims.cycle, now: record.cycle } } : {}),
   });
 }

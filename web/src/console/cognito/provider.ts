@@ -5,6 +5,7 @@
  * audience is this client). The console's CSP allows fetches to the Cognito domain in AWS only.
  */
 import type { ApiOutcome } from '../../common/api';
+import { L } from '../messages';
 import type { Session } from '../session';
 import { userFromIdToken } from './id-token';
 import { challengeFor, randomState, randomVerifier } from './pkce';
@@ -31,7 +32,7 @@ function problem(code: string, status: number, detail?: string): ApiOutcome<neve
   return {
     kind: 'problem',
     status,
-    problem: { code, status, title_zh: '登录未完成', title_en: 'Sign-in did not complete', detail: detail ?? code },
+    problem: { code, status, title_zh: L.login.incomplete.zh, title_en: L.login.incomplete.en, detail: detail ?? code },
   };
 }
 

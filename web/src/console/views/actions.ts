@@ -13,6 +13,7 @@ import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
 import type { SignInOption } from '../auth';
 import { apiPost, newIdempotencyKey } from '../client';
+import { L } from '../messages';
 import { hasRole, type SessionUser } from '../session';
 import { bi, busy, field, problemBox } from '../ui';
 import { type ScoreSheetForm, scoreSheetForm } from './score-sheet';
@@ -30,14 +31,14 @@ interface FieldSpec {
 
 const reason = (required: boolean): FieldSpec => ({
   name: 'reason',
-  label: { zh: required ? '理由' : '理由（可选）', en: required ? 'Reason' : 'Reason (optional)' },
+  label: required ? L.actions.reason : L.actions.reasonOptional,
   kind: 'textarea',
   required,
 });
-const note: FieldSpec = { name: 'note', label: { zh: '备注（可选）', en: 'Note (optional)' }, kind: 'textarea' };
+const note: FieldSpec = { name: 'note', label: L.actions.note, kind: 'textarea' };
 const sheet: FieldSpec = {
   name: 'scoreSheet',
-  label: { zh: '评分表', en: 'Score sheet' },
+  label: L.actions.scoreSheet,
   kind: 'sheet',
   required: true,
 };
@@ -48,36 +49,29 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
       return [
         {
           name: 'evaluatorSub',
-          label: { zh: '指派评审员', en: 'Assigned evaluator' },
+          label: L.actions.evaluator,
           kind: 'evaluator',
           required: true,
         },
-        { name: 'contractNo', label: { zh: '合同编号', en: 'Contract number' }, kind: 'text', required: true },
+        { name: 'contractNo', label: L.actions.contractNo, kind: 'text', required: true },
       ];
     case 'passDocumentReview':
     case 'resubmit':
       return [note];
     case 'recordOnSiteReview':
-      return [
-        { name: 'reviewDate', label: { zh: '现场审核日期', en: 'On-site review date' }, kind: 'date', required: true },
-        sheet,
-        note,
-      ];
+      return [{ name: 'reviewDate', label: L.actions.reviewDate, kind: 'date', required: true }, sheet, note];
     case 'recordSurveillance':
       return [
-        { name: 'auditDate', label: { zh: '监督审核日期', en: 'Audit date' }, kind: 'date', required: true },
+        { name: 'auditDate', label: L.actions.auditDate, kind: 'date', required: true },
         sheet,
         {
           name: 'suspendForCause',
-          label: { zh: '现场发现问题须暂停（可选）', en: 'Suspend for cause found on site (optional)' },
+          label: L.actions.suspendForCause,
           kind: 'textarea',
         },
       ];
     case 'postponeSurveillance':
-      return [
-        { name: 'until', label: { zh: '推迟至', en: 'Postpone until' }, kind: 'date', required: true },
-        reason(true),
-      ];
+      return [{ name: 'until', label: L.actions.postponeUntil, kind: 'date', required: true }, reason(true)];
     case 'approve':
       return [reason(false)];
     case 'issue':
@@ -132,7 +126,7 @@ function actionForm(
   const message = h('div', { class: 'form-message' });
   const submit = h(
     'button',
-    { type: 'submit', class: 'primary', 'data-action': spec.slug },
+    { type: 'submit', class: 'button button-primary', 'data-action': spec.slug },
     ...bi({ zh: spec.zh, en: spec.en }),
   );
   const ownCase =
@@ -140,16 +134,7 @@ function actionForm(
   const form = h(
     'form',
     { class: 'action-form', novalidate: true, 'aria-label': `${spec.zh} ${spec.en}` },
-    ownCase
-      ? h(
-          'p',
-          { class: 'warning' },
-          ...bi({
-            zh: '您是本案的评审员：认证决定须由其他委员作出。',
-            en: 'You evaluated this case: another committee member must decide it.',
-          }),
-        )
-      : null,
+    ownCase ? h('p', { class: 'warning' }, ...bi(L.actions.ownCase)) : null,
     parts,
     message,
     h('div', { class: 'form-buttons' }, submit),
@@ -191,7 +176,7 @@ export function actionsPanel(
   return h(
     'section',
     { class: 'card actions', 'aria-labelledby': 'actions-title' },
-    h('h2', { id: 'actions-title' }, ...bi({ zh: '可执行的操作', en: 'Actions' })),
+    h('h2', { id: 'actions-title' }, ...bi(L.actions.title)),
     allowed.map(([name, spec]) => {
       const details = h(
         'details',

@@ -7,10 +7,11 @@ import type { Page } from '../../../../shared/store/port';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { reasonLabel, statusLabel } from '../../common/labels';
+import { loadPaged } from '../../common/paged';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { L, stateLabel } from '../labels';
-import { badge, bi, loading, problemBox } from '../ui';
+import { L, stateLabel } from '../messages';
+import { badge, bi, biText, loading, problemBox } from '../ui';
 
 function applicationRow(a: Application): HTMLElement {
   return h(
@@ -23,7 +24,7 @@ function applicationRow(a: Application): HTMLElement {
       h('code', null, a.organization.creditCode),
       ' · ',
       formatDate(a.submittedAt.slice(0, 10)),
-      a.kind === 'renewal' ? [' · ', ...bi({ zh: '再认证', en: 'renewal' })] : null,
+      a.kind === 'renewal' ? [' · ', ...bi(L.lists.renewal)] : null,
     ),
     badge(stateLabel(a.state), 'info'),
   );
@@ -54,24 +55,21 @@ export function certificateRow(c: Certificate): HTMLElement {
 export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, label: string): Promise<HTMLElement> {
   const list = h('ul', { class: 'rows', 'aria-label': label });
   const more = h('div', { class: 'more' });
-  const load = async (cursor?: string) => {
-    const res = await apiGet<Page<T>>(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
-    if (res.kind !== 'ok') return replaceChildren(more, problemBox(res));
-    list.append(...res.body.items.map(row));
-    if (!list.children.length) list.append(h('li', { class: 'muted empty' }, ...bi(L.empty)));
-    replaceChildren(
-      more,
-      res.body.cursor
-        ? hl(
-            'button',
-            { type: 'button', class: 'secondary' },
-            { click: () => void load(res.body.cursor) },
-            ...bi(L.more),
-          )
-        : null,
-    );
-  };
-  await load();
+  await loadPaged<T>({
+    list,
+    more,
+    fetchPage: async (cursor) => {
+      const res = await apiGet<Page<T>>(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+      if (res.kind === 'ok') return res.body;
+      replaceChildren(more, problemBox(res));
+      return null;
+    },
+    item: row,
+    moreButton: (next) => hl('button', { type: 'button', class: 'button' }, { click: next }, ...bi(L.more)),
+    loaded: (count) => {
+      if (!count) list.append(h('li', { class: 'muted empty' }, ...bi(L.empty)));
+    },
+  });
   return h('div', null, list, more);
 }
 
@@ -79,7 +77,7 @@ export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state:
   const current = (APPLICATION_STATES as readonly string[]).includes(state) ? state : 'submitted';
   const tabs = h(
     'nav',
-    { class: 'tabs', 'aria-label': '申请状态 Application states' },
+    { class: 'tabs', 'aria-label': biText(L.lists.applicationStates) },
     APPLICATION_STATES.map((s) =>
       h(
         'a',
@@ -89,7 +87,7 @@ export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state:
     ),
   );
   replaceChildren(main, h('h1', null, ...bi(L.queues)), tabs, loading());
-  const label = `${stateLabel(current).zh} ${stateLabel(current).en}`;
+  const label = biText(stateLabel(current));
   replaceChildren(
     main,
     h('h1', null, ...bi(L.queues)),
@@ -108,20 +106,20 @@ export async function mineView(_ctx: ConsoleContext, main: HTMLElement): Promise
   replaceChildren(
     main,
     h('h1', null, ...bi(L.mine)),
-    h('p', null, h('a', { href: '#/new', class: 'button primary' }, '+ ', ...bi(L.newApplication))),
-    h('h2', null, ...bi({ zh: '我的证书', en: 'My certificates' })),
+    h('p', null, h('a', { href: '#/new', class: 'button button-primary' }, '+ ', ...bi(L.newApplication))),
+    h('h2', null, ...bi(L.lists.myCertificates)),
     certs.kind === 'ok'
       ? h(
           'ul',
-          { class: 'rows', 'aria-label': '我的证书 My certificates' },
+          { class: 'rows', 'aria-label': biText(L.lists.myCertificates) },
           certs.body.items.length ? certs.body.items.map(certificateRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
         )
       : problemBox(certs),
-    h('h2', null, ...bi({ zh: '我的申请', en: 'My applications' })),
+    h('h2', null, ...bi(L.lists.myApplications)),
     apps.kind === 'ok'
       ? h(
           'ul',
-          { class: 'rows', 'aria-label': '我的申请 My applications' },
+          { class: 'rows', 'aria-label': biText(L.lists.myApplications) },
           apps.body.items.length ? apps.body.items.map(applicationRow) : h('li', { class: 'muted' }, ...bi(L.empty)),
         )
       : problemBox(apps),

@@ -7,7 +7,7 @@ import { h, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { levelMsg, stateLabel } from '../labels';
+import { fill, L, levelMsg, stateLabel } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
 import { historySection } from './history';
@@ -28,48 +28,44 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   const a = res.body;
   const rerender = (body: unknown) => {
     const issued = (body as { certificate?: Certificate }).certificate;
-    ctx.notify(
-      issued
-        ? { zh: `证书 ${issued.number} 已颁发`, en: `Certificate ${issued.number} issued` }
-        : { zh: '操作已完成', en: 'Done' },
-    );
+    ctx.notify(issued ? fill(L.case.issued, { number: issued.number }) : L.done);
     void caseView(ctx, main, id);
   };
   const facts = definitionList([
-    [{ zh: '统一社会信用代码', en: 'Credit code' }, h('code', null, a.organization.creditCode)],
-    [{ zh: '认证范围', en: 'Scope' }, a.scope],
+    [L.case.creditCode, h('code', null, a.organization.creditCode)],
+    [L.case.scope, a.scope],
     [
-      { zh: '申请类型', en: 'Kind' },
+      L.case.kind,
       a.kind === 'renewal'
         ? [
-            ...bi({ zh: '再认证', en: 'Renewal' }),
+            ...bi(L.case.renewal),
             ' ',
             a.renewalOf ? h('a', { href: `#/certificate/${a.renewalOf}` }, a.renewalOf) : null,
           ]
-        : bi({ zh: '初次认证', en: 'Initial' }),
+        : bi(L.case.initial),
     ],
-    [{ zh: '服务体系运行起始', en: 'Operating since' }, formatDate(a.operatingSince)],
-    [{ zh: '提交时间', en: 'Submitted' }, formatInstant(a.submittedAt)],
-    [{ zh: '申请人账号', en: 'Applicant' }, a.applicantSub],
-    [{ zh: '评审员', en: 'Evaluator' }, a.evaluatorSub ?? '—'],
-    [{ zh: '合同编号', en: 'Contract' }, a.contractNo ?? '—'],
-    [{ zh: '现场审核日期', en: 'On-site review' }, formatDate(a.onSiteReviewDate)],
+    [L.case.operatingSince, formatDate(a.operatingSince)],
+    [L.case.submitted, formatInstant(a.submittedAt)],
+    [L.case.applicant, a.applicantSub],
+    [L.case.evaluator, a.evaluatorSub ?? '—'],
+    [L.case.contract, a.contractNo ?? '—'],
+    [L.case.onSiteReview, formatDate(a.onSiteReviewDate)],
     [
-      { zh: '得分与星级', en: 'Score and level' },
+      L.case.score,
       a.score ? [h('strong', null, a.score.total.toFixed(1)), ' · ', ...bi(levelMsg(a.score.level))] : '—',
     ],
     [
-      { zh: '认证决定', en: 'Decision' },
+      L.case.decision,
       a.decision
         ? [
-            ...bi(a.decision.approved ? { zh: '批准', en: 'Approved' } : { zh: '否决', en: 'Rejected' }),
+            ...bi(a.decision.approved ? L.case.approved : L.case.rejected),
             ` · ${a.decision.by}`,
             a.decision.reason ? h('q', null, a.decision.reason) : null,
           ]
         : '—',
     ],
     [
-      { zh: '证书', en: 'Certificate' },
+      L.case.certificate,
       a.certificateNumber
         ? h(
             'a',
@@ -87,7 +83,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
           h('li', null, d.name, ' ', h('span', { class: 'muted' }, `(${d.kind})`), d.note ? ` — ${d.note}` : null),
         ),
       )
-    : h('p', { class: 'muted' }, ...bi({ zh: '未上传体系文件', en: 'No documents listed' }));
+    : h('p', { class: 'muted' }, ...bi(L.case.noDocuments));
   const header = h(
     'section',
     { class: 'card' },
@@ -101,7 +97,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       a.revisionNote ? h('span', { class: 'warning' }, ' ', a.revisionNote) : null,
     ),
     facts,
-    h('h2', null, ...bi({ zh: '服务体系文件', en: 'Service-system documents' })),
+    h('h2', null, ...bi(L.case.documents)),
     documents,
   );
   replaceChildren(

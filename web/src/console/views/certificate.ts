@@ -6,22 +6,23 @@ import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-d
 import type { Application, Certificate } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
+import type { Msg } from '../../common/i18n';
 import { reasonLabel, statusLabel } from '../../common/labels';
 import { apiGet, apiPost, download, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
-import { levelMsg } from '../labels';
+import { fill, L, levelMsg } from '../messages';
 import { hasRole } from '../session';
-import { badge, bi, busy, definitionList, loading, problemBox } from '../ui';
+import { badge, bi, biText, busy, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
 import { historySection } from './history';
 
 function downloads(c: Certificate): HTMLElement {
   const message = h('div', { class: 'form-message' });
   const base = `/v1/staff/certificates/${encodeURIComponent(c.number)}`;
-  const item = (file: string, label: { zh: string; en: string }) => {
+  const item = (file: string, label: Msg) => {
     const button: HTMLButtonElement = hl(
       'button',
-      { type: 'button', class: 'secondary', 'data-download': file },
+      { type: 'button', class: 'button', 'data-download': file },
       {
         click: () =>
           void busy(button, section, () => download(`${base}/${file}`, `${c.number}-${file}`)).then((r) =>
@@ -35,13 +36,13 @@ function downloads(c: Certificate): HTMLElement {
   const section = h(
     'section',
     { class: 'card', 'aria-labelledby': 'downloads-title' },
-    h('h2', { id: 'downloads-title' }, ...bi({ zh: '证书与星级标志', en: 'Certificate and star mark' })),
+    h('h2', { id: 'downloads-title' }, ...bi(L.certificate.downloads)),
     h(
       'ul',
       { class: 'inline-list' },
-      item('star-mark.svg', { zh: '下载星级标志 SVG', en: 'Star mark (SVG)' }),
-      item('star-mark.png', { zh: '下载星级标志 PNG', en: 'Star mark (PNG)' }),
-      item('certificate.html', { zh: '下载证书（可打印）', en: 'Printable certificate' }),
+      item('star-mark.svg', L.certificate.starMarkSvg),
+      item('star-mark.png', L.certificate.starMarkPng),
+      item('certificate.html', L.certificate.printable),
     ),
     message,
   );
@@ -55,14 +56,14 @@ function renewal(ctx: ConsoleContext, c: Certificate, main: HTMLElement): HTMLEl
     return h(
       'p',
       { class: 'card' },
-      ...bi({ zh: '再认证进行中：', en: 'Renewal under review: ' }),
+      ...bi(L.certificate.renewalOpen),
       h('a', { href: `#/case/${c.openRenewalId}` }, c.openRenewalId),
     );
   const message = h('div', { class: 'form-message' });
   const key = newIdempotencyKey();
   const button: HTMLButtonElement = hl(
     'button',
-    { type: 'button', class: 'primary' },
+    { type: 'button', class: 'button button-primary' },
     {
       click: () =>
         void busy(button, main, () =>
@@ -72,19 +73,12 @@ function renewal(ctx: ConsoleContext, c: Certificate, main: HTMLElement): HTMLEl
           else replaceChildren(message, problemBox(r));
         }),
     },
-    ...bi({ zh: '申请再认证', en: 'Apply for renewal' }),
+    ...bi(L.certificate.applyForRenewal),
   );
   return h(
     'section',
     { class: 'card' },
-    h(
-      'p',
-      null,
-      ...bi({
-        zh: `有效期至 ${c.validUntil}，须在到期前完成再认证。`,
-        en: `Valid until ${c.validUntil}; renewal must be completed before then.`,
-      }),
-    ),
+    h('p', null, ...bi(fill(L.certificate.renewBefore, { date: c.validUntil }))),
     button,
     message,
   );
@@ -97,21 +91,21 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
   const c = res.body;
   const tone = c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad';
   const facts = definitionList([
-    [{ zh: '获证组织', en: 'Organization' }, [c.organization.name, ' ', h('code', null, c.organization.creditCode)]],
-    [{ zh: '认证范围', en: 'Scope' }, c.scope],
-    [{ zh: '星级', en: 'Level' }, [...bi(levelMsg(c.level)), ` · ${c.score.toFixed(1)}`]],
-    [{ zh: '认证周期', en: 'Cycle' }, String(c.cycle)],
-    [{ zh: '有效期', en: 'Validity' }, `${formatDate(c.validFrom)} – ${formatDate(c.validUntil)}`],
-    [{ zh: '上次监督审核', en: 'Last surveillance' }, formatDate(c.lastSurveillance)],
+    [L.certificate.organization, [c.organization.name, ' ', h('code', null, c.organization.creditCode)]],
+    [L.certificate.scope, c.scope],
+    [L.certificate.level, [...bi(levelMsg(c.level)), ` · ${c.score.toFixed(1)}`]],
+    [L.certificate.cycle, String(c.cycle)],
+    [L.certificate.validity, `${formatDate(c.validFrom)} – ${formatDate(c.validUntil)}`],
+    [L.certificate.lastSurveillance, formatDate(c.lastSurveillance)],
     [
-      { zh: '下次监督审核截止', en: 'Next surveillance by' },
+      L.certificate.nextSurveillance,
       [
         formatDate(surveillanceDeadline(c)),
-        c.surveillancePostponedUntil ? h('span', { class: 'muted' }, ' (已推迟 postponed)') : null,
+        c.surveillancePostponedUntil ? h('span', { class: 'muted' }, ` (${biText(L.postponed)})`) : null,
       ],
     ],
-    [{ zh: '暂停日期', en: 'Suspended on' }, formatDate(c.suspendedOn)],
-    [{ zh: '原申请', en: 'Application' }, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
+    [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
+    [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
   ]);
   const statusHistory = h(
     'ol',
@@ -142,7 +136,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
           ),
         ),
       )
-    : h('p', { class: 'muted' }, ...bi({ zh: '尚无监督审核', en: 'No surveillance yet' }));
+    : h('p', { class: 'muted' }, ...bi(L.certificate.noSurveillance));
   replaceChildren(
     main,
     h(
@@ -155,16 +149,16 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     ),
     renewal(ctx, c, main),
     actionsPanel({ kind: 'certificate', number: c.number, status: c.status }, ctx.user, ctx.evaluators, () => {
-      ctx.notify({ zh: '操作已完成', en: 'Done' });
+      ctx.notify(L.done);
       void certificateView(ctx, main, number);
     }),
     downloads(c),
     h(
       'section',
       { class: 'card' },
-      h('h2', null, ...bi({ zh: '状态变化', en: 'Status history' })),
+      h('h2', null, ...bi(L.certificate.statusHistory)),
       statusHistory,
-      h('h2', null, ...bi({ zh: '监督审核', en: 'Surveillance audits' })),
+      h('h2', null, ...bi(L.certificate.surveillances)),
       surveillances,
     ),
     await historySection(`/v1/staff/certificates/${encodeURIComponent(number)}/events`, 'certificate'),

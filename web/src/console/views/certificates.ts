@@ -3,15 +3,15 @@ import { CERTIFICATE_STATUSES, type Certificate } from '../../../../shared/model
 import { h, replaceChildren } from '../../common/dom';
 import { statusLabel } from '../../common/labels';
 import type { ConsoleContext } from '../context';
-import { L } from '../labels';
-import { bi, loading } from '../ui';
+import { L } from '../messages';
+import { bi, biText, loading } from '../ui';
 import { certificateRow, pagedList } from './applications';
 
 export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, status: string): Promise<void> {
   const current = (CERTIFICATE_STATUSES as readonly string[]).includes(status) ? status : 'valid';
   const tabs = h(
     'nav',
-    { class: 'tabs', 'aria-label': '证书状态 Certificate statuses' },
+    { class: 'tabs', 'aria-label': biText(L.lists.certificateStatuses) },
     CERTIFICATE_STATUSES.map((s) =>
       h(
         'a',

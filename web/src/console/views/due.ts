@@ -7,24 +7,21 @@ import { h, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { DUE_KIND_LABELS, L, levelMsg } from '../labels';
-import { badge, bi, field, loading, problemBox } from '../ui';
+import { DUE_KIND_LABELS, fill, L, levelMsg } from '../messages';
+import { badge, bi, biText, field, loading, problemBox } from '../ui';
 
 const WINDOWS = [30, 60, 90, 180] as const;
 
 function entryRow(e: DueEntry): HTMLElement {
-  const days =
-    e.daysLeft < 0
-      ? { zh: `已逾期 ${-e.daysLeft} 天`, en: `${-e.daysLeft} days overdue` }
-      : { zh: `剩余 ${e.daysLeft} 天`, en: `${e.daysLeft} days left` };
+  const days = e.daysLeft < 0 ? fill(L.dueWeeks.overdue, { n: -e.daysLeft }) : fill(L.dueWeeks.left, { n: e.daysLeft });
   return h(
     'li',
     { class: 'row', 'data-number': e.number, 'data-kind': e.kind },
     h('a', { href: `#/certificate/${e.number}`, class: 'row-title' }, e.number),
     h('span', { class: 'row-meta' }, e.organization.name, ' · ', ...bi(levelMsg(e.level)), ' · ', formatDate(e.due)),
     badge(days, e.daysLeft < 0 ? 'bad' : e.daysLeft <= 30 ? 'warn' : 'info'),
-    e.postponed ? badge({ zh: '已推迟', en: 'postponed' }) : null,
-    e.renewalOpen ? badge({ zh: '再认证进行中', en: 'renewal open' }, 'good') : null,
+    e.postponed ? badge(L.postponed) : null,
+    e.renewalOpen ? badge(L.dueWeeks.renewalOpen, 'good') : null,
   );
 }
 
@@ -41,12 +38,11 @@ function weekSection(week: DueWeek): HTMLElement {
   return h(
     'section',
     { class: 'card due-week', 'data-week': week.week },
-    h('h2', null, ...bi({ zh: `${formatDate(week.week)} 当周`, en: `Week of ${week.week}` })),
+    h('h2', null, ...bi(fill(L.dueWeeks.week, { date: formatDate(week.week), week: week.week }))),
     h(
       'p',
       { class: 'muted' },
-      `监督审核 ${week.surveillance.length} · 再认证 ${week.renewal.length} `,
-      h('span', { lang: 'en' }, `(surveillance ${week.surveillance.length}, renewal ${week.renewal.length})`),
+      ...bi(fill(L.dueWeeks.weekCounts, { s: week.surveillance.length, r: week.renewal.length })),
     ),
     column('surveillance'),
     column('renewal'),
@@ -58,17 +54,10 @@ export async function dueView(_ctx: ConsoleContext, main: HTMLElement, param: st
   const select = h(
     'select',
     { name: 'within' },
-    WINDOWS.map((w) => h('option', { value: w, selected: w === within }, `${w} 天 days`)),
+    WINDOWS.map((w) => h('option', { value: w, selected: w === within }, biText(fill(L.dueWeeks.days, { n: w })))),
   );
   select.addEventListener('change', () => (location.hash = `#/due/${select.value}`));
-  const head = [
-    h('h1', null, ...bi(L.due)),
-    h(
-      'form',
-      { class: 'toolbar' },
-      field({ zh: '查看范围（监督审核；再认证另加 120 天）', en: 'Window (surveillance; renewal +120 days)' }, select),
-    ),
-  ];
+  const head = [h('h1', null, ...bi(L.due)), h('form', { class: 'toolbar' }, field(L.dueWeeks.window, select))];
   replaceChildren(main, ...head, loading());
   // Renewal is started months ahead: its window is wider than the surveillance window by the gap of their thresholds.
   const res = await apiGet<{ today: string; items: DueEntry[]; truncated: boolean }>(
@@ -79,18 +68,19 @@ export async function dueView(_ctx: ConsoleContext, main: HTMLElement, param: st
   const summary = h(
     'p',
     { class: 'summary', role: 'status' },
-    ...bi({
-      zh: `截至 ${res.body.today}：监督审核 ${res.body.items.filter((i) => i.kind === 'surveillance').length} 项，再认证 ${res.body.items.filter((i) => i.kind === 'renewal').length} 项`,
-      en: `As of ${res.body.today}: ${res.body.items.filter((i) => i.kind === 'surveillance').length} surveillance, ${res.body.items.filter((i) => i.kind === 'renewal').length} renewal`,
-    }),
+    ...bi(
+      fill(L.dueWeeks.summary, {
+        today: res.body.today,
+        s: res.body.items.filter((i) => i.kind === 'surveillance').length,
+        r: res.body.items.filter((i) => i.kind === 'renewal').length,
+      }),
+    ),
   );
   replaceChildren(
     main,
     ...head,
     summary,
-    res.body.truncated
-      ? h('p', { class: 'warning' }, ...bi({ zh: '列表过长，仅显示前一部分', en: 'The list was cut short' }))
-      : null,
+    res.body.truncated ? h('p', { class: 'warning' }, ...bi(L.dueWeeks.truncated)) : null,
     weeks.length ? weeks.map(weekSection) : h('p', { class: 'muted' }, ...bi(L.empty)),
   );
 }

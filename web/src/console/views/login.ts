@@ -7,9 +7,9 @@ import type { ApiOutcome } from '../../common/api';
 import { h, hl, replaceChildren } from '../../common/dom';
 import type { DevelopmentProvider, SignInOption, TokenProvider } from '../auth';
 import type { CognitoProvider } from '../cognito/provider';
-import { ROLE_LABELS } from '../labels';
+import { L, ROLE_LABELS } from '../messages';
 import { type Session, saveSession } from '../session';
-import { bi, busy, problemBox } from '../ui';
+import { bi, biText, busy, problemBox } from '../ui';
 
 type Failure = Exclude<ApiOutcome<Session>, { kind: 'ok' }>;
 
@@ -22,26 +22,9 @@ export async function loginView(
   onSignedIn: () => void,
   failure?: Failure,
 ): Promise<void> {
-  const title = h(
-    'h1',
-    { id: 'login-title' },
-    ...bi({ zh: '登录认证业务控制台', en: 'Sign in to the certification console' }),
-  );
+  const title = h('h1', { id: 'login-title' }, ...bi(L.login.title));
   if (!provider) {
-    return replaceChildren(
-      main,
-      card(
-        title,
-        h(
-          'p',
-          null,
-          ...bi({
-            zh: '此环境未配置登录方式，请联系管理员。',
-            en: 'Sign-in is not configured for this deployment; ask an administrator.',
-          }),
-        ),
-      ),
-    );
+    return replaceChildren(main, card(title, h('p', null, ...bi(L.login.unconfigured))));
   }
   const message = h('div', { class: 'form-message' }, failure ? problemBox(failure) : null);
   if (provider.kind === 'cognito') return replaceChildren(main, card(title, ...cognitoForm(provider, message)));
@@ -52,25 +35,14 @@ function cognitoForm(provider: CognitoProvider, message: HTMLElement): HTMLEleme
   const region = h('div');
   const button: HTMLButtonElement = hl(
     'button',
-    { type: 'button', class: 'primary', id: 'cognito-sign-in' },
+    { type: 'button', class: 'button button-primary', id: 'cognito-sign-in' },
     {
       click: () => void busy(button, region, () => provider.signIn()),
     },
-    ...bi({ zh: '使用机构账号登录', en: 'Sign in with your organisation account' }),
+    ...bi(L.login.cognito),
   );
   region.append(button);
-  return [
-    h(
-      'p',
-      { class: 'muted' },
-      ...bi({
-        zh: '账号由管理员开通；登录需要密码和身份验证器应用。',
-        en: 'Accounts are created by an administrator; sign-in needs your password and authenticator app.',
-      }),
-    ),
-    region,
-    message,
-  ];
+  return [h('p', { class: 'muted' }, ...bi(L.login.cognitoHint)), region, message];
 }
 
 async function developmentForm(
@@ -83,7 +55,7 @@ async function developmentForm(
   const button = (user: SignInOption): HTMLButtonElement => {
     const b: HTMLButtonElement = hl(
       'button',
-      { type: 'button', class: 'user', 'data-sub': user.sub },
+      { type: 'button', class: 'button user', 'data-sub': user.sub },
       {
         click: () =>
           void busy(b, list, () => provider.signIn(user)).then((res) => {
@@ -93,22 +65,10 @@ async function developmentForm(
           }),
       },
       h('span', { class: 'user-name' }, user.name),
-      h(
-        'span',
-        { class: 'user-roles' },
-        user.roles.map((r) => `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}`).join(' · '),
-      ),
+      h('span', { class: 'user-roles' }, user.roles.map((r) => biText(ROLE_LABELS[r])).join(' · ')),
     );
     return b;
   };
   list.append(...users.map((u) => h('li', null, button(u))));
-  return [
-    h(
-      'p',
-      { class: 'muted' },
-      ...bi({ zh: '本地开发环境：选择一个演示用户登录。', en: 'Local development: sign in as one of the demo users.' }),
-    ),
-    list,
-    message,
-  ];
+  return [h('p', { class: 'muted' }, ...bi(L.login.development)), list, message];
 }

@@ -4,8 +4,8 @@ import type { Application } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { apiPost, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
-import { L } from '../labels';
-import { bi, busy, field, problemBox } from '../ui';
+import { L } from '../messages';
+import { bi, biHint, busy, field, problemBox } from '../ui';
 
 export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   const name = h('input', { name: 'name', required: true, maxlength: 200, autocomplete: 'organization' });
@@ -20,9 +20,9 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
   });
   const scope = h('textarea', { name: 'scope', required: true, rows: 2, maxlength: 500 });
   const operatingSince = h('input', { name: 'operatingSince', type: 'date', required: true });
-  const manual = h('input', { name: 'manual', maxlength: 200, placeholder: '售后服务手册 V3.2' });
+  const manual = h('input', { name: 'manual', maxlength: 200, placeholder: L.apply.manualExample.zh });
   const message = h('div', { class: 'form-message' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, ...bi(L.submit));
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, ...bi(L.submit));
   creditCode.addEventListener('change', () => {
     const problem = creditCode.value ? creditCodeProblem(creditCode.value.trim()) : null;
     creditCode.setCustomValidity(problem ?? '');
@@ -32,21 +32,13 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
   const form = h(
     'form',
     { class: 'card action-form', novalidate: true, 'aria-labelledby': 'new-title' },
-    h('h1', { id: 'new-title' }, ...bi({ zh: '认证申请', en: 'Apply for certification' })),
-    field({ zh: '组织名称', en: 'Organization name' }, name),
-    field({ zh: '英文名称（可选）', en: 'English name (optional)' }, nameEn),
-    field(
-      { zh: '统一社会信用代码', en: 'Unified social credit code' },
-      creditCode,
-      '18 位，含校验位 · 18 characters with a check character',
-    ),
-    field({ zh: '认证范围', en: 'Scope' }, scope),
-    field(
-      { zh: '售后服务体系运行起始日期', en: 'Service system operating since' },
-      operatingSince,
-      '须已运行满 3 个月 · at least 3 months before applying',
-    ),
-    field({ zh: '服务手册名称（可选）', en: 'Service manual (optional)' }, manual),
+    h('h1', { id: 'new-title' }, ...bi(L.apply.title)),
+    field(L.apply.name, name),
+    field(L.apply.nameEn, nameEn),
+    field(L.apply.creditCode, creditCode, biHint(L.apply.creditCodeHint)),
+    field(L.apply.scope, scope),
+    field(L.apply.operatingSince, operatingSince, biHint(L.apply.operatingSinceHint)),
+    field(L.apply.manual, manual),
     message,
     h('div', { class: 'form-buttons' }, submit),
   );
@@ -65,7 +57,7 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
     };
     void busy(submit, form, () => apiPost<Application>('/v1/staff/applications', body, key)).then((res) => {
       if (res.kind === 'ok') {
-        ctx.notify({ zh: '申请已提交', en: 'Application submitted' });
+        ctx.notify(L.apply.submitted);
         location.hash = `#/case/${res.body.id}`;
         return;
       }

@@ -3,8 +3,8 @@ import type { OutboxEntry } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import type { ConsoleContext } from '../context';
-import { DUE_KIND_LABELS, L } from '../labels';
-import { badge, bi, loading } from '../ui';
+import { DUE_KIND_LABELS, fill, L } from '../messages';
+import { badge, bi, biText, loading } from '../ui';
 import { pagedList } from './applications';
 
 function entry(e: OutboxEntry): HTMLElement {
@@ -18,12 +18,9 @@ function entry(e: OutboxEntry): HTMLElement {
       ' ',
       badge(DUE_KIND_LABELS[e.kind], 'info'),
       ' ',
-      badge({ zh: `${e.threshold} 天提醒`, en: `${e.threshold}-day reminder` }),
+      badge(fill(L.reminders.reminder, { n: e.threshold })),
       ' ',
-      badge(
-        e.status === 'sent' ? { zh: '已发送', en: 'sent' } : { zh: '待发送', en: 'queued' },
-        e.status === 'sent' ? 'good' : 'warn',
-      ),
+      badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
     ),
     h('h2', { class: 'outbox-subject' }, e.subject),
@@ -34,18 +31,6 @@ function entry(e: OutboxEntry): HTMLElement {
 
 export async function outboxView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), loading());
-  const list = await pagedList<OutboxEntry>('/v1/staff/outbox?limit=20', entry, '发件箱 Outbox');
-  replaceChildren(
-    main,
-    h('h1', null, ...bi(L.outbox)),
-    h(
-      'p',
-      { class: 'muted' },
-      ...bi({
-        zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。',
-        en: 'Surveillance and renewal reminders from the daily sweep, each sent once.',
-      }),
-    ),
-    list,
-  );
+  const list = await pagedList<OutboxEntry>('/v1/staff/outbox?limit=20', entry, biText(L.outbox));
+  replaceChildren(main, h('h1', null, ...bi(L.outbox)), h('p', { class: 'muted' }, ...bi(L.reminders.intro)), list);
 }

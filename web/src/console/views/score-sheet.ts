@@ -12,8 +12,9 @@ import {
   validateScoreSheet,
 } from '../../../../shared/scheme';
 import { h, hl, replaceChildren } from '../../common/dom';
-import { levelMsg } from '../labels';
-import { bi, nextId } from '../ui';
+import type { Msg } from '../../common/i18n';
+import { fill, L, levelMsg } from '../messages';
+import { bi, biText, nextId } from '../ui';
 
 interface IndicatorInputs {
   def: IndicatorDef;
@@ -64,36 +65,32 @@ function indicatorRow(def: IndicatorDef, inputs: IndicatorInputs[]): HTMLElement
       ' ',
       ...bi({ zh: def.zh, en: def.en }),
       ' ',
-      h('span', { class: 'points' }, `（${def.points} 分 points）`),
+      h('span', { class: 'points' }, `（${def.points} ${biText(L.sheet.points)}）`),
     ),
     h('p', { class: 'hint', id: `${id}-examined` }, def.examined.zh, ' / ', h('span', { lang: 'en' }, def.examined.en)),
     h(
       'div',
       { class: 'indicator-inputs' },
       score,
-      h('label', { class: 'check', for: excluded.id }, excluded, ...bi({ zh: '不适用（删减）', en: 'Not applicable' })),
+      h('label', { class: 'check', for: excluded.id }, excluded, ...bi(L.sheet.notApplicable)),
     ),
-    h('label', { for: note.id, class: 'small' }, ...bi({ zh: '证据说明', en: 'Evidence notes' })),
+    h('label', { for: note.id, class: 'small muted' }, ...bi(L.sheet.evidence)),
     note,
   );
 }
 
-function reasonList(
-  label: { zh: string; en: string },
-  name: string,
-  onChange: () => void,
-): { element: HTMLElement; reasons(): string[] } {
+function reasonList(label: Msg, name: string, onChange: () => void): { element: HTMLElement; reasons(): string[] } {
   const list = h('ol', { class: 'reasons' });
-  const add = hl('button', { type: 'button', class: 'secondary' }, { click: () => addRow() }, '+ ', ...bi(label));
+  const add = hl('button', { type: 'button', class: 'button' }, { click: () => addRow() }, '+ ', ...bi(label));
   const addRow = () => {
-    const input = h('input', { type: 'text', name, maxlength: 2000, 'aria-label': `${label.zh} ${label.en}` });
+    const input = h('input', { type: 'text', name, maxlength: 2000, 'aria-label': biText(label) });
     const row = h(
       'li',
       null,
       input,
       hl(
         'button',
-        { type: 'button', class: 'link', 'aria-label': '删除 Remove' },
+        { type: 'button', class: 'link-button', 'aria-label': biText(L.remove) },
         {
           click: () => {
             row.remove();
@@ -115,24 +112,27 @@ export function scoreSheetForm(): ScoreSheetForm {
   const inputs: IndicatorInputs[] = [];
   const total = h('output', { class: 'sheet-total', 'aria-live': 'polite' });
   const recompute = () => update();
-  const deductions = reasonList(
-    { zh: '特别扣分项（每项 −1 分）', en: 'Special deduction (−1 each)' },
-    'special-deduction',
-    recompute,
-  );
+  const deductions = reasonList(L.sheet.specialDeduction, 'special-deduction', recompute);
   const bonusOn = h('input', { type: 'checkbox', name: 'bonus', id: nextId('bonus') });
   const bonusReason = h('input', {
     type: 'text',
     name: 'bonus-reason',
     maxlength: 2000,
-    'aria-label': '加分理由 Reason for the bonus',
+    'aria-label': biText(L.sheet.bonusReason),
   });
 
   const dimensions = SCHEME.dimensions.map((d) =>
     h(
       'fieldset',
       { class: 'dimension' },
-      h('legend', null, h('b', null, d.code), ' ', ...bi({ zh: d.zh, en: d.en }), ` · ${d.points} 分 points`),
+      h(
+        'legend',
+        null,
+        h('b', null, d.code),
+        ' ',
+        ...bi({ zh: d.zh, en: d.en }),
+        ` · ${d.points} ${biText(L.sheet.points)}`,
+      ),
       SCHEME.indicators.filter((i) => i.dimension === d.code).map((def) => indicatorRow(def, inputs)),
     ),
   );
@@ -158,20 +158,14 @@ export function scoreSheetForm(): ScoreSheetForm {
     if (issues.length) {
       const missing = issues.filter((i) => i.code === 'INDICATOR_MISSING').length;
       const wrong = issues.length - missing;
-      replaceChildren(
-        total,
-        ...bi({
-          zh: `未完成：${missing} 项未评分，${wrong} 项有误`,
-          en: `Incomplete: ${missing} not scored, ${wrong} invalid`,
-        }),
-      );
+      replaceChildren(total, ...bi(fill(L.sheet.incomplete, { missing, wrong })));
       total.className = 'sheet-total incomplete';
       return;
     }
     const result = scoreTotal(current);
     replaceChildren(
       total,
-      ...bi({ zh: '总分', en: 'Total' }),
+      ...bi(L.sheet.total),
       ' ',
       h('strong', { class: 'total-value' }, result.total.toFixed(1)),
       ' · ',
@@ -183,22 +177,17 @@ export function scoreSheetForm(): ScoreSheetForm {
   const element = h(
     'fieldset',
     { class: 'score-sheet' },
-    h('legend', null, ...bi({ zh: '评分表', en: 'Score sheet' }), ` (${SCHEME.version})`),
+    h('legend', null, ...bi(L.sheet.title), ` (${SCHEME.version})`),
     dimensions,
     h(
       'fieldset',
       { class: 'dimension' },
-      h('legend', null, ...bi({ zh: '特别扣分与加分', en: 'Special deductions and bonus' })),
+      h('legend', null, ...bi(L.sheet.deductionsAndBonus)),
       deductions.element,
       h(
         'div',
         { class: 'bonus' },
-        h(
-          'label',
-          { class: 'check', for: bonusOn.id },
-          bonusOn,
-          ...bi({ zh: '行业领先实践加分（+1）', en: 'Industry-leading practice (+1)' }),
-        ),
+        h('label', { class: 'check', for: bonusOn.id }, bonusOn, ...bi(L.sheet.bonus)),
         bonusReason,
       ),
     ),
@@ -216,16 +205,16 @@ export function scoreSheetTable(sheet: ScoreSheet): HTMLElement {
   return h(
     'table',
     { class: 'sheet-table' },
-    h('caption', null, ...bi({ zh: '评分明细', en: 'Scores by indicator' })),
+    h('caption', null, ...bi(L.sheet.scores)),
     h(
       'thead',
       null,
       h(
         'tr',
         null,
-        h('th', { scope: 'col' }, ...bi({ zh: '指标', en: 'Indicator' })),
-        h('th', { scope: 'col' }, ...bi({ zh: '得分', en: 'Score' })),
-        h('th', { scope: 'col' }, ...bi({ zh: '证据', en: 'Evidence' })),
+        h('th', { scope: 'col' }, ...bi(L.sheet.indicator)),
+        h('th', { scope: 'col' }, ...bi(L.sheet.score)),
+        h('th', { scope: 'col' }, ...bi(L.sheet.evidenceColumn)),
       ),
     ),
     h(
@@ -237,7 +226,7 @@ export function scoreSheetTable(sheet: ScoreSheet): HTMLElement {
           'tr',
           null,
           h('th', { scope: 'row' }, `${def.code} ${def.zh}`),
-          h('td', null, e?.excluded ? '删减 N/A' : `${e?.score ?? '—'} / ${def.points}`),
+          h('td', null, e?.excluded ? biText(L.sheet.excludedShort) : `${e?.score ?? '—'} / ${def.points}`),
           h('td', null, e?.note ?? ''),
         );
       }),

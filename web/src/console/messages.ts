@@ -1,0 +1,241 @@
+/**
+ * Every word the console says, Chinese first with the English beside it (ui.ts `bi`). A message with values has
+ * `{name}` placeholders, filled by `fill`. Transition names come from the lifecycle table, status and reason words
+ * from common/labels.ts: they are the same everywhere.
+ */
+import type { ApplicationState, Role } from '../../../shared/model';
+import type { DueKind } from '../../../shared/operations';
+import { levelLabel, type StarLevel } from '../../../shared/scheme';
+import type { Msg } from '../common/i18n';
+
+export const STATE_LABELS: Readonly<Record<ApplicationState, Msg>> = {
+  submitted: { zh: '已提交', en: 'Submitted' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  revision_requested: { zh: '退回修改', en: 'Revision requested' },
+  document_review_passed: { zh: '文件审核通过', en: 'Document review passed' },
+  scored: { zh: '已评分待决定', en: 'Scored, awaiting decision' },
+  approved: { zh: '已批准待发证', en: 'Approved, to issue' },
+  rejected: { zh: '已否决', en: 'Rejected' },
+  issued: { zh: '已发证', en: 'Issued' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, Msg>> = {
+  applicant: { zh: '申请人', en: 'Applicant' },
+  evaluator: { zh: '评审员', en: 'Evaluator' },
+  committee: { zh: '认证委员会', en: 'Committee' },
+  admin: { zh: '管理员', en: 'Administrator' },
+};
+
+export const DUE_KIND_LABELS: Readonly<Record<DueKind, Msg>> = {
+  surveillance: { zh: '监督审核', en: 'Surveillance' },
+  renewal: { zh: '再认证', en: 'Renewal' },
+};
+
+/** Audit-trail actions that are not a lifecycle transition (those are named by the transition table). */
+export const OTHER_ACTION_LABELS: Readonly<Record<string, Msg>> = {
+  submit: { zh: '提交申请', en: 'Application submitted' },
+  'submit-renewal': { zh: '提交再认证申请', en: 'Renewal applied for' },
+  renew: { zh: '再认证发证（新周期）', en: 'Renewed into a new cycle' },
+  'renewal-opened': { zh: '再认证申请进行中', en: 'Renewal opened' },
+  'renewal-closed': { zh: '再认证申请结束', en: 'Renewal closed' },
+  'sweep-suspendOverdue': { zh: '监督审核逾期，系统暂停', en: 'Suspended by the sweep: surveillance overdue' },
+  'sweep-withdrawSuspensionExpired': {
+    zh: '暂停超过 6 个月，系统撤销',
+    en: 'Withdrawn by the sweep: suspended over 6 months',
+  },
+  'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
+};
+
+export function stateLabel(state: string): Msg {
+  return STATE_LABELS[state as ApplicationState] ?? { zh: state, en: state };
+}
+
+export function levelMsg(level: StarLevel | null): Msg {
+  return { zh: levelLabel(level, 'zh'), en: levelLabel(level, 'en') };
+}
+
+/** The message with its `{name}` placeholders filled, in both languages. */
+export function fill(msg: Msg, values: Record<string, string | number>): Msg {
+  const put = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return { zh: put(msg.zh), en: put(msg.en) };
+}
+
+const m = <T extends Record<string, Msg>>(messages: T): T => messages;
+
+export const L = {
+  ...m({
+    title: { zh: '认证业务控制台', en: 'Certification console' },
+    noscript: { zh: '控制台需要启用 JavaScript。', en: 'The console needs JavaScript.' },
+    mainNav: { zh: '主导航', en: 'Main' },
+    signOut: { zh: '退出', en: 'Sign out' },
+    queues: { zh: '申请队列', en: 'Queues' },
+    certificates: { zh: '证书', en: 'Certificates' },
+    due: { zh: '到期提醒', en: 'Due' },
+    outbox: { zh: '发件箱', en: 'Outbox' },
+    mine: { zh: '我的申请与证书', en: 'My applications and certificates' },
+    newApplication: { zh: '新申请', en: 'New application' },
+    loading: { zh: '正在加载…', en: 'Loading…' },
+    empty: { zh: '暂无记录', en: 'Nothing here' },
+    network: { zh: '网络不可用，请稍后重试', en: 'The network is unavailable; try again' },
+    requestFailed: { zh: '请求失败（{status}）', en: 'Request failed ({status})' },
+    submit: { zh: '提交', en: 'Submit' },
+    history: { zh: '审核记录', en: 'Audit trail' },
+    more: { zh: '加载更多', en: 'Load more' },
+    done: { zh: '操作已完成', en: 'Done' },
+    remove: { zh: '删除', en: 'Remove' },
+    postponed: { zh: '已推迟', en: 'postponed' },
+  }),
+
+  login: m({
+    title: { zh: '登录认证业务控制台', en: 'Sign in to the certification console' },
+    unconfigured: {
+      zh: '此环境未配置登录方式，请联系管理员。',
+      en: 'Sign-in is not configured for this deployment; ask an administrator.',
+    },
+    cognito: { zh: '使用机构账号登录', en: 'Sign in with your organisation account' },
+    cognitoHint: {
+      zh: '账号由管理员开通；登录需要密码和身份验证器应用。',
+      en: 'Accounts are created by an administrator; sign-in needs your password and authenticator app.',
+    },
+    incomplete: { zh: '登录未完成', en: 'Sign-in did not complete' },
+    development: {
+      zh: '本地开发环境：选择一个演示用户登录。',
+      en: 'Local development: sign in as one of the demo users.',
+    },
+  }),
+
+  lists: m({
+    applicationStates: { zh: '申请状态', en: 'Application states' },
+    certificateStatuses: { zh: '证书状态', en: 'Certificate statuses' },
+    renewal: { zh: '再认证', en: 'renewal' },
+    myCertificates: { zh: '我的证书', en: 'My certificates' },
+    myApplications: { zh: '我的申请', en: 'My applications' },
+  }),
+
+  apply: m({
+    title: { zh: '认证申请', en: 'Apply for certification' },
+    name: { zh: '组织名称', en: 'Organization name' },
+    nameEn: { zh: '英文名称（可选）', en: 'English name (optional)' },
+    creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+    creditCodeHint: { zh: '18 位，含校验位', en: '18 characters with a check character' },
+    scope: { zh: '认证范围', en: 'Scope' },
+    operatingSince: { zh: '售后服务体系运行起始日期', en: 'Service system operating since' },
+    operatingSinceHint: { zh: '须已运行满 3 个月', en: 'at least 3 months before applying' },
+    manual: { zh: '服务手册名称（可选）', en: 'Service manual (optional)' },
+    manualExample: { zh: '售后服务手册 V3.2', en: 'After-sales service manual V3.2' },
+    submitted: { zh: '申请已提交', en: 'Application submitted' },
+  }),
+
+  case: m({
+    creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+    scope: { zh: '认证范围', en: 'Scope' },
+    kind: { zh: '申请类型', en: 'Kind' },
+    renewal: { zh: '再认证', en: 'Renewal' },
+    initial: { zh: '初次认证', en: 'Initial' },
+    operatingSince: { zh: '服务体系运行起始', en: 'Operating since' },
+    submitted: { zh: '提交时间', en: 'Submitted' },
+    applicant: { zh: '申请人账号', en: 'Applicant' },
+    evaluator: { zh: '评审员', en: 'Evaluator' },
+    contract: { zh: '合同编号', en: 'Contract' },
+    onSiteReview: { zh: '现场审核日期', en: 'On-site review' },
+    score: { zh: '得分与星级', en: 'Score and level' },
+    decision: { zh: '认证决定', en: 'Decision' },
+    approved: { zh: '批准', en: 'Approved' },
+    rejected: { zh: '否决', en: 'Rejected' },
+    certificate: { zh: '证书', en: 'Certificate' },
+    documents: { zh: '服务体系文件', en: 'Service-system documents' },
+    noDocuments: { zh: '未上传体系文件', en: 'No documents listed' },
+    issued: { zh: '证书 {number} 已颁发', en: 'Certificate {number} issued' },
+  }),
+
+  actions: m({
+    title: { zh: '可执行的操作', en: 'Actions' },
+    reason: { zh: '理由', en: 'Reason' },
+    reasonOptional: { zh: '理由（可选）', en: 'Reason (optional)' },
+    note: { zh: '备注（可选）', en: 'Note (optional)' },
+    scoreSheet: { zh: '评分表', en: 'Score sheet' },
+    evaluator: { zh: '指派评审员', en: 'Assigned evaluator' },
+    contractNo: { zh: '合同编号', en: 'Contract number' },
+    reviewDate: { zh: '现场审核日期', en: 'On-site review date' },
+    auditDate: { zh: '监督审核日期', en: 'Audit date' },
+    suspendForCause: { zh: '现场发现问题须暂停（可选）', en: 'Suspend for cause found on site (optional)' },
+    postponeUntil: { zh: '推迟至', en: 'Postpone until' },
+    ownCase: {
+      zh: '您是本案的评审员：认证决定须由其他委员作出。',
+      en: 'You evaluated this case: another committee member must decide it.',
+    },
+  }),
+
+  certificate: m({
+    downloads: { zh: '证书与星级标志', en: 'Certificate and star mark' },
+    starMarkSvg: { zh: '下载星级标志 SVG', en: 'Star mark (SVG)' },
+    starMarkPng: { zh: '下载星级标志 PNG', en: 'Star mark (PNG)' },
+    printable: { zh: '下载证书（可打印）', en: 'Printable certificate' },
+    renewalOpen: { zh: '再认证进行中：', en: 'Renewal under review: ' },
+    applyForRenewal: { zh: '申请再认证', en: 'Apply for renewal' },
+    renewBefore: {
+      zh: '有效期至 {date}，须在到期前完成再认证。',
+      en: 'Valid until {date}; renewal must be completed before then.',
+    },
+    organization: { zh: '获证组织', en: 'Organization' },
+    scope: { zh: '认证范围', en: 'Scope' },
+    level: { zh: '星级', en: 'Level' },
+    cycle: { zh: '认证周期', en: 'Cycle' },
+    validity: { zh: '有效期', en: 'Validity' },
+    lastSurveillance: { zh: '上次监督审核', en: 'Last surveillance' },
+    nextSurveillance: { zh: '下次监督审核截止', en: 'Next surveillance by' },
+    suspendedOn: { zh: '暂停日期', en: 'Suspended on' },
+    application: { zh: '原申请', en: 'Application' },
+    noSurveillance: { zh: '尚无监督审核', en: 'No surveillance yet' },
+    statusHistory: { zh: '状态变化', en: 'Status history' },
+    surveillances: { zh: '监督审核', en: 'Surveillance audits' },
+  }),
+
+  dueWeeks: m({
+    overdue: { zh: '已逾期 {n} 天', en: '{n} days overdue' },
+    left: { zh: '剩余 {n} 天', en: '{n} days left' },
+    renewalOpen: { zh: '再认证进行中', en: 'renewal open' },
+    week: { zh: '{date} 当周', en: 'Week of {week}' },
+    weekCounts: { zh: '监督审核 {s} · 再认证 {r}', en: '(surveillance {s}, renewal {r})' },
+    days: { zh: '{n} 天', en: '{n} days' },
+    window: { zh: '查看范围（监督审核；再认证另加 120 天）', en: 'Window (surveillance; renewal +120 days)' },
+    summary: {
+      zh: '截至 {today}：监督审核 {s} 项，再认证 {r} 项',
+      en: 'As of {today}: {s} surveillance, {r} renewal',
+    },
+    truncated: { zh: '列表过长，仅显示前一部分', en: 'The list was cut short' },
+  }),
+
+  reminders: m({
+    intro: {
+      zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。',
+      en: 'Surveillance and renewal reminders from the daily sweep, each sent once.',
+    },
+    reminder: { zh: '{n} 天提醒', en: '{n}-day reminder' },
+    sent: { zh: '已发送', en: 'sent' },
+    queued: { zh: '待发送', en: 'queued' },
+  }),
+
+  sheet: m({
+    title: { zh: '评分表', en: 'Score sheet' },
+    points: { zh: '分', en: 'points' },
+    notApplicable: { zh: '不适用（删减）', en: 'Not applicable' },
+    excludedShort: { zh: '删减', en: 'N/A' },
+    evidence: { zh: '证据说明', en: 'Evidence notes' },
+    specialDeduction: { zh: '特别扣分项（每项 −1 分）', en: 'Special deduction (−1 each)' },
+    bonusReason: { zh: '加分理由', en: 'Reason for the bonus' },
+    incomplete: {
+      zh: '未完成：{missing} 项未评分，{wrong} 项有误',
+      en: 'Incomplete: {missing} not scored, {wrong} invalid',
+    },
+    total: { zh: '总分', en: 'Total' },
+    deductionsAndBonus: { zh: '特别扣分与加分', en: 'Special deductions and bonus' },
+    bonus: { zh: '行业领先实践加分（+1）', en: 'Industry-leading practice (+1)' },
+    scores: { zh: '评分明细', en: 'Scores by indicator' },
+    indicator: { zh: '指标', en: 'Indicator' },
+    score: { zh: '得分', en: 'Score' },
+    evidenceColumn: { zh: '证据', en: 'Evidence' },
+  }),
+};

@@ -1,4 +1,0 @@
-/** The procurement page (/procurement.html): search, bulk check, receipts. */
-import { start } from '../procurement/app';
-
-start();
