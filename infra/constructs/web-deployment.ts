@@ -11,8 +11,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { PAGE_ALIASES } from '../../shared/pages';
 import type { LogArchive } from './log-archive';
-import { PAGE_ALIASES } from './page-router';
 
 export interface WebDeploymentProps {
   readonly sourceDir: string;
