@@ -5,6 +5,24 @@
 import { Aws } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import { formatCertificateNumber } from '../shared/certificate-number';
+import { LOG_RETENTION_CHOICES, LOG_RETENTION_MINIMUM_DAYS } from './figures';
+
+/** Who signs staff in: a Cognito user pool (AWS regions), or any OIDC issuer (aws-cn, or a body's own IdP). */
+export type StaffIdentityConfig =
+  | {
+      readonly kind: 'cognito';
+      /** Cognito mail through SES instead of its built-in sender (a small daily quota). */
+      readonly ses?: { readonly fromAddress: string; readonly fromName?: string; readonly region?: string };
+    }
+  | {
+      readonly kind: 'oidc';
+      /** The issuer exactly as it appears in the tokens' `iss`; discovery lives at `<issuer>/.well-known/…`. */
+      readonly issuer: string;
+      /** The console's client id: the audience the API's JWT authorizer accepts. */
+      readonly clientId: string;
+      /** The top-level claim that lists a user's roles (applicant, evaluator, committee, admin). */
+      readonly rolesClaim: string;
+    };
 
 export interface StarmarkConfig {
   /** Goes into every certificate number (`<prefix>-SV-<year>-<serial>`); fixed for the life of a deployment. */
@@ -12,7 +30,10 @@ export interface StarmarkConfig {
   /** Base of the verify links printed in star-mark QR codes; undefined means "the CloudFront address". */
   readonly publicBaseUrl?: string;
   /** Custom host name for the distribution, with its ACM certificate (which CloudFront requires in us-east-1). */
-  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  readonly customDomain?:
+    | { readonly domainName: string; readonly certificateArn: string }
+    /** CloudFront in the China regions takes IAM server certificates only (no ACM there). */
+    | { readonly domainName: string; readonly iamCertificateId: string };
   /** A WAFv2 web ACL (scope CLOUDFRONT, so created in us-east-1) to attach to the distribution, if any. */
   readonly webAclArn?: string;
   /** Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); see authDomainPrefixOf. */
@@ -22,6 +43,23 @@ export interface StarmarkConfig {
   readonly signingKeyGenerations: number;
   /** How many receipt signing keys exist (a separate set of KMS keys); the newest signs. Rotates the same way. */
   readonly receiptKeyGenerations: number;
+  /** A production deployment: refuses to synthesize without its own verify URL and domain (see DEPLOY.md). */
+  readonly production: boolean;
+  /** Days every log group keeps its events: at least LOG_RETENTION_MINIMUM_DAYS. */
+  readonly logRetentionDays: number;
+  readonly identity: StaffIdentityConfig;
+  /** The role that administers the stack's keys (never uses them); by default the stack makes one. */
+  readonly keyAdminRoleArn?: string;
+  /** The WAF companion stack (us-east-1) and its web ACL on the distribution; on unless `waf=off`. */
+  readonly waf: boolean;
+  /** A backup vault in another region or account that receives a copy of every daily backup. */
+  readonly backupCopyVaultArn?: string;
+  /** Lock the backup vault (recovery points cannot be deleted early, by anyone). */
+  readonly backupVaultLock: boolean;
+  /** E-mail addresses subscribed to the alarm topic at deploy (with a dead-letter queue). */
+  readonly alarmEmails: readonly string[];
+  /** E-mail addresses subscribed to the reminder topic at deploy (with a dead-letter queue). */
+  readonly reminderEmails: readonly string[];
 }
 
 export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
@@ -45,8 +83,22 @@ export function readConfig(node: Node): StarmarkConfig {
 
   const domainName = get('domainName');
   const certificateArn = get('certificateArn');
-  if ((domainName === undefined) !== (certificateArn === undefined)) {
-    throw new Error('domainName and certificateArn go together: give both or neither');
+  const iamCertificateId = get('iamCertificateId');
+  const inChina = get('region')?.startsWith('cn-') ?? false;
+  if (inChina && certificateArn !== undefined) {
+    throw new Error('CloudFront in the China regions takes no ACM certificate: give iamCertificateId instead');
+  }
+  if (!inChina && iamCertificateId !== undefined) {
+    throw new Error('iamCertificateId is for the China regions (-c region=cn-…); elsewhere give certificateArn');
+  }
+  if (iamCertificateId !== undefined && !/^[A-Z0-9]{16,128}$/.test(iamCertificateId)) {
+    throw new Error(`iamCertificateId must be an IAM server certificate id (ASCA…): ${iamCertificateId}`);
+  }
+  const certificate = certificateArn ?? iamCertificateId;
+  if ((domainName === undefined) !== (certificate === undefined)) {
+    throw new Error(
+      `domainName and ${inChina ? 'iamCertificateId' : 'certificateArn'} go together: give both or neither`,
+    );
   }
   if (certificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//.test(certificateArn)) {
     throw new Error(
@@ -66,16 +118,115 @@ export function readConfig(node: Node): StarmarkConfig {
     return value;
   };
 
+  const production = flag(get('production'), 'production', false);
+  if (production && (publicBaseUrl === undefined || domainName === undefined)) {
+    throw new Error(
+      'production=true needs publicBaseUrl and a custom domain (domainName and its certificate): the verify URL is ' +
+        'printed in every star-mark QR code, and a CloudFront default name dies with the distribution (DEPLOY.md, ' +
+        '"Production")',
+    );
+  }
+
+  const retention = Number(get('logRetentionDays') ?? LOG_RETENTION_MINIMUM_DAYS);
+  if (retention < LOG_RETENTION_MINIMUM_DAYS || !(LOG_RETENTION_CHOICES as readonly number[]).includes(retention)) {
+    throw new Error(
+      `logRetentionDays must be at least ${LOG_RETENTION_MINIMUM_DAYS} and one of ${LOG_RETENTION_CHOICES.join(', ')}: ` +
+        `${get('logRetentionDays')}`,
+    );
+  }
+
+  const keyAdminRoleArn = get('keyAdminRoleArn');
+  if (keyAdminRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(keyAdminRoleArn)) {
+    throw new Error(`keyAdminRoleArn must be an IAM role ARN: ${keyAdminRoleArn}`);
+  }
+  const backupCopyVaultArn = get('backupCopyVaultArn');
+  if (
+    backupCopyVaultArn !== undefined &&
+    !/^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[\w.-]+$/.test(backupCopyVaultArn)
+  ) {
+    throw new Error(`backupCopyVaultArn must be an AWS Backup vault ARN: ${backupCopyVaultArn}`);
+  }
+
   return {
     certificatePrefix,
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
-    customDomain: domainName && certificateArn ? { domainName, certificateArn } : undefined,
+    customDomain: !domainName
+      ? undefined
+      : certificateArn
+        ? { domainName, certificateArn }
+        : iamCertificateId
+          ? { domainName, iamCertificateId }
+          : undefined,
     webAclArn: get('webAclArn'),
     authDomainPrefix,
     logLevel,
     signingKeyGenerations: generationsOf('signingKeyGenerations'),
     receiptKeyGenerations: generationsOf('receiptKeyGenerations'),
+    production,
+    logRetentionDays: retention,
+    identity: readIdentity(get),
+    keyAdminRoleArn,
+    waf: flag(get('waf'), 'waf', true),
+    backupCopyVaultArn,
+    backupVaultLock: flag(get('backupVaultLock'), 'backupVaultLock', false),
+    alarmEmails: emails(get('alarmEmails'), 'alarmEmails'),
+    reminderEmails: emails(get('reminderEmails'), 'reminderEmails'),
   };
+}
+
+function flag(value: string | undefined, key: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (['true', 'on', 'yes', '1'].includes(value)) return true;
+  if (['false', 'off', 'no', '0'].includes(value)) return false;
+  throw new Error(`${key} must be true or false: ${value}`);
+}
+
+function emails(value: string | undefined, key: string): string[] {
+  const list = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const address of list) {
+    if (!/^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/.test(address)) throw new Error(`${key}: not an e-mail address: ${address}`);
+  }
+  return list;
+}
+
+const HTTPS_URL = /^https:\/\/[^/?#\s]+(\/[^?#\s]*)?$/;
+
+function readIdentity(get: (key: string) => string | undefined): StaffIdentityConfig {
+  const kind = get('identity') ?? 'cognito';
+  if (kind === 'cognito') {
+    for (const key of ['oidcIssuer', 'oidcClientId']) {
+      if (get(key) !== undefined) throw new Error(`${key} is for identity=oidc; this deployment uses Cognito`);
+    }
+    const fromAddress = get('sesFromAddress');
+    if (fromAddress === undefined) {
+      for (const key of ['sesFromName', 'sesRegion'])
+        if (get(key) !== undefined) throw new Error(`${key} needs sesFromAddress`);
+      return { kind };
+    }
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(fromAddress))
+      throw new Error(`sesFromAddress must be an e-mail address: ${fromAddress}`);
+    const region = get('sesRegion');
+    if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+      throw new Error(`sesRegion must be a region name: ${region}`);
+    const fromName = get('sesFromName');
+    return {
+      kind,
+      ses: { fromAddress, ...(fromName ? { fromName } : {}), ...(region ? { region } : {}) },
+    };
+  }
+  if (kind !== 'oidc') throw new Error(`identity must be cognito or oidc: ${kind}`);
+  const issuer = get('oidcIssuer')?.replace(/\/+$/, '');
+  const clientId = get('oidcClientId');
+  if (issuer === undefined || !HTTPS_URL.test(issuer))
+    throw new Error(`identity=oidc needs oidcIssuer, an https:// URL: ${issuer}`);
+  if (clientId === undefined || !/^[\w.:@-]{1,255}$/.test(clientId))
+    throw new Error(`identity=oidc needs oidcClientId (letters, digits, . _ : @ -): ${clientId}`);
+  const rolesClaim = get('oidcRolesClaim') ?? 'groups';
+  if (!/^[\w:.-]{1,100}$/.test(rolesClaim)) throw new Error(`oidcRolesClaim must be a claim name: ${rolesClaim}`);
+  return { kind, issuer, clientId, rolesClaim };
 }
 
 /** Cognito's rule for a prefix domain: lowercase letters, digits and inner hyphens, and none of its reserved words. */

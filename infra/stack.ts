@@ -1,89 +1,162 @@
 /**
- * The whole deployment in one stack (DESIGN.md, "Scale-out (AWS)"). It is environment-agnostic: no account or
- * region is looked up, so `cdk synth` runs offline. Order matters only for references: the distribution needs the
- * API's host name, the functions need the distribution's URL (the default public base URL), and the routes need
- * the functions; none of these point back, so there is no cycle.
+ * The deployment's main stack. It is environment-agnostic unless a region is given: no account or region is looked
+ * up, so `cdk synth` runs offline. Order matters only for references: the distribution needs the API's host name
+ * and the origin secret, the functions need the distribution's URL (the default public base URL), and the routes
+ * need the functions; none of these point back, so there is no cycle. The WAF web ACL comes from the companion
+ * stack (edge-stack.ts).
  */
 import { existsSync } from 'node:fs';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
-import { authDomainPrefixOf, readConfig } from './config';
-import { Reminders } from './constructs/reminders';
+import { authDomainPrefixOf, type StarmarkConfig } from './config';
+import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
+import { KeyAdministrators } from './constructs/key-policy';
+import { LogArchive } from './constructs/log-archive';
+import { Monitoring } from './constructs/monitoring';
+import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
+import { OriginVerify } from './constructs/origin-verify';
 import { SigningKeys } from './constructs/signing-keys';
 import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
 import { StarmarkFunction } from './constructs/starmark-function';
 import { StarmarkTable } from './constructs/starmark-table';
+import { TableBackup } from './constructs/table-backup';
+import { WebAclReference } from './constructs/web-acl-reference';
 import { WebDeployment } from './constructs/web-deployment';
 import { WebHosting } from './constructs/web-hosting';
+import { webAclParameterName } from './edge-stack';
+import { RESERVED_CONCURRENCY } from './figures';
 
 export interface StarmarkStackProps extends StackProps {
+  readonly config: StarmarkConfig;
   /** Repository root (absolute). */
   readonly projectRoot: string;
-  /** Folder holding public.ts, staff.ts and sweep.ts (absolute). */
+  /** Folder holding the Lambda entries: public.ts, staff.ts, sweep.ts, origin-secret-rotation.ts (absolute). */
   readonly handlersDir: string;
   /** Built web pages (absolute); deployed only if the folder exists. */
   readonly webDistDir: string;
+  /** Where the companion stack keeps the web ACL (the region CloudFront's WAF lives in); none when WAF is off. */
+  readonly edgeRegion?: string;
 }
-
-/**
- * Dependencies with native binaries, imported by the public and staff handlers (star-mark artwork rendered to PNG
- * by resvg). Add a package here when esbuild says "No loader is configured for .node files".
- */
-const NATIVE_MODULES = ['@resvg/resvg-js'];
 
 /** The daily sweep: 07:00 in China (UTC+8 all year, no daylight saving) is 23:00 UTC the day before. */
 const SWEEP_SCHEDULE = Schedule.cron({ minute: '0', hour: '23' });
 
 export type FunctionKind = 'public' | 'staff' | 'sweep';
 
+/** Staff sign-in: what the API checks, what the console is told, and what the pages may connect to. */
+interface StaffIdentity {
+  readonly authorizer: IHttpRouteAuthorizer;
+  readonly consoleConfig: Record<string, unknown>;
+  readonly rolesClaim: string;
+}
+
 export class StarmarkStack extends Stack {
   /** Exposed for the infra tests, which check each function's permissions and the routes' wiring. */
   readonly functions: Record<FunctionKind, StarmarkFunction>;
+  readonly originSecretRotation: StarmarkFunction;
 
   constructor(scope: Construct, id: string, props: StarmarkStackProps) {
     super(scope, id, props);
-    const config = readConfig(this.node);
+    const { config } = props;
 
+    const admins = new KeyAdministrators(this, 'KeyAdmins', { adminRoleArn: config.keyAdminRoleArn });
+    const logs = new LogArchive(this, 'Logs', { admins, retentionDays: config.logRetentionDays });
     const table = new StarmarkTable(this, 'Data');
+    new TableBackup(this, 'Backup', {
+      table: table.table,
+      copyVaultArn: config.backupCopyVaultArn,
+      lock: config.backupVaultLock,
+    });
     const signing = new SigningKeys(this, 'Signing', {
       generations: config.signingKeyGenerations,
       purpose: 'star-mark',
+      admins,
     });
     // Receipts get keys of their own: the public function signs them, and must hold nothing that signs a star mark.
     const receiptSigning = new SigningKeys(this, 'ReceiptSigning', {
       generations: config.receiptKeyGenerations,
       purpose: 'receipt',
+      admins,
     });
-    const api = new StarmarkApi(this, 'Api');
-    const authDomainPrefix = authDomainPrefixOf(config, this.stackName);
+    const api = new StarmarkApi(this, 'Api', { logs });
+    const originVerify = new OriginVerify(this, 'OriginVerify');
+
+    const authDomainPrefix = config.identity.kind === 'cognito' ? authDomainPrefixOf(config, this.stackName) : '';
+    const signInOrigin =
+      config.identity.kind === 'cognito' ? hostedDomainUrl(authDomainPrefix) : new URL(config.identity.issuer).origin;
+    const webAclArn = props.edgeRegion
+      ? new WebAclReference(this, 'WebAcl', {
+          parameterName: webAclParameterName(this.stackName),
+          region: props.edgeRegion,
+          logs,
+          refresh: this.node.tryGetContext('webAclRefresh') as string | undefined,
+        }).webAclArn
+      : config.webAclArn;
     const web = new WebHosting(this, 'Web', {
       apiDomainName: api.domainName,
       routes: ROUTES,
       config,
-      connectSources: [hostedDomainUrl(authDomainPrefix)],
+      connectSources: [signInOrigin],
+      originVerifyValue: originVerify.headerValue,
+      webAclArn,
     });
     const publicBaseUrl = config.publicBaseUrl ?? web.url;
     // The console (at the root of a host) may be opened on the CDN's address and on the public base URL's host.
     const consoleHosts = new Set([web.url, config.publicBaseUrl ? new URL(config.publicBaseUrl).origin : web.url]);
-    const auth = new StaffAuth(this, 'StaffAuth', {
-      consoleUrls: [...consoleHosts].map((h) => `${h}/console`),
-      domainPrefix: authDomainPrefix,
-    });
+
+    let identity: StaffIdentity;
+    if (config.identity.kind === 'cognito') {
+      const auth = new StaffAuth(this, 'StaffAuth', {
+        consoleUrls: [...consoleHosts].map((h) => `${h}/console`),
+        domainPrefix: authDomainPrefix,
+        identity: config.identity,
+      });
+      identity = {
+        authorizer: auth.authorizer,
+        // The console's runtime config (web/src/console/auth.ts): its sign-in through this pool's hosted UI.
+        consoleConfig: { auth: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId },
+        rolesClaim: COGNITO_ROLES_CLAIM,
+      };
+      new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+      new CfnOutput(this, 'AuthDomainUrl', {
+        value: auth.domainUrl,
+        description: 'Cognito hosted sign-in for the staff console',
+      });
+    } else {
+      identity = {
+        authorizer: oidcAuthorizer(config.identity),
+        consoleConfig: oidcConsoleConfig(config.identity),
+        rolesClaim: config.identity.rolesClaim,
+      };
+      new CfnOutput(this, 'OidcIssuer', { value: config.identity.issuer, description: 'Staff sign-in (OIDC)' });
+      new CfnOutput(this, 'ConsoleRedirectUris', {
+        value: [...consoleHosts].map((h) => `${h}/console`).join(' '),
+        description: 'Register these as redirect and post-logout URIs of the console client at the issuer',
+      });
+    }
+
     if (existsSync(props.webDistDir)) {
       new WebDeployment(this, 'WebDeployment', {
         sourceDir: props.webDistDir,
         bucket: web.bucket,
         distribution: web.distribution,
-        // The console's runtime config (web/src/console/auth.ts): its sign-in through this pool's hosted UI.
-        consoleConfig: { auth: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId },
+        consoleConfig: identity.consoleConfig,
+        logs,
+        pageAliasObjects: web.inChina,
       });
     }
 
-    const reminders = new Reminders(this, 'Reminders');
+    const reminders = new EncryptedTopic(this, 'Reminders', { displayName: 'starmark reminders', admins });
+    const alarms = new EncryptedTopic(this, 'Alarms', { displayName: 'starmark alarms', admins });
+    for (const address of config.reminderEmails) reminders.subscribeEmail(address);
+    for (const address of config.alarmEmails) alarms.subscribeEmail(address);
 
     const common = {
       TABLE_NAME: table.table.tableName,
@@ -92,69 +165,97 @@ export class StarmarkStack extends Stack {
       LOG_LEVEL: config.logLevel,
       SIGNING_KEY_IDS: signing.keyIds,
     };
-    const fnProps = { table, projectRoot: props.projectRoot };
+    const behindApi = {
+      [DEPLOYMENT_ENV.originVerifySecretArn]: originVerify.secret.secretArn,
+      [DEPLOYMENT_ENV.rolesClaim]: identity.rolesClaim,
+    };
+    const fnProps = { projectRoot: props.projectRoot, logs };
     const entry = (name: string): string => `${props.handlersDir}/${name}.ts`;
 
     const publicFn = new StarmarkFunction(this, 'PublicFunction', {
       ...fnProps,
+      name: 'public',
       entry: entry('public'),
       description: 'starmark public API: certificate lookup, search, verification, JWKS',
-      tableAccess: 'read',
-      nativeModules: NATIVE_MODULES,
-      environment: { ...common, RECEIPT_KEY_IDS: receiptSigning.keyIds },
+      table: { construct: table, access: 'read' },
+      reservedConcurrency: RESERVED_CONCURRENCY.public,
+      rendersArtwork: true,
+      environment: { ...common, ...behindApi, RECEIPT_KEY_IDS: receiptSigning.keyIds },
     });
-    // Publishes both rings in the JWKS; signs receipts only (staff and sweep build no JWKS and issue no receipts).
-    signing.grantPublicKey(publicFn.role);
-    receiptSigning.grantSign(publicFn.role);
-
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
+      name: 'staff',
       entry: entry('staff'),
       description: 'starmark staff API: applications, reviews, decisions, certificate lifecycle',
-      tableAccess: 'readwrite',
-      nativeModules: NATIVE_MODULES,
+      table: { construct: table, access: 'readwrite' },
+      reservedConcurrency: RESERVED_CONCURRENCY.staff,
+      rendersArtwork: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
     });
-    signing.grantSign(staffFn.role);
-    reminders.grantPublish(staffFn.role);
-
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
+      name: 'sweep',
       entry: entry('sweep'),
       description: 'starmark daily sweep: surveillance due, expiry, status changes',
-      tableAccess: 'readwrite',
+      table: { construct: table, access: 'readwrite' },
+      reservedConcurrency: RESERVED_CONCURRENCY.sweep,
       timeout: Duration.minutes(5),
       // The sweep sends the due-date reminders (functions/notify/from-env.ts).
       environment: { ...common, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
     });
-    // A status change by the sweep (a level lowered at surveillance, say) may re-issue the signed mark.
-    signing.grantSign(sweepFn.role);
-    reminders.grantPublish(sweepFn.role);
-    reminders.alarmOnErrors('SweepErrors', sweepFn.fn, 'The daily starmark sweep failed; see its log group');
+
+    // Star marks are signed by staff (issuing) and the sweep (a status change may re-issue the signed mark); receipts
+    // by the public function alone. Every role that serves or checks marks reads the public keys.
+    signing.grantSign([staffFn.role, sweepFn.role]);
+    signing.grantPublicKey([publicFn.role, staffFn.role, sweepFn.role]);
+    receiptSigning.grantSign([publicFn.role]);
+    receiptSigning.grantPublicKey([publicFn.role]);
+    reminders.grantPublish([staffFn.role, sweepFn.role]);
+    for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
+    this.originSecretRotation = originVerify.rotate({
+      distribution: web.distribution,
+      apiOriginDomain: api.domainName,
+      projectRoot: props.projectRoot,
+      handlersDir: props.handlersDir,
+      logs,
+    });
 
     api.addRoutes(ROUTES, {
       handlers: { public: publicFn.fn, staff: staffFn.fn },
-      staffAuthorizer: auth.authorizer,
+      staffAuthorizer: identity.authorizer,
     });
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
+    const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');
     new Rule(this, 'DailySweep', {
       description: 'Runs the starmark sweep daily at 07:00 Asia/Shanghai',
       schedule: SWEEP_SCHEDULE,
-      targets: [new LambdaFunction(sweepFn.fn, { retryAttempts: 2, maxEventAge: Duration.hours(2) })],
+      targets: [
+        new LambdaFunction(sweepFn.fn, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: sweepDeadLetters,
+        }),
+      ],
     });
+
+    const monitoring = new Monitoring(this, 'Monitoring', { topic: alarms });
+    monitoring.watchApi(api.httpApi, api.accessLogs);
+    monitoring.watchFunction('public', publicFn.fn, { usesKms: true });
+    monitoring.watchFunction('staff', staffFn.fn, { usesKms: true });
+    monitoring.watchFunction('sweep', sweepFn.fn, { usesKms: true });
+    monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
+    monitoring.watchSweep();
+    monitoring.watchTable(table.table);
+    monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
+    monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);
+    monitoring.watchDeadLetters('alarm-subscriptions', alarms.deadLetters);
+    monitoring.finish();
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web pages and API through CloudFront' });
     new CfnOutput(this, 'PublicBaseUrl', { value: publicBaseUrl, description: 'Base of star-mark verify links' });
     new CfnOutput(this, 'DistributionDomainName', { value: web.distribution.distributionDomainName });
-    new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'The HTTP API, direct' });
-    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
-    new CfnOutput(this, 'AuthDomainUrl', {
-      value: auth.domainUrl,
-      description: 'Cognito hosted sign-in for the staff console',
-    });
     new CfnOutput(this, 'SigningKeyArn', {
       value: signing.current.keyArn,
       description: 'The key that signs star marks now',
@@ -163,7 +264,13 @@ export class StarmarkStack extends Stack {
       value: receiptSigning.current.keyArn,
       description: 'The key that signs receipts now',
     });
+    new CfnOutput(this, 'KeyAdminRoleArn', {
+      value: admins.role.roleArn,
+      description: 'Administers the keys (cannot sign)',
+    });
     new CfnOutput(this, 'TableName', { value: table.table.tableName });
     new CfnOutput(this, 'NotifyTopicArn', { value: reminders.topic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: monitoring.dashboard.dashboardName });
   }
 }

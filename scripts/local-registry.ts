@@ -81,7 +81,7 @@ export async function holdOrJoin(
   }
 }
 
-interface Reached {
+export interface Reached {
   endpoint: string;
   source: string;
   running?: RunningSystem;
@@ -89,7 +89,7 @@ interface Reached {
 }
 
 /** The DynamoDB Local of the folder: the running system's, or one started here for as long as the tool runs. */
-async function reachDynamoDb(options: ToolOptions): Promise<Reached> {
+export async function reachDynamoDb(options: Pick<ToolOptions, 'tool' | 'dataDir'>): Promise<Reached> {
   const folder = await holdOrJoin(options);
   if ('running' in folder) {
     const { running } = folder;

@@ -30,6 +30,11 @@ export const ERROR_CATALOGUE = {
     zh: '评审员不得参与本案的认证决定',
     en: "The case's own evaluator may not take the certification decision",
   },
+  ORIGIN_NOT_VERIFIED: {
+    status: 403,
+    zh: '请通过登记系统的正式网址访问',
+    en: "Requests must come through the registry's public address",
+  },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },

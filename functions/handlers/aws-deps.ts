@@ -1,6 +1,11 @@
 /** Dependencies of a function running in AWS, built once per container from the environment. */
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
+import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
+import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
 import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
@@ -13,9 +18,9 @@ let deps: Promise<Deps> | undefined;
 export function awsDeps(): Promise<Deps> {
   deps ??= (async () => {
     const env = functionEnvironment();
-    const store = new DynamoRegistryStore(documentClient(), env.tableName);
+    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName);
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
-    const kms = kmsPort(new KMSClient({}));
+    const kms = kmsPort(traced(new KMSClient({})));
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
     // Only the public function is given RECEIPT_KEY_IDS (and kms:Sign on those keys alone): the others issue no receipts.
     const receiptIds = process.env[KEY_IDS_VARIABLE.receipt];
@@ -32,4 +37,21 @@ export function awsDeps(): Promise<Deps> {
     };
   })();
   return deps;
+}
+
+/**
+ * The origin-verify values CloudFront sends, read on the first request (a missing variable then fails every
+ * request closed, with a 500 and a log line, rather than letting one through).
+ */
+export function originSecretsFromEnvironment(): OriginSecrets {
+  let source: SecretsManagerOriginSecrets | undefined;
+  return {
+    accepted: (options) => {
+      source ??= new SecretsManagerOriginSecrets(
+        traced(new SecretsManagerClient({})),
+        requireEnv(DEPLOYMENT_ENV.originVerifySecretArn),
+      );
+      return source.accepted(options);
+    },
+  };
 }

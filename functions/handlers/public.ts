@@ -1,6 +1,10 @@
 /** Lambda entry: the public, read-only API. */
+import { withOriginCheck } from '../edge/origin-verify';
 import { createApiHandler } from '../http/dispatch';
+import { instrumented } from '../observability/powertools';
 import { publicOperations } from '../ops/public';
-import { awsDeps } from './aws-deps';
+import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
 
-export const handler = createApiHandler('public', publicOperations, awsDeps);
+export const handler = instrumented(
+  withOriginCheck(createApiHandler('public', publicOperations, awsDeps), originSecretsFromEnvironment()),
+);

@@ -1,6 +1,10 @@
 /** Lambda entry: the staff API (every route behind the JWT authorizer). */
+import { withOriginCheck } from '../edge/origin-verify';
 import { createApiHandler } from '../http/dispatch';
+import { instrumented } from '../observability/powertools';
 import { staffOperations } from '../ops/staff';
-import { awsDeps } from './aws-deps';
+import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
 
-export const handler = createApiHandler('staff', staffOperations, awsDeps);
+export const handler = instrumented(
+  withOriginCheck(createApiHandler('staff', staffOperations, awsDeps), originSecretsFromEnvironment()),
+);

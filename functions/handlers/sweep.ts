@@ -3,32 +3,39 @@
  * certificate could not be handled, so that the schedule's retry (harmless: the sweep is idempotent) and the
  * function's error alarm both see it.
  */
+import { SWEEP_COMPLETED_METRIC } from '../../shared/deployment-env';
 import { log } from '../http/log';
 import { notifierFromEnvironment } from '../notify/from-env';
+import { countMetric } from '../observability/metrics';
+import { instrumented } from '../observability/powertools';
 import { runDailyOperations } from '../service/sweep';
 import { awsDeps } from './aws-deps';
 
 const notifier = notifierFromEnvironment();
 
-export const handler = async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-  const { sweep, reminders } = await runDailyOperations(await awsDeps(), notifier);
-  const summary = {
-    read: sweep.read,
-    changed: sweep.changed.length,
-    conflicts: sweep.conflicts,
-    reminded: reminders.sent.length,
-  };
-  log.info('sweep finished', {
-    ...summary,
-    today: sweep.today,
-    actions: sweep.changed,
-    channel: notifier.channel,
-    reminders: reminders.sent,
-  });
-  const failures = [...sweep.failed, ...reminders.failed];
-  if (failures.length) {
-    log.error('sweep had failures', { failures });
-    throw new Error(`sweep: ${failures.length} item(s) failed`);
-  }
-  return summary;
-};
+export const handler = instrumented(
+  async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
+    const { sweep, reminders } = await runDailyOperations(await awsDeps(), notifier);
+    const summary = {
+      read: sweep.read,
+      changed: sweep.changed.length,
+      conflicts: sweep.conflicts,
+      reminded: reminders.sent.length,
+    };
+    log.info('sweep finished', {
+      ...summary,
+      today: sweep.today,
+      actions: sweep.changed,
+      channel: notifier.channel,
+      reminders: reminders.sent,
+    });
+    const failures = [...sweep.failed, ...reminders.failed];
+    if (failures.length) {
+      log.error('sweep had failures', { failures });
+      throw new Error(`sweep: ${failures.length} item(s) failed`);
+    }
+    // The sweep-silence alarm waits for this: a run that completed, every certificate handled.
+    countMetric(SWEEP_COMPLETED_METRIC);
+    return summary;
+  },
+);

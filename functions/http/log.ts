@@ -7,7 +7,16 @@ function threshold(): number {
   return ORDER[configured] ?? ORDER.info;
 }
 
+type Sink = (level: Level, message: string, fields?: Record<string, unknown>) => void;
+let sink: Sink | undefined;
+
+/** Sends every line to another logger (in Lambda: Powertools, functions/observability/powertools.ts). */
+export function setLogSink(next: Sink): void {
+  sink = next;
+}
+
 function write(level: Level, message: string, fields?: Record<string, unknown>) {
+  if (sink) return sink(level, message, fields);
   if (ORDER[level] < threshold()) return;
   const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);

@@ -7,12 +7,16 @@
  * Rotation is a deployment (functions/handlers/aws-deps.ts): raising the `signingKeyGenerations` context (or
  * `receiptKeyGenerations`) adds a new key, which goes first in SIGNING_KEY_IDS (RECEIPT_KEY_IDS) and signs from
  * then on; older keys stay, listed after it, so marks already printed keep verifying. A key is never removed.
+ *
+ * The key policies name their users: `kms:Sign` on the current key for the signing roles only (ECDSA_SHA_256 over a
+ * digest, the one way the functions sign), `kms:GetPublicKey` on every key for the roles that publish or check;
+ * the administrators manage the keys and cannot sign. Nobody else in the account can use them, whatever their IAM.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { type Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { KeyPurpose } from '../../shared/star-mark/jwks';
+import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
 
 const SIGNS: Record<KeyPurpose, string> = { 'star-mark': 'star-mark certificates', receipt: 'verification receipts' };
 
@@ -20,18 +24,21 @@ export class SigningKeys extends Construct {
   /** Newest first: the signing key, then the retired ones. */
   readonly keys: Key[];
 
-  constructor(scope: Construct, id: string, props: { generations: number; purpose: KeyPurpose }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { generations: number; purpose: KeyPurpose; admins: KeyAdministrators },
+  ) {
     super(scope, id);
     const keys: Key[] = [];
     for (let generation = 1; generation <= props.generations; generation++) {
-      // Generation 1 keeps the id `Key`, so adding generations never replaces an existing key.
+      // Generation 1 keeps the id `Key`, so adding generations never replaces an existing key. Retained (the
+      // default of administeredKey): marks printed on packaging, and receipts cited in tenders, verify for years.
       keys.push(
-        new Key(this, generation === 1 ? 'Key' : `Key${generation}`, {
+        administeredKey(this, generation === 1 ? 'Key' : `Key${generation}`, props.admins, {
           description: `Signs ${SIGNS[props.purpose]} (ES256), generation ${generation}; public key served in the JWKS`,
           keySpec: KeySpec.ECC_NIST_P256,
           keyUsage: KeyUsage.SIGN_VERIFY,
-          // Marks printed on packaging (and receipts cited in tenders) must keep verifying for years.
-          removalPolicy: RemovalPolicy.RETAIN,
         }),
       );
     }
@@ -47,18 +54,18 @@ export class SigningKeys extends Construct {
     return this.keys.map((key) => key.keyArn).join(',');
   }
 
-  /** Sign with the current key of this set only, and read every public key to publish the JWKS. */
-  grantSign(grantee: IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['kms:Sign'], resources: [this.current.keyArn] }),
-    );
-    this.grantPublicKey(grantee);
+  /**
+   * The roles that sign with the current key of this set (and read every public key). Called once per set, with
+   * every signer, so that the key policy has one statement that says who signs.
+   */
+  grantSign(signers: IRole[]): void {
+    allowUse(this.current, 'Sign', signers, ['kms:Sign'], {
+      StringEquals: { 'kms:SigningAlgorithm': 'ECDSA_SHA_256', 'kms:MessageType': 'DIGEST' },
+    });
   }
 
-  /** Read the public keys only: enough to serve the JWKS and check signatures. */
-  grantPublicKey(grantee: IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['kms:GetPublicKey'], resources: this.keys.map((key) => key.keyArn) }),
-    );
+  /** The roles that read the public keys only: enough to serve the JWKS and check signatures. */
+  grantPublicKey(readers: IRole[]): void {
+    for (const key of this.keys) allowUse(key, 'ReadPublicKey', readers, ['kms:GetPublicKey']);
   }
 }

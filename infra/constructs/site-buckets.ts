@@ -6,6 +6,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { S3_LOG_EXPIRY_DAYS } from '../figures';
 
 export class SiteBuckets extends Construct {
   readonly site: Bucket;
@@ -19,7 +20,8 @@ export class SiteBuckets extends Construct {
       // CloudFront standard logging cannot write to SSE-KMS buckets, and delivers with ACLs (hence the ownership).
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
+      // Kept past the six months 网络安全法 Art. 21 asks for network logs.
+      lifecycleRules: [{ expiration: Duration.days(S3_LOG_EXPIRY_DAYS) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.logs).acknowledge({

@@ -17,8 +17,12 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/model';
+import type { StaffIdentityConfig } from '../config';
+import { INVITATION, staffMailSender, VERIFICATION } from './staff-mail';
 
 export interface StaffAuthProps {
+  /** Mail sender and settings (config.ts StaffIdentityConfig, Cognito). */
+  readonly identity: Extract<StaffIdentityConfig, { kind: 'cognito' }>;
   /** Where the staff console lives (`<web url>/console`, one per host name); the hosted sign-in may only redirect back there. */
   readonly consoleUrls: readonly string[];
   /** Cognito hosted sign-in domain prefix (config.ts authDomainPrefixOf). */
@@ -55,6 +59,9 @@ export class StaffAuth extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      userInvitation: INVITATION,
+      userVerification: VERIFICATION,
+      ...(staffMailSender(props.identity) ? { email: staffMailSender(props.identity) } : {}),
       // Plus adds compromised-credential checks and adaptive sign-in risk (AwsSolutions-COG8); the pool is small.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,

@@ -16,14 +16,11 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type FunctionName, type RouteSpec, routeKey } from '../../shared/routes';
-
-/** Per route, per second. Cached reads mostly stop at CloudFront, so these bound what reaches the functions. */
-const DEFAULT_THROTTLE = { rateLimit: 100, burstLimit: 200 };
-/** Public routes that are never cached (bulk verification: up to 100 numbers a request) get a tighter limit. */
-const UNCACHED_PUBLIC_THROTTLE = { rateLimit: 20, burstLimit: 40 };
+import { DEFAULT_THROTTLE, UNCACHED_PUBLIC_THROTTLE } from '../figures';
+import type { LogArchive } from './log-archive';
 
 // JSON so the lines can be queried with CloudWatch Logs Insights. The path and the caller's `sub` are enough to
 // trace a request; star-mark tokens travel in the URL fragment or a POST body and so never reach this log.
@@ -55,14 +52,17 @@ export class StarmarkApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
 
-  constructor(scope: Construct, id: string) {
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: { logs: LogArchive }) {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'starmark public verification and staff registry API',
       // The stage is made below, because only an explicit stage takes throttling and access-log settings.
       createDefaultStage: false,
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    const accessLogs = props.logs.logGroup(this, 'AccessLogs', 'api/access');
+    this.accessLogs = accessLogs;
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',

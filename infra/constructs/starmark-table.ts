@@ -5,8 +5,9 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 
 export type TableAccess = 'read' | 'readwrite';
@@ -22,6 +23,19 @@ const WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ];
+
+/** The partition-key prefix of a key function's items: everything up to and including its first `#`. */
+const prefixOf = (pk: string): string => pk.slice(0, pk.indexOf('#') + 1);
+
+/**
+ * The registry's history, which no function may take back: audit events, certificate-number counters and signing-key
+ * records (revocations). Prefixes read from the key module, so a renamed prefix moves the guard with it.
+ */
+export const HISTORY_PREFIXES = {
+  auditEvents: prefixOf(keys.event('x', 1).pk),
+  counters: prefixOf(keys.counter('x').pk),
+  keyRecords: prefixOf(keys.signingKey('x').pk),
+} as const;
 
 export class StarmarkTable extends Construct {
   readonly table: Table;
@@ -62,5 +76,35 @@ export class StarmarkTable extends Construct {
         new PolicyStatement({ actions: WRITE_ACTIONS, resources: [this.table.tableArn] }),
       );
     }
+  }
+
+  /**
+   * Explicit denies, which no later grant can undo: nobody deletes an audit event, a counter or a key record
+   * (DeleteItem, or a delete inside BatchWriteItem), and nobody updates an audit event in place (events are only
+   * ever put, on the condition that they do not exist yet). `dynamodb:LeadingKeys` is the partition key of each item
+   * the request touches; ForAnyValue makes one such item enough to refuse the whole request.
+   */
+  denyHistoryRewrites(grantee: IGrantable): void {
+    const like = (prefixes: string[]) => ({
+      'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) },
+    });
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'NeverDeleteHistory',
+        effect: Effect.DENY,
+        actions: ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        resources: [this.table.tableArn],
+        conditions: like(Object.values(HISTORY_PREFIXES)),
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'NeverRewriteAuditEvents',
+        effect: Effect.DENY,
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: like([HISTORY_PREFIXES.auditEvents]),
+      }),
+    );
   }
 }

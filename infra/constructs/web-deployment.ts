@@ -3,13 +3,16 @@
  * only when the folder exists, so `cdk synth` works before the web is built. Zipping a local folder needs no
  * Docker; the upload itself runs in CDK's stock BucketDeployment Lambda, whose findings are acknowledged below.
  */
-import { type Acknowledgment, Stack, Validations } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Acknowledgment, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { PAGE_ALIASES } from '../../shared/pages';
+import type { LogArchive } from './log-archive';
 
 export interface WebDeploymentProps {
   readonly sourceDir: string;
@@ -17,12 +20,21 @@ export interface WebDeploymentProps {
   readonly distribution: IDistribution;
   /** Written as /console-config.json beside the pages; may hold tokens (resolved by the deployment at deploy time). */
   readonly consoleConfig: Record<string, unknown>;
+  readonly logs: LogArchive;
+  /**
+   * Upload the clean page URLs (`/v`, `/c`, `/console`) as objects of their own, for a distribution without the
+   * page router (China regions). `/c/<number>` permalinks then have no page; links printed in QR codes use `/v`.
+   */
+  readonly pageAliasObjects?: boolean;
 }
 
 const STOCK_HANDLER = "runs CDK's stock BucketDeployment handler, which only copies the web build into the site bucket";
 
 // Each IAM finding of CDK's BucketDeployment grants, with why it is acceptable here.
-const grantAcks = (siteBucketLogicalId: string): Acknowledgment[] => [
+/** A value as cdk-nag prints it: the literal when the stack knows it (a stack with a region), else the pseudo-parameter. */
+const literal = (value: string, placeholder: string): string => (Token.isUnresolved(value) ? placeholder : value);
+
+const grantAcks = (siteBucketLogicalId: string, partition: string, region: string): Acknowledgment[] => [
   ...['s3:GetObject*', 's3:GetBucket*', 's3:List*'].map((action) => ({
     id: `AwsSolutions-IAM5[Action::${action}]`,
     reason: `${action} is CDK's read grant on the two buckets the copy touches (the staged asset and the site); it ${STOCK_HANDLER}.`,
@@ -36,7 +48,7 @@ const grantAcks = (siteBucketLogicalId: string): Acknowledgment[] => [
     reason: 'Objects of the site bucket: the deployment writes and prunes any file of the built web pages.',
   },
   {
-    id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+    id: `AwsSolutions-IAM5[Resource::arn:${literal(partition, '<AWS::Partition>')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${literal(region, '<AWS::Region>')}/*]`,
     reason: 'The CDK bootstrap asset bucket, read-only: the zipped web build is staged there by cdk deploy.',
   },
   {
@@ -50,7 +62,7 @@ export class WebDeployment extends Construct {
   constructor(scope: Construct, id: string, props: WebDeploymentProps) {
     super(scope, id);
     // Our own role rather than the default, which would carry the AWS managed AWSLambdaBasicExecutionRole.
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const logGroup = props.logs.logGroup(this, 'Logs', 'custom-resources/web-deployment');
     const role = new Role(this, 'HandlerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
@@ -65,6 +77,21 @@ export class WebDeployment extends Construct {
       logGroup,
     });
 
+    if (props.pageAliasObjects) {
+      const aliases = Object.entries(PAGE_ALIASES).filter(([alias]) => alias !== '/');
+      new BucketDeployment(this, 'PageAliases', {
+        sources: aliases.map(([alias, file]) =>
+          Source.data(alias.slice(1), readFileSync(join(props.sourceDir, file), 'utf8')),
+        ),
+        destinationBucket: props.bucket,
+        contentType: 'text/html; charset=utf-8',
+        prune: false,
+        memoryLimit: 512,
+        role,
+        logGroup,
+      });
+    }
+
     // The handler is a singleton that CDK creates at stack level, outside this construct: its runtime finding is
     // acknowledged on it (found by its fixed id prefix), never on the whole stack. Its grants land on our role.
     const handler = Stack.of(this).node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
@@ -74,6 +101,9 @@ export class WebDeployment extends Construct {
       reason: 'The handler runtime (Python) is chosen by aws-cdk-lib for BucketDeployment and moves with its upgrades.',
     });
     const siteBucket = props.bucket.node.defaultChild as CfnBucket;
-    Validations.of(role).acknowledge(...grantAcks(Stack.of(this).resolve(siteBucket.logicalId) as string));
+    const stack = Stack.of(this);
+    Validations.of(role).acknowledge(
+      ...grantAcks(stack.resolve(siteBucket.logicalId) as string, stack.partition, stack.region),
+    );
   }
 }

@@ -3,13 +3,14 @@
  * paths (derived from the route table) from the HTTP API. One origin for the browser means no CORS, one CSP and
  * one set of security headers; caching public reads here absorbs QR-scan spikes before they reach Lambda.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
   CacheQueryStringBehavior,
+  type CfnDistribution,
   Distribution,
   FunctionEventType,
   OriginRequestPolicy,
@@ -20,6 +21,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/deployment-env';
 import type { RouteSpec } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
 import { apiBehaviors } from '../api-behaviors';
@@ -28,12 +30,19 @@ import type { StarmarkConfig } from '../config';
 import { PageRouter } from './page-router';
 import { SiteBuckets } from './site-buckets';
 
+/** A region of the aws-cn partition, known at synth (an environment-agnostic stack is never one). */
+export const isChinaRegion = (region: string): boolean => !Token.isUnresolved(region) && region.startsWith('cn-');
+
 export interface WebHostingProps {
   readonly apiDomainName: string;
   readonly routes: readonly RouteSpec[];
   readonly config: StarmarkConfig;
-  /** Origins the pages may fetch besides their own (the Cognito hosted-UI domain, for the console's token call). */
+  /** Origins the pages may fetch besides their own (the sign-in domain or OIDC issuer, for the console). */
   readonly connectSources?: readonly string[];
+  /** Sent to the API in ORIGIN_VERIFY_HEADER; the functions refuse requests without it (origin-verify.ts). */
+  readonly originVerifyValue: string;
+  /** The WAF web ACL on the distribution (the companion stack's, or one given by context). */
+  readonly webAclArn?: string;
 }
 
 export class WebHosting extends Construct {
@@ -41,6 +50,8 @@ export class WebHosting extends Construct {
   readonly distribution: Distribution;
   /** `https://` + the custom domain, or the CloudFront domain when there is none. */
   readonly url: string;
+  /** Deployed in a China region (no CloudFront Functions, no origin access control there). */
+  readonly inChina: boolean;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -72,7 +83,9 @@ export class WebHosting extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
-    const apiOrigin = new HttpOrigin(props.apiDomainName);
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue },
+    });
     const apiBehavior = (kind: 'staff' | 'public'): BehaviorOptions => ({
       origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -83,32 +96,68 @@ export class WebHosting extends Construct {
       responseHeadersPolicy,
     });
 
-    const pageRouter = new PageRouter(this, 'PageRouter');
+    // CloudFront in the China regions has neither CloudFront Functions nor origin access control: the site bucket is
+    // read through an origin access identity, and the clean page URLs are objects of their own (web-deployment.ts).
+    this.inChina = isChinaRegion(Stack.of(this).region);
+    const pageRouter = this.inChina ? undefined : new PageRouter(this, 'PageRouter');
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'starmark web pages and API',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: this.inChina
+          ? S3BucketOrigin.withOriginAccessIdentity(this.bucket)
+          : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy,
-        functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }],
+        ...(pageRouter
+          ? { functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }] }
+          : {}),
       },
       additionalBehaviors: Object.fromEntries(
         apiBehaviors(props.routes).map((b) => [b.pathPattern, apiBehavior(b.kind)]),
       ),
       domainNames: config.customDomain ? [config.customDomain.domainName] : undefined,
-      certificate: config.customDomain
-        ? Certificate.fromCertificateArn(this, 'Certificate', config.customDomain.certificateArn)
-        : undefined,
+      certificate:
+        config.customDomain && 'certificateArn' in config.customDomain
+          ? Certificate.fromCertificateArn(this, 'Certificate', config.customDomain.certificateArn)
+          : undefined,
       // Only a custom certificate can have a security policy; the default one is fixed by CloudFront.
-      minimumProtocolVersion: config.customDomain ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      minimumProtocolVersion:
+        config.customDomain && 'certificateArn' in config.customDomain
+          ? SecurityPolicyProtocol.TLS_V1_2_2021
+          : undefined,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
-      webAclId: config.webAclArn,
+      webAclId: props.webAclArn,
     });
 
+    if (config.customDomain && 'iamCertificateId' in config.customDomain) {
+      // The Distribution construct takes ACM certificates only; CloudFront in China wants an IAM server certificate.
+      (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
+        'DistributionConfig.ViewerCertificate',
+        {
+          IamCertificateId: config.customDomain.iamCertificateId,
+          SslSupportMethod: 'sni-only',
+          MinimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+        },
+      );
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The viewer certificate is the IAM server certificate with TLSv1.2_2021, set by a property override that ' +
+          "cdk-nag's check of the construct does not see; test/infra/hardening.test.ts asserts the template.",
+      });
+    }
+    if (this.inChina) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR7',
+        reason:
+          'CloudFront in the China regions offers no origin access control; the private site bucket is read through ' +
+          'an origin access identity instead, still with every public access blocked.',
+      });
+    }
     if (!config.customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -118,12 +167,12 @@ export class WebHosting extends Construct {
           'TLSv1.2_2021.',
       });
     }
-    if (!config.webAclArn) {
+    if (!props.webAclArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF web ACL was given (-c webAclArn; a CLOUDFRONT-scope ACL must live in us-east-1, which this ' +
-          'region-agnostic stack cannot create). API Gateway throttles every route and public reads are cached.',
+          'The WAF was switched off for this deployment (-c waf=off); API Gateway still throttles every route, ' +
+          'public reads are cached, and the functions have reserved concurrency.',
       });
     }
     Validations.of(this.distribution).acknowledge({

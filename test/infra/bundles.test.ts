@@ -1,12 +1,15 @@
 /**
  * The Lambda bundles: built by the local esbuild with no Docker on PATH, ESM with source maps, loadable by plain
- * Node, and carrying native binaries for Lambda's platform (linux-arm64), not for the machine that built them.
+ * Node, with nothing installed beside them (no native binary for any platform), and the PNG renderer's WebAssembly
+ * module and fonts copied next to the functions that draw star marks.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTWORK_FONT_FILES } from '../../functions/signing/artwork/fonts';
 import { PROJECT_ROOT } from '../../infra/build-app';
 import { SYNTH_TIMEOUT, type Synthesized, synth, withoutDocker } from './synth';
 
@@ -17,6 +20,7 @@ beforeAll(() => {
 afterAll(() => s?.cleanup());
 
 const names = ['public', 'staff', 'sweep'] as const;
+const renderers = ['public', 'staff'] as const;
 const assetDir = (name: (typeof names)[number]): string => {
   const code = s.template.toJSON().Resources[s.logicalId(s.stack.functions[name].fn)].Properties.Code;
   return join(s.outdir, `asset.${String(code.S3Key).replace(/\.zip$/, '')}`);
@@ -42,21 +46,31 @@ describe('bundles', () => {
     expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
   });
 
-  it.each(names)('%s ships platform binaries for linux-arm64 only', (name) => {
-    for (const pkg of installedPackages(assetDir(name))) {
-      if (pkg.cpu) expect(pkg.cpu, pkg.name).toContain('arm64');
-      if (pkg.os) expect(pkg.os, pkg.name).toContain('linux');
-    }
+  it.each(names)('%s installs no package beside the bundle, so no platform binary and no npm at synth', (name) => {
+    expect(installedPackages(assetDir(name))).toEqual([]);
+    expect(existsSync(join(assetDir(name), 'node_modules'))).toBe(false);
   });
+
+  it.each(renderers)(
+    '%s carries the renderer: the .wasm of its package and the shipped fonts, byte for byte',
+    (name) => {
+      const dir = assetDir(name);
+      const wasm = createRequire(`${PROJECT_ROOT}/package.json`).resolve('@resvg/resvg-wasm/index_bg.wasm');
+      expect(readFileSync(join(dir, 'index_bg.wasm')).equals(readFileSync(wasm))).toBe(true);
+      for (const font of ARTWORK_FONT_FILES) {
+        const shipped = join(PROJECT_ROOT, 'functions/signing/artwork/fonts', font);
+        expect(readFileSync(join(dir, 'fonts', font)).equals(readFileSync(shipped)), font).toBe(true);
+      }
+      expect(existsSync(join(dir, 'fonts', 'OFL.txt'))).toBe(true);
+    },
+  );
 
   it.each(names)('%s loads in plain Node and exports handler', (name) => {
     const url = pathToFileURL(join(assetDir(name), 'index.mjs')).href;
     const script = `const m = await import(${JSON.stringify(url)}); process.stdout.write(typeof m.handler);`;
-    // The bundle's native packages hold the arm64 binary; NODE_PATH lets their require() of this machine's
-    // binary fall back to the repository's node_modules, so the check runs on any build host.
-    const env = { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') };
-    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env })).toBe(
-      'function',
-    );
+    // From a folder outside the repository, so nothing can be resolved from its node_modules.
+    expect(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: s.outdir }),
+    ).toBe('function');
   });
 });

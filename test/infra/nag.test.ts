@@ -22,6 +22,20 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
       authDomainPrefix: 'starmark-test',
     },
   },
+  'OIDC in aws-cn, production, no WAF': {
+    webDistDir: FIXTURE_WEB_DIST,
+    context: {
+      region: 'cn-north-1',
+      identity: 'oidc',
+      oidcIssuer: 'https://id.example.cn/realms/starmark',
+      oidcClientId: 'starmark-console',
+      production: true,
+      publicBaseUrl: 'https://verify.example.cn',
+      domainName: 'verify.example.cn',
+      iamCertificateId: 'ASCAEXAMPLE0000000001',
+      waf: 'off',
+    },
+  },
 };
 
 const done: Synthesized[] = [];

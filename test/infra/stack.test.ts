@@ -7,6 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeys } from '../../infra/constructs/signing-keys';
+import { LOG_RETENTION_MINIMUM_DAYS } from '../../infra/figures';
 import { ROLES } from '../../shared/model';
 import { keyAttributes, TABLE } from '../../shared/table';
 import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
@@ -68,7 +69,7 @@ describe('functions', () => {
   const signable = (name: (typeof names)[number]) => resourcesOf(roleOf(name).statements, 'kms:Sign');
 
   it.each(names)(
-    '%s runs Node.js 22+ on arm64 with JSON logs, source maps and a retained-for-a-month log group',
+    '%s runs Node.js 22+ on arm64 with JSON logs, source maps, and a log group kept six months under a customer key',
     (name) => {
       const p = props(name);
       expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
@@ -76,7 +77,8 @@ describe('functions', () => {
       expect(p.LoggingConfig.LogFormat).toBe('JSON');
       expect(p.Environment.Variables.NODE_OPTIONS).toContain('--enable-source-maps');
       const logGroup = s.template.toJSON().Resources[p.LoggingConfig.LogGroup.Ref];
-      expect(logGroup.Properties.RetentionInDays).toBe(30);
+      expect(logGroup.Properties.RetentionInDays).toBe(LOG_RETENTION_MINIMUM_DAYS);
+      expect(logGroup.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     },
   );
 

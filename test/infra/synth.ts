@@ -21,6 +21,8 @@ export interface Synthesized {
   readonly app: App;
   readonly stack: StarmarkStack;
   readonly template: Template;
+  /** The companion stack (WAF), when the configuration has one. */
+  readonly edgeTemplate?: Template;
   readonly outdir: string;
   /** The logical id of a construct's CloudFormation resource. */
   logicalId(construct: IConstruct): string;
@@ -37,7 +39,7 @@ export interface SynthOptions {
 export function synth(options: SynthOptions = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: object };
   const outdir = mkdtempSync(join(tmpdir(), 'starmark-cdk-'));
-  const { app, stack } = buildApp({
+  const { app, stack, edge } = buildApp({
     // An empty bundling-stacks list skips bundling (as `cdk synth --exclusively` does for other stacks); the
     // template differs only in asset hashes.
     context: { ...cdkJson.context, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), ...options.context },
@@ -46,10 +48,14 @@ export function synth(options: SynthOptions = {}): Synthesized {
   });
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template as Record<string, unknown>);
+  const edgeTemplate = edge
+    ? Template.fromJSON(assembly.getStackByName(edge.stackName).template as Record<string, unknown>)
+    : undefined;
   return {
     app,
     stack,
     template,
+    ...(edgeTemplate ? { edgeTemplate } : {}),
     outdir,
     logicalId: (construct) => stack.resolve((construct.node.defaultChild as CfnElement).logicalId) as string,
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),

@@ -81,6 +81,44 @@ describe('readConfig', () => {
     expect(() => config({ signingKeyGenerations: 0 })).toThrow(/signingKeyGenerations/);
     expect(() => config({ receiptKeyGenerations: 1.5 })).toThrow(/receiptKeyGenerations/);
   });
+
+  it('keeps logs at least six months, in periods CloudWatch offers', () => {
+    expect(config({}).logRetentionDays).toBe(180);
+    expect(config({ logRetentionDays: 400 }).logRetentionDays).toBe(400);
+    expect(() => config({ logRetentionDays: 150 })).toThrow(/at least 180/);
+    expect(() => config({ logRetentionDays: 200 })).toThrow(/logRetentionDays/);
+  });
+
+  it('turns the WAF off only when told plainly, and checks every address and ARN it is given', () => {
+    expect(config({}).waf).toBe(true);
+    expect(config({ waf: 'off' }).waf).toBe(false);
+    expect(() => config({ waf: 'maybe' })).toThrow(/waf/);
+    expect(config({ alarmEmails: 'a@x.cn, b@y.cn' }).alarmEmails).toEqual(['a@x.cn', 'b@y.cn']);
+    expect(() => config({ alarmEmails: 'a@x.cn, nobody' })).toThrow(/alarmEmails/);
+    expect(() => config({ keyAdminRoleArn: 'arn:aws:iam::123456789012:user/alice' })).toThrow(/keyAdminRoleArn/);
+    expect(() => config({ backupCopyVaultArn: 'arn:aws:s3:::bucket' })).toThrow(/backupCopyVaultArn/);
+  });
+
+  it('takes an IAM server certificate in the China regions only', () => {
+    expect(
+      config({ region: 'cn-north-1', domainName: 'v.cn', iamCertificateId: 'ASCAEXAMPLE0000000001' }).customDomain,
+    ).toEqual({ domainName: 'v.cn', iamCertificateId: 'ASCAEXAMPLE0000000001' });
+    expect(() => config({ domainName: 'v.cn', iamCertificateId: 'ASCAEXAMPLE0000000001' })).toThrow(/China/);
+    expect(() => config({ region: 'cn-north-1', domainName: 'v.cn' })).toThrow(/iamCertificateId/);
+  });
+
+  it('reads the identity profile: Cognito with SES, or OIDC, never a mix', () => {
+    expect(config({ sesFromAddress: 'r@x.cn' }).identity).toEqual({ kind: 'cognito', ses: { fromAddress: 'r@x.cn' } });
+    expect(() => config({ sesFromName: 'x' })).toThrow(/sesFromAddress/);
+    expect(() => config({ oidcIssuer: 'https://id.x.cn' })).toThrow(/identity=oidc/);
+    expect(config({ identity: 'oidc', oidcIssuer: 'https://id.x.cn/', oidcClientId: 'c' }).identity).toEqual({
+      kind: 'oidc',
+      issuer: 'https://id.x.cn',
+      clientId: 'c',
+      rolesClaim: 'groups',
+    });
+    expect(() => config({ identity: 'saml' })).toThrow(/identity/);
+  });
 });
 
 describe('page router', () => {

@@ -1,24 +1,43 @@
 /**
- * SVG to PNG at print resolution with resvg (a native renderer shipped in the npm package). Text needs a CJK font:
- * the host's system fonts are used, plus any files in STAR_MARK_FONT_DIR (on Lambda, which has no CJK font, a layer
- * or the bundle must provide one). The PNG carries a pHYs chunk saying 300 dpi, so print software sizes it right.
+ * SVG to PNG at print resolution with resvg compiled to WebAssembly: the same bytes run on this machine, on CI and
+ * on Lambda (arm64), so nothing platform-specific is installed at build time and every host renders alike. Text is
+ * drawn with the fonts shipped beside the code (fonts.ts), never with system fonts. The PNG carries a pHYs chunk
+ * saying 300 dpi, so print software sizes it right.
  */
+import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { resvgWasmPath } from './assets';
+import { ARTWORK_FONT_FAMILY, artworkFonts } from './fonts';
 
 export const PRINT_DPI = 300;
 /** 1500 px at 300 dpi: 127 mm wide, comfortably above what packaging prints a mark at. */
 export const PRINT_WIDTH_PX = 1500;
 
+type Resvg = typeof import('@resvg/resvg-wasm');
+let renderer: Promise<Resvg> | undefined;
+
+/** Loaded on first use: the renderer is for the PNG route only, not every cold start of every function. */
+function resvg(): Promise<Resvg> {
+  renderer ??= (async () => {
+    const module = await import('@resvg/resvg-wasm');
+    await module.initWasm(readFileSync(resvgWasmPath()));
+    return module;
+  })();
+  return renderer;
+}
+
 export async function svgToPng(svg: string, widthPx = PRINT_WIDTH_PX): Promise<Buffer> {
-  // Loaded on first use: the native renderer is for the PNG route only, not every cold start of every function.
-  const { Resvg } = await import('@resvg/resvg-js');
-  const fontDir = process.env.STAR_MARK_FONT_DIR;
-  const rendered = new Resvg(svg, {
+  const { Resvg } = await resvg();
+  const image = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: '#ffffff',
-    font: { loadSystemFonts: true, ...(fontDir ? { fontDirs: [fontDir] } : {}), defaultFontFamily: 'Noto Sans CJK SC' },
-  }).render();
-  return withDpi(rendered.asPng(), PRINT_DPI);
+    font: { fontBuffers: artworkFonts(), defaultFontFamily: ARTWORK_FONT_FAMILY, sansSerifFamily: ARTWORK_FONT_FAMILY },
+  });
+  try {
+    return withDpi(Buffer.from(image.render().asPng()), PRINT_DPI);
+  } finally {
+    image.free();
+  }
 }
 
 /** Inserts a pHYs chunk (pixels per metre, both axes) right after IHDR, where the PNG specification wants it. */

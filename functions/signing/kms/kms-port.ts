@@ -9,6 +9,8 @@ import {
   SignCommand,
   type SignCommandOutput,
 } from '@aws-sdk/client-kms';
+import { KMS_FAILURE_METRIC } from '../../../shared/deployment-env';
+import { countMetric } from '../../observability/metrics';
 
 export type KmsCommand = GetPublicKeyCommand | SignCommand;
 export type KmsAnswer = Partial<GetPublicKeyCommandOutput> & Partial<SignCommandOutput>;
@@ -17,8 +19,18 @@ export interface KmsPort {
   send(command: KmsCommand): Promise<KmsAnswer>;
 }
 
+/** The real client; every failed call is counted (KMS_FAILURE_METRIC), so an alarm sees signing break. */
 export function kmsPort(client: KMSClient): KmsPort {
-  return { send: (command) => (command instanceof SignCommand ? client.send(command) : client.send(command)) };
+  return {
+    send: async (command) => {
+      try {
+        return await (command instanceof SignCommand ? client.send(command) : client.send(command));
+      } catch (error) {
+        countMetric(KMS_FAILURE_METRIC);
+        throw error;
+      }
+    },
+  };
 }
 
 export { GetPublicKeyCommand, SignCommand };

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-wasm';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { assetPath } from '../../../functions/signing/artwork/assets';
+import { ARTWORK_FONT_TEXT_FILE, artworkCharacters } from '../../../functions/signing/artwork/fonts';
 import { svgToPng } from '../../../functions/signing/artwork/png';
 import { qrMatrix } from '../../../functions/signing/artwork/qr';
 import type { PublicCertificate } from '../../../shared/public-record';
@@ -48,6 +52,38 @@ describe('the star-mark artwork', () => {
     expect(png.readUInt32BE(phys + 4)).toBe(11811);
     expect(png.readUInt8(phys + 12)).toBe(1);
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(url);
+  });
+});
+
+describe('the renderer and its fonts', () => {
+  /** Dark pixels in the band of rows [from, to) of a rendered PNG: where the certificate number is written. */
+  const inkIn = (png: Buffer | Uint8Array, from: number, to: number) => {
+    const image = PNG.sync.read(Buffer.from(png));
+    let dark = 0;
+    for (let y = Math.floor(from * image.height); y < Math.floor(to * image.height); y++)
+      for (let x = 0; x < image.width; x++) if (image.data[(y * image.width + x) * 4]! < 128) dark++;
+    return dark;
+  };
+  // The number's row (y 610–660 of 800) holds only text: no stars, no QR, no frame.
+  const numberRow = [615 / 800, 660 / 800] as const;
+
+  it('writes the words with the fonts it ships, and with nothing at all without them (no system fonts)', async () => {
+    expect(inkIn(await svgToPng(mark('compliant'), 600), ...numberRow)).toBeGreaterThan(1000);
+    // svgToPng has loaded the WebAssembly module; the same renderer given no fonts draws no text.
+    const bare = new Resvg(mark('compliant'), { fitTo: { mode: 'width', value: 600 }, font: { fontBuffers: [] } });
+    expect(inkIn(bare.render().asPng(), ...numberRow)).toBe(0);
+  });
+
+  it('ships font subsets built for every character the artwork can draw', () => {
+    const built = readFileSync(assetPath(`fonts/${ARTWORK_FONT_TEXT_FILE}`), 'utf8').replace(/\n$/, '');
+    expect(built).toBe(artworkCharacters());
+    for (const level of ['五星级', '四星级', '三星级', '达标级', '扫码验证真伪']) {
+      for (const c of level) expect(built).toContain(c);
+    }
+  });
+
+  it('renders the same bytes every time', async () => {
+    expect((await svgToPng(mark('five'), 300)).equals(await svgToPng(mark('five'), 300))).toBe(true);
   });
 });
 

@@ -2,10 +2,13 @@
  * How the console gets a token, behind one small interface so that the sign-in flow can change without touching the
  * views. The runtime config `/console-config.json` picks the provider: `{ "auth": "dev" }` is the local development
  * identity provider (GET /dev/users, POST /dev/login, answered by functions/local/dev-login.ts); in AWS the stack
- * writes `{ "auth": "cognito", "domain", "clientId" }` and the Cognito hosted UI signs staff in (cognito/provider.ts).
+ * writes `{ "auth": "cognito", "domain", "clientId" }` and the Cognito hosted UI signs staff in (cognito/provider.ts),
+ * or `{ "auth": "oidc", "issuer", "clientId", "rolesClaim" }` and the same flow runs against the issuer's discovered
+ * endpoints (cognito/oidc.ts).
  */
 import type { Role } from '../../../shared/model';
 import { type ApiOutcome, getJson, postJson } from '../common/api';
+import { discover, parseOidcConfig } from './cognito/oidc';
 import { type CognitoProvider, cognitoProvider } from './cognito/provider';
 import { parseCognitoConfig } from './cognito/urls';
 import type { Session } from './session';
@@ -54,6 +57,11 @@ export async function detectProvider(): Promise<TokenProvider | null> {
   if (config.kind === 'ok' && config.body?.auth === 'cognito') {
     const cognito = parseCognitoConfig(config.body);
     return cognito ? cognitoProvider(cognito) : null;
+  }
+  if (config.kind === 'ok' && config.body?.auth === 'oidc') {
+    const oidc = parseOidcConfig(config.body);
+    const endpoints = oidc ? await discover(oidc) : null;
+    return endpoints ? cognitoProvider(endpoints) : null;
   }
   if (config.kind === 'ok' && config.body?.auth === 'dev') return developmentLogin;
   const res = await getJson<{ users?: unknown }>('/dev/users');

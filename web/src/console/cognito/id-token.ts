@@ -14,8 +14,11 @@ function decodeSegment(segment: string): unknown {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-/** The user of an ID token, or null when it is not a JWT with a subject. Unknown groups are ignored. */
-export function userFromIdToken(token: string): SessionUser | null {
+/**
+ * The user of an ID token, or null when it is not a JWT with a subject. Roles are read from `rolesClaim` (Cognito's
+ * groups, or the claim an OIDC deployment names); unknown groups are ignored.
+ */
+export function userFromIdToken(token: string, rolesClaim = 'cognito:groups'): SessionUser | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   let claims: Record<string, unknown>;
@@ -25,8 +28,10 @@ export function userFromIdToken(token: string): SessionUser | null {
     return null;
   }
   if (!claims || typeof claims.sub !== 'string') return null;
-  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
+  const groups = Array.isArray(claims[rolesClaim]) ? (claims[rolesClaim] as unknown[]) : [];
   const roles = groups.filter((g): g is Role => typeof g === 'string' && (ROLES as readonly string[]).includes(g));
-  const name = [claims.name, claims.email].find((n): n is string => typeof n === 'string' && n.length > 0);
+  const name = [claims.name, claims.preferred_username, claims.email].find(
+    (n): n is string => typeof n === 'string' && n.length > 0,
+  );
   return { sub: claims.sub, name, roles };
 }

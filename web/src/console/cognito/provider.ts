@@ -1,5 +1,5 @@
 /**
- * The Cognito hosted-UI sign-in: authorization code with PKCE (S256). Leaving for the hosted UI stores the verifier
+ * The hosted sign-in (Cognito's hosted UI, or any OIDC issuer found by discovery): authorization code with PKCE (S256). Leaving for the hosted UI stores the verifier
  * and state in sessionStorage (this tab only); coming back to /console?code=…&state=… checks the state, redeems the
  * code at /oauth2/token and keeps the ID token as the session (the API's JWT authorizer accepts ID tokens whose
  * audience is this client). The console's CSP allows fetches to the Cognito domain in AWS only.
@@ -62,7 +62,7 @@ async function redeem(config: CognitoConfig, code: string, verifier: string): Pr
   const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; error?: unknown };
   if (!res.ok || typeof body.id_token !== 'string')
     return problem(String(body.error ?? 'token_exchange_failed'), res.status);
-  const user = userFromIdToken(body.id_token);
+  const user = userFromIdToken(body.id_token, config.rolesClaim);
   if (!user) return problem('invalid_id_token', 502);
   return { kind: 'ok', status: res.status, body: { token: body.id_token, user } };
 }

@@ -1,13 +1,33 @@
 /**
- * The Cognito hosted-UI endpoints the console talks to, as pure functions of the runtime config, so that every URL
- * and form body can be checked in a unit test without a browser or an AWS account.
+ * The sign-in endpoints the console talks to, as pure functions of the runtime config, so that every URL and form
+ * body can be checked in a unit test without a browser or an AWS account. Cognito's hosted UI has fixed paths under
+ * its domain; any other OIDC issuer names its endpoints in its discovery document (oidc.ts).
  */
 
+/** Where the browser signs in, redeems the code, and signs out (Cognito's paths, or an issuer's discovery). */
+export interface SignInEndpoints {
+  readonly authorization: string;
+  readonly token: string;
+  /** RP-initiated logout, with the name of its return parameter; none when the issuer offers no logout. */
+  readonly logout?: { readonly url: string; readonly returnParameter: 'logout_uri' | 'post_logout_redirect_uri' };
+}
+
 export interface CognitoConfig {
-  /** `https://<prefix>.auth.<region>.amazoncognito.com` (origin only, no trailing slash). */
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`, or the issuer's origin (origin only, no trailing slash). */
   readonly domain: string;
   readonly clientId: string;
+  /** The ID-token claim listing the user's roles (default `cognito:groups`). */
+  readonly rolesClaim?: string;
+  /** An OIDC issuer's endpoints; absent for Cognito, whose paths follow from the domain. */
+  readonly endpoints?: SignInEndpoints;
 }
+
+const endpointsOf = (config: CognitoConfig): SignInEndpoints =>
+  config.endpoints ?? {
+    authorization: `${config.domain}/oauth2/authorize`,
+    token: `${config.domain}/oauth2/token`,
+    logout: { url: `${config.domain}/logout`, returnParameter: 'logout_uri' },
+  };
 
 /** The API Gateway authorizer reads `cognito:groups` from the ID token; email and profile give a display name. */
 export const SCOPES = ['openid', 'email', 'profile'] as const;
@@ -28,11 +48,11 @@ export function authorizeUrl(
     code_challenge: p.challenge,
     code_challenge_method: 'S256',
   });
-  // URLSearchParams writes spaces as '+', which is what the hosted UI expects for the scope list.
-  return `${config.domain}/oauth2/authorize?${query.toString()}`;
+  // URLSearchParams writes spaces as '+', which is what the hosted UI (and OIDC) expects for the scope list.
+  return `${endpointsOf(config).authorization}?${query.toString()}`;
 }
 
-export const tokenUrl = (config: CognitoConfig): string => `${config.domain}/oauth2/token`;
+export const tokenUrl = (config: CognitoConfig): string => endpointsOf(config).token;
 
 /** The form body of the code exchange: a public client, so the PKCE verifier stands in for a secret. */
 export function tokenRequestBody(
@@ -50,7 +70,10 @@ export function tokenRequestBody(
 
 /** Ends the hosted-UI session too; otherwise the next "sign in" would silently reuse it. */
 export function logoutUrl(config: CognitoConfig, logoutUri: string): string {
-  return `${config.domain}/logout?${new URLSearchParams({ client_id: config.clientId, logout_uri: logoutUri }).toString()}`;
+  const logout = endpointsOf(config).logout;
+  if (!logout) return logoutUri;
+  const query = new URLSearchParams({ client_id: config.clientId, [logout.returnParameter]: logoutUri });
+  return `${logout.url}?${query.toString()}`;
 }
 
 export type Callback =
