@@ -2,6 +2,7 @@
 
 import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
+import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
 import type { SigningKeyRing } from '../signing/ports';
 
@@ -31,4 +32,6 @@ export interface Deps {
    * which signs receipts for anyone who asks, holds no key that could sign a star mark.
    */
   receiptKeys?: SigningKeyRing;
+  /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
+  objects?: ObjectStore;
 }
