@@ -11,7 +11,7 @@ import { apiBehaviors, matchesPathPattern } from '../../infra/api-behaviors';
 import { cloudFrontHeaders } from '../../infra/cloudfront-headers';
 import { readConfig } from '../../infra/config';
 import { PAGE_ROUTER } from '../../infra/constructs/page-router';
-import { ROUTES, type RouteSpec } from '../../shared/routes';
+import { noBody, noParams, noQuery, ROUTES, type RouteSpec } from '../../shared/routes';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 
 const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
@@ -21,6 +21,10 @@ const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
   op: 'x',
   auth,
   summary: 'x',
+  params: noParams,
+  query: noQuery,
+  body: noBody,
+  response: noBody,
 });
 
 describe('apiBehaviors', () => {
