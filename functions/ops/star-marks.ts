@@ -10,7 +10,7 @@ import {
 } from '../../shared/star-mark/schemas';
 import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
-import { execute } from '../service/plan';
+import { claimedOnce } from '../service/claimed';
 import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks, verify } from '../signing/verification';
@@ -65,33 +65,25 @@ export const staffStarMarkOperations: Record<string, Operation> = {
     const { ring } = starMarksOf(deps);
     return { status: 200, body: { rotation: ring.rotation, items: (await ring.records()).map(keyView) } };
   },
-  // Key changes happen in the key ring, not in the plan's writes; execute() still records the answer under the
-  // Idempotency-Key, so a retried request replays it instead of rotating (or revoking) a second time.
+  // Key changes happen in the key ring, outside the store's transactions: the Idempotency-Key is claimed before
+  // anything is done, so requests retried (or sent five times at once) under one key change the ring once.
   rotateSigningKey: async (req, deps) => {
     requireRole(req.actor!, 'admin');
     parseInput(rotateSigningKeySchema, req.body, 'body');
     const { ring } = starMarksOf(deps);
-    return execute(
-      deps,
-      async () => ({
-        writes: [],
-        outcome: { status: 200, body: keyView(await ring.rotate(deps.clock(), req.actor!)) },
-      }),
-      idempotencyOf(req),
-    );
+    return claimedOnce(deps, idempotencyOf(req), async () => ({
+      status: 200,
+      body: keyView(await ring.rotate(deps.clock(), req.actor!)),
+    }));
   },
   revokeSigningKey: async (req, deps) => {
     requireRole(req.actor!, 'admin');
     const { kid } = parseInput(signingKeyPathSchema, req.params, 'path');
     const { reason } = parseInput(revokeSigningKeySchema, req.body, 'body');
     const { ring } = starMarksOf(deps);
-    return execute(
-      deps,
-      async () => ({
-        writes: [],
-        outcome: { status: 200, body: keyView(await ring.revoke(kid, reason, deps.clock(), req.actor!)) },
-      }),
-      idempotencyOf(req),
-    );
+    return claimedOnce(deps, idempotencyOf(req), async () => ({
+      status: 200,
+      body: keyView(await ring.revoke(kid, reason, deps.clock(), req.actor!)),
+    }));
   },
 };
