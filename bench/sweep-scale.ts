@@ -12,6 +12,7 @@ import type { Deps } from '../functions/service/deps';
 import { runSweep } from '../functions/service/sweep';
 import { documentClient } from '../functions/store/dynamo-client';
 import { DynamoRegistryStore } from '../functions/store/dynamo-store';
+import { DEMO_CERTIFICATION_BODY } from '../shared/certification-body';
 import { batchPut, certificateItem, seededCertificate } from './seed';
 import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
@@ -28,7 +29,7 @@ export async function sweepRows(options: { sizes: number[]; seedBudgetSeconds: n
     const deps: Deps = {
       store: new DynamoRegistryStore(db, TABLE),
       clock: () => NOW,
-      config: { certificatePrefix: 'BN', publicBaseUrl: 'http://bench' },
+      config: { certificatePrefix: 'BN', publicBaseUrl: 'http://bench', certificationBody: DEMO_CERTIFICATION_BODY },
     };
     let total = 0;
     let seedSeconds = 0;

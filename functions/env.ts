@@ -1,3 +1,9 @@
+import {
+  CERTIFICATION_BODY_ENV,
+  type CertificationBody,
+  certificationBodyFromJson,
+} from '../shared/certification-body';
+
 /** The environment, read once through one helper that throws when a variable is missing. */
 export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
@@ -9,6 +15,7 @@ export interface FunctionEnvironment {
   tableName: string;
   certificatePrefix: string;
   publicBaseUrl: string;
+  certificationBody: CertificationBody;
 }
 
 let cached: FunctionEnvironment | undefined;
@@ -18,6 +25,7 @@ export function functionEnvironment(): FunctionEnvironment {
     tableName: requireEnv('TABLE_NAME'),
     certificatePrefix: requireEnv('CERTIFICATE_PREFIX'),
     publicBaseUrl: requireEnv('PUBLIC_BASE_URL'),
+    certificationBody: certificationBodyFromJson(requireEnv(CERTIFICATION_BODY_ENV), CERTIFICATION_BODY_ENV),
   };
   return cached;
 }

@@ -2,9 +2,18 @@
  * Deployment settings, read from CDK context (`-c key=value` or cdk.json) and checked before anything is built, so
  * a typo fails the synth instead of a certificate run weeks later.
  */
+
+import { readFileSync } from 'node:fs';
 import { Aws } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import { formatCertificateNumber } from '../shared/certificate-number';
+import {
+  type CertificationBody,
+  certificationBodyFromJson,
+  DEMO_CERTIFICATION_BODY,
+  isDemoCertificationBody,
+  parseCertificationBody,
+} from '../shared/certification-body';
 import { LOG_RETENTION_CHOICES, LOG_RETENTION_MINIMUM_DAYS } from './figures';
 
 /** Who signs staff in: a Cognito user pool (AWS regions), or any OIDC issuer (aws-cn, or a body's own IdP). */
@@ -27,6 +36,8 @@ export type StaffIdentityConfig =
 export interface StarmarkConfig {
   /** Goes into every certificate number (`<prefix>-SV-<year>-<serial>`); fixed for the life of a deployment. */
   readonly certificatePrefix: string;
+  /** The issuing body named on every certificate and mark (the demonstration identity outside production). */
+  readonly certificationBody: CertificationBody;
   /** Base of the verify links printed in star-mark QR codes; undefined means "the CloudFront address". */
   readonly publicBaseUrl?: string;
   /** Custom host name for the distribution, with its ACM certificate (which CloudFront requires in us-east-1). */
@@ -127,6 +138,14 @@ export function readConfig(node: Node): StarmarkConfig {
     );
   }
 
+  const certificationBody = readCertificationBody(node.tryGetContext('certificationBody'));
+  if (production && isDemoCertificationBody(certificationBody)) {
+    throw new Error(
+      'production=true needs certificationBody (a JSON object, JSON text or a file path): the certificates and marks ' +
+        'name the body and its CNCA approval number, and the demonstration identity is fictional',
+    );
+  }
+
   const retention = Number(get('logRetentionDays') ?? LOG_RETENTION_MINIMUM_DAYS);
   if (retention < LOG_RETENTION_MINIMUM_DAYS || !(LOG_RETENTION_CHOICES as readonly number[]).includes(retention)) {
     throw new Error(
@@ -149,6 +168,7 @@ export function readConfig(node: Node): StarmarkConfig {
 
   return {
     certificatePrefix,
+    certificationBody,
     publicBaseUrl: publicBaseUrl?.replace(/\/+$/, ''),
     customDomain: !domainName
       ? undefined
@@ -172,6 +192,21 @@ export function readConfig(node: Node): StarmarkConfig {
     alarmEmails: emails(get('alarmEmails'), 'alarmEmails'),
     reminderEmails: emails(get('reminderEmails'), 'reminderEmails'),
   };
+}
+
+/** Context `certificationBody`: an object (cdk.json), JSON text, or the path of a JSON file; absent: the demo body. */
+function readCertificationBody(value: unknown): CertificationBody {
+  if (value === undefined || value === null || value === '') return DEMO_CERTIFICATION_BODY;
+  if (typeof value === 'object') return parseCertificationBody(value, 'context certificationBody');
+  const text = String(value).trim();
+  if (text.startsWith('{')) return certificationBodyFromJson(text, 'context certificationBody');
+  let file: string;
+  try {
+    file = readFileSync(text, 'utf8');
+  } catch {
+    throw new Error(`certificationBody: cannot read the file ${text}`);
+  }
+  return certificationBodyFromJson(file, `certificationBody file ${text}`);
 }
 
 function flag(value: string | undefined, key: string, fallback: boolean): boolean {

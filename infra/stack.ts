@@ -11,6 +11,7 @@ import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
+import { CERTIFICATION_BODY_ENV } from '../shared/certification-body';
 import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
@@ -162,6 +163,7 @@ export class StarmarkStack extends Stack {
       TABLE_NAME: table.table.tableName,
       CERTIFICATE_PREFIX: config.certificatePrefix,
       PUBLIC_BASE_URL: publicBaseUrl,
+      [CERTIFICATION_BODY_ENV]: JSON.stringify(config.certificationBody),
       LOG_LEVEL: config.logLevel,
       SIGNING_KEY_IDS: signing.keyIds,
     };

@@ -8,6 +8,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { loadLocalCertificationBody } from '../functions/local/certification-body-file';
 import {
   DataFolderInUse,
   type DataFolderLock,
@@ -136,6 +137,7 @@ export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegi
       config: {
         certificatePrefix: running?.certificatePrefix ?? options.prefix,
         publicBaseUrl: running?.url ?? 'http://127.0.0.1:8080',
+        certificationBody: loadLocalCertificationBody({ dataDir: options.dataDir }).body,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,

@@ -30,7 +30,11 @@ export function awsDeps(): Promise<Deps> {
     return {
       store,
       clock: () => new Date(),
-      config: { certificatePrefix: env.certificatePrefix, publicBaseUrl: env.publicBaseUrl },
+      config: {
+        certificatePrefix: env.certificatePrefix,
+        publicBaseUrl: env.publicBaseUrl,
+        certificationBody: env.certificationBody,
+      },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),

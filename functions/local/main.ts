@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printSeedReport } from '../demo/report';
 import { seedDemo } from '../demo/seed';
+import { loadLocalCertificationBody } from './certification-body-file';
 import { LocalRuntimeError } from './runtime-error';
 import { startSweepTimer } from './sweep-timer';
 import { startLocalSystem } from './system';
@@ -20,6 +21,7 @@ const HELP = `starmark — local registry
   --data <dir>       data folder, kept across restarts (default .data)
   --dynamo-port <n>  DynamoDB Local port (default 8000)
   --prefix <XX>      certificate-number prefix (default SM)
+  --body <file>      the certification body (JSON; default <data>/certification-body.json, else a fictional demo)
   --demo             seed demo organizations in every state (once per data folder)
   --help             this text
 `;
@@ -35,6 +37,7 @@ async function main() {
       data: { type: 'string', default: '.data' },
       'dynamo-port': { type: 'string', default: '8000' },
       prefix: { type: 'string', default: 'SM' },
+      body: { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -47,6 +50,7 @@ async function main() {
     throw new LocalRuntimeError(`--port must be a port number, not ${values.port}`);
   if (!Number.isInteger(dynamoPort) || dynamoPort < 1 || dynamoPort > 65535)
     throw new LocalRuntimeError(`--dynamo-port must be a port number`);
+  const body = loadLocalCertificationBody({ file: values.body, dataDir: resolve(values.data) });
   const webRoot = resolve('web/dist');
   process.stdout.write('Starting DynamoDB Local and the gateway…\n');
   const system = await startLocalSystem({
@@ -55,6 +59,7 @@ async function main() {
     dataDir: resolve(values.data),
     dynamoPort,
     certificatePrefix: values.prefix,
+    certificationBody: body.body,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
   if (values.demo) {
@@ -78,6 +83,7 @@ async function main() {
       `  Public API:          ${system.url}/v1/certificates/{number}`,
       `  Staff API:           ${system.url}/v1/staff/…  (token: POST ${system.url}/dev/login {"sub":"admin-qian"})`,
       `  Data folder:         ${resolve(values.data)}`,
+      `  Certification body:  ${body.body.name.zh} (${body.body.approvalNumber}) from ${body.from}`,
       '',
       'Press Ctrl-C to stop.',
       '',

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CertificationBody } from '../../shared/certification-body';
 import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
 import { publicOperations } from '../ops/public';
@@ -18,6 +19,7 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
@@ -38,6 +40,8 @@ export interface LocalSystemOptions {
   tableName?: string;
   certificatePrefix?: string;
   publicBaseUrl?: string;
+  /** The issuing body; default: `<dataDir>/certification-body.json`, else the demonstration identity. */
+  certificationBody?: CertificationBody;
   webRoot?: string;
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
@@ -89,7 +93,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const deps: Deps = {
       store,
       clock: options.clock ?? (() => new Date()),
-      config: { certificatePrefix: options.certificatePrefix ?? 'SM', publicBaseUrl: options.publicBaseUrl ?? url },
+      config: {
+        certificatePrefix: options.certificatePrefix ?? 'SM',
+        publicBaseUrl: options.publicBaseUrl ?? url,
+        certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
+      },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       receiptKeys,

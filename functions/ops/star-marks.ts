@@ -2,7 +2,7 @@
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
 import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
-import { execute } from '../service/plan';
+import { claimedOnce } from '../service/claimed';
 import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks, verify } from '../signing/verification';
@@ -54,30 +54,22 @@ export const staffStarMarkOperations = {
     const { ring } = starMarksOf(deps);
     return { status: 200, body: { rotation: ring.rotation, items: (await ring.records()).map(keyView) } };
   },
-  // Key changes happen in the key ring, not in the plan's writes; execute() still records the answer under the
-  // Idempotency-Key, so a retried request replays it instead of rotating (or revoking) a second time.
+  // Key changes happen in the key ring, outside the store's transactions: the Idempotency-Key is claimed before
+  // anything is done, so requests retried (or sent five times at once) under one key change the ring once.
   rotateSigningKey: async ({ actor, idempotency }, deps) => {
     requireRole(actor, 'admin');
     const { ring } = starMarksOf(deps);
-    return execute(
-      deps,
-      async () => ({
-        writes: [],
-        outcome: { status: 200, body: keyView(await ring.rotate(deps.clock(), actor)) },
-      }),
-      idempotency,
-    );
+    return claimedOnce(deps, idempotency, async () => ({
+      status: 200,
+      body: keyView(await ring.rotate(deps.clock(), actor)),
+    }));
   },
   revokeSigningKey: async ({ actor, params: { kid }, body: { reason }, idempotency }, deps) => {
     requireRole(actor, 'admin');
     const { ring } = starMarksOf(deps);
-    return execute(
-      deps,
-      async () => ({
-        writes: [],
-        outcome: { status: 200, body: keyView(await ring.revoke(kid, reason, deps.clock(), actor)) },
-      }),
-      idempotency,
-    );
+    return claimedOnce(deps, idempotency, async () => ({
+      status: 200,
+      body: keyView(await ring.revoke(kid, reason, deps.clock(), actor)),
+    }));
   },
 } satisfies Partial<StaffOperations>;

@@ -1,5 +1,6 @@
 /** What the use cases need from the outside world, passed in: the store port, a clock and the deployment's settings. */
 
+import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
 import type { RegistryStore } from '../../shared/store/port';
 import type { SigningKeyRing } from '../signing/ports';
@@ -9,6 +10,8 @@ export interface RegistryConfig {
   certificatePrefix: string;
   /** Where the verification page lives: star-mark URLs are `<publicBaseUrl>/v#<token>`. */
   publicBaseUrl: string;
+  /** Who issues: named on every certificate, mark and verdict (shared/certification-body). */
+  certificationBody: CertificationBody;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */

@@ -14,8 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeys } from '../../infra/constructs/signing-keys';
 import { HISTORY_PREFIXES } from '../../infra/constructs/starmark-table';
 import { ALARMS, LOG_RETENTION_MINIMUM_DAYS, RESERVED_CONCURRENCY, WAF } from '../../infra/figures';
+import {
+  CERTIFICATION_BODY_ENV,
+  certificationBodyFromJson,
+  DEMO_CERTIFICATION_BODY,
+} from '../../shared/certification-body';
 import { DEPLOYMENT_ENV, ORIGIN_VERIFY_HEADER } from '../../shared/deployment-env';
 import { keys } from '../../shared/store/keys';
+import { EXAMPLE_CERTIFICATION_BODY } from '../support/certification-body';
 import { assertOnlySigners, isAccountWide, type PolicyStatementJson, principalsAllowed } from './key-policies';
 import { roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
@@ -43,6 +49,7 @@ beforeAll(() => {
       oidcIssuer: ISSUER,
       oidcClientId: 'starmark-console',
       production: true,
+      certificationBody: EXAMPLE_CERTIFICATION_BODY,
       publicBaseUrl: 'https://verify.example.cn',
       domainName: 'verify.example.cn',
       iamCertificateId: 'ASCAEXAMPLE0000000001',
@@ -462,6 +469,25 @@ describe('safe defaults for printed URLs', () => {
     expect(() => synth({ context: { production: true, publicBaseUrl: 'https://verify.example.cn' } })).toThrow(
       /custom domain/,
     );
+  });
+
+  it('refuses a production synth that names no certification body, or the fictional demonstration one', () => {
+    const production = {
+      production: true,
+      publicBaseUrl: 'https://verify.example.cn',
+      domainName: 'verify.example.cn',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+    };
+    expect(() => synth({ context: production })).toThrow(/production=true needs certificationBody/);
+    expect(() => synth({ context: { ...production, certificationBody: DEMO_CERTIFICATION_BODY } })).toThrow(
+      /production=true needs certificationBody/,
+    );
+  });
+
+  it('gives every function the configured certification body, parsed by the one schema', () => {
+    const fn = resources(cn)[cn.logicalId(cn.stack.functions.staff.fn)]!;
+    const value = fn.Properties.Environment.Variables[CERTIFICATION_BODY_ENV];
+    expect(certificationBodyFromJson(value)).toEqual(EXAMPLE_CERTIFICATION_BODY);
   });
 
   it('prints the configured verify URL in production', () => {

@@ -7,6 +7,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app';
+import { EXAMPLE_CERTIFICATION_BODY } from '../support/certification-body';
 import { FIXTURE_WEB_DIST, MISSING_WEB_DIST, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 const shapes: Record<string, Parameters<typeof synth>[0]> = {
@@ -30,6 +31,7 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
       oidcIssuer: 'https://id.example.cn/realms/starmark',
       oidcClientId: 'starmark-console',
       production: true,
+      certificationBody: EXAMPLE_CERTIFICATION_BODY,
       publicBaseUrl: 'https://verify.example.cn',
       domainName: 'verify.example.cn',
       iamCertificateId: 'ASCAEXAMPLE0000000001',

@@ -11,8 +11,10 @@ import { apiBehaviors, matchesPathPattern } from '../../infra/api-behaviors';
 import { cloudFrontHeaders } from '../../infra/cloudfront-headers';
 import { readConfig } from '../../infra/config';
 import { PAGE_ROUTER } from '../../infra/constructs/page-router';
+import { DEMO_CERTIFICATION_BODY } from '../../shared/certification-body';
 import { noBody, noParams, noQuery, ROUTES, type RouteSpec } from '../../shared/routes';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
+import { EXAMPLE_CERTIFICATION_BODY } from '../support/certification-body';
 
 const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
   method: 'GET',
@@ -73,6 +75,25 @@ describe('readConfig', () => {
 
   it('defaults the prefix and leaves the base URL to the distribution', () => {
     expect(config({})).toMatchObject({ certificatePrefix: 'SM', publicBaseUrl: undefined, logLevel: 'info' });
+  });
+
+  it('reads the certification body from an object, JSON text or a file, and refuses a malformed one', () => {
+    expect(config({}).certificationBody).toEqual(DEMO_CERTIFICATION_BODY);
+    expect(config({ certificationBody: EXAMPLE_CERTIFICATION_BODY }).certificationBody).toEqual(
+      EXAMPLE_CERTIFICATION_BODY,
+    );
+    expect(config({ certificationBody: JSON.stringify(EXAMPLE_CERTIFICATION_BODY) }).certificationBody).toEqual(
+      EXAMPLE_CERTIFICATION_BODY,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'starmark-body-'));
+    const file = join(dir, 'body.json');
+    writeFileSync(file, JSON.stringify(EXAMPLE_CERTIFICATION_BODY));
+    expect(config({ certificationBody: file }).certificationBody).toEqual(EXAMPLE_CERTIFICATION_BODY);
+    rmSync(dir, { recursive: true });
+    expect(() => config({ certificationBody: { ...EXAMPLE_CERTIFICATION_BODY, approvalNumber: 'CNCA 288' } })).toThrow(
+      /approvalNumber/,
+    );
+    expect(() => config({ certificationBody: '{"name":' })).toThrow(/not valid JSON/);
   });
 
   it('rejects what would break later', () => {
