@@ -35,6 +35,11 @@ export const ERROR_CATALOGUE = {
     zh: '评审员不得参与本案的认证决定',
     en: "The case's own evaluator may not take the certification decision",
   },
+  SELF_DEALING: {
+    status: 403,
+    zh: '申请人不得参与本组织案件的审核、决定或管理',
+    en: 'Whoever applied for an organization may take no staff step on its case',
+  },
   ORIGIN_NOT_VERIFIED: {
     status: 403,
     zh: '请通过登记系统的正式网址访问',
@@ -78,6 +83,36 @@ export const ERROR_CATALOGUE = {
     status: 422,
     zh: '监督审核最多推迟 3 个月',
     en: 'A surveillance may be postponed by at most 3 months',
+  },
+  POSTPONEMENT_AFTER_DEADLINE: {
+    status: 422,
+    zh: '监督审核截止日期已过，不能再推迟',
+    en: 'The surveillance deadline has passed; it can no longer be postponed',
+  },
+  POSTPONEMENT_ALREADY_USED: {
+    status: 422,
+    zh: '每次监督审核只能推迟一次',
+    en: 'A surveillance may be postponed only once',
+  },
+  DATE_AFTER_TODAY: {
+    status: 422,
+    zh: '审核日期不能晚于今天（北京时间）',
+    en: 'An audit or review date may not be after today (Beijing time)',
+  },
+  REVIEW_BEFORE_ACCEPTANCE: {
+    status: 422,
+    zh: '现场审核日期不能早于受理日期',
+    en: 'The on-site review may not be dated before the case was accepted',
+  },
+  AUDIT_OUTSIDE_CYCLE: {
+    status: 422,
+    zh: '监督审核日期必须在证书当前有效周期内',
+    en: "The surveillance must be dated inside the certificate's current cycle",
+  },
+  AUDIT_BEFORE_LAST_SURVEILLANCE: {
+    status: 422,
+    zh: '监督审核日期不能早于上一次监督审核',
+    en: 'The surveillance may not be dated before the last recorded one',
   },
   RENEWAL_WINDOW: {
     status: 422,

@@ -69,6 +69,8 @@ export interface Application extends Versioned {
   updatedAt: string;
   evaluatorSub?: string;
   contractNo?: string;
+  /** The day (China time) the case was accepted: the on-site review is held from then on. */
+  acceptedOn?: IsoDate;
   revisionNote?: string;
   onSiteReviewDate?: IsoDate;
   scoreSheet?: ScoreSheet;

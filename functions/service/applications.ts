@@ -1,5 +1,6 @@
 /** Use cases of an application: submit, renew, and every lifecycle step up to the issued certificate. */
 
+import { requireReadable } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import {
@@ -48,6 +49,7 @@ export async function planRenewal(deps: Deps, actor: Actor, input: SubmitRenewal
   const now = deps.clock();
   const certificate = await deps.store.getCertificate(input.certificateNumber);
   if (!certificate) throw new DomainError('NOT_FOUND', `certificate ${input.certificateNumber}`);
+  requireReadable(actor, certificate, `certificate ${input.certificateNumber}`);
   const id = newApplicationId(now);
   const decided = decideRenewal(certificate, input, actor, now, id);
   const app = await advance<Application>(
@@ -86,6 +88,7 @@ export async function planApplicationTransition(
   const { name } = command;
   const now = deps.clock();
   const current = await loadApplication(deps, id);
+  requireReadable(actor, current, `application ${id}`);
   const decided = applyApplicationTransition(current, command, actor, now);
   const { value, event } = await advance<Application>(
     eventStreamOf('application', id),

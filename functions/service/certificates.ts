@@ -1,8 +1,11 @@
 /** Use cases of a certificate: the staff's status actions and surveillance, each re-signing the mark when it changes. */
+import { requireReadable } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
+import { CERTIFICATE_ENDINGS, closeRenewalOnCertificateEnd } from '../../shared/lifecycle/application';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
+import type { Decided } from '../../shared/lifecycle/events';
 import type { CertificateCommand } from '../../shared/lifecycle/transitions';
-import type { Actor, Certificate } from '../../shared/model';
+import type { Actor, Application, Certificate } from '../../shared/model';
 import { termWrites } from '../../shared/search/terms';
 import { eventStreamOf } from '../../shared/store/keys';
 import { advance } from './aggregate';
@@ -21,14 +24,15 @@ export async function planCertificateChange(
   deps: Deps,
   actor: Actor,
   current: Certificate,
-  decided: { next: Certificate; event: import('../../shared/lifecycle/events').EventDraft },
+  decided: Decided<Certificate>,
   now: Date,
 ): Promise<Plan> {
+  const closing = await closeOpenRenewal(deps, actor, current, decided, now);
   const { value, event } = await advance<Certificate>(
     eventStreamOf('certificate', current.number),
     current,
-    decided.next,
-    decided.event,
+    closing.decided.next,
+    closing.decided.event,
     actor,
     now,
   );
@@ -41,8 +45,42 @@ export async function planCertificateChange(
       { kind: 'certificate', value: certificate, expectedVersion: current.version },
       { kind: 'event', value: event },
       ...termWrites(current, certificate),
+      ...closing.writes,
     ],
     outcome: { status: 200, body: certificate },
+  };
+}
+
+/** A certificate that ends takes its open renewal with it, in the same transaction (shared/lifecycle/application). */
+async function closeOpenRenewal(
+  deps: Deps,
+  actor: Actor,
+  current: Certificate,
+  decided: Decided<Certificate>,
+  now: Date,
+): Promise<{ decided: Decided<Certificate>; writes: Plan['writes'] }> {
+  const ending = CERTIFICATE_ENDINGS.find((s) => s === decided.next.status);
+  const renewalId = current.openRenewalId;
+  if (!ending || !renewalId || current.status === ending) return { decided, writes: [] };
+  const renewal = await deps.store.getApplication(renewalId);
+  const closed = renewal && closeRenewalOnCertificateEnd(renewal, ending, now);
+  const next = { ...decided.next, openRenewalId: undefined };
+  const event = { ...decided.event, data: { ...decided.event.data, renewalClosed: renewalId } };
+  if (!renewal || !closed) return { decided: { next, event }, writes: [] };
+  const app = await advance<Application>(
+    eventStreamOf('application', renewal.id),
+    renewal,
+    closed.next,
+    closed.event,
+    actor,
+    now,
+  );
+  return {
+    decided: { next, event },
+    writes: [
+      { kind: 'application', value: app.value, expectedVersion: renewal.version },
+      { kind: 'event', value: app.event },
+    ],
   };
 }
 
@@ -54,5 +92,6 @@ export async function planCertificateTransition(
 ): Promise<Plan> {
   const now = deps.clock();
   const current = await loadCertificate(deps, number);
+  requireReadable(actor, current, `certificate ${number}`);
   return planCertificateChange(deps, actor, current, applyCertificateTransition(current, command, actor, now), now);
 }

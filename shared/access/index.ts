@@ -3,6 +3,7 @@
  * the certification body (evaluators, committee members, administrators); the daily sweep's `system` role is not
  * a person and is no member of staff. An applicant sees its own applications and certificates, nothing else.
  */
+import { DomainError } from '../errors';
 import type { Application, Certificate, Role } from '../model';
 
 export const STAFF_ROLES = ['evaluator', 'committee', 'admin'] as const satisfies readonly Role[];
@@ -37,4 +38,16 @@ export function mayReadCertificate(caller: Caller, certificate: Pick<Certificate
 /** The outbox holds every organization's reminders: staff only. */
 export function mayReadOutbox(caller: Pick<Caller, 'roles'>): boolean {
   return isStaff(caller);
+}
+
+/**
+ * A record the caller may not read does not exist for it, whatever the method: a step on another organization's case
+ * answers exactly as a step on a missing one, so ids cannot be probed.
+ */
+export function requireReadable(
+  caller: Caller,
+  record: Pick<Application | Certificate, 'applicantSub'>,
+  what: string,
+): void {
+  if (!(isStaff(caller) || isOwnRecord(caller, record))) throw new DomainError('NOT_FOUND', what);
 }

@@ -3,12 +3,21 @@ import { addMonths, chinaDate } from '../calendar';
 import { DomainError } from '../errors';
 import type { Actor, Application, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
-import { isScoreSheetComplete, type ScoreSheet, scoreTotal } from '../scheme';
+import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
+import { requireOnSiteReviewDate } from './date-rules';
 import type { Decided } from './events';
-import { requireAssignedEvaluator, requireImpartialDecider, requireOwner, requireRole } from './guards';
-import { APPLICATION_TRANSITIONS, type ApplicationCommand } from './transitions';
+import {
+  requireAssignedEvaluator,
+  requireImpartialDecider,
+  requireIndependentEvaluator,
+  requireNotOwnCase,
+  requireOwner,
+  requireRole,
+} from './guards';
+import { withNote } from './notes';
+import { APPLICATION_TRANSITIONS, type ApplicationCommand, BEFORE_DECISION_STATES } from './transitions';
 
-export const MIN_OPERATING_MONTHS = 3;
+export const MIN_OPERATING_MONTHS = SCHEME_CALENDAR.minOperatingMonths;
 
 /** The service system must have run for three months before the application. */
 export function hasOperatedLongEnough(operatingSince: string, submittedOn: string): boolean {
@@ -84,21 +93,26 @@ export function applyApplicationTransition(
   const spec = APPLICATION_TRANSITIONS[name];
   requireRole(actor, spec.role);
   if (spec.role === 'applicant') requireOwner(actor, current);
+  requireNotOwnCase(actor, spec.role, current);
   if (!(spec.from as readonly string[]).includes(current.state)) {
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.state}`);
   }
   const next: Application = { ...current, state: spec.to, updatedAt: now.toISOString() };
   let reason: string | undefined;
   let data: Record<string, unknown> | undefined;
+  let note: string | undefined;
 
   switch (command.name) {
     case 'accept':
+      requireIndependentEvaluator(command.input.evaluatorSub, current);
       next.evaluatorSub = command.input.evaluatorSub;
       next.contractNo = command.input.contractNo;
+      next.acceptedOn = chinaDate(now);
       data = { evaluatorSub: next.evaluatorSub, contractNo: next.contractNo };
       break;
     case 'passDocumentReview':
       requireAssignedEvaluator(actor, current);
+      note = command.input.note;
       break;
     case 'returnForRevision':
       requireAssignedEvaluator(actor, current);
@@ -108,15 +122,18 @@ export function applyApplicationTransition(
     case 'resubmit':
       if (command.input.documents) next.documents = command.input.documents;
       next.revisionNote = undefined;
+      note = command.input.note;
       break;
     case 'recordOnSiteReview': {
       requireAssignedEvaluator(actor, current);
+      requireOnSiteReviewDate(current, command.input.reviewDate, chinaDate(now));
       const sheet = command.input.scoreSheet;
       if (!isScoreSheetComplete(sheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
       const result = scoreTotal(sheet);
       next.scoreSheet = sheet;
       next.onSiteReviewDate = command.input.reviewDate;
       next.score = { total: result.total, level: result.level, passed: result.passed };
+      note = command.input.note;
       data = { total: result.total, level: result.level, passed: result.passed, schemeVersion: sheet.schemeVersion };
       break;
     }
@@ -138,5 +155,40 @@ export function applyApplicationTransition(
     case 'issue':
       break;
   }
-  return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data } };
+  return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data: withNote(data, note) } };
 }
+
+/** Certificate statuses that end a certificate: a renewal of it has nothing left to renew. */
+export const CERTIFICATE_ENDINGS = ['withdrawn', 'cancelled', 'expired'] as const;
+
+/**
+ * A certificate that ends (withdrawn, cancelled, expired) closes its open renewal at once: the case is withdrawn by
+ * the same actor, in the same transaction, with the certificate's ending as its reason.
+ */
+export function closeRenewalOnCertificateEnd(
+  renewal: Application,
+  ending: (typeof CERTIFICATE_ENDINGS)[number],
+  now: Date,
+): Decided<Application> | null {
+  if (renewal.kind !== 'renewal' || !(OPEN_STATES as readonly string[]).includes(renewal.state)) return null;
+  const reason = RENEWAL_CLOSED_REASON[ending];
+  return {
+    next: { ...renewal, state: 'withdrawn', updatedAt: now.toISOString() },
+    event: {
+      action: 'close-renewal',
+      from: renewal.state,
+      to: 'withdrawn',
+      reason,
+      data: { certificate: renewal.renewalOf, certificateStatus: ending },
+    },
+  };
+}
+
+/** Every state in which a case still waits for a step (an approved case waits for its issue). */
+const OPEN_STATES = [...BEFORE_DECISION_STATES, 'approved'] as const;
+
+const RENEWAL_CLOSED_REASON: Record<(typeof CERTIFICATE_ENDINGS)[number], string> = {
+  withdrawn: '证书已撤销，再认证终止 (certificate withdrawn)',
+  cancelled: '证书已注销，再认证终止 (certificate cancelled)',
+  expired: '证书已过期，再认证终止 (certificate expired)',
+};

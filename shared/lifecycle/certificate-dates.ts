@@ -1,11 +1,12 @@
 /** The certificate's calendar: 3-year validity, a surveillance every 12 months, 6 months' suspension at most. */
 import { addDays, addMonths, type IsoDate, minDate } from '../calendar';
 import type { Certificate } from '../model';
+import { SCHEME_CALENDAR } from '../scheme/calendar';
 
-export const VALIDITY_YEARS = 3;
-export const SURVEILLANCE_INTERVAL_MONTHS = 12;
-export const MAX_POSTPONEMENT_MONTHS = 3;
-export const MAX_SUSPENSION_MONTHS = 6;
+export const VALIDITY_YEARS = SCHEME_CALENDAR.validityYears;
+export const SURVEILLANCE_INTERVAL_MONTHS = SCHEME_CALENDAR.surveillanceIntervalMonths;
+export const MAX_POSTPONEMENT_MONTHS = SCHEME_CALENDAR.maxPostponementMonths;
+export const MAX_SUSPENSION_MONTHS = SCHEME_CALENDAR.maxSuspensionMonths;
 
 export function validUntilFor(validFrom: IsoDate): IsoDate {
   return addDays(addMonths(validFrom, VALIDITY_YEARS * 12), -1);
@@ -21,6 +22,15 @@ export function nextAnniversary(validFrom: IsoDate, validUntil: IsoDate, after: 
     if (due > validUntil) return null;
     if (due > after) return due;
   }
+}
+
+/**
+ * The surveillance due after one held on `held`: 12 months on, counted from the audit itself (never from a
+ * certificate year), or null when that falls after the cycle (the re-certification takes its place).
+ */
+export function nextSurveillanceAfter(held: IsoDate, validUntil: IsoDate): IsoDate | null {
+  const due = addMonths(held, SURVEILLANCE_INTERVAL_MONTHS);
+  return due > validUntil ? null : due;
 }
 
 /** The last day a surveillance may be held without the certificate being suspended. */

@@ -1,10 +1,11 @@
 /** The certificate's rules as pure functions: issue, renew, surveillance, status changes and the sweep's acts. */
-import { addDays, addMonths, chinaDate } from '../calendar';
+import { addDays, chinaDate } from '../calendar';
 import { DomainError, invariant } from '../errors';
 import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory } from '../model';
-import { MAX_POSTPONEMENT_MONTHS, nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
+import { nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
+import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
-import { requireRole } from './guards';
+import { requireNotOwnCase, requireRole } from './guards';
 import { withStatus } from './status-history';
 import { recordSurveillance } from './surveillance';
 import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from './transitions';
@@ -87,6 +88,7 @@ export function applyCertificateTransition(
   const { name } = command;
   const spec = CERTIFICATE_TRANSITIONS[name];
   requireRole(actor, spec.role);
+  requireNotOwnCase(actor, spec.role, current);
   if (!(spec.from as readonly string[]).includes(current.status)) {
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.status}`);
   }
@@ -99,13 +101,11 @@ export function applyCertificateTransition(
 
   switch (command.name) {
     case 'recordSurveillance':
+      requireAuditDate(current, command.input.auditDate, today);
       return recordSurveillance(current, command.input, actor, today);
     case 'postponeSurveillance': {
-      const due = current.nextSurveillanceDue;
       const until = command.input.until;
-      if (!due || until <= due || until > addMonths(due, MAX_POSTPONEMENT_MONTHS) || until > current.validUntil) {
-        throw new DomainError('POSTPONEMENT_LIMIT');
-      }
+      requirePostponement(current, until, today);
       return event({ ...current, surveillancePostponedUntil: until }, { until });
     }
     case 'suspend':

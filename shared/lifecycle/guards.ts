@@ -1,6 +1,6 @@
 /** Guards shared by both aggregates: who may act, and the certification body's impartiality rule. */
 import { DomainError } from '../errors';
-import type { Actor, Application, Role } from '../model';
+import type { Actor, Application, Certificate, Role } from '../model';
 
 export function requireRole(actor: Actor, role: Role | 'system'): void {
   if (!actor.roles.includes(role)) throw new DomainError('FORBIDDEN_ROLE', `requires role ${role}`);
@@ -13,6 +13,29 @@ export function requireOwner(actor: Actor, application: Pick<Application, 'appli
 
 export function requireAssignedEvaluator(actor: Actor, application: Pick<Application, 'evaluatorSub'>): void {
   if (application.evaluatorSub !== actor.sub) throw new DomainError('NOT_ASSIGNED_EVALUATOR');
+}
+
+/**
+ * No self-dealing: whoever applied for the organization takes no staff step on its case or certificate, whatever
+ * roles they also hold. The applicant's own steps (resubmit, withdraw) stay theirs.
+ */
+export function requireNotOwnCase(
+  actor: Actor,
+  role: Role | 'system',
+  record: Pick<Application | Certificate, 'applicantSub'>,
+): void {
+  if (role !== 'applicant' && role !== 'system' && record.applicantSub === actor.sub) {
+    throw new DomainError('SELF_DEALING', `${actor.sub} applied for this organization`);
+  }
+}
+
+/** The evaluator a case is given may not be the person who applied for it. */
+export function requireIndependentEvaluator(evaluatorSub: string, application: Pick<Application, 'applicantSub'>) {
+  if (evaluatorSub === application.applicantSub) {
+    throw new DomainError('SELF_DEALING', `${evaluatorSub} applied for this organization`, [
+      { path: 'body.evaluatorSub', message: 'the applicant may not evaluate its own case', code: 'SELF_DEALING' },
+    ]);
+  }
 }
 
 /** GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role. */

@@ -1,9 +1,9 @@
 /** Surveillance (监督审核), the yearly audit that keeps a certificate valid. */
-import { addMonths } from '../calendar';
 import type { Actor, Certificate, SurveillanceRecord } from '../model';
 import { compareLevels, scoreTotal } from '../scheme';
-import { nextAnniversary, SURVEILLANCE_INTERVAL_MONTHS, surveillanceDeadline } from './certificate-dates';
+import { nextSurveillanceAfter } from './certificate-dates';
 import type { Decided } from './events';
+import { withNote } from './notes';
 import { withStatus } from './status-history';
 import type { CertificateInput } from './transitions';
 
@@ -35,18 +35,14 @@ export function recordSurveillance(
     outcome,
     evaluatorSub: actor.sub,
   };
-  // One surveillance per certificate year: an audit held before the pending one's year began (the audit that clears
-  // a suspension, months after a failed one) must not also use up next year's surveillance.
-  const pending = current.nextSurveillanceDue;
-  const coversPending = pending !== null && auditDate > addMonths(pending, -SURVEILLANCE_INTERVAL_MONTHS);
+  // The next one is due 12 months after this audit, whatever year of the certificate it fell in: an audit two weeks
+  // after issue brings the next deadline forward, never pushes it to nearly two years.
   let next: Certificate = {
     ...current,
     surveillances: [...current.surveillances, record],
     lastSurveillance: auditDate,
-    nextSurveillanceDue: coversPending
-      ? nextAnniversary(current.validFrom, current.validUntil, surveillanceDeadline(current)!)
-      : pending,
-    surveillancePostponedUntil: coversPending ? null : current.surveillancePostponedUntil,
+    nextSurveillanceDue: nextSurveillanceAfter(auditDate, current.validUntil),
+    surveillancePostponedUntil: null,
   };
   if (suspend) {
     next =
@@ -73,7 +69,7 @@ export function recordSurveillance(
       from: current.status,
       to: next.status,
       reason: forCause,
-      data: { total: result.total, level: result.level, outcome, auditDate },
+      data: withNote({ total: result.total, level: result.level, outcome, auditDate }, input.note),
     },
   };
 }

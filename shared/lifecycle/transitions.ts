@@ -21,7 +21,14 @@ export interface TransitionSpec<S extends string> {
   en: string;
 }
 
-const BEFORE_DECISION = ['submitted', 'accepted', 'revision_requested', 'document_review_passed', 'scored'] as const;
+/** The states before the committee's decision: an applicant may still withdraw. */
+export const BEFORE_DECISION_STATES = [
+  'submitted',
+  'accepted',
+  'revision_requested',
+  'document_review_passed',
+  'scored',
+] as const;
 
 export const APPLICATION_TRANSITIONS = {
   accept: {
@@ -98,7 +105,7 @@ export const APPLICATION_TRANSITIONS = {
   },
   withdraw: {
     slug: 'withdraw',
-    from: BEFORE_DECISION,
+    from: BEFORE_DECISION_STATES,
     to: 'withdrawn',
     role: 'applicant',
     input: app.withdrawApplicationSchema,

@@ -1,6 +1,7 @@
 // Public API of the GB/T 27922 scheme: table data, score sheets, scoring and star levels.
 
 export { blankScoreSheet, fullMarksScoreSheet, sheetWithTotal } from './builders';
+export { SCHEME_CALENDAR } from './calendar';
 export type {
   Bilingual,
   DimensionCode,

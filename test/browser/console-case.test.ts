@@ -55,7 +55,7 @@ describe('one case through the console', () => {
 
     const form = await openAction(page, 'recordOnSiteReview');
     expect(await form.locator('.indicator').count()).toBe(SCHEME.indicators.length);
-    await form.locator('input[name=reviewDate]').fill('2026-11-20');
+    await form.locator('input[name=reviewDate]').fill('2026-11-23');
     const target = sheetWithTotal(92.5);
     for (const entry of target.indicators) await form.locator(`input[name="${entry.code}"]`).fill(String(entry.score));
     await form.locator('textarea[name="C2-note"]').fill('投诉处理记录抽查 20 份，均在 48 小时内反馈');

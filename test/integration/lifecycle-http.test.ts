@@ -92,10 +92,10 @@ describe('guards refuse with a stable code and write nothing', () => {
       'ILLEGAL_TRANSITION',
     ],
     [
-      "an applicant acting on another organization's case",
+      "an applicant acting on another organization's case, answered as a missing one",
       () => sys.api.post(`/v1/staff/applications/${scored}/withdraw`, {}, 'applicant-beta'),
-      403,
-      'NOT_OWNER',
+      404,
+      'NOT_FOUND',
     ],
     [
       'a request without a token',

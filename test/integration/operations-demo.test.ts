@@ -63,7 +63,11 @@ describe('the demo registry', () => {
     const yearLater = addMonths(TODAY, 12);
     const valid = await certificatesWith('valid');
     // One organization keeps its surveillance appointment; the others falling due within the year do not.
-    const kept = valid.find((c) => surveillanceDeadline(c) !== null && surveillanceDeadline(c)! < addMonths(TODAY, 2))!;
+    // (one valid through the year: a certificate that expires meanwhile keeps no appointment).
+    const kept = valid.find(
+      (c) =>
+        surveillanceDeadline(c) !== null && surveillanceDeadline(c)! < addMonths(TODAY, 2) && c.validUntil >= yearLater,
+    )!;
     const audit = await sys.api.post(
       `/v1/staff/certificates/${kept.number}/record-surveillance`,
       { auditDate: TODAY, scoreSheet: sheetWithTotal(90) },

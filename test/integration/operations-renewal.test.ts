@@ -38,14 +38,14 @@ describe('renewal', () => {
     const twice = await sys.api.post('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme');
     expect(twice.body.code).toBe('RENEWAL_ALREADY_OPEN');
     const stranger = await sys.api.post('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-beta');
-    expect(stranger.body.code).toBe('NOT_OWNER');
+    expect(stranger.body.code).toBe('NOT_FOUND');
 
     const base = `/v1/staff/applications/${renewal.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-wang', contractNo: 'HT-R-1' }, 'admin-qian');
     await step(`${base}/pass-document-review`, {}, 'evaluator-wang');
     await step(
       `${base}/record-on-site-review`,
-      { reviewDate: '2028-10-10', scoreSheet: sheetWithTotal(95.5) },
+      { reviewDate: '2028-09-01', scoreSheet: sheetWithTotal(95.5) },
       'evaluator-wang',
     );
     await step(`${base}/approve`, {}, 'committee-zhao');
@@ -79,7 +79,7 @@ describe('renewal', () => {
     await step(`${base}/pass-document-review`, {}, 'evaluator-li');
     await step(
       `${base}/record-on-site-review`,
-      { reviewDate: '2028-08-10', scoreSheet: sheetWithTotal(72) },
+      { reviewDate: '2028-08-01', scoreSheet: sheetWithTotal(72) },
       'evaluator-li',
     );
     await step(`${base}/reject`, { reason: '服务网点覆盖不足' }, 'committee-zhao');
@@ -87,13 +87,14 @@ describe('renewal', () => {
     expect(again.renewalOf).toBe(cert.number);
   });
 
-  it('cannot be completed after the certificate has expired: the organization starts again', async () => {
+  it('is closed when the certificate expires: the organization starts again', async () => {
     const cert = await certificateNearExpiry();
     sys.setNow('2028-12-01');
     const renewal = await step('/v1/staff/renewals', { certificateNumber: cert.number }, 'applicant-acme', 201);
     const base = `/v1/staff/applications/${renewal.id}`;
     await step(`${base}/accept`, { evaluatorSub: 'evaluator-li', contractNo: 'HT-R-3' }, 'admin-qian');
     await step(`${base}/pass-document-review`, {}, 'evaluator-li');
+    sys.setNow('2028-12-20');
     await step(
       `${base}/record-on-site-review`,
       { reviewDate: '2028-12-20', scoreSheet: sheetWithTotal(90) },
@@ -102,9 +103,9 @@ describe('renewal', () => {
     await step(`${base}/approve`, {}, 'committee-zhao');
     sys.setNow('2029-01-05');
     expect((await runSweep(sys.deps)).changed).toContainEqual({ number: cert.number, action: 'expire' });
+    expect((await sys.api.get(base, 'admin-qian')).body.state).toBe('withdrawn');
     const late = await sys.api.post(`${base}/issue`, {}, 'admin-qian');
-    expect(late.status).toBe(422);
-    expect(late.body.code).toBe('RENEWAL_WINDOW');
+    expect([late.status, late.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     expect((await sys.api.get(`/v1/certificates/${cert.number}`)).body.status).toBe('expired');
   });
 });

@@ -32,7 +32,7 @@ describe('a surveillance scores the organization again', () => {
       status: 'valid',
       level,
       lastSurveillance: '2026-12-14',
-      nextSurveillanceDue: '2028-01-05',
+      nextSurveillanceDue: '2027-12-14',
     });
     expect(res.body.surveillances.at(-1)).toMatchObject({ outcome, total, evaluatorSub: 'evaluator-li' });
     expect((await eventsOf(cert.number)).at(-1)).toMatchObject({
@@ -71,17 +71,17 @@ describe('a surveillance scores the organization again', () => {
     ]);
   });
 
-  it("does not let the audit that clears a suspension use up next year's surveillance", async () => {
+  it('counts the next surveillance 12 months from each audit, the one that clears a suspension too', async () => {
     const cert = await issuedOn('2026-01-05');
     sys.setNow('2026-07-01');
     expect((await surveil(cert.number, '2026-07-01', 60)).body).toMatchObject({
       status: 'suspended',
-      nextSurveillanceDue: '2028-01-05',
+      nextSurveillanceDue: '2027-07-01',
     });
     sys.setNow('2026-09-01');
     expect((await surveil(cert.number, '2026-09-01', 90)).body).toMatchObject({
       clearedOn: '2026-09-01',
-      nextSurveillanceDue: '2028-01-05',
+      nextSurveillanceDue: '2027-09-01',
     });
     expect((await act(cert.number, 'reinstate')).body.status).toBe('valid');
   });

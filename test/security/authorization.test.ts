@@ -2,7 +2,9 @@
  * Who may call what: every caller against every staff endpoint of the route table. A transition's column comes
  * from the transition table (the one role that takes it; an applicant only on its own case); the other endpoints'
  * access is written once below. "allow" is not 401/403/404 — a state or input refusal (400/409/422) still means the
- * caller got past authorization; "deny" is 401 for no caller, 403 or 404 for the wrong one.
+ * caller got past authorization; "deny" is 401 for no caller, 403 or 404 for the wrong one, and always 404 for
+ * another organization's applicant on a route that names a case: a case it may not read does not exist for it,
+ * whatever the method.
  */
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +96,9 @@ function accessOf(route: RouteSpec): Access | undefined {
   };
 }
 
+/** Routes that name a case or a certificate (in the path, or a renewal's body): another organization's is missing. */
+const addressesACase = (route: RouteSpec) => /\{(id|number)\}/.test(route.path) || route.op === 'submitRenewal';
+
 const STAFF_ROUTES = ROUTES.filter((r) => r.auth === 'staff');
 const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND'];
 
@@ -124,7 +129,9 @@ describe('the authorization matrix: every caller × every staff endpoint', () =>
       const denied =
         caller === 'anonymous'
           ? res.status === 401 && res.body?.code === 'UNAUTHENTICATED'
-          : [403, 404].includes(res.status) && DENIAL_CODES.includes(res.body?.code);
+          : caller === 'otherApplicant' && addressesACase(route)
+            ? res.status === 404 && res.body?.code === 'NOT_FOUND'
+            : [403, 404].includes(res.status) && DENIAL_CODES.includes(res.body?.code);
       const allowed = ![401, 403, 404].includes(res.status) && res.status < 500;
       if (expected === 'deny' ? !denied : !allowed)
         wrong.push(`${caller}: expected ${expected}, got ${res.status} ${res.body?.code ?? ''}`);

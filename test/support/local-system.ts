@@ -136,8 +136,11 @@ async function startTestSystem(
   };
 }
 
-/** Ad-hoc users for tests: `evaluator-x`, `committee-y`, `applicant-z` get the role their name starts with. */
+/**
+ * Ad-hoc users for tests: `evaluator-x`, `committee-y`, `applicant-z` get the role their name starts with, and
+ * `applicant.committee-w` every role its name lists.
+ */
 function rolesFromName(sub: string): Role[] {
-  const role = sub.split('-')[0] as Role;
-  return ['applicant', 'evaluator', 'committee', 'admin'].includes(role) ? [role] : [];
+  const named = (sub.split('-')[0] ?? '').split('.') as Role[];
+  return named.filter((role) => ['applicant', 'evaluator', 'committee', 'admin'].includes(role));
 }

@@ -31,7 +31,8 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:passDocumentReview': () => ({}),
   'application:returnForRevision': () => REASON,
   'application:resubmit': () => ({ note: '已补充投诉处理程序' }),
-  'application:recordOnSiteReview': () => ({ reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(91.5) }),
+  // Reviewed on the day (the tests' clock): after the case's acceptance, not after today.
+  'application:recordOnSiteReview': () => ({ reviewDate: '2026-11-23', scoreSheet: sheetWithTotal(91.5) }),
   'application:approve': () => ({}),
   'application:reject': () => REASON,
   'application:issue': () => ({}),

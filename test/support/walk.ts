@@ -1,5 +1,6 @@
 /** Walks a case through the lifecycle over HTTP, step by step, as staff would, for a fresh organization. */
 import { expect } from 'vitest';
+import { chinaDate } from '../../shared/calendar';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication, type Organization } from './organizations';
@@ -32,7 +33,13 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
   return res.body;
 }
 
-/** Submitted → accepted → document review passed → scored; returns the application id. */
+/** Today in China on the system's own clock: the day a step taken now may be dated. */
+export async function systemToday(api: ApiClient): Promise<string> {
+  const health = await ok(api.get('/health'));
+  return chinaDate(new Date(health.time));
+}
+
+/** Submitted → accepted → document review passed → scored (reviewed on site today); returns the application id. */
 export async function caseToScored(api: ApiClient, total: number, options: CaseOptions = {}): Promise<string> {
   const who = { ...DEFAULT_ACTORS, ...options.by };
   const body = newApplication(options.organization, options.scope ? { scope: options.scope } : {});
@@ -48,7 +55,7 @@ export async function caseToScored(api: ApiClient, total: number, options: CaseO
   await ok(
     api.post(
       `/v1/staff/applications/${app.id}/record-on-site-review`,
-      { reviewDate: '2026-11-01', scoreSheet: sheetWithTotal(total) },
+      { reviewDate: await systemToday(api), scoreSheet: sheetWithTotal(total) },
       who.evaluator,
     ),
   );

@@ -72,7 +72,7 @@ describe('surveillance', () => {
     const { next, event } = surveil(92);
     expect(next.level).toBe('four');
     expect(event.data?.outcome).toBe('keep');
-    expect(next.nextSurveillanceDue).toBe('2028-01-10');
+    expect(next.nextSurveillanceDue).toBe('2027-11-20');
   });
 
   it('raises and lowers the level with the score', () => {

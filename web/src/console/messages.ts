@@ -39,6 +39,7 @@ export const OTHER_ACTION_LABELS: Readonly<Record<string, Msg>> = {
   renew: { zh: '再认证发证（新周期）', en: 'Renewed into a new cycle' },
   'renewal-opened': { zh: '再认证申请进行中', en: 'Renewal opened' },
   'renewal-closed': { zh: '再认证申请结束', en: 'Renewal closed' },
+  'close-renewal': { zh: '证书终止，再认证随之结束', en: 'Renewal closed: the certificate ended' },
   'sweep-suspendOverdue': { zh: '监督审核逾期，系统暂停', en: 'Suspended by the sweep: surveillance overdue' },
   'sweep-withdrawSuspensionExpired': {
     zh: '暂停超过 6 个月，系统撤销',

@@ -36,6 +36,7 @@ export async function historySection(path: string, stream: 'application' | 'cert
           e.from !== e.to ? h('span', { class: 'muted' }, ` ${e.from ?? '—'} → ${e.to}`) : null,
           h('span', { class: 'timeline-actor' }, e.actor.sub),
           e.reason ? h('q', { class: 'timeline-reason' }, e.reason) : null,
+          typeof e.data?.note === 'string' ? h('q', { class: 'timeline-note' }, e.data.note) : null,
         ),
       ),
     ),

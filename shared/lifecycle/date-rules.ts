@@ -1,0 +1,75 @@
+/**
+ * Dates within the rules: an on-site review or an audit lies inside its case's own window and never after today
+ * (in China), and a postponement is asked for before its deadline, once, by at most the scheme's months. Each refusal
+ * names its rule and the field it concerns.
+ */
+import { addMonths, chinaDate, type IsoDate } from '../calendar';
+import { DomainError, type ErrorCode } from '../errors';
+import type { Application, Certificate } from '../model';
+import { SCHEME_CALENDAR } from '../scheme/calendar';
+
+function refuse(code: ErrorCode, path: string, message: string): never {
+  throw new DomainError(code, message, [{ path, message, code }]);
+}
+
+function notAfterToday(date: IsoDate, today: IsoDate, path: string): void {
+  if (date > today) refuse('DATE_AFTER_TODAY', path, `${date} is after today (${today}, China time)`);
+}
+
+/** The day a case was accepted: from acceptance on, its evaluator may review it on site. */
+export function acceptedOn(application: Pick<Application, 'acceptedOn' | 'submittedAt'>): IsoDate {
+  return application.acceptedOn ?? chinaDate(new Date(application.submittedAt));
+}
+
+/** An on-site review is held between the case's acceptance and today. */
+export function requireOnSiteReviewDate(
+  application: Pick<Application, 'acceptedOn' | 'submittedAt'>,
+  reviewDate: IsoDate,
+  today: IsoDate,
+): void {
+  const path = 'body.reviewDate';
+  const from = acceptedOn(application);
+  if (reviewDate < from) refuse('REVIEW_BEFORE_ACCEPTANCE', path, `${reviewDate} is before acceptance on ${from}`);
+  notAfterToday(reviewDate, today, path);
+}
+
+/**
+ * A surveillance audit is held inside the certificate's current cycle (from its start to its last valid day), not
+ * before the surveillance last recorded, and not after today.
+ */
+export function requireAuditDate(
+  certificate: Pick<Certificate, 'validFrom' | 'validUntil' | 'lastSurveillance'>,
+  auditDate: IsoDate,
+  today: IsoDate,
+): void {
+  const path = 'body.auditDate';
+  const { validFrom, validUntil, lastSurveillance } = certificate;
+  if (auditDate < validFrom || auditDate > validUntil) {
+    refuse('AUDIT_OUTSIDE_CYCLE', path, `${auditDate} is outside the cycle ${validFrom} – ${validUntil}`);
+  }
+  if (lastSurveillance && auditDate < lastSurveillance) {
+    refuse('AUDIT_BEFORE_LAST_SURVEILLANCE', path, `${auditDate} is before the last surveillance ${lastSurveillance}`);
+  }
+  notAfterToday(auditDate, today, path);
+}
+
+/**
+ * A postponement is asked for on or before the surveillance's deadline, once per surveillance, to a day after the
+ * deadline and at most the scheme's months later, never past the certificate's validity.
+ */
+export function requirePostponement(
+  certificate: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil' | 'validUntil'>,
+  until: IsoDate,
+  today: IsoDate,
+): void {
+  const due = certificate.nextSurveillanceDue;
+  if (!due) refuse('POSTPONEMENT_LIMIT', 'body.until', 'no surveillance is due in this cycle');
+  if (certificate.surveillancePostponedUntil) {
+    refuse('POSTPONEMENT_ALREADY_USED', 'body.until', `already postponed to ${certificate.surveillancePostponedUntil}`);
+  }
+  if (today > due) refuse('POSTPONEMENT_AFTER_DEADLINE', 'body.until', `the deadline ${due} has passed`);
+  const latest = addMonths(due, SCHEME_CALENDAR.maxPostponementMonths);
+  if (until <= due || until > latest || until > certificate.validUntil) {
+    refuse('POSTPONEMENT_LIMIT', 'body.until', `${until} is not after ${due} and on or before ${latest}`);
+  }
+}
