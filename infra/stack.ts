@@ -21,6 +21,7 @@ import { LogArchive } from './constructs/log-archive';
 import { Monitoring } from './constructs/monitoring';
 import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
 import { OriginVerify } from './constructs/origin-verify';
+import { keepReceipts } from './constructs/receipt-objects';
 import { SigningKeys } from './constructs/signing-keys';
 import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
@@ -182,7 +183,12 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
       rendersArtwork: true,
-      environment: { ...common, ...behindApi, RECEIPT_KEY_IDS: receiptSigning.keyIds },
+      environment: {
+        ...common,
+        ...behindApi,
+        RECEIPT_KEY_IDS: receiptSigning.keyIds,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+      },
     });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
@@ -213,6 +219,7 @@ export class StarmarkStack extends Stack {
     signing.grantPublicKey([publicFn.role, staffFn.role, sweepFn.role]);
     receiptSigning.grantSign([publicFn.role]);
     receiptSigning.grantPublicKey([publicFn.role]);
+    keepReceipts(publicFn.role, web.objects);
     reminders.grantPublish([staffFn.role, sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
     this.originSecretRotation = originVerify.rotate({
