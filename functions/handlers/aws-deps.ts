@@ -27,6 +27,11 @@ export function awsDeps(): Promise<Deps> {
     const receiptKeys = receiptIds
       ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store })
       : undefined;
+    // Likewise STATUS_KEY_IDS: the public function signs the status snapshot it serves.
+    const statusIds = process.env[KEY_IDS_VARIABLE.status];
+    const statusKeys = statusIds
+      ? new KmsKeyRing({ kms, purpose: 'status', keyIds: parseKeyIds(statusIds, KEY_IDS_VARIABLE.status), store })
+      : undefined;
     return {
       store,
       clock: () => new Date(),
@@ -38,6 +43,7 @@ export function awsDeps(): Promise<Deps> {
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),
+      ...(statusKeys ? { statusKeys } : {}),
     };
   })();
   return deps;

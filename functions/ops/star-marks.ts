@@ -13,6 +13,7 @@ import { parseInput } from '../http/parse';
 import { claimedOnce } from '../service/claimed';
 import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
+import { statusSnapshot } from '../signing/status-snapshot';
 import { publishedJwks, verify } from '../signing/verification';
 import { idempotencyOf } from './staff-applications';
 import { readableCertificate } from './staff-certificates';
@@ -28,6 +29,10 @@ export const publicStarMarkOperations: Record<string, Operation> = {
     body: await verify(deps, parseInput(verificationRequestSchema, req.body, 'body')),
   }),
   jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
+  statusSnapshot: async (_req, deps) => ({
+    status: 200,
+    raw: { contentType: 'application/jose; charset=utf-8', text: await statusSnapshot(deps) },
+  }),
   certificateStylesheet: async () => ({
     status: 200,
     raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },

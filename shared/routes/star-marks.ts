@@ -21,6 +21,15 @@ export const STAR_MARK_ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/v1/status-snapshot',
+    fn: 'public',
+    op: 'statusSnapshot',
+    auth: 'none',
+    cacheSeconds: 60,
+    summary: 'Signed snapshot of the certificates that are not plainly valid (for offline verdicts)',
+  },
+  {
+    method: 'GET',
     path: '/v1/print/certificate.css',
     fn: 'public',
     op: 'certificateStylesheet',
