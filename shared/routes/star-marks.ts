@@ -44,8 +44,12 @@ export const STAR_MARK_ROUTES = [
     auth: 'none',
     cacheSeconds: 60,
     summary: 'Signed snapshot of the certificates that are not plainly valid (for offline verdicts)',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('application/jose'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/print/certificate.css',
     fn: 'public',
