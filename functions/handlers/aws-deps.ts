@@ -1,7 +1,9 @@
 /** Dependencies of a function running in AWS, built once per container from the environment. */
 import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
 import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
@@ -32,8 +34,11 @@ export function awsDeps(): Promise<Deps> {
     const statusKeys = statusIds
       ? new KmsKeyRing({ kms, purpose: 'status', keyIds: parseKeyIds(statusIds, KEY_IDS_VARIABLE.status), store })
       : undefined;
+    // Only the functions that publish or keep files are given the bucket (and granted on it).
+    const objectBucket = process.env[DEPLOYMENT_ENV.objectBucket];
     return {
       store,
+      ...(objectBucket ? { objects: new S3ObjectStore(traced(new S3Client({})), objectBucket) } : {}),
       clock: () => new Date(),
       config: {
         certificatePrefix: env.certificatePrefix,

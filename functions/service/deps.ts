@@ -2,6 +2,7 @@
 
 import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
+import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
 import type { SigningKeyRing } from '../signing/ports';
 
@@ -35,4 +36,6 @@ export interface Deps {
   receiptKeys?: SigningKeyRing;
   /** The status key ring: signs the status snapshot, and nothing else (shared/status-snapshot). */
   statusKeys?: SigningKeyRing;
+  /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
+  objects?: ObjectStore;
 }
