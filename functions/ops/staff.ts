@@ -1,5 +1,6 @@
 /** The staff function's operations, by the op names of the route table. */
 import type { Operation } from '../http/dispatch';
+import { staffDocumentOperations } from './documents';
 import { staffOperationsOperations } from './operations';
 import { staffProcurementOperations } from './procurement';
 import * as apps from './staff-applications';
@@ -8,6 +9,7 @@ import { staffStarMarkOperations } from './star-marks';
 
 export const staffOperations: Record<string, Operation> = {
   ...staffStarMarkOperations,
+  ...staffDocumentOperations,
   ...staffOperationsOperations,
   ...staffProcurementOperations,
   whoAmI: async (req) => ({ status: 200, body: req.actor }),

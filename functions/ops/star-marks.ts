@@ -8,10 +8,11 @@ import {
   signingKeyPathSchema,
   verificationRequestSchema,
 } from '../../shared/star-mark/schemas';
+import { certificateHtml } from '../documents/certificate';
 import type { Operation } from '../http/dispatch';
 import { parseInput } from '../http/parse';
 import { execute } from '../service/plan';
-import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
+import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks, verify } from '../signing/verification';
 import { idempotencyOf } from './staff-applications';

@@ -4,6 +4,7 @@
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
 import { CORE_ROUTES } from './core';
+import { DOCUMENT_ROUTES } from './documents';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { RouteSpec } from './spec';
@@ -16,6 +17,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...STAR_MARK_ROUTES,
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
+  ...DOCUMENT_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

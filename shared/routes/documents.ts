@@ -1,0 +1,26 @@
+/** Routes of the documents concern: the certificate (JSON, PDF), the print-ready mark, reporting, import, open data. */
+import { certificateDocumentSchema } from '../certificate-document/schema';
+import { certificatePathSchema as certPath } from '../schemas/application';
+import type { RouteSpec } from './spec';
+
+export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/v1/staff/certificates/{number}/document',
+    fn: 'staff',
+    op: 'certificateDocument',
+    auth: 'staff',
+    summary: 'The certificate content the regulation requires (the PDF and the printable page print exactly this)',
+    params: certPath,
+    response: certificateDocumentSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/staff/certificates/{number}/certificate.pdf',
+    fn: 'staff',
+    op: 'certificatePdf',
+    auth: 'staff',
+    summary: 'The certificate as a print-ready A4 PDF, fonts embedded',
+    params: certPath,
+  },
+];
