@@ -17,6 +17,11 @@ export const ERROR_CATALOGUE = {
     zh: '该 Idempotency-Key 已用于另一个请求',
     en: 'This Idempotency-Key was already used for a different request',
   },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being carried out; retry shortly',
+  },
   UNAUTHENTICATED: { status: 401, zh: '需要登录', en: 'Authentication is required' },
   FORBIDDEN_ROLE: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not perform this action' },
   NOT_OWNER: { status: 403, zh: '只能访问本组织的申请', en: 'You may only access your own applications' },

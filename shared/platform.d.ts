@@ -26,6 +26,20 @@ interface SubtleCrypto {
     extractable: false,
     usages: ['verify'],
   ): Promise<CryptoKey>;
+  /** Ed25519 public keys (RFC 8032, 32 bytes), for the transparency log's signed notes. */
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: { name: 'Ed25519' },
+    extractable: false,
+    usages: ['verify'],
+  ): Promise<CryptoKey>;
+  verify(
+    algorithm: { name: 'Ed25519' },
+    key: CryptoKey,
+    signature: ArrayBufferView,
+    data: ArrayBufferView,
+  ): Promise<boolean>;
   verify(
     algorithm: { name: 'ECDSA'; hash: 'SHA-256' },
     key: CryptoKey,

@@ -12,7 +12,7 @@ import type { CertificationBody } from '../../shared/certification-body';
 import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
 import { publicOperations } from '../ops/public';
-import { staffOperations } from '../ops/staff';
+import { staffFunction } from '../ops/staff';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
 import { LocalKeyRing } from '../signing/local/local-key-ring';
@@ -107,8 +107,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       'request',
       gatewayListener({
         handlers: {
-          public: createApiHandler('public', publicOperations, depsPromise),
-          staff: createApiHandler('staff', staffOperations, depsPromise),
+          public: createApiHandler('public', { operations: publicOperations }, depsPromise),
+          staff: createApiHandler('staff', staffFunction, depsPromise),
         },
         identity,
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),

@@ -1,17 +1,17 @@
-/** Operations of the documents concern, by the op names of its routes: parse → call → respond. */
+/** Operations of the documents concern, by the op names of its routes: the typed call → the use case → respond. */
 import { certificateDocumentOf, certificatePdfOf } from '../documents/certificate';
-import type { Operation } from '../http/dispatch';
 import { readableCertificate } from './staff-certificates';
+import type { StaffOperations } from './tables';
 
 const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
-export const staffDocumentOperations: Record<string, Operation> = {
-  certificateDocument: async (req, deps) => {
-    const certificate = await readableCertificate(req, deps);
+export const staffDocumentOperations = {
+  certificateDocument: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
     return { status: 200, body: await certificateDocumentOf(deps, certificate) };
   },
-  certificatePdf: async (req, deps) => {
-    const certificate = await readableCertificate(req, deps);
+  certificatePdf: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
     const pdf = await certificatePdfOf(deps, certificate);
     return {
       status: 200,
@@ -19,4 +19,4 @@ export const staffDocumentOperations: Record<string, Operation> = {
       headers: download(`${certificate.number}-certificate.pdf`),
     };
   },
-};
+} satisfies Partial<StaffOperations>;

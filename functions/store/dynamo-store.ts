@@ -58,6 +58,14 @@ export class DynamoRegistryStore implements RegistryStore {
     });
   }
 
+  listApplicationsByApplicantInState(sub: string, state: string, cursor?: string, limit = 50) {
+    return this.queryIndex<Application>('gsi3', indexKeys.applicationsByApplicantInState(sub, state), {
+      cursor,
+      limit,
+      newestFirst: true,
+    });
+  }
+
   async getCertificate(number: string) {
     const out = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.certificate(number), ConsistentRead: true }),

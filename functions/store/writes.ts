@@ -89,8 +89,13 @@ export function toTransactItem(write: Write, table: string): TransactItem {
             body: JSON.stringify(v.body),
             expiresAt,
           },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': 'pk' },
+          ...(write.completes
+            ? {
+                ConditionExpression: '#pending = :pending',
+                ExpressionAttributeNames: { '#pending': 'pending' },
+                ExpressionAttributeValues: { ':pending': true },
+              }
+            : { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'pk' } }),
         },
       };
     }

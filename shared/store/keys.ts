@@ -22,6 +22,7 @@ export const keys = {
 export const indexKeys = {
   applicationsByState: (state: string) => `APPSTATE#${state}`,
   applicationsByApplicant: (sub: string) => `APPLICANT#${sub}`,
+  applicationsByApplicantInState: (sub: string, state: string) => `APPLICANTSTATE#${sub}#${state}`,
   certificatesByCreditCode: (code: string) => `CC#${code}`,
   certificatesByStatus: (status: string) => `CSTATUS#${status}`,
   certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
@@ -33,6 +34,8 @@ export function applicationIndexAttributes(a: Application) {
     gsi1sk: `${a.updatedAt}#${a.id}`,
     gsi2pk: indexKeys.applicationsByApplicant(a.applicantSub),
     gsi2sk: `${a.submittedAt}#${a.id}`,
+    gsi3pk: indexKeys.applicationsByApplicantInState(a.applicantSub, a.state),
+    gsi3sk: `${a.submittedAt}#${a.id}`,
   };
 }
 

@@ -18,6 +18,8 @@ export interface IdempotencyRecord {
   status: number;
   body: unknown;
   createdAt: string;
+  /** A claim: the request is being carried out and has no answer yet (key changes claim their key first). */
+  pending?: boolean;
 }
 
 export type Write =
@@ -26,7 +28,8 @@ export type Write =
   | { kind: 'certificate'; value: Certificate; expectedVersion: number | null }
   | { kind: 'event'; value: AuditEvent }
   | { kind: 'counter'; name: string; expected: number; next: number }
-  | { kind: 'idempotency'; value: IdempotencyRecord }
+  /** `completes`: the answer to a pending claim, which must still be pending; otherwise the key must be new. */
+  | { kind: 'idempotency'; value: IdempotencyRecord; completes?: boolean }
   /** Extra items written beside an entity (search terms, key records): plain attributes, put unconditionally. */
   | { kind: 'item'; value: Record<string, unknown> & { pk: string; sk: string } }
   | { kind: 'delete'; key: { pk: string; sk: string } };
@@ -47,6 +50,13 @@ export interface RegistryStore {
   getApplication(id: string): Promise<Application | undefined>;
   listApplicationsByState(state: string, cursor?: string, limit?: number): Promise<Page<Application>>;
   listApplicationsByApplicant(sub: string, cursor?: string, limit?: number): Promise<Page<Application>>;
+  /** One applicant's applications in one state, filtered by the index's key: full pages, newest first. */
+  listApplicationsByApplicantInState(
+    sub: string,
+    state: string,
+    cursor?: string,
+    limit?: number,
+  ): Promise<Page<Application>>;
   getCertificate(number: string): Promise<Certificate | undefined>;
   getCertificates(numbers: readonly string[]): Promise<Map<string, Certificate>>;
   findCertificatesByCreditCode(code: string): Promise<Certificate[]>;

@@ -118,4 +118,22 @@ describe('star marks signed by KMS', () => {
     expect(issued.status).toBe(200);
     expect(await verdictOf(issued.body.certificate.token)).toMatchObject({ authentic: true, verdict: 'VALID' });
   });
+
+  it('lets exactly one of two containers racing to revoke the same key commit it, by a conditional write', async () => {
+    const containers = [0, 1].map(
+      () => new KmsKeyRing({ kms, keyIds: [NEXT, CURRENT, OLD], store: sys.deps.store, revocationCacheMs: 60_000 }),
+    );
+    // Both have read the ring before either revokes: each believes the key is in use.
+    for (const ring of containers) expect((await ring.records())[0]!.status).toBe('active');
+    const nextKid = (await containers[0]!.records())[0]!.kid;
+    const results = await Promise.allSettled(
+      containers.map((ring) =>
+        ring.revoke(nextKid, 'race', new Date('2026-11-23T02:00:00Z'), { sub: 'admin-qian', roles: ['admin'] }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason.code).toBe('ILLEGAL_TRANSITION');
+    expect(await sys.deps.store.listEvents(`signing-key/${nextKid}`)).toHaveLength(1);
+  });
 });

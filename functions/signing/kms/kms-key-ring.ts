@@ -11,7 +11,7 @@ import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
 import { type KeyPurpose, revokeKey, type SigningKeyRecord } from '../../../shared/star-mark';
 import { keys } from '../../../shared/store/keys';
-import type { RegistryStore } from '../../../shared/store/port';
+import { CommitConflict, type RegistryStore } from '../../../shared/store/port';
 import type { SigningKeyRing, StarMarkSigner } from '../ports';
 import { type KmsPublicKey, kmsPublicKey, kmsSigner } from './kms-keys';
 import type { KmsPort } from './kms-port';
@@ -135,24 +135,36 @@ export class KmsKeyRing implements SigningKeyRing {
       by,
       at,
     );
-    await this.options.store.commit({
-      writes: [
-        {
-          kind: 'item',
-          value: {
-            ...keys.signingKey(kid),
-            entity: 'signing-key',
-            kid,
-            keyId,
-            status: 'revoked',
-            revokedAt: record.revokedAt,
-            revocationReason: reason,
-            revokedBy: by.sub,
-          },
-        },
-        { kind: 'event', value: event },
-      ],
-    });
+    const revocation = {
+      ...keys.signingKey(kid),
+      entity: 'signing-key',
+      kid,
+      keyId,
+      status: 'revoked',
+      revokedAt: record.revokedAt,
+      revocationReason: reason,
+      revokedBy: by.sub,
+    };
+    // Conditional on the key's one event not existing yet: of two revocations racing (in two containers, each
+    // with its own cached view), exactly one commits; the other is told the key is already revoked. A transaction
+    // that only collided with the other one (no condition failed) is tried again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.options.store.commit({
+          writes: [
+            { kind: 'item', value: revocation },
+            { kind: 'event', value: event },
+          ],
+        });
+        break;
+      } catch (error) {
+        if (!(error instanceof CommitConflict)) throw error;
+        if (error.failed.includes('event'))
+          throw new DomainError('ILLEGAL_TRANSITION', `signing key ${kid} is already revoked`);
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+      }
+    }
     this.revocations = undefined;
     return record;
   }

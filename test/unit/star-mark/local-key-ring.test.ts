@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StarMarkTokens } from '../../../functions/signing/issuer';
+import { DiskKeyFiles } from '../../../functions/signing/local/key-files';
 import { LocalKeyRing } from '../../../functions/signing/local/local-key-ring';
 import { jwksOf, type StarMarkClaims, verifyStarMark } from '../../../shared/star-mark';
 
@@ -75,6 +76,47 @@ describe('the local key store', () => {
     const history = JSON.parse(readFileSync(join(dir, 'star-mark', 'registry.json'), 'utf8')).history;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'revoke', 'rotate']);
     expect(history[1]).toMatchObject({ kid: old.kid, by: 'admin-qian', reason: 'copied off a laptop' });
+  });
+});
+
+describe('changes to one key folder from two rings (two processes)', () => {
+  it('serializes them through the folder lock: 30 interleaved rotations and revocations lose nothing', async () => {
+    const dir = scratch();
+    const a = await LocalKeyRing.open(dir, NOW);
+    const b = await LocalKeyRing.open(dir, NOW);
+    const revoked = new Set<string>();
+    const made = new Set((await a.records()).map((r) => r.kid));
+    for (let i = 0; i < 30; i++) {
+      const victim = (await b.records()).find((r) => r.status === 'active')!.kid;
+      const [fresh] = await Promise.all([a.rotate(NOW, admin), b.revoke(victim, `round ${i}`, NOW, admin)]);
+      made.add(fresh.kid);
+      revoked.add(victim);
+    }
+    const records = new Map((await a.records()).map((r) => [r.kid, r.status]));
+    for (const kid of made) expect(records.has(kid)).toBe(true);
+    for (const kid of revoked) expect(records.get(kid)).toBe('revoked');
+    expect([...records.values()].filter((s) => s === 'active')).toHaveLength(1);
+    const registry = JSON.parse(readFileSync(join(dir, 'star-mark', 'registry.json'), 'utf8'));
+    // One write per change: the first key, then 30 rotations and 30 revocations, none of them lost.
+    expect(registry.revision).toBe(61);
+    expect(readdirSync(join(dir, 'star-mark')).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('takes over a lock left by a process that died holding it', async () => {
+    const dir = scratch();
+    const ring = await LocalKeyRing.open(dir, NOW);
+    writeFileSync(join(dir, 'star-mark', 'registry.lock'), JSON.stringify({ pid: 2 ** 22 + 7, nonce: 'dead' }));
+    const fresh = await ring.rotate(NOW, admin);
+    expect((await ring.records()).find((r) => r.status === 'active')?.kid).toBe(fresh.kid);
+  });
+
+  it('refuses a registry write made from a stale read (a writer that ignored the lock)', async () => {
+    const dir = scratch();
+    const files = new DiskKeyFiles(dir);
+    await LocalKeyRing.open(dir, NOW);
+    const read = files.readRegistry()!;
+    files.writeRegistry(read, read.revision ?? 0);
+    expect(() => files.writeRegistry(read, read.revision ?? 0)).toThrow(/revision/);
   });
 });
 
