@@ -2,8 +2,8 @@
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
 import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
-import { claimedOnce } from '../service/claimed';
 import { certificateHtml } from '../documents/certificate';
+import { claimedOnce } from '../service/claimed';
 import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { publishedJwks, verify } from '../signing/verification';
