@@ -7,10 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/errors';
 import { type FunctionName, matchRoute } from '../../shared/routes';
+import type { ObjectStore } from '../../shared/store/objects';
 import { problemResponse } from '../http/problem';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
 import { hostAllowed } from './host-check';
+import { servePublicObject } from './public-objects';
 import { serveStatic, withSecurityHeaders } from './static-files';
 
 /** API Gateway's own payload limit; the handlers enforce their smaller one. */
@@ -24,6 +26,8 @@ export interface GatewayOptions {
   /** The Host values this gateway answers for (see host-check.ts); any other is refused first. */
   allowedHosts: ReadonlySet<string>;
   webRoot?: string;
+  /** The registry's objects: those under a public prefix are served at their own path, as the edge does. */
+  objects?: ObjectStore;
   /** Extra local-only endpoints (the development login) tried before the route table. */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
 }
@@ -51,7 +55,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   const body = await readBody(req);
   if (body === 'too-large') return send(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
   if (options.extra && (await options.extra(req, res, url, body))) return;
-  if (!isApiPath(url.pathname)) return serveStatic(req, res, url, options.webRoot);
+  if (!isApiPath(url.pathname)) {
+    if (options.objects && (await servePublicObject(req, res, url, options.objects))) return;
+    return serveStatic(req, res, url, options.webRoot);
+  }
 
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
   if (match === null) return send(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));

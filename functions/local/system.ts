@@ -28,6 +28,7 @@ import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-lo
 import { gatewayListener } from './gateway';
 import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
+import { LOCAL_OBJECT_BUCKET, type S3Local, startS3Local } from './s3-local';
 import { ensureTable } from './table-setup';
 
 export interface LocalSystemOptions {
@@ -37,6 +38,8 @@ export interface LocalSystemOptions {
   /** Data folder (DynamoDB files and keys); omitted: everything in memory, as the tests want. */
   dataDir?: string;
   dynamoPort?: number;
+  /** The local S3 server's port; default a free one. */
+  s3Port?: number;
   tableName?: string;
   certificatePrefix?: string;
   publicBaseUrl?: string;
@@ -46,6 +49,8 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
+  statusSnapshotMaxAgeMs?: number;
 }
 
 export interface LocalSystem {
@@ -53,6 +58,8 @@ export interface LocalSystem {
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
+  /** The local S3 server holding the registry's objects (under `<dataDir>/objects/` on disk). */
+  s3: S3Local;
   stop(): Promise<void>;
 }
 
@@ -61,11 +68,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   // First the folder: a second start on a folder in use must refuse before it touches anything.
   const lock = options.dataDir ? await lockDataFolder(options.dataDir, 'a starmark system') : undefined;
   let dynamo: DynamoDbLocal | undefined;
+  let s3: S3Local | undefined;
   try {
     if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
     dynamo = await startDynamoDbLocal({
       port: options.dynamoPort ?? (await freePort()),
       ...(lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {}),
+    });
+    s3 = await startS3Local({
+      port: options.s3Port ?? (await freePort()),
+      bucket: LOCAL_OBJECT_BUCKET,
+      ...(lock ? { dir: join(lock.dataDir, 'objects') } : {}),
     });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
@@ -80,6 +93,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       : await LocalKeyRing.open(keysDir, options.clock?.());
     // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
     const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // The status snapshot's own key, `<dataDir>/keys/status/`.
+    const statusKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'status');
     // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
     // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
     const server = createServer();
@@ -97,10 +112,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
+        statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       receiptKeys,
+      statusKeys,
+      objects: s3.objects,
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(
@@ -113,29 +131,34 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         identity,
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
+        objects: s3.objects,
         extra: devLoginEndpoints(identity),
       }),
     );
     lock?.announce({
       url,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       tableName,
       certificatePrefix: deps.config.certificatePrefix,
     });
-    const running = dynamo;
+    const running = { dynamo, s3 };
     return {
       url,
       deps,
       identity,
       dynamo,
+      s3,
       stop: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
-        await running.stop();
+        await running.s3.stop();
+        await running.dynamo.stop();
         lock?.release();
       },
     };
   } catch (error) {
+    await s3?.stop();
     await dynamo?.stop();
     lock?.release();
     throw error;

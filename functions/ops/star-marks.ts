@@ -6,6 +6,7 @@ import { certificateHtml } from '../documents/certificate';
 import { claimedOnce } from '../service/claimed';
 import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
+import { statusSnapshot } from '../signing/status-snapshot';
 import { publishedJwks, verify } from '../signing/verification';
 import { readableCertificate } from './staff-certificates';
 import type { PublicOperations, StaffOperations } from './tables';
@@ -18,6 +19,10 @@ const download = (name: string) => ({ 'content-disposition': `attachment; filena
 export const publicStarMarkOperations = {
   verify: async ({ body }, deps) => ({ status: 200, body: await verify(deps, body) }),
   jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
+  statusSnapshot: async (_req, deps) => ({
+    status: 200,
+    raw: { contentType: 'application/jose; charset=utf-8', text: await statusSnapshot(deps) },
+  }),
   certificateStylesheet: async () => ({
     status: 200,
     raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },

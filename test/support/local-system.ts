@@ -94,7 +94,14 @@ async function startTestSystem(
 ): Promise<TestSystem> {
   const { now: start, ...rest } = options;
   let now = start ? instantOf(start) : new Date();
-  const system = await startLocalSystem({ port: 0, certificatePrefix: 'SM', clock: () => new Date(now), ...rest });
+  const system = await startLocalSystem({
+    port: 0,
+    certificatePrefix: 'SM',
+    clock: () => new Date(now),
+    // Every test sees the registry as it is: a snapshot is remade on each request.
+    statusSnapshotMaxAgeMs: 0,
+    ...rest,
+  });
   const tokens = new Map<string, string>();
   const tokenOf = async (sub: string) => {
     const cached = tokens.get(sub);
