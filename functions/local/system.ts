@@ -49,6 +49,8 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
+  statusSnapshotMaxAgeMs?: number;
 }
 
 export interface LocalSystem {
@@ -91,6 +93,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       : await LocalKeyRing.open(keysDir, options.clock?.());
     // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
     const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // The status snapshot's own key, `<dataDir>/keys/status/`.
+    const statusKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'status');
     // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
     // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
     const server = createServer();
@@ -108,10 +112,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
+        statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       receiptKeys,
+      statusKeys,
       objects: s3.objects,
     };
     const depsPromise = () => Promise.resolve(deps);

@@ -17,6 +17,9 @@ export const keys = {
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
   signingKey: (kid: string) => ({ pk: `KEY#${kid}`, sk: 'KEY' }),
+  /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
+  statusList: 'STATUSLIST',
+  statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
 };
 
 export const indexKeys = {
