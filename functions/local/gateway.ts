@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxySt
 import { DomainError } from '../../shared/errors';
 import { type FunctionName, matchRoute } from '../../shared/routes';
 import { problemResponse } from '../http/problem';
+import { isLogPath, type LogObjects, logFileHeaders } from '../transparency-log/objects';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
 import { hostAllowed } from './host-check';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   /** The Host values this gateway answers for (see host-check.ts); any other is refused first. */
   allowedHosts: ReadonlySet<string>;
   webRoot?: string;
+  /** The published transparency log, served at /log/ as CloudFront serves its bucket. */
+  logFiles?: LogObjects;
   /** Extra local-only endpoints (the development login) tried before the route table. */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
 }
@@ -51,6 +54,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   const body = await readBody(req);
   if (body === 'too-large') return send(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
   if (options.extra && (await options.extra(req, res, url, body))) return;
+  if (url.pathname.startsWith('/log/') && options.logFiles) return serveLogFile(res, url, options.logFiles);
   if (!isApiPath(url.pathname)) return serveStatic(req, res, url, options.webRoot);
 
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
@@ -68,6 +72,21 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   }
   const event = apiGatewayEvent(req, url, match.route, match.params, body, claims);
   send(res, await options.handlers[match.route.fn](event));
+}
+
+async function serveLogFile(res: ServerResponse, url: URL, files: LogObjects): Promise<void> {
+  const path = url.pathname.slice('/log/'.length);
+  const data = isLogPath(path) ? await files.get(path) : undefined;
+  if (!data) {
+    res.writeHead(
+      404,
+      withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }),
+    );
+    return void res.end('Not found');
+  }
+  // Any origin may read the log: a monitor or another site's verifier is the point of publishing it.
+  res.writeHead(200, withSecurityHeaders({ ...logFileHeaders(path), 'access-control-allow-origin': '*' }));
+  res.end(data);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {

@@ -4,8 +4,10 @@
  * through here, so they exercise the same wiring.
  */
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
@@ -19,6 +21,10 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { type IntegrationResult, integrateLog } from '../transparency-log/integrator';
+import { type LogKey, logOriginFor, openLocalLogKey } from '../transparency-log/log-key';
+import { withTransparencyLog } from '../transparency-log/logged-store';
+import { FolderLogObjects } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
@@ -46,13 +52,27 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How often the log integrator runs (ms); false: only when `log.integrate()` is called, as crash tests want. */
+  logIntegrationEveryMs?: number | false;
 }
+
+/** The transparency log of a local system: its published files (served at /log/), key and integrator. */
+export interface LocalLog {
+  folder: string;
+  objects: FolderLogObjects;
+  key: LogKey;
+  integrate(): Promise<IntegrationResult>;
+}
+
+/** A new checkpoint follows any growth of the log within this long, locally (in AWS: a minute, the schedule's). */
+export const LOCAL_LOG_INTEGRATION_MS = 1000;
 
 export interface LocalSystem {
   url: string;
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
+  log: LocalLog;
   stop(): Promise<void>;
 }
 
@@ -69,9 +89,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
-    const store = new DynamoRegistryStore(
-      withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
-      tableName,
+    const clock = options.clock ?? (() => new Date());
+    const store = withTransparencyLog(
+      new DynamoRegistryStore(
+        withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
+        tableName,
+      ),
+      clock,
     );
     const identity = await DevIdentityProvider.open(options.dataDir);
     const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
@@ -90,9 +114,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const address = server.address() as AddressInfo;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const logFolder = lock ? join(lock.dataDir, 'log') : mkdtempSync(join(tmpdir(), 'starmark-log-'));
+    const logObjects = new FolderLogObjects(logFolder);
+    const logKey = openLocalLogKey(keysDir, logOriginFor(options.publicBaseUrl ?? url));
+    const log: LocalLog = {
+      folder: logFolder,
+      objects: logObjects,
+      key: logKey,
+      integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
+    };
     const deps: Deps = {
       store,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       config: {
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
@@ -113,6 +146,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         identity,
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
+        logFiles: logObjects,
         extra: devLoginEndpoints(identity),
       }),
     );
@@ -123,15 +157,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       certificatePrefix: deps.config.certificatePrefix,
     });
     const running = dynamo;
+    const integration = startLogIntegration(log, options.logIntegrationEveryMs ?? LOCAL_LOG_INTEGRATION_MS);
     return {
       url,
       deps,
       identity,
       dynamo,
+      log,
       stop: async () => {
+        await integration.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await running.stop();
+        if (!lock) rmSync(logFolder, { recursive: true, force: true });
         lock?.release();
       },
     };
@@ -140,4 +178,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     lock?.release();
     throw error;
   }
+}
+
+/** Runs the integrator on a timer, never two rounds at once; a failed round is logged and the next one retries. */
+function startLogIntegration(log: LocalLog, everyMs: number | false): { stop(): Promise<void> } {
+  if (everyMs === false) return { stop: async () => undefined };
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = log
+      .integrate()
+      .catch((error: unknown) =>
+        process.stderr.write(`log integration failed: ${String((error as Error)?.message ?? error)}\n`),
+      )
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
