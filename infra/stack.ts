@@ -85,6 +85,8 @@ export class StarmarkStack extends Stack {
       purpose: 'receipt',
       admins,
     });
+    // The status snapshot (offline verdicts) has a key of its own too: the public function signs it, once a minute.
+    const statusSigning = new SigningKeys(this, 'StatusSigning', { generations: 1, purpose: 'status', admins });
     const api = new StarmarkApi(this, 'Api', { logs });
     const originVerify = new OriginVerify(this, 'OriginVerify');
 
@@ -182,7 +184,12 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
       rendersArtwork: true,
-      environment: { ...common, ...behindApi, RECEIPT_KEY_IDS: receiptSigning.keyIds },
+      environment: {
+        ...common,
+        ...behindApi,
+        RECEIPT_KEY_IDS: receiptSigning.keyIds,
+        STATUS_KEY_IDS: statusSigning.keyIds,
+      },
     });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
@@ -213,6 +220,8 @@ export class StarmarkStack extends Stack {
     signing.grantPublicKey([publicFn.role, staffFn.role, sweepFn.role]);
     receiptSigning.grantSign([publicFn.role]);
     receiptSigning.grantPublicKey([publicFn.role]);
+    statusSigning.grantSign([publicFn.role]);
+    statusSigning.grantPublicKey([publicFn.role]);
     reminders.grantPublish([staffFn.role, sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
     this.originSecretRotation = originVerify.rotate({

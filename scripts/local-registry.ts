@@ -8,6 +8,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { S3ObjectStore } from '../functions/adapters/s3/s3-object-store';
 import { loadLocalCertificationBody } from '../functions/local/certification-body-file';
 import {
   DataFolderInUse,
@@ -18,12 +19,14 @@ import {
 import { LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { freePort } from '../functions/local/ports';
 import { LocalRuntimeError } from '../functions/local/runtime-error';
+import { LOCAL_OBJECT_BUCKET, localS3Client, startS3Local } from '../functions/local/s3-local';
 import { ensureTable } from '../functions/local/table-setup';
 import type { Deps } from '../functions/service/deps';
 import { StarMarkTokens } from '../functions/signing/issuer';
 import { LocalKeyRing } from '../functions/signing/local/local-key-ring';
 import { documentClient } from '../functions/store/dynamo-client';
 import { DynamoRegistryStore } from '../functions/store/dynamo-store';
+import type { ObjectStore } from '../shared/store/objects';
 
 export interface LocalRegistry {
   deps: Deps;
@@ -124,9 +127,33 @@ export async function reachDynamoDb(options: Pick<ToolOptions, 'tool' | 'dataDir
   }
 }
 
+/**
+ * The folder's objects: through the running system's S3 server, or a server started here on `<data>/objects/` while
+ * the tool holds the folder's lock.
+ */
+async function reachObjects(
+  dataDir: string,
+  running: RunningSystem | undefined,
+): Promise<{ objects: ObjectStore; stop(): Promise<void> } | undefined> {
+  if (running) {
+    if (!running.s3Endpoint) return undefined;
+    const client = localS3Client(running.s3Endpoint);
+    return { objects: new S3ObjectStore(client, LOCAL_OBJECT_BUCKET), stop: async () => client.destroy() };
+  }
+  const own = await startS3Local({ port: await freePort(), dir: join(dataDir, 'objects') });
+  return { objects: own.objects, stop: own.stop };
+}
+
 export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegistry> {
-  const { endpoint, source, running, close } = await reachDynamoDb(options);
+  const reached = await reachDynamoDb(options);
+  const { endpoint, source, running } = reached;
+  let objects: Awaited<ReturnType<typeof reachObjects>>;
+  const close = async () => {
+    await objects?.stop();
+    await reached.close();
+  };
   try {
+    objects = await reachObjects(options.dataDir, running);
     const tableName = running?.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint, ...LOCAL_AWS }), tableName);
     const store = new DynamoRegistryStore(documentClient({ endpoint, ...LOCAL_AWS }), tableName);
@@ -141,6 +168,7 @@ export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegi
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
+      ...(objects ? { objects: objects.objects } : {}),
     };
     return { deps, source, close };
   } catch (error) {

@@ -14,6 +14,8 @@ export const DEPLOYMENT_ENV = {
   /** Powertools for AWS Lambda: the service name in logs, metrics and traces, and the metrics namespace. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
+  /** The bucket of the registry's objects; given to (and granted on) only the functions that write or read them. */
+  objectBucket: 'OBJECT_BUCKET',
 } as const;
 
 /** The header CloudFront adds to every request it sends to the API; the functions refuse a request without it. */

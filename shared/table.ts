@@ -35,7 +35,11 @@ export const TABLE = {
       name: 'gsi3',
       partitionKey: 'gsi3pk',
       sortKey: 'gsi3sk',
-      serves: ['certificates by status and validity end (renewal due)', 'organization-name search terms'],
+      serves: [
+        'certificates by status and validity end (renewal due)',
+        'organization-name search terms',
+        "an applicant's applications in one state",
+      ],
     },
   ] as const satisfies readonly IndexDefinition[],
 } as const;

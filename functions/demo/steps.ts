@@ -5,8 +5,10 @@ import { dateAt, type Step, type Story } from '../../shared/demo';
 import { DomainError } from '../../shared/errors';
 import {
   APPLICATION_TRANSITIONS,
+  type ApplicationCommand,
   type ApplicationTransition,
   CERTIFICATE_TRANSITIONS,
+  type CertificateCommand,
   type CertificateTransition,
 } from '../../shared/lifecycle/transitions';
 import type { Actor } from '../../shared/model';
@@ -45,14 +47,15 @@ export async function takeStep(
   const appId = (name: string) => state.applications[name] ?? fail(`no application ${name} yet`);
   const certificate = () => state.certificate ?? fail('no certificate yet');
   const transition = async (name: ApplicationTransition, who: string, app: string, input: Record<string, unknown>) => {
-    const parsed = APPLICATION_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
-    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), name, parsed))).body as {
+    // The story's inputs are data, parsed with the transition's own schema as a request body would be.
+    const command = { name, input: APPLICATION_TRANSITIONS[name].input.parse(input) } as ApplicationCommand;
+    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), command))).body as {
       certificate?: { number: string };
     };
   };
   const certificateAct = async (name: CertificateTransition, who: string, input: Record<string, unknown>) => {
-    const parsed = CERTIFICATE_TRANSITIONS[name].input.parse(input) as Record<string, unknown>;
-    await execute(deps, () => planCertificateTransition(deps, actor(who), certificate(), name, parsed));
+    const command = { name, input: CERTIFICATE_TRANSITIONS[name].input.parse(input) } as CertificateCommand;
+    await execute(deps, () => planCertificateTransition(deps, actor(who), certificate(), command));
   };
 
   switch (step.do) {

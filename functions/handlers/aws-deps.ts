@@ -1,7 +1,9 @@
 /** Dependencies of a function running in AWS, built once per container from the environment. */
 import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
 import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
@@ -27,8 +29,16 @@ export function awsDeps(): Promise<Deps> {
     const receiptKeys = receiptIds
       ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store })
       : undefined;
+    // Likewise STATUS_KEY_IDS: the public function signs the status snapshot it serves.
+    const statusIds = process.env[KEY_IDS_VARIABLE.status];
+    const statusKeys = statusIds
+      ? new KmsKeyRing({ kms, purpose: 'status', keyIds: parseKeyIds(statusIds, KEY_IDS_VARIABLE.status), store })
+      : undefined;
+    // Only the functions that publish or keep files are given the bucket (and granted on it).
+    const objectBucket = process.env[DEPLOYMENT_ENV.objectBucket];
     return {
       store,
+      ...(objectBucket ? { objects: new S3ObjectStore(traced(new S3Client({})), objectBucket) } : {}),
       clock: () => new Date(),
       config: {
         certificatePrefix: env.certificatePrefix,
@@ -38,6 +48,7 @@ export function awsDeps(): Promise<Deps> {
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),
+      ...(statusKeys ? { statusKeys } : {}),
     };
   })();
   return deps;

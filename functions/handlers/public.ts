@@ -6,5 +6,8 @@ import { publicOperations } from '../ops/public';
 import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
 
 export const handler = instrumented(
-  withOriginCheck(createApiHandler('public', publicOperations, awsDeps), originSecretsFromEnvironment()),
+  withOriginCheck(
+    createApiHandler('public', { operations: publicOperations }, awsDeps),
+    originSecretsFromEnvironment(),
+  ),
 );

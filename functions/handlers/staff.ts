@@ -2,9 +2,9 @@
 import { withOriginCheck } from '../edge/origin-verify';
 import { createApiHandler } from '../http/dispatch';
 import { instrumented } from '../observability/powertools';
-import { staffOperations } from '../ops/staff';
+import { staffFunction } from '../ops/staff';
 import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
 
 export const handler = instrumented(
-  withOriginCheck(createApiHandler('staff', staffOperations, awsDeps), originSecretsFromEnvironment()),
+  withOriginCheck(createApiHandler('staff', staffFunction, awsDeps), originSecretsFromEnvironment()),
 );

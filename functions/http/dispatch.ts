@@ -1,37 +1,115 @@
 /**
  * A Lambda function serves the routes of the table that name it: it finds the route by the event's route key, reads
- * the request, runs the operation and maps the result or the error to HTTP, in that one order for every route.
+ * the request, parses its path parameters, query and body once with the route's own schemas, runs the operation on
+ * the typed values and maps the result or the error to HTTP, in that one order for every route.
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { DomainError, isDomainError } from '../../shared/errors';
-import { type FunctionName, ROUTES, routeKey } from '../../shared/routes';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationCommand,
+  type ApplicationTransition,
+  CERTIFICATE_TRANSITIONS,
+  type CertificateCommand,
+  type CertificateTransition,
+} from '../../shared/lifecycle/transitions';
+import type { Actor } from '../../shared/model';
+import {
+  type FunctionName,
+  type OperationRoute,
+  ROUTES,
+  type RouteSpec,
+  routeKey,
+  type TransitionRoute,
+} from '../../shared/routes';
+import { applicationPathSchema, certificatePathSchema } from '../../shared/schemas/application';
 import type { Deps } from '../service/deps';
+import type { IdempotencyContext } from '../service/plan';
 import { log } from './log';
+import type { ApiResponse, Call, Operation, OperationsOf, TransitionOperations } from './operation';
+import { parseInput } from './parse';
 import { problemResponse } from './problem';
 import { type ApiEvent, type ApiRequest, readRequest } from './request';
 
-export interface ApiResponse {
-  status: number;
-  body?: unknown;
-  /** A body that is not JSON (SVG, PNG as base64, HTML). */
-  raw?: { contentType: string; text: string; base64?: boolean };
-  headers?: Record<string, string>;
+export type { ApiResponse } from './operation';
+
+export interface FunctionTable<F extends FunctionName> {
+  operations: OperationsOf<F>;
+  /** The lifecycle steps, for a function that serves transition routes. */
+  transitions?: TransitionOperations;
 }
 
-export type Operation = (request: ApiRequest, deps: Deps) => Promise<ApiResponse>;
+/** The Idempotency-Key scope is the caller: two callers' keys never meet. */
+function idempotencyOf(req: ApiRequest): IdempotencyContext | undefined {
+  if (!req.idempotencyKey || !req.actor) return undefined;
+  return {
+    scope: req.actor.sub,
+    key: req.idempotencyKey,
+    request: { method: req.method, path: req.path, body: req.body },
+  };
+}
 
-export function createApiHandler(fn: FunctionName, operations: Record<string, Operation>, deps: () => Promise<Deps>) {
+function callOf<P, B>(req: ApiRequest, route: RouteSpec, params: P, body: B): Call<P, unknown, B, Actor | null> {
+  const idempotency = idempotencyOf(req);
+  return {
+    params,
+    query: parseInput(route.query, req.query, 'query'),
+    body,
+    actor: req.actor,
+    ...(idempotency ? { idempotency } : {}),
+    requestId: req.requestId,
+  };
+}
+
+/*
+ * A transition's body parsed with its own input schema is that transition's input; TypeScript cannot correlate a
+ * generic key with its table entry, so the pairing is asserted here, at the one place it is made.
+ */
+const applicationCommand = <N extends ApplicationTransition>(name: N, body: unknown) =>
+  ({ name, input: parseInput(APPLICATION_TRANSITIONS[name].input, body, 'body') }) as ApplicationCommand<N>;
+const certificateCommand = <N extends CertificateTransition>(name: N, body: unknown) =>
+  ({ name, input: parseInput(CERTIFICATE_TRANSITIONS[name].input, body, 'body') }) as CertificateCommand<N>;
+
+async function runTransition(
+  route: TransitionRoute,
+  req: ApiRequest,
+  transitions: TransitionOperations | undefined,
+  deps: Deps,
+): Promise<ApiResponse> {
+  const actor = req.actor;
+  if (!transitions || !actor) throw new DomainError('ROUTE_NOT_FOUND');
+  const { transition } = route;
+  // The route's params and body are its aggregate's path schema and the transition's input schema (core.ts).
+  if (transition.aggregate === 'application') {
+    const params = parseInput(applicationPathSchema, req.params, 'path');
+    const call = callOf(req, route, params, applicationCommand(transition.name, req.body));
+    return transitions.application({ ...call, query: {}, actor }, deps);
+  }
+  const params = parseInput(certificatePathSchema, req.params, 'path');
+  const call = callOf(req, route, params, certificateCommand(transition.name, req.body));
+  return transitions.certificate({ ...call, query: {}, actor }, deps);
+}
+
+function runOperation(route: OperationRoute, req: ApiRequest, operations: object, deps: Deps): Promise<ApiResponse> {
+  // The one place a route meets its operation by name; the tables are typed per route (operation.ts).
+  const operation = (operations as Record<string, Operation<OperationRoute> | undefined>)[route.op];
+  if (!operation) throw new DomainError('ROUTE_NOT_FOUND');
+  const params = parseInput(route.params, req.params, 'path');
+  return operation(callOf(req, route, params, parseInput(route.body, req.body, 'body')), deps);
+}
+
+export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
   const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
     const instance = event.rawPath;
     try {
       const route = routes.get(event.routeKey);
-      const operation =
-        route && (operations[route.op] ?? (route.op.startsWith('transition:') ? operations.transition : undefined));
-      if (!route || !operation) throw new DomainError('ROUTE_NOT_FOUND');
+      if (!route) throw new DomainError('ROUTE_NOT_FOUND');
       const request = readRequest(event, route);
       if (route.auth === 'staff' && !request.actor) throw new DomainError('UNAUTHENTICATED');
-      const response = await operation(request, await deps());
+      const response = route.transition
+        ? await runTransition(route, request, table.transitions, await deps())
+        : await runOperation(route, request, table.operations, await deps());
       return toHttp(response, route.cacheSeconds);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'INTERNAL')

@@ -20,6 +20,8 @@ export const LOCK_FILE = 'starmark.lock';
 export interface RunningSystem {
   url: string;
   dynamoEndpoint: string;
+  /** The local S3 server of the registry's objects (absent in a lock written before it existed). */
+  s3Endpoint?: string;
   tableName: string;
   certificatePrefix: string;
 }

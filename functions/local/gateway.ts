@@ -7,11 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/errors';
 import { type FunctionName, matchRoute } from '../../shared/routes';
+import type { ObjectStore } from '../../shared/store/objects';
 import { problemResponse } from '../http/problem';
-import { isLogPath, type LogObjects, logFileHeaders } from '../transparency-log/objects';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
 import { hostAllowed } from './host-check';
+import { servePublicObject } from './public-objects';
 import { serveStatic, withSecurityHeaders } from './static-files';
 
 /** API Gateway's own payload limit; the handlers enforce their smaller one. */
@@ -25,8 +26,8 @@ export interface GatewayOptions {
   /** The Host values this gateway answers for (see host-check.ts); any other is refused first. */
   allowedHosts: ReadonlySet<string>;
   webRoot?: string;
-  /** The published transparency log, served at /log/ as CloudFront serves its bucket. */
-  logFiles?: LogObjects;
+  /** The registry's objects: those under a public prefix are served at their own path, as the edge does. */
+  objects?: ObjectStore;
   /** Extra local-only endpoints (the development login) tried before the route table. */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
 }
@@ -54,8 +55,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   const body = await readBody(req);
   if (body === 'too-large') return send(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
   if (options.extra && (await options.extra(req, res, url, body))) return;
-  if (url.pathname.startsWith('/log/') && options.logFiles) return serveLogFile(res, url, options.logFiles);
-  if (!isApiPath(url.pathname)) return serveStatic(req, res, url, options.webRoot);
+  if (!isApiPath(url.pathname)) {
+    if (options.objects && (await servePublicObject(req, res, url, options.objects))) return;
+    return serveStatic(req, res, url, options.webRoot);
+  }
 
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
   if (match === null) return send(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
@@ -72,21 +75,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   }
   const event = apiGatewayEvent(req, url, match.route, match.params, body, claims);
   send(res, await options.handlers[match.route.fn](event));
-}
-
-async function serveLogFile(res: ServerResponse, url: URL, files: LogObjects): Promise<void> {
-  const path = url.pathname.slice('/log/'.length);
-  const data = isLogPath(path) ? await files.get(path) : undefined;
-  if (!data) {
-    res.writeHead(
-      404,
-      withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }),
-    );
-    return void res.end('Not found');
-  }
-  // Any origin may read the log: a monitor or another site's verifier is the point of publishing it.
-  res.writeHead(200, withSecurityHeaders({ ...logFileHeaders(path), 'access-control-allow-origin': '*' }));
-  res.end(data);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {

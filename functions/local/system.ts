@@ -4,17 +4,15 @@
  * through here, so they exercise the same wiring.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
 import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
 import { publicOperations } from '../ops/public';
-import { staffOperations } from '../ops/staff';
+import { staffFunction } from '../ops/staff';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
 import { LocalKeyRing } from '../signing/local/local-key-ring';
@@ -24,7 +22,7 @@ import { DynamoRegistryStore } from '../store/dynamo-store';
 import { type IntegrationResult, integrateLog } from '../transparency-log/integrator';
 import { type LogKey, logOriginFor, openLocalLogKey } from '../transparency-log/log-key';
 import { withTransparencyLog } from '../transparency-log/logged-store';
-import { FolderLogObjects } from '../transparency-log/objects';
+import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
@@ -34,6 +32,7 @@ import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-lo
 import { gatewayListener } from './gateway';
 import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
+import { LOCAL_OBJECT_BUCKET, type S3Local, startS3Local } from './s3-local';
 import { ensureTable } from './table-setup';
 
 export interface LocalSystemOptions {
@@ -43,6 +42,8 @@ export interface LocalSystemOptions {
   /** Data folder (DynamoDB files and keys); omitted: everything in memory, as the tests want. */
   dataDir?: string;
   dynamoPort?: number;
+  /** The local S3 server's port; default a free one. */
+  s3Port?: number;
   tableName?: string;
   certificatePrefix?: string;
   publicBaseUrl?: string;
@@ -54,12 +55,13 @@ export interface LocalSystemOptions {
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
   /** How often the log integrator runs (ms); false: only when `log.integrate()` is called, as crash tests want. */
   logIntegrationEveryMs?: number | false;
+  /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
+  statusSnapshotMaxAgeMs?: number;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
 export interface LocalLog {
-  folder: string;
-  objects: FolderLogObjects;
+  objects: LogObjects;
   key: LogKey;
   integrate(): Promise<IntegrationResult>;
 }
@@ -73,6 +75,8 @@ export interface LocalSystem {
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
   log: LocalLog;
+  /** The local S3 server holding the registry's objects (under `<dataDir>/objects/` on disk). */
+  s3: S3Local;
   stop(): Promise<void>;
 }
 
@@ -81,11 +85,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   // First the folder: a second start on a folder in use must refuse before it touches anything.
   const lock = options.dataDir ? await lockDataFolder(options.dataDir, 'a starmark system') : undefined;
   let dynamo: DynamoDbLocal | undefined;
+  let s3: S3Local | undefined;
   try {
     if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
     dynamo = await startDynamoDbLocal({
       port: options.dynamoPort ?? (await freePort()),
       ...(lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {}),
+    });
+    s3 = await startS3Local({
+      port: options.s3Port ?? (await freePort()),
+      bucket: LOCAL_OBJECT_BUCKET,
+      ...(lock ? { dir: join(lock.dataDir, 'objects') } : {}),
     });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
@@ -104,6 +114,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       : await LocalKeyRing.open(keysDir, options.clock?.());
     // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
     const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // The status snapshot's own key, `<dataDir>/keys/status/`.
+    const statusKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'status');
     // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
     // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
     const server = createServer();
@@ -114,11 +126,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const address = server.address() as AddressInfo;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-    const logFolder = lock ? join(lock.dataDir, 'log') : mkdtempSync(join(tmpdir(), 'starmark-log-'));
-    const logObjects = new FolderLogObjects(logFolder);
+    const logObjects = logObjectsOn(s3.objects);
     const logKey = openLocalLogKey(keysDir, logOriginFor(options.publicBaseUrl ?? url));
     const log: LocalLog = {
-      folder: logFolder,
       objects: logObjects,
       key: logKey,
       integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
@@ -130,33 +140,37 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
+        statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       receiptKeys,
+      statusKeys,
+      objects: s3.objects,
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(
       'request',
       gatewayListener({
         handlers: {
-          public: createApiHandler('public', publicOperations, depsPromise),
-          staff: createApiHandler('staff', staffOperations, depsPromise),
+          public: createApiHandler('public', { operations: publicOperations }, depsPromise),
+          staff: createApiHandler('staff', staffFunction, depsPromise),
         },
         identity,
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
-        logFiles: logObjects,
+        objects: s3.objects,
         extra: devLoginEndpoints(identity),
       }),
     );
     lock?.announce({
       url,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       tableName,
       certificatePrefix: deps.config.certificatePrefix,
     });
-    const running = dynamo;
+    const running = { dynamo, s3 };
     const integration = startLogIntegration(log, options.logIntegrationEveryMs ?? LOCAL_LOG_INTEGRATION_MS);
     return {
       url,
@@ -164,16 +178,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       identity,
       dynamo,
       log,
+      s3,
       stop: async () => {
         await integration.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
-        await running.stop();
-        if (!lock) rmSync(logFolder, { recursive: true, force: true });
+        await running.s3.stop();
+        await running.dynamo.stop();
         lock?.release();
       },
     };
   } catch (error) {
+    await s3?.stop();
     await dynamo?.stop();
     lock?.release();
     throw error;

@@ -1,25 +1,19 @@
 /** The public function's operations: read-only, no authentication, answers a CDN may cache. */
-
 import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
-import { certificatePathSchema } from '../../shared/schemas/application';
-import type { Operation } from '../http/dispatch';
-import { parseInput } from '../http/parse';
 import { publishedStarMark } from '../signing/star-marks';
-import { publicOperationsOperations } from './operations';
-import { publicProcurementOperations } from './procurement';
+import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './star-marks';
+import type { PublicOperations } from './tables';
 
-export const publicOperations: Record<string, Operation> = {
+export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
-  ...publicOperationsOperations,
-  ...publicProcurementOperations,
-  health: async (_req, deps) => {
+  ...procurementOperations,
+  health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };
   },
-  getPublicCertificate: async (req, deps) => {
-    const { number } = parseInput(certificatePathSchema, req.params, 'path');
+  getPublicCertificate: async ({ params: { number } }, deps) => {
     const certificate = await deps.store.getCertificate(number);
     if (!certificate) throw new DomainError('NOT_FOUND', `certificate ${number}`);
     return {

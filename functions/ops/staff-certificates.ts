@@ -1,42 +1,37 @@
 /** Staff operations on certificates. */
+import { mayReadCertificate } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
-import { CERTIFICATE_TRANSITIONS, type CertificateTransition } from '../../shared/lifecycle/transitions';
-import { certificatePathSchema } from '../../shared/schemas/application';
+import type { Actor, Certificate } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
-import type { Operation } from '../http/dispatch';
-import { parseInput } from '../http/parse';
-import type { ApiRequest } from '../http/request';
+import type { TransitionOperations } from '../http/operation';
 import { loadCertificate, planCertificateTransition } from '../service/certificates';
 import type { Deps } from '../service/deps';
 import { execute } from '../service/plan';
-import { idempotencyOf } from './staff-applications';
+import type { StaffOperations } from './tables';
 
-/** Staff read every certificate; an applicant reads the certificates of its own applications. */
-export async function readableCertificate(req: ApiRequest, deps: Deps) {
-  const { number } = parseInput(certificatePathSchema, req.params, 'path');
+/** Staff read every certificate; an applicant reads its own, and another's answers as missing. */
+export async function readableCertificate(actor: Actor, number: string, deps: Deps): Promise<Certificate> {
   const certificate = await loadCertificate(deps, number);
-  const actor = req.actor!;
-  if (!actor.roles.some((r) => r !== 'applicant') && certificate.applicantSub !== actor.sub)
-    throw new DomainError('NOT_FOUND', `certificate ${number}`);
+  if (!mayReadCertificate(actor, certificate)) throw new DomainError('NOT_FOUND', `certificate ${number}`);
   return certificate;
 }
 
-export const getCertificate: Operation = async (req, deps) => ({
-  status: 200,
-  body: await readableCertificate(req, deps),
-});
-
-export const certificateEvents: Operation = async (req, deps) => {
-  const certificate = await readableCertificate(req, deps);
-  return {
+export const certificateOperations = {
+  getCertificate: async ({ actor, params }, deps) => ({
     status: 200,
-    body: { items: await deps.store.listEvents(eventStreamOf('certificate', certificate.number)) },
-  };
-};
+    body: await readableCertificate(actor, params.number, deps),
+  }),
 
-export const certificateTransition: Operation = async (req, deps) => {
-  const name = req.route.op.split(':')[2] as CertificateTransition;
-  const { number } = parseInput(certificatePathSchema, req.params, 'path');
-  const input = parseInput(CERTIFICATE_TRANSITIONS[name].input, req.body, 'body') as Record<string, unknown>;
-  return execute(deps, () => planCertificateTransition(deps, req.actor!, number, name, input), idempotencyOf(req));
-};
+  certificateEvents: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
+    return {
+      status: 200,
+      body: { items: await deps.store.listEvents(eventStreamOf('certificate', certificate.number)) },
+    };
+  },
+} satisfies Partial<StaffOperations>;
+
+export const certificateTransition: TransitionOperations['certificate'] = async (
+  { actor, params, body, idempotency },
+  deps,
+) => execute(deps, () => planCertificateTransition(deps, actor, params.number, body), idempotency);

@@ -1,25 +1,17 @@
-/** The staff function's operations, by the op names of the route table. */
-import type { Operation } from '../http/dispatch';
-import { staffOperationsOperations } from './operations';
-import { staffProcurementOperations } from './procurement';
-import * as apps from './staff-applications';
-import * as certs from './staff-certificates';
+/** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
+import type { FunctionTable } from '../http/dispatch';
+import { operationsOperations } from './operations';
+import { applicationOperations, applicationTransition } from './staff-applications';
+import { certificateOperations, certificateTransition } from './staff-certificates';
 import { staffStarMarkOperations } from './star-marks';
 
-export const staffOperations: Record<string, Operation> = {
-  ...staffStarMarkOperations,
-  ...staffOperationsOperations,
-  ...staffProcurementOperations,
-  whoAmI: async (req) => ({ status: 200, body: req.actor }),
-  submitApplication: apps.submitApplication,
-  submitRenewal: apps.submitRenewal,
-  listApplications: apps.listApplications,
-  getApplication: apps.getApplication,
-  applicationEvents: apps.applicationEvents,
-  getCertificate: certs.getCertificate,
-  certificateEvents: certs.certificateEvents,
-  transition: async (req, deps) =>
-    req.route.op.startsWith('transition:application:')
-      ? apps.applicationTransition(req, deps)
-      : certs.certificateTransition(req, deps),
+export const staffFunction: FunctionTable<'staff'> = {
+  operations: {
+    ...staffStarMarkOperations,
+    ...operationsOperations,
+    ...applicationOperations,
+    ...certificateOperations,
+    whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
+  },
+  transitions: { application: applicationTransition, certificate: certificateTransition },
 };

@@ -1,42 +1,36 @@
-/** Operations of the star-marks concern, by the op names of its routes: parse → call the signing module → respond. */
+/** Operations of the star-marks concern: the typed call → the signing module → respond. */
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
 import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
-import {
-  revokeSigningKeySchema,
-  rotateSigningKeySchema,
-  signingKeyPathSchema,
-  verificationRequestSchema,
-} from '../../shared/star-mark/schemas';
-import type { Operation } from '../http/dispatch';
-import { parseInput } from '../http/parse';
 import { claimedOnce } from '../service/claimed';
 import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
+import { statusSnapshot } from '../signing/status-snapshot';
 import { publishedJwks, verify } from '../signing/verification';
-import { idempotencyOf } from './staff-applications';
 import { readableCertificate } from './staff-certificates';
+import type { PublicOperations, StaffOperations } from './tables';
 
 /** What staff see of a key: never more than the JWKS shows, plus the internal dates and reason. */
 const keyView = ({ publicJwk: _jwk, ...rest }: SigningKeyRecord) => rest;
 
 const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
-export const publicStarMarkOperations: Record<string, Operation> = {
-  verify: async (req, deps) => ({
-    status: 200,
-    body: await verify(deps, parseInput(verificationRequestSchema, req.body, 'body')),
-  }),
+export const publicStarMarkOperations = {
+  verify: async ({ body }, deps) => ({ status: 200, body: await verify(deps, body) }),
   jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
+  statusSnapshot: async (_req, deps) => ({
+    status: 200,
+    raw: { contentType: 'application/jose; charset=utf-8', text: await statusSnapshot(deps) },
+  }),
   certificateStylesheet: async () => ({
     status: 200,
     raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },
   }),
-};
+} satisfies Partial<PublicOperations>;
 
-export const staffStarMarkOperations: Record<string, Operation> = {
-  starMarkSvg: async (req, deps) => {
-    const certificate = await readableCertificate(req, deps);
+export const staffStarMarkOperations = {
+  starMarkSvg: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
     const text = await starMarkArtworkSvg(deps, certificate);
     return {
       status: 200,
@@ -44,8 +38,8 @@ export const staffStarMarkOperations: Record<string, Operation> = {
       headers: download(`${certificate.number}-star-mark.svg`),
     };
   },
-  starMarkPng: async (req, deps) => {
-    const certificate = await readableCertificate(req, deps);
+  starMarkPng: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
     const png = await starMarkArtworkPng(deps, certificate);
     return {
       status: 200,
@@ -53,37 +47,34 @@ export const staffStarMarkOperations: Record<string, Operation> = {
       headers: download(`${certificate.number}-star-mark.png`),
     };
   },
-  certificatePage: async (req, deps) => {
-    const certificate = await readableCertificate(req, deps);
+  certificatePage: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
     return {
       status: 200,
       raw: { contentType: 'text/html; charset=utf-8', text: await certificateHtml(deps, certificate) },
     };
   },
-  listSigningKeys: async (req, deps) => {
-    requireRole(req.actor!, 'admin');
+  listSigningKeys: async ({ actor }, deps) => {
+    requireRole(actor, 'admin');
     const { ring } = starMarksOf(deps);
     return { status: 200, body: { rotation: ring.rotation, items: (await ring.records()).map(keyView) } };
   },
   // Key changes happen in the key ring, outside the store's transactions: the Idempotency-Key is claimed before
   // anything is done, so requests retried (or sent five times at once) under one key change the ring once.
-  rotateSigningKey: async (req, deps) => {
-    requireRole(req.actor!, 'admin');
-    parseInput(rotateSigningKeySchema, req.body, 'body');
+  rotateSigningKey: async ({ actor, idempotency }, deps) => {
+    requireRole(actor, 'admin');
     const { ring } = starMarksOf(deps);
-    return claimedOnce(deps, idempotencyOf(req), async () => ({
+    return claimedOnce(deps, idempotency, async () => ({
       status: 200,
-      body: keyView(await ring.rotate(deps.clock(), req.actor!)),
+      body: keyView(await ring.rotate(deps.clock(), actor)),
     }));
   },
-  revokeSigningKey: async (req, deps) => {
-    requireRole(req.actor!, 'admin');
-    const { kid } = parseInput(signingKeyPathSchema, req.params, 'path');
-    const { reason } = parseInput(revokeSigningKeySchema, req.body, 'body');
+  revokeSigningKey: async ({ actor, params: { kid }, body: { reason }, idempotency }, deps) => {
+    requireRole(actor, 'admin');
     const { ring } = starMarksOf(deps);
-    return claimedOnce(deps, idempotencyOf(req), async () => ({
+    return claimedOnce(deps, idempotency, async () => ({
       status: 200,
-      body: keyView(await ring.revoke(kid, reason, deps.clock(), req.actor!)),
+      body: keyView(await ring.revoke(kid, reason, deps.clock(), actor)),
     }));
   },
-};
+} satisfies Partial<StaffOperations>;

@@ -7,7 +7,7 @@ import {
   submitRenewal as decideRenewal,
   submitApplication as decideSubmit,
 } from '../../shared/lifecycle/application';
-import type { ApplicationTransition } from '../../shared/lifecycle/transitions';
+import type { ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -81,12 +81,12 @@ export async function planApplicationTransition(
   deps: Deps,
   actor: Actor,
   id: string,
-  name: ApplicationTransition,
-  input: Record<string, unknown>,
+  command: ApplicationCommand,
 ): Promise<Plan> {
+  const { name } = command;
   const now = deps.clock();
   const current = await loadApplication(deps, id);
-  const decided = applyApplicationTransition(current, name, input, actor, now);
+  const decided = applyApplicationTransition(current, command, actor, now);
   const { value, event } = await advance<Application>(
     eventStreamOf('application', id),
     current,

@@ -1,7 +1,7 @@
 /** Use cases of a certificate: the staff's status actions and surveillance, each re-signing the mark when it changes. */
 import { DomainError } from '../../shared/errors';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
-import type { CertificateTransition } from '../../shared/lifecycle/transitions';
+import type { CertificateCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Certificate } from '../../shared/model';
 import { termWrites } from '../../shared/search/terms';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -50,10 +50,9 @@ export async function planCertificateTransition(
   deps: Deps,
   actor: Actor,
   number: string,
-  name: CertificateTransition,
-  input: Record<string, unknown>,
+  command: CertificateCommand,
 ): Promise<Plan> {
   const now = deps.clock();
   const current = await loadCertificate(deps, number);
-  return planCertificateChange(deps, actor, current, applyCertificateTransition(current, name, input, actor, now), now);
+  return planCertificateChange(deps, actor, current, applyCertificateTransition(current, command, actor, now), now);
 }

@@ -18,7 +18,7 @@ import {
   type UnitOfWork,
 } from '../../shared/store/port';
 import { decodeCursorFor, encodeCursor } from './cursor';
-import { toTransactItem } from './writes';
+import { statusListItem, toTransactItem } from './writes';
 
 const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
 
@@ -52,6 +52,14 @@ export class DynamoRegistryStore implements RegistryStore {
 
   listApplicationsByApplicant(sub: string, cursor?: string, limit = 50) {
     return this.queryIndex<Application>('gsi2', indexKeys.applicationsByApplicant(sub), {
+      cursor,
+      limit,
+      newestFirst: true,
+    });
+  }
+
+  listApplicationsByApplicantInState(sub: string, state: string, cursor?: string, limit = 50) {
+    return this.queryIndex<Application>('gsi3', indexKeys.applicationsByApplicantInState(sub, state), {
       cursor,
       limit,
       newestFirst: true,
@@ -164,7 +172,13 @@ export class DynamoRegistryStore implements RegistryStore {
     if (work.writes.length === 0) return;
     try {
       await this.db.send(
-        new TransactWriteCommand({ TransactItems: work.writes.map((w) => toTransactItem(w, this.table)) }),
+        new TransactWriteCommand({
+          // The writes first, so that a cancellation reason's index is the write's; their side items after them.
+          TransactItems: [
+            ...work.writes.map((w) => toTransactItem(w, this.table)),
+            ...work.writes.flatMap((w) => statusListItem(w, this.table) ?? []),
+          ],
+        }),
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {

@@ -1,7 +1,8 @@
 /**
- * The two private buckets behind the distribution: the built web pages, and the logs (S3 server access logs of
- * the site bucket and CloudFront standard logs). Neither is ever public: CloudFront reads the site through origin
- * access control.
+ * The private buckets behind the distribution: the built web pages; the registry's objects (log tiles, status
+ * snapshots, open data, generated documents), of which only the public prefixes are routed to the edge; and the
+ * logs (S3 server access logs of both and CloudFront standard logs). None is ever public: CloudFront reads through
+ * origin access control.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -11,6 +12,7 @@ import { S3_LOG_EXPIRY_DAYS } from '../figures';
 export class SiteBuckets extends Construct {
   readonly site: Bucket;
   readonly logs: Bucket;
+  readonly objects: Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -38,6 +40,17 @@ export class SiteBuckets extends Construct {
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: 's3/site/',
       // Deleting the stack must not take the pages down with it by surprise; empty and delete by hand.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.objects = new Bucket(this, 'Objects', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      // A published file that is overwritten or deleted by mistake (or by an intruder) can be brought back.
+      versioned: true,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 's3/objects/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -24,6 +24,7 @@ import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../shared/deployment-env';
 import type { RouteSpec } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withConnectSources } from '../../shared/security-headers';
+import { PUBLIC_OBJECT_PREFIXES } from '../../shared/store/objects';
 import { apiBehaviors } from '../api-behaviors';
 import { cloudFrontHeaders } from '../cloudfront-headers';
 import type { StarmarkConfig } from '../config';
@@ -47,6 +48,8 @@ export interface WebHostingProps {
 
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
+  /** The registry's objects; the public prefixes are served from it at their own path. */
+  readonly objects: Bucket;
   readonly distribution: Distribution;
   /** `https://` + the custom domain, or the CloudFront domain when there is none. */
   readonly url: string;
@@ -57,8 +60,9 @@ export class WebHosting extends Construct {
     super(scope, id);
     const { config } = props;
 
-    const { logs, site } = new SiteBuckets(this, 'Buckets');
+    const { logs, site, objects } = new SiteBuckets(this, 'Buckets');
     this.bucket = site;
+    this.objects = objects;
 
     // The shared policy plus the sign-in domain: AWS only, so the local gateway keeps connect-src 'self'.
     const csp = withConnectSources(CONTENT_SECURITY_POLICY, props.connectSources ?? []);
@@ -100,6 +104,9 @@ export class WebHosting extends Construct {
     // read through an origin access identity, and the clean page URLs are objects of their own (web-deployment.ts).
     this.inChina = isChinaRegion(Stack.of(this).region);
     const pageRouter = this.inChina ? undefined : new PageRouter(this, 'PageRouter');
+    const objectsOrigin = this.inChina
+      ? S3BucketOrigin.withOriginAccessIdentity(objects)
+      : S3BucketOrigin.withOriginAccessControl(objects);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'starmark web pages and API',
       defaultRootObject: 'index.html',
@@ -114,9 +121,23 @@ export class WebHosting extends Construct {
           ? { functionAssociations: [{ function: pageRouter.function, eventType: FunctionEventType.VIEWER_REQUEST }] }
           : {}),
       },
-      additionalBehaviors: Object.fromEntries(
-        apiBehaviors(props.routes).map((b) => [b.pathPattern, apiBehavior(b.kind)]),
-      ),
+      additionalBehaviors: {
+        ...Object.fromEntries(apiBehaviors(props.routes).map((b) => [b.pathPattern, apiBehavior(b.kind)])),
+        // The public objects at their own path; each object's Cache-Control says how long (a checkpoint seconds,
+        // a full tile forever).
+        ...Object.fromEntries(
+          PUBLIC_OBJECT_PREFIXES.map((prefix) => [
+            `/${prefix}*`,
+            {
+              origin: objectsOrigin,
+              viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+              allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+              cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+              responseHeadersPolicy,
+            } satisfies BehaviorOptions,
+          ]),
+        ),
+      },
       domainNames: config.customDomain ? [config.customDomain.domainName] : undefined,
       certificate:
         config.customDomain && 'certificateArn' in config.customDomain

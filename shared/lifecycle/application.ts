@@ -6,7 +6,7 @@ import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, type ScoreSheet, scoreTotal } from '../scheme';
 import type { Decided } from './events';
 import { requireAssignedEvaluator, requireImpartialDecider, requireOwner, requireRole } from './guards';
-import { APPLICATION_TRANSITIONS, type ApplicationTransition } from './transitions';
+import { APPLICATION_TRANSITIONS, type ApplicationCommand } from './transitions';
 
 export const MIN_OPERATING_MONTHS = 3;
 
@@ -73,16 +73,14 @@ export function submitRenewal(
   };
 }
 
-type Input = Record<string, unknown>;
-
 /** Applies one named transition; throws a DomainError with a stable code when a rule refuses it. */
 export function applyApplicationTransition(
   current: Application,
-  name: ApplicationTransition,
-  input: Input,
+  command: ApplicationCommand,
   actor: Actor,
   now: Date,
 ): Decided<Application> {
+  const { name } = command;
   const spec = APPLICATION_TRANSITIONS[name];
   requireRole(actor, spec.role);
   if (spec.role === 'applicant') requireOwner(actor, current);
@@ -90,37 +88,41 @@ export function applyApplicationTransition(
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.state}`);
   }
   const next: Application = { ...current, state: spec.to, updatedAt: now.toISOString() };
-  const reason = typeof input.reason === 'string' ? input.reason : undefined;
+  let reason: string | undefined;
   let data: Record<string, unknown> | undefined;
 
-  switch (name) {
+  switch (command.name) {
     case 'accept':
-      next.evaluatorSub = String(input.evaluatorSub);
-      next.contractNo = String(input.contractNo);
+      next.evaluatorSub = command.input.evaluatorSub;
+      next.contractNo = command.input.contractNo;
       data = { evaluatorSub: next.evaluatorSub, contractNo: next.contractNo };
       break;
     case 'passDocumentReview':
+      requireAssignedEvaluator(actor, current);
+      break;
     case 'returnForRevision':
       requireAssignedEvaluator(actor, current);
-      if (name === 'returnForRevision') next.revisionNote = reason;
+      reason = command.input.reason;
+      next.revisionNote = reason;
       break;
     case 'resubmit':
-      if (Array.isArray(input.documents)) next.documents = input.documents as Application['documents'];
+      if (command.input.documents) next.documents = command.input.documents;
       next.revisionNote = undefined;
       break;
     case 'recordOnSiteReview': {
       requireAssignedEvaluator(actor, current);
-      const sheet = input.scoreSheet as ScoreSheet;
+      const sheet = command.input.scoreSheet;
       if (!isScoreSheetComplete(sheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
       const result = scoreTotal(sheet);
       next.scoreSheet = sheet;
-      next.onSiteReviewDate = String(input.reviewDate);
+      next.onSiteReviewDate = command.input.reviewDate;
       next.score = { total: result.total, level: result.level, passed: result.passed };
       data = { total: result.total, level: result.level, passed: result.passed, schemeVersion: sheet.schemeVersion };
       break;
     }
     case 'approve':
     case 'reject': {
+      reason = command.input.reason;
       requireImpartialDecider(actor, current);
       if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet))
         throw new DomainError('SCORE_SHEET_INCOMPLETE');
@@ -130,8 +132,10 @@ export function applyApplicationTransition(
       data = { total: result.total, level: result.level };
       break;
     }
-    case 'issue':
     case 'withdraw':
+      reason = command.input.reason;
+      break;
+    case 'issue':
       break;
   }
   return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data } };

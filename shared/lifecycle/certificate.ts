@@ -7,7 +7,7 @@ import type { Decided } from './events';
 import { requireRole } from './guards';
 import { withStatus } from './status-history';
 import { recordSurveillance } from './surveillance';
-import { CERTIFICATE_TRANSITIONS, type CertificateTransition } from './transitions';
+import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from './transitions';
 
 type NewCertificate = Omit<Certificate, 'version' | 'eventSeq' | 'lastEventHash'>;
 
@@ -78,33 +78,31 @@ export function renewCertificate(current: Certificate, application: Application,
   };
 }
 
-type Input = Record<string, unknown>;
-
 export function applyCertificateTransition(
   current: Certificate,
-  name: CertificateTransition,
-  input: Input,
+  command: CertificateCommand,
   actor: Actor,
   now: Date,
 ): Decided<Certificate> {
+  const { name } = command;
   const spec = CERTIFICATE_TRANSITIONS[name];
   requireRole(actor, spec.role);
   if (!(spec.from as readonly string[]).includes(current.status)) {
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.status}`);
   }
   const today = chinaDate(now);
-  const reason = typeof input.reason === 'string' ? input.reason : undefined;
+  const reason = command.name === 'recordSurveillance' ? undefined : command.input.reason;
   const event = (next: Certificate, data?: Record<string, unknown>): Decided<Certificate> => ({
     next,
     event: { action: spec.slug, from: current.status, to: next.status, reason, data },
   });
 
-  switch (name) {
+  switch (command.name) {
     case 'recordSurveillance':
-      return recordSurveillance(current, input, actor, today);
+      return recordSurveillance(current, command.input, actor, today);
     case 'postponeSurveillance': {
       const due = current.nextSurveillanceDue;
-      const until = String(input.until);
+      const until = command.input.until;
       if (!due || until <= due || until > addMonths(due, MAX_POSTPONEMENT_MONTHS) || until > current.validUntil) {
         throw new DomainError('POSTPONEMENT_LIMIT');
       }

@@ -19,8 +19,3 @@ export function requireAssignedEvaluator(actor: Actor, application: Pick<Applica
 export function requireImpartialDecider(actor: Actor, application: Pick<Application, 'evaluatorSub'>): void {
   if (application.evaluatorSub === actor.sub) throw new DomainError('IMPARTIALITY_CONFLICT');
 }
-
-/** Staff see every case; an applicant sees its own. */
-export function canRead(actor: Actor, application: Pick<Application, 'applicantSub'>): boolean {
-  return actor.roles.some((r) => r !== 'applicant') || application.applicantSub === actor.sub;
-}

@@ -1,10 +1,11 @@
 /** Surveillance (监督审核), the yearly audit that keeps a certificate valid. */
 import { addMonths } from '../calendar';
 import type { Actor, Certificate, SurveillanceRecord } from '../model';
-import { compareLevels, type ScoreSheet, scoreTotal } from '../scheme';
+import { compareLevels, scoreTotal } from '../scheme';
 import { nextAnniversary, SURVEILLANCE_INTERVAL_MONTHS, surveillanceDeadline } from './certificate-dates';
 import type { Decided } from './events';
 import { withStatus } from './status-history';
+import type { CertificateInput } from './transitions';
 
 /**
  * A surveillance scores the organization again. The level follows the score (keep, raise or lower); a failing score
@@ -13,14 +14,13 @@ import { withStatus } from './status-history';
  */
 export function recordSurveillance(
   current: Certificate,
-  input: Record<string, unknown>,
+  input: CertificateInput<'recordSurveillance'>,
   actor: Actor,
   today: string,
 ): Decided<Certificate> {
-  const sheet = input.scoreSheet as ScoreSheet;
-  const result = scoreTotal(sheet);
-  const auditDate = String(input.auditDate);
-  const forCause = typeof input.suspendForCause === 'string' ? input.suspendForCause : undefined;
+  const result = scoreTotal(input.scoreSheet);
+  const auditDate = input.auditDate;
+  const forCause = input.suspendForCause;
   const suspend = !result.passed || forCause !== undefined;
   const outcome: SurveillanceRecord['outcome'] = suspend
     ? 'suspend'

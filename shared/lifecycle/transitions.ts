@@ -3,6 +3,7 @@
  * state it reaches, the one role allowed to take it and the schema of its input. The route table, the console and the
  * table-driven tests all read this; guards that need more than the state live in application.ts / certificate.ts.
  */
+import type * as z from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import type { ApplicationState, CertificateStatus, Role } from '../model';
 import * as app from '../schemas/application';
@@ -165,3 +166,18 @@ export const CERTIFICATE_TRANSITIONS = {
 
 export type ApplicationTransition = keyof typeof APPLICATION_TRANSITIONS;
 export type CertificateTransition = keyof typeof CERTIFICATE_TRANSITIONS;
+
+type ApplicationSpecs = typeof APPLICATION_TRANSITIONS;
+type CertificateSpecs = typeof CERTIFICATE_TRANSITIONS;
+
+/** A transition's input, typed from its spec's schema: what the endpoint's body parses to. */
+export type ApplicationInput<N extends ApplicationTransition> = z.output<ApplicationSpecs[N]['input']>;
+export type CertificateInput<N extends CertificateTransition> = z.output<CertificateSpecs[N]['input']>;
+
+/** One named transition with its input; switching on `name` narrows `input` to that transition's own shape. */
+export type ApplicationCommand<N extends ApplicationTransition = ApplicationTransition> = {
+  [K in N]: { name: K; input: ApplicationInput<K> };
+}[N];
+export type CertificateCommand<N extends CertificateTransition = CertificateTransition> = {
+  [K in N]: { name: K; input: CertificateInput<K> };
+}[N];

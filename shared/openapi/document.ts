@@ -3,7 +3,7 @@
  * zod schemas the route carries, errors as problem+json. Nothing here lists routes or fields by hand, so the
  * document cannot drift from what the functions accept. Deterministic: the same table gives the same bytes.
  */
-import type { RouteSpec } from '../routes/spec';
+import { isNone, type RouteSpec, routeName } from '../routes/spec';
 import { type JsonSchema, jsonSchemaOf, propertiesOf } from './json-schema';
 import { codesWithStatus, problemSchema, problemStatuses } from './problem';
 
@@ -11,14 +11,14 @@ const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const SECURITY_SCHEME = 'staffBearer';
 
 function parameters(route: RouteSpec): JsonSchema[] {
-  const fromSchema = new Map(route.params ? propertiesOf(route.params).map((p) => [p.name, p.schema]) : []);
+  const fromSchema = new Map(!isNone(route.params) ? propertiesOf(route.params).map((p) => [p.name, p.schema]) : []);
   const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name: name!,
     in: 'path',
     required: true,
     schema: fromSchema.get(name!) ?? { type: 'string' },
   }));
-  const query = route.query
+  const query = !isNone(route.query)
     ? propertiesOf(route.query).map(({ name, required, schema: { description, ...schema } }) => ({
         name,
         in: 'query',
@@ -43,10 +43,14 @@ function parameters(route: RouteSpec): JsonSchema[] {
 }
 
 function success(route: RouteSpec): [string, JsonSchema] {
-  const schema = route.response ? jsonSchemaOf(route.response, 'output') : {};
+  const { response } = route;
+  const content =
+    'raw' in response
+      ? { [response.raw]: { schema: { type: 'string' } } }
+      : { 'application/json': { schema: jsonSchemaOf(response, 'output') } };
   const description = route.cacheSeconds ? `OK (a CDN may cache it for ${route.cacheSeconds} s)` : 'OK';
   // A POST that creates answers 201, one that acts answers 200: the range says both without a list to keep.
-  return [route.method === 'POST' ? '2XX' : '200', { description, content: { 'application/json': { schema } } }];
+  return [route.method === 'POST' ? '2XX' : '200', { description, content }];
 }
 
 function operation(route: RouteSpec): JsonSchema {
@@ -62,12 +66,12 @@ function operation(route: RouteSpec): JsonSchema {
     content: { 'application/problem+json': { schema: PROBLEM_REF } },
   };
   return {
-    operationId: route.op.replace(/[^A-Za-z0-9]+/g, '_'),
+    operationId: routeName(route).replace(/[^A-Za-z0-9]+/g, '_'),
     summary: route.summary,
     tags: [route.fn],
     security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [],
     parameters: parameters(route),
-    ...(route.body
+    ...(!isNone(route.body)
       ? {
           requestBody: {
             required: true,

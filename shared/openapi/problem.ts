@@ -5,7 +5,7 @@
  */
 
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
-import type { RouteSpec } from '../routes/spec';
+import { isNone, type RouteSpec } from '../routes/spec';
 import * as z from '../zod';
 
 const CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
@@ -38,7 +38,8 @@ export const problemSchema = z
 export function problemStatuses(route: RouteSpec): number[] {
   const statuses = new Set<number>();
   const hasParams = route.path.includes('{');
-  if (route.method === 'POST' || route.query || route.params || route.body || hasParams) statuses.add(400);
+  const takesInput = [route.params, route.query, route.body].some((schema) => !isNone(schema));
+  if (route.method === 'POST' || takesInput || hasParams) statuses.add(400);
   if (route.auth === 'staff') for (const s of [401, 403]) statuses.add(s);
   if (hasParams) statuses.add(404);
   if (route.method === 'POST') for (const s of [413, 415]) statuses.add(s);

@@ -1,24 +1,38 @@
 /** The spine's routes: health, the public record, and the staff lifecycle (one endpoint per transition). */
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../lifecycle/transitions';
 import {
+  actorSchema,
+  applicationPageSchema,
+  applicationSchema,
+  certificateSchema,
+  eventListSchema,
+  healthSchema,
+  issuedSchema,
+  publicCertificateSchema,
+} from '../schemas/answers';
+import {
   applicationListQuerySchema,
   applicationPathSchema as appPath,
   certificatePathSchema as certPath,
   submitApplicationSchema,
   submitRenewalSchema,
 } from '../schemas/application';
-import type { RouteSpec } from './spec';
+import { noBody, noParams, noQuery, route, type TransitionRoute } from './spec';
 
-const fixed: RouteSpec[] = [
-  {
+export const CORE_ROUTES = [
+  route({
     method: 'GET',
     path: '/health',
     fn: 'public',
     op: 'health',
     auth: 'none',
     summary: 'Liveness and table reachability',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: healthSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/certificates/{number}',
     fn: 'public',
@@ -27,35 +41,47 @@ const fixed: RouteSpec[] = [
     cacheSeconds: 60,
     summary: 'The public record of a certificate',
     params: certPath,
-  },
-
-  {
+    query: noQuery,
+    body: noBody,
+    response: publicCertificateSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/me',
     fn: 'staff',
     op: 'whoAmI',
     auth: 'staff',
     summary: 'The caller and its roles',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: actorSchema,
+  }),
+  route({
     method: 'POST',
     path: '/v1/staff/applications',
     fn: 'staff',
     op: 'submitApplication',
     auth: 'staff',
     summary: 'Submit an initial application',
+    params: noParams,
+    query: noQuery,
     body: submitApplicationSchema,
-  },
-  {
+    response: applicationSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/applications',
     fn: 'staff',
     op: 'listApplications',
     auth: 'staff',
     summary: 'Applications, by state (an applicant sees its own)',
+    params: noParams,
     query: applicationListQuerySchema,
-  },
-  {
+    body: noBody,
+    response: applicationPageSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/applications/{id}',
     fn: 'staff',
@@ -63,8 +89,11 @@ const fixed: RouteSpec[] = [
     auth: 'staff',
     summary: 'One application',
     params: appPath,
-  },
-  {
+    query: noQuery,
+    body: noBody,
+    response: applicationSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/applications/{id}/events',
     fn: 'staff',
@@ -72,17 +101,23 @@ const fixed: RouteSpec[] = [
     auth: 'staff',
     summary: 'The audit trail of an application',
     params: appPath,
-  },
-  {
+    query: noQuery,
+    body: noBody,
+    response: eventListSchema,
+  }),
+  route({
     method: 'POST',
     path: '/v1/staff/renewals',
     fn: 'staff',
     op: 'submitRenewal',
     auth: 'staff',
     summary: 'Apply to renew a certificate before it expires',
+    params: noParams,
+    query: noQuery,
     body: submitRenewalSchema,
-  },
-  {
+    response: applicationSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/certificates/{number}',
     fn: 'staff',
@@ -90,8 +125,11 @@ const fixed: RouteSpec[] = [
     auth: 'staff',
     summary: 'The full certificate record',
     params: certPath,
-  },
-  {
+    query: noQuery,
+    body: noBody,
+    response: certificateSchema,
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/certificates/{number}/events',
     fn: 'staff',
@@ -99,29 +137,43 @@ const fixed: RouteSpec[] = [
     auth: 'staff',
     summary: 'The audit trail of a certificate',
     params: certPath,
-  },
+    query: noQuery,
+    body: noBody,
+    response: eventListSchema,
+  }),
+] as const;
+
+/**
+ * One endpoint per transition of each aggregate, from the transition tables: a new transition is a new endpoint.
+ * Issuing answers the application and its certificate; every other step answers the aggregate it changed.
+ */
+export const TRANSITION_ROUTES: readonly TransitionRoute[] = [
+  ...Object.entries(APPLICATION_TRANSITIONS).map(
+    ([name, t]): TransitionRoute => ({
+      method: 'POST',
+      path: `/v1/staff/applications/{id}/${t.slug}`,
+      fn: 'staff',
+      transition: { aggregate: 'application', name: name as keyof typeof APPLICATION_TRANSITIONS },
+      auth: 'staff',
+      summary: t.en,
+      params: appPath,
+      query: noQuery,
+      body: t.input,
+      response: name === 'issue' ? issuedSchema : applicationSchema,
+    }),
+  ),
+  ...Object.entries(CERTIFICATE_TRANSITIONS).map(
+    ([name, t]): TransitionRoute => ({
+      method: 'POST',
+      path: `/v1/staff/certificates/{number}/${t.slug}`,
+      fn: 'staff',
+      transition: { aggregate: 'certificate', name: name as keyof typeof CERTIFICATE_TRANSITIONS },
+      auth: 'staff',
+      summary: t.en,
+      params: certPath,
+      query: noQuery,
+      body: t.input,
+      response: certificateSchema,
+    }),
+  ),
 ];
-
-const applicationTransitions: RouteSpec[] = Object.entries(APPLICATION_TRANSITIONS).map(([name, t]) => ({
-  method: 'POST',
-  path: `/v1/staff/applications/{id}/${t.slug}`,
-  fn: 'staff',
-  op: `transition:application:${name}`,
-  auth: 'staff',
-  summary: t.en,
-  params: appPath,
-  body: t.input,
-}));
-
-const certificateTransitions: RouteSpec[] = Object.entries(CERTIFICATE_TRANSITIONS).map(([name, t]) => ({
-  method: 'POST',
-  path: `/v1/staff/certificates/{number}/${t.slug}`,
-  fn: 'staff',
-  op: `transition:certificate:${name}`,
-  auth: 'staff',
-  summary: t.en,
-  params: certPath,
-  body: t.input,
-}));
-
-export const CORE_ROUTES: readonly RouteSpec[] = [...fixed, ...applicationTransitions, ...certificateTransitions];

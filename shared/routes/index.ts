@@ -3,16 +3,42 @@
  * matches requests against it, and each Lambda dispatches on the route key. Each concern keeps its routes in its own
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
-import { CORE_ROUTES } from './core';
+import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
-import type { RouteSpec } from './spec';
+import type { FunctionName, RouteSpec } from './spec';
 import { STAR_MARK_ROUTES } from './star-marks';
 
-export type { FunctionName, HttpMethod, RouteSpec } from './spec';
+export type {
+  Auth,
+  FunctionName,
+  HttpMethod,
+  OperationRoute,
+  RawResponse,
+  RouteSpec,
+  TransitionRef,
+  TransitionRoute,
+} from './spec';
+export { isNone, noBody, noParams, noQuery, routeName } from './spec';
 
+/** Every route served by a named operation, with its literal types: what the operation tables are checked against. */
+export const OPERATION_ROUTES = [
+  ...CORE_ROUTES,
+  ...STAR_MARK_ROUTES,
+  ...OPERATIONS_ROUTES,
+  ...PROCUREMENT_ROUTES,
+] as const;
+
+export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
+/** The operation keys: a route's `op` is one of these, and each function's table has exactly its own. */
+export type OperationKey = OperationRouteOf['op'];
+export type OperationKeyOf<F extends FunctionName> = Extract<OperationRouteOf, { fn: F }>['op'];
+export type RouteOfOperation<K extends OperationKey> = Extract<OperationRouteOf, { op: K }>;
+
+/** The one table, in the order the gateway matches it. */
 export const ROUTES: readonly RouteSpec[] = [
   ...CORE_ROUTES,
+  ...TRANSITION_ROUTES,
   ...STAR_MARK_ROUTES,
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,

@@ -1,16 +1,29 @@
 /** Routes of the star-marks concern: verification and keys (public), artwork and key management (staff). */
-import type { RouteSpec } from './spec';
 
-export const STAR_MARK_ROUTES: readonly RouteSpec[] = [
-  {
+import { jwksSchema, signingKeyListSchema, signingKeySchema, verificationAnswerSchema } from '../schemas/answers';
+import { certificatePathSchema as certPath } from '../schemas/application';
+import {
+  revokeSigningKeySchema,
+  rotateSigningKeySchema,
+  signingKeyPathSchema,
+  verificationRequestSchema,
+} from '../star-mark/schemas';
+import { noBody, noParams, noQuery, rawResponse, route } from './spec';
+
+export const STAR_MARK_ROUTES = [
+  route({
     method: 'POST',
     path: '/v1/verifications',
     fn: 'public',
     op: 'verify',
     auth: 'none',
     summary: 'Verify a star-mark token or up to 100 numbers',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: verificationRequestSchema,
+    response: verificationAnswerSchema,
+  }),
+  route({
     method: 'GET',
     path: '/.well-known/jwks.json',
     fn: 'public',
@@ -18,8 +31,25 @@ export const STAR_MARK_ROUTES: readonly RouteSpec[] = [
     auth: 'none',
     cacheSeconds: 300,
     summary: 'Public signing keys, current and retired',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: jwksSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/status-snapshot',
+    fn: 'public',
+    op: 'statusSnapshot',
+    auth: 'none',
+    cacheSeconds: 60,
+    summary: 'Signed snapshot of the certificates that are not plainly valid (for offline verdicts)',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('application/jose'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/print/certificate.css',
     fn: 'public',
@@ -27,54 +57,81 @@ export const STAR_MARK_ROUTES: readonly RouteSpec[] = [
     auth: 'none',
     cacheSeconds: 86400,
     summary: 'Stylesheet of the printable certificate',
-  },
-
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('text/css'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/certificates/{number}/star-mark.svg',
     fn: 'staff',
     op: 'starMarkSvg',
     auth: 'staff',
     summary: 'Star-mark artwork (SVG)',
-  },
-  {
+    params: certPath,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('image/svg+xml'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/certificates/{number}/star-mark.png',
     fn: 'staff',
     op: 'starMarkPng',
     auth: 'staff',
     summary: 'Star-mark artwork at print resolution (PNG, 300 dpi)',
-  },
-  {
+    params: certPath,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('image/png'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/certificates/{number}/certificate.html',
     fn: 'staff',
     op: 'certificatePage',
     auth: 'staff',
     summary: 'Printable certificate',
-  },
-  {
+    params: certPath,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('text/html'),
+  }),
+  route({
     method: 'GET',
     path: '/v1/staff/signing-keys',
     fn: 'staff',
     op: 'listSigningKeys',
     auth: 'staff',
     summary: 'Star-mark signing keys and their status (admin)',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: signingKeyListSchema,
+  }),
+  route({
     method: 'POST',
     path: '/v1/staff/signing-keys/rotate',
     fn: 'staff',
     op: 'rotateSigningKey',
     auth: 'staff',
     summary: 'Rotate the star-mark signing key (admin)',
-  },
-  {
+    params: noParams,
+    query: noQuery,
+    body: rotateSigningKeySchema,
+    response: signingKeySchema,
+  }),
+  route({
     method: 'POST',
     path: '/v1/staff/signing-keys/{kid}/revoke',
     fn: 'staff',
     op: 'revokeSigningKey',
     auth: 'staff',
     summary: 'Revoke a compromised signing key: its marks fail (admin)',
-  },
-];
+    params: signingKeyPathSchema,
+    query: noQuery,
+    body: revokeSigningKeySchema,
+    response: signingKeySchema,
+  }),
+] as const;

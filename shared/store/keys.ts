@@ -26,6 +26,9 @@ export const keys = {
   /** The integrated tree: size, root and signed checkpoint, moved forward only under the lease. */
   logHead: () => ({ pk: 'LOG#HEAD', sk: 'LOG' }),
   logLease: () => ({ pk: 'LOG#LEASE', sk: 'LOG' }),
+  /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
+  statusList: 'STATUSLIST',
+  statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
 };
 
 function logBundlePartition(bundle: number) {
@@ -38,6 +41,7 @@ export const LOG_INDEX_COUNTER = 'LOG#INDEX';
 export const indexKeys = {
   applicationsByState: (state: string) => `APPSTATE#${state}`,
   applicationsByApplicant: (sub: string) => `APPLICANT#${sub}`,
+  applicationsByApplicantInState: (sub: string, state: string) => `APPLICANTSTATE#${sub}#${state}`,
   certificatesByCreditCode: (code: string) => `CC#${code}`,
   certificatesByStatus: (status: string) => `CSTATUS#${status}`,
   certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
@@ -49,6 +53,8 @@ export function applicationIndexAttributes(a: Application) {
     gsi1sk: `${a.updatedAt}#${a.id}`,
     gsi2pk: indexKeys.applicationsByApplicant(a.applicantSub),
     gsi2sk: `${a.submittedAt}#${a.id}`,
+    gsi3pk: indexKeys.applicationsByApplicantInState(a.applicantSub, a.state),
+    gsi3sk: `${a.submittedAt}#${a.id}`,
   };
 }
 

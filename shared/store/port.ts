@@ -57,6 +57,13 @@ export interface RegistryStore {
   getApplication(id: string): Promise<Application | undefined>;
   listApplicationsByState(state: string, cursor?: string, limit?: number): Promise<Page<Application>>;
   listApplicationsByApplicant(sub: string, cursor?: string, limit?: number): Promise<Page<Application>>;
+  /** One applicant's applications in one state, filtered by the index's key: full pages, newest first. */
+  listApplicationsByApplicantInState(
+    sub: string,
+    state: string,
+    cursor?: string,
+    limit?: number,
+  ): Promise<Page<Application>>;
   getCertificate(number: string): Promise<Certificate | undefined>;
   getCertificates(numbers: readonly string[]): Promise<Map<string, Certificate>>;
   findCertificatesByCreditCode(code: string): Promise<Certificate[]>;

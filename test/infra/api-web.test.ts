@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchesPathPattern } from '../../infra/api-behaviors';
 import { ROUTES, routeKey } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers';
+import { PUBLIC_OBJECT_PREFIXES } from '../../shared/store/objects';
 import { SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
@@ -98,6 +99,25 @@ describe('CloudFront', () => {
   it('routes /v1/* and /.well-known/* to the API', () => {
     const patterns = distribution().CacheBehaviors.map((b: any) => b.PathPattern);
     expect(patterns).toEqual(expect.arrayContaining(['/v1/staff/*', '/v1/*', '/.well-known/*']));
+  });
+
+  it('serves each public object prefix from the private objects bucket, read-only, and nothing else of it', () => {
+    const behaviors = distribution().CacheBehaviors as any[];
+    const origins = distribution().Origins as any[];
+    const objectsOrigins = new Set<string>();
+    for (const prefix of PUBLIC_OBJECT_PREFIXES) {
+      const behavior = behaviors.find((b) => b.PathPattern === `/${prefix}*`);
+      expect(behavior, prefix).toBeDefined();
+      expect(behavior.AllowedMethods).toEqual(['GET', 'HEAD']);
+      expect(behavior.ViewerProtocolPolicy).toBe('https-only');
+      const origin = origins.find((o) => o.Id === behavior.TargetOriginId);
+      expect(origin.S3OriginConfig, prefix).toBeDefined();
+      expect(origin.OriginAccessControlId).toBeDefined();
+      objectsOrigins.add(origin.Id);
+    }
+    expect(objectsOrigins.size).toBe(1);
+    const [objectsOrigin] = objectsOrigins;
+    expect(distribution().DefaultCacheBehavior.TargetOriginId).not.toBe(objectsOrigin);
   });
 
   it('never caches a staff route and caches public reads briefly, query string included', () => {

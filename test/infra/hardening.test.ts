@@ -412,7 +412,8 @@ describe('identity for any region', () => {
   it('serves the pages in China without CloudFront Functions or origin access control, which CloudFront there lacks', () => {
     cn.template.resourceCountIs('AWS::CloudFront::Function', 0);
     cn.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
-    cn.template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    // One identity per private bucket the edge reads: the pages and the registry's public objects.
+    cn.template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 2);
     // The clean page URLs become objects of their own, uploaded as HTML.
     cn.template.hasResourceProperties('Custom::CDKBucketDeployment', {
       Prune: false,

@@ -12,7 +12,7 @@ import { cloudFrontHeaders } from '../../infra/cloudfront-headers';
 import { readConfig } from '../../infra/config';
 import { PAGE_ROUTER } from '../../infra/constructs/page-router';
 import { DEMO_CERTIFICATION_BODY } from '../../shared/certification-body';
-import { ROUTES, type RouteSpec } from '../../shared/routes';
+import { noBody, noParams, noQuery, ROUTES, type RouteSpec } from '../../shared/routes';
 import { SECURITY_HEADERS } from '../../shared/security-headers';
 import { EXAMPLE_CERTIFICATION_BODY } from '../support/certification-body';
 
@@ -23,6 +23,10 @@ const route = (path: string, auth: RouteSpec['auth']): RouteSpec => ({
   op: 'x',
   auth,
   summary: 'x',
+  params: noParams,
+  query: noQuery,
+  body: noBody,
+  response: noBody,
 });
 
 describe('apiBehaviors', () => {

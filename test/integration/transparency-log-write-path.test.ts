@@ -88,6 +88,13 @@ describe('the log write path', () => {
     const checkpoint = await publishedCheckpoint();
     expect(checkpoint.size).toBe(assigned);
     expect(toBase64(checkpoint.root)).toBe(await expectedRoot(assigned));
+    // Served at /log/ as static files: the checkpoint briefly cacheable, tiles immutable.
+    const served = await fetch(`${sys.url}/log/checkpoint`);
+    expect(served.headers.get('cache-control')).toMatch(/max-age=2\b/);
+    expect(await served.text()).toBe(utf8.decode((await sys.log.objects.get(CHECKPOINT_PATH))!));
+    const tile = await fetch(`${sys.url}/log/tile/0/000.p/${assigned}`);
+    expect(tile.headers.get('cache-control')).toContain('immutable');
+    expect((await tile.arrayBuffer()).byteLength).toBe(32 * assigned);
     const bundle = decodeEntryBundle((await sys.log.objects.get(entryBundlePath(0, assigned)))!);
     expect(bundle?.map((e) => decodeLogEntry(e)?.certificate.number)).toHaveLength(assigned);
   });

@@ -8,9 +8,9 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/http/dispatch';
 import { DEV_ISSUER } from '../../functions/local/dev-identity';
-import { staffOperations } from '../../functions/ops/staff';
+import { staffFunction } from '../../functions/ops/staff';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../../shared/lifecycle/transitions';
-import { ROUTES, type RouteSpec, routeKey } from '../../shared/routes';
+import { ROUTES, type RouteSpec, routeKey, routeName } from '../../shared/routes';
 import { useTestSystem } from '../support/local-system';
 import { Subjects, urlOf } from '../support/subjects';
 
@@ -78,11 +78,11 @@ const ACCESS: Record<string, Access> = {
 };
 
 function accessOf(route: RouteSpec): Access | undefined {
-  const [, kind, name] = route.op.split(':');
-  if (!kind) return ACCESS[route.op];
+  if (!route.transition) return ACCESS[route.op];
+  const { aggregate, name } = route.transition;
   const table: Record<string, { role: string }> =
-    kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS;
-  const role = table[name ?? '']?.role;
+    aggregate === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS;
+  const role = table[name]?.role;
   const only = (r: string) => (role === r ? 'allow' : 'deny');
   // Another organization's applicant holds the right role but not the case: NOT_OWNER.
   return {
@@ -102,7 +102,7 @@ const subjects = new Subjects(sys);
 
 describe('every staff endpoint has a written access rule', () => {
   it.each(STAFF_ROUTES.map((r) => [routeKey(r), r] as const))('%s', (_key, route) => {
-    expect(accessOf(route), `add ${route.op} to ACCESS in this file`).toBeDefined();
+    expect(accessOf(route), `add ${routeName(route)} to ACCESS in this file`).toBeDefined();
   });
 });
 
@@ -174,7 +174,7 @@ describe('a caller is only who a valid token says', () => {
   });
 
   it('the staff function refuses a request that reached it without a caller, whatever the gateway did', async () => {
-    const handler = createApiHandler('staff', staffOperations, async () => sys.deps);
+    const handler = createApiHandler('staff', staffFunction, async () => sys.deps);
     const subject = await subjects.readable('application');
     for (const route of STAFF_ROUTES) {
       const path = route.path.replace(/\{[^}]+\}/g, subject);
@@ -186,7 +186,7 @@ describe('a caller is only who a valid token says', () => {
         isBase64Encoded: false,
         headers: { 'content-type': 'application/json' },
         body: route.method === 'POST' ? '{}' : undefined,
-        requestContext: { http: { method: route.method, path }, requestId: `no-caller-${route.op}` },
+        requestContext: { http: { method: route.method, path }, requestId: `no-caller-${routeName(route)}` },
       } as never)) as { statusCode: number; body: string };
       expect(`${routeKey(route)} → ${res.statusCode} ${JSON.parse(res.body).code}`).toBe(
         `${routeKey(route)} → 401 UNAUTHENTICATED`,

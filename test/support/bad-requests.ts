@@ -4,7 +4,7 @@
  * take, each spoiled one at a time with the vocabulary of bad-values.ts, so each variant is exactly one mistake away
  * from a request that succeeds.
  */
-import type { RouteSpec } from '../../shared/routes';
+import { type RouteSpec, routeName } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import {
   BAD_COUNT,
@@ -166,7 +166,7 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
     add('JSON with no content type', { headers: {}, body: new TextEncoder().encode(text) });
     for (const key of ['short', 'has spaces in it', 'k'.repeat(129), '<script>x</script>', "' OR 1=1 --"])
       add(`the Idempotency-Key ${key.slice(0, 20)}`, { headers: { ...json, 'idempotency-key': key } });
-    const fields = BODY_FIELDS[route.op.replace(/^transition:/, '')];
+    const fields = BODY_FIELDS[routeName(route)];
     if (fields) {
       add('an extra field', { body: jsonText({ ...(valid.body as object), isAdmin: true }) });
       add('an extra field named __proto__', {
@@ -180,13 +180,13 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
     if (route.op === 'verify') for (const [label, body] of BAD_VERIFY_BODIES) add(label, { body: jsonText(body) });
   }
 
-  for (const [param, kind] of Object.entries(QUERY_FIELDS[route.op] ?? {})) {
+  for (const [param, kind] of Object.entries(QUERY_FIELDS[routeName(route)] ?? {})) {
     for (const bad of BAD_QUERY[kind])
       add(`?${param}=${bad.slice(0, 30)}`, {
         url: urlOf({ path: valid.path, query: { ...valid.query, [param]: bad } }),
       });
   }
-  if (QUERY_FIELDS[route.op])
+  if (QUERY_FIELDS[routeName(route)])
     add('an unknown query parameter', { url: urlOf({ path: valid.path, query: { ...valid.query, isAdmin: 'true' } }) });
   return out;
 }

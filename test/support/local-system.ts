@@ -101,6 +101,8 @@ async function startTestSystem(
     certificatePrefix: 'SM',
     clock: () => new Date(now),
     logIntegrationEveryMs: false,
+    // Every test sees the registry as it is: a snapshot is remade on each request.
+    statusSnapshotMaxAgeMs: 0,
     ...rest,
   });
   const tokens = new Map<string, string>();

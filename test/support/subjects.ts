@@ -95,8 +95,8 @@ export class Subjects {
 
   /** A request that the route answers with success, made against fresh subjects whenever it would change them. */
   async validRequest(route: RouteSpec): Promise<ValidRequest> {
-    const [, kind, name] = route.op.split(':');
-    if (kind === 'application' || kind === 'certificate') {
+    if (route.transition) {
+      const { aggregate: kind, name } = route.transition;
       const spec = (kind === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS)[name as never] as {
         from: readonly string[];
         role: Role;

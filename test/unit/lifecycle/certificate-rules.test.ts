@@ -14,8 +14,10 @@ import { actor, applicationIn, certificateIn, NOW } from './fixtures';
 const surveil = (total: number, extra: Record<string, unknown> = {}) =>
   applyCertificateTransition(
     certificateIn('valid'),
-    'recordSurveillance',
-    { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total), ...extra },
+    {
+      name: 'recordSurveillance',
+      input: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total), ...extra },
+    } as never,
     actor('evaluator'),
     NOW,
   );
@@ -88,30 +90,48 @@ describe('surveillance', () => {
 
   it('allows reinstatement only after a passing surveillance held since the suspension', () => {
     const suspended = { ...certificateIn('suspended'), clearedOn: null };
-    expect(() => applyCertificateTransition(suspended, 'reinstate', { reason: 'x' }, actor('admin'), NOW)).toThrow(
-      /SURVEILLANCE_NOT_PASSED/,
-    );
+    expect(() =>
+      applyCertificateTransition(
+        suspended,
+        { name: 'reinstate', input: { reason: 'x' } } as never,
+        actor('admin'),
+        NOW,
+      ),
+    ).toThrow(/SURVEILLANCE_NOT_PASSED/);
     const cleared = applyCertificateTransition(
       suspended,
-      'recordSurveillance',
-      { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) },
+      { name: 'recordSurveillance', input: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) } } as never,
       actor('evaluator'),
       NOW,
     ).next;
     expect(cleared.status).toBe('suspended');
     expect(
-      applyCertificateTransition(cleared, 'reinstate', { reason: '整改完成' }, actor('admin'), NOW).next.status,
+      applyCertificateTransition(
+        cleared,
+        { name: 'reinstate', input: { reason: '整改完成' } } as never,
+        actor('admin'),
+        NOW,
+      ).next.status,
     ).toBe('valid');
   });
 
   it('postpones a surveillance by at most 3 months', () => {
     const c = certificateIn('valid');
     expect(
-      applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-10', reason: 'x' }, actor('admin'), NOW)
-        .next.surveillancePostponedUntil,
+      applyCertificateTransition(
+        c,
+        { name: 'postponeSurveillance', input: { until: '2027-04-10', reason: 'x' } } as never,
+        actor('admin'),
+        NOW,
+      ).next.surveillancePostponedUntil,
     ).toBe('2027-04-10');
     expect(() =>
-      applyCertificateTransition(c, 'postponeSurveillance', { until: '2027-04-11', reason: 'x' }, actor('admin'), NOW),
+      applyCertificateTransition(
+        c,
+        { name: 'postponeSurveillance', input: { until: '2027-04-11', reason: 'x' } } as never,
+        actor('admin'),
+        NOW,
+      ),
     ).toThrow(/POSTPONEMENT_LIMIT/);
   });
 });

@@ -39,40 +39,62 @@ describe('application guards', () => {
   it("refuses a committee decision by the case's own evaluator", () => {
     const app = { ...applicationIn('scored'), evaluatorSub: 'sun' };
     const both = { sub: 'sun', roles: ['evaluator', 'committee'] as const };
-    expect(codeOf(() => applyApplicationTransition(app, 'approve', {}, both, NOW))).toBe('IMPARTIALITY_CONFLICT');
-    expect(codeOf(() => applyApplicationTransition(app, 'reject', { reason: 'x' }, both, NOW))).toBe(
+    expect(codeOf(() => applyApplicationTransition(app, { name: 'approve', input: {} } as never, both, NOW))).toBe(
       'IMPARTIALITY_CONFLICT',
     );
+    expect(
+      codeOf(() => applyApplicationTransition(app, { name: 'reject', input: { reason: 'x' } } as never, both, NOW)),
+    ).toBe('IMPARTIALITY_CONFLICT');
   });
 
   it('refuses to approve a score below 70, and at 70.0 approves', () => {
     const failing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(69.9) };
-    expect(codeOf(() => applyApplicationTransition(failing, 'approve', {}, actor('committee'), NOW))).toBe(
-      'SCORE_BELOW_THRESHOLD',
-    );
+    expect(
+      codeOf(() =>
+        applyApplicationTransition(failing, { name: 'approve', input: {} } as never, actor('committee'), NOW),
+      ),
+    ).toBe('SCORE_BELOW_THRESHOLD');
     const passing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(70) };
-    expect(codeOf(() => applyApplicationTransition(passing, 'approve', {}, actor('committee'), NOW))).toBeUndefined();
+    expect(
+      codeOf(() =>
+        applyApplicationTransition(passing, { name: 'approve', input: {} } as never, actor('committee'), NOW),
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses a committee decision when the score sheet is incomplete', () => {
     const sheet = sheetWithTotal(90);
     const incomplete = { ...applicationIn('scored'), scoreSheet: { ...sheet, indicators: sheet.indicators.slice(2) } };
-    expect(codeOf(() => applyApplicationTransition(incomplete, 'approve', {}, actor('committee'), NOW))).toBe(
-      'SCORE_SHEET_INCOMPLETE',
-    );
+    expect(
+      codeOf(() =>
+        applyApplicationTransition(incomplete, { name: 'approve', input: {} } as never, actor('committee'), NOW),
+      ),
+    ).toBe('SCORE_SHEET_INCOMPLETE');
   });
 
   it('lets only the assigned evaluator review the documents and score the case', () => {
     const app = applicationIn('accepted');
     expect(
-      codeOf(() => applyApplicationTransition(app, 'passDocumentReview', {}, actor('evaluator', 'evaluator-2'), NOW)),
+      codeOf(() =>
+        applyApplicationTransition(
+          app,
+          { name: 'passDocumentReview', input: {} } as never,
+          actor('evaluator', 'evaluator-2'),
+          NOW,
+        ),
+      ),
     ).toBe('NOT_ASSIGNED_EVALUATOR');
   });
 
   it('lets an applicant withdraw only its own case', () => {
     expect(
       codeOf(() =>
-        applyApplicationTransition(applicationIn('accepted'), 'withdraw', {}, actor('applicant', 'applicant-2'), NOW),
+        applyApplicationTransition(
+          applicationIn('accepted'),
+          { name: 'withdraw', input: {} } as never,
+          actor('applicant', 'applicant-2'),
+          NOW,
+        ),
       ),
     ).toBe('NOT_OWNER');
   });
@@ -80,8 +102,7 @@ describe('application guards', () => {
   it('records the level from the on-site score sheet', () => {
     const { next } = applyApplicationTransition(
       applicationIn('document_review_passed'),
-      'recordOnSiteReview',
-      { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(95) },
+      { name: 'recordOnSiteReview', input: { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(95) } } as never,
       actor('evaluator'),
       NOW,
     );

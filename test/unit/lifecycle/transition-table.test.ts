@@ -39,7 +39,8 @@ const applicationCases = APPLICATION_STATES.flatMap((state) =>
 
 describe('the application state machine, every (state, transition, role)', () => {
   it.each(applicationCases)('$name from $state by $role → $expected', ({ state, name, role, expected }) => {
-    const next = () => applyApplicationTransition(applicationIn(state), name, INPUTS[name]!, actor(role), NOW);
+    const next = () =>
+      applyApplicationTransition(applicationIn(state), { name: name, input: INPUTS[name]! } as never, actor(role), NOW);
     expect(outcome(next)).toBe(expected);
     if (expected === 'ok') expect(next().next.state).toBe(APPLICATION_TRANSITIONS[name].to);
   });
@@ -68,7 +69,13 @@ const certificateCases = CERTIFICATE_STATUSES.flatMap((status) =>
 
 describe('the certificate state machine, every (status, transition, role)', () => {
   it.each(certificateCases)('$name from $status by $role → $expected', ({ status, name, role, expected }) => {
-    const next = () => applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(role), NOW);
+    const next = () =>
+      applyCertificateTransition(
+        certificateIn(status),
+        { name: name, input: INPUTS[name]! } as never,
+        actor(role),
+        NOW,
+      );
     expect(outcome(next)).toBe(expected);
     const to = CERTIFICATE_TRANSITIONS[name].to;
     if (expected === 'ok' && to) expect(next().next.status).toBe(to);
@@ -80,7 +87,12 @@ describe('the certificate state machine, every (status, transition, role)', () =
         const spec = CERTIFICATE_TRANSITIONS[name];
         expect(
           outcome(() =>
-            applyCertificateTransition(certificateIn(status), name, INPUTS[name]!, actor(spec.role as never), NOW),
+            applyCertificateTransition(
+              certificateIn(status),
+              { name: name, input: INPUTS[name]! } as never,
+              actor(spec.role as never),
+              NOW,
+            ),
           ),
         ).toBe('ILLEGAL_TRANSITION');
       }

@@ -48,11 +48,5 @@ export function clearSession(): void {
   storage()?.removeItem(KEY);
 }
 
-export function hasRole(user: SessionUser | undefined, role: Role): boolean {
-  return Boolean(user?.roles.includes(role));
-}
-
-/** Evaluators, committee members and administrators see every case; an applicant sees its own. */
-export function isStaff(user: SessionUser | undefined): boolean {
-  return Boolean(user?.roles.some((r) => r !== 'applicant'));
-}
+/** Who sees what is the core's rule (shared/access), the same one the API enforces. */
+export { hasRole, isStaff } from '../../../shared/access';

@@ -1,0 +1,71 @@
+/**
+ * A real S3-compatible server (s3rver) for the local system: the registry's objects go through the same S3 adapter
+ * as in AWS. On disk under the data folder (whose lock the caller holds) for `npm start`; in a temporary folder,
+ * removed at stop, for the tests.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store';
+import { LOCAL_AWS } from './dynamodb-local';
+import { assertPortFree } from './ports';
+
+/** The bucket of the registry's objects, locally (in AWS the stack names it). */
+export const LOCAL_OBJECT_BUCKET = 'starmark-objects';
+
+export interface S3Local {
+  endpoint: string;
+  bucket: string;
+  client: S3Client;
+  objects: S3ObjectStore;
+  stop(): Promise<void>;
+}
+
+export interface S3LocalOptions {
+  port: number;
+  bucket?: string;
+  /** The folder that keeps the objects; omitted: a temporary one, deleted at stop. */
+  dir?: string;
+}
+
+/** The credentials s3rver checks signatures with (its documented defaults): a local server, never an AWS key. */
+const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: LOCAL_AWS.region,
+    credentials: S3RVER_CREDENTIALS,
+    forcePathStyle: true,
+  });
+}
+
+export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
+  await assertPortFree(options.port, 'the local S3 server');
+  const temporary = options.dir ? undefined : mkdtempSync(join(tmpdir(), 'starmark-objects-'));
+  const directory = options.dir ?? (temporary as string);
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({ address: '127.0.0.1', port: options.port, directory, silent: true });
+  await server.run();
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const client = localS3Client(endpoint);
+  const bucket = options.bucket ?? LOCAL_OBJECT_BUCKET;
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+  return {
+    endpoint,
+    bucket,
+    client,
+    objects: new S3ObjectStore(client, bucket),
+    stop: async () => {
+      client.destroy();
+      await server.close();
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    },
+  };
+}

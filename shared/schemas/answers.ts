@@ -1,0 +1,188 @@
+/**
+ * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
+ * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
+ */
+import { APPLICATION_STATES, CERTIFICATE_STATUSES, REASON_CATEGORIES } from '../model';
+import { DUE_KINDS } from '../operations/due';
+import { certificateStatusSchema, starLevelSchema } from '../search/schema';
+import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
+import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
+import * as z from '../zod';
+
+const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
+const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor });
+const organization = z.looseObject({ name: z.string(), nameEn: z.optional(z.string()), creditCode: z.string() });
+
+export const healthSchema = z.object({ status: z.literal('ok'), time: z.string() });
+
+export const actorSchema = z.object({
+  sub: z.string(),
+  roles: z.array(z.string()),
+  name: z.optional(z.string()),
+});
+
+export const statusHistorySchema = z.array(
+  z.object({
+    date: z.string(),
+    status: certificateStatusSchema,
+    reasonCategory: z.enum(REASON_CATEGORIES),
+    level: z.optional(starLevelSchema),
+  }),
+);
+
+export const publicCertificateSchema = z.looseObject({
+  number: z.string(),
+  organization,
+  scope: z.string(),
+  level: starLevelSchema,
+  levelName: z.object({ zh: z.string(), en: z.string() }),
+  scoreBand: z.string(),
+  status: certificateStatusSchema,
+  cycle: z.number(),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  lastSurveillance: z.nullable(z.string()),
+  nextSurveillance: z.nullable(z.string()),
+  statusHistory: statusHistorySchema,
+  asOf: z.string(),
+  starMark: z.optional(z.object({ token: z.string(), kid: z.string(), url: z.string() })),
+});
+
+export const applicationSchema = z.looseObject({
+  id: z.string(),
+  kind: z.enum(['initial', 'renewal']),
+  renewalOf: z.optional(z.string()),
+  state: z.enum(APPLICATION_STATES),
+  organization,
+  scope: z.string(),
+  operatingSince: z.string(),
+  applicantSub: z.string(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  evaluatorSub: z.optional(z.string()),
+  score: z.optional(z.object({ total: z.number(), level: z.nullable(starLevelSchema), passed: z.boolean() })),
+  certificateNumber: z.optional(z.string()),
+  version: z.number(),
+});
+
+export const certificateSchema = z.looseObject({
+  number: z.string(),
+  organization,
+  scope: z.string(),
+  level: starLevelSchema,
+  score: z.number(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  cycle: z.number(),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  applicantSub: z.string(),
+  nextSurveillanceDue: z.nullable(z.string()),
+  statusHistory: statusHistorySchema,
+  openRenewalId: z.optional(z.string()),
+  token: z.optional(z.string()),
+  tokenKid: z.optional(z.string()),
+  version: z.number(),
+});
+
+export const issuedSchema = z.object({ application: applicationSchema, certificate: certificateSchema });
+
+export const auditEventSchema = z.looseObject({
+  stream: z.string(),
+  seq: z.number(),
+  at: z.string(),
+  actor: z.object({ sub: z.string(), roles: z.array(z.string()) }),
+  action: z.string(),
+  from: z.nullable(z.string()),
+  to: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const eventListSchema = z.object({ items: z.array(auditEventSchema) });
+export const applicationPageSchema = pageOf(applicationSchema);
+export const certificatePageSchema = pageOf(certificateSchema);
+
+export const dueEntrySchema = z.looseObject({
+  kind: z.enum(DUE_KINDS),
+  number: z.string(),
+  cycle: z.number(),
+  organization,
+  level: starLevelSchema,
+  due: z.string(),
+  daysLeft: z.number(),
+  postponed: z.boolean(),
+  renewalOpen: z.boolean(),
+});
+
+export const dueListSchema = z.object({
+  today: z.string(),
+  within: z.object({ surveillance: z.number(), renewal: z.number() }),
+  items: z.array(dueEntrySchema),
+  truncated: z.boolean(),
+});
+
+export const outboxPageSchema = pageOf(
+  z.looseObject({
+    key: z.string(),
+    kind: z.enum(DUE_KINDS),
+    number: z.string(),
+    channel: z.enum(['outbox', 'sns']),
+    status: z.enum(['queued', 'sent']),
+    subject: z.string(),
+    text: z.string(),
+    queuedAt: z.string(),
+  }),
+);
+
+export const verificationAnswerSchema = z.object({
+  checkedAt: z.string(),
+  items: z.array(
+    z.looseObject({
+      number: z.optional(z.string()),
+      authentic: z.nullable(z.boolean()),
+      verdict: z.enum([...REFUSAL_VERDICTS, ...STATUS_VERDICTS]),
+      reason: z.optional(z.string()),
+      kid: z.optional(z.string()),
+      status: z.optional(certificateStatusSchema),
+      level: z.optional(starLevelSchema),
+      record: z.optional(publicCertificateSchema),
+    }),
+  ),
+});
+
+export const jwksSchema = z.object({
+  keys: z.array(
+    z.looseObject({
+      kid: z.string(),
+      kty: z.literal('EC'),
+      crv: z.literal('P-256'),
+      x: z.string(),
+      y: z.string(),
+      alg: z.literal('ES256'),
+      use: z.literal('sig'),
+      purpose: z.enum(KEY_PURPOSES),
+      status: z.enum(['active', 'retired']),
+    }),
+  ),
+  revoked: z.array(z.looseObject({ kid: z.string(), status: z.literal('revoked'), purpose: z.enum(KEY_PURPOSES) })),
+});
+
+export const signingKeySchema = z.object({
+  kid: z.string(),
+  status: z.enum(KEY_STATUSES),
+  createdAt: z.optional(z.string()),
+  retiredAt: z.optional(z.string()),
+  revokedAt: z.optional(z.string()),
+  revocationReason: z.optional(z.string()),
+});
+
+export const signingKeyListSchema = z.object({
+  rotation: z.enum(['here', 'deployment']),
+  items: z.array(signingKeySchema),
+});
+
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({}),
+  paths: z.looseObject({}),
+});
