@@ -199,6 +199,7 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'readwrite' },
       reservedConcurrency: RESERVED_CONCURRENCY.staff,
       rendersArtwork: true,
+      rendersDocuments: true,
       timeout: Duration.seconds(15),
       environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
     });

@@ -40,7 +40,9 @@ export interface ApiClient {
 }
 
 export interface TestSystemOptions
-  extends Partial<Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'logIntegrationEveryMs'>> {
+  extends Partial<
+    Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs'>
+  > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
   now?: string;
   /** Serve the built web pages (a copy, so that a rebuild cannot pull files from under a running page). */
