@@ -21,6 +21,7 @@ import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
+import { deploymentFiles } from './deployment-files';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -132,7 +133,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
         objects: s3.objects,
-        extra: devLoginEndpoints(identity),
+        extra: async (req, res, url, body) =>
+          (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),
       }),
     );
     lock?.announce({
