@@ -2,8 +2,9 @@
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
 import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
+import { certificateHtml } from '../documents/certificate';
 import { claimedOnce } from '../service/claimed';
-import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
+import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
 import { statusSnapshot } from '../signing/status-snapshot';
 import { publishedJwks, verify } from '../signing/verification';

@@ -39,7 +39,8 @@ export interface ApiClient {
   post<T = any>(path: string, body: unknown, as?: string, headers?: Record<string, string>): Promise<ApiResult<T>>;
 }
 
-export interface TestSystemOptions extends Partial<Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl'>> {
+export interface TestSystemOptions
+  extends Partial<Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody'>> {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
   now?: string;
   /** Serve the built web pages (a copy, so that a rebuild cannot pull files from under a running page). */
