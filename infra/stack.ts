@@ -10,17 +10,20 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { CERTIFICATION_BODY_ENV } from '../shared/certification-body';
 import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
+import { CursorKey } from './constructs/cursor-key';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
 import { Monitoring } from './constructs/monitoring';
 import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
 import { OriginVerify } from './constructs/origin-verify';
+import { keepReceipts } from './constructs/receipt-objects';
 import { SigningKeys } from './constructs/signing-keys';
 import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
@@ -61,6 +64,8 @@ export class StarmarkStack extends Stack {
   /** Exposed for the infra tests, which check each function's permissions and the routes' wiring. */
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
+  /** The deployment's secrets: the origin-verify value and the cursor key. */
+  readonly secrets: { readonly originVerify: Secret; readonly cursorKey: Secret };
 
   constructor(scope: Construct, id: string, props: StarmarkStackProps) {
     super(scope, id, props);
@@ -85,8 +90,12 @@ export class StarmarkStack extends Stack {
       purpose: 'receipt',
       admins,
     });
+    // The status snapshot (offline verdicts) has a key of its own too: the public function signs it, once a minute.
+    const statusSigning = new SigningKeys(this, 'StatusSigning', { generations: 1, purpose: 'status', admins });
     const api = new StarmarkApi(this, 'Api', { logs });
     const originVerify = new OriginVerify(this, 'OriginVerify');
+    const cursorKey = new CursorKey(this, 'CursorKey');
+    this.secrets = { originVerify: originVerify.secret, cursorKey: cursorKey.secret };
 
     const authDomainPrefix = config.identity.kind === 'cognito' ? authDomainPrefixOf(config, this.stackName) : '';
     const signInOrigin =
@@ -149,6 +158,7 @@ export class StarmarkStack extends Stack {
         bucket: web.bucket,
         distribution: web.distribution,
         consoleConfig: identity.consoleConfig,
+        certificationBody: config.certificationBody,
         logs,
         pageAliasObjects: web.inChina,
       });
@@ -170,6 +180,7 @@ export class StarmarkStack extends Stack {
     const behindApi = {
       [DEPLOYMENT_ENV.originVerifySecretArn]: originVerify.secret.secretArn,
       [DEPLOYMENT_ENV.rolesClaim]: identity.rolesClaim,
+      [DEPLOYMENT_ENV.cursorSecretArn]: cursorKey.secret.secretArn,
     };
     const fnProps = { projectRoot: props.projectRoot, logs };
     const entry = (name: string): string => `${props.handlersDir}/${name}.ts`;
@@ -182,7 +193,13 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
       rendersArtwork: true,
-      environment: { ...common, ...behindApi, RECEIPT_KEY_IDS: receiptSigning.keyIds },
+      environment: {
+        ...common,
+        ...behindApi,
+        RECEIPT_KEY_IDS: receiptSigning.keyIds,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+        STATUS_KEY_IDS: statusSigning.keyIds,
+      },
     });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
@@ -192,6 +209,7 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'readwrite' },
       reservedConcurrency: RESERVED_CONCURRENCY.staff,
       rendersArtwork: true,
+      rendersDocuments: true,
       timeout: Duration.seconds(15),
       environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
     });
@@ -213,8 +231,12 @@ export class StarmarkStack extends Stack {
     signing.grantPublicKey([publicFn.role, staffFn.role, sweepFn.role]);
     receiptSigning.grantSign([publicFn.role]);
     receiptSigning.grantPublicKey([publicFn.role]);
+    keepReceipts(publicFn.role, web.objects);
+    statusSigning.grantSign([publicFn.role]);
+    statusSigning.grantPublicKey([publicFn.role]);
     reminders.grantPublish([staffFn.role, sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
+    for (const fn of [publicFn, staffFn]) cursorKey.grantRead(fn.role);
     this.originSecretRotation = originVerify.rotate({
       distribution: web.distribution,
       apiOriginDomain: api.domainName,

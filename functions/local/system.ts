@@ -19,8 +19,13 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { type IntegrationResult, integrateLog } from '../transparency-log/integrator';
+import { type LogKey, logOriginFor, openLocalLogKey } from '../transparency-log/log-key';
+import { withTransparencyLog } from '../transparency-log/logged-store';
+import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
+import { deploymentFiles } from './deployment-files';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -49,13 +54,28 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How often the log integrator runs (ms); false: only when `log.integrate()` is called, as crash tests want. */
+  logIntegrationEveryMs?: number | false;
+  /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
+  statusSnapshotMaxAgeMs?: number;
 }
+
+/** The transparency log of a local system: its published files (served at /log/), key and integrator. */
+export interface LocalLog {
+  objects: LogObjects;
+  key: LogKey;
+  integrate(): Promise<IntegrationResult>;
+}
+
+/** A new checkpoint follows any growth of the log within this long, locally (in AWS: a minute, the schedule's). */
+export const LOCAL_LOG_INTEGRATION_MS = 1000;
 
 export interface LocalSystem {
   url: string;
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
+  log: LocalLog;
   /** The local S3 server holding the registry's objects (under `<dataDir>/objects/` on disk). */
   s3: S3Local;
   stop(): Promise<void>;
@@ -80,9 +100,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
-    const store = new DynamoRegistryStore(
-      withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
-      tableName,
+    const clock = options.clock ?? (() => new Date());
+    const store = withTransparencyLog(
+      new DynamoRegistryStore(
+        withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
+        tableName,
+      ),
+      clock,
     );
     const identity = await DevIdentityProvider.open(options.dataDir);
     const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
@@ -91,6 +115,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       : await LocalKeyRing.open(keysDir, options.clock?.());
     // Receipts: the local key store under `<dataDir>/keys/receipt/` (in memory without a folder).
     const receiptKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'receipt');
+    // The status snapshot's own key, `<dataDir>/keys/status/`.
+    const statusKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'status');
     // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
     // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
     const server = createServer();
@@ -101,17 +127,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const address = server.address() as AddressInfo;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const logObjects = logObjectsOn(s3.objects);
+    const logKey = openLocalLogKey(keysDir, logOriginFor(options.publicBaseUrl ?? url));
+    const log: LocalLog = {
+      objects: logObjects,
+      key: logKey,
+      integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
+    };
     const deps: Deps = {
       store,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       config: {
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
+        statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       receiptKeys,
+      statusKeys,
       objects: s3.objects,
     };
     const depsPromise = () => Promise.resolve(deps);
@@ -126,7 +161,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
         objects: s3.objects,
-        extra: devLoginEndpoints(identity),
+        extra: async (req, res, url, body) =>
+          (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),
       }),
     );
     lock?.announce({
@@ -137,13 +173,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       certificatePrefix: deps.config.certificatePrefix,
     });
     const running = { dynamo, s3 };
+    const integration = startLogIntegration(log, options.logIntegrationEveryMs ?? LOCAL_LOG_INTEGRATION_MS);
     return {
       url,
       deps,
       identity,
       dynamo,
+      log,
       s3,
       stop: async () => {
+        await integration.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await running.s3.stop();
@@ -157,4 +196,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     lock?.release();
     throw error;
   }
+}
+
+/** Runs the integrator on a timer, never two rounds at once; a failed round is logged and the next one retries. */
+function startLogIntegration(log: LocalLog, everyMs: number | false): { stop(): Promise<void> } {
+  if (everyMs === false) return { stop: async () => undefined };
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = log
+      .integrate()
+      .catch((error: unknown) =>
+        process.stderr.write(`log integration failed: ${String((error as Error)?.message ?? error)}\n`),
+      )
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

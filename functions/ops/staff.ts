@@ -1,5 +1,6 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
 import type { FunctionTable } from '../http/dispatch';
+import { staffDocumentOperations } from './documents';
 import { operationsOperations } from './operations';
 import { applicationOperations, applicationTransition } from './staff-applications';
 import { certificateOperations, certificateTransition } from './staff-certificates';
@@ -8,6 +9,7 @@ import { staffStarMarkOperations } from './star-marks';
 export const staffFunction: FunctionTable<'staff'> = {
   operations: {
     ...staffStarMarkOperations,
+    ...staffDocumentOperations,
     ...operationsOperations,
     ...applicationOperations,
     ...certificateOperations,

@@ -2,9 +2,11 @@
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
 import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
+import { certificateHtml } from '../documents/certificate';
 import { claimedOnce } from '../service/claimed';
-import { certificateHtml, starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
+import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
+import { statusSnapshot } from '../signing/status-snapshot';
 import { publishedJwks, verify } from '../signing/verification';
 import { readableCertificate } from './staff-certificates';
 import type { PublicOperations, StaffOperations } from './tables';
@@ -17,6 +19,10 @@ const download = (name: string) => ({ 'content-disposition': `attachment; filena
 export const publicStarMarkOperations = {
   verify: async ({ body }, deps) => ({ status: 200, body: await verify(deps, body) }),
   jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
+  statusSnapshot: async (_req, deps) => ({
+    status: 200,
+    raw: { contentType: 'application/jose; charset=utf-8', text: await statusSnapshot(deps) },
+  }),
   certificateStylesheet: async () => ({
     status: 200,
     raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },

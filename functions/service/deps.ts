@@ -13,6 +13,8 @@ export interface RegistryConfig {
   publicBaseUrl: string;
   /** Who issues: named on every certificate, mark and verdict (shared/certification-body). */
   certificationBody: CertificationBody;
+  /** How long a status snapshot, once made, is served before a new one is made (default a minute). */
+  statusSnapshotMaxAgeMs?: number;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */
@@ -32,6 +34,8 @@ export interface Deps {
    * which signs receipts for anyone who asks, holds no key that could sign a star mark.
    */
   receiptKeys?: SigningKeyRing;
+  /** The status key ring: signs the status snapshot, and nothing else (shared/status-snapshot). */
+  statusKeys?: SigningKeyRing;
   /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
   objects?: ObjectStore;
 }

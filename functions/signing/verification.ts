@@ -21,8 +21,9 @@ import { starMarksOf } from './star-marks';
 /** Both rings, each key marked with its purpose; star-mark keys first, as readers that take the first key expect. */
 export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
   const { ring } = starMarksOf(deps);
-  const receipts = deps.receiptKeys ? [jwksOf(await deps.receiptKeys.records(), deps.receiptKeys.purpose)] : [];
-  return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...receipts);
+  const others = [deps.receiptKeys, deps.statusKeys].filter((r) => r !== undefined);
+  const sets = await Promise.all(others.map(async (r) => jwksOf(await r.records(), r.purpose)));
+  return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...sets);
 }
 
 export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer> {

@@ -17,8 +17,8 @@ import {
   type RegistryStore,
   type UnitOfWork,
 } from '../../shared/store/port';
-import { decodeCursorFor, encodeCursor } from './cursor';
-import { toTransactItem } from './writes';
+import { CursorCodec } from './cursor';
+import { statusListItem, toTransactItem } from './writes';
 
 const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
 
@@ -29,11 +29,21 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   return copy as T;
 }
 
+export interface StoreOptions {
+  /** Signs the cursors this store hands out (functions/store/cursor.ts); every instance of a deployment shares it. */
+  cursorKey?: Uint8Array;
+}
+
 export class DynamoRegistryStore implements RegistryStore {
+  private readonly cursors: CursorCodec;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.cursors = new CursorCodec(options.cursorKey);
+  }
 
   async getApplication(id: string) {
     const out = await this.db.send(
@@ -154,6 +164,7 @@ export class DynamoRegistryStore implements RegistryStore {
     const pkName = options.index ? `${options.index}pk` : 'pk';
     const skName = options.index ? `${options.index}sk` : 'sk';
     const withPrefix = options.skPrefix !== undefined;
+    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -162,17 +173,23 @@ export class DynamoRegistryStore implements RegistryStore {
         ExpressionAttributeNames: withPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
         ExpressionAttributeValues: withPrefix ? { ':pk': pk, ':prefix': options.skPrefix } : { ':pk': pk },
         Limit: options.limit ?? 100,
-        ExclusiveStartKey: decodeCursorFor(options.cursor, options.index, pk),
+        ExclusiveStartKey: this.cursors.decode(options.cursor, list),
       }),
     );
-    return { items: out.Items ?? [], cursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: out.Items ?? [], cursor: this.cursors.encode(out.LastEvaluatedKey, list) };
   }
 
   async commit(work: UnitOfWork) {
     if (work.writes.length === 0) return;
     try {
       await this.db.send(
-        new TransactWriteCommand({ TransactItems: work.writes.map((w) => toTransactItem(w, this.table)) }),
+        new TransactWriteCommand({
+          // The writes first, so that a cancellation reason's index is the write's; their side items after them.
+          TransactItems: [
+            ...work.writes.map((w) => toTransactItem(w, this.table)),
+            ...work.writes.flatMap((w) => statusListItem(w, this.table) ?? []),
+          ],
+        }),
       );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
@@ -190,6 +207,7 @@ export class DynamoRegistryStore implements RegistryStore {
     pk: string,
     opts: { cursor?: string; limit?: number; newestFirst?: boolean; skRange?: [string, string] },
   ): Promise<Page<T>> {
+    const list = `${index}|${pk}|range:${opts.skRange?.join('..') ?? ''}|${opts.newestFirst ? 'desc' : 'asc'}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -201,9 +219,12 @@ export class DynamoRegistryStore implements RegistryStore {
           : { ':pk': pk },
         Limit: opts.limit,
         ScanIndexForward: !opts.newestFirst,
-        ExclusiveStartKey: decodeCursorFor(opts.cursor, index, pk),
+        ExclusiveStartKey: this.cursors.decode(opts.cursor, list),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => strip<T>(i)!), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return {
+      items: (out.Items ?? []).map((i) => strip<T>(i)!),
+      cursor: this.cursors.encode(out.LastEvaluatedKey, list),
+    };
   }
 }

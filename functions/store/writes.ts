@@ -3,6 +3,7 @@
  * ExpressionAttributeNames, and no expression is ever built from keys a client sent.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { snapshotEntryOf } from '../../shared/status-snapshot';
 import { applicationIndexAttributes, certificateIndexAttributes, keys } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
 
@@ -30,6 +31,20 @@ function versioned(item: Record<string, unknown>, expectedVersion: number | null
       ExpressionAttributeValues: { ':expected': expectedVersion },
     },
   };
+}
+
+/**
+ * The status-list entry that goes with a certificate write, in the same transaction: put while the certificate is
+ * not plainly valid (shared/status-snapshot), deleted when it is. The status snapshot is read from these entries
+ * alone, one partition, never from a scan of the certificates.
+ */
+export function statusListItem(write: Write, table: string): TransactItem | null {
+  if (write.kind !== 'certificate') return null;
+  const c = write.value;
+  const key = keys.statusListEntry(c.number);
+  const entry = snapshotEntryOf(c);
+  if (!entry) return { Delete: { TableName: table, Key: key } };
+  return { Put: { TableName: table, Item: { ...key, entity: 'status-list-entry', ...entry } } };
 }
 
 export function toTransactItem(write: Write, table: string): TransactItem {
@@ -103,5 +118,32 @@ export function toTransactItem(write: Write, table: string): TransactItem {
       return { Put: { TableName: table, Item: write.value } };
     case 'delete':
       return { Delete: { TableName: table, Key: write.key } };
+    case 'lease':
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: 'SET #holder = :holder, #token = :token, #expiresAt = :expiresAt',
+          ConditionExpression:
+            'attribute_not_exists(#holder) OR #expiresAt < :now OR (#holder = :holder AND #token = :token)',
+          ExpressionAttributeNames: { '#holder': 'holder', '#token': 'token', '#expiresAt': 'leaseExpiresAt' },
+          ExpressionAttributeValues: {
+            ':holder': write.holder,
+            ':token': write.token,
+            ':expiresAt': write.expiresAt,
+            ':now': write.now,
+          },
+        },
+      };
+    case 'advance':
+      return {
+        Put: {
+          TableName: table,
+          Item: write.value,
+          ConditionExpression: write.from === null ? 'attribute_not_exists(#step)' : '#step = :from',
+          ExpressionAttributeNames: { '#step': 'step' },
+          ...(write.from === null ? {} : { ExpressionAttributeValues: { ':from': write.from } }),
+        },
+      };
   }
 }

@@ -18,7 +18,11 @@ import { Construct } from 'constructs';
 import type { KeyPurpose } from '../../shared/star-mark/jwks';
 import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
 
-const SIGNS: Record<KeyPurpose, string> = { 'star-mark': 'star-mark certificates', receipt: 'verification receipts' };
+const SIGNS: Record<KeyPurpose, string> = {
+  'star-mark': 'star-mark certificates',
+  receipt: 'verification receipts',
+  status: 'status snapshots',
+};
 
 export class SigningKeys extends Construct {
   /** Newest first: the signing key, then the retired ones. */

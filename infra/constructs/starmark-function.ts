@@ -10,6 +10,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DOCUMENT_ASSET_DIR, DOCUMENT_ASSETS } from '../../shared/certificate-document/assets';
 import { DEPLOYMENT_ENV, METRICS_NAMESPACE } from '../../shared/deployment-env';
 import type { LogArchive } from './log-archive';
 import type { StarmarkTable, TableAccess } from './starmark-table';
@@ -30,6 +31,8 @@ export interface StarmarkFunctionProps {
   readonly reservedConcurrency: number;
   /** Ship the PNG renderer's WebAssembly module and fonts beside the bundle (functions/signing/artwork/assets.ts). */
   readonly rendersArtwork?: boolean;
+  /** Ship the document renderer's fonts and font subsetter beside the bundle (functions/documents). */
+  readonly rendersDocuments?: boolean;
   readonly timeout?: Duration;
   readonly memorySize?: number;
 }
@@ -44,16 +47,35 @@ const ARTWORK_FONTS_DIR = 'functions/signing/artwork/fonts';
  * The renderer's files are copied next to the bundle after esbuild has run: the .wasm from its npm package, the
  * fonts from the repository. Plain file copies: nothing is downloaded or installed, so synth works offline.
  */
-function artworkAssets(projectRoot: string): Partial<BundlingOptions> {
+function artworkAssets(projectRoot: string, outputDir: string): string[] {
   const wasm = createRequire(`${projectRoot}/package.json`).resolve('@resvg/resvg-wasm/index_bg.wasm');
+  return [
+    `cp "${wasm}" "${outputDir}/index_bg.wasm"`,
+    `mkdir -p "${outputDir}/fonts"`,
+    `cp "${projectRoot}/${ARTWORK_FONTS_DIR}/"*.otf "${projectRoot}/${ARTWORK_FONTS_DIR}/OFL.txt" "${outputDir}/fonts/"`,
+  ];
+}
+
+/** The document renderer's files (shared/certificate-document/assets.ts), from their installed packages. */
+function documentAssets(projectRoot: string, outputDir: string): string[] {
+  const resolve = createRequire(`${projectRoot}/package.json`).resolve;
+  return [
+    `mkdir -p "${outputDir}/${DOCUMENT_ASSET_DIR}"`,
+    ...DOCUMENT_ASSETS.map(
+      (a) => `cp "${resolve(`${a.package}/${a.inPackage}`)}" "${outputDir}/${DOCUMENT_ASSET_DIR}/${a.file}"`,
+    ),
+  ];
+}
+
+function bundledAssets(props: StarmarkFunctionProps): Partial<BundlingOptions> {
+  if (!props.rendersArtwork && !props.rendersDocuments) return {};
   return {
     commandHooks: {
       beforeBundling: () => [],
       beforeInstall: () => [],
       afterBundling: (_inputDir: string, outputDir: string) => [
-        `cp "${wasm}" "${outputDir}/index_bg.wasm"`,
-        `mkdir -p "${outputDir}/fonts"`,
-        `cp "${projectRoot}/${ARTWORK_FONTS_DIR}/"*.otf "${projectRoot}/${ARTWORK_FONTS_DIR}/OFL.txt" "${outputDir}/fonts/"`,
+        ...(props.rendersArtwork ? artworkAssets(props.projectRoot, outputDir) : []),
+        ...(props.rendersDocuments ? documentAssets(props.projectRoot, outputDir) : []),
       ],
     },
   };
@@ -115,7 +137,7 @@ export class StarmarkFunction extends Construct {
         sourcesContent: false,
         // Ship the SDK version the tests ran against (package-lock.json), not whatever the runtime has today.
         bundleAwsSDK: true,
-        ...(props.rendersArtwork ? artworkAssets(props.projectRoot) : {}),
+        ...bundledAssets(props),
       },
     });
     Validations.of(this.role).acknowledge({

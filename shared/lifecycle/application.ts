@@ -1,7 +1,7 @@
 /** The application's rules as pure functions: (current case, input, actor, time) → next case and its event. */
 import { addMonths, chinaDate } from '../calendar';
 import { DomainError } from '../errors';
-import type { Actor, Application, Certificate } from '../model';
+import type { Actor, Application, ApplicationState, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
 import { requireOnSiteReviewDate } from './date-rules';
@@ -15,7 +15,13 @@ import {
   requireRole,
 } from './guards';
 import { withNote } from './notes';
-import { APPLICATION_TRANSITIONS, type ApplicationCommand, BEFORE_DECISION_STATES } from './transitions';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationCommand,
+  type ApplicationTransition,
+  BEFORE_DECISION_STATES,
+  type TransitionSpec,
+} from './transitions';
 
 export const MIN_OPERATING_MONTHS = SCHEME_CALENDAR.minOperatingMonths;
 
@@ -192,3 +198,24 @@ const RENEWAL_CLOSED_REASON: Record<(typeof CERTIFICATE_ENDINGS)[number], string
   cancelled: '证书已注销，再认证终止 (certificate cancelled)',
   expired: '证书已过期，再认证终止 (certificate expired)',
 };
+
+/** What a step decides beyond the case itself, for the use case to carry out in the same transaction. */
+export type ApplicationEffect =
+  | { kind: 'issueCertificate' }
+  | { kind: 'renewCertificate'; number: string }
+  | { kind: 'closeRenewal'; number: string };
+
+export function effectOf(current: Application, name: ApplicationTransition): ApplicationEffect | null {
+  const spec: TransitionSpec<ApplicationState> = APPLICATION_TRANSITIONS[name];
+  const { closes } = spec;
+  const renewalOf = current.kind === 'renewal' ? current.renewalOf : undefined;
+  if (closes === 'certificate')
+    return renewalOf ? { kind: 'renewCertificate', number: renewalOf } : { kind: 'issueCertificate' };
+  if (closes === 'no-certificate' && renewalOf) return { kind: 'closeRenewal', number: renewalOf };
+  return null;
+}
+
+/** An issued case names its certificate. */
+export function withCertificate(issued: Application, number: string): Application {
+  return { ...issued, certificateNumber: number };
+}

@@ -4,6 +4,7 @@
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
+import { DOCUMENT_ROUTES } from './documents';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
@@ -27,6 +28,7 @@ export const OPERATION_ROUTES = [
   ...STAR_MARK_ROUTES,
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
+  ...DOCUMENT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -42,6 +44,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...STAR_MARK_ROUTES,
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
+  ...DOCUMENT_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

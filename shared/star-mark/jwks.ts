@@ -16,7 +16,7 @@ export { type EcPublicJwk, ecPublicJwk } from '../jws/ec-key';
 export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
-export const KEY_PURPOSES = ['star-mark', 'receipt'] as const;
+export const KEY_PURPOSES = ['star-mark', 'receipt', 'status'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 export interface SigningKeyRecord {

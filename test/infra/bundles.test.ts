@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTWORK_FONT_FILES } from '../../functions/signing/artwork/fonts';
 import { PROJECT_ROOT } from '../../infra/build-app';
+import { DOCUMENT_ASSET_DIR, DOCUMENT_ASSETS } from '../../shared/certificate-document/assets';
 import { SYNTH_TIMEOUT, type Synthesized, synth, withoutDocker } from './synth';
 
 let s: Synthesized;
@@ -64,6 +65,18 @@ describe('bundles', () => {
       expect(existsSync(join(dir, 'fonts', 'OFL.txt'))).toBe(true);
     },
   );
+
+  it('staff carries the document renderer: the Noto Sans SC faces with their licence and hb-subset, byte for byte', () => {
+    const dir = assetDir('staff');
+    const resolve = createRequire(`${PROJECT_ROOT}/package.json`).resolve;
+    for (const asset of DOCUMENT_ASSETS) {
+      const shipped = readFileSync(join(dir, DOCUMENT_ASSET_DIR, asset.file));
+      expect(shipped.equals(readFileSync(resolve(`${asset.package}/${asset.inPackage}`))), asset.file).toBe(true);
+    }
+    expect(readFileSync(join(dir, DOCUMENT_ASSET_DIR, 'NotoSansSC-OFL.txt'), 'utf8')).toContain(
+      'SIL Open Font License',
+    );
+  });
 
   it.each(names)('%s loads in plain Node and exports handler', (name) => {
     const url = pathToFileURL(join(assetDir(name), 'index.mjs')).href;

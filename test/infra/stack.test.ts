@@ -61,6 +61,7 @@ describe('functions', () => {
   const roleOf = (name: (typeof names)[number]) => roleStatements(s, s.logicalId(s.stack.functions[name].role));
   const starMarkKeys = () => s.stack.node.findChild('Signing') as SigningKeys;
   const receiptKeys = () => s.stack.node.findChild('ReceiptSigning') as SigningKeys;
+  const statusKeys = () => s.stack.node.findChild('StatusSigning') as SigningKeys;
   const keyArn = (key: IConstruct) => ({ 'Fn::GetAtt': [s.logicalId(key), 'Arn'] });
   const resourcesOf = (statements: ReturnType<typeof roleOf>['statements'], action: string) =>
     statements
@@ -99,13 +100,13 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table, and signs receipts only, never star marks', () => {
+  it('public cannot write the table, and signs receipts and status snapshots only, never star marks', () => {
     const { statements } = roleOf('public');
     const actions = actionsOf(statements);
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');
     for (const forbidden of [...TABLE_WRITES, 'sns:Publish']) expect(actions).not.toContain(forbidden);
-    expect(signable('public')).toEqual([keyArn(receiptKeys().current)]);
+    expect(signable('public')).toEqual([keyArn(receiptKeys().current), keyArn(statusKeys().current)]);
     expect(signable('public')).not.toContainEqual(keyArn(starMarkKeys().current));
     // The JWKS it serves needs the public half of every key of both rings.
     const readable = resourcesOf(statements, 'kms:GetPublicKey');
@@ -115,6 +116,7 @@ describe('functions', () => {
   it.each(['staff', 'sweep'] as const)('%s signs star marks only, never receipts', (name) => {
     expect(signable(name)).toEqual([keyArn(starMarkKeys().current)]);
     expect(signable(name)).not.toContainEqual(keyArn(receiptKeys().current));
+    expect(signable(name)).not.toContainEqual(keyArn(statusKeys().current));
   });
 
   it('staff and sweep write the table, sign and publish reminders; nobody scans', () => {
@@ -135,18 +137,19 @@ describe('functions', () => {
 });
 
 describe('signing, staff identity, schedule', () => {
-  it('signs star marks and receipts with two distinct retained ECC P-256 KMS keys', () => {
+  it('signs star marks, receipts and status snapshots with three distinct retained ECC P-256 KMS keys', () => {
     const keys = s.template.findResources('AWS::KMS::Key', {
       DeletionPolicy: 'Retain',
       Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
     });
-    expect(Object.keys(keys)).toHaveLength(2);
+    expect(Object.keys(keys)).toHaveLength(3);
     expect(
       Object.values(keys)
         .map((k) => k.Properties.Description)
         .sort(),
     ).toEqual([
       expect.stringMatching(/^Signs star-mark certificates/),
+      expect.stringMatching(/^Signs status snapshots/),
       expect.stringMatching(/^Signs verification receipts/),
     ]);
   });

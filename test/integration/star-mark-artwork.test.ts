@@ -101,7 +101,7 @@ describe('the printable certificate page', () => {
       evil.organization.creditCode,
       '五星级',
       '95–100',
-      '有效 valid',
+      '有效 <span class="en">valid</span>',
       '2026-11-23',
       '2029-11-22',
       evil.number,

@@ -74,6 +74,8 @@ const ACCESS: Record<string, Access> = {
   starMarkSvg: OWN_OR_STAFF,
   starMarkPng: OWN_OR_STAFF,
   certificatePage: OWN_OR_STAFF,
+  certificateDocument: OWN_OR_STAFF,
+  certificatePdf: OWN_OR_STAFF,
   listSigningKeys: ADMIN_ONLY,
   rotateSigningKey: ADMIN_ONLY,
   revokeSigningKey: ADMIN_ONLY,

@@ -56,6 +56,8 @@ const KNOWN_SHAPE = (op: string) =>
     'starMarkSvg',
     'starMarkPng',
     'certificatePage',
+    'certificateDocument',
+    'certificatePdf',
     'listSigningKeys',
   ].includes(op);
 

@@ -39,7 +39,10 @@ export interface ApiClient {
   post<T = any>(path: string, body: unknown, as?: string, headers?: Record<string, string>): Promise<ApiResult<T>>;
 }
 
-export interface TestSystemOptions extends Partial<Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl'>> {
+export interface TestSystemOptions
+  extends Partial<
+    Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs'>
+  > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
   now?: string;
   /** Serve the built web pages (a copy, so that a rebuild cannot pull files from under a running page). */
@@ -93,7 +96,17 @@ async function startTestSystem(
 ): Promise<TestSystem> {
   const { now: start, ...rest } = options;
   let now = start ? instantOf(start) : new Date();
-  const system = await startLocalSystem({ port: 0, certificatePrefix: 'SM', clock: () => new Date(now), ...rest });
+  // The log integrator runs when a test asks (sys.log.integrate()), so that no background write lands between two
+  // snapshots of a test that proves a refused request wrote nothing.
+  const system = await startLocalSystem({
+    port: 0,
+    certificatePrefix: 'SM',
+    clock: () => new Date(now),
+    logIntegrationEveryMs: false,
+    // Every test sees the registry as it is: a snapshot is remade on each request.
+    statusSnapshotMaxAgeMs: 0,
+    ...rest,
+  });
   const tokens = new Map<string, string>();
   const tokenOf = async (sub: string) => {
     const cached = tokens.get(sub);

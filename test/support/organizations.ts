@@ -8,6 +8,7 @@ export interface Organization {
   name: string;
   nameEn?: string;
   creditCode: string;
+  address?: string;
 }
 
 export interface ApplicationBody {

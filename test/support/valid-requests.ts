@@ -67,6 +67,8 @@ export const KNOWN: Record<
   starMarkSvg: () => ({ as: ACTING.applicant }),
   starMarkPng: () => ({ as: ACTING.applicant }),
   certificatePage: () => ({ as: ACTING.applicant }),
+  certificateDocument: () => ({ as: ACTING.applicant }),
+  certificatePdf: () => ({ as: ACTING.applicant }),
   rotateSigningKey: () => ({ body: {} }),
   createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
   verifyReceipt: async (s) => ({

@@ -31,6 +31,7 @@ export interface KmsKeyRingOptions {
 export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
   'star-mark': 'SIGNING_KEY_IDS',
   receipt: 'RECEIPT_KEY_IDS',
+  status: 'STATUS_KEY_IDS',
 };
 
 export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {

@@ -18,5 +18,9 @@ header { grid-area: head; text-align: center; }
 .stars { vertical-align: middle; }
 .qr { grid-area: qr; margin: 0; text-align: center; align-self: start; }
 footer { grid-area: foot; font-size: 9pt; color: #555; text-align: center; }
+.body { font-style: normal; text-align: left; }
+.body p { margin: 1mm 0; }
+.demo { color: #b71c1c; font-weight: bold; }
+.kind { font-size: 14pt; letter-spacing: 0.05em; }
 @media print { body { background: #fff; } .certificate { margin: 0; } }
 `;

@@ -7,10 +7,12 @@ import { assetPath } from '../../../functions/signing/artwork/assets';
 import { ARTWORK_FONT_TEXT_FILE, artworkCharacters } from '../../../functions/signing/artwork/fonts';
 import { svgToPng } from '../../../functions/signing/artwork/png';
 import { qrMatrix } from '../../../functions/signing/artwork/qr';
-import type { PublicCertificate } from '../../../shared/public-record';
+import { certificateDocument } from '../../../shared/certificate-document';
 import { certificatePage } from '../../../shared/star-mark/artwork/certificate-page';
 import { escapeMarkup } from '../../../shared/star-mark/artwork/escape';
 import { SCHEME_TITLE, starMarkSvg } from '../../../shared/star-mark/artwork/star-mark-svg';
+import { EXAMPLE_CERTIFICATION_BODY } from '../../support/certification-body';
+import { certificateIn } from '../lifecycle/fixtures';
 
 const url =
   'https://verify.starmark.gov.cn/v#eyJhbGciOiJFUzI1NiIsImtpZCI6ImFiY2RlZmdoIn0.U00tU1YtMjAyNi0wMDAxMjN8NHwyMDI5MTEyMnwx.sig';
@@ -88,32 +90,35 @@ describe('the renderer and its fonts', () => {
 });
 
 describe('the printable certificate page', () => {
-  const record: PublicCertificate = {
+  const certificate = {
+    ...certificateIn('valid'),
     number: 'SM-SV-2026-000123',
     organization: {
       name: '<script>alert("x")</script>华东 & Co',
       nameEn: 'O\'Brien "Service" <b>',
       creditCode: '91350100M000100Y43',
+      address: '福州市 <u>鼓楼区</u> 1 号',
     },
     scope: '家用电器 <img src=x onerror=alert(1)>',
-    level: 'four',
-    levelName: { zh: '四星级', en: 'four-star' },
-    scoreBand: '90–94.9',
-    status: 'valid',
-    cycle: 1,
+    level: 'four' as const,
     validFrom: '2026-11-23',
     validUntil: '2029-11-22',
-    lastSurveillance: null,
-    nextSurveillance: '2027-11-23',
-    statusHistory: [],
-    asOf: '2026-11-23T02:00:00.000Z',
+    issuedAt: '2026-11-23T02:00:00.000Z',
   };
+  const document = certificateDocument({
+    certificate,
+    body: EXAMPLE_CERTIFICATION_BODY,
+    verifyUrl: url,
+    publicBaseUrl: 'https://verify.starmark.gov.cn',
+    now: new Date('2026-11-23T02:00:00Z'),
+  });
   const page = certificatePage({
-    record,
+    document,
     qr: qrMatrix(url),
     stylesheetHref: 'https://verify.starmark.gov.cn/v1/print/certificate.css',
     generatedAt: 'now',
   });
+  const record = { organization: certificate.organization };
 
   it('escapes every organization string', () => {
     expect(page).not.toContain('<script>');
@@ -128,15 +133,20 @@ describe('the printable certificate page', () => {
     expect(page).toContain('<link rel="stylesheet" href="https://verify.starmark.gov.cn/v1/print/certificate.css">');
   });
 
-  it('shows the credit code, scope, level, score band, status and dates, and the QR inline', () => {
+  it('shows the credit code, address, scope, standard, level, band, status, dates and body, and the QR inline', () => {
     for (const fact of [
       '91350100M000100Y43',
       '四星级',
       '90–94.9',
-      '有效 valid',
+      '有效 <span class="en">valid</span>',
+      '发证日期',
       '2026-11-23',
       '2029-11-22',
-      '2027-11-23',
+      'GB/T 27922-2011',
+      EXAMPLE_CERTIFICATION_BODY.name.zh,
+      EXAMPLE_CERTIFICATION_BODY.approvalNumber,
+      EXAMPLE_CERTIFICATION_BODY.address.zh,
+      '福州市 &lt;u&gt;鼓楼区&lt;/u&gt; 1 号',
     ])
       expect(page).toContain(fact);
     expect(page).toMatch(/<figure class="qr"><svg [^>]*viewBox/);

@@ -1,0 +1,22 @@
+/** Operations of the documents concern, by the op names of its routes: the typed call → the use case → respond. */
+import { certificateDocumentOf, certificatePdfOf } from '../documents/certificate';
+import { readableCertificate } from './staff-certificates';
+import type { StaffOperations } from './tables';
+
+const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
+
+export const staffDocumentOperations = {
+  certificateDocument: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
+    return { status: 200, body: await certificateDocumentOf(deps, certificate) };
+  },
+  certificatePdf: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
+    const pdf = await certificatePdfOf(deps, certificate);
+    return {
+      status: 200,
+      raw: { contentType: 'application/pdf', text: Buffer.from(pdf).toString('base64'), base64: true },
+      headers: download(`${certificate.number}-certificate.pdf`),
+    };
+  },
+} satisfies Partial<StaffOperations>;
