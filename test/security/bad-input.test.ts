@@ -58,6 +58,8 @@ const KNOWN_SHAPE = (op: string) =>
     'certificatePage',
     'certificateDocument',
     'certificatePdf',
+    'printMarkSvg',
+    'printMarkPdf',
     'listSigningKeys',
   ].includes(op);
 
