@@ -10,11 +10,13 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { CERTIFICATION_BODY_ENV } from '../shared/certification-body';
 import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
+import { CursorKey } from './constructs/cursor-key';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
@@ -61,6 +63,8 @@ export class StarmarkStack extends Stack {
   /** Exposed for the infra tests, which check each function's permissions and the routes' wiring. */
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
+  /** The deployment's secrets: the origin-verify value and the cursor key. */
+  readonly secrets: { readonly originVerify: Secret; readonly cursorKey: Secret };
 
   constructor(scope: Construct, id: string, props: StarmarkStackProps) {
     super(scope, id, props);
@@ -89,6 +93,8 @@ export class StarmarkStack extends Stack {
     const statusSigning = new SigningKeys(this, 'StatusSigning', { generations: 1, purpose: 'status', admins });
     const api = new StarmarkApi(this, 'Api', { logs });
     const originVerify = new OriginVerify(this, 'OriginVerify');
+    const cursorKey = new CursorKey(this, 'CursorKey');
+    this.secrets = { originVerify: originVerify.secret, cursorKey: cursorKey.secret };
 
     const authDomainPrefix = config.identity.kind === 'cognito' ? authDomainPrefixOf(config, this.stackName) : '';
     const signInOrigin =
@@ -172,6 +178,7 @@ export class StarmarkStack extends Stack {
     const behindApi = {
       [DEPLOYMENT_ENV.originVerifySecretArn]: originVerify.secret.secretArn,
       [DEPLOYMENT_ENV.rolesClaim]: identity.rolesClaim,
+      [DEPLOYMENT_ENV.cursorSecretArn]: cursorKey.secret.secretArn,
     };
     const fnProps = { projectRoot: props.projectRoot, logs };
     const entry = (name: string): string => `${props.handlersDir}/${name}.ts`;
@@ -225,6 +232,7 @@ export class StarmarkStack extends Stack {
     statusSigning.grantPublicKey([publicFn.role]);
     reminders.grantPublish([staffFn.role, sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
+    for (const fn of [publicFn, staffFn]) cursorKey.grantRead(fn.role);
     this.originSecretRotation = originVerify.rotate({
       distribution: web.distribution,
       apiOriginDomain: api.domainName,

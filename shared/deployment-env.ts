@@ -6,6 +6,8 @@
 export const DEPLOYMENT_ENV = {
   /** Secrets Manager secret whose value CloudFront sends as ORIGIN_VERIFY_HEADER; unset locally (no CloudFront). */
   originVerifySecretArn: 'ORIGIN_VERIFY_SECRET_ARN',
+  /** Secrets Manager secret holding the HMAC key of the API's pagination cursors (the public and staff functions). */
+  cursorSecretArn: 'CURSOR_SECRET_ARN',
   /** The token claim that lists a caller's roles: `cognito:groups` (Cognito) or the OIDC issuer's, e.g. `groups`. */
   rolesClaim: 'ROLES_CLAIM',
   /** The rotation function: which distribution and origin carry the origin-verify header. */

@@ -1,7 +1,7 @@
 /** Dependencies of a function running in AWS, built once per container from the environment. */
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
@@ -16,11 +16,25 @@ import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
 
 let deps: Promise<Deps> | undefined;
+let secretsClient: SecretsManagerClient | undefined;
+const secrets = () => {
+  secretsClient ??= traced(new SecretsManagerClient({}));
+  return secretsClient;
+};
+
+async function secretBytes(secretId: string): Promise<Uint8Array> {
+  const out = await secrets().send(new GetSecretValueCommand({ SecretId: secretId }));
+  if (!out.SecretString) throw new Error(`secret ${secretId} has no value`);
+  return new TextEncoder().encode(out.SecretString);
+}
 
 export function awsDeps(): Promise<Deps> {
   deps ??= (async () => {
     const env = functionEnvironment();
-    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName);
+    // The API functions page through lists for clients: their cursors are signed with the deployment's key.
+    const cursorSecretArn = process.env[DEPLOYMENT_ENV.cursorSecretArn];
+    const cursorKey = cursorSecretArn ? await secretBytes(cursorSecretArn) : undefined;
+    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName, cursorKey ? { cursorKey } : {});
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
     const kms = kmsPort(traced(new KMSClient({})));
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
@@ -62,10 +76,7 @@ export function originSecretsFromEnvironment(): OriginSecrets {
   let source: SecretsManagerOriginSecrets | undefined;
   return {
     accepted: (options) => {
-      source ??= new SecretsManagerOriginSecrets(
-        traced(new SecretsManagerClient({})),
-        requireEnv(DEPLOYMENT_ENV.originVerifySecretArn),
-      );
+      source ??= new SecretsManagerOriginSecrets(secrets(), requireEnv(DEPLOYMENT_ENV.originVerifySecretArn));
       return source.accepted(options);
     },
   };

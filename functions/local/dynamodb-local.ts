@@ -96,9 +96,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   };
 }
 
+const READY_TIMEOUT_MS = 180_000;
+
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
   const client = documentClient({ endpoint, ...LOCAL_AWS, maxAttempts: 1 });
-  const deadline = Date.now() + 60_000;
+  // The JVM starts in seconds on an idle machine but has taken over a minute on a 2-core one running many jobs.
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new LocalRuntimeError(`DynamoDB Local exited (code ${child.exitCode}):\n${output().slice(-2000)}`);
@@ -110,5 +113,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
     }
   }
   child.kill('SIGKILL');
-  throw new LocalRuntimeError(`DynamoDB Local did not answer within 60 s:\n${output().slice(-2000)}`);
+  throw new LocalRuntimeError(
+    `DynamoDB Local did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${output().slice(-2000)}`,
+  );
 }

@@ -16,10 +16,10 @@ const HELP = `starmark — local registry
 
   npm start [-- options]
 
-  --port <n>         gateway port (default 8080)
+  --port <n>         gateway port (default 8080; 0: a free one)
   --host <addr>      address to listen on (default 127.0.0.1)
   --data <dir>       data folder, kept across restarts (default .data)
-  --dynamo-port <n>  DynamoDB Local port (default 8000)
+  --dynamo-port <n>  DynamoDB Local port (default 8000; 0: a free one)
   --prefix <XX>      certificate-number prefix (default SM)
   --body <file>      the certification body (JSON; default <data>/certification-body.json, else a fictional demo)
   --demo             seed demo organizations in every state (once per data folder)
@@ -46,9 +46,10 @@ async function main() {
   if (values.help) return void process.stdout.write(HELP);
   const port = Number(values.port);
   const dynamoPort = Number(values['dynamo-port']);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  // 0 asks for a free port (the start banner then names the one taken), as CI's side-by-side runs want.
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new LocalRuntimeError(`--port must be a port number, not ${values.port}`);
-  if (!Number.isInteger(dynamoPort) || dynamoPort < 1 || dynamoPort > 65535)
+  if (!Number.isInteger(dynamoPort) || dynamoPort < 0 || dynamoPort > 65535)
     throw new LocalRuntimeError(`--dynamo-port must be a port number`);
   const body = loadLocalCertificationBody({ file: values.body, dataDir: resolve(values.data) });
   const webRoot = resolve('web/dist');
@@ -57,7 +58,7 @@ async function main() {
     port,
     host: values.host,
     dataDir: resolve(values.data),
-    dynamoPort,
+    ...(dynamoPort ? { dynamoPort } : {}),
     certificatePrefix: values.prefix,
     certificationBody: body.body,
     webRoot: existsSync(webRoot) ? webRoot : undefined,

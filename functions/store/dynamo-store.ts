@@ -17,7 +17,7 @@ import {
   type RegistryStore,
   type UnitOfWork,
 } from '../../shared/store/port';
-import { decodeCursorFor, encodeCursor } from './cursor';
+import { CursorCodec } from './cursor';
 import { statusListItem, toTransactItem } from './writes';
 
 const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
@@ -29,11 +29,21 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   return copy as T;
 }
 
+export interface StoreOptions {
+  /** Signs the cursors this store hands out (functions/store/cursor.ts); every instance of a deployment shares it. */
+  cursorKey?: Uint8Array;
+}
+
 export class DynamoRegistryStore implements RegistryStore {
+  private readonly cursors: CursorCodec;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.cursors = new CursorCodec(options.cursorKey);
+  }
 
   async getApplication(id: string) {
     const out = await this.db.send(
@@ -154,6 +164,7 @@ export class DynamoRegistryStore implements RegistryStore {
     const pkName = options.index ? `${options.index}pk` : 'pk';
     const skName = options.index ? `${options.index}sk` : 'sk';
     const withPrefix = options.skPrefix !== undefined;
+    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -162,10 +173,10 @@ export class DynamoRegistryStore implements RegistryStore {
         ExpressionAttributeNames: withPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
         ExpressionAttributeValues: withPrefix ? { ':pk': pk, ':prefix': options.skPrefix } : { ':pk': pk },
         Limit: options.limit ?? 100,
-        ExclusiveStartKey: decodeCursorFor(options.cursor, options.index, pk),
+        ExclusiveStartKey: this.cursors.decode(options.cursor, list),
       }),
     );
-    return { items: out.Items ?? [], cursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: out.Items ?? [], cursor: this.cursors.encode(out.LastEvaluatedKey, list) };
   }
 
   async commit(work: UnitOfWork) {
@@ -196,6 +207,7 @@ export class DynamoRegistryStore implements RegistryStore {
     pk: string,
     opts: { cursor?: string; limit?: number; newestFirst?: boolean; skRange?: [string, string] },
   ): Promise<Page<T>> {
+    const list = `${index}|${pk}|range:${opts.skRange?.join('..') ?? ''}|${opts.newestFirst ? 'desc' : 'asc'}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -207,9 +219,12 @@ export class DynamoRegistryStore implements RegistryStore {
           : { ':pk': pk },
         Limit: opts.limit,
         ScanIndexForward: !opts.newestFirst,
-        ExclusiveStartKey: decodeCursorFor(opts.cursor, index, pk),
+        ExclusiveStartKey: this.cursors.decode(opts.cursor, list),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => strip<T>(i)!), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return {
+      items: (out.Items ?? []).map((i) => strip<T>(i)!),
+      cursor: this.cursors.encode(out.LastEvaluatedKey, list),
+    };
   }
 }

@@ -142,19 +142,22 @@ describe('no way around the edge', () => {
   });
 
   it('tells the API functions which secret to check, lets them read it, and rotates it', () => {
-    const [[secretId]] = ofType(s, 'AWS::SecretsManager::Secret') as [[string, any]];
+    const secretId = s.logicalId(s.stack.secrets.originVerify);
+    const cursorSecretId = s.logicalId(s.stack.secrets.cursorKey);
     for (const name of ['public', 'staff'] as const) {
       const fn = resources(s)[s.logicalId(s.stack.functions[name].fn)]!;
       expect(fn.Properties.Environment.Variables[DEPLOYMENT_ENV.originVerifySecretArn]).toEqual({ Ref: secretId });
+      expect(fn.Properties.Environment.Variables[DEPLOYMENT_ENV.cursorSecretArn]).toEqual({ Ref: cursorSecretId });
       const reads = roleStatements(s, s.logicalId(s.stack.functions[name].role)).statements.filter(
         (st) => st.Action === 'secretsmanager:GetSecretValue',
       );
-      expect(reads.map((st) => st.Resource)).toEqual([{ Ref: secretId }]);
+      const read = reads.flatMap((st) => [st.Resource].flat());
+      expect(read).toHaveLength(2);
+      expect(read).toEqual(expect.arrayContaining([{ Ref: secretId }, { Ref: cursorSecretId }]));
     }
-    expect(
-      DEPLOYMENT_ENV.originVerifySecretArn in
-        resources(s)[s.logicalId(s.stack.functions.sweep.fn)]!.Properties.Environment.Variables,
-    ).toBe(false);
+    const sweepEnv = resources(s)[s.logicalId(s.stack.functions.sweep.fn)]!.Properties.Environment.Variables;
+    expect(DEPLOYMENT_ENV.originVerifySecretArn in sweepEnv).toBe(false);
+    expect(DEPLOYMENT_ENV.cursorSecretArn in sweepEnv).toBe(false);
     s.template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
       SecretId: { Ref: secretId },
       RotationLambdaARN: { 'Fn::GetAtt': [s.logicalId(s.stack.originSecretRotation.fn), 'Arn'] },
