@@ -134,6 +134,11 @@ export interface Certificate extends Versioned {
   surveillances: SurveillanceRecord[];
   statusHistory: StatusHistoryEntry[];
   openRenewalId?: string;
+  /**
+   * The certificate's latest entry in the public transparency log, and the digest of the public facts it logged: a
+   * write whose facts differ from the digest gets a new entry in the same transaction (functions/transparency-log).
+   */
+  log?: { index: number; digest: string };
   /** The signed star-mark token (JWS) for the current level and cycle, and the key that signed it. */
   token?: string;
   tokenKid?: string;

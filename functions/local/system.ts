@@ -19,6 +19,10 @@ import { LocalKeyRing } from '../signing/local/local-key-ring';
 import type { SigningKeyRing } from '../signing/ports';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { type IntegrationResult, integrateLog } from '../transparency-log/integrator';
+import { type LogKey, logOriginFor, openLocalLogKey } from '../transparency-log/log-key';
+import { withTransparencyLog } from '../transparency-log/logged-store';
+import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { DevIdentityProvider } from './dev-identity';
@@ -49,15 +53,28 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How often the log integrator runs (ms); false: only when `log.integrate()` is called, as crash tests want. */
+  logIntegrationEveryMs?: number | false;
   /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
   statusSnapshotMaxAgeMs?: number;
 }
+
+/** The transparency log of a local system: its published files (served at /log/), key and integrator. */
+export interface LocalLog {
+  objects: LogObjects;
+  key: LogKey;
+  integrate(): Promise<IntegrationResult>;
+}
+
+/** A new checkpoint follows any growth of the log within this long, locally (in AWS: a minute, the schedule's). */
+export const LOCAL_LOG_INTEGRATION_MS = 1000;
 
 export interface LocalSystem {
   url: string;
   deps: Deps;
   identity: DevIdentityProvider;
   dynamo: DynamoDbLocal;
+  log: LocalLog;
   /** The local S3 server holding the registry's objects (under `<dataDir>/objects/` on disk). */
   s3: S3Local;
   stop(): Promise<void>;
@@ -82,9 +99,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const tableName = options.tableName ?? 'starmark';
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName);
-    const store = new DynamoRegistryStore(
-      withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
-      tableName,
+    const clock = options.clock ?? (() => new Date());
+    const store = withTransparencyLog(
+      new DynamoRegistryStore(
+        withDurableTransactions(documentClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS }), tableName),
+        tableName,
+      ),
+      clock,
     );
     const identity = await DevIdentityProvider.open(options.dataDir);
     const keysDir = options.dataDir ? join(options.dataDir, 'keys') : undefined;
@@ -105,9 +126,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const address = server.address() as AddressInfo;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const logObjects = logObjectsOn(s3.objects);
+    const logKey = openLocalLogKey(keysDir, logOriginFor(options.publicBaseUrl ?? url));
+    const log: LocalLog = {
+      objects: logObjects,
+      key: logKey,
+      integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
+    };
     const deps: Deps = {
       store,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       config: {
         certificatePrefix: options.certificatePrefix ?? 'SM',
         publicBaseUrl: options.publicBaseUrl ?? url,
@@ -143,13 +171,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       certificatePrefix: deps.config.certificatePrefix,
     });
     const running = { dynamo, s3 };
+    const integration = startLogIntegration(log, options.logIntegrationEveryMs ?? LOCAL_LOG_INTEGRATION_MS);
     return {
       url,
       deps,
       identity,
       dynamo,
+      log,
       s3,
       stop: async () => {
+        await integration.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await running.s3.stop();
@@ -163,4 +194,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     lock?.release();
     throw error;
   }
+}
+
+/** Runs the integrator on a timer, never two rounds at once; a failed round is logged and the next one retries. */
+function startLogIntegration(log: LocalLog, everyMs: number | false): { stop(): Promise<void> } {
+  if (everyMs === false) return { stop: async () => undefined };
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = log
+      .integrate()
+      .catch((error: unknown) =>
+        process.stderr.write(`log integration failed: ${String((error as Error)?.message ?? error)}\n`),
+      )
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -118,5 +118,32 @@ export function toTransactItem(write: Write, table: string): TransactItem {
       return { Put: { TableName: table, Item: write.value } };
     case 'delete':
       return { Delete: { TableName: table, Key: write.key } };
+    case 'lease':
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: 'SET #holder = :holder, #token = :token, #expiresAt = :expiresAt',
+          ConditionExpression:
+            'attribute_not_exists(#holder) OR #expiresAt < :now OR (#holder = :holder AND #token = :token)',
+          ExpressionAttributeNames: { '#holder': 'holder', '#token': 'token', '#expiresAt': 'leaseExpiresAt' },
+          ExpressionAttributeValues: {
+            ':holder': write.holder,
+            ':token': write.token,
+            ':expiresAt': write.expiresAt,
+            ':now': write.now,
+          },
+        },
+      };
+    case 'advance':
+      return {
+        Put: {
+          TableName: table,
+          Item: write.value,
+          ConditionExpression: write.from === null ? 'attribute_not_exists(#step)' : '#step = :from',
+          ExpressionAttributeNames: { '#step': 'step' },
+          ...(write.from === null ? {} : { ExpressionAttributeValues: { ':from': write.from } }),
+        },
+      };
   }
 }

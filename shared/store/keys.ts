@@ -17,10 +17,26 @@ export const keys = {
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
   signingKey: (kid: string) => ({ pk: `KEY#${kid}`, sk: 'KEY' }),
+  /** Log entries, one partition per entry bundle of 256: an integrator reads a bundle with one query. */
+  logEntry: (index: number) => ({
+    pk: logBundlePartition(Math.floor(index / 256)),
+    sk: String(index).padStart(16, '0'),
+  }),
+  logBundle: (bundle: number) => logBundlePartition(bundle),
+  /** The integrated tree: size, root and signed checkpoint, moved forward only under the lease. */
+  logHead: () => ({ pk: 'LOG#HEAD', sk: 'LOG' }),
+  logLease: () => ({ pk: 'LOG#LEASE', sk: 'LOG' }),
   /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
   statusList: 'STATUSLIST',
   statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
 };
+
+function logBundlePartition(bundle: number) {
+  return `LOG#ENTRIES#${bundle}`;
+}
+
+/** The counter that assigns log indices: its value is the number of entries ever assigned. */
+export const LOG_INDEX_COUNTER = 'LOG#INDEX';
 
 export const indexKeys = {
   applicationsByState: (state: string) => `APPSTATE#${state}`,

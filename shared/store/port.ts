@@ -32,7 +32,14 @@ export type Write =
   | { kind: 'idempotency'; value: IdempotencyRecord; completes?: boolean }
   /** Extra items written beside an entity (search terms, key records): plain attributes, put unconditionally. */
   | { kind: 'item'; value: Record<string, unknown> & { pk: string; sk: string } }
-  | { kind: 'delete'; key: { pk: string; sk: string } };
+  | { kind: 'delete'; key: { pk: string; sk: string } }
+  /**
+   * A lease on a single-writer job: taken when free, expired, or already ours; a takeover raises the fencing token.
+   * `now` and `expiresAt` are epoch milliseconds.
+   */
+  | { kind: 'lease'; key: { pk: string; sk: string }; holder: string; token: number; now: number; expiresAt: number }
+  /** A single item moved forward from a known step (`from` null: it must not exist yet). */
+  | { kind: 'advance'; value: Record<string, unknown> & { pk: string; sk: string; step: number }; from: number | null };
 
 export interface UnitOfWork {
   writes: Write[];

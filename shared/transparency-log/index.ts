@@ -1,3 +1,4 @@
+export * from './append';
 export * from './bytes';
 export * from './entry';
 export * from './hash';

@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { documentClient } from '../../functions/store/dynamo-client';
 import { DynamoRegistryStore } from '../../functions/store/dynamo-store';
+import { withTransparencyLog } from '../../functions/transparency-log/logged-store';
 import type { TestSystem } from './local-system';
 
 export type Fault = 'throttle' | 'reset-before-send' | 'reset-after-send';
@@ -79,6 +80,9 @@ function faultyDocumentClient(endpoint: string, injector: FaultInjector): Dynamo
 /** Puts the system's store on a faulty client; returns the injector that decides which writes fail. */
 export function injectFaults(sys: TestSystem, table = 'starmark'): FaultInjector {
   const injector = new FaultInjector();
-  sys.deps.store = new DynamoRegistryStore(faultyDocumentClient(sys.dynamo.endpoint, injector), table);
+  sys.deps.store = withTransparencyLog(
+    new DynamoRegistryStore(faultyDocumentClient(sys.dynamo.endpoint, injector), table),
+    sys.deps.clock,
+  );
   return injector;
 }

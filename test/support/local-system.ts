@@ -40,7 +40,9 @@ export interface ApiClient {
 }
 
 export interface TestSystemOptions
-  extends Partial<Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody'>> {
+  extends Partial<
+    Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs'>
+  > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
   now?: string;
   /** Serve the built web pages (a copy, so that a rebuild cannot pull files from under a running page). */
@@ -94,10 +96,13 @@ async function startTestSystem(
 ): Promise<TestSystem> {
   const { now: start, ...rest } = options;
   let now = start ? instantOf(start) : new Date();
+  // The log integrator runs when a test asks (sys.log.integrate()), so that no background write lands between two
+  // snapshots of a test that proves a refused request wrote nothing.
   const system = await startLocalSystem({
     port: 0,
     certificatePrefix: 'SM',
     clock: () => new Date(now),
+    logIntegrationEveryMs: false,
     // Every test sees the registry as it is: a snapshot is remade on each request.
     statusSnapshotMaxAgeMs: 0,
     ...rest,
