@@ -159,6 +159,7 @@ export class StarmarkStack extends Stack {
         bucket: web.bucket,
         distribution: web.distribution,
         consoleConfig: identity.consoleConfig,
+        certificationBody: config.certificationBody,
         logs,
         pageAliasObjects: web.inChina,
       });

@@ -49,7 +49,8 @@ export async function takeStep(
   const transition = async (name: ApplicationTransition, who: string, app: string, input: Record<string, unknown>) => {
     // The story's inputs are data, parsed with the transition's own schema as a request body would be.
     const command = { name, input: APPLICATION_TRANSITIONS[name].input.parse(input) } as ApplicationCommand;
-    return (await execute(deps, () => planApplicationTransition(deps, actor(who), appId(app), command))).body as {
+    return (await execute(deps, (context) => planApplicationTransition(deps, actor(who), appId(app), command, context)))
+      .body as {
       certificate?: { number: string };
     };
   };

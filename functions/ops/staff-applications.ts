@@ -52,4 +52,4 @@ export const applicationOperations = {
 export const applicationTransition: TransitionOperations['application'] = async (
   { actor, params, body, idempotency },
   deps,
-) => execute(deps, () => planApplicationTransition(deps, actor, params.id, body), idempotency);
+) => execute(deps, (context) => planApplicationTransition(deps, actor, params.id, body, context), idempotency);

@@ -6,15 +6,19 @@ import {
   applyApplicationTransition,
   submitRenewal as decideRenewal,
   submitApplication as decideSubmit,
+  effectOf,
+  withCertificate,
 } from '../../shared/lifecycle/application';
+import { closeRenewal, openRenewal } from '../../shared/lifecycle/certificate';
 import type { ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
 import { eventStreamOf } from '../../shared/store/keys';
+import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
-import { planIssue } from './issue';
-import type { Plan } from './plan';
+import { type PlannedCertificate, planNewCertificate, planRenewedCertificate } from './issue';
+import type { Plan, PlanContext } from './plan';
 
 export async function loadApplication(deps: Deps, id: string): Promise<Application> {
   const found = await deps.store.getApplication(id);
@@ -58,11 +62,12 @@ export async function planRenewal(deps: Deps, actor: Actor, input: SubmitRenewal
     actor,
     now,
   );
+  const opened = openRenewal(certificate, id);
   const cert = await advance<Certificate>(
     eventStreamOf('certificate', certificate.number),
     certificate,
-    { ...certificate, openRenewalId: id },
-    { action: 'renewal-opened', from: certificate.status, to: certificate.status, data: { applicationId: id } },
+    opened.next,
+    opened.event,
     actor,
     now,
   );
@@ -77,51 +82,72 @@ export async function planRenewal(deps: Deps, actor: Actor, input: SubmitRenewal
   };
 }
 
+/**
+ * One step of a case, with what the lifecycle decides it brings about (effectOf): issuing creates or renews the
+ * certificate, a renewal that ends without one frees its certificate. Everything lands in one transaction.
+ */
 export async function planApplicationTransition(
   deps: Deps,
   actor: Actor,
   id: string,
   command: ApplicationCommand,
+  context: PlanContext,
 ): Promise<Plan> {
-  const { name } = command;
   const now = deps.clock();
   const current = await loadApplication(deps, id);
   const decided = applyApplicationTransition(current, command, actor, now);
+  const effect = effectOf(current, command.name);
+  let next = decided.next;
+  let certificate: PlannedCertificate | undefined;
+  let sideWrites: Write[] = [];
+  switch (effect?.kind) {
+    case 'issueCertificate':
+      certificate = await planNewCertificate(deps, context, actor, current, now);
+      break;
+    case 'renewCertificate':
+      certificate = await planRenewedCertificate(deps, actor, current, effect.number, now);
+      break;
+    case 'closeRenewal':
+      sideWrites = await releaseRenewal(deps, actor, effect.number, id, now);
+      break;
+    case undefined:
+      break;
+  }
+  if (certificate) next = withCertificate(next, certificate.certificate.number);
   const { value, event } = await advance<Application>(
     eventStreamOf('application', id),
     current,
-    decided.next,
+    next,
     decided.event,
     actor,
     now,
   );
-  const writes: Plan['writes'] = [
-    { kind: 'application', value, expectedVersion: current.version },
-    { kind: 'event', value: event },
-  ];
-  if (name === 'issue') return planIssue(deps, actor, current, { value, writes }, now);
-  const endsWithoutCertificate = name === 'withdraw' || name === 'reject';
-  if (endsWithoutCertificate && current.kind === 'renewal' && current.renewalOf) {
-    writes.push(...(await releaseRenewal(deps, actor, current.renewalOf, id, now)));
-  }
-  return { writes, outcome: { status: 200, body: value } };
+  return {
+    writes: [
+      { kind: 'application', value, expectedVersion: current.version },
+      { kind: 'event', value: event },
+      ...(certificate?.writes ?? []),
+      ...sideWrites,
+    ],
+    outcome: { status: 200, body: certificate ? { application: value, certificate: certificate.certificate } : value },
+  };
 }
 
-/** A renewal that ends without a certificate frees the certificate for another attempt (while it is still valid). */
 async function releaseRenewal(
   deps: Deps,
   actor: Actor,
   number: string,
   applicationId: string,
   now: Date,
-): Promise<Plan['writes']> {
+): Promise<Write[]> {
   const cert = await deps.store.getCertificate(number);
-  if (!cert || cert.openRenewalId !== applicationId) return [];
+  const decided = cert ? closeRenewal(cert, applicationId) : null;
+  if (!cert || !decided) return [];
   const next = await advance<Certificate>(
     eventStreamOf('certificate', number),
     cert,
-    { ...cert, openRenewalId: undefined },
-    { action: 'renewal-closed', from: cert.status, to: cert.status, data: { applicationId } },
+    decided.next,
+    decided.event,
     actor,
     now,
   );

@@ -1,6 +1,7 @@
 /**
- * Issuing: the application becomes `issued` and, in the same transaction, the certificate is created under the next
- * number of the year's counter (or, for a renewal, continued into its next cycle), each with its audit event.
+ * Issuing: in the transaction that makes the application `issued`, the certificate is created under the next number
+ * of the year's counter (or, for a renewal, continued into its next cycle), each with its audit event, its star mark
+ * signed once.
  */
 import { chinaDate } from '../../shared/calendar';
 import { formatCertificateNumber } from '../../shared/certificate-number';
@@ -9,63 +10,78 @@ import { issueCertificate, renewCertificate } from '../../shared/lifecycle/certi
 import type { Actor, Application, Certificate } from '../../shared/model';
 import { termWrites } from '../../shared/search/terms';
 import { eventStreamOf } from '../../shared/store/keys';
+import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
-import type { Plan } from './plan';
+import type { PlanContext } from './plan';
 
-export async function planIssue(
+export interface PlannedCertificate {
+  certificate: Certificate;
+  writes: Write[];
+}
+
+/** A new certificate for an approved initial application, under the next number of this year's counter. */
+export async function planNewCertificate(
   deps: Deps,
+  context: PlanContext,
   actor: Actor,
   approved: Application,
-  issued: { value: Application; writes: Plan['writes'] },
   now: Date,
-): Promise<Plan> {
-  const writes = [...issued.writes];
-  let certificate: Certificate;
-  if (approved.kind === 'renewal' && approved.renewalOf) {
-    const current = await deps.store.getCertificate(approved.renewalOf);
-    if (!current) throw new DomainError('NOT_FOUND', `certificate ${approved.renewalOf}`);
-    const decided = renewCertificate(current, approved, now);
-    const next = await advance<Certificate>(
-      eventStreamOf('certificate', current.number),
-      current,
-      decided.next,
-      decided.event,
-      actor,
-      now,
-    );
-    certificate = await withStarMark(deps, next.value);
-    writes.push(
-      { kind: 'certificate', value: certificate, expectedVersion: current.version },
-      { kind: 'event', value: next.event },
-      ...termWrites(current, certificate),
-    );
-  } else {
-    const year = chinaDate(now).slice(0, 4);
-    const counter = certificateCounter(year);
-    const serial = (await deps.store.readCounter(counter)) + 1;
-    const number = formatCertificateNumber(deps.config.certificatePrefix, Number(year), serial);
-    const decided = issueCertificate(approved, number, now);
-    const next = await advance<Certificate>(
-      eventStreamOf('certificate', number),
-      NEW_AGGREGATE,
-      decided.next,
-      decided.event,
-      actor,
-      now,
-    );
-    certificate = await withStarMark(deps, next.value);
-    writes.push(
+): Promise<PlannedCertificate> {
+  const year = chinaDate(now).slice(0, 4);
+  const counter = certificateCounter(year);
+  const serial = await context.nextOf(counter);
+  const number = formatCertificateNumber(deps.config.certificatePrefix, Number(year), serial);
+  const decided = issueCertificate(approved, number, now);
+  const next = await advance<Certificate>(
+    eventStreamOf('certificate', number),
+    NEW_AGGREGATE,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
+  const certificate = await withStarMark(deps, next.value);
+  return {
+    certificate,
+    writes: [
       { kind: 'counter', name: counter, expected: serial - 1, next: serial },
       { kind: 'certificate', value: certificate, expectedVersion: null },
       { kind: 'event', value: next.event },
       // The name-search terms land with the certificate: it is never findable before it exists, nor missing after.
       ...termWrites(null, certificate),
-    );
-  }
-  const application = { ...issued.value, certificateNumber: certificate.number };
-  writes[0] = { kind: 'application', value: application, expectedVersion: approved.version };
-  return { writes, outcome: { status: 200, body: { application, certificate } } };
+    ],
+  };
+}
+
+/** The certificate a renewal continues, into its next cycle under the same number. */
+export async function planRenewedCertificate(
+  deps: Deps,
+  actor: Actor,
+  approved: Application,
+  number: string,
+  now: Date,
+): Promise<PlannedCertificate> {
+  const current = await deps.store.getCertificate(number);
+  if (!current) throw new DomainError('NOT_FOUND', `certificate ${number}`);
+  const decided = renewCertificate(current, approved, now);
+  const next = await advance<Certificate>(
+    eventStreamOf('certificate', current.number),
+    current,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
+  const certificate = await withStarMark(deps, next.value);
+  return {
+    certificate,
+    writes: [
+      { kind: 'certificate', value: certificate, expectedVersion: current.version },
+      { kind: 'event', value: next.event },
+      ...termWrites(current, certificate),
+    ],
+  };
 }
 
 /** The counter that allocates a year's certificate numbers. */

@@ -33,20 +33,35 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * Within one process, plans that take a number wait their turn: the counter is a single item, so racing for it only
- * wastes transactions. Across processes (Lambda containers) the conditional write and the retry keep it correct.
- */
-let counterQueue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = counterQueue.then(work, work);
-  counterQueue = run.catch(() => undefined);
-  return run;
+/** What a plan may ask for while it is made: the next number of a counter. */
+export interface PlanContext {
+  /**
+   * The next value of the counter, read under this process's counter lock, held until the plan has committed (or
+   * failed): the counter is a single item, so plans racing for it within one process would only waste
+   * transactions. Across processes (Lambda containers) the conditional write and the retry keep it correct.
+   */
+  nextOf(counter: string): Promise<number>;
 }
 
+let counterLockTail: Promise<void> = Promise.resolve();
+
+async function counterLock(): Promise<() => void> {
+  const previous = counterLockTail;
+  let release: () => void = () => undefined;
+  counterLockTail = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await previous;
+  return release;
+}
+
+/**
+ * Plans once per attempt and commits what it planned: a plan is made (and anything it signs is signed) once, and
+ * made again only after a lost race on the number counter.
+ */
 export async function execute(
   deps: Deps,
-  plan: () => Promise<Plan>,
+  plan: (context: PlanContext) => Promise<Plan>,
   idempotency?: IdempotencyContext,
 ): Promise<Outcome> {
   const requestHash = idempotency ? await sha256Hex(canonicalJson(idempotency.request)) : '';
@@ -63,23 +78,27 @@ export async function execute(
 
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    let numbered = false;
+    let release: (() => void) | undefined;
+    const context: PlanContext = {
+      nextOf: async (counter) => {
+        release ??= await counterLock();
+        return (await deps.store.readCounter(counter)) + 1;
+      },
+    };
     try {
-      const planned = await plan();
-      numbered = planned.writes.some((w) => w.kind === 'counter');
-      if (!numbered) return await commitPlan(deps, planned, idempotency, requestHash);
-      // Re-planned inside the queue, so the counter it read is the one it writes after.
-      return await oneAtATime(async () => commitPlan(deps, await plan(), idempotency, requestHash));
+      return await commitPlan(deps, await plan(context), idempotency, requestHash);
     } catch (error) {
       if (!(error instanceof CommitConflict)) throw error;
       if (error.failed.includes('idempotency')) {
         const winner = await replay();
         if (winner) return winner;
       }
-      const counterRace = numbered && (error.failed.includes('counter') || error.failed.length === 0);
+      const counterRace = release !== undefined && (error.failed.includes('counter') || error.failed.length === 0);
       if (!counterRace || Date.now() - started > COUNTER_RETRY_MS) throw error;
-      await backoff(attempt);
+    } finally {
+      release?.();
     }
+    await backoff(attempt);
   }
 }
 

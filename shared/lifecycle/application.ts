@@ -1,12 +1,17 @@
 /** The application's rules as pure functions: (current case, input, actor, time) → next case and its event. */
 import { addMonths, chinaDate } from '../calendar';
 import { DomainError } from '../errors';
-import type { Actor, Application, Certificate } from '../model';
+import type { Actor, Application, ApplicationState, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, type ScoreSheet, scoreTotal } from '../scheme';
 import type { Decided } from './events';
 import { requireAssignedEvaluator, requireImpartialDecider, requireOwner, requireRole } from './guards';
-import { APPLICATION_TRANSITIONS, type ApplicationCommand } from './transitions';
+import {
+  APPLICATION_TRANSITIONS,
+  type ApplicationCommand,
+  type ApplicationTransition,
+  type TransitionSpec,
+} from './transitions';
 
 export const MIN_OPERATING_MONTHS = 3;
 
@@ -139,4 +144,25 @@ export function applyApplicationTransition(
       break;
   }
   return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data } };
+}
+
+/** What a step decides beyond the case itself, for the use case to carry out in the same transaction. */
+export type ApplicationEffect =
+  | { kind: 'issueCertificate' }
+  | { kind: 'renewCertificate'; number: string }
+  | { kind: 'closeRenewal'; number: string };
+
+export function effectOf(current: Application, name: ApplicationTransition): ApplicationEffect | null {
+  const spec: TransitionSpec<ApplicationState> = APPLICATION_TRANSITIONS[name];
+  const { closes } = spec;
+  const renewalOf = current.kind === 'renewal' ? current.renewalOf : undefined;
+  if (closes === 'certificate')
+    return renewalOf ? { kind: 'renewCertificate', number: renewalOf } : { kind: 'issueCertificate' };
+  if (closes === 'no-certificate' && renewalOf) return { kind: 'closeRenewal', number: renewalOf };
+  return null;
+}
+
+/** An issued case names its certificate. */
+export function withCertificate(issued: Application, number: string): Application {
+  return { ...issued, certificateNumber: number };
 }

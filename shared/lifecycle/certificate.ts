@@ -146,3 +146,23 @@ export function applySweepAction(
   if (action === 'suspendOverdue') next = { ...next, suspendedOn: today, clearedOn: null };
   return { next, event: { action: `sweep-${action}`, from: current.status, to: effect.status, reason: effect.reason } };
 }
+
+/** A renewal application marks its certificate, so that a second one cannot open while it runs. */
+export function openRenewal(current: Certificate, applicationId: string): Decided<Certificate> {
+  return {
+    next: { ...current, openRenewalId: applicationId },
+    event: { action: 'renewal-opened', from: current.status, to: current.status, data: { applicationId } },
+  };
+}
+
+/**
+ * A renewal that ends without a certificate frees the certificate for another attempt; nothing to do when the
+ * certificate no longer waits on that application.
+ */
+export function closeRenewal(current: Certificate, applicationId: string): Decided<Certificate> | null {
+  if (current.openRenewalId !== applicationId) return null;
+  return {
+    next: { ...current, openRenewalId: undefined },
+    event: { action: 'renewal-closed', from: current.status, to: current.status, data: { applicationId } },
+  };
+}

@@ -17,6 +17,11 @@ export interface TransitionSpec<S extends string> {
   to: S | null;
   role: Role | 'system';
   input: ZodMiniType;
+  /**
+   * How the step ends the case, for the aggregates it touches besides its own: `certificate` issues (or renews)
+   * the certificate in the same transaction; `no-certificate` frees a renewal's certificate for another attempt.
+   */
+  closes?: 'certificate' | 'no-certificate';
   zh: string;
   en: string;
 }
@@ -84,6 +89,7 @@ export const APPLICATION_TRANSITIONS = {
     to: 'rejected',
     role: 'committee',
     input: app.rejectSchema,
+    closes: 'no-certificate',
     zh: '认证委员会否决',
     en: 'Committee rejects',
   },
@@ -93,6 +99,7 @@ export const APPLICATION_TRANSITIONS = {
     to: 'issued',
     role: 'admin',
     input: app.issueSchema,
+    closes: 'certificate',
     zh: '颁发证书',
     en: 'Issue certificate',
   },
@@ -102,6 +109,7 @@ export const APPLICATION_TRANSITIONS = {
     to: 'withdrawn',
     role: 'applicant',
     input: app.withdrawApplicationSchema,
+    closes: 'no-certificate',
     zh: '申请人撤回',
     en: 'Withdraw application',
   },

@@ -252,4 +252,32 @@ describe('concurrency and retries', () => {
       expect(seen.sort()).toEqual([...expected].sort());
     }
   });
+
+  it('plans an issue once and signs its star mark once', async () => {
+    const id = await caseToScored(sys.api, 92);
+    expect((await sys.api.post(`/v1/staff/applications/${id}/approve`, {}, 'committee-zhao')).status).toBe(200);
+    const { starMarks, store } = sys.deps;
+    if (!starMarks) throw new Error('the test system signs star marks');
+    const counted = { signed: 0, numbersRead: 0 };
+    sys.deps.starMarks = {
+      tokenFor: (certificate) => {
+        counted.signed++;
+        return starMarks.tokenFor(certificate);
+      },
+    };
+    const readCounter = store.readCounter.bind(store);
+    store.readCounter = (name) => {
+      if (name.startsWith('CERTNO#')) counted.numbersRead++;
+      return readCounter(name);
+    };
+    try {
+      const issued = await sys.api.post(`/v1/staff/applications/${id}/issue`, {}, 'admin-qian');
+      expect(issued.status).toBe(200);
+      expect(issued.body.certificate.token).toEqual(expect.any(String));
+    } finally {
+      sys.deps.starMarks = starMarks;
+      store.readCounter = readCounter;
+    }
+    expect(counted).toEqual({ signed: 1, numbersRead: 1 });
+  });
 });
