@@ -190,7 +190,6 @@ export class StarmarkStack extends Stack {
       description: 'starmark public API: certificate lookup, search, verification, JWKS',
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
-      rendersArtwork: true,
       environment: {
         ...common,
         ...behindApi,
@@ -208,7 +207,7 @@ export class StarmarkStack extends Stack {
       rendersArtwork: true,
       rendersDocuments: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      environment: { ...common, ...behindApi },
     });
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
@@ -230,7 +229,8 @@ export class StarmarkStack extends Stack {
     receiptSigning.grantPublicKey([publicFn.role]);
     statusSigning.grantSign([publicFn.role]);
     statusSigning.grantPublicKey([publicFn.role]);
-    reminders.grantPublish([staffFn.role, sweepFn.role]);
+    // Only the sweep sends reminders: the staff function is neither told the topic nor allowed to publish to it.
+    reminders.grantPublish([sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
     for (const fn of [publicFn, staffFn]) cursorKey.grantRead(fn.role);
     this.originSecretRotation = originVerify.rotate({
