@@ -23,6 +23,7 @@ import { LogArchive } from './constructs/log-archive';
 import { Monitoring } from './constructs/monitoring';
 import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
 import { OriginVerify } from './constructs/origin-verify';
+import { keepReceipts } from './constructs/receipt-objects';
 import { SigningKeys } from './constructs/signing-keys';
 import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
@@ -157,6 +158,7 @@ export class StarmarkStack extends Stack {
         bucket: web.bucket,
         distribution: web.distribution,
         consoleConfig: identity.consoleConfig,
+        certificationBody: config.certificationBody,
         logs,
         pageAliasObjects: web.inChina,
       });
@@ -194,6 +196,7 @@ export class StarmarkStack extends Stack {
         ...common,
         ...behindApi,
         RECEIPT_KEY_IDS: receiptSigning.keyIds,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
         STATUS_KEY_IDS: statusSigning.keyIds,
       },
     });
@@ -227,6 +230,7 @@ export class StarmarkStack extends Stack {
     signing.grantPublicKey([publicFn.role, staffFn.role, sweepFn.role]);
     receiptSigning.grantSign([publicFn.role]);
     receiptSigning.grantPublicKey([publicFn.role]);
+    keepReceipts(publicFn.role, web.objects);
     statusSigning.grantSign([publicFn.role]);
     statusSigning.grantPublicKey([publicFn.role]);
     // Only the sweep sends reminders: the staff function is neither told the topic nor allowed to publish to it.

@@ -18,6 +18,9 @@ export const STAR_MARK_PATH = '/v';
 /** A certificate's permalink: `/c/<number>`. */
 export const CERTIFICATE_PATH_PREFIX = '/c/';
 
+/** A receipt's short permalink: `/r/<receipt id>` (the procurement page fetches and re-checks it). */
+export const RECEIPT_PATH_PREFIX = '/r/';
+
 /** Exact clean paths and the file each serves. */
 export const PAGE_ALIASES: Readonly<Record<string, string>> = {
   '/': PAGE_FILES.verify,
@@ -29,6 +32,7 @@ export const PAGE_ALIASES: Readonly<Record<string, string>> = {
 /** Path prefixes whose every path serves one file. */
 export const PAGE_PREFIXES: Readonly<Record<string, string>> = {
   [CERTIFICATE_PATH_PREFIX]: PAGE_FILES.verify,
+  [RECEIPT_PATH_PREFIX]: PAGE_FILES.procurement,
 };
 
 /** The file a clean page URL serves, or undefined when the path is not a page alias (a file, the API). */

@@ -25,6 +25,7 @@ import { withTransparencyLog } from '../transparency-log/logged-store';
 import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
+import { deploymentFiles } from './deployment-files';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -160,7 +161,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
         webRoot: options.webRoot,
         objects: s3.objects,
-        extra: devLoginEndpoints(identity),
+        extra: async (req, res, url, body) =>
+          (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),
       }),
     );
     lock?.announce({

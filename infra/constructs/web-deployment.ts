@@ -20,6 +20,8 @@ export interface WebDeploymentProps {
   readonly distribution: IDistribution;
   /** Written as /console-config.json beside the pages; may hold tokens (resolved by the deployment at deploy time). */
   readonly consoleConfig: Record<string, unknown>;
+  /** Written as /certification-body.json: the body every verdict names (the verify page caches it for offline). */
+  readonly certificationBody?: unknown;
   readonly logs: LogArchive;
   /**
    * Upload the clean page URLs (`/v`, `/c`, `/console`) as objects of their own, for a distribution without the
@@ -68,7 +70,11 @@ export class WebDeployment extends Construct {
 
     new BucketDeployment(this, 'Deployment', {
       // The runtime config goes last so that it wins over any console-config.json a build might carry.
-      sources: [Source.asset(props.sourceDir), Source.jsonData('console-config.json', props.consoleConfig)],
+      sources: [
+        Source.asset(props.sourceDir),
+        Source.jsonData('console-config.json', props.consoleConfig),
+        ...(props.certificationBody ? [Source.jsonData('certification-body.json', props.certificationBody)] : []),
+      ],
       destinationBucket: props.bucket,
       distribution: props.distribution,
       distributionPaths: ['/*'],

@@ -6,6 +6,7 @@
  * `jku`, `x5c`, `x5u`), `crit`, `b64`, or a `typ` that is not the kind's own.
  */
 import { base64url } from 'jose';
+import { lowS } from './low-s';
 
 export const ES256 = 'ES256';
 /** An ES256 signature in JWS form: r and s, 32 bytes each, big-endian. */
@@ -48,10 +49,11 @@ export function jwsSigningInput(header: { alg: typeof ES256; kid: string; typ?: 
   return `${base64url.encode(utf8.encode(JSON.stringify(header)))}.${base64url.encode(utf8.encode(payload))}`;
 }
 
+/** The JWS of a signature, always in low-S form (low-s.ts): one signed statement, one JWS. */
 export function compactJws(signingInput: string, rawSignature: Uint8Array): string {
   if (rawSignature.length !== ES256_SIGNATURE_BYTES)
     throw new Error(`ES256 signature must be ${ES256_SIGNATURE_BYTES} bytes, got ${rawSignature.length}`);
-  return `${signingInput}.${base64url.encode(rawSignature)}`;
+  return `${signingInput}.${base64url.encode(lowS(rawSignature))}`;
 }
 
 function decodePart(part: string): Uint8Array | null {

@@ -14,4 +14,5 @@ export {
 } from './compact';
 export { type EcPublicJwk, ecPublicJwk } from './ec-key';
 export { findKey, type JwksInput, type KeyLookup, type KeyPurposeRule } from './key-lookup';
+export { flipS, isLowS, lowS, P256_ORDER } from './low-s';
 export { type JwsCheck, type JwsCheckCode, type JwsKind, verifyJws } from './verify';

@@ -21,6 +21,9 @@ export const receiptSchema = z.object({
   permalink: z
     .string()
     .check(z.describe('A page that shows the receipt and re-checks its signature; the JWS travels in the fragment')),
+  link: z.optional(
+    z.string().check(z.describe('The short permalink, <base>/r/<id>: what the QR code and the printout carry')),
+  ),
   receipt: receiptPayloadSchema,
 });
 

@@ -5,7 +5,8 @@
  * key still counts: receipts outlive rotations; a revoked one does not: what it signed may be forged) — and only the
  * one header shape we issue.
  */
-import { COMPACT_JWS_SHAPE, type JwksInput, verifyJws } from '../jws';
+import { base64url } from 'jose';
+import { COMPACT_JWS_SHAPE, isLowS, type JwksInput, verifyJws } from '../jws';
 import { MAX_RECEIPT_LENGTH, RECEIPT_JWS, receiptId } from './jws';
 import { type ReceiptPayload, receiptPayloadSchema } from './payload';
 
@@ -16,6 +17,8 @@ export const RECEIPT_CHECK_CODES = [
   'BAD_SIGNATURE',
   'UNKNOWN_KEY',
   'REVOKED_KEY',
+  /** Genuine, but the high-S twin of a signature the registry wrote: refused, so each receipt has one id. */
+  'NON_CANONICAL_SIGNATURE',
 ] as const;
 export type ReceiptCheckCode = (typeof RECEIPT_CHECK_CODES)[number];
 
@@ -48,6 +51,12 @@ export async function verifyReceipt(jws: unknown, jwks: JwksInput): Promise<Rece
     return refuse(code, check.reason, { id, ...(check.kid !== undefined ? { kid: check.kid } : {}) });
   }
   const { kid } = check;
+  // Only after the signature verified: a forged high-S signature is a bad signature, a genuine one's twin is this.
+  if (!isLowS(base64url.decode(jws.slice(jws.lastIndexOf('.') + 1))))
+    return refuse('NON_CANONICAL_SIGNATURE', 'the signature is not in low-S form; the registry writes only that', {
+      id,
+      kid,
+    });
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(check.payload));

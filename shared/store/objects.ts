@@ -38,6 +38,8 @@ export const PUBLIC_OBJECT_PREFIXES = [
   'status/',
   /** The daily export of the public register and its signed manifest. */
   'open-data/',
+  /** Receipts issued, each at `receipts/<id>` (its JWS): what a receipt's short permalink fetches. */
+  'receipts/',
 ] as const;
 
 export function isPublicObjectKey(key: string): boolean {

@@ -97,10 +97,12 @@ describe('the procurement page', () => {
     await page.click('#bulk-check');
     await page.click(`button[data-receipt-for="${target.number}"]`);
     const link = await page.waitForSelector(`a[data-receipt-link="${target.number}"]`);
-    const permalink = (await link.getAttribute('href'))!;
-    expect(permalink).toMatch(/\/procurement\.html#receipt=/);
+    const shortLink = (await link.getAttribute('href'))!;
+    expect(shortLink).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
+    const jws = await (await fetch(shortLink.replace('/r/', '/receipts/'))).text();
+    const permalink = `/procurement.html#receipt=${jws}`;
 
-    const receipt = await open(permalink.replace(sys.url, ''));
+    const receipt = await open(shortLink.replace(sys.url, ''));
     await receipt.waitForSelector('#receipt-state[data-code="VALID"]');
     expect(await receipt.textContent('#receipt-verdict')).toBe('暂停');
     expect(await receipt.textContent('.receipt-fields')).toContain(target.name);

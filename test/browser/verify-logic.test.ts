@@ -44,9 +44,10 @@ describe('decide', () => {
     const cases = [
       ['valid', 'good'],
       ['suspended', 'warn'],
-      ['withdrawn', 'bad'],
-      ['cancelled', 'bad'],
-      ['expired', 'bad'],
+      // No longer in force: a look of its own, never the counterfeit's.
+      ['withdrawn', 'ended'],
+      ['cancelled', 'ended'],
+      ['expired', 'ended'],
     ] as const;
     for (const [status, tone] of cases) {
       const v = decide(authentic, record({ status }), settled);
@@ -54,11 +55,20 @@ describe('decide', () => {
     }
   });
 
-  it('forged, malformed and revoked-key marks are counterfeit at once, whatever the keys or status', () => {
-    for (const code of ['BAD_SIGNATURE', 'MALFORMED', 'REVOKED_KEY'] as const) {
+  it('forged and malformed marks are counterfeit at once, whatever the keys or status', () => {
+    for (const code of ['BAD_SIGNATURE', 'MALFORMED'] as const) {
       const v = decide(refused(code, 'x'), { state: 'pending' }, { settled: false, fresh: false });
       expect([v.kind, v.tone, v.code]).toEqual(['counterfeit', 'bad', code]);
     }
+  });
+
+  it('a revoked-key mark is never simply counterfeit: it can no longer prove itself, and the record is shown', () => {
+    const v = decide(refused('REVOKED_KEY', 'x', 'oldkey01'), record({ status: 'valid' }), settled, undefined, {
+      number: 'SM-SV-2026-000123',
+      revokedOn: '2026-11-20T02:00:00Z',
+    });
+    expect([v.kind, v.tone, v.code, v.authentic]).toEqual(['key-withdrawn', 'warn', 'REVOKED_KEY', false]);
+    expect(v.withdrawnKey).toEqual({ kid: 'oldkey01', number: 'SM-SV-2026-000123', revokedOn: '2026-11-20T02:00:00Z' });
   });
 
   it('an unknown key: still checking until the keys settle, counterfeit with fresh keys, unverifiable offline', () => {

@@ -235,7 +235,7 @@ describe('the verdict of a scanned star mark', () => {
     });
   });
 
-  it('withdrawn: red', async () => {
+  it('withdrawn: its own look (ended), no stars', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
     await ok(
@@ -244,7 +244,7 @@ describe('the verdict of a scanned star mark', () => {
     await checkVerdict(url, { kind: 'withdrawn', zh: '证书已撤销', en: 'Certificate withdrawn', name: 'withdrawn' });
   });
 
-  it('cancelled: red', async () => {
+  it('cancelled: its own look (ended), no stars', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
     await ok(sys.api.post(`/v1/staff/certificates/${certificate.number}/cancel`, { reason: '持证人申请注销' }, ADMIN));
@@ -495,13 +495,14 @@ describe('offline', () => {
     const response = await offline.goto(suspendedUrl);
     expect(response?.fromServiceWorker()).toBe(true);
     expect(await offline.evaluate(() => navigator.onLine)).toBe(false);
-    expect(await verdictOf(offline)).toBe('offline');
-    expect(await verdictTitle(offline)).toBe('签名真实 · 未查询状态');
+    // The signed status snapshot the service worker keeps tells the suspension offline, with its time.
+    expect(await verdictOf(offline)).toBe('suspended');
+    expect(await verdictTitle(offline)).toMatch(/^真品 · 截至 .+ 证书已暂停$/);
     expect(await offline.locator('#offline-banner').isVisible()).toBe(true);
     expect(await offline.locator('.verdict-details .mono').first().textContent()).toBe(suspended.number);
     await screenshot(offline, 'verify-offline-zh');
     await switchLanguage(offline, 'en');
-    expect(await verdictTitle(offline)).toBe('Genuine signature: status not checked');
+    expect(await verdictTitle(offline)).toMatch(/^Genuine, but suspended as of /);
     await screenshot(offline, 'verify-offline-en');
     await switchLanguage(offline, 'zh');
 
@@ -521,11 +522,15 @@ describe('offline', () => {
     // Back online: the live status is looked up by itself.
     await offline.goto('about:blank');
     await offline.goto(suspendedUrl);
-    expect(await verdictOf(offline)).toBe('offline');
+    expect(await verdictOf(offline)).toBe('suspended');
+    // As of the snapshot's time (stale here: the system's clock is days behind the browser's).
+    expect(await offline.locator('[data-as-of], [data-stale]').count()).toBe(1);
     await context.setOffline(false);
     await expect
       .poll(() => offline.locator('#verdict [data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 })
       .toBe('suspended');
+    // The live record replaced the snapshot's word: no "as of" any more.
+    await expect.poll(() => offline.locator('[data-as-of], [data-stale]').count(), { timeout: 15_000 }).toBe(0);
     expect(problems.dialogs).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
     await context.close();
@@ -578,9 +583,13 @@ describe('keys built into the deployment', () => {
     await context.route('**/.well-known/jwks.json', (route) => route.abort('internetdisconnected'));
     await context.route('**/v1/**', (route) => route.abort('internetdisconnected'));
 
+    // A deployment that shipped no key set.
+    await context.route('**/jwks.json', (route) =>
+      new URL(route.request().url()).pathname === '/jwks.json' ? route.fulfill({ status: 404 }) : route.fallback(),
+    );
     const withoutBaked = await openPage(context, url);
     expect(await verdictOf(withoutBaked.page)).toBe('unverifiable');
-    expect(await verdictTitle(withoutBaked.page)).toBe('暂时无法核验');
+    expect(await verdictTitle(withoutBaked.page)).toBe('暂时无法离线核验');
     await screenshot(withoutBaked.page, 'verify-unverifiable-zh');
     await withoutBaked.page.close();
 
@@ -657,7 +666,7 @@ describe('accessibility and small screens', () => {
 });
 
 describe('keys and time', () => {
-  it('a revoked key: its marks read as counterfeit, even on a device that trusted the key before', async () => {
+  it('a revoked key: its marks can no longer prove themselves, even on a device that trusted the key before', async () => {
     const before = await issued();
     const beforeUrl = await markUrl(before);
     const context = await rig.newContext();
@@ -673,15 +682,17 @@ describe('keys and time', () => {
     );
 
     const again = await openPage(context, beforeUrl);
-    expect(await verdictOf(again.page)).toBe('counterfeit');
-    expect(await again.page.locator('.verdict-details').textContent()).toContain('签名所用密钥已被吊销');
+    // Not "counterfeit": the certificate is valid in the register, whose record is shown to compare.
+    expect(await verdictOf(again.page)).toBe('key-withdrawn');
+    await expect.poll(() => again.page.locator('.badge-valid').count(), { timeout: 15_000 }).toBe(1);
+    expect(await again.page.locator('.verdict-details').textContent()).toContain('吊销');
     await screenshot(again.page, 'verify-revoked-key-zh');
     await again.page.close();
 
     // The revocation is remembered: offline, the old key is not trusted again.
     await context.setOffline(true);
     const offline = await openPage(context, beforeUrl);
-    expect(await verdictOf(offline.page)).toBe('counterfeit');
+    expect(await verdictOf(offline.page)).toBe('key-withdrawn');
     await context.setOffline(false);
 
     const after = await issued();
@@ -690,7 +701,7 @@ describe('keys and time', () => {
     await context.close();
   });
 
-  it('expired: past its validity by server time, red', async () => {
+  it('expired: past its validity by server time, its own look (ended)', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);
     expect(certificate.validUntil).toBe('2029-11-22');

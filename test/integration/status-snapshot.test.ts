@@ -27,7 +27,9 @@ async function snapshotNow() {
 }
 
 describe('the status snapshot', () => {
-  it('lists the suspended, withdrawn and level-changed certificates and no plainly valid one', async () => {
+  it('lists the suspended, withdrawn and level-changed certificates and no plainly valid one', {
+    timeout: 180_000,
+  }, async () => {
     const plain = await desk.issuedOn('2026-01-05', 92);
     const suspended = await desk.issuedOn('2026-01-05', 92);
     const withdrawn = await desk.issuedOn('2026-01-05', 92);

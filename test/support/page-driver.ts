@@ -23,6 +23,8 @@ export const ARTIFACTS_DIR = resolve(
 /** The pages are designed mobile first: a phone is the default. */
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 360, height: 740 },
+  // A phone in China: with no language chosen, the pages follow the browser's (zh first, as the pages are).
+  locale: 'zh-CN',
   deviceScaleFactor: 2,
   isMobile: true,
   hasTouch: true,
@@ -31,6 +33,7 @@ export const PHONE: BrowserContextOptions = {
 /** An officer's desk (the procurement page's wide tables). */
 export const DESKTOP: BrowserContextOptions = {
   viewport: { width: 1280, height: 900 },
+  locale: 'zh-CN',
   deviceScaleFactor: 1,
   isMobile: false,
   hasTouch: false,

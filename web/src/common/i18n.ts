@@ -1,6 +1,7 @@
 /**
  * Two languages, Chinese first. A message is a `{ zh, en }` pair, or a pair of functions for messages with values;
- * the chosen language is kept in localStorage so it survives a reload, and `?lang=en` in a link selects it too.
+ * the chosen language is kept in localStorage so it survives a reload, and `?lang=en` in a link selects it too; with
+ * no choice made, the browser's own languages decide.
  */
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -26,11 +27,23 @@ function storage(): Storage | null {
   }
 }
 
-/** Reads the language from `?lang=`, then from the stored choice; Chinese otherwise. */
+/**
+ * The browser's first language this page speaks, from `navigator.languages` in order of preference (`zh-TW`,
+ * `zh-Hans-CN` are Chinese; `en-US` English); Chinese when it speaks none of them.
+ */
+export function browserLang(languages: readonly string[] = navigator.languages ?? [navigator.language]): Lang {
+  for (const tag of languages) {
+    const primary = tag?.toLowerCase().split('-')[0];
+    if (isLang(primary)) return primary;
+  }
+  return 'zh';
+}
+
+/** Reads the language from `?lang=`, then from the stored choice, then from the browser's languages. */
 export function initLang(): Lang {
   const fromQuery = new URLSearchParams(location.search).get('lang');
   const stored = storage()?.getItem(STORAGE_KEY);
-  current = isLang(fromQuery) ? fromQuery : isLang(stored) ? stored : 'zh';
+  current = isLang(fromQuery) ? fromQuery : isLang(stored) ? stored : browserLang();
   if (isLang(fromQuery)) storage()?.setItem(STORAGE_KEY, fromQuery);
   applyToDocument();
   return current;

@@ -100,6 +100,25 @@ export const M = {
       en: 'Anyone can check this receipt against the registry’s published keys (/.well-known/jwks.json), or submit it to /v1/receipts/verify.',
     },
     back: { zh: '返回查验', en: 'Back to checking' },
+    receiptQr: { zh: '回执二维码：扫码即可再次核验', en: 'Receipt QR code: scan it to check the receipt again' },
+    receiptLink: { zh: '回执链接', en: 'Receipt link' },
+    receiptMissing: {
+      zh: '没有找到这份回执。请核对链接，或粘贴回执原文核验。',
+      en: 'No such receipt. Check the link, or paste the receipt text to check it.',
+    },
+    checkTitle: { zh: '核验回执', en: 'Check a receipt' },
+    checkIntro: {
+      zh: '粘贴回执原文（JWS）或回执链接，或上传回执二维码的照片。签名在本页用登记机构公布的公钥核验。',
+      en: 'Paste a receipt (its JWS) or its link, or upload a photo of its QR code. The signature is checked in this page against the registry’s published keys.',
+    },
+    checkLabel: { zh: '回执原文或链接', en: 'Receipt text or link' },
+    checkButton: { zh: '核验', en: 'Check' },
+    checkPhoto: { zh: '上传二维码照片', en: 'Upload a photo of the QR code' },
+    checkUnreadable: {
+      zh: '这不是回执，也不是回执链接。',
+      en: 'This is neither a receipt nor a receipt link.',
+    },
+    checkNoQr: { zh: '照片中没有可读的二维码。', en: 'No readable QR code in the photo.' },
   }),
   verdicts,
 };

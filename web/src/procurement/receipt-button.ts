@@ -13,14 +13,14 @@ export function receiptButton(number: string): HTMLElement {
       click: async () => {
         button.disabled = true;
         try {
-          const { permalink } = await createReceipt(number);
+          const { link, permalink } = await createReceipt(number);
           // A link rather than a pop-up: it opens where the officer wants, and it can be copied into the tender file.
           holder.replaceChildren(
             h(
               'a',
               {
                 class: 'button button-compact',
-                href: permalink,
+                href: link ?? permalink,
                 target: '_blank',
                 rel: 'noopener',
                 'data-receipt-link': number,

@@ -1,8 +1,10 @@
 /**
- * A receipt at its permalink (`/procurement.html#receipt=<jws>`): the signature is re-checked here, in the browser,
- * against the registry's published keys, and only a receipt that verifies is shown as proof. Printable to PDF.
+ * A receipt at its permalink (`/r/<id>`, or `/procurement.html#receipt=<jws>`): the signature is re-checked here, in
+ * the browser, against the registry's published keys, and only a receipt that verifies is shown as proof. Printable
+ * to PDF, with the QR code and the URL of its short permalink, so that the paper leads back to a check.
  */
 import { certificatePagePath, PAGE_FILES } from '../../../shared/pages';
+import { receiptId, receiptObjectKey, receiptShortLink } from '../../../shared/receipts/jws';
 import type { ReceiptCheck } from '../../../shared/receipts/verify';
 import { verifyReceipt } from '../../../shared/receipts/verify';
 import { h, hl, replaceChildren } from '../common/dom';
@@ -68,13 +70,41 @@ function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
   );
 }
 
-export function receiptView(root: HTMLElement, jws: string): void {
+/** The short permalink of a receipt opened by its long one: known only once its object is found. */
+async function keptLink(jws: string): Promise<string | null> {
+  const id = await receiptId(jws);
+  try {
+    const res = await fetch(`/${receiptObjectKey(id)}`, { method: 'HEAD', cache: 'no-store' });
+    return res.ok ? receiptShortLink(location.origin, id) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function showLink(slot: HTMLElement, link: string): Promise<void> {
+  const { qrDataUrl } = await import('./receipt-qr');
+  replaceChildren(
+    slot,
+    h('img', { id: 'receipt-qr', class: 'receipt-qr', src: qrDataUrl(link, t(M.receiptQr)), alt: t(M.receiptQr) }),
+    h(
+      'p',
+      { class: 'receipt-link' },
+      h('span', { class: 'label' }, t(M.receiptLink)),
+      ' ',
+      h('a', { id: 'receipt-link', class: 'mono', href: link }, link),
+    ),
+  );
+}
+
+/** `link`: the receipt's short permalink when the page was opened by it. */
+export function receiptView(root: HTMLElement, jws: string, link?: string): void {
   const banner = h(
     'p',
     { id: 'receipt-state', class: 'receipt-banner', role: 'status', 'aria-live': 'polite' },
     t(M.receiptChecking),
   );
   const body = h('div', { class: 'receipt-body' });
+  const linkSlot = h('figure', { class: 'receipt-permalink' });
   const copy = hl(
     'button',
     { type: 'button', class: 'button no-print' },
@@ -94,6 +124,7 @@ export function receiptView(root: HTMLElement, jws: string): void {
       h('h1', { id: 'receipt-title' }, t(M.receiptTitle)),
       banner,
       body,
+      linkSlot,
       h(
         'div',
         { class: 'controls no-print' },
@@ -140,5 +171,7 @@ export function receiptView(root: HTMLElement, jws: string): void {
     banner.textContent = t(M.receiptGenuine);
     banner.className = 'receipt-banner receipt-good';
     replaceChildren(body, proof(check as ReceiptCheck & { valid: true }));
+    const short = link ?? (await keptLink(jws));
+    if (short) await showLink(linkSlot, short).catch(() => undefined);
   })();
 }

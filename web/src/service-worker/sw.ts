@@ -4,11 +4,13 @@
  * the page (its asset manifest, written into this file by web/build.ts), in a cache named after the build, and
  * deletes every older build's cache once it takes over. Only the verify page's own files are handled — the
  * console, the API and everything else go to the network untouched. Live certificate status (/v1/…) is never
- * cached: a status shown must be today's.
+ * cached: a status shown must be today's. The one exception is the signed status snapshot, which says when it was
+ * made: the latest one seen is kept, so that a verdict offline can say "valid as of <its time>".
  *
  *   navigations to the verify page (/, /v, /c/…)   network first (3 s), then the cached page
  *   the page's /assets/… (content-hashed names)    cache first: a name changes whenever its content does
- *   manifest, icons, key sets                     network first (3 s), then the cache
+ *   manifest, icons, key sets, status snapshot,   network first (3 s), then the cache
+ *   certification body
  */
 import { isPagePath, PAGE_FILES } from '../../../shared/pages';
 
@@ -39,7 +41,14 @@ const CACHE = `${CACHE_PREFIX}${__BUILD__}`;
 const PAGE = PAGE_FILES.verify;
 const PRECACHE = new Set(__PRECACHE__);
 /** Cached when present, never required: a deployment may have no baked key set, a browser no need of PNG icons. */
-const OPTIONAL = ['/icon-192.png', '/icon-512.png', '/jwks.json', '/.well-known/jwks.json'];
+const OPTIONAL = [
+  '/icon-192.png',
+  '/icon-512.png',
+  '/jwks.json',
+  '/.well-known/jwks.json',
+  '/v1/status-snapshot',
+  '/certification-body.json',
+];
 const NETWORK_TIMEOUT_MS = 3000;
 
 /** This build's own content-hashed files: a name changes whenever its content does. */

@@ -10,6 +10,7 @@
  */
 import { startChrome } from '../chrome/chrome';
 import { VERIFY_CHROME } from './chrome';
+import { liveKeys } from './keys';
 import { interceptLinks, rerender, route } from './router';
 
 export function start(): void {
@@ -18,4 +19,7 @@ export function start(): void {
   window.addEventListener('hashchange', () => route());
   document.addEventListener('click', interceptLinks);
   route();
+  // Keys reach this device from any view, not only from a mark: a phone that opened the page online once can check
+  // marks offline.
+  if (navigator.onLine !== false) void liveKeys();
 }

@@ -7,9 +7,11 @@ import { getJson } from '../common/api';
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { certificateView } from './certificate-view';
+import { certificationBody, storedBody } from './certification-body';
 import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
 import { numberIn } from './search-view';
+import { bodyFacts } from './verdict-view';
 
 type Outcome =
   | { kind: 'loading' }
@@ -20,7 +22,7 @@ export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
   const render = () => {
     if (outcome.kind === 'record') {
-      replaceChildren(app(), certificateView(outcome.record), backHome());
+      replaceChildren(app(), certificateView(outcome.record), bodyFacts(storedBody()), backHome());
       setTitle(outcome.record.organization.name, outcome.record.number);
       return settleFocus();
     }
@@ -47,6 +49,7 @@ export function certificatePage(number: string, signal: AbortSignal): View {
       return render();
     }
     render();
+    void certificationBody().then(() => !signal.aborted && outcome.kind === 'record' && render());
     const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
     if (signal.aborted) return;
     if (res.kind === 'ok') outcome = { kind: 'record', record: res.body };

@@ -1,14 +1,16 @@
 /**
  * The public keys the page checks signatures against, from three sources:
  *
- * 1. `/jwks.json` — a key set baked into the deployment at build time (copied from web/public/jwks.json when the
- *    build has one). Served as a static file, and cached by the service worker, so it is there offline.
- * 2. localStorage — the last key set fetched from the server, so a phone that verified once keeps the keys.
- * 3. `/.well-known/jwks.json` — the server's current key set, fetched whenever the device is online.
+ * 1. `/jwks.json` — the key set shipped with the deployment (made at build from web/public/jwks.json, by
+ *    `npm start` from the local key rings, by the web deployment in AWS). Precached by the service worker when the
+ *    page is first loaded, so it is there offline on any phone that has opened the page once.
+ * 2. localStorage — the last key set fetched from the server, stored whenever any view of the page is opened online.
+ * 3. `/.well-known/jwks.json` — the server's current key set: fetched online; offline, the service worker's copy.
  *
  * Online, the server's set is the truth (it lists every key ever used, retired ones included, and names the revoked
- * ones). Offline, the union of the baked and stored sets is used. Revocation is sticky: a kid that any source ever
- * listed as revoked is never trusted again on this device, whatever an older source says.
+ * ones). Offline, the union of every set the device holds is used — the freshest it has, since keys are only ever
+ * added — and revocation is sticky: a kid that any source (the status snapshot included) ever listed as revoked is
+ * never trusted again on this device, whatever an older source says.
  */
 import type { PublishedKey, RevokedKey } from '../../../shared/star-mark/jwks';
 import { getJson } from '../common/api';
@@ -21,7 +23,7 @@ export type HeldKey = Pick<PublishedKey, 'kid'> & Partial<Record<Exclude<keyof P
 
 export interface KeySet {
   keys: HeldKey[];
-  revoked: Pick<RevokedKey, 'kid'>[];
+  revoked: (Pick<RevokedKey, 'kid'> & { revoked?: string })[];
 }
 
 const STORAGE_KEY = 'starmark.jwks';
@@ -41,7 +43,9 @@ function normalize(value: unknown): KeySet | null {
           typeof r === 'object' && r !== null && typeof (r as { kid?: unknown }).kid === 'string',
       )
     : [];
-  return { keys: goodKeys, revoked: goodRevoked.map((r) => ({ kid: r.kid })) };
+  const dated = (r: { kid: string; revoked?: unknown }) =>
+    typeof r.revoked === 'string' && /^\d{4}-\d{2}-\d{2}/.test(r.revoked) ? { revoked: r.revoked } : {};
+  return { keys: goodKeys, revoked: goodRevoked.map((r) => ({ kid: r.kid, ...dated(r) })) };
 }
 
 function storage(): Storage | null {
@@ -90,15 +94,33 @@ export async function liveKeys(): Promise<KeySet | null> {
  */
 export function combine(primary: KeySet | null, others: (KeySet | null)[], authoritative = true): KeySet {
   const sets = [primary, ...others].filter((s): s is KeySet => s !== null);
-  const revoked = new Set(sets.flatMap((s) => s.revoked.map((r) => r.kid)));
+  const revokedOn = new Map<string, string | undefined>();
+  for (const r of sets.flatMap((s) => s.revoked)) if (!revokedOn.get(r.kid)) revokedOn.set(r.kid, r.revoked);
+  const revoked = new Set(revokedOn.keys());
   const sources = authoritative && primary ? [primary] : sets;
   const byKid = new Map<string, HeldKey>();
   for (const set of sources)
     for (const key of set.keys) if (key.kid && !revoked.has(key.kid) && !byKid.has(key.kid)) byKid.set(key.kid, key);
-  return { keys: [...byKid.values()], revoked: [...revoked].map((kid) => ({ kid })) };
+  return {
+    keys: [...byKid.values()],
+    revoked: [...revokedOn].map(([kid, on]) => ({ kid, ...(on ? { revoked: on } : {}) })),
+  };
 }
 
-/** The keys this device holds without the server: stored ∪ baked, revocations applied. */
-export async function offlineKeys(): Promise<KeySet> {
-  return combine(storedKeys(), [await bakedKeys()], false);
+/** The server's key set as this device last saw it: offline, the service worker answers with its copy. */
+export async function cachedLiveKeys(): Promise<KeySet | null> {
+  const res = await getJson<unknown>(LIVE_JWKS_PATH, { cache: 'force-cache', timeoutMs: 3000 });
+  return res.kind === 'ok' ? normalize(res.body) : null;
+}
+
+/** The keys this device holds without the server: stored ∪ baked ∪ the cached server set, revocations applied. */
+export async function offlineKeys(extraRevoked: readonly string[] = []): Promise<KeySet> {
+  const [baked, cached] = await Promise.all([bakedKeys(), cachedLiveKeys()]);
+  const revoked: KeySet = { keys: [], revoked: extraRevoked.map((kid) => ({ kid })) };
+  return combine(storedKeys(), [baked, cached, revoked], false);
+}
+
+/** Revocations learnt elsewhere (a status snapshot) added to a key set. */
+export function withRevoked(keys: KeySet, kids: readonly string[]): KeySet {
+  return combine(keys, [{ keys: [], revoked: kids.map((kid) => ({ kid })) }]);
 }

@@ -3,14 +3,19 @@
  * verdict shows even offline; the server's keys and the live status by number follow and refine it.
  */
 
+import { base64url } from 'jose';
+import type { CertificationBody } from '../../../shared/certification-body/schema';
 import type { PublicCertificate } from '../../../shared/public-record';
+import { decodeClaims } from '../../../shared/star-mark/claims';
 import { getJson } from '../common/api';
 import { type Child, h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
-import { combine, type KeySet, liveKeys, offlineKeys, storedKeys } from './keys';
+import { certificationBody, storedBody } from './certification-body';
+import { combine, type KeySet, liveKeys, offlineKeys, storedKeys, withRevoked } from './keys';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { checkSignature } from './signature';
+import { latestSnapshot, type SnapshotState } from './status-snapshot';
 import { decide, type LiveStatus, type SignatureCheck } from './verdict';
 import { verdictDetails, verdictPanel, verdictTitle } from './verdict-view';
 
@@ -19,6 +24,10 @@ interface MarkState {
   signature: SignatureCheck | null;
   live: LiveStatus;
   keys: { settled: boolean; fresh: boolean };
+  snapshot: SnapshotState;
+  /** A mark whose key was revoked: the number it names (unproven) and the revocation's date. */
+  withdrawn: { number?: string; revokedOn?: string };
+  body: CertificationBody | null;
   checkedAt: Date;
   /** The host a QR scanned in the page pointed to, when it was not this site. */
   foreignHost?: string;
@@ -35,6 +44,9 @@ export function markView(
     signature: null,
     live: { state: 'pending' },
     keys: { settled: false, fresh: false },
+    snapshot: { state: 'none' },
+    withdrawn: {},
+    body: storedBody(),
     checkedAt: new Date(),
     ...(foreignHost ? { foreignHost } : {}),
   };
@@ -53,8 +65,9 @@ export function markView(
   );
   heading.id = 'mark-heading';
 
+  const current = () => decide(state.signature, state.live, state.keys, state.snapshot, state.withdrawn);
   const render = () => {
-    const verdict = decide(state.signature, state.live, state.keys);
+    const verdict = current();
     heading.textContent = t(M.verdictLive);
     replaceChildren(region, verdictPanel(verdict));
     const extra: Child[] = [];
@@ -65,6 +78,7 @@ export function markView(
       extra,
       verdictDetails(verdict, {
         checkedAt: state.checkedAt,
+        body: state.body,
         onRetry: () => void run(),
         onScanAnother: () => navigate('/'),
       }),
@@ -94,15 +108,21 @@ export function markView(
       state.checkedAt = new Date();
       state.live = { state: 'pending' };
       state.keys = { settled: false, fresh: false };
+      state.withdrawn = {};
       render();
+      void certificationBody().then((body) => {
+        if (signal.aborted || !body) return;
+        state.body = body;
+        render();
+      });
       // Known to be offline: no request is made, so nothing waits on a timeout.
       const online = navigator.onLine !== false;
       // The server's keys (new keys, revocations) are asked for at once, in parallel with the check below.
       const freshKeys: Promise<KeySet | null> = online ? liveKeys() : Promise.resolve(null);
-      // 1. At once, with the keys this device holds (no network needed): stored, then the baked set if need be.
+      // 1. At once, with the keys this device holds (no network needed): stored, then every set it has if need be.
       let held = combine(storedKeys(), [], false);
       state.signature = await checkSignature(token, held, new Date());
-      if (isUnknownKey(state.signature)) {
+      if (isUnknownKey(state.signature) || !online) {
         held = await offlineKeys();
         if (signal.aborted) return;
         state.signature = await checkSignature(token, held, new Date());
@@ -110,7 +130,7 @@ export function markView(
       if (signal.aborted) return;
       render();
       const statusOf = (sig: SignatureCheck | null) => {
-        const number = claimsOf(sig)?.number;
+        const number = claimsOf(sig)?.number ?? withdrawnNumber(sig, token);
         return number && online ? fetchStatus(number) : null;
       };
       // 2. The live status by number, while the keys are still on their way.
@@ -118,23 +138,32 @@ export function markView(
       const fresh = await freshKeys;
       if (signal.aborted) return;
       state.keys = { settled: true, fresh: fresh !== null };
-      if (fresh) {
-        const before = claimsOf(state.signature);
-        state.signature = await checkSignature(token, fresh, new Date());
-        if (claimsOf(state.signature) && !before) statusDone = statusOf(state.signature);
-        if (!claimsOf(state.signature)) state.live = { state: 'pending' };
+      const keys = fresh ?? held;
+      // 3. The signed status snapshot: what tells the status offline (and keeps the device's copy fresh online).
+      state.snapshot = await latestSnapshot(keys, online);
+      if (signal.aborted) return;
+      const revokedBySnapshot = 'ok' in state.snapshot && state.snapshot.ok ? state.snapshot.snapshot.revokedKeys : [];
+      const before = claimsOf(state.signature);
+      state.signature = await checkSignature(token, withRevoked(keys, revokedBySnapshot), new Date());
+      if (claimsOf(state.signature) && !before) statusDone = statusOf(state.signature);
+      if (!claimsOf(state.signature) && !withdrawnNumber(state.signature, token)) state.live = { state: 'pending' };
+      if (isRevoked(state.signature)) {
+        const number = withdrawnNumber(state.signature, token);
+        const revokedOn = revocationDate(keys, state.signature);
+        state.withdrawn = { ...(number ? { number } : {}), ...(revokedOn ? { revokedOn } : {}) };
+        if (!statusDone && number && online) statusDone = fetchStatus(number);
       }
       if (!online || (!statusDone && claimsOf(state.signature))) state.live = { state: 'unreachable' };
       render();
-      if (statusDone && claimsOf(state.signature)) await statusDone;
+      if (statusDone) await statusDone;
     } finally {
       running = false;
     }
   };
 
   const onOnline = () => {
-    const v = decide(state.signature, state.live, state.keys);
-    if (v.kind === 'offline' || v.kind === 'unverifiable') void run();
+    const v = current();
+    if (v.kind === 'offline' || v.kind === 'unverifiable' || v.asOf) void run();
   };
   window.addEventListener('online', onOnline);
   void run();
@@ -148,4 +177,26 @@ function claimsOf(signature: SignatureCheck | null) {
 
 function isUnknownKey(signature: SignatureCheck): boolean {
   return signature !== 'unsupported' && signature.verdict === 'UNKNOWN_KEY';
+}
+
+function isRevoked(signature: SignatureCheck | null): boolean {
+  return !!signature && signature !== 'unsupported' && signature.verdict === 'REVOKED_KEY';
+}
+
+/** The number a mark signed by a revoked key names: read, not proven — shown only to look the register up. */
+function withdrawnNumber(signature: SignatureCheck | null, token: string): string | undefined {
+  if (!isRevoked(signature)) return undefined;
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const text = new TextDecoder().decode(base64url.decode(payload));
+    return decodeClaims(text)?.number;
+  } catch {
+    return undefined;
+  }
+}
+
+function revocationDate(keys: KeySet, signature: SignatureCheck | null): string | undefined {
+  const kid = signature && signature !== 'unsupported' ? signature.kid : undefined;
+  const entry = keys.revoked.find((r) => r.kid === kid) as { revoked?: unknown } | undefined;
+  return typeof entry?.revoked === 'string' ? entry.revoked : undefined;
 }

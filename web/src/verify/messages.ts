@@ -123,11 +123,51 @@ export const M = m({
     en: 'Check that the certified organization above is the maker or seller of the product: the mark is valid for that organization only.',
   },
   retry: { zh: '重新查询', en: 'Check again' },
-  unverifiableTitle: { zh: '暂时无法核验', en: 'Cannot be checked yet' },
+  unverifiableTitle: { zh: '暂时无法离线核验', en: 'Cannot be checked offline yet' },
   unverifiableText: {
-    zh: '本机尚未保存该标志所用的签名公钥。请联网后重新查询。',
-    en: 'This device does not yet have the public key that signed this mark. Connect to the internet and check again.',
+    zh: '该标志所用的签名密钥比本机保存的密钥更新，本机暂时无法核验。请联网后重新查询。',
+    en: 'This mark was signed with a key newer than any this device holds, so it cannot be checked here yet. Connect to the internet and check again.',
   },
+  asOfTitle: { zh: '{title}（截至 {time}）', en: '{title} (as of {time})' },
+  validAsOfText: {
+    zh: '该标志由认证机构签发；依据本机保存的签名状态清单，证书当时有效。',
+    en: 'This mark was issued by the certification body; by the signed status list on this device, the certificate was valid then.',
+  },
+  validAsOfTitle: { zh: '真品 · 截至 {time} 证书有效', en: 'Genuine: valid as of {time}' },
+  suspendedAsOfTitle: { zh: '真品 · 截至 {time} 证书已暂停', en: 'Genuine, but suspended as of {time}' },
+  asOfNote: {
+    zh: '离线核验：证书状态来自认证机构 {time} 签发的状态清单，联网后将查询最新状态。',
+    en: 'Checked offline: the status comes from the certification body’s signed status list of {time}; the latest status is looked up once connected.',
+  },
+  staleSnapshot: {
+    zh: '本机保存的证书状态清单为 {time}，已超过 {days} 天，不能据此判断证书当前是否有效。请联网查询。',
+    en: 'The status list on this device is from {time}, more than {days} days ago: it cannot tell whether the certificate is valid today. Check online.',
+  },
+  snapshotRefused: {
+    zh: '本机的证书状态清单未通过认证机构的签名核验，已被忽略。',
+    en: 'The status list on this device failed the certification body’s signature check and was ignored.',
+  },
+  keyWithdrawnTitle: { zh: '标志密钥已吊销 · 标志无法自证', en: 'Key withdrawn: this mark can no longer prove itself' },
+  keyWithdrawnText: {
+    zh: '该标志所用的签名密钥已被认证机构吊销，标志本身已不能证明其真伪。这不等于假冒：请以登记系统的记录为准。',
+    en: 'The certification body has withdrawn the key that signed this mark, so the mark can no longer prove itself. That does not make it a counterfeit: the register’s record decides.',
+  },
+  keyWithdrawnOn: { zh: '签名密钥 {kid} 于 {date} 吊销。', en: 'Signing key {kid} was withdrawn on {date}.' },
+  keyWithdrawnRecord: {
+    zh: '登记系统中编号 {number} 的证书记录如下。请核对获证组织与商品的生产者或销售者是否一致；持证组织应更换新的标志。',
+    en: 'The register’s record for number {number} is below. Check that the certified organization is the maker or seller of the product; the holder should replace the mark.',
+  },
+  keyWithdrawnOffline: {
+    zh: '联网后可查看编号 {number} 在登记系统中的记录，并核对获证组织。',
+    en: 'Once connected, the register’s record for number {number} is shown, to compare the organization.',
+  },
+  issuedBy: { zh: '认证机构', en: 'Certification body' },
+  approvalNumber: { zh: '批准号 {n}', en: 'CNCA approval {n}' },
+  bodyContact: { zh: '电话 {tel} · {web}', en: 'Tel. {tel} · {web}' },
+  reportTitle: { zh: '举报假冒标志', en: 'Report a counterfeit mark' },
+  reportOnline: { zh: '在线举报', en: 'Report online' },
+  reportPhone: { zh: '举报电话 {tel}', en: 'Report by phone: {tel}' },
+  reportEmail: { zh: '举报邮箱 {email}', en: 'Report by e-mail: {email}' },
   technicalReason: { zh: '原因：{reason}', en: 'Reason: {reason}' },
 
   levelChanged: {

@@ -1,0 +1,54 @@
+/**
+ * The signed status snapshot (shared/status-snapshot) on this device: fetched with every verdict online (the
+ * service worker keeps the latest it saw, and localStorage a copy where there is no service worker), read from
+ * there offline. A snapshot is used only when a status key of the keys this device holds signed it; a malformed
+ * one, or one signed by any other key, is refused and said so — it never makes a mark look valid.
+ */
+import { type SnapshotCheck, verifySnapshot } from '../../../shared/status-snapshot/jws';
+import type { KeySet } from './keys';
+
+export const STATUS_SNAPSHOT_PATH = '/v1/status-snapshot';
+const STORAGE_KEY = 'starmark.status';
+
+export type SnapshotState = { state: 'none' } | SnapshotCheck;
+
+function stored(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function keep(jws: string): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, jws);
+  } catch {
+    // quota or policy: the service worker's copy still serves
+  }
+}
+
+async function fetched(online: boolean): Promise<string | null> {
+  try {
+    const timeout = AbortSignal.timeout(online ? 5000 : 2000);
+    const res = await fetch(STATUS_SNAPSHOT_PATH, { cache: online ? 'no-cache' : 'force-cache', signal: timeout });
+    return res.ok ? await res.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The newest trustworthy snapshot this device can get (network, service worker, storage), or why there is none. */
+export async function latestSnapshot(keys: KeySet, online: boolean, now = new Date()): Promise<SnapshotState> {
+  const candidates = [await fetched(online), stored()].filter((c): c is string => c !== null);
+  if (!candidates.length) return { state: 'none' };
+  let best: { check: Extract<SnapshotCheck, { ok: true }>; jws: string } | null = null;
+  let refused: SnapshotCheck | null = null;
+  for (const jws of candidates) {
+    const check = await verifySnapshot(jws, keys, now);
+    if (!check.ok) refused ??= check;
+    else if (!best || Date.parse(check.snapshot.iat) > Date.parse(best.check.snapshot.iat)) best = { check, jws };
+  }
+  if (best && best.jws !== stored()) keep(best.jws);
+  return best?.check ?? refused ?? { state: 'none' };
+}
