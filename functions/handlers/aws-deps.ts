@@ -17,6 +17,7 @@ import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-ke
 import { kmsPort } from '../signing/kms/kms-port';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { withTransparencyLog } from '../transparency-log/logged-store';
 
 let deps: Promise<Deps> | undefined;
 let secretsClient: SecretsManagerClient | undefined;
@@ -37,7 +38,12 @@ export function awsDeps(): Promise<Deps> {
     // The API functions page through lists for clients: their cursors are signed with the deployment's key.
     const cursorSecretArn = process.env[DEPLOYMENT_ENV.cursorSecretArn];
     const cursorKey = cursorSecretArn ? await secretBytes(cursorSecretArn) : undefined;
-    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName, cursorKey ? { cursorKey } : {});
+    const clock = () => new Date();
+    // Every public change of a certificate commits with its transparency-log entry, in every function.
+    const store = withTransparencyLog(
+      new DynamoRegistryStore(traced(documentClient()), env.tableName, cursorKey ? { cursorKey } : {}),
+      clock,
+    );
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
     const kms = kmsPort(traced(new KMSClient({})));
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
@@ -56,7 +62,7 @@ export function awsDeps(): Promise<Deps> {
     return {
       store,
       ...(objectBucket ? { objects: new S3ObjectStore(traced(new S3Client({})), objectBucket) } : {}),
-      clock: () => new Date(),
+      clock,
       config: {
         certificatePrefix: env.certificatePrefix,
         publicBaseUrl: env.publicBaseUrl,
