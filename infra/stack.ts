@@ -194,7 +194,6 @@ export class StarmarkStack extends Stack {
       description: 'starmark public API: certificate lookup, search, verification, JWKS',
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
-      rendersArtwork: true,
       environment: {
         ...common,
         ...behindApi,
@@ -213,7 +212,7 @@ export class StarmarkStack extends Stack {
       rendersArtwork: true,
       rendersDocuments: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      environment: { ...common, ...behindApi },
     });
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
@@ -236,7 +235,8 @@ export class StarmarkStack extends Stack {
     keepReceipts(publicFn.role, web.objects);
     statusSigning.grantSign([publicFn.role]);
     statusSigning.grantPublicKey([publicFn.role]);
-    reminders.grantPublish([staffFn.role, sweepFn.role]);
+    // Only the sweep sends reminders: the staff function is neither told the topic nor allowed to publish to it.
+    reminders.grantPublish([sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
     for (const fn of [publicFn, staffFn]) cursorKey.grantRead(fn.role);
     this.originSecretRotation = originVerify.rotate({

@@ -1,4 +1,8 @@
-/** Dependencies of a function running in AWS, built once per container from the environment. */
+/**
+ * Dependencies of a function running in AWS, built once per container from the environment: what every function
+ * reads (the store, the key rings it is given). The star-mark issuer is added only by the functions that sign
+ * (signing-deps.ts), so the public function neither holds nor bundles it.
+ */
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -9,7 +13,6 @@ import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
 import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
-import { StarMarkTokens } from '../signing/issuer';
 import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
 import { kmsPort } from '../signing/kms/kms-port';
 import { documentClient } from '../store/dynamo-client';
@@ -65,7 +68,6 @@ export function awsDeps(): Promise<Deps> {
         publicBaseUrl: env.publicBaseUrl,
         certificationBody: env.certificationBody,
       },
-      starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),
       ...(statusKeys ? { statusKeys } : {}),
