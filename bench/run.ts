@@ -30,9 +30,11 @@ const { bundleRows } = await import('./bundles');
 const { qrRows, webWeightRows } = await import('./optional');
 const { sweepRows } = await import('./sweep-scale');
 const { searchRows } = await import('./search-scale');
+const { transparencyLogRows } = await import('./transparency-log');
 type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 
 const sections: [string, () => Promise<Row[]>][] = [
+  ['transparency log', () => transparencyLogRows({ integrateCount: quick ? 20_000 : 100_000, proofSize: 1_000_000 })],
   ['public read', () => publicReadRows({ connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 3 })],
   ['star mark', qrRows],
   ['bundle', bundleRows],

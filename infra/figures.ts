@@ -21,6 +21,8 @@ export const RESERVED_CONCURRENCY = {
   staff: 20,
   sweep: 2,
   originSecretRotation: 1,
+  /** One writer at a time is the lease's job; one is also all the schedule ever needs. */
+  logIntegrator: 1,
 } as const;
 
 /**

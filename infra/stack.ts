@@ -30,6 +30,7 @@ import { StarmarkApi } from './constructs/starmark-api';
 import { StarmarkFunction } from './constructs/starmark-function';
 import { StarmarkTable } from './constructs/starmark-table';
 import { TableBackup } from './constructs/table-backup';
+import { TransparencyLog } from './constructs/transparency-log';
 import { WebAclReference } from './constructs/web-acl-reference';
 import { WebDeployment } from './constructs/web-deployment';
 import { WebHosting } from './constructs/web-hosting';
@@ -64,6 +65,7 @@ export class StarmarkStack extends Stack {
   /** Exposed for the infra tests, which check each function's permissions and the routes' wiring. */
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
+  readonly logIntegrator: StarmarkFunction;
   /** The deployment's secrets: the origin-verify value and the cursor key. */
   readonly secrets: { readonly originVerify: Secret; readonly cursorKey: Secret };
 
@@ -192,7 +194,6 @@ export class StarmarkStack extends Stack {
       description: 'starmark public API: certificate lookup, search, verification, JWKS',
       table: { construct: table, access: 'read' },
       reservedConcurrency: RESERVED_CONCURRENCY.public,
-      rendersArtwork: true,
       environment: {
         ...common,
         ...behindApi,
@@ -211,7 +212,7 @@ export class StarmarkStack extends Stack {
       rendersArtwork: true,
       rendersDocuments: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, ...behindApi, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      environment: { ...common, ...behindApi },
     });
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
@@ -234,7 +235,8 @@ export class StarmarkStack extends Stack {
     keepReceipts(publicFn.role, web.objects);
     statusSigning.grantSign([publicFn.role]);
     statusSigning.grantPublicKey([publicFn.role]);
-    reminders.grantPublish([staffFn.role, sweepFn.role]);
+    // Only the sweep sends reminders: the staff function is neither told the topic nor allowed to publish to it.
+    reminders.grantPublish([sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);
     for (const fn of [publicFn, staffFn]) cursorKey.grantRead(fn.role);
     this.originSecretRotation = originVerify.rotate({
@@ -249,6 +251,17 @@ export class StarmarkStack extends Stack {
       handlers: { public: publicFn.fn, staff: staffFn.fn },
       staffAuthorizer: identity.authorizer,
     });
+
+    const transparencyLog = new TransparencyLog(this, 'TransparencyLog', {
+      admins,
+      table,
+      objects: web.objects,
+      environment: common,
+      projectRoot: props.projectRoot,
+      handlersDir: props.handlersDir,
+      logs,
+    });
+    this.logIntegrator = transparencyLog.integrator;
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');
@@ -270,6 +283,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchFunction('staff', staffFn.fn, { usesKms: true });
     monitoring.watchFunction('sweep', sweepFn.fn, { usesKms: true });
     monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
+    monitoring.watchFunction('log-integrator', transparencyLog.integrator.fn, { usesKms: true });
     monitoring.watchSweep();
     monitoring.watchTable(table.table);
     monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
@@ -287,6 +301,10 @@ export class StarmarkStack extends Stack {
     new CfnOutput(this, 'ReceiptKeyArn', {
       value: receiptSigning.current.keyArn,
       description: 'The key that signs receipts now',
+    });
+    new CfnOutput(this, 'TransparencyLogKeyArn', {
+      value: transparencyLog.key.keyArn,
+      description: 'The Ed25519 key that signs the transparency log checkpoints (public key at /log/key)',
     });
     new CfnOutput(this, 'KeyAdminRoleArn', {
       value: admins.role.roleArn,

@@ -18,6 +18,8 @@ export const DEPLOYMENT_ENV = {
   metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
   /** The bucket of the registry's objects; given to (and granted on) only the functions that write or read them. */
   objectBucket: 'OBJECT_BUCKET',
+  /** The transparency log's Ed25519 KMS key (ECC_NIST_EDWARDS25519): given to the integrator, which signs checkpoints. */
+  logKeyId: 'LOG_KEY_ID',
 } as const;
 
 /** The header CloudFront adds to every request it sends to the API; the functions refuse a request without it. */

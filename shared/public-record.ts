@@ -1,5 +1,5 @@
 /**
- * The public record of a certificate: what DESIGN.md's public API promises and nothing more. The exact score,
+ * The public record of a certificate: what the public API promises and nothing more. The exact score,
  * applicant identity, free-text reasons and evaluator names stay inside; the public sees a score band and reason
  * categories.
  */

@@ -1,4 +1,8 @@
-/** Dependencies of a function running in AWS, built once per container from the environment. */
+/**
+ * Dependencies of a function running in AWS, built once per container from the environment: what every function
+ * reads (the store, the key rings it is given). The star-mark issuer is added only by the functions that sign
+ * (signing-deps.ts), so the public function neither holds nor bundles it.
+ */
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -9,11 +13,11 @@ import type { OriginSecrets } from '../edge/origin-verify';
 import { functionEnvironment, requireEnv } from '../env';
 import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
-import { StarMarkTokens } from '../signing/issuer';
 import { KEY_IDS_VARIABLE, KmsKeyRing, parseKeyIds } from '../signing/kms/kms-key-ring';
 import { kmsPort } from '../signing/kms/kms-port';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
+import { withTransparencyLog } from '../transparency-log/logged-store';
 
 let deps: Promise<Deps> | undefined;
 let secretsClient: SecretsManagerClient | undefined;
@@ -34,7 +38,12 @@ export function awsDeps(): Promise<Deps> {
     // The API functions page through lists for clients: their cursors are signed with the deployment's key.
     const cursorSecretArn = process.env[DEPLOYMENT_ENV.cursorSecretArn];
     const cursorKey = cursorSecretArn ? await secretBytes(cursorSecretArn) : undefined;
-    const store = new DynamoRegistryStore(traced(documentClient()), env.tableName, cursorKey ? { cursorKey } : {});
+    const clock = () => new Date();
+    // Every public change of a certificate commits with its transparency-log entry, in every function.
+    const store = withTransparencyLog(
+      new DynamoRegistryStore(traced(documentClient()), env.tableName, cursorKey ? { cursorKey } : {}),
+      clock,
+    );
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
     const kms = kmsPort(traced(new KMSClient({})));
     const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
@@ -53,13 +62,12 @@ export function awsDeps(): Promise<Deps> {
     return {
       store,
       ...(objectBucket ? { objects: new S3ObjectStore(traced(new S3Client({})), objectBucket) } : {}),
-      clock: () => new Date(),
+      clock,
       config: {
         certificatePrefix: env.certificatePrefix,
         publicBaseUrl: env.publicBaseUrl,
         certificationBody: env.certificationBody,
       },
-      starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),
       ...(statusKeys ? { statusKeys } : {}),

@@ -3,8 +3,9 @@ import { withOriginCheck } from '../edge/origin-verify';
 import { createApiHandler } from '../http/dispatch';
 import { instrumented } from '../observability/powertools';
 import { staffFunction } from '../ops/staff';
-import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
+import { originSecretsFromEnvironment } from './aws-deps';
+import { signingDeps } from './signing-deps';
 
 export const handler = instrumented(
-  withOriginCheck(createApiHandler('staff', staffFunction, awsDeps), originSecretsFromEnvironment()),
+  withOriginCheck(createApiHandler('staff', staffFunction, signingDeps), originSecretsFromEnvironment()),
 );

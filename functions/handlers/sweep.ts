@@ -9,13 +9,13 @@ import { notifierFromEnvironment } from '../notify/from-env';
 import { countMetric } from '../observability/metrics';
 import { instrumented } from '../observability/powertools';
 import { runDailyOperations } from '../service/sweep';
-import { awsDeps } from './aws-deps';
+import { signingDeps } from './signing-deps';
 
 const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders } = await runDailyOperations(await awsDeps(), notifier);
+    const { sweep, reminders } = await runDailyOperations(await signingDeps(), notifier);
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,

@@ -1,9 +1,9 @@
 /** The public function's operations: read-only, no authentication, answers a CDN may cache. */
 import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
-import { publishedStarMark } from '../signing/star-marks';
+import { publishedStarMark } from '../signing/star-mark-ring';
 import { procurementOperations } from './procurement';
-import { publicStarMarkOperations } from './star-marks';
+import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
 
 export const publicOperations: PublicOperations = {

@@ -4,7 +4,7 @@ import { staffDocumentOperations } from './documents';
 import { operationsOperations } from './operations';
 import { applicationOperations, applicationTransition } from './staff-applications';
 import { certificateOperations, certificateTransition } from './staff-certificates';
-import { staffStarMarkOperations } from './star-marks';
+import { staffStarMarkOperations } from './staff-star-marks';
 
 export const staffFunction: FunctionTable<'staff'> = {
   operations: {

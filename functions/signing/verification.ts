@@ -16,11 +16,11 @@ import {
 } from '../../shared/star-mark';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import type { Deps } from '../service/deps';
-import { starMarksOf } from './star-marks';
+import { starMarkRing } from './star-mark-ring';
 
 /** Both rings, each key marked with its purpose; star-mark keys first, as readers that take the first key expect. */
 export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
-  const { ring } = starMarksOf(deps);
+  const ring = starMarkRing(deps);
   const others = [deps.receiptKeys, deps.statusKeys].filter((r) => r !== undefined);
   const sets = await Promise.all(others.map(async (r) => jwksOf(await r.records(), r.purpose)));
   return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...sets);

@@ -107,7 +107,7 @@ export class StarmarkApi extends Construct {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
-            `${key} is part of the public verification API (DESIGN.md, "Public API"): anyone holding a star mark ` +
+            `${key} is part of the public verification API: anyone holding a star mark ` +
             'must be able to check it without an account. It only reads, and the stage throttles it.',
         });
         if (spec.cacheSeconds === undefined) {

@@ -12,7 +12,7 @@ import { TABLE } from '../../shared/table';
 
 export type TableAccess = 'read' | 'readwrite';
 
-// No Scan and no stream reads: every read path is a key or index query (DESIGN.md, "Data"), so a function that
+// No Scan and no stream reads: every read path is a key or index query (shared/store/keys.ts), so a function that
 // scans is a bug we want to see as AccessDenied, not as a bill.
 const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
 // TransactWriteItems is authorised per item through these actions; ConditionCheckItem guards the version checks.

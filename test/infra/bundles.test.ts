@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => s?.cleanup());
 
 const names = ['public', 'staff', 'sweep'] as const;
-const renderers = ['public', 'staff'] as const;
+const renderers = ['staff'] as const;
 const assetDir = (name: (typeof names)[number]): string => {
   const code = s.template.toJSON().Resources[s.logicalId(s.stack.functions[name].fn)].Properties.Code;
   return join(s.outdir, `asset.${String(code.S3Key).replace(/\.zip$/, '')}`);
@@ -76,6 +76,11 @@ describe('bundles', () => {
     expect(readFileSync(join(dir, DOCUMENT_ASSET_DIR, 'NotoSansSC-OFL.txt'), 'utf8')).toContain(
       'SIL Open Font License',
     );
+  });
+
+  it('public carries no renderer: it draws no artwork', () => {
+    expect(existsSync(join(assetDir('public'), 'index_bg.wasm'))).toBe(false);
+    expect(existsSync(join(assetDir('public'), 'fonts'))).toBe(false);
   });
 
   it.each(names)('%s loads in plain Node and exports handler', (name) => {

@@ -1,5 +1,5 @@
 /**
- * A malformed request never yields a 5xx and never writes anything (DESIGN.md, public API). For every route of the
+ * A malformed request never yields a 5xx and never writes anything. For every route of the
  * table, each malformed variant of a request that would succeed is answered with a 4xx problem+json carrying a
  * stable code and both titles, the table is byte-for-byte what it was, and the well-formed request then succeeds.
  */
@@ -58,6 +58,8 @@ const KNOWN_SHAPE = (op: string) =>
     'certificatePage',
     'certificateDocument',
     'certificatePdf',
+    'printMarkSvg',
+    'printMarkPdf',
     'listSigningKeys',
   ].includes(op);
 

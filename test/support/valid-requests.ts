@@ -69,6 +69,9 @@ export const KNOWN: Record<
   certificatePage: () => ({ as: ACTING.applicant }),
   certificateDocument: () => ({ as: ACTING.applicant }),
   certificatePdf: () => ({ as: ACTING.applicant }),
+  printMarkSvg: () => ({ as: ACTING.applicant }),
+  printMarkPdf: () => ({ as: ACTING.applicant }),
+  printMarkPng: () => ({ as: ACTING.applicant, query: { dpi: '600' } }),
   rotateSigningKey: () => ({ body: {} }),
   createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
   verifyReceipt: async (s) => ({

@@ -65,6 +65,49 @@ describe('zod mini only', () => {
     expect(offenders).toEqual([]);
   });
 
+  /** What each function must not carry: the public one neither signs star marks nor draws; staff sends no mail. */
+  const MUST_NOT_BUNDLE: Record<string, RegExp[]> = {
+    public: [/node_modules\/@resvg\//, /signing\/artwork\/png\.ts$/, /signing\/issuer\.ts$/, /node_modules\/pdf-lib\//],
+    staff: [/notify\/sns\.ts$/, /node_modules\/@aws-sdk\/client-sns\//],
+    sweep: [/node_modules\/@resvg\//],
+  };
+
+  it.each(Object.keys(MUST_NOT_BUNDLE))('bundles functions/handlers/%s.ts with only what it uses', async (name) => {
+    const result = await build({
+      entryPoints: [`functions/handlers/${name}.ts`],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      write: false,
+      outfile: 'out.mjs',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // The check has teeth: the bundle is read, and it holds the handler's own code.
+    expect(inputs).toContain(`functions/handlers/${name}.ts`);
+    expect(inputs.filter((i) => (MUST_NOT_BUNDLE[name] ?? []).some((re) => re.test(i)))).toEqual([]);
+  });
+
+  it('would see the renderer and the issuer where they are bundled (staff)', async () => {
+    const result = await build({
+      entryPoints: ['functions/handlers/staff.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      external: ['@aws-sdk/*'],
+      write: false,
+      outfile: 'out.mjs',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((i) => /node_modules\/@resvg\//.test(i))).toBe(true);
+    expect(inputs.some((i) => /signing\/issuer\.ts$/.test(i))).toBe(true);
+  });
+
   it.each(['public', 'staff', 'sweep'])('bundles functions/handlers/%s.ts without zod classic', async (name) => {
     const result = await build({
       entryPoints: [`functions/handlers/${name}.ts`],

@@ -11,7 +11,7 @@ import {
 const EXAMPLES = ['91350100M000100Y43', '91310110666007217T', '9144030071526726XG', '91350200776049653A'];
 
 describe('isValidCreditCode', () => {
-  it.each(EXAMPLES)('accepts the SCHEME.md example %s', (code) => {
+  it.each(EXAMPLES)('accepts the GB 32100 example %s', (code) => {
     expect(isValidCreditCode(code)).toBe(true);
   });
 

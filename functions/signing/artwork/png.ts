@@ -26,7 +26,7 @@ function resvg(): Promise<Resvg> {
   return renderer;
 }
 
-export async function svgToPng(svg: string, widthPx = PRINT_WIDTH_PX): Promise<Buffer> {
+export async function svgToPng(svg: string, widthPx = PRINT_WIDTH_PX, dpi = PRINT_DPI): Promise<Buffer> {
   const { Resvg } = await resvg();
   const image = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
@@ -34,7 +34,7 @@ export async function svgToPng(svg: string, widthPx = PRINT_WIDTH_PX): Promise<B
     font: { fontBuffers: artworkFonts(), defaultFontFamily: ARTWORK_FONT_FAMILY, sansSerifFamily: ARTWORK_FONT_FAMILY },
   });
   try {
-    return withDpi(Buffer.from(image.render().asPng()), PRINT_DPI);
+    return withDpi(Buffer.from(image.render().asPng()), dpi);
   } finally {
     image.free();
   }

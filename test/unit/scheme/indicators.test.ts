@@ -45,7 +45,7 @@ describe('the GB/T 27922 table', () => {
     }
   });
 
-  it('has the points of SCHEME.md row by row', () => {
+  it('has the points of the GB/T 27922 indicator table row by row', () => {
     const expected = {
       S1: 4,
       S2: 6,
@@ -112,7 +112,7 @@ describe('star levels and rule constants', () => {
     ]);
   });
 
-  it('match SCHEME.md', () => {
+  it('match the scheme', () => {
     expect(MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL).toBe(5);
     expect(SPECIAL_DEDUCTION_POINTS).toBe(1);
     expect(MAX_BONUS).toBe(1);

@@ -1,33 +1,17 @@
-/** Operations of the star-marks concern: the typed call → the signing module → respond. */
+/** The staff star-mark operations: artwork of a certificate, and the signing keys (admin). */
 import { requireRole } from '../../shared/lifecycle/guards';
 import type { SigningKeyRecord } from '../../shared/star-mark';
-import { CERTIFICATE_CSS } from '../../shared/star-mark/artwork/certificate-css';
 import { certificateHtml } from '../documents/certificate';
 import { claimedOnce } from '../service/claimed';
 import { starMarkArtworkPng, starMarkArtworkSvg } from '../signing/artwork/artwork';
 import { starMarksOf } from '../signing/star-marks';
-import { statusSnapshot } from '../signing/status-snapshot';
-import { publishedJwks, verify } from '../signing/verification';
 import { readableCertificate } from './staff-certificates';
-import type { PublicOperations, StaffOperations } from './tables';
+import type { StaffOperations } from './tables';
 
 /** What staff see of a key: never more than the JWKS shows, plus the internal dates and reason. */
 const keyView = ({ publicJwk: _jwk, ...rest }: SigningKeyRecord) => rest;
 
 const download = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
-
-export const publicStarMarkOperations = {
-  verify: async ({ body }, deps) => ({ status: 200, body: await verify(deps, body) }),
-  jwks: async (_req, deps) => ({ status: 200, body: await publishedJwks(deps) }),
-  statusSnapshot: async (_req, deps) => ({
-    status: 200,
-    raw: { contentType: 'application/jose; charset=utf-8', text: await statusSnapshot(deps) },
-  }),
-  certificateStylesheet: async () => ({
-    status: 200,
-    raw: { contentType: 'text/css; charset=utf-8', text: CERTIFICATE_CSS },
-  }),
-} satisfies Partial<PublicOperations>;
 
 export const staffStarMarkOperations = {
   starMarkSvg: async ({ actor, params }, deps) => {

@@ -1,0 +1,16 @@
+export {
+  MARK_COLOURS,
+  MARK_NOMINAL_MM,
+  MARK_QR_UNITS,
+  MARK_UNITS,
+  MARK_WORDS,
+  MIN_MARK_WIDTH_MM,
+  MIN_QR_SIDE_MM,
+  markColour,
+  type Outliner,
+  type PrintMarkInput,
+  printMarkShapes,
+  printMarkSvg,
+  type Shape,
+  type Weight,
+} from './layout';

@@ -1,0 +1,57 @@
+/** The transparency log in AWS: its Ed25519 KMS key, the integrator's schedule and its narrow permissions. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synth();
+}, SYNTH_TIMEOUT);
+afterAll(() => s?.cleanup());
+
+const integratorRole = () => s.logicalId(s.stack.logIntegrator.role);
+
+describe('the transparency log', () => {
+  it('signs with an Ed25519 KMS key of its own, retained, that only the integrator may sign with, pure Ed25519', () => {
+    const keys = s.template.findResources('AWS::KMS::Key', {
+      Properties: { KeySpec: 'ECC_NIST_EDWARDS25519', KeyUsage: 'SIGN_VERIFY' },
+    });
+    expect(Object.keys(keys)).toHaveLength(1);
+    const [key] = Object.values(keys) as { DeletionPolicy: string; Properties: { KeyPolicy: { Statement: any[] } } }[];
+    expect(key!.DeletionPolicy).toBe('Retain');
+    const sign = key!.Properties.KeyPolicy.Statement.filter((st) => [st.Action].flat().includes('kms:Sign'));
+    expect(sign).toHaveLength(1);
+    expect(sign[0].Principal).toEqual({ AWS: { 'Fn::GetAtt': [integratorRole(), 'Arn'] } });
+    expect(sign[0].Condition).toEqual({
+      StringEquals: { 'kms:SigningAlgorithm': 'ED25519_SHA_512', 'kms:MessageType': 'RAW' },
+    });
+  });
+
+  it('runs the integrator every minute, alone, with the key and the bucket it needs', () => {
+    s.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [s.logicalId(s.stack.logIntegrator.fn), 'Arn'] } })],
+    });
+    const fn = s.template.toJSON().Resources[s.logicalId(s.stack.logIntegrator.fn)].Properties;
+    expect(fn.ReservedConcurrentExecutions).toBe(1);
+    expect(Object.keys(fn.Environment.Variables)).toEqual(
+      expect.arrayContaining([DEPLOYMENT_ENV.logKeyId, DEPLOYMENT_ENV.objectBucket, 'TABLE_NAME', 'PUBLIC_BASE_URL']),
+    );
+  });
+
+  it('lets the integrator get and put log objects only: no delete, no list, nothing outside log/', () => {
+    const { statements } = roleStatements(s, integratorRole());
+    const s3 = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('s3:')));
+    expect(actionsOf(s3).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(s3.map((st) => st.Resource))).toMatch(/\/log\/\*"/);
+    expect(actionsOf(statements).filter((a) => /Delete|List/.test(a) && a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('alarms when an integration fails', () => {
+    s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: s.logicalId(s.stack.logIntegrator.fn) } }],
+    });
+  });
+});

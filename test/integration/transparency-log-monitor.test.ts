@@ -1,0 +1,52 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { documentClient } from '../../functions/store/dynamo-client';
+import { CHECKPOINT_PATH } from '../../functions/transparency-log/objects';
+import { monitorLog } from '../../scripts/monitor-core';
+import { keys } from '../../shared/store/keys';
+import { decodeEntryBundle, encodeEntryBundle, entryBundlePath, utf8 } from '../../shared/transparency-log';
+import { useTestSystem } from '../support/local-system';
+import { issuedCertificate } from '../support/walk';
+
+const sys = useTestSystem({ logIntegrationEveryMs: false });
+
+describe('the monitor', () => {
+  it('passes an honest log, then catches a rewritten record, entry and checkpoint', async () => {
+    const a = await issuedCertificate(sys.api);
+    await issuedCertificate(sys.api);
+    await sys.api.post(`/v1/staff/certificates/${a.number}/suspend`, { reason: '投诉' }, 'admin-qian');
+    await sys.log.integrate();
+    const first = await monitorLog({ baseUrl: sys.url, now: sys.deps.clock() });
+    expect(first.findings).toEqual([]);
+    expect(first).toMatchObject({ ok: true, size: 3, checked: 2 });
+
+    // A certificate item edited in the table, behind the log's back: the record no longer matches the log.
+    const db = documentClient({ endpoint: sys.dynamo.endpoint, ...LOCAL_AWS });
+    const stored = await sys.deps.store.getItem(keys.certificate(a.number).pk, 'CERT');
+    await db.send(new PutCommand({ TableName: 'starmark', Item: { ...stored, status: 'valid' } }));
+    const edited = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    expect(edited.ok).toBe(false);
+    expect(edited.findings.join('\n')).toMatch(new RegExp(`${a.number}: the record shows status`));
+    await db.send(new PutCommand({ TableName: 'starmark', Item: stored }));
+
+    // An entry rewritten in the published bundle: the entries no longer hash to the signed root.
+    const path = entryBundlePath(0, 3);
+    const bundle = (await sys.log.objects.get(path))!;
+    const entries = decodeEntryBundle(bundle)!;
+    entries[2] = utf8.encode(utf8.decode(entries[2]!).replace('"suspended"', '"valid"'));
+    await sys.log.objects.put(path, encodeEntryBundle(entries));
+    const rewritten = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    expect(rewritten.findings.join('\n')).toMatch(/do not hash to the checkpoint root/);
+    await sys.log.objects.put(path, bundle);
+
+    // A checkpoint edited to another root: its signature fails.
+    const note = utf8.decode((await sys.log.objects.get(CHECKPOINT_PATH))!);
+    await sys.log.objects.put(CHECKPOINT_PATH, utf8.encode(note.replace('\n3\n', '\n2\n')));
+    const forged = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    expect(forged.findings).toEqual(['bad checkpoint: BAD_SIGNATURE']);
+    await sys.log.objects.put(CHECKPOINT_PATH, utf8.encode(note));
+
+    expect((await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() })).ok).toBe(true);
+  });
+});
