@@ -289,6 +289,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
     monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);
     monitoring.watchDeadLetters('alarm-subscriptions', alarms.deadLetters);
+    monitoring.watchDeadLetters('log-integration-schedule', transparencyLog.deadLetters);
     monitoring.finish();
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web pages and API through CloudFront' });

@@ -10,9 +10,11 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { RESERVED_CONCURRENCY } from '../figures';
+import { deadLetterQueue } from './encrypted-topic';
 import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
 import type { LogArchive } from './log-archive';
 import { StarmarkFunction } from './starmark-function';
@@ -35,6 +37,8 @@ export interface TransparencyLogProps {
 export class TransparencyLog extends Construct {
   readonly key: Key;
   readonly integrator: StarmarkFunction;
+  /** Invocations the schedule could not deliver: watched by an alarm like every other dead-letter queue. */
+  readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: TransparencyLogProps) {
     super(scope, id);
@@ -76,11 +80,12 @@ export class TransparencyLog extends Construct {
         'The objects of the log/ prefix: tiles are named by index as the log grows, so they cannot be listed in ' +
         'advance; get and put only (no list, no delete).',
     });
+    this.deadLetters = deadLetterQueue(this, 'ScheduleDeadLetters', 'the transparency-log integration schedule');
     new Rule(this, 'Schedule', {
       description: 'Integrates new transparency-log entries and publishes the checkpoint, every minute',
       schedule: Schedule.rate(LOG_INTEGRATION_RATE),
       // No retry: the next minute's run is the retry, and the lease keeps overlapping runs harmless.
-      targets: [new LambdaFunction(this.integrator.fn, { retryAttempts: 0 })],
+      targets: [new LambdaFunction(this.integrator.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
     });
   }
 }

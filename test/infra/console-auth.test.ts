@@ -87,7 +87,8 @@ describe('console runtime config', () => {
     const markers = JSON.stringify(deployment.Properties.SourceMarkers);
     const clientId = only(byDefault, 'AWS::Cognito::UserPoolClient')[0];
     const domainId = only(byDefault, 'AWS::Cognito::UserPoolDomain')[0];
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    // The web build, the console config and the certification body's public identity.
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(3);
     expect(markers).toContain(JSON.stringify({ Ref: clientId }));
     expect(markers).toContain(JSON.stringify({ Ref: domainId }));
   });

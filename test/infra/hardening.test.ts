@@ -247,7 +247,7 @@ describe('observable', () => {
       }
     }
     const kms = alarms(s).filter((a) => a.MetricName === 'KmsFailures');
-    expect(kms.map((a) => a.Dimensions[0].Value).sort()).toEqual(['public', 'staff', 'sweep']);
+    expect(kms.map((a) => a.Dimensions[0].Value).sort()).toEqual(['log-integrator', 'public', 'staff', 'sweep']);
   });
 
   it('watches the API 5xx and 429 shares, and DynamoDB throttles and system errors', () => {
@@ -269,9 +269,10 @@ describe('observable', () => {
     });
   });
 
-  it('gives the schedule and every subscription a dead-letter queue, with an alarm on any message', () => {
-    const [[, rule]] = ofType(s, 'AWS::Events::Rule') as [[string, any]];
-    const dlq = rule.Properties.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][0];
+  it('gives every schedule and every subscription a dead-letter queue, with an alarm on any message', () => {
+    const rules = ofType(s, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
+    expect(rules).toHaveLength(2);
+    const dlqs = rules.map((rule) => rule.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][0]);
     const subscriptions = ofType(full, 'AWS::SNS::Subscription').map(([, x]) => x.Properties);
     expect(subscriptions.map((x) => x.Endpoint).sort()).toEqual([
       'oncall@example.cn',
@@ -282,8 +283,8 @@ describe('observable', () => {
     const watched = alarms(s)
       .filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]);
-    expect(watched).toContain(dlq);
-    expect(watched).toHaveLength(3);
+    expect(watched).toEqual(expect.arrayContaining(dlqs));
+    expect(watched).toHaveLength(4);
   });
 
   it('has one dashboard, and traces every function with X-Ray', () => {

@@ -50,7 +50,8 @@ describe('the due list', () => {
     const res = await sys.api.get('/v1/staff/due', 'admin-qian');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ today: TODAY, within: { surveillance: 60, renewal: 180 }, truncated: false });
-    expect(numbersOf(res.body.items, 'surveillance')).toEqual([cert.s30, cert.s60].sort());
+    // r90's last audit was 2026-04-20: its next is due within 12 months, on 2027-04-20, ten days before expiry.
+    expect(numbersOf(res.body.items, 'surveillance')).toEqual([cert.s30, cert.s60, cert.r90].sort());
     expect(numbersOf(res.body.items, 'renewal')).toEqual([cert.r90, cert.r180].sort());
     const s30 = res.body.items.find((i: any) => i.number === cert.s30);
     expect(s30).toMatchObject({ kind: 'surveillance', due: '2027-03-20', daysLeft: 19, postponed: false });
@@ -91,12 +92,13 @@ describe('reminders', () => {
       [
         `${cert.s30}#1#surveillance#2027-03-20#30`,
         `${cert.s60}#1#surveillance#2027-04-10#60`,
+        `${cert.r90}#1#surveillance#2027-04-20#60`,
         `${cert.r90}#1#renewal#2027-04-30#90`,
         `${cert.r180}#1#renewal#2027-07-14#180`,
       ].sort(),
     );
     const second = await sendReminders(sys.deps, new OutboxNotifier());
-    expect(second).toMatchObject({ sent: [], alreadySent: 4, failed: [] });
+    expect(second).toMatchObject({ sent: [], alreadySent: 5, failed: [] });
   });
 
   it('sends the next threshold when it is crossed, once, even with runners racing', async () => {

@@ -69,10 +69,11 @@ describe('a certificate and its star mark', () => {
     expect(res.headers.get('cache-control')).toMatch(/public, max-age=300/);
     expect(res.body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', status: 'active' });
     expect(JSON.stringify(res.body)).not.toMatch(/"d"/);
-    // Both rings, each key saying what it signs: the star-mark key first, then the receipt key.
+    // Every ring, each key saying what it signs: the star-mark key first, then the receipt and status-snapshot keys.
     expect(res.body.keys.map((k: any) => [k.purpose, k.status])).toEqual([
       ['star-mark', 'active'],
       ['receipt', 'active'],
+      ['status', 'active'],
     ]);
     expect(res.body.keys[0].kid).toBe(cert.tokenKid);
   });

@@ -54,7 +54,7 @@ describe('the status snapshot', () => {
     sys.setNow('2026-12-15');
     await act(cert.number, 'suspend');
     expect((await snapshotNow()).snapshot.entries.get(cert.number)?.status).toBe('suspended');
-    expect((await desk.surveil(cert.number, '2026-12-16', 92)).status).toBe(200);
+    expect((await desk.surveil(cert.number, '2026-12-15', 92)).status).toBe(200);
     expect((await act(cert.number, 'reinstate')).status).toBe(200);
     expect((await snapshotNow()).snapshot.entries.has(cert.number)).toBe(false);
   });
