@@ -7,7 +7,8 @@ import { chinaDate } from '../../shared/calendar';
 import { formatCertificateNumber } from '../../shared/certificate-number';
 import { DomainError } from '../../shared/errors';
 import { issueCertificate, renewCertificate } from '../../shared/lifecycle/certificate';
-import type { Actor, Application, Certificate } from '../../shared/model';
+import type { Decided } from '../../shared/lifecycle/events';
+import type { Actor, Application, Certificate, Versioned } from '../../shared/model';
 import { termWrites } from '../../shared/search/terms';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
@@ -32,25 +33,10 @@ export async function planNewCertificate(
   const counter = certificateCounter(year);
   const serial = await context.nextOf(counter);
   const number = formatCertificateNumber(deps.config.certificatePrefix, Number(year), serial);
-  const decided = issueCertificate(approved, number, now);
-  const next = await advance<Certificate>(
-    eventStreamOf('certificate', number),
-    NEW_AGGREGATE,
-    decided.next,
-    decided.event,
-    actor,
-    now,
-  );
-  const certificate = await withStarMark(deps, next.value);
+  const planned = await plannedStep(deps, number, null, issueCertificate(approved, number, now), actor, now);
   return {
-    certificate,
-    writes: [
-      { kind: 'counter', name: counter, expected: serial - 1, next: serial },
-      { kind: 'certificate', value: certificate, expectedVersion: null },
-      { kind: 'event', value: next.event },
-      // The name-search terms land with the certificate: it is never findable before it exists, nor missing after.
-      ...termWrites(null, certificate),
-    ],
+    ...planned,
+    writes: [{ kind: 'counter', name: counter, expected: serial - 1, next: serial }, ...planned.writes],
   };
 }
 
@@ -64,20 +50,29 @@ export async function planRenewedCertificate(
 ): Promise<PlannedCertificate> {
   const current = await deps.store.getCertificate(number);
   if (!current) throw new DomainError('NOT_FOUND', `certificate ${number}`);
-  const decided = renewCertificate(current, approved, now);
-  const next = await advance<Certificate>(
-    eventStreamOf('certificate', current.number),
-    current,
-    decided.next,
-    decided.event,
-    actor,
-    now,
-  );
+  return plannedStep(deps, number, current, renewCertificate(current, approved, now), actor, now);
+}
+
+/**
+ * The certificate as the step leaves it, its event chained on, its star mark signed once, and its writes: the
+ * certificate (created, or conditional on the version read), the event and the name-search terms, which land with
+ * the certificate, so it is never findable before it exists, nor missing after.
+ */
+async function plannedStep(
+  deps: Deps,
+  number: string,
+  current: Certificate | null,
+  decided: Decided<Omit<Certificate, keyof Versioned>>,
+  actor: Actor,
+  now: Date,
+): Promise<PlannedCertificate> {
+  const stream = eventStreamOf('certificate', number);
+  const next = await advance<Certificate>(stream, current ?? NEW_AGGREGATE, decided.next, decided.event, actor, now);
   const certificate = await withStarMark(deps, next.value);
   return {
     certificate,
     writes: [
-      { kind: 'certificate', value: certificate, expectedVersion: current.version },
+      { kind: 'certificate', value: certificate, expectedVersion: current?.version ?? null },
       { kind: 'event', value: next.event },
       ...termWrites(current, certificate),
     ],

@@ -1,4 +1,6 @@
 /** The spine's routes: health, the public record, and the staff lifecycle (one endpoint per transition). */
+
+import type { ZodMiniType } from 'zod/mini';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../lifecycle/transitions';
 import {
   actorSchema,
@@ -17,7 +19,7 @@ import {
   submitApplicationSchema,
   submitRenewalSchema,
 } from '../schemas/application';
-import { noBody, noParams, noQuery, route, type TransitionRoute } from './spec';
+import { noBody, noParams, noQuery, route, type TransitionRef, type TransitionRoute } from './spec';
 
 export const CORE_ROUTES = [
   route({
@@ -143,37 +145,41 @@ export const CORE_ROUTES = [
   }),
 ] as const;
 
+/** The endpoints of one aggregate's transition table: POST <base>/<slug>, its body the transition's own input. */
+function transitionRoutesOf<const A extends TransitionRef['aggregate']>(
+  aggregate: A,
+  table: Record<Extract<TransitionRef, { aggregate: A }>['name'], { slug: string; en: string; input: ZodMiniType }>,
+  base: string,
+  params: ZodMiniType,
+  responseOf: (name: string) => ZodMiniType,
+): TransitionRoute[] {
+  return Object.entries<{ slug: string; en: string; input: ZodMiniType }>(table).map(([name, t]) => ({
+    method: 'POST',
+    path: `${base}/${t.slug}`,
+    fn: 'staff',
+    transition: { aggregate, name } as TransitionRef,
+    auth: 'staff',
+    summary: t.en,
+    params,
+    query: noQuery,
+    body: t.input,
+    response: responseOf(name),
+  }));
+}
+
 /**
  * One endpoint per transition of each aggregate, from the transition tables: a new transition is a new endpoint.
  * Issuing answers the application and its certificate; every other step answers the aggregate it changed.
  */
 export const TRANSITION_ROUTES: readonly TransitionRoute[] = [
-  ...Object.entries(APPLICATION_TRANSITIONS).map(
-    ([name, t]): TransitionRoute => ({
-      method: 'POST',
-      path: `/v1/staff/applications/{id}/${t.slug}`,
-      fn: 'staff',
-      transition: { aggregate: 'application', name: name as keyof typeof APPLICATION_TRANSITIONS },
-      auth: 'staff',
-      summary: t.en,
-      params: appPath,
-      query: noQuery,
-      body: t.input,
-      response: name === 'issue' ? issuedSchema : applicationSchema,
-    }),
+  ...transitionRoutesOf('application', APPLICATION_TRANSITIONS, '/v1/staff/applications/{id}', appPath, (name) =>
+    name === 'issue' ? issuedSchema : applicationSchema,
   ),
-  ...Object.entries(CERTIFICATE_TRANSITIONS).map(
-    ([name, t]): TransitionRoute => ({
-      method: 'POST',
-      path: `/v1/staff/certificates/{number}/${t.slug}`,
-      fn: 'staff',
-      transition: { aggregate: 'certificate', name: name as keyof typeof CERTIFICATE_TRANSITIONS },
-      auth: 'staff',
-      summary: t.en,
-      params: certPath,
-      query: noQuery,
-      body: t.input,
-      response: certificateSchema,
-    }),
+  ...transitionRoutesOf(
+    'certificate',
+    CERTIFICATE_TRANSITIONS,
+    '/v1/staff/certificates/{number}',
+    certPath,
+    () => certificateSchema,
   ),
 ];
