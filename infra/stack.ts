@@ -262,6 +262,7 @@ export class StarmarkStack extends Stack {
       logs,
     });
     this.logIntegrator = transparencyLog.integrator;
+    transparencyLog.grantReadProofs(publicFn.role, web.objects);
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');

@@ -139,6 +139,16 @@ export const ERROR_CATALOGUE = {
     zh: '此环境的签名密钥通过部署轮换（SIGNING_KEY_IDS）',
     en: 'Signing keys here rotate by deployment (SIGNING_KEY_IDS)',
   },
+  LOG_TREE_SIZE: {
+    status: 404,
+    zh: '公开日志中尚无该条目或该规模的检查点',
+    en: 'The public log has no such entry or tree size (yet)',
+  },
+  LOG_UNAVAILABLE: {
+    status: 503,
+    zh: '公开日志的证明暂时无法生成',
+    en: 'A proof cannot be made from the public log right now',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: {
     status: 503,

@@ -85,12 +85,14 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   verifyReceipt: { jws: 'token' },
 };
 
-type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search';
+type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';
 const BAD_QUERY: Record<QueryKind, string[]> = {
   enum: ['bogus', INJECTIONS[0]!, INJECTIONS[2]!, 'VALID'],
   limit: [...BAD_COUNT, '0', '101'],
   days: [...BAD_COUNT, '367'],
   cursor: BAD_CURSOR,
+  treeIndex: BAD_COUNT,
+  treeSize: [...BAD_COUNT, '0'],
   search: ['a', ' ', 'x\u0000y', '长'.repeat(201), `${RTL_OVERRIDE}`],
 };
 export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
@@ -99,6 +101,8 @@ export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
   dueList: { within: 'days', surveillanceWithin: 'days', renewalWithin: 'days', kind: 'enum' },
   outbox: { limit: 'limit', cursor: 'cursor' },
   listCertificates: { status: 'enum', limit: 'limit', cursor: 'cursor' },
+  logInclusionProof: { index: 'treeIndex', size: 'treeSize' },
+  logConsistencyProof: { from: 'treeSize', to: 'treeSize' },
 };
 
 const BAD_PATH_PARAMS = [

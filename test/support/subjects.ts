@@ -43,7 +43,7 @@ export interface ValidRequest {
 export class Subjects {
   private shared = new Map<string, Promise<string>>();
   /** Reads the system's client when it acts, so a file may make its Subjects before the system runs. */
-  constructor(private readonly sys: { api: ApiClient }) {}
+  constructor(private readonly sys: { api: ApiClient; log?: { integrate(): Promise<unknown> } }) {}
 
   get api(): ApiClient {
     return this.sys.api;
@@ -84,6 +84,13 @@ export class Subjects {
       );
     } else expect(status).toBe('valid');
     return number;
+  }
+
+  /** A log with the shared certificate's entries hashed into a signed checkpoint (the proof routes need one). */
+  async integratedLog(): Promise<void> {
+    await this.readable('certificate');
+    if (!this.sys.log) throw new Error('these subjects have no log to integrate');
+    await this.sys.log.integrate();
   }
 
   /** One case and one certificate that read-only requests share. */

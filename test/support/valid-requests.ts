@@ -64,6 +64,8 @@ export const KNOWN: Record<
   dueList: () => ({ query: { within: '30' } }),
   outbox: () => ({ query: { limit: '10' } }),
   listCertificates: () => ({ query: { status: 'valid' } }),
+  logInclusionProof: async (s) => (await s.integratedLog(), { query: { index: '0' } }),
+  logConsistencyProof: async (s) => (await s.integratedLog(), { query: { from: '1' } }),
   starMarkSvg: () => ({ as: ACTING.applicant }),
   starMarkPng: () => ({ as: ACTING.applicant }),
   certificatePage: () => ({ as: ACTING.applicant }),

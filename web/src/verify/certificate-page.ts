@@ -8,6 +8,7 @@ import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { certificateView } from './certificate-view';
 import { certificationBody, storedBody } from './certification-body';
+import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
 import { numberIn } from './search-view';
@@ -20,9 +21,11 @@ type Outcome =
 
 export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
+  let log: LogView | null = null;
   const render = () => {
     if (outcome.kind === 'record') {
-      replaceChildren(app(), certificateView(outcome.record), bodyFacts(storedBody()), backHome());
+      const proof = log ? logNote(log) : null;
+      replaceChildren(app(), certificateView(outcome.record), proof, bodyFacts(storedBody()), backHome());
       setTitle(outcome.record.organization.name, outcome.record.number);
       return settleFocus();
     }
@@ -52,8 +55,15 @@ export function certificatePage(number: string, signal: AbortSignal): View {
     void certificationBody().then(() => !signal.aborted && outcome.kind === 'record' && render());
     const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
     if (signal.aborted) return;
-    if (res.kind === 'ok') outcome = { kind: 'record', record: res.body };
-    else if (res.kind === 'problem' && res.status === 404)
+    if (res.kind === 'ok') {
+      outcome = { kind: 'record', record: res.body };
+      const record = res.body;
+      void checkLog(record).then((view) => {
+        if (signal.aborted || outcome.kind !== 'record' || outcome.record !== record) return;
+        log = view;
+        render();
+      });
+    } else if (res.kind === 'problem' && res.status === 404)
       outcome = {
         kind: 'message',
         text: () => t(M.certNotFound, { number: canonical }),
