@@ -139,6 +139,21 @@ export const ERROR_CATALOGUE = {
     zh: '此环境的签名密钥通过部署轮换（SIGNING_KEY_IDS）',
     en: 'Signing keys here rotate by deployment (SIGNING_KEY_IDS)',
   },
+  API_KEY_INVALID: {
+    status: 401,
+    zh: 'API 密钥无效或已吊销',
+    en: 'The API key is not valid or has been revoked',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '请求过于频繁，请稍后重试',
+    en: 'Too many requests; retry after the time the Retry-After header gives',
+  },
+  QUOTA_EXCEEDED: {
+    status: 429,
+    zh: '今日调用次数已用完，北京时间零点后恢复',
+    en: 'The daily quota is used up; it renews at midnight Beijing time',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: {
     status: 503,
@@ -161,6 +176,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly fields?: FieldIssue[],
+    /** Seconds the client should wait before asking again (a 429's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }

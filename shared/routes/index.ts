@@ -5,6 +5,7 @@
  */
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DOCUMENT_ROUTES } from './documents';
+import { INTEGRATOR_ROUTES } from './integrators';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
@@ -29,6 +30,7 @@ export const OPERATION_ROUTES = [
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
+  ...INTEGRATOR_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -45,6 +47,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
+  ...INTEGRATOR_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

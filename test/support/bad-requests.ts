@@ -81,6 +81,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:cancel': REASON,
   rotateSigningKey: {},
   revokeSigningKey: REASON,
+  issueApiKey: { name: 'requiredText', contact: 'requiredText' },
+  revokeApiKey: {},
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
 };

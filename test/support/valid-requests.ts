@@ -77,6 +77,14 @@ export const KNOWN: Record<
   verifyReceipt: async (s) => ({
     body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws },
   }),
+  issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
+  listApiKeys: () => ({ as: ACTING.admin }),
+  revokeApiKey: async (s) => {
+    const { id } = await ok(
+      s.api.post('/v1/staff/api-keys', { name: '将被吊销', contact: 'gone@example.test' }, ACTING.admin),
+    );
+    return { path: `/v1/staff/api-keys/${id}/revoke`, body: {}, as: ACTING.admin };
+  },
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
