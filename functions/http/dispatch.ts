@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { API_KEY_HEADER } from '../../shared/api-keys';
+import { corsHeaders, preflightHeaders } from '../../shared/cors';
 import { DomainError, isDomainError } from '../../shared/errors';
 import {
   APPLICATION_TRANSITIONS,
@@ -21,6 +22,7 @@ import {
   ROUTES,
   type RouteSpec,
   routeKey,
+  routesAtPath,
   type TransitionRoute,
 } from '../../shared/routes';
 import { applicationPathSchema, certificatePathSchema } from '../../shared/schemas/application';
@@ -117,8 +119,9 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
   const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
     const instance = event.rawPath;
+    if (event.requestContext.http.method.toUpperCase() === 'OPTIONS') return preflight(event.rawPath);
+    const route = routes.get(event.routeKey);
     try {
-      const route = routes.get(event.routeKey);
       if (!route) throw new DomainError('ROUTE_NOT_FOUND');
       const request = readRequest(event, route);
       if (route.auth === 'staff' && !request.actor) throw new DomainError('UNAUTHENTICATED');
@@ -131,13 +134,22 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
       const response = route.transition
         ? await runTransition(route, request, table.transitions, await deps())
         : await runOperation(route, request, table.operations, await deps());
-      return toHttp(response, route.cacheSeconds);
+      return toHttp({ ...response, headers: { ...response.headers, ...corsHeaders(route) } }, route.cacheSeconds);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'INTERNAL')
         log.error('request failed', { path: instance, error: String((error as Error)?.stack ?? error) });
-      return problemResponse(error, instance);
+      const problem = problemResponse(error, instance);
+      return typeof problem === 'object'
+        ? { ...problem, headers: { ...problem.headers, ...corsHeaders(route) } }
+        : problem;
     }
   };
+}
+
+/** A CORS preflight: allowed for the public methods of the path, refused (no CORS header) anywhere else. */
+export function preflight(path: string): APIGatewayProxyResultV2 {
+  const headers = preflightHeaders(routesAtPath(path));
+  return { statusCode: 204, headers: { 'cache-control': 'no-store', ...headers }, body: '' };
 }
 
 function toHttp(response: ApiResponse, cacheSeconds: number | undefined): APIGatewayProxyResultV2 {

@@ -54,6 +54,14 @@ export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
 }
 
+/** The routes a concrete path names, one per method: what a CORS preflight for the path is answered from. */
+export function routesAtPath(path: string): RouteSpec[] {
+  return (['GET', 'POST'] as const).flatMap((method) => {
+    const match = matchRoute(method, path);
+    return match && match !== 'method-not-allowed' ? [match.route] : [];
+  });
+}
+
 /** Matches a concrete request path to a route, returning its path parameters (decoded). */
 export function matchRoute(
   method: string,
