@@ -74,6 +74,16 @@ export const ERROR_CATALOGUE = {
     zh: '评分未达到认证要求，不能批准',
     en: 'The score does not reach the certification threshold and cannot be approved',
   },
+  SURVEILLANCE_PENDING: {
+    status: 409,
+    zh: '上一次监督审核结果尚待认证委员会决定',
+    en: 'The last surveillance result still awaits the committee decision',
+  },
+  NO_PENDING_SURVEILLANCE: {
+    status: 409,
+    zh: '没有待认证委员会决定的监督审核结果',
+    en: 'No surveillance result awaits a committee decision',
+  },
   SURVEILLANCE_NOT_PASSED: {
     status: 422,
     zh: '暂停后尚无通过的监督审核，不能恢复',

@@ -39,6 +39,9 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:withdraw': () => ({}),
   // Held on the day (the tests' clock): on a certificate suspended today, that is what clears it for reinstatement.
   'certificate:recordSurveillance': () => ({ auditDate: '2026-11-23', scoreSheet: sheetWithTotal(92) }),
+  'certificate:approveSurveillance': () => ({ note: '复核评分表，同意升级' }),
+  'certificate:refuseSurveillance': () => ({ reason: '评分依据不足，需重新审核' }),
+  'certificate:assignEvaluator': () => ({ evaluatorSub: 'evaluator-wang' }),
   'certificate:postponeSurveillance': () => ({ until: '2027-12-20', reason: '受审核方搬迁' }),
   'certificate:suspend': () => REASON,
   'certificate:reinstate': () => REASON,
