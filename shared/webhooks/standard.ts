@@ -59,7 +59,9 @@ export interface WebhookHeaders {
 }
 
 async function hmac(key: Uint8Array, content: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  // A copy on a plain ArrayBuffer: the DOM's typing refuses a view that might sit on a SharedArrayBuffer.
+  const raw = new Uint8Array(key);
+  const cryptoKey = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return base64Encode(new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(content))));
 }
 
