@@ -74,6 +74,9 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'application:issue': {},
   'application:withdraw': { reason: 'text' },
   'certificate:recordSurveillance': { auditDate: 'date', scoreSheet: 'scoreSheet', suspendForCause: 'text' },
+  'certificate:approveSurveillance': { note: 'text' },
+  'certificate:refuseSurveillance': REASON,
+  'certificate:assignEvaluator': { evaluatorSub: 'identifier' },
   'certificate:postponeSurveillance': { until: 'date', ...REASON },
   'certificate:suspend': REASON,
   'certificate:reinstate': REASON,
@@ -81,6 +84,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:cancel': REASON,
   rotateSigningKey: {},
   revokeSigningKey: REASON,
+  issueApiKey: { name: 'requiredText', contact: 'requiredText' },
+  revokeApiKey: {},
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
 };

@@ -12,6 +12,7 @@ import {
 } from '../../shared/lifecycle/transitions';
 import type { ApplicationState, Role } from '../../shared/model';
 import type { RouteSpec } from '../../shared/routes';
+import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
 import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
@@ -30,6 +31,9 @@ const ROAD: Record<ApplicationState, ApplicationTransition[]> = {
   issued: ['accept', 'passDocumentReview', 'recordOnSiteReview', 'approve', 'issue'],
   withdrawn: ['withdraw'],
 };
+
+/** The certificate steps that decide a surveillance result: their subject has one waiting. */
+const AWAITS_COMMITTEE = new Set(['approveSurveillance', 'refuseSurveillance']);
 
 /** A request as a client would make it: `as` names the demo user whose token it carries (none: anonymous). */
 export interface ValidRequest {
@@ -93,6 +97,20 @@ export class Subjects {
     await this.sys.log.integrate();
   }
 
+  /** A valid certificate whose surveillance (raising it to five stars) waits for the committee. */
+  async certificateAwaitingCommittee(): Promise<string> {
+    const number = await this.certificate('valid');
+    const raised = await ok(
+      this.api.post(
+        `/v1/staff/certificates/${number}/record-surveillance`,
+        { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(96) },
+        ACTING.evaluator,
+      ),
+    );
+    expect(raised.pendingSurveillance?.grounds).toEqual(['level_change']);
+    return number;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -111,7 +129,9 @@ export class Subjects {
       const subject =
         kind === 'application'
           ? await this.application(spec.from[0] as ApplicationState)
-          : await this.certificate(spec.from[0]!);
+          : AWAITS_COMMITTEE.has(name)
+            ? await this.certificateAwaitingCommittee()
+            : await this.certificate(spec.from[0]!);
       return {
         method: 'POST',
         path: fill(route.path, subject),

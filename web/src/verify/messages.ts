@@ -42,6 +42,10 @@ export const M = m({
   },
 
   lookupTitle: { zh: '查询证书', en: 'Look up a certificate' },
+  procurementLink: {
+    zh: '采购人员：批量查验投标人名单（名称、信用代码或编号，支持 CSV / XLSX）',
+    en: 'Procurement officers: check a list of bidders (names, credit codes or numbers; CSV or XLSX)',
+  },
   lookupLabel: {
     zh: '证书编号、组织名称或统一社会信用代码',
     en: 'Certificate number, organization name or unified social credit code',
