@@ -22,10 +22,13 @@ type Outcome =
 export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
   let log: LogView | null = null;
+  // The log's note arrives after the record: it fills this slot alone, so focus and scroll stay where they are.
+  const logSlot = h('div', { class: 'log-slot' });
+  const renderLog = () => replaceChildren(logSlot, log ? logNote(log) : null);
   const render = () => {
     if (outcome.kind === 'record') {
-      const proof = log ? logNote(log) : null;
-      replaceChildren(app(), certificateView(outcome.record), proof, bodyFacts(storedBody()), backHome());
+      renderLog();
+      replaceChildren(app(), certificateView(outcome.record), logSlot, bodyFacts(storedBody()), backHome());
       setTitle(outcome.record.organization.name, outcome.record.number);
       return settleFocus();
     }
@@ -61,7 +64,7 @@ export function certificatePage(number: string, signal: AbortSignal): View {
       void checkLog(record).then((view) => {
         if (signal.aborted || outcome.kind !== 'record' || outcome.record !== record) return;
         log = view;
-        render();
+        renderLog();
       });
     } else if (res.kind === 'problem' && res.status === 404)
       outcome = {
