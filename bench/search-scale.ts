@@ -43,7 +43,7 @@ export async function searchRows(options: {
   const search = await optionalModule<SearchModule>('search');
   if (!search?.seedSearchCorpus || !search.runSearchBench)
     return [notMeasured('search', 'name search p99 ÷ number lookup p99', 'bench/search.ts not built')];
-  const system = await startLocalSystem({ port: 0, tableName: TABLE });
+  const system = await startLocalSystem({ port: 0, tableName: TABLE, anonymousRatePerSecond: null });
   const rows: BenchRow[] = [];
   const db = documentClient({ endpoint: system.dynamo.endpoint, ...LOCAL_AWS });
   const target = { store: system.deps.store, db, table: TABLE };

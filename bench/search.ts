@@ -123,13 +123,17 @@ export async function seedSearchCorpus(
   const orgs = Array.from({ length: count }, (_, k) => corpusOrganization(from + k, options.prefix, year));
   const batches: Write[][] = [];
   let batch: Write[] = [];
+  // The store adds each certificate's transparency-log entry and the log counter's move to the same transaction.
+  let logged = 0;
   for (let k = 0; k < orgs.length; k++) {
     const writes = await certificateWrites(orgs[k]!, from + k, now);
-    if (batch.length + writes.length > 100) {
+    if (batch.length + logged + writes.length + 2 > 100) {
       batches.push(batch);
       batch = [];
+      logged = 0;
     }
     batch.push(...writes);
+    logged++;
   }
   if (batch.length) batches.push(batch);
   let next = 0;

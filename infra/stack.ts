@@ -202,6 +202,8 @@ export class StarmarkStack extends Stack {
         STATUS_KEY_IDS: statusSigning.keyIds,
       },
     });
+    // Reads only, but every public request is counted against its API key or its client's rate.
+    table.grantUsageCounting(publicFn.role);
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
       name: 'staff',
@@ -262,6 +264,7 @@ export class StarmarkStack extends Stack {
       logs,
     });
     this.logIntegrator = transparencyLog.integrator;
+    transparencyLog.grantReadProofs(publicFn.role, web.objects);
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');

@@ -9,11 +9,14 @@ import {
   type CertificateState,
   decodeEntryBundle,
   entryBundlePath,
+  equalBytes,
   fromBase64,
   leafHash,
   openCheckpoint,
   parseVerifierKey,
   replayEntry,
+  TILE_HEIGHT,
+  tilePath,
   tileWidth,
   toBase64,
   treeHash,
@@ -56,6 +59,8 @@ export async function monitorLog(options: {
     if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
   };
+  // A published file that is gone is a finding about the log, not a failure of the monitor.
+  const file = (path: string) => bytes(path).catch(() => undefined);
   // The key: pinned by the state file after the first run; a key that changed is itself a finding.
   const served = (await text('/log/key')).trim();
   const vkey = options.state?.vkey ?? served;
@@ -71,7 +76,8 @@ export async function monitorLog(options: {
   const state = new Map<string, CertificateState>();
   for (let bundle = 0; bundle * 256 < checkpoint.size; bundle++) {
     const width = tileWidth(0, bundle, checkpoint.size);
-    const entries = decodeEntryBundle(await bytes(`/log/${entryBundlePath(bundle, width)}`));
+    const published = await file(`/log/${entryBundlePath(bundle, width)}`);
+    const entries = published ? decodeEntryBundle(published) : undefined;
     if (!entries || entries.length !== width) {
       findings.push(`entry bundle ${bundle} is malformed or has the wrong number of entries`);
       break;
@@ -88,6 +94,7 @@ export async function monitorLog(options: {
     if (toBase64(await treeHash(read, checkpoint.size)) !== toBase64(checkpoint.root)) {
       findings.push('the entries do not hash to the checkpoint root: an entry was rewritten or removed');
     }
+    findings.push(...(await tileFindings(read, checkpoint.size, file)));
     const old = options.state;
     if (old) {
       if (checkpoint.size < old.size) findings.push(`the log shrank from ${old.size} to ${checkpoint.size} entries`);
@@ -123,6 +130,36 @@ export async function monitorLog(options: {
     checked: numbers.length,
     ...(ok ? { state: { origin, vkey, size: checkpoint.size, root: toBase64(checkpoint.root) } } : {}),
   };
+}
+
+/**
+ * Every hash tile of the tree, as published, against the hashes recomputed from the entries: an edited or deleted
+ * tile would hand out proofs that fail (or none), even while the entry bundles are intact.
+ */
+async function tileFindings(
+  read: ReturnType<typeof memoryTreeReader>,
+  size: number,
+  file: (path: string) => Promise<Uint8Array | undefined>,
+): Promise<string[]> {
+  const findings: string[] = [];
+  for (let level = 0; tileWidth(level, 0, size) > 0; level++) {
+    for (let index = 0; tileWidth(level, index, size) > 0; index++) {
+      const width = tileWidth(level, index, size);
+      const path = tilePath(level, index, width);
+      const tile = await file(`/log/${path}`);
+      if (!tile) {
+        findings.push(`hash tile ${path} is missing`);
+        continue;
+      }
+      const expected = await Promise.all(
+        Array.from({ length: width }, (_, i) => read(level * TILE_HEIGHT, index * 256 + i)),
+      );
+      const same =
+        tile.length === width * 32 && expected.every((h, i) => equalBytes(h, tile.slice(i * 32, i * 32 + 32)));
+      if (!same) findings.push(`hash tile ${path} does not match the entries: it was edited`);
+    }
+  }
+  return findings;
 }
 
 export { fromBase64 };

@@ -2,7 +2,7 @@
  * Calendar dates (YYYY-MM-DD) in China Standard Time. Certificates, surveillance windows and the sweep all speak in
  * whole days as the certification body does; China has no daylight saving, so a fixed +08:00 offset is exact.
  */
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type IsoDate = string;

@@ -74,6 +74,16 @@ export const ERROR_CATALOGUE = {
     zh: '评分未达到认证要求，不能批准',
     en: 'The score does not reach the certification threshold and cannot be approved',
   },
+  SURVEILLANCE_PENDING: {
+    status: 409,
+    zh: '上一次监督审核结果尚待认证委员会决定',
+    en: 'The last surveillance result still awaits the committee decision',
+  },
+  NO_PENDING_SURVEILLANCE: {
+    status: 409,
+    zh: '没有待认证委员会决定的监督审核结果',
+    en: 'No surveillance result awaits a committee decision',
+  },
   SURVEILLANCE_NOT_PASSED: {
     status: 422,
     zh: '暂停后尚无通过的监督审核，不能恢复',
@@ -139,6 +149,31 @@ export const ERROR_CATALOGUE = {
     zh: '此环境的签名密钥通过部署轮换（SIGNING_KEY_IDS）',
     en: 'Signing keys here rotate by deployment (SIGNING_KEY_IDS)',
   },
+  LOG_TREE_SIZE: {
+    status: 404,
+    zh: '公开日志中尚无该条目或该规模的检查点',
+    en: 'The public log has no such entry or tree size (yet)',
+  },
+  LOG_UNAVAILABLE: {
+    status: 503,
+    zh: '公开日志的证明暂时无法生成',
+    en: 'A proof cannot be made from the public log right now',
+  },
+  API_KEY_INVALID: {
+    status: 401,
+    zh: 'API 密钥无效或已吊销',
+    en: 'The API key is not valid or has been revoked',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '请求过于频繁，请稍后重试',
+    en: 'Too many requests; retry after the time the Retry-After header gives',
+  },
+  QUOTA_EXCEEDED: {
+    status: 429,
+    zh: '今日调用次数已用完，北京时间零点后恢复',
+    en: 'The daily quota is used up; it renews at midnight Beijing time',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: {
     status: 503,
@@ -161,6 +196,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly fields?: FieldIssue[],
+    /** Seconds the client should wait before asking again (a 429's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(detail ? `${code}: ${detail}` : code);
   }

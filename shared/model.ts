@@ -113,6 +113,16 @@ export interface SurveillanceRecord {
   evaluatorSub: string;
 }
 
+/** Why a surveillance result waits for the committee instead of closing by itself. */
+export const COMMITTEE_GROUNDS = ['level_change', 'below_pass', 'special_deductions'] as const;
+export type CommitteeGround = (typeof COMMITTEE_GROUNDS)[number];
+
+/** A surveillance held and scored whose result the committee has yet to decide: nothing public moves until then. */
+export interface PendingSurveillance extends SurveillanceRecord {
+  grounds: CommitteeGround[];
+  recordedOn: IsoDate;
+}
+
 export interface Certificate extends Versioned {
   number: string;
   organization: Organization;
@@ -126,6 +136,8 @@ export interface Certificate extends Versioned {
   issuedAt: string;
   applicationId: string;
   applicantSub: string;
+  /** The evaluator assigned to the certificate: the case's own carries over; an admin may assign another. */
+  evaluatorSub?: string;
   lastSurveillance: IsoDate | null;
   /** The anniversary by which the next surveillance is due, or null when the cycle needs none before renewal. */
   nextSurveillanceDue: IsoDate | null;
@@ -134,6 +146,7 @@ export interface Certificate extends Versioned {
   /** Date of a passing surveillance held while suspended: what allows reinstatement. */
   clearedOn: IsoDate | null;
   surveillances: SurveillanceRecord[];
+  pendingSurveillance?: PendingSurveillance;
   statusHistory: StatusHistoryEntry[];
   openRenewalId?: string;
   /**

@@ -26,6 +26,15 @@ interface SubtleCrypto {
     extractable: false,
     usages: ['verify'],
   ): Promise<CryptoKey>;
+  /** HMAC-SHA256 secrets, for webhook signatures (Standard Webhooks). */
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array,
+    algorithm: { name: 'HMAC'; hash: 'SHA-256' },
+    extractable: false,
+    usages: ('sign' | 'verify')[],
+  ): Promise<CryptoKey>;
+  sign(algorithm: 'HMAC', key: CryptoKey, data: ArrayBufferView): Promise<ArrayBuffer>;
   /** Ed25519 public keys (RFC 8032, 32 bytes), for the transparency log's signed notes. */
   importKey(
     format: 'raw',

@@ -7,6 +7,7 @@ import { chinaDate } from './calendar';
 import { surveillanceDeadline } from './lifecycle/certificate-dates';
 import type { Certificate, CertificateStatus, StatusHistoryEntry } from './model';
 import { bandOf, levelLabel, type StarLevel } from './scheme';
+import type { PublicLogRecord } from './transparency-log/public-proof';
 
 export interface PublicCertificate {
   number: string;
@@ -23,6 +24,8 @@ export interface PublicCertificate {
   nextSurveillance: string | null;
   statusHistory: StatusHistoryEntry[];
   asOf: string;
+  /** The latest log entry and its proof: added by the public function, which reads the log (pure code leaves it). */
+  log?: PublicLogRecord;
 }
 
 /**

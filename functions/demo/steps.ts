@@ -108,13 +108,18 @@ export async function takeStep(
       state.certificate =
         (await transition('issue', ADMIN, step.app, {})).certificate?.number ?? fail('issue gave no certificate');
       return;
-    case 'surveil':
-      await certificateAct('recordSurveillance', state.evaluator ?? 'evaluator-li', {
+    case 'surveil': {
+      const held = await deps.store.getCertificate(certificate());
+      await certificateAct('recordSurveillance', held?.evaluatorSub ?? state.evaluator ?? 'evaluator-li', {
         auditDate: on,
         scoreSheet: sheetWithTotal(step.total),
         ...(step.suspendForCause ? { suspendForCause: step.suspendForCause } : {}),
       });
+      // A result that changes the level waits for the committee; in the stories it confirms the audit on the day.
+      if ((await deps.store.getCertificate(certificate()))?.pendingSurveillance)
+        await certificateAct('approveSurveillance', DEMO_COMMITTEE, {});
       return;
+    }
     case 'suspend':
     case 'reinstate':
     case 'withdraw':
@@ -123,6 +128,9 @@ export async function takeStep(
       return;
   }
 }
+
+/** The committee member who decides the stories' surveillance results: never an evaluator in them. */
+const DEMO_COMMITTEE = 'committee-zhao';
 
 function fail(message: string): never {
   throw new DomainError('INTERNAL', `demo story: ${message}`);

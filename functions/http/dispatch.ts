@@ -4,6 +4,8 @@
  * the typed values and maps the result or the error to HTTP, in that one order for every route.
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { API_KEY_HEADER } from '../../shared/api-keys';
+import { corsHeaders, preflightHeaders } from '../../shared/cors';
 import { DomainError, isDomainError } from '../../shared/errors';
 import {
   APPLICATION_TRANSITIONS,
@@ -20,9 +22,11 @@ import {
   ROUTES,
   type RouteSpec,
   routeKey,
+  routesAtPath,
   type TransitionRoute,
 } from '../../shared/routes';
 import { applicationPathSchema, certificatePathSchema } from '../../shared/schemas/application';
+import { meterRequest } from '../service/api-keys';
 import type { Deps } from '../service/deps';
 import type { IdempotencyContext } from '../service/plan';
 import { log } from './log';
@@ -98,25 +102,54 @@ function runOperation(route: OperationRoute, req: ApiRequest, operations: object
   return operation(callOf(req, route, params, parseInput(route.body, req.body, 'body')), deps);
 }
 
+/**
+ * The client a public request comes from. In AWS the API is reached only through CloudFront (origin-verify), which
+ * appends the viewer's address to X-Forwarded-For, so its LAST entry is the one the client cannot choose; locally
+ * the gateway's peer address.
+ */
+function clientAddress(event: ApiEvent, headers: Record<string, string>): string {
+  const forwarded = headers['x-forwarded-for']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp ?? 'unknown';
+}
+
 export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
   const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
     const instance = event.rawPath;
+    if (event.requestContext.http.method.toUpperCase() === 'OPTIONS') return preflight(event.rawPath);
+    const route = routes.get(event.routeKey);
     try {
-      const route = routes.get(event.routeKey);
       if (!route) throw new DomainError('ROUTE_NOT_FOUND');
       const request = readRequest(event, route);
       if (route.auth === 'staff' && !request.actor) throw new DomainError('UNAUTHENTICATED');
+      // Public requests are counted before any work: against the caller's API key, or its address when it has none.
+      if (route.auth === 'none')
+        await meterRequest(await deps(), {
+          ...(request.headers[API_KEY_HEADER] !== undefined ? { apiKey: request.headers[API_KEY_HEADER] } : {}),
+          clientAddress: clientAddress(event, request.headers),
+        });
       const response = route.transition
         ? await runTransition(route, request, table.transitions, await deps())
         : await runOperation(route, request, table.operations, await deps());
-      return toHttp(response, route.cacheSeconds);
+      return toHttp({ ...response, headers: { ...response.headers, ...corsHeaders(route) } }, route.cacheSeconds);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'INTERNAL')
         log.error('request failed', { path: instance, error: String((error as Error)?.stack ?? error) });
-      return problemResponse(error, instance);
+      const problem = problemResponse(error, instance);
+      return typeof problem === 'object'
+        ? { ...problem, headers: { ...problem.headers, ...corsHeaders(route) } }
+        : problem;
     }
   };
+}
+
+/** A CORS preflight: allowed for the public methods of the path, refused (no CORS header) anywhere else. */
+export function preflight(path: string): APIGatewayProxyResultV2 {
+  const headers = preflightHeaders(routesAtPath(path));
+  return { statusCode: 204, headers: { 'cache-control': 'no-store', ...headers }, body: '' };
 }
 
 function toHttp(response: ApiResponse, cacheSeconds: number | undefined): APIGatewayProxyResultV2 {

@@ -47,6 +47,7 @@ export function problemResponse(error: unknown, instance?: string): APIGatewayPr
       'content-type': 'application/problem+json; charset=utf-8',
       'cache-control': 'no-store',
       ...(transient ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+      ...(isDomainError(error) && error.retryAfter !== undefined ? { 'retry-after': String(error.retryAfter) } : {}),
     },
     body: JSON.stringify(problem),
   };

@@ -17,6 +17,9 @@ export function apiGatewayEvent(
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
     if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  // As CloudFront does in AWS: the peer's address appended to X-Forwarded-For, the one entry a client cannot choose.
+  const peer = req.socket.remoteAddress ?? '127.0.0.1';
+  headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${peer}` : peer;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   // API Gateway passes bodies it cannot treat as text base64-encoded; the handler must cope with both.

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxySt
 import { DomainError } from '../../shared/errors';
 import { type FunctionName, matchRoute } from '../../shared/routes';
 import type { ObjectStore } from '../../shared/store/objects';
+import { preflight } from '../http/dispatch';
 import { problemResponse } from '../http/problem';
 import { apiGatewayEvent } from './api-event';
 import { claimsAsApiGatewayPasses, type DevIdentityProvider } from './dev-identity';
@@ -60,6 +61,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
     return serveStatic(req, res, url, options.webRoot);
   }
 
+  // A CORS preflight is answered by the dispatcher's own rule (in AWS: the public function's OPTIONS routes).
+  if ((req.method ?? '').toUpperCase() === 'OPTIONS') return send(res, preflight(url.pathname));
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
   if (match === null) return send(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
   if (match === 'method-not-allowed')

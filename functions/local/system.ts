@@ -58,6 +58,8 @@ export interface LocalSystemOptions {
   logIntegrationEveryMs?: number | false;
   /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
   statusSnapshotMaxAgeMs?: number;
+  /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
+  anonymousRatePerSecond?: number | null;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -142,6 +144,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
+        ...(options.anonymousRatePerSecond !== undefined
+          ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
+          : {}),
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,

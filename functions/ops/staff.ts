@@ -1,6 +1,7 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
 import type { FunctionTable } from '../http/dispatch';
 import { staffDocumentOperations } from './documents';
+import { integratorOperations } from './integrators';
 import { operationsOperations } from './operations';
 import { applicationOperations, applicationTransition } from './staff-applications';
 import { certificateOperations, certificateTransition } from './staff-certificates';
@@ -13,6 +14,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...operationsOperations,
     ...applicationOperations,
     ...certificateOperations,
+    ...integratorOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

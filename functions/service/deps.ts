@@ -15,6 +15,11 @@ export interface RegistryConfig {
   certificationBody: CertificationBody;
   /** How long a status snapshot, once made, is served before a new one is made (default a minute). */
   statusSnapshotMaxAgeMs?: number;
+  /**
+   * Requests a second one anonymous client address may make (shared/api-keys ANONYMOUS_LIMITS unless set); null:
+   * anonymous requests are not metered (load benches and tests that fire far more than a person would).
+   */
+  anonymousRatePerSecond?: number | null;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */

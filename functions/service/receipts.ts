@@ -21,6 +21,7 @@ import {
 import { checkNumber, compactToken } from '../../shared/star-mark';
 import { publishedJwks } from '../signing/verification';
 import type { Deps } from './deps';
+import { certificateLog } from './public-log';
 
 export interface IssuedReceipt {
   id: string;
@@ -45,7 +46,8 @@ export async function issueReceipt(deps: Deps, number: string): Promise<IssuedRe
   const now = deps.clock();
   const certificate = await deps.store.getCertificate(number);
   // The check carries the public record as of `now`: the receipt's timestamp and its content are the same instant.
-  const receipt = receiptPayload(checkNumber(number, certificate, now), now, deps.config.publicBaseUrl);
+  const log = certificate ? (await certificateLog(deps, certificate)).log : undefined;
+  const receipt = receiptPayload(checkNumber(number, certificate, now), now, deps.config.publicBaseUrl, log);
   const input = receiptSigningInput(receipt, signer.kid);
   const jws = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
   const id = await receiptId(jws);

@@ -5,6 +5,7 @@
  */
 import type { Certificate } from '../../shared/model';
 import { CERTIFICATE_NUMBER_RE } from '../../shared/schemas/common';
+import type { BulkQueryAnswer } from '../../shared/search/bulk';
 import {
   checkMark,
   checkNumber,
@@ -15,6 +16,7 @@ import {
   verifyStarMark,
 } from '../../shared/star-mark';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
+import { matchQueries } from '../service/bulk-match';
 import type { Deps } from '../service/deps';
 import { starMarkRing } from './star-mark-ring';
 
@@ -26,7 +28,8 @@ export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
   return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...sets);
 }
 
-export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer> {
+export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer | BulkQueryAnswer> {
+  if ('queries' in request) return matchQueries(deps, request.queries);
   const now = deps.clock();
   const checkedAt = now.toISOString();
   if ('token' in request) {

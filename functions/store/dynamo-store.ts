@@ -1,11 +1,12 @@
 /** The RegistryStore port on DynamoDB (the real service in AWS, DynamoDB Local on a laptop and in tests). */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
 import { indexKeys, keys } from '../../shared/store/keys';
@@ -198,6 +199,26 @@ export class DynamoRegistryStore implements RegistryStore {
         // TransactionConflict: another transaction held one of the items; to the caller it is the same lost race.
         if (failed.length || reasons.some((r) => r.Code === 'TransactionConflict')) throw new CommitConflict(failed);
       }
+      throw error;
+    }
+  }
+
+  async countUse(key: { pk: string; sk: string }, limit: number, expiresAt: number): Promise<number | null> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'ADD #n :one SET #exp = if_not_exists(#exp, :exp)',
+          ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+          ExpressionAttributeNames: { '#n': 'uses', '#exp': 'expiresAt' },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': expiresAt },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(out.Attributes?.uses ?? 0);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return null;
       throw error;
     }
   }

@@ -18,6 +18,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { preflightPaths } from '../../shared/cors';
 import { type FunctionName, type RouteSpec, routeKey } from '../../shared/routes';
 import { DEFAULT_THROTTLE, UNCACHED_PUBLIC_THROTTLE } from '../figures';
 import type { LogArchive } from './log-archive';
@@ -119,6 +120,19 @@ export class StarmarkApi extends Construct {
           this.stage.node.addDependency(route);
         }
       }
+    }
+    // CORS preflights of the public POST reads, answered by the public function from the route table (shared/cors).
+    // Staff paths get none, so a browser never sends a cross-origin staff request.
+    for (const path of preflightPaths(routes)) {
+      const route = new HttpRoute(this, `OPTIONS ${path}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(path, HttpMethod.OPTIONS),
+        integration: integrationFor('public'),
+      });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `OPTIONS ${path} is the CORS preflight of a public read: browsers send it without credentials.`,
+      });
     }
     (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }

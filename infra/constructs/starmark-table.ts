@@ -7,6 +7,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { apiKeyKeys } from '../../shared/api-keys';
 import { keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 
@@ -36,6 +37,9 @@ export const HISTORY_PREFIXES = {
   counters: prefixOf(keys.counter('x').pk),
   keyRecords: prefixOf(keys.signingKey('x').pk),
 } as const;
+
+/** The usage counters' partition-key prefix, read from the key module like the history prefixes. */
+export const USAGE_PREFIX = prefixOf(apiKeyKeys.usage('x', 'y').pk);
 
 export class StarmarkTable extends Construct {
   readonly table: Table;
@@ -76,6 +80,21 @@ export class StarmarkTable extends Construct {
         new PolicyStatement({ actions: WRITE_ACTIONS, resources: [this.table.tableArn] }),
       );
     }
+  }
+
+  /**
+   * Lets a read-only function count uses (API-key quotas, per-client rates): UpdateItem on the usage counters and on
+   * nothing else, by their partition-key prefix. ForAllValues: every item the request touches must be a counter.
+   */
+  grantUsageCounting(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'CountUsesOnly',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${USAGE_PREFIX}*`] } },
+      }),
+    );
   }
 
   /**

@@ -7,7 +7,7 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -86,6 +86,20 @@ export class TransparencyLog extends Construct {
       schedule: Schedule.rate(LOG_INTEGRATION_RATE),
       // No retry: the next minute's run is the retry, and the lease keeps overlapping runs harmless.
       targets: [new LambdaFunction(this.integrator.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
+    });
+  }
+
+  /**
+   * The public function reads the hash tiles to serve inclusion and consistency proofs (and the proof in each record
+   * and receipt): get only, under log/ only.
+   */
+  grantReadProofs(role: IRole, objects: Bucket): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects.arnForObjects(`${LOG_OBJECT_PREFIX}*`)] }),
+    );
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(objects.node.defaultChild as CfnBucket)}.Arn>/${LOG_OBJECT_PREFIX}*]`,
+      reason: 'Proofs read the hash tiles, named by index as the log grows: get only, under log/ only.',
     });
   }
 }

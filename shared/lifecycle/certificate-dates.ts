@@ -40,6 +40,14 @@ export function surveillanceDeadline(
   return c.surveillancePostponedUntil ?? c.nextSurveillanceDue;
 }
 
+/**
+ * The deadline the sweep holds the certificate to: none while a surveillance held in time waits for the committee
+ * (the audit was done; the decision is the certification body's own delay, not the holder's).
+ */
+function awaitedDeadline(c: Certificate): IsoDate | null {
+  return c.pendingSurveillance ? null : surveillanceDeadline(c);
+}
+
 export function suspensionEnds(suspendedOn: IsoDate): IsoDate {
   return addMonths(suspendedOn, MAX_SUSPENSION_MONTHS);
 }
@@ -51,7 +59,7 @@ export function suspensionEnds(suspendedOn: IsoDate): IsoDate {
 export function nextActionDate(c: Certificate): IsoDate | null {
   const expiry = addDays(c.validUntil, 1);
   if (c.status === 'valid') {
-    const deadline = surveillanceDeadline(c);
+    const deadline = awaitedDeadline(c);
     return minDate(deadline ? addDays(deadline, 1) : null, expiry);
   }
   if (c.status === 'suspended' && c.suspendedOn) return minDate(addDays(suspensionEnds(c.suspendedOn), 1), expiry);
@@ -65,7 +73,7 @@ export function sweepActionFor(c: Certificate, today: IsoDate): SweepAction | nu
   if (c.status !== 'valid' && c.status !== 'suspended') return null;
   if (today > c.validUntil) return 'expire';
   if (c.status === 'valid') {
-    const deadline = surveillanceDeadline(c);
+    const deadline = awaitedDeadline(c);
     return deadline && today > deadline ? 'suspendOverdue' : null;
   }
   return c.suspendedOn && today > suspensionEnds(c.suspendedOn) ? 'withdrawSuspensionExpired' : null;

@@ -5,9 +5,9 @@ import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory
 import { nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
-import { requireNotOwnCase, requireRole } from './guards';
+import { requireIndependentEvaluator, requireNotOwnCase, requireRole } from './guards';
 import { withStatus } from './status-history';
-import { recordSurveillance } from './surveillance';
+import { approveSurveillance, recordSurveillance, refuseSurveillance } from './surveillance';
 import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from './transitions';
 
 type NewCertificate = Omit<Certificate, 'version' | 'eventSeq' | 'lastEventHash'>;
@@ -31,6 +31,8 @@ export function issueCertificate(application: Application, number: string, now: 
     issuedAt: now.toISOString(),
     applicationId: application.id,
     applicantSub: application.applicantSub,
+    // The case's evaluator carries over: it knows the organization and holds its surveillance.
+    ...(application.evaluatorSub ? { evaluatorSub: application.evaluatorSub } : {}),
     lastSurveillance: null,
     nextSurveillanceDue: nextAnniversary(validFrom, validUntil, validFrom),
     surveillancePostponedUntil: null,
@@ -60,8 +62,10 @@ export function renewCertificate(current: Certificate, application: Application,
     validFrom,
     validUntil,
     applicationId: application.id,
+    evaluatorSub: application.evaluatorSub ?? current.evaluatorSub,
     nextSurveillanceDue: nextAnniversary(validFrom, validUntil, validFrom),
     surveillancePostponedUntil: null,
+    pendingSurveillance: undefined,
     openRenewalId: undefined,
     statusHistory: [
       ...current.statusHistory,
@@ -93,7 +97,7 @@ export function applyCertificateTransition(
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.status}`);
   }
   const today = chinaDate(now);
-  const reason = command.name === 'recordSurveillance' ? undefined : command.input.reason;
+  const reason = 'reason' in command.input ? command.input.reason : undefined;
   const event = (next: Certificate, data?: Record<string, unknown>): Decided<Certificate> => ({
     next,
     event: { action: spec.slug, from: current.status, to: next.status, reason, data },
@@ -103,6 +107,15 @@ export function applyCertificateTransition(
     case 'recordSurveillance':
       requireAuditDate(current, command.input.auditDate, today);
       return recordSurveillance(current, command.input, actor, today);
+    case 'approveSurveillance':
+      return approveSurveillance(current, command.input, actor, today);
+    case 'refuseSurveillance':
+      return refuseSurveillance(current, command.input, actor);
+    case 'assignEvaluator': {
+      const evaluatorSub = command.input.evaluatorSub;
+      requireIndependentEvaluator(evaluatorSub, current);
+      return event({ ...current, evaluatorSub }, { evaluatorSub });
+    }
     case 'postponeSurveillance': {
       const until = command.input.until;
       requirePostponement(current, until, today);

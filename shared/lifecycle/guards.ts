@@ -11,8 +11,9 @@ export function requireOwner(actor: Actor, application: Pick<Application, 'appli
   if (application.applicantSub !== actor.sub) throw new DomainError('NOT_OWNER');
 }
 
-export function requireAssignedEvaluator(actor: Actor, application: Pick<Application, 'evaluatorSub'>): void {
-  if (application.evaluatorSub !== actor.sub) throw new DomainError('NOT_ASSIGNED_EVALUATOR');
+/** Only the evaluator assigned to a case (or to a certificate, for its surveillance) records its audit. */
+export function requireAssignedEvaluator(actor: Actor, record: { evaluatorSub?: string }): void {
+  if (record.evaluatorSub !== actor.sub) throw new DomainError('NOT_ASSIGNED_EVALUATOR');
 }
 
 /**
@@ -39,6 +40,6 @@ export function requireIndependentEvaluator(evaluatorSub: string, application: P
 }
 
 /** GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role. */
-export function requireImpartialDecider(actor: Actor, application: Pick<Application, 'evaluatorSub'>): void {
-  if (application.evaluatorSub === actor.sub) throw new DomainError('IMPARTIALITY_CONFLICT');
+export function requireImpartialDecider(actor: Actor, audited: { evaluatorSub?: string }): void {
+  if (audited.evaluatorSub === actor.sub) throw new DomainError('IMPARTIALITY_CONFLICT');
 }

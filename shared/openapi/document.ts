@@ -9,6 +9,12 @@ import { codesWithStatus, problemSchema, problemStatuses } from './problem';
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const SECURITY_SCHEME = 'staffBearer';
+const KEY_SCHEME = 'integratorKey';
+/** Media types whose bodies are bytes, not text. */
+const BINARY = /^(image\/png|application\/pdf)\b/;
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer', minimum: 1 } },
+};
 
 function parameters(route: RouteSpec): JsonSchema[] {
   const fromSchema = new Map(!isNone(route.params) ? propertiesOf(route.params).map((p) => [p.name, p.schema]) : []);
@@ -46,7 +52,11 @@ function success(route: RouteSpec): [string, JsonSchema] {
   const { response } = route;
   const content =
     'raw' in response
-      ? { [response.raw]: { schema: { type: 'string' } } }
+      ? {
+          [response.raw]: {
+            schema: BINARY.test(response.raw) ? { type: 'string', format: 'binary' } : { type: 'string' },
+          },
+        }
       : { 'application/json': { schema: jsonSchemaOf(response, 'output') } };
   const description = route.cacheSeconds ? `OK (a CDN may cache it for ${route.cacheSeconds} s)` : 'OK';
   // A POST that creates answers 201, one that acts answers 200: the range says both without a list to keep.
@@ -56,20 +66,23 @@ function success(route: RouteSpec): [string, JsonSchema] {
 function operation(route: RouteSpec): JsonSchema {
   const responses: Record<string, JsonSchema> = Object.fromEntries([success(route)]);
   for (const status of problemStatuses(route)) {
+    const codes = route.auth === 'none' && status === 401 ? ['API_KEY_INVALID'] : codesWithStatus(status);
     responses[String(status)] = {
-      description: codesWithStatus(status).join(', '),
+      description: codes.join(', '),
+      ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
       content: { 'application/problem+json': { schema: PROBLEM_REF } },
     };
   }
   responses.default = {
-    description: 'INTERNAL, UNAVAILABLE',
+    description: 'INTERNAL',
     content: { 'application/problem+json': { schema: PROBLEM_REF } },
   };
   return {
     operationId: routeName(route).replace(/[^A-Za-z0-9]+/g, '_'),
     summary: route.summary,
     tags: [route.fn],
-    security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [],
+    // A public route needs no key; one sent is counted against its own rate and quota instead of the address's.
+    security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [{}, { [KEY_SCHEME]: [] }],
     parameters: parameters(route),
     ...(!isNone(route.body)
       ? {
@@ -107,7 +120,15 @@ export function openApiDocument(
     paths,
     components: {
       schemas: { Problem: jsonSchemaOf(problemSchema, 'output') },
-      securitySchemes: { [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        [KEY_SCHEME]: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'An integrator key issued by an admin: its own rate and daily quota (Beijing day)',
+        },
+      },
     },
   };
 }

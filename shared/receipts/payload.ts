@@ -8,6 +8,7 @@ import { canonicalJson } from '../audit/chain';
 import type { PublicCertificate } from '../public-record';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { type LiveCheck, STATUS_VERDICTS } from '../star-mark';
+import { type PublicLogRecord, publicLogSchema } from '../transparency-log/public-proof';
 import * as z from '../zod';
 
 export const RECEIPT_VERSION = 1;
@@ -24,12 +25,20 @@ export const receiptPayloadSchema = z.strictObject({
   record: z
     .optional(z.looseObject({ number: z.string(), asOf: z.string() }))
     .check(z.describe('The public record at that instant')),
+  log: z
+    .optional(publicLogSchema)
+    .check(z.describe("The certificate's latest public log entry and its inclusion proof, at that instant")),
 });
 
 export type ReceiptPayload = Omit<z.output<typeof receiptPayloadSchema>, 'record'> & { record?: PublicCertificate };
 
 /** The receipt of a number check. A refused check (MALFORMED) is not an answer about a certificate: no receipt. */
-export function receiptPayload(check: LiveCheck & { number: string }, now: Date, issuer: string): ReceiptPayload {
+export function receiptPayload(
+  check: LiveCheck & { number: string },
+  now: Date,
+  issuer: string,
+  log?: PublicLogRecord,
+): ReceiptPayload {
   if (check.verdict === 'MALFORMED' || !(STATUS_VERDICTS as readonly string[]).includes(check.verdict)) {
     throw new Error(`no receipt for a ${check.verdict} check`);
   }
@@ -43,6 +52,8 @@ export function receiptPayload(check: LiveCheck & { number: string }, now: Date,
     ...(check.status ? { status: check.status } : {}),
     ...(check.level ? { level: check.level } : {}),
     ...(check.record ? { record: check.record } : {}),
+    // Signed with the rest: the receipt itself proves where the log had the certificate when it answered.
+    ...(check.record && log ? { log } : {}),
   };
 }
 

@@ -5,6 +5,8 @@
  */
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DOCUMENT_ROUTES } from './documents';
+import { INTEGRATOR_ROUTES } from './integrators';
+import { LOG_ROUTES } from './log';
 import { OPERATIONS_ROUTES } from './operations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
@@ -29,6 +31,8 @@ export const OPERATION_ROUTES = [
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
+  ...INTEGRATOR_ROUTES,
+  ...LOG_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -45,10 +49,20 @@ export const ROUTES: readonly RouteSpec[] = [
   ...OPERATIONS_ROUTES,
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
+  ...INTEGRATOR_ROUTES,
+  ...LOG_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
+}
+
+/** The routes a concrete path names, one per method: what a CORS preflight for the path is answered from. */
+export function routesAtPath(path: string): RouteSpec[] {
+  return (['GET', 'POST'] as const).flatMap((method) => {
+    const match = matchRoute(method, path);
+    return match && match !== 'method-not-allowed' ? [match.route] : [];
+  });
 }
 
 /** Matches a concrete request path to a route, returning its path parameters (decoded). */

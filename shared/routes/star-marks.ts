@@ -2,12 +2,14 @@
 
 import { jwksSchema, signingKeyListSchema, signingKeySchema, verificationAnswerSchema } from '../schemas/answers';
 import { certificatePathSchema as certPath } from '../schemas/application';
+import { bulkQueryAnswerSchema } from '../search/bulk-schema';
 import {
   revokeSigningKeySchema,
   rotateSigningKeySchema,
   signingKeyPathSchema,
   verificationRequestSchema,
 } from '../star-mark/schemas';
+import * as z from '../zod';
 import { noBody, noParams, noQuery, rawResponse, route } from './spec';
 
 export const STAR_MARK_ROUTES = [
@@ -17,11 +19,11 @@ export const STAR_MARK_ROUTES = [
     fn: 'public',
     op: 'verify',
     auth: 'none',
-    summary: 'Verify a star-mark token or up to 100 numbers',
+    summary: 'Verify a star-mark token, up to 100 numbers, or up to 100 numbers, credit codes or names with candidates',
     params: noParams,
     query: noQuery,
     body: verificationRequestSchema,
-    response: verificationAnswerSchema,
+    response: z.union([verificationAnswerSchema, bulkQueryAnswerSchema]),
   }),
   route({
     method: 'GET',

@@ -7,6 +7,7 @@ import { DUE_KINDS } from '../operations/due';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
 import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
+import { publicLogSchema } from '../transparency-log/public-proof';
 import * as z from '../zod';
 
 const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
@@ -46,6 +47,7 @@ export const publicCertificateSchema = z.looseObject({
   statusHistory: statusHistorySchema,
   asOf: z.string(),
   starMark: z.optional(z.object({ token: z.string(), kid: z.string(), url: z.string() })),
+  log: z.optional(publicLogSchema).check(z.describe("The certificate's latest public log entry and its proof")),
 });
 
 export const applicationSchema = z.looseObject({

@@ -2,7 +2,7 @@
 
 import { scoreSheetSchema } from '../scheme';
 import * as z from '../zod';
-import { isoDate, optionalNote, reason } from './common';
+import { isoDate, optionalNote, reason, subject } from './common';
 
 export const recordSurveillanceSchema = z.strictObject({
   auditDate: isoDate,
@@ -14,3 +14,9 @@ export const recordSurveillanceSchema = z.strictObject({
 
 export const postponeSurveillanceSchema = z.strictObject({ until: isoDate, reason });
 export const certificateReasonSchema = z.strictObject({ reason });
+
+/** The committee confirms a surveillance result that changes the level or fails; a note is optional. */
+export const approveSurveillanceSchema = z.strictObject({ note: optionalNote });
+/** Refusing a result needs its reason: the audit does not count and a new one is needed. */
+export const refuseSurveillanceSchema = z.strictObject({ reason });
+export const assignCertificateEvaluatorSchema = z.strictObject({ evaluatorSub: subject });

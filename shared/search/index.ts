@@ -1,4 +1,6 @@
 /** Organization-name search: the term index (what is written beside a certificate) and query planning. Pure. */
+
+export * from './bulk';
 export * from './hit';
 export * from './normalize';
 export * from './query';

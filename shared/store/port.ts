@@ -87,6 +87,11 @@ export interface RegistryStore {
     options?: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string },
   ): Promise<Page<Record<string, unknown>>>;
   commit(work: UnitOfWork): Promise<void>;
+  /**
+   * Counts one use in a window, only if it stays within `limit` (one conditional update, so parallel calls never
+   * overshoot): the new count, or null when the window is full. `expiresAt` (epoch seconds) lets the table drop it.
+   */
+  countUse(key: { pk: string; sk: string }, limit: number, expiresAt: number): Promise<number | null>;
 }
 
 import { DomainError } from '../errors';

@@ -1,3 +1,4 @@
+export * from './api-schemas';
 export * from './append';
 export * from './bytes';
 export * from './entry';
@@ -6,5 +7,6 @@ export * from './integrate';
 export * from './merkle';
 export * from './note';
 export * from './proof';
+export * from './public-proof';
 export * from './replay';
 export * from './tiles';

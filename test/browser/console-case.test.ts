@@ -12,6 +12,7 @@ import { openAction, screenshot, settled, usePageRig } from '../support/page-dri
 
 const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
 let caseId = '';
+let certificateNumber = '';
 const ORG = newOrganization({ name: '闽江家电售后服务有限公司 <b>&amp;</b>' });
 
 const badgeText = (page: Page) => page.locator('.view .card').first().locator('.badge').first().innerText();
@@ -105,6 +106,7 @@ describe('one case through the console', () => {
     await settled(admin);
     const number = await admin.locator('a[data-certificate]').innerText();
     expect(number).toMatch(/^SM-SV-2026-\d{6}$/);
+    certificateNumber = number;
     expect(await admin.locator('.notice').innerText()).toContain(number);
     await admin.click('a[data-certificate]');
     await admin.waitForSelector('#certificate-title');
@@ -119,6 +121,32 @@ describe('one case through the console', () => {
     await screenshot(admin, 'console-3-certificate', { fullPage: true });
     const published = await rig.sys.api.get(`/v1/certificates/${number}`);
     expect(published.body).toMatchObject({ status: 'valid', level: 'four' });
+  });
+
+  it('offers the committee the decision on a surveillance that raises the level, and only while it waits', async () => {
+    const committee = await rig.signedIn('committee-zhao');
+    const openCertificate = async () => {
+      await committee.goto(`${rig.sys.url}/console#/certificate/${certificateNumber}`);
+      await committee.waitForSelector('#certificate-title');
+      await settled(committee);
+    };
+    await openCertificate();
+    expect(await committee.locator('details[data-transition="approveSurveillance"]').count()).toBe(0);
+    const held = await rig.sys.api.post(
+      `/v1/staff/certificates/${certificateNumber}/record-surveillance`,
+      { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(96) },
+      // The case's evaluator carried over to its certificate.
+      (await rig.sys.api.get(`/v1/staff/certificates/${certificateNumber}`, 'admin-qian')).body.evaluatorSub,
+    );
+    expect(held.status).toBe(200);
+    await committee.reload();
+    await committee.waitForSelector('[data-pending-surveillance]');
+    expect(await committee.locator('[data-pending-surveillance]').innerText()).toContain('星级变化');
+    await (await openAction(committee, 'approveSurveillance')).locator('button[type=submit]').click();
+    await committee.waitForSelector('.notice');
+    await settled(committee);
+    expect(await committee.locator('[data-pending-surveillance]').count()).toBe(0);
+    expect((await rig.sys.api.get(`/v1/certificates/${certificateNumber}`)).body.level).toBe('five');
   });
 
   it('ran without script errors, CSP violations, dialogs or requests to other origins', () => {

@@ -192,12 +192,16 @@ describe('the verdict of a scanned star mark', () => {
   it('level changed since printing: the live level wins and the change is stated', async () => {
     const certificate = await issued(96);
     const printed = await markUrl(certificate);
-    const lowered = await ok(
+    await ok(
       sys.api.post(
         `/v1/staff/certificates/${certificate.number}/record-surveillance`,
         { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(85) },
         DEFAULT_ACTORS.evaluator,
       ),
+    );
+    // A lower level takes effect once the committee confirms it.
+    const lowered = await ok(
+      sys.api.post(`/v1/staff/certificates/${certificate.number}/approve-surveillance`, {}, DEFAULT_ACTORS.committee),
     );
     expect(lowered.level).toBe('three');
     const context = await rig.newContext();

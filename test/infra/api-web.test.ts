@@ -7,6 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchesPathPattern } from '../../infra/api-behaviors';
+import { preflightPaths } from '../../shared/cors';
 import { ROUTES, routeKey } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers';
 import { PUBLIC_OBJECT_PREFIXES } from '../../shared/store/objects';
@@ -25,7 +26,9 @@ const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.T
 describe('HTTP API', () => {
   it('has exactly one route per entry of the route table', () => {
     const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
-    expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
+    // …and a CORS preflight route for each public POST path (shared/cors), answered by the public function.
+    const preflights = preflightPaths(ROUTES).map((path) => `OPTIONS ${path}`);
+    expect(keys.sort()).toEqual([...ROUTES.map(routeKey), ...preflights].sort());
   });
 
   it('puts the Cognito JWT authorizer on every staff route and none on public routes', () => {
@@ -50,9 +53,10 @@ describe('HTTP API', () => {
       ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0]]),
     );
     for (const [, r] of ofType('AWS::ApiGatewayV2::Route')) {
-      const route = ROUTES.find((x) => routeKey(x) === r.Properties.RouteKey)!;
+      const key: string = r.Properties.RouteKey;
+      const fn = key.startsWith('OPTIONS ') ? 'public' : ROUTES.find((x) => routeKey(x) === key)!.fn;
       const integrationId = r.Properties.Target['Fn::Join'][1][1].Ref;
-      expect(integrationTarget.get(integrationId), route.path).toBe(s.logicalId(s.stack.functions[route.fn].fn));
+      expect(integrationTarget.get(integrationId), key).toBe(s.logicalId(s.stack.functions[fn].fn));
     }
   });
 

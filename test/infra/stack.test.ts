@@ -101,9 +101,18 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table, and signs receipts and status snapshots only, never star marks', () => {
+  it('public cannot write the table but its usage counters, and signs receipts and status snapshots only', () => {
     const { statements } = roleOf('public');
-    const actions = actionsOf(statements);
+    // Counting uses (API-key quotas, per-client rates) is one UpdateItem, on USAGE# items only.
+    const counting = statements.filter((s: any) => s.Sid === 'CountUsesOnly');
+    expect(counting).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } },
+      }),
+    ]);
+    const actions = actionsOf(statements.filter((s: any) => s.Sid !== 'CountUsesOnly'));
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');
     for (const forbidden of [...TABLE_WRITES, 'sns:Publish']) expect(actions).not.toContain(forbidden);

@@ -48,6 +48,12 @@ describe('the transparency log', () => {
     expect(actionsOf(statements).filter((a) => /Delete|List/.test(a) && a.startsWith('s3:'))).toEqual([]);
   });
 
+  it('lets the public function read the log objects to serve proofs: get only, under log/ only', () => {
+    const { statements } = roleStatements(s, s.logicalId(s.stack.functions.public.role));
+    const logReads = statements.filter((st) => JSON.stringify(st.Resource).includes('/log/*'));
+    expect(actionsOf(logReads)).toEqual(['s3:GetObject']);
+  });
+
   it('alarms when an integration fails', () => {
     s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Errors',

@@ -1,6 +1,6 @@
 /**
- * Surveillance end to end over HTTP: a surveillance keeps, raises or lowers the level, or suspends; a passing
- * surveillance afterwards lets staff reinstate the certificate.
+ * Surveillance end to end over HTTP: a surveillance keeps the level by itself, or raises, lowers or suspends once the
+ * committee confirms it; a passing surveillance afterwards lets staff reinstate the certificate.
  */
 import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
@@ -13,6 +13,12 @@ const desk = certificateDesk(sys);
 const issuedOn = (date: string, total = 92) => desk.issuedOn(date, total);
 const surveil = (number: string, auditDate: string, total: number, extra: Record<string, unknown> = {}) =>
   desk.surveil(number, auditDate, total, extra);
+/** A surveillance whose result the committee must decide, confirmed by it. */
+const surveilConfirmed = async (number: string, auditDate: string, total: number) => {
+  const held = await surveil(number, auditDate, total);
+  expect(held.body.pendingSurveillance, JSON.stringify(held.body)).toBeDefined();
+  return desk.decide(number, 'approve');
+};
 const act = (number: string, slug: string, reason = '依据监督审核结果') =>
   sys.api.post(`/v1/staff/certificates/${number}/${slug}`, { reason }, 'admin-qian');
 const eventsOf = async (number: string) =>
@@ -26,7 +32,10 @@ describe('a surveillance scores the organization again', () => {
   ] as const)('%s', async (_rule, total, outcome, level) => {
     const cert = await issuedOn('2026-01-05');
     sys.setNow('2026-12-15');
-    const res = await surveil(cert.number, '2026-12-14', total);
+    const res =
+      outcome === 'keep'
+        ? await surveil(cert.number, '2026-12-14', total)
+        : await surveilConfirmed(cert.number, '2026-12-14', total);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'valid',
@@ -36,7 +45,7 @@ describe('a surveillance scores the organization again', () => {
     });
     expect(res.body.surveillances.at(-1)).toMatchObject({ outcome, total, evaluatorSub: 'evaluator-li' });
     expect((await eventsOf(cert.number)).at(-1)).toMatchObject({
-      action: 'record-surveillance',
+      action: outcome === 'keep' ? 'record-surveillance' : 'approve-surveillance',
       data: { outcome, total },
     });
     const published = (await sys.api.get(`/v1/certificates/${cert.number}`)).body;
@@ -47,7 +56,7 @@ describe('a surveillance scores the organization again', () => {
   it('suspends on a failing score, and a later passing surveillance lets staff reinstate', async () => {
     const cert = await issuedOn('2026-01-05');
     sys.setNow('2026-12-15');
-    const failed = await surveil(cert.number, '2026-12-14', 65);
+    const failed = await surveilConfirmed(cert.number, '2026-12-14', 65);
     expect(failed.body).toMatchObject({ status: 'suspended', suspendedOn: '2026-12-15' });
     expect(failed.body.statusHistory.at(-1).reasonCategory).toBe('surveillance_failed');
 
@@ -56,7 +65,7 @@ describe('a surveillance scores the organization again', () => {
     expect(early.body.code).toBe('SURVEILLANCE_NOT_PASSED');
 
     sys.setNow('2027-02-20');
-    const passed = await surveil(cert.number, '2027-02-19', 88);
+    const passed = await surveilConfirmed(cert.number, '2027-02-19', 88);
     expect(passed.body).toMatchObject({ status: 'suspended', clearedOn: '2027-02-19', level: 'three' });
     const reinstated = await act(cert.number, 'reinstate');
     expect(reinstated.body).toMatchObject({ status: 'valid', suspendedOn: null, clearedOn: null });
@@ -64,9 +73,11 @@ describe('a surveillance scores the organization again', () => {
       status: 'valid',
       level: 'three',
     });
-    expect((await eventsOf(cert.number)).map((e) => e.action).slice(-3)).toEqual([
+    expect((await eventsOf(cert.number)).map((e) => e.action).slice(-5)).toEqual([
       'record-surveillance',
+      'approve-surveillance',
       'record-surveillance',
+      'approve-surveillance',
       'reinstate',
     ]);
   });
@@ -74,7 +85,7 @@ describe('a surveillance scores the organization again', () => {
   it('counts the next surveillance 12 months from each audit, the one that clears a suspension too', async () => {
     const cert = await issuedOn('2026-01-05');
     sys.setNow('2026-07-01');
-    expect((await surveil(cert.number, '2026-07-01', 60)).body).toMatchObject({
+    expect((await surveilConfirmed(cert.number, '2026-07-01', 60)).body).toMatchObject({
       status: 'suspended',
       nextSurveillanceDue: '2027-07-01',
     });

@@ -15,19 +15,13 @@ import { issuedCertificate } from '../support/walk';
 const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 let corpus: SeededOrganization[];
 let issued: any;
-const calls = { search: 0, verify: 0 };
+const calls = { match: 0 };
 
 /** The page's API port, over the test server (the page itself uses its same-origin client). */
 const api: BulkApi = {
-  search: async (q) => {
-    calls.search++;
-    const res = await sys.api.get(`/v1/certificates?q=${encodeURIComponent(q)}`);
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    return res.body;
-  },
-  verify: async (numbers) => {
-    calls.verify++;
-    const res = await sys.api.post('/v1/verifications', { numbers });
+  match: async (queries) => {
+    calls.match++;
+    const res = await sys.api.post('/v1/verifications', { queries });
     if (res.status !== 200) throw new Error(JSON.stringify(res.body));
     return res.body;
   },
@@ -86,9 +80,9 @@ describe('the page’s bulk check', () => {
       .join('\n')}\n${fakes.join('，')}`;
     const { entries } = readEntries(pasted);
     expect(entries).toHaveLength(100);
-    calls.verify = 0;
+    calls.match = 0;
     const rows = await checkEntries(entries, api);
-    expect(calls.verify).toBe(1);
+    expect(calls.match).toBe(1);
     expect(rows.slice(0, 94).map((r) => r.verdict)).toEqual(corpus.slice(0, 94).map((o) => EXPECTED[o.status]));
     expect(rows.slice(94).every((r) => r.verdict === 'UNKNOWN_NUMBER')).toBe(true);
     expect(rows[0]).toMatchObject({
@@ -98,7 +92,7 @@ describe('the page’s bulk check', () => {
     });
   });
 
-  it('reads a CSV by its identifier column, resolves credit codes through search and keeps each bidder’s name', async () => {
+  it('reads a CSV by its identifier column, resolves credit codes and keeps each bidder’s name and row', async () => {
     const csv = [
       '投标人,证书编号或信用代码',
       `"甲公司, 分公司",${corpus[0]!.number}`,
@@ -108,16 +102,48 @@ describe('the page’s bulk check', () => {
       `戊公司,${issued.organization.creditCode}`,
     ].join('\r\n');
     const { entries } = readEntries(`\uFEFF${csv}`);
-    expect(entries.map((e) => e.kind)).toEqual(['number', 'creditCode', 'creditCode', 'unrecognized', 'creditCode']);
+    expect(entries.map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
     const rows = await checkEntries(entries, api);
-    expect(rows.map((r) => [r.label, r.verdict])).toEqual([
-      ['甲公司, 分公司', EXPECTED[corpus[0]!.status]],
-      ['乙公司', EXPECTED[corpus[1]!.status]],
-      ['丙公司', 'NO_CERTIFICATE'],
-      ['丁公司', 'MALFORMED'],
-      ['戊公司', 'VALID'],
+    expect(rows.map((r) => [r.row, r.label, r.verdict])).toEqual([
+      [2, '甲公司, 分公司', EXPECTED[corpus[0]!.status]],
+      [3, '乙公司', EXPECTED[corpus[1]!.status]],
+      [4, '丙公司', 'NO_CERTIFICATE'],
+      [5, '丁公司', 'MALFORMED'],
+      [6, '戊公司', 'VALID'],
     ]);
     expect(rows[1]!.number).toBe(corpus[1]!.number);
+  });
+
+  it('checks a list of names and mistyped codes: candidates with how they matched, the wrong check digit named', async () => {
+    const code = corpus[4]!.creditCode;
+    const wrong = `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
+    const pasted = ['投标人名称', corpus[2]!.name, '', corpus[9]!.middle, wrong, '不存在的某某公司'].join('\n');
+    const { entries } = readEntries(pasted);
+    // The title on top is no bidder; every other line is an entry, numbered by its line, blank lines counted.
+    expect(entries.map((e) => e.row)).toEqual([2, 4, 5, 6]);
+    const rows = await checkEntries(entries, api);
+    const byRow = (row: number) => rows.filter((r) => r.row === row);
+    expect(byRow(2)[0]).toMatchObject({ match: 'exactName', number: corpus[2]!.number });
+    expect(byRow(4).find((r) => r.number === corpus[9]!.number)).toMatchObject({ match: 'partialName' });
+    expect(byRow(5)).toEqual([expect.objectContaining({ verdict: 'CREDIT_CODE_INVALID', input: wrong })]);
+    expect(byRow(5)[0]!.detail!.zh).toContain('校验位不符');
+    expect(byRow(6)).toEqual([expect.objectContaining({ verdict: 'NO_MATCH' })]);
+  });
+
+  it('numbers a CSV’s entries by their spreadsheet row, header and blank rows counted, and reads a name column', () => {
+    const csv = ['投标人,联系人', `${corpus[0]!.name},张三`, ',', `"${corpus[1]!.name}",李四`].join('\r\n');
+    const { entries } = readEntries(csv);
+    expect(entries).toEqual([
+      { row: 2, input: corpus[0]!.name, label: '张三' },
+      { row: 4, input: corpus[1]!.name, label: '李四' },
+    ]);
+  });
+
+  it('states the check time in Beijing time in the table’s and the download’s column', async () => {
+    const rows = await checkEntries(readEntries(corpus[0]!.number).entries, api);
+    const checkedAt = COLUMNS.find((c) => c.key === 'checkedAt')!;
+    // 02:00 UTC is 10:00 in Beijing, the same calendar day the summary names.
+    expect(checkedAt.text(rows[0]!)).toBe('2026-11-23 10:00:00（北京时间）');
   });
 
   it('writes a CSV for Excel: BOM, every column, and cells that cannot run as formulas', async () => {

@@ -58,13 +58,34 @@ describe('GET /v1/openapi.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('puts staff routes behind the bearer scheme and leaves public routes open', () => {
+  it('puts staff routes behind the bearer scheme and leaves public routes open, an integrator key optional', () => {
     expect(doc.components.securitySchemes.staffBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.integratorKey).toMatchObject({ type: 'apiKey', in: 'header' });
     for (const route of ROUTES) {
       const op = doc.paths[route.path][route.method.toLowerCase()];
-      expect(op.security, route.path).toEqual(route.auth === 'staff' ? [{ staffBearer: [] }] : []);
+      expect(op.security, route.path).toEqual(
+        route.auth === 'staff' ? [{ staffBearer: [] }] : [{}, { integratorKey: [] }],
+      );
       if (route.auth === 'staff') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
+  });
+
+  it('documents 429 on every public route and 503 on every route, each with Retry-After', () => {
+    for (const route of ROUTES) {
+      const { responses } = doc.paths[route.path][route.method.toLowerCase()];
+      const expected = route.auth === 'none' ? ['429', '503'] : ['503'];
+      for (const status of expected) {
+        expect(responses[status]?.headers?.['Retry-After'], `${route.path} ${status}`).toBeDefined();
+        expect(Object.keys(responses[status].content)).toEqual(['application/problem+json']);
+      }
+    }
+  });
+
+  it('describes PNG and PDF answers as binary and other non-JSON answers by their own media type', () => {
+    const png = doc.paths['/v1/staff/certificates/{number}/star-mark.png'].get.responses['200'].content;
+    expect(png['image/png'].schema).toEqual({ type: 'string', format: 'binary' });
+    const css = doc.paths['/v1/print/certificate.css'].get.responses['200'].content;
+    expect(Object.keys(css)).toEqual(['text/css']);
   });
 
   it('describes inputs with the JSON Schema generated from the zod schemas the functions parse with', () => {

@@ -111,9 +111,17 @@ describe('the live status wins over the mark', () => {
       { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(84) },
       'evaluator-li',
     );
-    expect(res.status).toBe(200);
-    expect(res.body.level).toBe('three');
-    expect(res.body.token).not.toBe(lowered.token);
+    expect(res.body.pendingSurveillance?.grounds).toEqual(['level_change']);
+    // Until the committee confirms the lower level, the mark stays VALID at four stars.
+    expect(await verifyToken(lowered.token)).toMatchObject({ verdict: 'VALID', level: 'four' });
+    const confirmed = await sys.api.post(
+      `/v1/staff/certificates/${lowered.number}/approve-surveillance`,
+      {},
+      'committee-zhao',
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.level).toBe('three');
+    expect(confirmed.body.token).not.toBe(lowered.token);
     const old = await verifyToken(lowered.token);
     expect(old).toMatchObject({
       authentic: true,
@@ -124,7 +132,11 @@ describe('the live status wins over the mark', () => {
     });
     expect(old.changes).toEqual([{ field: 'level', mark: 'four', live: 'three' }]);
     expect(old.reason).toContain('three');
-    expect(await verifyToken(res.body.token)).toMatchObject({ authentic: true, verdict: 'VALID', level: 'three' });
+    expect(await verifyToken(confirmed.body.token)).toMatchObject({
+      authentic: true,
+      verdict: 'VALID',
+      level: 'three',
+    });
   });
 
   it('says SUSPENDED, still authentic, once an admin suspends the certificate', async () => {

@@ -5,7 +5,7 @@ import { documentClient } from '../../functions/store/dynamo-client';
 import { CHECKPOINT_PATH } from '../../functions/transparency-log/objects';
 import { monitorLog } from '../../scripts/monitor-core';
 import { keys } from '../../shared/store/keys';
-import { decodeEntryBundle, encodeEntryBundle, entryBundlePath, utf8 } from '../../shared/transparency-log';
+import { decodeEntryBundle, encodeEntryBundle, entryBundlePath, tilePath, utf8 } from '../../shared/transparency-log';
 import { useTestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
@@ -48,5 +48,38 @@ describe('the monitor', () => {
     await sys.log.objects.put(CHECKPOINT_PATH, utf8.encode(note));
 
     expect((await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() })).ok).toBe(true);
+  });
+
+  it('catches a deleted log entry, an edited hash tile and a deleted hash tile', async () => {
+    await issuedCertificate(sys.api);
+    await sys.log.integrate();
+    const first = await monitorLog({ baseUrl: sys.url, now: sys.deps.clock() });
+    expect(first.findings).toEqual([]);
+    const size = first.size;
+    const check = () => monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+
+    // An entry deleted from the published bundle: the bundle no longer holds the checkpoint's entries.
+    const bundlePath = entryBundlePath(0, size);
+    const bundle = (await sys.log.objects.get(bundlePath))!;
+    await sys.log.objects.put(bundlePath, encodeEntryBundle(decodeEntryBundle(bundle)!.slice(0, -1)));
+    const deleted = await check();
+    expect(deleted.ok).toBe(false);
+    expect(deleted.findings.join('\n')).toMatch(/entry bundle 0 is malformed or has the wrong number of entries/);
+    await sys.log.objects.put(bundlePath, bundle);
+
+    // A hash tile edited: the entries still hash to the root, but the tile that proofs are made from lies.
+    const path = tilePath(0, 0, size);
+    const tile = (await sys.log.objects.get(path))!;
+    const edited = Uint8Array.from(tile);
+    edited.fill(0xee, 0, 32);
+    await sys.log.objects.put(path, edited);
+    expect((await check()).findings).toEqual([`hash tile ${path} does not match the entries: it was edited`]);
+
+    // The same tile deleted.
+    await sys.s3.objects.delete(`log/${path}`);
+    expect((await check()).findings).toEqual([`hash tile ${path} is missing`]);
+    await sys.log.objects.put(path, tile);
+
+    expect((await check()).ok).toBe(true);
   });
 });

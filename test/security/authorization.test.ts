@@ -82,6 +82,9 @@ const ACCESS: Record<string, Access> = {
   listSigningKeys: ADMIN_ONLY,
   rotateSigningKey: ADMIN_ONLY,
   revokeSigningKey: ADMIN_ONLY,
+  issueApiKey: ADMIN_ONLY,
+  listApiKeys: ADMIN_ONLY,
+  revokeApiKey: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {

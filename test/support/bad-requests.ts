@@ -74,6 +74,9 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'application:issue': {},
   'application:withdraw': { reason: 'text' },
   'certificate:recordSurveillance': { auditDate: 'date', scoreSheet: 'scoreSheet', suspendForCause: 'text' },
+  'certificate:approveSurveillance': { note: 'text' },
+  'certificate:refuseSurveillance': REASON,
+  'certificate:assignEvaluator': { evaluatorSub: 'identifier' },
   'certificate:postponeSurveillance': { until: 'date', ...REASON },
   'certificate:suspend': REASON,
   'certificate:reinstate': REASON,
@@ -81,16 +84,20 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:cancel': REASON,
   rotateSigningKey: {},
   revokeSigningKey: REASON,
+  issueApiKey: { name: 'requiredText', contact: 'requiredText' },
+  revokeApiKey: {},
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
 };
 
-type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search';
+type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';
 const BAD_QUERY: Record<QueryKind, string[]> = {
   enum: ['bogus', INJECTIONS[0]!, INJECTIONS[2]!, 'VALID'],
   limit: [...BAD_COUNT, '0', '101'],
   days: [...BAD_COUNT, '367'],
   cursor: BAD_CURSOR,
+  treeIndex: BAD_COUNT,
+  treeSize: [...BAD_COUNT, '0'],
   search: ['a', ' ', 'x\u0000y', '长'.repeat(201), `${RTL_OVERRIDE}`],
 };
 export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
@@ -99,6 +106,8 @@ export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
   dueList: { within: 'days', surveillanceWithin: 'days', renewalWithin: 'days', kind: 'enum' },
   outbox: { limit: 'limit', cursor: 'cursor' },
   listCertificates: { status: 'enum', limit: 'limit', cursor: 'cursor' },
+  logInclusionProof: { index: 'treeIndex', size: 'treeSize' },
+  logConsistencyProof: { from: 'treeSize', to: 'treeSize' },
 };
 
 const BAD_PATH_PARAMS = [

@@ -41,7 +41,10 @@ export interface ApiClient {
 
 export interface TestSystemOptions
   extends Partial<
-    Pick<LocalSystemOptions, 'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs'>
+    Pick<
+      LocalSystemOptions,
+      'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs' | 'anonymousRatePerSecond'
+    >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
   now?: string;
@@ -105,6 +108,8 @@ async function startTestSystem(
     logIntegrationEveryMs: false,
     // Every test sees the registry as it is: a snapshot is remade on each request.
     statusSnapshotMaxAgeMs: 0,
+    // Tests fire requests far faster than a person: the anonymous limit is tested where a test asks for it.
+    anonymousRatePerSecond: null,
     ...rest,
   });
   const tokens = new Map<string, string>();

@@ -12,6 +12,7 @@ import {
 } from '../../shared/lifecycle/transitions';
 import type { ApplicationState, Role } from '../../shared/model';
 import type { RouteSpec } from '../../shared/routes';
+import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
 import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
@@ -31,6 +32,9 @@ const ROAD: Record<ApplicationState, ApplicationTransition[]> = {
   withdrawn: ['withdraw'],
 };
 
+/** The certificate steps that decide a surveillance result: their subject has one waiting. */
+const AWAITS_COMMITTEE = new Set(['approveSurveillance', 'refuseSurveillance']);
+
 /** A request as a client would make it: `as` names the demo user whose token it carries (none: anonymous). */
 export interface ValidRequest {
   method: string;
@@ -43,7 +47,7 @@ export interface ValidRequest {
 export class Subjects {
   private shared = new Map<string, Promise<string>>();
   /** Reads the system's client when it acts, so a file may make its Subjects before the system runs. */
-  constructor(private readonly sys: { api: ApiClient }) {}
+  constructor(private readonly sys: { api: ApiClient; log?: { integrate(): Promise<unknown> } }) {}
 
   get api(): ApiClient {
     return this.sys.api;
@@ -86,6 +90,27 @@ export class Subjects {
     return number;
   }
 
+  /** A log with the shared certificate's entries hashed into a signed checkpoint (the proof routes need one). */
+  async integratedLog(): Promise<void> {
+    await this.readable('certificate');
+    if (!this.sys.log) throw new Error('these subjects have no log to integrate');
+    await this.sys.log.integrate();
+  }
+
+  /** A valid certificate whose surveillance (raising it to five stars) waits for the committee. */
+  async certificateAwaitingCommittee(): Promise<string> {
+    const number = await this.certificate('valid');
+    const raised = await ok(
+      this.api.post(
+        `/v1/staff/certificates/${number}/record-surveillance`,
+        { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(96) },
+        ACTING.evaluator,
+      ),
+    );
+    expect(raised.pendingSurveillance?.grounds).toEqual(['level_change']);
+    return number;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -104,7 +129,9 @@ export class Subjects {
       const subject =
         kind === 'application'
           ? await this.application(spec.from[0] as ApplicationState)
-          : await this.certificate(spec.from[0]!);
+          : AWAITS_COMMITTEE.has(name)
+            ? await this.certificateAwaitingCommittee()
+            : await this.certificate(spec.from[0]!);
       return {
         method: 'POST',
         path: fill(route.path, subject),

@@ -39,6 +39,9 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:withdraw': () => ({}),
   // Held on the day (the tests' clock): on a certificate suspended today, that is what clears it for reinstatement.
   'certificate:recordSurveillance': () => ({ auditDate: '2026-11-23', scoreSheet: sheetWithTotal(92) }),
+  'certificate:approveSurveillance': () => ({ note: '复核评分表，同意升级' }),
+  'certificate:refuseSurveillance': () => ({ reason: '评分依据不足，需重新审核' }),
+  'certificate:assignEvaluator': () => ({ evaluatorSub: 'evaluator-wang' }),
   'certificate:postponeSurveillance': () => ({ until: '2027-12-20', reason: '受审核方搬迁' }),
   'certificate:suspend': () => REASON,
   'certificate:reinstate': () => REASON,
@@ -64,6 +67,8 @@ export const KNOWN: Record<
   dueList: () => ({ query: { within: '30' } }),
   outbox: () => ({ query: { limit: '10' } }),
   listCertificates: () => ({ query: { status: 'valid' } }),
+  logInclusionProof: async (s) => (await s.integratedLog(), { query: { index: '0' } }),
+  logConsistencyProof: async (s) => (await s.integratedLog(), { query: { from: '1' } }),
   starMarkSvg: () => ({ as: ACTING.applicant }),
   starMarkPng: () => ({ as: ACTING.applicant }),
   certificatePage: () => ({ as: ACTING.applicant }),
@@ -77,6 +82,14 @@ export const KNOWN: Record<
   verifyReceipt: async (s) => ({
     body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws },
   }),
+  issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
+  listApiKeys: () => ({ as: ACTING.admin }),
+  revokeApiKey: async (s) => {
+    const { id } = await ok(
+      s.api.post('/v1/staff/api-keys', { name: '将被吊销', contact: 'gone@example.test' }, ACTING.admin),
+    );
+    return { path: `/v1/staff/api-keys/${id}/revoke`, body: {}, as: ACTING.admin };
+  },
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));

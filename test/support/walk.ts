@@ -84,5 +84,12 @@ export function certificateDesk(sys: { api: ApiClient; setNow(isoOrDay: string):
         { auditDate, scoreSheet: sheetWithTotal(total), ...extra },
         DEFAULT_ACTORS.evaluator,
       ),
+    /** The committee's decision on a surveillance result that waits for it (a member who did not audit it). */
+    decide: (number: string, decision: 'approve' | 'refuse', body: Record<string, unknown> = {}) =>
+      sys.api.post(
+        `/v1/staff/certificates/${number}/${decision}-surveillance`,
+        decision === 'refuse' ? { reason: '评分依据不足，需重新审核', ...body } : body,
+        DEFAULT_ACTORS.committee,
+      ),
   };
 }

@@ -75,17 +75,9 @@ describe('surveillance', () => {
     expect(next.nextSurveillanceDue).toBe('2027-11-20');
   });
 
-  it('raises and lowers the level with the score', () => {
-    expect(surveil(95).next.level).toBe('five');
-    expect(surveil(95).event.data?.outcome).toBe('raise');
-    expect(surveil(85).next.level).toBe('three');
-    expect(surveil(85).event.data?.outcome).toBe('lower');
-  });
-
-  it('suspends on a failing score, or for cause whatever the score', () => {
-    expect(surveil(69.9).next.status).toBe('suspended');
-    expect(surveil(69.9).next.statusHistory.at(-1)?.reasonCategory).toBe('surveillance_failed');
+  it('suspends at once for cause found on site, whatever the score', () => {
     expect(surveil(99, { suspendForCause: '虚假宣传' }).next.status).toBe('suspended');
+    expect(surveil(99, { suspendForCause: '虚假宣传' }).next.pendingSurveillance).toBeUndefined();
   });
 
   it('allows reinstatement only after a passing surveillance held since the suspension', () => {
@@ -100,7 +92,7 @@ describe('surveillance', () => {
     ).toThrow(/SURVEILLANCE_NOT_PASSED/);
     const cleared = applyCertificateTransition(
       suspended,
-      { name: 'recordSurveillance', input: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(88) } } as never,
+      { name: 'recordSurveillance', input: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(92) } } as never,
       actor('evaluator'),
       NOW,
     ).next;

@@ -47,6 +47,7 @@ export function certificateIn(status: CertificateStatus): Certificate {
     issuedAt: '2026-01-10T00:00:00.000Z',
     applicationId: '01JTESTAPPLICATION00000000',
     applicantSub: 'applicant-1',
+    evaluatorSub: 'evaluator-1',
     lastSurveillance: null,
     nextSurveillanceDue: '2027-01-10',
     surveillancePostponedUntil: null,
@@ -72,8 +73,35 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   issue: {},
   withdraw: { reason: '申请人撤回' },
   recordSurveillance: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },
+  approveSurveillance: {},
+  refuseSurveillance: { reason: '评分依据不足' },
+  assignEvaluator: { evaluatorSub: 'evaluator-2' },
   postponeSurveillance: { until: '2027-03-10', reason: '现场条件不具备' },
   suspend: { reason: '投诉核实' },
   reinstate: { reason: '整改完成' },
   cancel: { reason: '持证人申请注销' },
 };
+
+/** A certificate whose last surveillance (by evaluator-1, raising it to five stars) waits for the committee. */
+export function withPendingSurveillance(certificate: Certificate): Certificate {
+  return {
+    ...certificate,
+    pendingSurveillance: {
+      date: '2026-11-20',
+      total: 96,
+      level: 'five',
+      outcome: 'raise',
+      evaluatorSub: 'evaluator-1',
+      grounds: ['level_change'],
+      recordedOn: '2026-11-20',
+    },
+  };
+}
+
+/** The certificate a transition acts on in the table-driven tests: a committee decision needs a pending result. */
+export function certificateFor(name: string, status: CertificateStatus): Certificate {
+  const certificate = certificateIn(status);
+  return name === 'approveSurveillance' || name === 'refuseSurveillance'
+    ? withPendingSurveillance(certificate)
+    : certificate;
+}

@@ -9,7 +9,7 @@ import {
   type CertificateTransition,
 } from '../../../shared/lifecycle/transitions';
 import { APPLICATION_STATES, CERTIFICATE_STATUSES, ROLES } from '../../../shared/model';
-import { actor, applicationIn, certificateIn, INPUTS, NOW } from './fixtures';
+import { actor, applicationIn, certificateFor, INPUTS, NOW } from './fixtures';
 
 function outcome(run: () => unknown): string {
   try {
@@ -71,7 +71,7 @@ describe('the certificate state machine, every (status, transition, role)', () =
   it.each(certificateCases)('$name from $status by $role → $expected', ({ status, name, role, expected }) => {
     const next = () =>
       applyCertificateTransition(
-        certificateIn(status),
+        certificateFor(name, status),
         { name: name, input: INPUTS[name]! } as never,
         actor(role),
         NOW,
@@ -88,7 +88,7 @@ describe('the certificate state machine, every (status, transition, role)', () =
         expect(
           outcome(() =>
             applyCertificateTransition(
-              certificateIn(status),
+              certificateFor(name, status),
               { name: name, input: INPUTS[name]! } as never,
               actor(spec.role as never),
               NOW,

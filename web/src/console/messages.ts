@@ -192,6 +192,19 @@ export const L = {
     noSurveillance: { zh: '尚无监督审核', en: 'No surveillance yet' },
     statusHistory: { zh: '状态变化', en: 'Status history' },
     surveillances: { zh: '监督审核', en: 'Surveillance audits' },
+    evaluator: { zh: '监督审核评审员', en: 'Surveillance evaluator' },
+    pendingSurveillance: { zh: '待认证委员会决定的监督审核结果', en: 'Surveillance result awaiting the committee' },
+    pendingGrounds: { zh: '须决定的原因', en: 'Why it needs a decision' },
+    pendingNote: {
+      zh: '决定之前，公开记录、星级标志和透明日志保持现有星级。',
+      en: 'Until the decision, the public record, the star mark and the transparency log keep the current level.',
+    },
+  }),
+
+  grounds: m({
+    level_change: { zh: '星级变化', en: 'level change' },
+    below_pass: { zh: '低于 70 分', en: 'below 70' },
+    special_deductions: { zh: '特别扣分达 5 项', en: 'five special deductions' },
   }),
 
   dueWeeks: m({

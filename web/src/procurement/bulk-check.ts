@@ -1,103 +1,60 @@
 /**
- * A bulk check: credit codes resolved to their certificates through the search API, then every certificate number
- * checked through POST /v1/verifications, up to 100 per request (a list of 100 bidders is one request). The page
- * judges nothing itself beyond the shared number format: status, level and verdict are the registry's answer.
+ * A bulk check: every entry — number, credit code or name — sent as it is to POST /v1/verifications (`queries`), up
+ * to 100 per request (a list of 100 bidders is one request). The registry reads each query and finds its candidates
+ * (shared/search/bulk.ts); the page only lays the answer out, one row per candidate.
  */
-import type { SearchHit } from '../../../shared/search/hit';
-import type { SearchPage } from '../../../shared/search/schema';
-import type { NumberCheck, VerificationAnswer } from '../../../shared/star-mark/live';
-import { MAX_NUMBERS_PER_CHECK } from '../../../shared/star-mark/schemas';
+import type { BulkQueryAnswer, BulkQueryCheck } from '../../../shared/search/bulk';
+import { MAX_QUERIES_PER_CHECK, MAX_QUERY_CHARS } from '../../../shared/search/bulk';
 import type { BulkEntry } from './bulk-input';
-import type { BulkRow } from './rows';
+import { M } from './messages';
+import type { BulkRow, RowVerdict } from './rows';
 
-/** The two API calls a bulk check makes; the page passes its same-origin client, tests a client of a test server. */
+/** The one API call a bulk check makes; the page passes its same-origin client, tests a client of a test server. */
 export interface BulkApi {
-  search(q: string): Promise<SearchPage>;
-  verify(numbers: string[]): Promise<VerificationAnswer<NumberCheck>>;
+  match(queries: string[]): Promise<BulkQueryAnswer>;
 }
 
-/** Credit codes looked up at once: enough to be quick, few enough not to trip the API's throttling. */
-const PARALLEL_LOOKUPS = 6;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+/** The verdict of an entry without a candidate: what it was read as says what "nothing" means. */
+function emptyVerdict(check: BulkQueryCheck): RowVerdict {
+  if (check.problem?.code === 'CREDIT_CODE_INVALID') return 'CREDIT_CODE_INVALID';
+  if (check.problem?.code === 'QUERY_TOO_SHORT') return 'QUERY_TOO_SHORT';
+  if (check.problem) return 'MALFORMED';
+  if (check.kind === 'number') return 'UNKNOWN_NUMBER';
+  return check.kind === 'creditCode' ? 'NO_CERTIFICATE' : 'NO_MATCH';
 }
 
-function rowOf(entry: BulkEntry, check: NumberCheck | undefined, checkedAt: string | undefined): BulkRow {
-  const base = {
-    line: entry.line,
-    input: entry.input,
-    ...(entry.label ? { label: entry.label } : {}),
-    ...(checkedAt ? { checkedAt } : {}),
-  };
-  if (!check) return { ...base, verdict: 'UNKNOWN_NUMBER', number: entry.value };
-  const record = check.record;
-  return {
+function rowsOf(entry: BulkEntry, check: BulkQueryCheck, checkedAt: string): BulkRow[] {
+  const base = { row: entry.row, input: entry.input, ...(entry.label ? { label: entry.label } : {}), checkedAt };
+  if (!check.candidates.length) {
+    // The registry states a problem in both languages, "中文 / English".
+    const [zh = '', en = zh] = check.problem?.message.split(' / ') ?? [];
+    const detail = check.problem ? { detail: { zh, en } } : {};
+    return [{ ...base, verdict: emptyVerdict(check), ...detail }];
+  }
+  return check.candidates.map((c, i) => ({
     ...base,
-    verdict: check.verdict,
-    number: check.number,
-    ...(record
-      ? {
-          organization: record.organization.name,
-          creditCode: record.organization.creditCode,
-          levelName: record.levelName,
-          validUntil: record.validUntil,
-        }
-      : {}),
-    ...(check.level ? { level: check.level } : {}),
-    ...(check.status ? { status: check.status } : {}),
-  };
+    match: c.match,
+    verdict: c.verdict,
+    number: c.number,
+    organization: c.organization.name,
+    creditCode: c.organization.creditCode,
+    level: c.level,
+    levelName: c.levelName,
+    status: c.status,
+    validUntil: c.validUntil,
+    ...(check.more && i === check.candidates.length - 1 ? { detail: M.moreCandidates } : {}),
+  }));
 }
 
 export async function checkEntries(entries: readonly BulkEntry[], api: BulkApi): Promise<BulkRow[]> {
-  const codes = [...new Set(entries.filter((e) => e.kind === 'creditCode').map((e) => e.value))];
-  const hitsByCode = new Map<string, SearchHit[]>();
-  const pages = await mapLimited(codes, PARALLEL_LOOKUPS, (code) => api.search(code));
-  codes.forEach((code, i) => {
-    hitsByCode.set(code, pages[i]!.items);
-  });
-
-  const numbers = [
-    ...new Set([
-      ...entries.filter((e) => e.kind === 'number').map((e) => e.value),
-      ...[...hitsByCode.values()].flat().map((h) => h.number),
-    ]),
-  ];
-  const checks = new Map<string, NumberCheck>();
-  let checkedAt: string | undefined;
-  for (let i = 0; i < numbers.length; i += MAX_NUMBERS_PER_CHECK) {
-    const answer = await api.verify(numbers.slice(i, i + MAX_NUMBERS_PER_CHECK));
-    checkedAt ??= answer.checkedAt;
-    for (const item of answer.items) checks.set(item.number, item);
+  const rows: BulkRow[] = [];
+  for (let i = 0; i < entries.length; i += MAX_QUERIES_PER_CHECK) {
+    const chunk = entries.slice(i, i + MAX_QUERIES_PER_CHECK);
+    const answer = await api.match(chunk.map((e) => e.input.slice(0, MAX_QUERY_CHARS)));
+    chunk.forEach((entry, k) => {
+      const check = answer.items[k];
+      if (check) rows.push(...rowsOf(entry, check, answer.checkedAt));
+    });
   }
-
-  return entries.flatMap((entry): BulkRow[] => {
-    if (entry.kind === 'unrecognized')
-      return [
-        { line: entry.line, input: entry.input, ...(entry.label ? { label: entry.label } : {}), verdict: 'MALFORMED' },
-      ];
-    if (entry.kind === 'number') return [rowOf(entry, checks.get(entry.value), checkedAt)];
-    const hits = hitsByCode.get(entry.value) ?? [];
-    if (!hits.length)
-      return [
-        {
-          line: entry.line,
-          input: entry.input,
-          ...(entry.label ? { label: entry.label } : {}),
-          creditCode: entry.value,
-          verdict: 'NO_CERTIFICATE',
-          ...(checkedAt ? { checkedAt } : {}),
-        },
-      ];
-    return hits.map((hit) => rowOf({ ...entry, value: hit.number }, checks.get(hit.number), checkedAt));
-  });
+  return rows;
 }

@@ -3,12 +3,13 @@ import { h, hl, replaceChildren } from '../common/dom';
 import { formatInstant } from '../common/format';
 import { t } from '../common/i18n';
 import { checkEntries } from './bulk-check';
-import { MAX_ENTRIES, readEntries } from './bulk-input';
+import { type BulkEntry, MAX_ENTRIES, readEntries } from './bulk-input';
 import { toCsv } from './csv';
+import { readFile } from './file-input';
 import { M } from './messages';
 import { errorText, pageBulkApi } from './page-api';
 import { receiptButton } from './receipt-button';
-import { type BulkRow, COLUMNS, isAcceptable } from './rows';
+import { type BulkRow, COLUMNS, type Column, isAcceptable } from './rows';
 
 /** Kept across a language switch, which redraws the page. */
 const state: { text: string; rows: BulkRow[] | null; note: () => string } = { text: '', rows: null, note: () => '' };
@@ -19,9 +20,9 @@ function download(rows: readonly BulkRow[]): void {
     rows.map((r) => COLUMNS.map((c) => c.text(r))),
   );
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const stamp = (rows.find((r) => r.checkedAt)?.checkedAt ?? new Date().toISOString())
-    .slice(0, 19)
-    .replace(/[-:]/g, '');
+  // Named by the Beijing time of the check, as the table states it.
+  const at = new Date(rows.find((r) => r.checkedAt)?.checkedAt ?? Date.now());
+  const stamp = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-:]/g, '');
   const link = h('a', { href: url, download: `starmark-check-${stamp}.csv`, class: 'visually-hidden' });
   document.body.append(link);
   link.click();
@@ -30,14 +31,18 @@ function download(rows: readonly BulkRow[]): void {
 }
 
 function table(rows: readonly BulkRow[]): HTMLElement {
-  const cell = (row: BulkRow, key: string, text: string) => {
-    if (key === 'verdict')
+  // Each cell names its column (data-label), which a phone shows beside it when the table stacks into cards.
+  const cell = (row: BulkRow, column: Column) => {
+    const text = column.text(row);
+    const label = t(column.title);
+    if (column.key === 'verdict')
       return h(
         'td',
-        null,
+        { 'data-label': label, 'data-key': column.key },
         h('span', { class: ['badge', isAcceptable(row) ? 'badge-valid' : 'badge-attention'] }, text),
       );
-    return h('td', { class: key === 'number' || key === 'creditCode' ? 'mono' : undefined }, text);
+    const mono = column.key === 'number' || column.key === 'creditCode';
+    return h('td', { class: [mono && 'mono', !text && 'empty'], 'data-label': label, 'data-key': column.key }, text);
   };
   return h(
     'div',
@@ -61,9 +66,13 @@ function table(rows: readonly BulkRow[]): HTMLElement {
         rows.map((row) =>
           h(
             'tr',
-            { 'data-verdict': row.verdict },
-            COLUMNS.map((c) => cell(row, c.key, c.text(row))),
-            h('td', null, row.number && row.verdict !== 'MALFORMED' ? receiptButton(row.number) : ''),
+            { 'data-verdict': row.verdict, 'data-row': row.row },
+            COLUMNS.map((c) => cell(row, c)),
+            h(
+              'td',
+              { class: row.number ? 'receipt-cell' : 'empty', 'data-label': t(M.receipt) },
+              row.number ? receiptButton(row.number) : '',
+            ),
           ),
         ),
       ),
@@ -74,7 +83,12 @@ function table(rows: readonly BulkRow[]): HTMLElement {
 export function bulkSection(): HTMLElement {
   const input = h('textarea', { id: 'bulk-input', class: 'input textarea', rows: '8', spellcheck: 'false' });
   input.value = state.text;
-  const file = h('input', { id: 'bulk-file', type: 'file', accept: '.csv,.txt,text/csv,text/plain', class: 'file' });
+  const file = h('input', {
+    id: 'bulk-file',
+    type: 'file',
+    accept: '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    class: 'file',
+  });
   const status = h('p', { class: 'bulk-status', role: 'status', 'aria-live': 'polite' }, state.note());
   const results = h('div', { class: 'bulk-results' });
   const downloadButton = hl(
@@ -90,9 +104,9 @@ export function bulkSection(): HTMLElement {
     status.textContent = state.note();
   };
 
-  const check = async () => {
+  const check = async (read: { entries: BulkEntry[]; truncated: boolean } = readEntries(input.value)) => {
     state.text = input.value;
-    const { entries, truncated } = readEntries(state.text);
+    const { entries, truncated } = read;
     if (!entries.length) {
       status.textContent = t(M.bulkEmpty);
       return;
@@ -118,9 +132,15 @@ export function bulkSection(): HTMLElement {
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
-    input.value = await chosen.text();
     file.value = '';
-    await check();
+    try {
+      const read = await readFile(chosen);
+      // A text file is shown as read (GBK decoded), so the officer sees the names as they were meant.
+      input.value = read.text ?? '';
+      await check(read);
+    } catch {
+      status.textContent = t(M.bulkUnreadable);
+    }
   });
   show();
   return h(

@@ -1,4 +1,6 @@
 /** Every word the procurement page says, in Chinese and English. */
+
+import type { MatchKind } from '../../../shared/search/bulk';
 import type { Msg } from '../common/i18n';
 import { VERDICT_LABELS } from '../common/verdict-labels';
 import type { RowVerdict } from './rows';
@@ -9,6 +11,18 @@ const m = <T extends Record<string, Msg>>(messages: T): T => messages;
 const verdicts: Record<RowVerdict, Msg> = {
   ...VERDICT_LABELS,
   NO_CERTIFICATE: { zh: '该信用代码下无证书', en: 'No certificate under this credit code' },
+  NO_MATCH: { zh: '未找到该名称的证书', en: 'No certificate under this name' },
+  CREDIT_CODE_INVALID: { zh: '信用代码有误', en: 'Credit code mistyped' },
+  QUERY_TOO_SHORT: { zh: '内容过短', en: 'Too short to search' },
+};
+
+/** How a candidate matched the entry. */
+const matches: Record<MatchKind, Msg> = {
+  number: { zh: '证书编号', en: 'Certificate number' },
+  creditCode: { zh: '信用代码一致', en: 'Same credit code' },
+  exactName: { zh: '名称完全一致', en: 'Exact name' },
+  formerName: { zh: '曾用名', en: 'Former name' },
+  partialName: { zh: '名称部分一致', en: 'Part of the name' },
 };
 
 export const M = {
@@ -41,13 +55,21 @@ export const M = {
 
     bulkTitle: { zh: '批量查验投标人', en: 'Check a list of bidders' },
     bulkIntro: {
-      zh: '粘贴证书编号或统一社会信用代码（每行一个，或以逗号、空格分隔），或上传 CSV 文件。一次最多 500 个。',
-      en: 'Paste certificate numbers or credit codes (one per line, or separated by commas or spaces), or upload a CSV file. Up to 500 at a time.',
+      zh: '粘贴证书编号、统一社会信用代码或组织名称（每行一个），或上传 CSV（UTF-8 或 GBK）、XLSX 文件。一次最多 500 个。',
+      en: 'Paste certificate numbers, credit codes or organization names (one per line), or upload a CSV (UTF-8 or GBK) or XLSX file. Up to 500 at a time.',
     },
-    bulkLabel: { zh: '证书编号或统一社会信用代码', en: 'Certificate numbers or credit codes' },
-    bulkFile: { zh: '上传 CSV 文件', en: 'Upload a CSV file' },
+    bulkLabel: {
+      zh: '证书编号、统一社会信用代码或组织名称',
+      en: 'Certificate numbers, credit codes or organization names',
+    },
+    bulkFile: { zh: '上传 CSV / XLSX 文件', en: 'Upload a CSV or XLSX file' },
     bulkCheck: { zh: '查验', en: 'Check' },
-    bulkEmpty: { zh: '请先粘贴或上传要查验的编号。', en: 'Paste or upload the numbers to check first.' },
+    bulkEmpty: { zh: '请先粘贴或上传要查验的内容。', en: 'Paste or upload what to check first.' },
+    bulkUnreadable: { zh: '无法读取该文件。', en: 'The file cannot be read.' },
+    moreCandidates: {
+      zh: '还有更多名称相近的证书，请输入更完整的名称',
+      en: 'More certificates match this name; enter more of it',
+    },
     bulkTruncated: { zh: '只查验了前 {n} 个。', en: 'Only the first {n} were checked.' },
     bulkChecking: { zh: '正在查验 {n} 项…', en: 'Checking {n} entries…' },
     bulkSummary: {
@@ -59,7 +81,9 @@ export const M = {
     receiptOpen: { zh: '打开回执', en: 'Open receipt' },
     receiptFailed: { zh: '回执生成失败', en: 'The receipt could not be made' },
 
-    colLine: { zh: '序号', en: '#' },
+    colRow: { zh: '行号', en: '#' },
+    colMatch: { zh: '匹配方式', en: 'Matched by' },
+    colDetail: { zh: '说明', en: 'Detail' },
     colInput: { zh: '输入', en: 'Input' },
     colLabel: { zh: '备注', en: 'Note' },
     colVerdict: { zh: '结论', en: 'Verdict' },
@@ -121,4 +145,5 @@ export const M = {
     checkNoQr: { zh: '照片中没有可读的二维码。', en: 'No readable QR code in the photo.' },
   }),
   verdicts,
+  matches,
 };

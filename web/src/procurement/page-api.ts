@@ -1,8 +1,8 @@
 /** The page's calls to its own origin's API; a problem or a network failure becomes an error the view shows. */
 import type { JwksInput } from '../../../shared/jws/key-lookup';
 import type { IssuedReceiptAnswer } from '../../../shared/receipts/schemas';
+import type { BulkQueryAnswer } from '../../../shared/search/bulk';
 import type { SearchPage } from '../../../shared/search/schema';
-import type { NumberCheck, VerificationAnswer } from '../../../shared/star-mark/live';
 import { type ApiOutcome, getJson, postJson, problemTitle } from '../common/api';
 import { type Msg, t } from '../common/i18n';
 import type { BulkApi } from './bulk-check';
@@ -43,9 +43,8 @@ export async function searchCertificates(params: SearchParams): Promise<SearchPa
 }
 
 export const pageBulkApi: BulkApi = {
-  search: (q) => searchCertificates({ q }),
-  verify: async (numbers) =>
-    unwrap(await postJson<VerificationAnswer<NumberCheck>>('/v1/verifications', { numbers }, { timeoutMs: 30_000 })),
+  match: async (queries) =>
+    unwrap(await postJson<BulkQueryAnswer>('/v1/verifications', { queries }, { timeoutMs: 30_000 })),
 };
 
 export async function createReceipt(number: string): Promise<IssuedReceiptAnswer> {

@@ -8,6 +8,7 @@ import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { certificateView } from './certificate-view';
 import { certificationBody, storedBody } from './certification-body';
+import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
 import { numberIn } from './search-view';
@@ -20,9 +21,14 @@ type Outcome =
 
 export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
+  let log: LogView | null = null;
+  // The log's note arrives after the record: it fills this slot alone, so focus and scroll stay where they are.
+  const logSlot = h('div', { class: 'log-slot' });
+  const renderLog = () => replaceChildren(logSlot, log ? logNote(log) : null);
   const render = () => {
     if (outcome.kind === 'record') {
-      replaceChildren(app(), certificateView(outcome.record), bodyFacts(storedBody()), backHome());
+      renderLog();
+      replaceChildren(app(), certificateView(outcome.record), logSlot, bodyFacts(storedBody()), backHome());
       setTitle(outcome.record.organization.name, outcome.record.number);
       return settleFocus();
     }
@@ -52,8 +58,15 @@ export function certificatePage(number: string, signal: AbortSignal): View {
     void certificationBody().then(() => !signal.aborted && outcome.kind === 'record' && render());
     const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
     if (signal.aborted) return;
-    if (res.kind === 'ok') outcome = { kind: 'record', record: res.body };
-    else if (res.kind === 'problem' && res.status === 404)
+    if (res.kind === 'ok') {
+      outcome = { kind: 'record', record: res.body };
+      const record = res.body;
+      void checkLog(record).then((view) => {
+        if (signal.aborted || outcome.kind !== 'record' || outcome.record !== record) return;
+        log = view;
+        renderLog();
+      });
+    } else if (res.kind === 'problem' && res.status === 404)
       outcome = {
         kind: 'message',
         text: () => t(M.certNotFound, { number: canonical }),

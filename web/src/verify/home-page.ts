@@ -2,7 +2,7 @@
  * The home view, / (?q=…): scan a mark, look a certificate up by number / name / credit code, and how to tell a
  * genuine mark. A bare certificate number goes straight to its permalink; anything else is searched here.
  */
-import { certificatePagePath } from '../../../shared/pages';
+import { certificatePagePath, PAGE_FILES } from '../../../shared/pages';
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { M } from './messages';
@@ -29,6 +29,12 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
           navigate(`/?q=${encodeURIComponent(q)}`);
         }),
         results,
+        // Officers checking a tender's bidders start here too: the list tool is one link away.
+        h(
+          'p',
+          { class: 'procurement-link' },
+          h('a', { id: 'procurement-link', href: PAGE_FILES.procurement }, t(M.procurementLink)),
+        ),
       ),
       h(
         'section',

@@ -12,6 +12,7 @@ import { type Child, h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { certificationBody, storedBody } from './certification-body';
 import { combine, type KeySet, liveKeys, offlineKeys, storedKeys, withRevoked } from './keys';
+import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { checkSignature } from './signature';
@@ -31,6 +32,8 @@ interface MarkState {
   checkedAt: Date;
   /** The host a QR scanned in the page pointed to, when it was not this site. */
   foreignHost?: string;
+  /** What the public log proves about the live record (checked on the device), once it is known. */
+  log?: LogView;
 }
 
 export function markView(
@@ -73,6 +76,7 @@ export function markView(
     const extra: Child[] = [];
     if (state.foreignHost)
       extra.push(h('p', { class: 'note note-warn' }, t(M.foreignHost, { host: state.foreignHost })));
+    if (state.log && state.live.state === 'record') extra.push(logNote(state.log));
     replaceChildren(
       details,
       extra,
@@ -93,8 +97,16 @@ export function markView(
       timeoutMs: 8000,
     });
     if (signal.aborted) return;
-    if (res.kind === 'ok') state.live = { state: 'record', record: res.body };
-    else if (res.kind === 'problem' && res.status === 404 && res.problem.code === 'NOT_FOUND')
+    if (res.kind === 'ok') {
+      state.live = { state: 'record', record: res.body };
+      delete state.log;
+      const record = res.body;
+      void checkLog(record).then((view) => {
+        if (signal.aborted || state.live.state !== 'record' || state.live.record !== record) return;
+        state.log = view;
+        render();
+      });
+    } else if (res.kind === 'problem' && res.status === 404 && res.problem.code === 'NOT_FOUND')
       state.live = { state: 'not-found' };
     else state.live = { state: 'unreachable' };
     state.checkedAt = new Date();

@@ -42,6 +42,10 @@ export const M = m({
   },
 
   lookupTitle: { zh: '查询证书', en: 'Look up a certificate' },
+  procurementLink: {
+    zh: '采购人员：批量查验投标人名单（名称、信用代码或编号，支持 CSV / XLSX）',
+    en: 'Procurement officers: check a list of bidders (names, credit codes or numbers; CSV or XLSX)',
+  },
   lookupLabel: {
     zh: '证书编号、组织名称或统一社会信用代码',
     en: 'Certificate number, organization name or unified social credit code',
@@ -215,6 +219,38 @@ export const M = m({
   viewCertificate: { zh: '查看证书详情', en: 'View the certificate' },
   scanAnother: { zh: '查验其他标志', en: 'Check another mark' },
   certificateTitle: { zh: '证书信息', en: 'Certificate' },
+
+  logRecorded: {
+    zh: '已记录于公开日志第 {index} 条（检查点时间 {time}）',
+    en: 'Recorded in the public log as entry #{index} (checkpoint of {time})',
+  },
+  logRecordedHint: {
+    zh: '本页已在您的设备上用公开日志的公钥核验包含证明：登记系统无法悄悄改写这条记录。',
+    en: 'This page checked the inclusion proof on your device with the public log’s key: the registry cannot quietly rewrite this record.',
+  },
+  logPending: {
+    zh: '公开日志第 {index} 条刚刚写入，尚未纳入签名检查点（通常几秒内完成），暂时无法证明。',
+    en: 'Entry #{index} of the public log was just written and is not yet in a signed checkpoint (usually seconds away): it cannot be proven yet.',
+  },
+  logFailed: {
+    zh: '严重警告：公开日志不能证明本记录（{reason}）。登记系统显示的内容与其公开日志不符，请勿依赖本记录，并向认证机构核实。',
+    en: 'Serious warning: the public log does not back this record ({reason}). What the registry shows differs from its own public log: do not rely on it, and check with the certification body.',
+  },
+  logUnchecked: {
+    zh: '暂未能取得公开日志的公钥，未核验日志证明。',
+    en: 'The public log’s key could not be fetched: the log proof was not checked.',
+  },
+  logWhyNotIncluded: {
+    zh: '包含证明与签名检查点不符',
+    en: 'the inclusion proof does not lead to the signed checkpoint',
+  },
+  logWhyBadSignature: { zh: '检查点签名无效', en: 'the checkpoint’s signature is not the log’s' },
+  logWhyNoProof: { zh: '没有可用的包含证明', en: 'no inclusion proof is available' },
+  logWhyUnexplained: {
+    zh: '记录与日志条目不一致：{fields}',
+    en: 'the record differs from its log entry: {fields}',
+  },
+  logWhyMalformed: { zh: '证明或条目格式错误', en: 'the proof or the entry is malformed' },
   loading: { zh: '正在加载…', en: 'Loading…' },
 
   aboutTitle: { zh: '如何辨别星级标志', en: 'How to tell a genuine star mark' },

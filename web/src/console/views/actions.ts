@@ -4,6 +4,8 @@
  * (ownership, the assigned evaluator, impartiality) and its refusal is shown with its own zh/en title.
  */
 import { chinaDate } from '../../../../shared/calendar';
+import { requireImpartialDecider } from '../../../../shared/lifecycle/guards';
+import { surveillanceStepRefusal } from '../../../../shared/lifecycle/surveillance';
 import {
   APPLICATION_TRANSITIONS,
   CERTIFICATE_TRANSITIONS,
@@ -20,7 +22,7 @@ import { type ScoreSheetForm, scoreSheetForm } from './score-sheet';
 
 export type ActionTarget =
   | { kind: 'application'; id: string; state: string; evaluatorSub?: string }
-  | { kind: 'certificate'; number: string; status: string };
+  | { kind: 'certificate'; number: string; status: string; pendingSurveillance?: { evaluatorSub: string } };
 
 interface FieldSpec {
   name: string;
@@ -70,6 +72,10 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
           kind: 'textarea',
         },
       ];
+    case 'approveSurveillance':
+      return [note];
+    case 'assignEvaluator':
+      return [{ name: 'evaluatorSub', label: L.actions.evaluator, kind: 'evaluator', required: true }];
     case 'postponeSurveillance':
       return [{ name: 'until', label: L.actions.postponeUntil, kind: 'date', required: true }, reason(true)];
     case 'approve':
@@ -130,7 +136,11 @@ function actionForm(
     ...bi({ zh: spec.zh, en: spec.en }),
   );
   const ownCase =
-    target.kind === 'application' && (name === 'approve' || name === 'reject') && target.evaluatorSub === user.sub;
+    target.kind === 'application'
+      ? (name === 'approve' || name === 'reject') && target.evaluatorSub === user.sub
+      : (name === 'approveSurveillance' || name === 'refuseSurveillance') &&
+        target.pendingSurveillance !== undefined &&
+        !impartial(user, target.pendingSurveillance);
   const form = h(
     'form',
     { class: 'action-form', novalidate: true, 'aria-label': `${spec.zh} ${spec.en}` },
@@ -158,6 +168,16 @@ function actionForm(
   return form;
 }
 
+/** The shared impartiality guard, asked rather than restated: may this person decide what that evaluator audited? */
+function impartial(user: SessionUser, audited: { evaluatorSub: string }): boolean {
+  try {
+    requireImpartialDecider({ sub: user.sub, roles: [] }, audited);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The forms of every step the person may take now, each behind its own disclosure. */
 export function actionsPanel(
   target: ActionTarget,
@@ -170,7 +190,11 @@ export function actionsPanel(
     : CERTIFICATE_TRANSITIONS;
   const state = target.kind === 'application' ? target.state : target.status;
   const allowed = Object.entries(table).filter(
-    ([, spec]) => spec.role !== 'system' && hasRole(user, spec.role) && spec.from.includes(state),
+    ([name, spec]) =>
+      spec.role !== 'system' &&
+      hasRole(user, spec.role) &&
+      spec.from.includes(state) &&
+      (target.kind === 'application' || surveillanceStepRefusal(name, target) === null),
   );
   if (!allowed.length) return null;
   return h(

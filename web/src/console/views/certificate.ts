@@ -16,6 +16,24 @@ import { badge, bi, biText, busy, definitionList, loading, problemBox } from '..
 import { actionsPanel } from './actions';
 import { historySection } from './history';
 
+/** A surveillance result waiting for the committee: what it would change and why it waits. */
+function pendingCard(c: Certificate): HTMLElement | null {
+  const p = c.pendingSurveillance;
+  if (!p) return null;
+  return h(
+    'section',
+    { class: 'card', 'data-pending-surveillance': '', 'aria-labelledby': 'pending-title' },
+    h('h2', { id: 'pending-title' }, ...bi(L.certificate.pendingSurveillance)),
+    definitionList([
+      [L.actions.auditDate, formatDate(p.date)],
+      [L.certificate.level, [...bi(levelMsg(p.level)), ` · ${p.total.toFixed(1)} · ${p.outcome}`]],
+      [L.certificate.evaluator, p.evaluatorSub],
+      [L.certificate.pendingGrounds, p.grounds.flatMap((g) => [...bi(L.grounds[g]), ' '])],
+    ]),
+    h('p', { class: 'muted' }, ...bi(L.certificate.pendingNote)),
+  );
+}
+
 function downloads(c: Certificate): HTMLElement {
   const message = h('div', { class: 'form-message' });
   const base = `/v1/staff/certificates/${encodeURIComponent(c.number)}`;
@@ -105,6 +123,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       ],
     ],
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
+    [L.certificate.evaluator, c.evaluatorSub ?? '—'],
     [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
   ]);
   const statusHistory = h(
@@ -148,10 +167,21 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       facts,
     ),
     renewal(ctx, c, main),
-    actionsPanel({ kind: 'certificate', number: c.number, status: c.status }, ctx.user, ctx.evaluators, () => {
-      ctx.notify(L.done);
-      void certificateView(ctx, main, number);
-    }),
+    pendingCard(c),
+    actionsPanel(
+      {
+        kind: 'certificate',
+        number: c.number,
+        status: c.status,
+        ...(c.pendingSurveillance ? { pendingSurveillance: c.pendingSurveillance } : {}),
+      },
+      ctx.user,
+      ctx.evaluators,
+      () => {
+        ctx.notify(L.done);
+        void certificateView(ctx, main, number);
+      },
+    ),
     downloads(c),
     h(
       'section',
