@@ -42,7 +42,7 @@ describe('the console on the demo registry', () => {
     await page.waitForSelector('.outbox-entry');
     expect(await page.locator('.outbox-entry').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.outbox-entry .outbox-text').first().innerText()).toMatch(
-      /到期[\s\S]*(surveillance|expires)/,
+      /(监督审核|到期)[\s\S]*(surveillance|expires)/,
     );
   });
 

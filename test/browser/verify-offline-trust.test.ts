@@ -107,7 +107,15 @@ describe('a phone that opened / online once, then offline', () => {
 
     await context.setOffline(true);
     const page = await open(context, markUrl(valid.token));
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // The renderer Chromium starts for this navigation may miss the context's emulation: ask it directly.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
     expect(await verdictOf(page)).toBe('valid');
     expect(await titleOf(page)).toMatch(/^真品 · 截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间） 证书有效$/);
     expect(await page.locator('[data-as-of]').count()).toBe(1);
@@ -142,6 +150,12 @@ describe('a phone that opened / online once, then offline', () => {
     await screenshot(page, 'trust-offline-newer-key-zh');
 
     // Online again, the revoked-key mark shows the register's live record for its number, to compare.
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await context.setOffline(false);
     await page.goto(markUrl(oldKeyCert.token));
     expect(await verdictOf(page)).toBe('key-withdrawn');

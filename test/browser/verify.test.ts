@@ -498,7 +498,15 @@ describe('offline', () => {
     const problems = watchPage(offline, sys.url);
     const response = await offline.goto(suspendedUrl);
     expect(response?.fromServiceWorker()).toBe(true);
-    expect(await offline.evaluate(() => navigator.onLine)).toBe(false);
+    // The renderer Chromium starts for this navigation may miss the context's emulation: ask it directly.
+    const cdp = await context.newCDPSession(offline);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await expect.poll(() => offline.evaluate(() => navigator.onLine)).toBe(false);
     // The signed status snapshot the service worker keeps tells the suspension offline, with its time.
     expect(await verdictOf(offline)).toBe('suspended');
     expect(await verdictTitle(offline)).toMatch(/^真品 · 截至 .+ 证书已暂停$/);
@@ -529,11 +537,18 @@ describe('offline', () => {
     expect(await verdictOf(offline)).toBe('suspended');
     // As of the snapshot's time (stale here: the system's clock is days behind the browser's).
     expect(await offline.locator('[data-as-of], [data-stale]').count()).toBe(1);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await context.setOffline(false);
+    // Opened again online, the live record replaces the snapshot's word: no "as of" any more.
+    await offline.reload();
     await expect
       .poll(() => offline.locator('#verdict [data-verdict]').getAttribute('data-verdict'), { timeout: 15_000 })
       .toBe('suspended');
-    // The live record replaced the snapshot's word: no "as of" any more.
     await expect.poll(() => offline.locator('[data-as-of], [data-stale]').count(), { timeout: 15_000 }).toBe(0);
     expect(problems.dialogs).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
@@ -641,7 +656,7 @@ describe('accessibility and small screens', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.certificate');
     // After an in-page navigation, focus moves to the new view's heading for screen readers.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cert-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cert-heading');
 
     // Every form control has an accessible name; every image is decorative or named.
     await page.goto(`${sys.url}/`);

@@ -175,7 +175,7 @@ export function markView(
 
   const onOnline = () => {
     const v = current();
-    if (v.kind === 'offline' || v.kind === 'unverifiable' || v.asOf) void run();
+    if (v.kind === 'offline' || v.kind === 'unverifiable' || v.asOf || v.staleSince) void run();
   };
   window.addEventListener('online', onOnline);
   void run();
