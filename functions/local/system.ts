@@ -33,6 +33,7 @@ import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-lo
 import { gatewayListener } from './gateway';
 import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
+import { LocalRuntimeError } from './runtime-error';
 import { LOCAL_OBJECT_BUCKET, type S3Local, startS3Local } from './s3-local';
 import { ensureTable } from './table-setup';
 
@@ -83,6 +84,21 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts a server on a port found free, and on another when a parallel process took that one between the probe and
+ * the bind (tests start many systems at once).
+ */
+async function onAFreePort<T>(start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      const taken = error instanceof LocalRuntimeError && /Address already in use/.test(error.message);
+      if (!taken || attempt >= attempts) throw error;
+    }
+  }
+}
+
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const host = options.host ?? '127.0.0.1';
   // First the folder: a second start on a folder in use must refuse before it touches anything.
@@ -91,10 +107,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   let s3: S3Local | undefined;
   try {
     if (options.port) await assertPortFree(options.port, 'starmark gateway', host);
-    dynamo = await startDynamoDbLocal({
-      port: options.dynamoPort ?? (await freePort()),
-      ...(lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {}),
-    });
+    const onDisk = lock ? { onDisk: { dir: join(lock.dataDir, 'dynamodb'), lock } } : {};
+    dynamo = options.dynamoPort
+      ? await startDynamoDbLocal({ port: options.dynamoPort, ...onDisk })
+      : await onAFreePort((port) => startDynamoDbLocal({ port, ...onDisk }));
     s3 = await startS3Local({
       port: options.s3Port ?? (await freePort()),
       bucket: LOCAL_OBJECT_BUCKET,

@@ -37,7 +37,9 @@ describe('the status snapshot', () => {
     sys.setNow('2026-12-15');
     expect((await act(suspended.number, 'suspend')).status).toBe(200);
     expect((await act(withdrawn.number, 'withdraw')).status).toBe(200);
-    expect((await desk.surveil(raised.number, '2026-12-14', 97)).body.level).toBe('five');
+    expect((await desk.surveil(raised.number, '2026-12-14', 97)).status).toBe(200);
+    // A raised level counts once the committee confirms it.
+    expect((await desk.decide(raised.number, 'approve')).body.level).toBe('five');
     const { snapshot, stale, kid } = await snapshotNow();
     expect(stale).toBe(false);
     expect(snapshot.iat).toBe(sys.deps.clock().toISOString());
