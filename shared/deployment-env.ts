@@ -45,3 +45,5 @@ export const METRICS_NAMESPACE = 'starmark';
 export const KMS_FAILURE_METRIC = 'KmsFailures';
 /** The metric the sweep emits when a run completes: the sweep-silence alarm watches it. */
 export const SWEEP_COMPLETED_METRIC = 'SweepCompleted';
+/** The metric the sweep emits after running the log monitor: 1 when it found a problem (or could not run), else 0. */
+export const LOG_MONITOR_FAILED_METRIC = 'LogMonitorFailed';
