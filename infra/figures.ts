@@ -23,6 +23,8 @@ export const RESERVED_CONCURRENCY = {
   originSecretRotation: 1,
   /** One writer at a time is the lease's job; one is also all the schedule ever needs. */
   logIntegrator: 1,
+  /** Runs once per deployment (a custom resource). */
+  bakedKeySet: 1,
 } as const;
 
 /**

@@ -13,9 +13,10 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { CERTIFICATION_BODY_ENV } from '../shared/certification-body';
-import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
+import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV, KEY_IDS_VARIABLE } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
+import { BakedKeySet } from './constructs/baked-key-set';
 import { CursorKey } from './constructs/cursor-key';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
@@ -66,6 +67,8 @@ export class StarmarkStack extends Stack {
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
   readonly logIntegrator: StarmarkFunction;
+  /** The deploy step that writes /jwks.json beside the pages; none when no pages are deployed. */
+  readonly bakedKeySetWriter: StarmarkFunction | undefined;
   /** The deployment's secrets: the origin-verify value and the cursor key. */
   readonly secrets: { readonly originVerify: Secret; readonly cursorKey: Secret };
 
@@ -154,17 +157,17 @@ export class StarmarkStack extends Stack {
       });
     }
 
-    if (existsSync(props.webDistDir)) {
-      new WebDeployment(this, 'WebDeployment', {
-        sourceDir: props.webDistDir,
-        bucket: web.bucket,
-        distribution: web.distribution,
-        consoleConfig: identity.consoleConfig,
-        certificationBody: config.certificationBody,
-        logs,
-        pageAliasObjects: web.inChina,
-      });
-    }
+    const webDeployment = existsSync(props.webDistDir)
+      ? new WebDeployment(this, 'WebDeployment', {
+          sourceDir: props.webDistDir,
+          bucket: web.bucket,
+          distribution: web.distribution,
+          consoleConfig: identity.consoleConfig,
+          certificationBody: config.certificationBody,
+          logs,
+          pageAliasObjects: web.inChina,
+        })
+      : undefined;
 
     const reminders = new EncryptedTopic(this, 'Reminders', { displayName: 'starmark reminders', admins });
     const alarms = new EncryptedTopic(this, 'Alarms', { displayName: 'starmark alarms', admins });
@@ -177,7 +180,7 @@ export class StarmarkStack extends Stack {
       PUBLIC_BASE_URL: publicBaseUrl,
       [CERTIFICATION_BODY_ENV]: JSON.stringify(config.certificationBody),
       LOG_LEVEL: config.logLevel,
-      SIGNING_KEY_IDS: signing.keyIds,
+      [KEY_IDS_VARIABLE['star-mark']]: signing.keyIds,
     };
     const behindApi = {
       [DEPLOYMENT_ENV.originVerifySecretArn]: originVerify.secret.secretArn,
@@ -197,9 +200,9 @@ export class StarmarkStack extends Stack {
       environment: {
         ...common,
         ...behindApi,
-        RECEIPT_KEY_IDS: receiptSigning.keyIds,
+        [KEY_IDS_VARIABLE.receipt]: receiptSigning.keyIds,
         [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
-        STATUS_KEY_IDS: statusSigning.keyIds,
+        [KEY_IDS_VARIABLE.status]: statusSigning.keyIds,
       },
     });
     // Reads only, but every public request is counted against its API key or its client's rate.
@@ -265,6 +268,25 @@ export class StarmarkStack extends Stack {
     });
     this.logIntegrator = transparencyLog.integrator;
     transparencyLog.grantReadProofs(publicFn.role, web.objects);
+
+    // The key set shipped with the page, from the keys as deployed: only when pages are deployed beside it.
+    const bakedKeySet = webDeployment
+      ? new BakedKeySet(this, 'BakedKeySet', {
+          table,
+          siteBucket: web.bucket,
+          deployment: webDeployment,
+          keySets: {
+            [KEY_IDS_VARIABLE['star-mark']]: signing,
+            [KEY_IDS_VARIABLE.receipt]: receiptSigning,
+            [KEY_IDS_VARIABLE.status]: statusSigning,
+          },
+          environment: common,
+          projectRoot: props.projectRoot,
+          handlersDir: props.handlersDir,
+          logs,
+        })
+      : undefined;
+    this.bakedKeySetWriter = bakedKeySet?.writer;
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');

@@ -3,6 +3,8 @@
  * One list, read by the stack that sets them and by the functions that read them; to be folded into the runtime
  * environment's single definition.
  */
+import type { KeyPurpose } from './star-mark/jwks';
+
 export const DEPLOYMENT_ENV = {
   /** Secrets Manager secret whose value CloudFront sends as ORIGIN_VERIFY_HEADER; unset locally (no CloudFront). */
   originVerifySecretArn: 'ORIGIN_VERIFY_SECRET_ARN',
@@ -20,7 +22,16 @@ export const DEPLOYMENT_ENV = {
   objectBucket: 'OBJECT_BUCKET',
   /** The transparency log's Ed25519 KMS key (ECC_NIST_EDWARDS25519): given to the integrator, which signs checkpoints. */
   logKeyId: 'LOG_KEY_ID',
+  /** The bucket of the built pages: given to the deploy step that writes /jwks.json beside them, and no other. */
+  siteBucket: 'SITE_BUCKET',
 } as const;
+
+/** The variable that names each signing purpose's KMS keys, newest (the signer) first. */
+export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
+  'star-mark': 'SIGNING_KEY_IDS',
+  receipt: 'RECEIPT_KEY_IDS',
+  status: 'STATUS_KEY_IDS',
+};
 
 /** The header CloudFront adds to every request it sends to the API; the functions refuse a request without it. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -34,3 +45,5 @@ export const METRICS_NAMESPACE = 'starmark';
 export const KMS_FAILURE_METRIC = 'KmsFailures';
 /** The metric the sweep emits when a run completes: the sweep-silence alarm watches it. */
 export const SWEEP_COMPLETED_METRIC = 'SweepCompleted';
+/** The metric the sweep emits after running the log monitor: 1 when it found a problem (or could not run), else 0. */
+export const LOG_MONITOR_FAILED_METRIC = 'LogMonitorFailed';

@@ -26,6 +26,8 @@ export const keys = {
   /** The integrated tree: size, root and signed checkpoint, moved forward only under the lease. */
   logHead: () => ({ pk: 'LOG#HEAD', sk: 'LOG' }),
   logLease: () => ({ pk: 'LOG#LEASE', sk: 'LOG' }),
+  /** The last checkpoint the sweep's monitor verified (size, root, pinned key): the next run must extend it. */
+  logMonitor: () => ({ pk: 'LOG#MONITOR', sk: 'LOG' }),
   /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
   statusList: 'STATUSLIST',
   statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
