@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
     zh: '申请人不得参与本组织案件的审核、决定或管理',
     en: 'Whoever applied for an organization may take no staff step on its case',
   },
+  NOT_LINKED: {
+    status: 403,
+    zh: '您的账户未关联到该组织，请联系管理员关联',
+    en: 'Your account is not linked to this organization; an administrator links accounts',
+  },
   ORIGIN_NOT_VERIFIED: {
     status: 403,
     zh: '请通过登记系统的正式网址访问',
@@ -199,6 +204,22 @@ export const ERROR_CATALOGUE = {
     zh: '该证书已有进行中的再认证申请',
     en: 'A renewal application is already open for this certificate',
   },
+  CERTIFIED_FOR_SCOPE: {
+    status: 422,
+    zh: '该组织在此范围内已有有效证书，请申请再认证或办理变更',
+    en: 'The organization already holds an active certificate for this scope: apply for renewal or a change (变更)',
+  },
+  APPLICATION_OPEN_FOR_SCOPE: {
+    status: 409,
+    zh: '该组织在此范围内已有进行中的申请',
+    en: 'The organization already has an open application for this scope',
+  },
+  ACCOUNT_ALREADY_LINKED: {
+    status: 409,
+    zh: '该账户已关联到此组织',
+    en: 'The account is already linked to this organization',
+  },
+  ACCOUNT_NOT_LINKED: { status: 409, zh: '该账户未关联到此组织', en: 'The account is not linked to this organization' },
   SIGNING_KEY_UNAVAILABLE: {
     status: 503,
     zh: '当前没有可用于签发星级标志的密钥',

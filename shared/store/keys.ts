@@ -12,6 +12,8 @@ const NEVER = '9999-12-31';
 export const keys = {
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   certificate: (number: string) => ({ pk: `CERT#${number}`, sk: 'CERT' }),
+  /** One record per 统一社会信用代码: what makes two applications for one organization meet on one item. */
+  organization: (creditCode: string) => ({ pk: `ORG#${creditCode}`, sk: 'ORG' }),
   event: (stream: string, seq: number) => ({ pk: `EVT#${stream}`, sk: `EVT#${String(seq).padStart(8, '0')}` }),
   eventStream: (stream: string) => `EVT#${stream}`,
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
@@ -71,7 +73,7 @@ export function certificateIndexAttributes(c: Certificate) {
   };
 }
 
-export function eventStreamOf(kind: 'application' | 'certificate', id: string): string {
+export function eventStreamOf(kind: 'application' | 'certificate' | 'organization', id: string): string {
   return `${kind}/${id}`;
 }
 

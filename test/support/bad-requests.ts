@@ -99,6 +99,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   revokeSigningKey: REASON,
   issueApiKey: { name: 'requiredText', contact: 'requiredText' },
   revokeApiKey: {},
+  linkOrganizationAccount: { sub: 'identifier', reason: 'text' },
+  unlinkOrganizationAccount: { sub: 'identifier', reason: 'text' },
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
 };

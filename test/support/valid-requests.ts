@@ -92,13 +92,25 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'certificate:refuseScopeExtension': () => ({ reason: '新增范围未经现场核查' }),
 };
 
+/** An organization on the register, made by applicant-acme's first application for it: its credit code. */
+async function registeredOrganization(s: Subjects): Promise<string> {
+  const body = newApplication();
+  await ok(s.api.post('/v1/staff/applications', body, ACTING.applicant));
+  return body.organization.creditCode;
+}
+
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
 export const KNOWN: Record<
   string,
   (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>
 > = {
   whoAmI: () => ({ as: ACTING.applicant }),
-  submitApplication: () => ({ body: newApplication(), as: ACTING.applicant }),
+  // An organization on the register (its first case made it, linking its applicant) applying for another scope.
+  submitApplication: async (s) => {
+    const body = newApplication({}, { scope: '燃气具的安装与维修服务' });
+    await ok(s.api.post('/v1/staff/applications', body, ACTING.applicant));
+    return { body: { ...body, scope: '家用电器的销售与售后服务' }, as: ACTING.applicant };
+  },
   listApplications: () => ({ query: { state: 'submitted' } }),
   getApplication: () => ({ as: ACTING.applicant }),
   applicationEvents: () => ({ as: ACTING.applicant }),
@@ -124,6 +136,17 @@ export const KNOWN: Record<
   createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
   verifyReceipt: async (s) => ({
     body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws },
+  }),
+  getOrganization: async (s) => ({ path: `/v1/staff/organizations/${await registeredOrganization(s)}` }),
+  linkOrganizationAccount: async (s) => ({
+    path: `/v1/staff/organizations/${await registeredOrganization(s)}/link-account`,
+    body: { sub: 'applicant-beta', reason: '已核验授权委托书' },
+    as: ACTING.admin,
+  }),
+  unlinkOrganizationAccount: async (s) => ({
+    path: `/v1/staff/organizations/${await registeredOrganization(s)}/unlink-account`,
+    body: { sub: ACTING.applicant },
+    as: ACTING.admin,
   }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),
