@@ -6,13 +6,11 @@
  * by a MutationObserver the bench adds to every page, so both pages are timed by the same code. Goal: offline within
  * 1.5× the floor. The service worker runs in a thread of its own that the emulation does not throttle.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type LocalSystem, startLocalSystem } from '../functions/local/system';
 import { ensureWebBuilt } from '../test/support/web-build';
+import { type BarePage, serveBarePage } from './bare-page';
 import { issueOne } from './public-read';
 import { type BenchRow, ms, ratio, verdict } from './table';
 
@@ -30,34 +28,13 @@ const TIMER = `(() => {
   new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
-/** The floor page, its script bundled with the key set written in, served from a server of its own. */
-export async function floorServer(jwks: unknown): Promise<{ url: string; server: Server }> {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./verdict-floor/floor.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: ['es2022'],
-    platform: 'browser',
-    write: false,
+/** The floor page, its script bundled with the key set written in. */
+export function floorServer(jwks: unknown): Promise<BarePage> {
+  return serveBarePage({
+    entry: fileURLToPath(new URL('./verdict-floor/floor.ts', import.meta.url)),
     define: { __JWKS__: JSON.stringify(jwks) },
-    logLevel: 'warning',
+    body: '<div id="verdict"><output data-verdict="checking"></output></div>',
   });
-  const script = bundle.outputFiles[0]!.text;
-  const html =
-    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>floor</title>' +
-    '<div id="verdict"><output data-verdict="checking"></output></div><script type="module" src="/floor.js"></script>';
-  const server = createServer((req, res) => {
-    const js = req.url === '/floor.js';
-    res.writeHead(200, {
-      'content-type': js ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8',
-      // As warm as the verify page's service-worker cache: the script comes from the browser's cache after once.
-      'cache-control': js ? 'max-age=3600' : 'no-cache',
-    });
-    res.end(js ? script : html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
 export interface Timed {
@@ -125,7 +102,7 @@ export async function timeToVerdictRows(options: { rounds: number }): Promise<Be
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  let floor: Awaited<ReturnType<typeof floorServer>> | undefined;
+  let floor: BarePage | undefined;
   try {
     const { token } = await issueOne(system);
     if (!token) throw new Error('the issued certificate has no star-mark token');
@@ -194,7 +171,7 @@ export async function timeToVerdictRows(options: { rounds: number }): Promise<Be
       },
     ];
   } finally {
-    floor?.server.close();
+    floor?.close();
     await browser.close().catch(() => undefined);
     await system.stop();
   }

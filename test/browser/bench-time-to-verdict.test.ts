@@ -40,7 +40,7 @@ describe('the time-to-verdict bench', () => {
       expect((await timeVerdict(bare, `${floor.url}#${tampered(token)}`)).kind).toBe('counterfeit');
       await bare.close();
     } finally {
-      floor.server.close();
+      floor.close();
     }
   });
 });
