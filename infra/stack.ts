@@ -227,8 +227,12 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'readwrite' },
       reservedConcurrency: RESERVED_CONCURRENCY.sweep,
       timeout: Duration.minutes(5),
-      // The sweep sends the due-date reminders (functions/notify/from-env.ts).
-      environment: { ...common, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      // The sweep sends the due-date reminders (functions/notify/from-env.ts) and monitors the published log.
+      environment: {
+        ...common,
+        NOTIFY_TOPIC_ARN: reminders.topic.topicArn,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+      },
     });
 
     // Star marks are signed by staff (issuing) and the sweep (a status change may re-issue the signed mark); receipts
@@ -268,6 +272,7 @@ export class StarmarkStack extends Stack {
     });
     this.logIntegrator = transparencyLog.integrator;
     transparencyLog.grantReadProofs(publicFn.role, web.objects);
+    transparencyLog.grantMonitor(sweepFn.role, web.objects);
 
     // The key set shipped with the page, from the keys as deployed: only when pages are deployed beside it.
     const bakedKeySet = webDeployment
@@ -310,6 +315,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
     monitoring.watchFunction('log-integrator', transparencyLog.integrator.fn, { usesKms: true });
     monitoring.watchSweep();
+    monitoring.watchLogMonitor();
     monitoring.watchTable(table.table);
     monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
     monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);
