@@ -7,6 +7,7 @@
  * which the public function reads with read-only access; its marks then fail at once (after the short cache below).
  */
 import { chainEvent, GENESIS_HASH } from '../../../shared/audit/chain';
+import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
 import { type KeyPurpose, revokeKey, type SigningKeyRecord } from '../../../shared/star-mark';
@@ -29,9 +30,9 @@ export interface KmsKeyRingOptions {
 
 /** The variable that names each ring's keys: error messages point the operator at the right one. */
 export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
-  'star-mark': 'SIGNING_KEY_IDS',
-  receipt: 'RECEIPT_KEY_IDS',
-  status: 'STATUS_KEY_IDS',
+  'star-mark': DEPLOYMENT_ENV.signingKeyIds,
+  receipt: DEPLOYMENT_ENV.receiptKeyIds,
+  status: DEPLOYMENT_ENV.statusKeyIds,
 };
 
 export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {
