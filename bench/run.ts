@@ -13,11 +13,17 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_LEVEL ??= 'error';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
+    help: { type: 'boolean', default: false },
+  },
 });
 if (values.help) {
   process.stdout.write(
-    'npm run bench [-- --quick]\n  --quick  short load runs, smaller sizes (minutes instead of a quarter of an hour)\n',
+    'npm run bench [-- --quick] [-- --only <area>]\n' +
+      '  --quick        short load runs, smaller sizes (minutes instead of a quarter of an hour)\n' +
+      '  --only <area>  run only that part (repeatable), e.g. --only "status snapshot"; results.md is left as it is\n',
   );
   process.exit(0);
 }
@@ -31,12 +37,18 @@ const { qrRows, webWeightRows } = await import('./optional');
 const { sweepRows } = await import('./sweep-scale');
 const { searchRows } = await import('./search-scale');
 const { transparencyLogRows } = await import('./transparency-log');
+const { statusSnapshotRows } = await import('./status-snapshot-size');
+const { timeToVerdictRows } = await import('./time-to-verdict');
+const { scanRows } = await import('./scan-decoding');
 type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 
 const sections: [string, () => Promise<Row[]>][] = [
   ['transparency log', () => transparencyLogRows({ integrateCount: quick ? 20_000 : 100_000, proofSize: 1_000_000 })],
+  ['status snapshot', () => statusSnapshotRows({ certificates: 100_000, share: 0.02 })],
   ['public read', () => publicReadRows({ connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 3 })],
   ['star mark', qrRows],
+  ['scan', () => scanRows({ certificates: quick ? 1 : 3 })],
+  ['time to verdict', () => timeToVerdictRows({ rounds: quick ? 3 : 7 })],
   ['bundle', bundleRows],
   ['verify page', webWeightRows],
   [
@@ -58,7 +70,14 @@ const sections: [string, () => Promise<Row[]>][] = [
 const started = new Date();
 const load = loadavg()[0]!.toFixed(1);
 const rows: Row[] = [];
+const only = values.only ?? [];
+const unknown = only.filter((area) => !sections.some(([name]) => name === area));
+if (unknown.length) {
+  process.stderr.write(`bench: no part named ${unknown.join(', ')}; parts: ${sections.map(([n]) => n).join(', ')}\n`);
+  process.exit(2);
+}
 for (const [area, run] of sections) {
+  if (only.length && !only.includes(area)) continue;
   const t = performance.now();
   process.stderr.write(`bench: ${area}…`);
   try {
@@ -86,7 +105,10 @@ const header = [
   '',
 ].join('\n');
 process.stdout.write(`\n${table}\n`);
-writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), `${header}${table}\n`);
-process.stdout.write(`\nWritten to bench/results.md\n`);
+// A partial run would overwrite the full table with a few rows: only a whole run is kept.
+if (!only.length) {
+  writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), `${header}${table}\n`);
+  process.stdout.write(`\nWritten to bench/results.md\n`);
+}
 // Sockets kept alive by SDK clients would hold the process open after the table is out.
 process.exit(0);

@@ -23,6 +23,8 @@ export const RESERVED_CONCURRENCY = {
   originSecretRotation: 1,
   /** One writer at a time is the lease's job; one is also all the schedule ever needs. */
   logIntegrator: 1,
+  /** Runs once per deployment (a custom resource). */
+  bakedKeySet: 1,
 } as const;
 
 /**
@@ -54,6 +56,8 @@ export const ALARMS = {
   kmsFailures: 1,
   /** The sweep runs daily at 07:00 China time; this many hours without a successful run raise the alarm. */
   sweepSilenceHours: 26,
+  /** Runs of the sweep's log monitor in a day that found a problem in the published log (or could not run). */
+  logMonitorFailures: 1,
   /** Any message in a dead-letter queue. */
   deadLetterMessages: 1,
 } as const;

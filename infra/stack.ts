@@ -12,9 +12,10 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV } from '../shared/deployment-env';
+import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV, KEY_IDS_VARIABLE } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
+import { BakedKeySet } from './constructs/baked-key-set';
 import { CursorKey } from './constructs/cursor-key';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
@@ -65,6 +66,8 @@ export class StarmarkStack extends Stack {
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
   readonly logIntegrator: StarmarkFunction;
+  /** The deploy step that writes /jwks.json beside the pages; none when no pages are deployed. */
+  readonly bakedKeySetWriter: StarmarkFunction | undefined;
   /** The deployment's secrets: the origin-verify value and the cursor key. */
   readonly secrets: { readonly originVerify: Secret; readonly cursorKey: Secret };
 
@@ -153,17 +156,17 @@ export class StarmarkStack extends Stack {
       });
     }
 
-    if (existsSync(props.webDistDir)) {
-      new WebDeployment(this, 'WebDeployment', {
-        sourceDir: props.webDistDir,
-        bucket: web.bucket,
-        distribution: web.distribution,
-        consoleConfig: identity.consoleConfig,
-        certificationBody: config.certificationBody,
-        logs,
-        pageAliasObjects: web.inChina,
-      });
-    }
+    const webDeployment = existsSync(props.webDistDir)
+      ? new WebDeployment(this, 'WebDeployment', {
+          sourceDir: props.webDistDir,
+          bucket: web.bucket,
+          distribution: web.distribution,
+          consoleConfig: identity.consoleConfig,
+          certificationBody: config.certificationBody,
+          logs,
+          pageAliasObjects: web.inChina,
+        })
+      : undefined;
 
     const reminders = new EncryptedTopic(this, 'Reminders', { displayName: 'starmark reminders', admins });
     const alarms = new EncryptedTopic(this, 'Alarms', { displayName: 'starmark alarms', admins });
@@ -223,8 +226,12 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'readwrite' },
       reservedConcurrency: RESERVED_CONCURRENCY.sweep,
       timeout: Duration.minutes(5),
-      // The sweep sends the due-date reminders (functions/notify/from-env.ts).
-      environment: { ...common, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      // The sweep sends the due-date reminders (functions/notify/from-env.ts) and monitors the published log.
+      environment: {
+        ...common,
+        NOTIFY_TOPIC_ARN: reminders.topic.topicArn,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+      },
     });
 
     // Star marks are signed by staff (issuing) and the sweep (a status change may re-issue the signed mark); receipts
@@ -264,6 +271,26 @@ export class StarmarkStack extends Stack {
     });
     this.logIntegrator = transparencyLog.integrator;
     transparencyLog.grantReadProofs(publicFn.role, web.objects);
+    transparencyLog.grantMonitor(sweepFn.role, web.objects);
+
+    // The key set shipped with the page, from the keys as deployed: only when pages are deployed beside it.
+    const bakedKeySet = webDeployment
+      ? new BakedKeySet(this, 'BakedKeySet', {
+          table,
+          siteBucket: web.bucket,
+          deployment: webDeployment,
+          keySets: {
+            [KEY_IDS_VARIABLE['star-mark']]: signing,
+            [KEY_IDS_VARIABLE.receipt]: receiptSigning,
+            [KEY_IDS_VARIABLE.status]: statusSigning,
+          },
+          environment: common,
+          projectRoot: props.projectRoot,
+          handlersDir: props.handlersDir,
+          logs,
+        })
+      : undefined;
+    this.bakedKeySetWriter = bakedKeySet?.writer;
 
     this.functions = { public: publicFn, staff: staffFn, sweep: sweepFn };
     const sweepDeadLetters = deadLetterQueue(this, 'SweepDeadLetters', 'the daily sweep schedule');
@@ -287,6 +314,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
     monitoring.watchFunction('log-integrator', transparencyLog.integrator.fn, { usesKms: true });
     monitoring.watchSweep();
+    monitoring.watchLogMonitor();
     monitoring.watchTable(table.table);
     monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
     monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);

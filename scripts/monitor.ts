@@ -1,10 +1,11 @@
 /**
- * `npm run monitor -- --url <base> [--state <file>] [--sample <n>]`: checks a starmark registry's public log (see
- * scripts/monitor-core.ts). Exits 0 when everything the log says is consistent, 1 with the findings otherwise.
+ * `npm run monitor -- --url <base> [--state <file>] [--sample <n>]`: checks a starmark registry's public log over
+ * HTTP (the checks: shared/transparency-log/monitor.ts, which the daily sweep runs too). Exits 0 when everything the log says is consistent, 1 with the findings otherwise.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type MonitorState, monitorLog } from './monitor-core';
+import { type MonitorState, monitorLog } from '../shared/transparency-log/monitor';
+import { httpMonitorSource } from './monitor-http';
 
 async function main() {
   const { values } = parseArgs({
@@ -17,8 +18,9 @@ async function main() {
   if (!values.url) throw new Error('--url <base URL of the registry> is required');
   const state = existsSync(values.state) ? (JSON.parse(readFileSync(values.state, 'utf8')) as MonitorState) : undefined;
   const report = await monitorLog({
-    baseUrl: values.url,
+    source: httpMonitorSource(values.url),
     state,
+    now: new Date(),
     ...(values.sample ? { sample: Number(values.sample) } : {}),
   });
   if (!report.ok) {
@@ -29,7 +31,8 @@ async function main() {
   }
   if (report.state) writeFileSync(values.state, `${JSON.stringify(report.state, null, 2)}\n`);
   process.stdout.write(
-    `starmark monitor: ok — ${report.size} entries verified against the signed checkpoint, ${report.checked} records compared\n`,
+    `starmark monitor: ok — ${report.size} entries verified against the signed checkpoint, ${report.checked} records compared` +
+      `${report.pending ? `, ${report.pending} changed since the checkpoint (checked next time)` : ''}\n`,
   );
 }
 

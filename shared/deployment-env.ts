@@ -3,6 +3,8 @@
  * (`[DEPLOYMENT_ENV.tableName]: …`) and each function's composition root reads them by the same keys, once, through
  * `requireEnv` (which throws on a missing value) or as optional where only some functions are given one.
  */
+import type { KeyPurpose } from './star-mark/jwks';
+
 export const DEPLOYMENT_ENV = {
   /** The registry's one DynamoDB table. */
   tableName: 'TABLE_NAME',
@@ -34,7 +36,16 @@ export const DEPLOYMENT_ENV = {
   objectBucket: 'OBJECT_BUCKET',
   /** The transparency log's Ed25519 KMS key (ECC_NIST_EDWARDS25519): given to the integrator, which signs checkpoints. */
   logKeyId: 'LOG_KEY_ID',
+  /** The bucket of the built pages: given to the deploy step that writes /jwks.json beside them, and no other. */
+  siteBucket: 'SITE_BUCKET',
 } as const;
+
+/** The variable that names each signing purpose's KMS keys, newest (the signer) first. */
+export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
+  'star-mark': DEPLOYMENT_ENV.signingKeyIds,
+  receipt: DEPLOYMENT_ENV.receiptKeyIds,
+  status: DEPLOYMENT_ENV.statusKeyIds,
+};
 
 /** The header CloudFront adds to every request it sends to the API; the functions refuse a request without it. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -57,3 +68,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export function logLevelOf(value: string | undefined): LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value ?? '') ? (value as LogLevel) : 'info';
 }
+
+/** The metric the sweep emits after running the log monitor: 1 when it found a problem (or could not run), else 0. */
+export const LOG_MONITOR_FAILED_METRIC = 'LogMonitorFailed';

@@ -7,7 +7,10 @@
  *   <page>/document.ts → /<file>.html               the page and its chrome, referring to the files above
  *
  * Every name under /assets/ carries the hash of its content, so it can be cached for ever. web/public is copied as
- * it is (icons, web app manifest). The build then writes asset-manifest.json — exactly the files it made, page by
+ * it is (icons, web app manifest). Given a key set (`--jwks <file>`: the registry's /.well-known/jwks.json, or
+ * `buildWeb({ jwks })`), it writes /jwks.json, the key set shipped with the page, through the one function that
+ * makes that file everywhere (shared/star-mark/baked-jwks.ts: public members only); without one, the deployment
+ * writes it (`npm start`, the web deployment in AWS). The build then writes asset-manifest.json — exactly the files it made, page by
  * page — and the verify page's service worker (/sw.js), which precaches that page's files in a cache named after
  * the build. No inline script or style anywhere: the CSP forbids both.
  */
@@ -15,15 +18,17 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { PAGE_FILES, type PageName } from '../shared/pages';
+import { BAKED_JWKS_FILE, bakedJwksText } from '../shared/star-mark/baked-jwks';
 import { type PageAssets, renderDocument } from './src/chrome/document';
 import { PAGE_DOCUMENTS } from './src/pages/documents';
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname);
 /** esbuild's working directory: the paths in its metafile are relative to it, wherever the build is run from. */
 const project = resolve(root, '..');
-const out = join(root, 'dist');
+const defaultOut = join(root, 'dist');
 const pages = join(root, 'src', 'pages');
 export const ASSET_MANIFEST = 'asset-manifest.json';
 
@@ -40,8 +45,6 @@ export interface AssetManifest {
   /** Every file of the build (site-absolute paths), this manifest and the service worker excepted. */
   files: string[];
 }
-
-const sitePath = (file: string) => `/${relative(out, resolve(project, file)).split(sep).join('/')}`;
 
 /** The output that esbuild made from an entry, and the scripts it imports at once and later, transitively. */
 function outputsOf(metafile: Metafile, entry: string) {
@@ -75,7 +78,18 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export async function buildWeb(): Promise<AssetManifest> {
+export interface BuildOptions {
+  /** The published key set to ship with the page as /jwks.json (only its public members are written). */
+  readonly jwks?: unknown;
+  /** Where the build goes: web/dist unless said otherwise (a test builds into a folder of its own). */
+  readonly outDir?: string;
+}
+
+export async function buildWeb(options: BuildOptions = {}): Promise<AssetManifest> {
+  // Checked before anything is removed: a bad key set leaves the previous build in place.
+  const jwksText = options.jwks === undefined ? undefined : bakedJwksText(options.jwks);
+  const out = resolve(options.outDir ?? defaultOut);
+  const sitePath = (file: string) => `/${relative(out, resolve(project, file)).split(sep).join('/')}`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const entries = PAGE_DOCUMENTS.flatMap((doc) => [
@@ -101,6 +115,7 @@ export async function buildWeb(): Promise<AssetManifest> {
   });
   const assets = join(root, 'public');
   if (existsSync(assets)) cpSync(assets, out, { recursive: true });
+  if (jwksText !== undefined) writeFileSync(join(out, BAKED_JWKS_FILE), jwksText);
 
   const built = {} as Record<PageName, PageBuild>;
   for (const doc of PAGE_DOCUMENTS) {
@@ -122,12 +137,12 @@ export async function buildWeb(): Promise<AssetManifest> {
   for (const file of files) digest.update(file).update(readFileSync(join(out, file)));
   const manifest: AssetManifest = { build: digest.digest('hex').slice(0, 16), pages: built, files };
   writeFileSync(join(out, ASSET_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  await buildServiceWorker(manifest);
+  await buildServiceWorker(manifest, out);
   return manifest;
 }
 
 /** The verify page's service worker, with exactly that page's files and the build's id written into it. */
-async function buildServiceWorker(manifest: AssetManifest): Promise<void> {
+async function buildServiceWorker(manifest: AssetManifest, out: string): Promise<void> {
   const verify = manifest.pages.verify;
   const precache = [
     verify.html,
@@ -156,7 +171,9 @@ async function buildServiceWorker(manifest: AssetManifest): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'build.ts')) {
-  buildWeb().catch((error: unknown) => {
+  const { values } = parseArgs({ options: { jwks: { type: 'string' } }, allowPositionals: false });
+  const jwks = values.jwks === undefined ? undefined : (JSON.parse(readFileSync(values.jwks, 'utf8')) as unknown);
+  buildWeb(jwks === undefined ? {} : { jwks }).catch((error: unknown) => {
     process.stderr.write(`web build failed: ${String(error)}\n`);
     process.exit(1);
   });

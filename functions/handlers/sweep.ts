@@ -1,7 +1,8 @@
 /**
- * Lambda entry: the daily sweep and the reminders, run by the EventBridge schedule. It fails the invocation when a
- * certificate could not be handled, so that the schedule's retry (harmless: the sweep is idempotent) and the
- * function's error alarm both see it.
+ * Lambda entry: the daily sweep, the reminders and the log monitor, run by the EventBridge schedule. It fails the
+ * invocation when a certificate could not be handled, so that the schedule's retry (harmless: the sweep is
+ * idempotent) and the function's error alarm both see it. A problem the log monitor finds has its own metric and
+ * alarm (functions/service/log-monitor.ts) and fails nothing: a retry would not make a rewritten log honest.
  */
 import { SWEEP_COMPLETED_METRIC } from '../../shared/deployment-env';
 import { log } from '../http/log';
@@ -15,7 +16,7 @@ const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders } = await runDailyOperations(await signingDeps(), notifier);
+    const { sweep, reminders, monitor } = await runDailyOperations(await signingDeps(), notifier);
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,
@@ -28,6 +29,7 @@ export const handler = instrumented(
       actions: sweep.changed,
       channel: notifier.channel,
       reminders: reminders.sent,
+      monitor,
     });
     const failures = [...sweep.failed, ...reminders.failed];
     if (failures.length) {

@@ -5,30 +5,30 @@
  * service worker precaches for offline use.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BAKED_JWKS_PATH } from '../../shared/star-mark/baked-jwks';
 import type { Deps } from '../service/deps';
-import { publishedJwks } from '../signing/verification';
+import { bakedKeySetText } from '../signing/verification';
 import { withSecurityHeaders } from './static-files';
 
-export const BAKED_JWKS_FILE = '/jwks.json';
 export const CERTIFICATION_BODY_FILE_PATH = '/certification-body.json';
 
-function json(res: ServerResponse, body: unknown) {
+function json(res: ServerResponse, text: string) {
   res.writeHead(
     200,
     withSecurityHeaders({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }),
   );
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 export function deploymentFiles(deps: Deps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    if (url.pathname === BAKED_JWKS_FILE) {
-      json(res, await publishedJwks(deps));
+    if (url.pathname === BAKED_JWKS_PATH) {
+      json(res, await bakedKeySetText(deps));
       return true;
     }
     if (url.pathname === CERTIFICATION_BODY_FILE_PATH) {
-      json(res, deps.config.certificationBody);
+      json(res, JSON.stringify(deps.config.certificationBody));
       return true;
     }
     return false;

@@ -7,6 +7,7 @@ import type { Decided } from '../../shared/lifecycle/events';
 import type { CertificateCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import { termWrites } from '../../shared/search/terms';
+import { claimsChanged } from '../../shared/star-mark/claims';
 import { eventStreamOf } from '../../shared/store/keys';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
@@ -36,9 +37,7 @@ export async function planCertificateChange(
     actor,
     now,
   );
-  const markChanged =
-    value.level !== current.level || value.cycle !== current.cycle || value.validUntil !== current.validUntil;
-  const certificate = markChanged ? await withStarMark(deps, value) : value;
+  const certificate = claimsChanged(current, value) ? await withStarMark(deps, value) : value;
   return {
     // Search hits show status and level: their term items change in the same transaction (nothing when unchanged).
     writes: [

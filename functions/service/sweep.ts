@@ -12,6 +12,7 @@ import { CommitConflict } from '../../shared/store/port';
 import type { Notifier } from '../notify/port';
 import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { type LogMonitorRun, monitorOwnLog } from './log-monitor';
 import { type ReminderReport, sendReminders } from './reminders';
 
 export interface SweepReport {
@@ -74,11 +75,18 @@ async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: Swe
 export interface DailyReport {
   sweep: SweepReport;
   reminders: ReminderReport;
+  /** The transparency log checked against the public records and yesterday's checkpoint. */
+  monitor: LogMonitorRun;
 }
 
-/** What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded. */
+/**
+ * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; the
+ * log monitor last, so that however long it takes, the day's changes are made (the ones not yet integrated into a
+ * checkpoint are counted as pending, not compared).
+ */
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
-  return { sweep, reminders };
+  const monitor = await monitorOwnLog(deps);
+  return { sweep, reminders, monitor };
 }

@@ -15,6 +15,7 @@ import {
   type VerificationAnswer,
   verifyStarMark,
 } from '../../shared/star-mark';
+import { bakedJwksText } from '../../shared/star-mark/baked-jwks';
 import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import { matchQueries } from '../service/bulk-match';
 import type { Deps } from '../service/deps';
@@ -26,6 +27,14 @@ export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
   const others = [deps.receiptKeys, deps.statusKeys].filter((r) => r !== undefined);
   const sets = await Promise.all(others.map(async (r) => jwksOf(await r.records(), r.purpose)));
   return mergeJwks(jwksOf(await ring.records(), ring.purpose), ...sets);
+}
+
+/**
+ * The text of `/jwks.json`, the key set shipped with the page: served by `npm start`, written beside the pages by
+ * the deployment in AWS. Public key material only.
+ */
+export async function bakedKeySetText(deps: Deps): Promise<string> {
+  return bakedJwksText(await publishedJwks(deps));
 }
 
 export async function verify(deps: Deps, request: VerificationRequest): Promise<VerificationAnswer | BulkQueryAnswer> {

@@ -1,5 +1,6 @@
 /**
- * Uploads the built web pages (web/dist) to the site bucket and invalidates the distribution. The stack adds it
+ * Uploads the built web pages (web/dist) to the site bucket and invalidates the distribution; /jwks.json beside
+ * them is written by the deploy step that reads the keys (baked-key-set.ts). The stack adds it
  * only when the folder exists, so `cdk synth` works before the web is built. Zipping a local folder needs no
  * Docker; the upload itself runs in CDK's stock BucketDeployment Lambda, whose findings are acknowledged below.
  */
@@ -12,6 +13,7 @@ import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { PAGE_ALIASES } from '../../shared/pages';
+import { BAKED_JWKS_FILE } from '../../shared/star-mark/baked-jwks';
 import type { LogArchive } from './log-archive';
 
 export interface WebDeploymentProps {
@@ -61,6 +63,9 @@ const grantAcks = (siteBucketLogicalId: string, partition: string, region: strin
 ];
 
 export class WebDeployment extends Construct {
+  /** The uploaded sources' object keys: they change whenever the pages do (the baked key set reruns on them). */
+  readonly sourceObjectKeys: string[];
+
   constructor(scope: Construct, id: string, props: WebDeploymentProps) {
     super(scope, id);
     // Our own role rather than the default, which would carry the AWS managed AWSLambdaBasicExecutionRole.
@@ -68,7 +73,7 @@ export class WebDeployment extends Construct {
     const role = new Role(this, 'HandlerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
-    new BucketDeployment(this, 'Deployment', {
+    const deployment = new BucketDeployment(this, 'Deployment', {
       // The runtime config goes last so that it wins over any console-config.json a build might carry.
       sources: [
         Source.asset(props.sourceDir),
@@ -76,12 +81,16 @@ export class WebDeployment extends Construct {
         ...(props.certificationBody ? [Source.jsonData('certification-body.json', props.certificationBody)] : []),
       ],
       destinationBucket: props.bucket,
+      // Written after the upload by the deploy step that reads the keys (baked-key-set.ts): never pruned here.
+      exclude: [BAKED_JWKS_FILE],
       distribution: props.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
       role,
       logGroup,
     });
+
+    this.sourceObjectKeys = deployment.objectKeys;
 
     if (props.pageAliasObjects) {
       const aliases = Object.entries(PAGE_ALIASES).filter(([alias]) => alias !== '/');

@@ -13,6 +13,9 @@ import { STAR_MARK_ALG } from './token';
 
 export { type EcPublicJwk, ecPublicJwk } from '../jws/ec-key';
 
+/** Where the key set shipped with the page is served (made by shared/star-mark/baked-jwks.ts). */
+export const BAKED_JWKS_PATH = '/jwks.json';
+
 export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 

@@ -8,10 +8,12 @@ import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchesPathPattern } from '../../infra/api-behaviors';
 import { preflightPaths } from '../../shared/cors';
+import { DEPLOYMENT_ENV, KEY_IDS_VARIABLE } from '../../shared/deployment-env';
 import { ROUTES, routeKey } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers';
+import { BAKED_JWKS_FILE } from '../../shared/star-mark/baked-jwks';
 import { PUBLIC_OBJECT_PREFIXES } from '../../shared/store/objects';
-import { SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
+import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
 let resources: Record<string, { Type: string; Properties: any }>;
@@ -160,5 +162,30 @@ describe('CloudFront', () => {
 
   it('deploys the built pages when web/dist exists', () => {
     expect(ofType('Custom::CDKBucketDeployment')).toHaveLength(1);
+  });
+
+  it('writes /jwks.json beside the pages at every deploy, from the public keys only, and never prunes it', () => {
+    const [[deploymentId, deployment]] = ofType('Custom::CDKBucketDeployment') as [[string, any]];
+    expect(deployment.Properties.Exclude).toEqual([BAKED_JWKS_FILE]);
+    const [[, file]] = ofType('Custom::BakedKeySet') as [[string, any]];
+    const writer = s.stack.bakedKeySetWriter!;
+    expect(file.Properties.ServiceToken).toEqual({ 'Fn::GetAtt': [s.logicalId(writer.fn), 'Arn'] });
+    // After the upload, and again whenever the pages (their uploaded sources) or any ring's keys change.
+    expect((resources[Object.keys(resources).find((id) => resources[id] === file)!] as any).DependsOn).toEqual(
+      expect.arrayContaining([deploymentId]),
+    );
+    expect(JSON.stringify(file.Properties.pages)).toContain(deploymentId);
+    expect(Object.keys(file.Properties.keyIds).sort()).toEqual(Object.values(KEY_IDS_VARIABLE).sort());
+    const env = (resources[s.logicalId(writer.fn)] as any).Properties.Environment.Variables;
+    for (const variable of Object.values(KEY_IDS_VARIABLE)) expect(env[variable]).toBeDefined();
+    expect(env[DEPLOYMENT_ENV.siteBucket]).toEqual({ Ref: expect.stringMatching(/Site/) });
+    expect(Object.keys(env)).not.toContain(DEPLOYMENT_ENV.objectBucket);
+    const { statements } = roleStatements(s, s.logicalId(writer.role));
+    const actions = actionsOf(statements);
+    expect(actions).toContain('kms:GetPublicKey');
+    expect(actions.filter((a) => a.startsWith('kms:') && a !== 'kms:GetPublicKey')).toEqual([]);
+    const puts = statements.filter((st) => actionsOf([st]).includes('s3:PutObject'));
+    expect(puts).toHaveLength(1);
+    expect(JSON.stringify(puts[0]!.Resource)).toContain(`/${BAKED_JWKS_FILE}`);
   });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { documentClient } from '../../functions/store/dynamo-client';
 import { CHECKPOINT_PATH } from '../../functions/transparency-log/objects';
-import { monitorLog } from '../../scripts/monitor-core';
+import { httpMonitorSource } from '../../scripts/monitor-http';
 import { keys } from '../../shared/store/keys';
 import { decodeEntryBundle, encodeEntryBundle, entryBundlePath, tilePath, utf8 } from '../../shared/transparency-log';
+import { monitorLog } from '../../shared/transparency-log/monitor';
 import { useTestSystem } from '../support/local-system';
 import { issuedCertificate } from '../support/walk';
 
@@ -17,7 +18,7 @@ describe('the monitor', () => {
     await issuedCertificate(sys.api);
     await sys.api.post(`/v1/staff/certificates/${a.number}/suspend`, { reason: '投诉' }, 'admin-qian');
     await sys.log.integrate();
-    const first = await monitorLog({ baseUrl: sys.url, now: sys.deps.clock() });
+    const first = await monitorLog({ source: httpMonitorSource(sys.url), now: sys.deps.clock() });
     expect(first.findings).toEqual([]);
     expect(first).toMatchObject({ ok: true, size: 3, checked: 2 });
 
@@ -25,7 +26,7 @@ describe('the monitor', () => {
     const db = documentClient({ endpoint: sys.dynamo.endpoint, ...LOCAL_AWS });
     const stored = await sys.deps.store.getItem(keys.certificate(a.number).pk, 'CERT');
     await db.send(new PutCommand({ TableName: 'starmark', Item: { ...stored, status: 'valid' } }));
-    const edited = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    const edited = await monitorLog({ source: httpMonitorSource(sys.url), state: first.state, now: sys.deps.clock() });
     expect(edited.ok).toBe(false);
     expect(edited.findings.join('\n')).toMatch(new RegExp(`${a.number}: the record shows status`));
     await db.send(new PutCommand({ TableName: 'starmark', Item: stored }));
@@ -36,27 +37,33 @@ describe('the monitor', () => {
     const entries = decodeEntryBundle(bundle)!;
     entries[2] = utf8.encode(utf8.decode(entries[2]!).replace('"suspended"', '"valid"'));
     await sys.log.objects.put(path, encodeEntryBundle(entries));
-    const rewritten = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    const rewritten = await monitorLog({
+      source: httpMonitorSource(sys.url),
+      state: first.state,
+      now: sys.deps.clock(),
+    });
     expect(rewritten.findings.join('\n')).toMatch(/do not hash to the checkpoint root/);
     await sys.log.objects.put(path, bundle);
 
     // A checkpoint edited to another root: its signature fails.
     const note = utf8.decode((await sys.log.objects.get(CHECKPOINT_PATH))!);
     await sys.log.objects.put(CHECKPOINT_PATH, utf8.encode(note.replace('\n3\n', '\n2\n')));
-    const forged = await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    const forged = await monitorLog({ source: httpMonitorSource(sys.url), state: first.state, now: sys.deps.clock() });
     expect(forged.findings).toEqual(['bad checkpoint: BAD_SIGNATURE']);
     await sys.log.objects.put(CHECKPOINT_PATH, utf8.encode(note));
 
-    expect((await monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() })).ok).toBe(true);
+    expect(
+      (await monitorLog({ source: httpMonitorSource(sys.url), state: first.state, now: sys.deps.clock() })).ok,
+    ).toBe(true);
   });
 
   it('catches a deleted log entry, an edited hash tile and a deleted hash tile', async () => {
     await issuedCertificate(sys.api);
     await sys.log.integrate();
-    const first = await monitorLog({ baseUrl: sys.url, now: sys.deps.clock() });
+    const first = await monitorLog({ source: httpMonitorSource(sys.url), now: sys.deps.clock() });
     expect(first.findings).toEqual([]);
     const size = first.size;
-    const check = () => monitorLog({ baseUrl: sys.url, state: first.state, now: sys.deps.clock() });
+    const check = () => monitorLog({ source: httpMonitorSource(sys.url), state: first.state, now: sys.deps.clock() });
 
     // An entry deleted from the published bundle: the bundle no longer holds the checkpoint's entries.
     const bundlePath = entryBundlePath(0, size);

@@ -7,7 +7,7 @@
  * which the public function reads with read-only access; its marks then fail at once (after the short cache below).
  */
 import { chainEvent, GENESIS_HASH } from '../../../shared/audit/chain';
-import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';
+import { KEY_IDS_VARIABLE } from '../../../shared/deployment-env';
 import { DomainError } from '../../../shared/errors';
 import type { Actor } from '../../../shared/model';
 import { type KeyPurpose, revokeKey, type SigningKeyRecord } from '../../../shared/star-mark';
@@ -29,11 +29,7 @@ export interface KmsKeyRingOptions {
 }
 
 /** The variable that names each ring's keys: error messages point the operator at the right one. */
-export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
-  'star-mark': DEPLOYMENT_ENV.signingKeyIds,
-  receipt: DEPLOYMENT_ENV.receiptKeyIds,
-  status: DEPLOYMENT_ENV.statusKeyIds,
-};
+export { KEY_IDS_VARIABLE };
 
 export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {
   const ids = value

@@ -13,6 +13,7 @@
  *   certification body
  */
 import { isPagePath, PAGE_FILES } from '../../../shared/pages';
+import { BAKED_JWKS_PATH } from '../../../shared/star-mark/jwks';
 
 /** Written by the build: the verify page's files (HTML, styles, every script it may load) and the build's id. */
 declare const __PRECACHE__: readonly string[];
@@ -44,7 +45,7 @@ const PRECACHE = new Set(__PRECACHE__);
 const OPTIONAL = [
   '/icon-192.png',
   '/icon-512.png',
-  '/jwks.json',
+  BAKED_JWKS_PATH,
   '/.well-known/jwks.json',
   '/v1/status-snapshot',
   '/certification-body.json',

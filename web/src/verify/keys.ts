@@ -1,7 +1,7 @@
 /**
  * The public keys the page checks signatures against, from three sources:
  *
- * 1. `/jwks.json` — the key set shipped with the deployment (made at build from web/public/jwks.json, by
+ * 1. `/jwks.json` — the key set shipped with the deployment (made at build when the build is given one, by
  *    `npm start` from the local key rings, by the web deployment in AWS). Precached by the service worker when the
  *    page is first loaded, so it is there offline on any phone that has opened the page once.
  * 2. localStorage — the last key set fetched from the server, stored whenever any view of the page is opened online.
@@ -12,7 +12,7 @@
  * added — and revocation is sticky: a kid that any source (the status snapshot included) ever listed as revoked is
  * never trusted again on this device, whatever an older source says.
  */
-import type { PublishedKey, RevokedKey } from '../../../shared/star-mark/jwks';
+import { BAKED_JWKS_PATH, type PublishedKey, type RevokedKey } from '../../../shared/star-mark/jwks';
 import { getJson } from '../common/api';
 
 /**
@@ -28,7 +28,7 @@ export interface KeySet {
 
 const STORAGE_KEY = 'starmark.jwks';
 export const LIVE_JWKS_PATH = '/.well-known/jwks.json';
-export const BAKED_JWKS_PATH = '/jwks.json';
+export { BAKED_JWKS_PATH };
 
 function normalize(value: unknown): KeySet | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -1,5 +1,7 @@
 /** A Merkle tree over leaf hashes held in memory: the monitor recomputes the roots itself from what it downloaded. */
-import { type Hash, type NodeReader, nodeHash } from '../shared/transparency-log';
+import type { Hash } from './hash';
+import { nodeHash } from './hash';
+import type { NodeReader } from './merkle';
 
 export function memoryTreeReader(leaves: readonly Hash[]): NodeReader {
   const levels: Hash[][] = [leaves.slice()];
