@@ -59,10 +59,11 @@ async function dailyRun() {
 
 describe('the log monitor in the daily sweep', () => {
   let suspendedBefore: Record<string, unknown>;
+  let other: string;
 
   it('passes an honest log, counts LogMonitorFailed 0 and keeps the checkpoint it verified', async () => {
     const a = await issuedCertificate(sys.api);
-    await issuedCertificate(sys.api);
+    other = (await issuedCertificate(sys.api)).number;
     suspendedBefore = (await sys.deps.store.getItem(keys.certificate(a.number).pk, 'CERT'))!;
     await sys.api.post(`/v1/staff/certificates/${a.number}/suspend`, { reason: '投诉' }, 'admin-qian');
     await sys.log.integrate();
@@ -125,5 +126,16 @@ describe('the log monitor in the daily sweep', () => {
       await sys.log.objects.put(CHECKPOINT_PATH, note);
     }
     expect((await dailyRun()).monitor).toMatchObject({ ok: true });
+  });
+
+  it('counts a record changed after the checkpoint as pending, and compares it once integrated', async () => {
+    await sys.api.post(`/v1/staff/certificates/${other}/suspend`, { reason: '投诉' }, 'admin-qian');
+    const before = await dailyRun();
+    expect(before.monitor).toMatchObject({ ok: true, size: 3, checked: 1, pending: 1 });
+    expect(before.emitted).toEqual([0]);
+    await sys.log.integrate();
+    const after = await dailyRun();
+    expect(after.monitor).toMatchObject({ ok: true, size: 4, checked: 2, pending: 0, kept: true });
+    expect(await readMonitorState(sys.deps.store)).toMatchObject({ state: { size: 4 } });
   });
 });
