@@ -4,6 +4,7 @@ import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
+import type { StaffDirectory } from '../directory/port';
 import type { SigningKeyRing } from '../signing/ports';
 
 export interface RegistryConfig {
@@ -43,4 +44,6 @@ export interface Deps {
   statusKeys?: SigningKeyRing;
   /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
   objects?: ObjectStore;
+  /** Who holds which role (Cognito's groups in AWS, the dev identity provider locally): the staff function's alone. */
+  directory?: StaffDirectory;
 }

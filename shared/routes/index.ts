@@ -4,6 +4,7 @@
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
+import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
@@ -35,6 +36,7 @@ export const OPERATION_ROUTES = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...DIRECTORY_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -54,6 +56,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...DIRECTORY_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

@@ -89,6 +89,7 @@ const ACCESS: Record<string, Access> = {
   getOrganization: STAFF_ONLY,
   linkOrganizationAccount: ADMIN_ONLY,
   unlinkOrganizationAccount: ADMIN_ONLY,
+  listDirectory: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {
