@@ -4,8 +4,9 @@ import { DomainError } from '../../shared/errors';
 import { CERTIFICATE_ENDINGS, closeRenewalOnCertificateEnd } from '../../shared/lifecycle/application';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
 import type { Decided } from '../../shared/lifecycle/events';
-import type { CertificateCommand } from '../../shared/lifecycle/transitions';
+import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
+import { requireMayActFor } from '../../shared/organizations';
 import { termWrites } from '../../shared/search/terms';
 import { claimsChanged } from '../../shared/star-mark/claims';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -92,5 +93,9 @@ export async function planCertificateTransition(
   const now = deps.clock();
   const current = await loadCertificate(deps, number);
   requireReadable(actor, current, `certificate ${number}`);
-  return planCertificateChange(deps, actor, current, applyCertificateTransition(current, command, actor, now), now);
+  const decided = applyCertificateTransition(current, command, actor, now);
+  // The holder's own steps (asking for a change) are acting for the organization: only while linked to it.
+  if (CERTIFICATE_TRANSITIONS[command.name].role === 'applicant')
+    requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));
+  return planCertificateChange(deps, actor, current, decided, now);
 }

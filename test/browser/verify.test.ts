@@ -19,6 +19,7 @@ import {
   overflow,
   PHONE,
   screenshot,
+  takeOffline,
   usePageRig,
   type WatchedPage,
   watchPage,
@@ -498,15 +499,7 @@ describe('offline', () => {
     const problems = watchPage(offline, sys.url);
     const response = await offline.goto(suspendedUrl);
     expect(response?.fromServiceWorker()).toBe(true);
-    // The renderer Chromium starts for this navigation may miss the context's emulation: ask it directly.
-    const cdp = await context.newCDPSession(offline);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: true,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await expect.poll(() => offline.evaluate(() => navigator.onLine)).toBe(false);
+    const network = await takeOffline(context, offline);
     // The signed status snapshot the service worker keeps tells the suspension offline, with its time.
     expect(await verdictOf(offline)).toBe('suspended');
     expect(await verdictTitle(offline)).toMatch(/^真品 · 截至 .+ 证书已暂停$/);
@@ -537,13 +530,7 @@ describe('offline', () => {
     expect(await verdictOf(offline)).toBe('suspended');
     // As of the snapshot's time (stale here: the system's clock is days behind the browser's).
     expect(await offline.locator('[data-as-of], [data-stale]').count()).toBe(1);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await context.setOffline(false);
+    await network.backOnline();
     // Opened again online, the live record replaces the snapshot's word: no "as of" any more.
     await offline.reload();
     await expect

@@ -9,6 +9,7 @@ import { auditProblems } from '../support/audit-integrity';
 import { type ApiResult, useTestSystem } from '../support/local-system';
 import { newApplication, newOrganization } from '../support/organizations';
 import { tableSnapshot } from '../support/table-snapshot';
+import { CHANGE_REQUESTS } from '../support/valid-requests';
 import { issuedCertificate } from '../support/walk';
 
 const sys = useTestSystem({ now: '2026-11-23' });
@@ -130,7 +131,7 @@ describe('the organization record, read by staff and linked by admins', () => {
     expect((await sys.api.get(base(newOrganization().creditCode), 'admin-qian')).status).toBe(404);
   });
 
-  it('lets an admin link an account, which may then apply, and unlink one, which then may not renew', async () => {
+  it('lets an admin link an account, which may then apply, and unlink one, which then may not renew or change', async () => {
     const organization = newOrganization();
     const certificate = await issuedCertificate(sys.api, 92, { organization });
     const code = organization.creditCode;
@@ -147,6 +148,14 @@ describe('the organization record, read by staff and linked by admins', () => {
       sys.api.post('/v1/staff/renewals', { certificateNumber: certificate.number }, 'applicant-acme'),
     );
     expect(`${res.status} ${res.body.code}`).toBe('403 NOT_LINKED');
+    const change = await refused(() =>
+      sys.api.post(
+        `/v1/staff/certificates/${certificate.number}/request-change`,
+        CHANGE_REQUESTS.address,
+        'applicant-acme',
+      ),
+    );
+    expect(change.body.code).toBe('NOT_LINKED');
     const events = await sys.deps.store.listEvents(`organization/${code}`);
     expect(events.map((e) => e.action)).toEqual(['register', 'link-account', 'add-application', 'unlink-account']);
     expect(events[1]).toMatchObject({ actor: { sub: 'admin-qian' }, data: { account: 'applicant-beta' } });

@@ -151,6 +151,22 @@ export const L = {
     issued: { zh: '证书 {number} 已颁发', en: 'Certificate {number} issued' },
   }),
 
+  organization: m({
+    title: { zh: '组织（按统一社会信用代码）', en: 'Organization (by credit code)' },
+    accounts: { zh: '可代表该组织的申请人账号', en: 'Applicant accounts acting for it' },
+    linkedBy: { zh: '{by} 于 {at} 关联', en: 'linked by {by} on {at}' },
+    applications: { zh: '该组织的申请', en: 'Its applications' },
+    certificates: { zh: '该组织的证书', en: 'Its certificates' },
+    notRegistered: { zh: '该组织尚无登记记录', en: 'This organization has no record yet' },
+    account: { zh: '申请人账号', en: 'Applicant account' },
+    link: { zh: '关联账号', en: 'Link account' },
+    unlink: { zh: '取消关联', en: 'Unlink' },
+    ownOrganization: {
+      zh: '您的账号关联到该组织：账号由其他管理员管理。',
+      en: 'Your account acts for this organization: another administrator manages its accounts.',
+    },
+  }),
+
   actions: m({
     title: { zh: '可执行的操作', en: 'Actions' },
     reason: { zh: '理由', en: 'Reason' },
