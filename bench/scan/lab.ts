@@ -3,6 +3,9 @@
  * verify page's own fallback decoder is the one that reads. Photos are made and decoded there; the JPEG bytes come
  * back for the independent decoder.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type BarePage, serveBarePage } from '../bare-page';
@@ -11,6 +14,8 @@ import type { CorpusMark } from './marks';
 /** The sides of the QR (quiet zone included) a phone sees, in pixels, and the blurs (σ, pixels) of the corpus. */
 export const QR_SIDES_PX = [90, 105, 120, 135, 150, 165, 180] as const;
 export const BLUR_SIGMAS = [0, 0.25, 0.5, 0.75, 1] as const;
+
+const WASM_PATH = '/assets/zxing_reader.wasm';
 
 interface Harness {
   photo(svg: string, width: number, height: number, sigma: number): Promise<string>;
@@ -26,9 +31,14 @@ export interface ScanLab {
 }
 
 export async function openScanLab(): Promise<ScanLab> {
+  // The page's decoder loads its WebAssembly from the site, at the path the build writes in; here, the lab's own.
+  const reader = createRequire(import.meta.url).resolve('zxing-wasm/reader');
+  const wasm = readFileSync(join(dirname(reader), '..', '..', 'reader', 'zxing_reader.wasm'));
   const site: BarePage = await serveBarePage({
     entry: fileURLToPath(new URL('./harness.ts', import.meta.url)),
     body: '<p>scan corpus</p>',
+    define: { __QR_DECODER_WASM__: JSON.stringify(WASM_PATH) },
+    files: { [WASM_PATH]: { type: 'application/wasm', data: wasm } },
   });
   let browser: Browser | undefined;
   try {
