@@ -29,7 +29,8 @@ export const handler = instrumented(
       actions: sweep.changed,
       channel: notifier.channel,
       reminders: reminders.sent,
-      monitor,
+      // The findings themselves are in the monitor's own line ('log monitor found a problem').
+      monitor: monitor.ran ? { ...monitor, findings: monitor.findings.length } : monitor,
     });
     const failures = [...sweep.failed, ...reminders.failed];
     if (failures.length) {

@@ -90,6 +90,9 @@ describe('a rename', () => {
       matchedFormerName: '闽江旧电器售后服务有限公司',
       organization: { name: '闽江智能家电售后服务有限公司' },
     });
+    // A bidder list written with the old name still finds the holder, and says the name it matched is former.
+    const checked = await sys.api.post('/v1/verifications', { queries: ['闽江旧电器售后服务有限公司'] });
+    expect(checked.body.items[0].candidates).toMatchObject([{ number: cert.number, match: 'formerName' }]);
   });
 
   it('is refused, writing nothing, when approved by whoever proposed it, or asked for twice', async () => {
