@@ -15,7 +15,7 @@ const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders } = await runDailyOperations(await signingDeps(), notifier);
+    const { sweep, reminders, marks, notices } = await runDailyOperations(await signingDeps(), notifier);
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,
@@ -28,8 +28,11 @@ export const handler = instrumented(
       actions: sweep.changed,
       channel: notifier.channel,
       reminders: reminders.sent,
+      marksReissued: marks.reissued,
+      marksUnfinished: marks.unfinished,
+      notices: notices.sent,
     });
-    const failures = [...sweep.failed, ...reminders.failed];
+    const failures = [...sweep.failed, ...reminders.failed, ...marks.failed, ...notices.failed];
     if (failures.length) {
       log.error('sweep had failures', { failures });
       throw new Error(`sweep: ${failures.length} item(s) failed`);

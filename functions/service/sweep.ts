@@ -10,8 +10,10 @@ import { sweepActionFor } from '../../shared/lifecycle/certificate-dates';
 import { type Certificate, SYSTEM_SWEEP } from '../../shared/model';
 import { CommitConflict } from '../../shared/store/port';
 import type { Notifier } from '../notify/port';
+import { deliverQueuedNotices, type NoticeReport } from '../notify/queue';
 import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { continueMarkReissues, type ReissueReport, SWEEP_BUDGET } from './mark-reissue';
 import { type ReminderReport, sendReminders } from './reminders';
 
 export interface SweepReport {
@@ -74,11 +76,19 @@ async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: Swe
 export interface DailyReport {
   sweep: SweepReport;
   reminders: ReminderReport;
+  /** Marks of revoked keys re-signed by this run (what the revocation request left), and notices sent. */
+  marks: ReissueReport;
+  notices: NoticeReport;
 }
 
-/** What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded. */
+/**
+ * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; then
+ * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel.
+ */
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
-  return { sweep, reminders };
+  const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
+  const notices = await deliverQueuedNotices(deps, notifier);
+  return { sweep, reminders, marks, notices };
 }
