@@ -38,6 +38,8 @@ const { sweepRows } = await import('./sweep-scale');
 const { searchRows } = await import('./search-scale');
 const { transparencyLogRows } = await import('./transparency-log');
 const { statusSnapshotRows } = await import('./status-snapshot-size');
+const { timeToVerdictRows } = await import('./time-to-verdict');
+const { scanRows } = await import('./scan-decoding');
 type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 
 const sections: [string, () => Promise<Row[]>][] = [
@@ -45,6 +47,8 @@ const sections: [string, () => Promise<Row[]>][] = [
   ['status snapshot', () => statusSnapshotRows({ certificates: 100_000, share: 0.02 })],
   ['public read', () => publicReadRows({ connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 3 })],
   ['star mark', qrRows],
+  ['scan', () => scanRows({ certificates: quick ? 1 : 3 })],
+  ['time to verdict', () => timeToVerdictRows({ rounds: quick ? 3 : 7 })],
   ['bundle', bundleRows],
   ['verify page', webWeightRows],
   [

@@ -3,6 +3,7 @@ import {
   type CertificationBody,
   certificationBodyFromJson,
 } from '../shared/certification-body';
+import { DEPLOYMENT_ENV } from '../shared/deployment-env';
 
 /** The environment, read once through one helper that throws when a variable is missing. */
 export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -22,9 +23,9 @@ let cached: FunctionEnvironment | undefined;
 
 export function functionEnvironment(): FunctionEnvironment {
   cached ??= {
-    tableName: requireEnv('TABLE_NAME'),
-    certificatePrefix: requireEnv('CERTIFICATE_PREFIX'),
-    publicBaseUrl: requireEnv('PUBLIC_BASE_URL'),
+    tableName: requireEnv(DEPLOYMENT_ENV.tableName),
+    certificatePrefix: requireEnv(DEPLOYMENT_ENV.certificatePrefix),
+    publicBaseUrl: requireEnv(DEPLOYMENT_ENV.publicBaseUrl),
     certificationBody: certificationBodyFromJson(requireEnv(CERTIFICATION_BODY_ENV), CERTIFICATION_BODY_ENV),
   };
   return cached;

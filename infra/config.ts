@@ -14,6 +14,7 @@ import {
   isDemoCertificationBody,
   parseCertificationBody,
 } from '../shared/certification-body';
+import { LOG_LEVELS } from '../shared/deployment-env';
 import { LOG_RETENTION_CHOICES, LOG_RETENTION_MINIMUM_DAYS } from './figures';
 
 /** Who signs staff in: a Cognito user pool (AWS regions), or any OIDC issuer (aws-cn, or a body's own IdP). */
@@ -74,7 +75,6 @@ export interface StarmarkConfig {
 }
 
 export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
-const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
 
 export function readConfig(node: Node): StarmarkConfig {
   const get = (key: string): string | undefined => {
@@ -121,7 +121,8 @@ export function readConfig(node: Node): StarmarkConfig {
   if (authDomainPrefix !== undefined) checkDomainPrefix(authDomainPrefix);
 
   const logLevel = get('logLevel') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}: ${logLevel}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}: ${logLevel}`);
 
   const generationsOf = (key: string): number => {
     const value = Number(get(key) ?? '1');

@@ -56,6 +56,8 @@ export const ALARMS = {
   kmsFailures: 1,
   /** The sweep runs daily at 07:00 China time; this many hours without a successful run raise the alarm. */
   sweepSilenceHours: 26,
+  /** Runs of the sweep's log monitor in a day that found a problem in the published log (or could not run). */
+  logMonitorFailures: 1,
   /** Any message in a dead-letter queue. */
   deadLetterMessages: 1,
 } as const;

@@ -12,7 +12,6 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { CERTIFICATION_BODY_ENV } from '../shared/certification-body';
 import { COGNITO_ROLES_CLAIM, DEPLOYMENT_ENV, KEY_IDS_VARIABLE } from '../shared/deployment-env';
 import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
@@ -175,12 +174,12 @@ export class StarmarkStack extends Stack {
     for (const address of config.alarmEmails) alarms.subscribeEmail(address);
 
     const common = {
-      TABLE_NAME: table.table.tableName,
-      CERTIFICATE_PREFIX: config.certificatePrefix,
-      PUBLIC_BASE_URL: publicBaseUrl,
-      [CERTIFICATION_BODY_ENV]: JSON.stringify(config.certificationBody),
-      LOG_LEVEL: config.logLevel,
-      [KEY_IDS_VARIABLE['star-mark']]: signing.keyIds,
+      [DEPLOYMENT_ENV.tableName]: table.table.tableName,
+      [DEPLOYMENT_ENV.certificatePrefix]: config.certificatePrefix,
+      [DEPLOYMENT_ENV.publicBaseUrl]: publicBaseUrl,
+      [DEPLOYMENT_ENV.certificationBody]: JSON.stringify(config.certificationBody),
+      [DEPLOYMENT_ENV.logLevel]: config.logLevel,
+      [DEPLOYMENT_ENV.signingKeyIds]: signing.keyIds,
     };
     const behindApi = {
       [DEPLOYMENT_ENV.originVerifySecretArn]: originVerify.secret.secretArn,
@@ -200,9 +199,9 @@ export class StarmarkStack extends Stack {
       environment: {
         ...common,
         ...behindApi,
-        [KEY_IDS_VARIABLE.receipt]: receiptSigning.keyIds,
+        [DEPLOYMENT_ENV.receiptKeyIds]: receiptSigning.keyIds,
         [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
-        [KEY_IDS_VARIABLE.status]: statusSigning.keyIds,
+        [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
       },
     });
     // Reads only, but every public request is counted against its API key or its client's rate.
@@ -227,8 +226,12 @@ export class StarmarkStack extends Stack {
       table: { construct: table, access: 'readwrite' },
       reservedConcurrency: RESERVED_CONCURRENCY.sweep,
       timeout: Duration.minutes(5),
-      // The sweep sends the due-date reminders (functions/notify/from-env.ts).
-      environment: { ...common, NOTIFY_TOPIC_ARN: reminders.topic.topicArn },
+      // The sweep sends the due-date reminders (functions/notify/from-env.ts) and monitors the published log.
+      environment: {
+        ...common,
+        NOTIFY_TOPIC_ARN: reminders.topic.topicArn,
+        [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+      },
     });
 
     // Star marks are signed by staff (issuing) and the sweep (a status change may re-issue the signed mark); receipts
@@ -268,6 +271,7 @@ export class StarmarkStack extends Stack {
     });
     this.logIntegrator = transparencyLog.integrator;
     transparencyLog.grantReadProofs(publicFn.role, web.objects);
+    transparencyLog.grantMonitor(sweepFn.role, web.objects);
 
     // The key set shipped with the page, from the keys as deployed: only when pages are deployed beside it.
     const bakedKeySet = webDeployment
@@ -310,6 +314,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
     monitoring.watchFunction('log-integrator', transparencyLog.integrator.fn, { usesKms: true });
     monitoring.watchSweep();
+    monitoring.watchLogMonitor();
     monitoring.watchTable(table.table);
     monitoring.watchDeadLetters('sweep-schedule', sweepDeadLetters);
     monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);

@@ -1,11 +1,25 @@
 /**
- * Names the deployment adds to the functions' environment and requests (issue 19: the edge, identity, tracing).
- * One list, read by the stack that sets them and by the functions that read them; to be folded into the runtime
- * environment's single definition.
+ * Every environment variable the stack gives the functions, named once: the stack sets them by these keys
+ * (`[DEPLOYMENT_ENV.tableName]: …`) and each function's composition root reads them by the same keys, once, through
+ * `requireEnv` (which throws on a missing value) or as optional where only some functions are given one.
  */
 import type { KeyPurpose } from './star-mark/jwks';
 
 export const DEPLOYMENT_ENV = {
+  /** The registry's one DynamoDB table. */
+  tableName: 'TABLE_NAME',
+  /** The certificate numbers' prefix (SM-…). */
+  certificatePrefix: 'CERTIFICATE_PREFIX',
+  /** The public site's origin: marks and receipts link to it. */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** The certification body's identity, as JSON (parsed by shared/certification-body). */
+  certificationBody: 'CERTIFICATION_BODY',
+  /** One of LOG_LEVELS. */
+  logLevel: 'LOG_LEVEL',
+  /** The KMS keys of each signing purpose, newest first (the first signs, all are published). */
+  signingKeyIds: 'SIGNING_KEY_IDS',
+  receiptKeyIds: 'RECEIPT_KEY_IDS',
+  statusKeyIds: 'STATUS_KEY_IDS',
   /** Secrets Manager secret whose value CloudFront sends as ORIGIN_VERIFY_HEADER; unset locally (no CloudFront). */
   originVerifySecretArn: 'ORIGIN_VERIFY_SECRET_ARN',
   /** Secrets Manager secret holding the HMAC key of the API's pagination cursors (the public and staff functions). */
@@ -28,9 +42,9 @@ export const DEPLOYMENT_ENV = {
 
 /** The variable that names each signing purpose's KMS keys, newest (the signer) first. */
 export const KEY_IDS_VARIABLE: Record<KeyPurpose, string> = {
-  'star-mark': 'SIGNING_KEY_IDS',
-  receipt: 'RECEIPT_KEY_IDS',
-  status: 'STATUS_KEY_IDS',
+  'star-mark': DEPLOYMENT_ENV.signingKeyIds,
+  receipt: DEPLOYMENT_ENV.receiptKeyIds,
+  status: DEPLOYMENT_ENV.statusKeyIds,
 };
 
 /** The header CloudFront adds to every request it sends to the API; the functions refuse a request without it. */
@@ -45,3 +59,15 @@ export const METRICS_NAMESPACE = 'starmark';
 export const KMS_FAILURE_METRIC = 'KmsFailures';
 /** The metric the sweep emits when a run completes: the sweep-silence alarm watches it. */
 export const SWEEP_COMPLETED_METRIC = 'SweepCompleted';
+
+/** The functions' log levels, least severe first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The configured log level; an unset or unknown value means `info`. */
+export function logLevelOf(value: string | undefined): LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value ?? '') ? (value as LogLevel) : 'info';
+}
+
+/** The metric the sweep emits after running the log monitor: 1 when it found a problem (or could not run), else 0. */
+export const LOG_MONITOR_FAILED_METRIC = 'LogMonitorFailed';

@@ -40,6 +40,11 @@ export const ERROR_CATALOGUE = {
     zh: '申请人不得参与本组织案件的审核、决定或管理',
     en: 'Whoever applied for an organization may take no staff step on its case',
   },
+  NOT_LINKED: {
+    status: 403,
+    zh: '您的账户未关联到该组织，请联系管理员关联',
+    en: 'Your account is not linked to this organization; an administrator links accounts',
+  },
   ORIGIN_NOT_VERIFIED: {
     status: 403,
     zh: '请通过登记系统的正式网址访问',
@@ -83,6 +88,66 @@ export const ERROR_CATALOGUE = {
     status: 409,
     zh: '没有待认证委员会决定的监督审核结果',
     en: 'No surveillance result awaits a committee decision',
+  },
+  CHANGE_PENDING: {
+    status: 409,
+    zh: '该证书已有待决定的变更申请',
+    en: 'A change of this certificate already awaits its decision',
+  },
+  NO_PENDING_CHANGE: {
+    status: 409,
+    zh: '该证书没有待决定的变更申请',
+    en: 'No change of this certificate awaits a decision',
+  },
+  CHANGE_ALREADY_REVIEWED: {
+    status: 409,
+    zh: '该认证范围扩大申请已经评审',
+    en: 'This scope extension has already been reviewed',
+  },
+  CHANGE_FIELD_NOT_ALLOWED: {
+    status: 422,
+    zh: '此类变更不能修改该项内容',
+    en: 'This kind of change cannot change that field',
+  },
+  CHANGE_REASON_NOT_ALLOWED: {
+    status: 422,
+    zh: '变更原因类别与变更类型不符',
+    en: 'The reason category does not fit this kind of change',
+  },
+  CHANGE_NOTHING_CHANGES: {
+    status: 422,
+    zh: '变更后的内容与现有内容相同',
+    en: 'The new value is the one the certificate already holds',
+  },
+  CHANGE_WHILE_SUSPENDED: {
+    status: 422,
+    zh: '证书暂停期间不能扩大认证范围',
+    en: 'The scope of a suspended certificate cannot be extended',
+  },
+  CHANGE_APPROVER_IS_PROPOSER: {
+    status: 403,
+    zh: '变更的提出人不得批准该变更',
+    en: 'Whoever proposed a change may not approve it',
+  },
+  CHANGE_NEEDS_COMMITTEE: {
+    status: 422,
+    zh: '扩大认证范围须经评审并由认证委员会决定',
+    en: 'A scope extension is reviewed and decided by the committee',
+  },
+  CHANGE_NOT_SCOPE_EXTENSION: {
+    status: 422,
+    zh: '此变更不是扩大认证范围，由管理员批准',
+    en: 'This change is not a scope extension; an administrator decides it',
+  },
+  CHANGE_NOT_REVIEWED: {
+    status: 422,
+    zh: '扩大认证范围尚未评审，认证委员会不能决定',
+    en: 'The scope extension has not been reviewed; the committee cannot decide it yet',
+  },
+  CHANGE_REVIEW_BEFORE_REQUEST: {
+    status: 422,
+    zh: '评审日期不能早于变更申请日期',
+    en: 'The review may not be dated before the change was proposed',
   },
   SURVEILLANCE_NOT_PASSED: {
     status: 422,
@@ -139,6 +204,22 @@ export const ERROR_CATALOGUE = {
     zh: '该证书已有进行中的再认证申请',
     en: 'A renewal application is already open for this certificate',
   },
+  CERTIFIED_FOR_SCOPE: {
+    status: 422,
+    zh: '该组织在此范围内已有有效证书，请申请再认证或办理变更',
+    en: 'The organization already holds an active certificate for this scope: apply for renewal or a change (变更)',
+  },
+  APPLICATION_OPEN_FOR_SCOPE: {
+    status: 409,
+    zh: '该组织在此范围内已有进行中的申请',
+    en: 'The organization already has an open application for this scope',
+  },
+  ACCOUNT_ALREADY_LINKED: {
+    status: 409,
+    zh: '该账户已关联到此组织',
+    en: 'The account is already linked to this organization',
+  },
+  ACCOUNT_NOT_LINKED: { status: 409, zh: '该账户未关联到此组织', en: 'The account is not linked to this organization' },
   SIGNING_KEY_UNAVAILABLE: {
     status: 503,
     zh: '当前没有可用于签发星级标志的密钥',

@@ -123,6 +123,48 @@ export interface PendingSurveillance extends SurveillanceRecord {
   recordedOn: IsoDate;
 }
 
+/**
+ * A change (变更) of a certificate's record: a renamed holder, a moved address, a scope extended or reduced, or an
+ * erratum (a clerical error corrected). The kinds and what each may change are rules, in shared/lifecycle/changes.ts.
+ */
+export const CHANGE_KINDS = ['rename', 'address', 'scope-extension', 'scope-reduction', 'erratum'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The fields of the record a change may touch. The credit code is the organization itself: never changed. */
+export const CHANGE_FIELDS = ['name', 'nameEn', 'address', 'scope'] as const;
+export type ChangeField = (typeof CHANGE_FIELDS)[number];
+
+/** Why a change was made, as a category the public may see (the documented reason itself stays inside). */
+export const CHANGE_REASON_CATEGORIES = [
+  'business_registration',
+  'relocation',
+  'business_extended',
+  'business_reduced',
+  'surveillance_finding',
+  'clerical_error',
+] as const;
+export type ChangeReasonCategory = (typeof CHANGE_REASON_CATEGORIES)[number];
+
+/** One line of the public change history. */
+export interface ChangeRecord {
+  date: IsoDate;
+  kind: ChangeKind;
+  field: ChangeField;
+  /** Null when the record held nothing there before (an address first recorded). */
+  from: string | null;
+  to: string;
+  reasonCategory: ChangeReasonCategory;
+}
+
+/** A change proposed and not yet decided: nothing public moves until it is approved. */
+export interface PendingChange extends Omit<ChangeRecord, 'date'> {
+  reason: string;
+  proposedBy: string;
+  proposedOn: IsoDate;
+  /** A scope extension's review, by the certificate's evaluator: what the committee decides on. */
+  review?: { by: string; date: IsoDate; note?: string };
+}
+
 export interface Certificate extends Versioned {
   number: string;
   organization: Organization;
@@ -148,6 +190,9 @@ export interface Certificate extends Versioned {
   surveillances: SurveillanceRecord[];
   pendingSurveillance?: PendingSurveillance;
   statusHistory: StatusHistoryEntry[];
+  /** The public change history, oldest first (absent on a certificate never changed). */
+  changes?: ChangeRecord[];
+  pendingChange?: PendingChange;
   openRenewalId?: string;
   /**
    * The certificate's latest entry in the public transparency log, and the digest of the public facts it logged: a

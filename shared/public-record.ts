@@ -5,13 +5,14 @@
  */
 import { chinaDate } from './calendar';
 import { surveillanceDeadline } from './lifecycle/certificate-dates';
+import { formerNamesOf, type PublicChange, publicChangesOf } from './lifecycle/changes';
 import type { Certificate, CertificateStatus, StatusHistoryEntry } from './model';
 import { bandOf, levelLabel, type StarLevel } from './scheme';
 import type { PublicLogRecord } from './transparency-log/public-proof';
 
 export interface PublicCertificate {
   number: string;
-  organization: { name: string; nameEn?: string; creditCode: string };
+  organization: { name: string; nameEn?: string; creditCode: string; formerNames?: string[] };
   scope: string;
   level: StarLevel;
   levelName: { zh: string; en: string };
@@ -23,6 +24,8 @@ export interface PublicCertificate {
   lastSurveillance: string | null;
   nextSurveillance: string | null;
   statusHistory: StatusHistoryEntry[];
+  /** Every approved change of the record (变更), oldest first: what, old → new, the day and the reason category. */
+  changes: PublicChange[];
   asOf: string;
   /** The latest log entry and its proof: added by the public function, which reads the log (pure code leaves it). */
   log?: PublicLogRecord;
@@ -38,12 +41,14 @@ export function effectiveStatus(c: Pick<Certificate, 'status' | 'validUntil'>, n
 }
 
 export function publicRecord(c: Certificate, now: Date): PublicCertificate {
+  const formerNames = formerNamesOf(c);
   return {
     number: c.number,
     organization: {
       name: c.organization.name,
       ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}),
       creditCode: c.organization.creditCode,
+      ...(formerNames.length ? { formerNames } : {}),
     },
     scope: c.scope,
     level: c.level,
@@ -56,6 +61,7 @@ export function publicRecord(c: Certificate, now: Date): PublicCertificate {
     lastSurveillance: c.lastSurveillance,
     nextSurveillance: c.status === 'valid' ? surveillanceDeadline(c) : null,
     statusHistory: c.statusHistory,
+    changes: publicChangesOf(c),
     asOf: now.toISOString(),
   };
 }

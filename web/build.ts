@@ -5,6 +5,8 @@
  *                                                   load only when needed; shared modules in /assets/chunks/
  *   <page>/styles.css  → /assets/<page>-<hash>.css  its component stylesheets bundled into one file
  *   <page>/document.ts → /<file>.html               the page and its chrome, referring to the files above
+ *   zxing-wasm's reader → /assets/zxing_reader-<hash>.wasm   the QR decoder's WebAssembly, served from the site
+ *                                                   (never its CDN) and listed with the scripts that load it
  *
  * Every name under /assets/ carries the hash of its content, so it can be cached for ever. web/public is copied as
  * it is (icons, web app manifest). Given a key set (`--jwks <file>`: the registry's /.well-known/jwks.json, or
@@ -17,7 +19,8 @@
 
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { PAGE_FILES, type PageName } from '../shared/pages';
@@ -34,7 +37,7 @@ export const ASSET_MANIFEST = 'asset-manifest.json';
 
 export interface PageBuild extends PageAssets {
   html: string;
-  /** Scripts the page may load later (the scanner, the QR decoder): needed offline, not on first load. */
+  /** Files the page may load later (the scanner, the QR decoder and its WebAssembly): needed offline, not at once. */
   lazy: string[];
 }
 
@@ -85,6 +88,19 @@ export interface BuildOptions {
   readonly outDir?: string;
 }
 
+/** zxing-wasm's reader module, copied under a name with its content's hash; its site path is written into the code. */
+function qrDecoderWasm(): { path: string; bytes: Buffer } {
+  const reader = createRequire(import.meta.url).resolve('zxing-wasm/reader');
+  const bytes = readFileSync(join(dirname(reader), '..', '..', 'reader', 'zxing_reader.wasm'));
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8).toUpperCase();
+  return { path: `/assets/zxing_reader-${hash}.wasm`, bytes };
+}
+
+/** Whether an output (or any chunk it loads later) carries the QR decoder, and so needs its WebAssembly. */
+function loadsQrDecoder(metafile: Metafile, files: readonly string[]): boolean {
+  return files.some((f) => Object.keys(metafile.outputs[f]?.inputs ?? {}).some((i) => i.includes('zxing-wasm')));
+}
+
 export async function buildWeb(options: BuildOptions = {}): Promise<AssetManifest> {
   // Checked before anything is removed: a bad key set leaves the previous build in place.
   const jwksText = options.jwks === undefined ? undefined : bakedJwksText(options.jwks);
@@ -92,6 +108,7 @@ export async function buildWeb(options: BuildOptions = {}): Promise<AssetManifes
   const sitePath = (file: string) => `/${relative(out, resolve(project, file)).split(sep).join('/')}`;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  const wasm = qrDecoderWasm();
   const entries = PAGE_DOCUMENTS.flatMap((doc) => [
     { in: join(pages, doc.page, 'main.ts'), out: doc.page },
     { in: join(pages, doc.page, 'styles.css'), out: doc.page },
@@ -111,8 +128,10 @@ export async function buildWeb(options: BuildOptions = {}): Promise<AssetManifes
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
     metafile: true,
+    define: { __QR_DECODER_WASM__: JSON.stringify(wasm.path) },
     logLevel: 'warning',
   });
+  writeFileSync(join(out, ...wasm.path.split('/').filter(Boolean)), wasm.bytes);
   const assets = join(root, 'public');
   if (existsSync(assets)) cpSync(assets, out, { recursive: true });
   if (jwksText !== undefined) writeFileSync(join(out, BAKED_JWKS_FILE), jwksText);
@@ -126,7 +145,10 @@ export async function buildWeb(options: BuildOptions = {}): Promise<AssetManifes
       styles: [sitePath(styles.file)],
       script: sitePath(script.file),
       preload: script.preload.map(sitePath),
-      lazy: script.lazy.map(sitePath),
+      lazy: [
+        ...script.lazy.map(sitePath),
+        ...(loadsQrDecoder(result.metafile, [script.file, ...script.preload, ...script.lazy]) ? [wasm.path] : []),
+      ],
     };
     writeFileSync(join(out, page.html), renderDocument(doc, page));
     built[doc.page] = page;

@@ -46,7 +46,7 @@ export function awsDeps(): Promise<Deps> {
     );
     // Rotation in AWS is a deployment: a new KMS key goes first in SIGNING_KEY_IDS, older keys stay listed.
     const kms = kmsPort(traced(new KMSClient({})));
-    const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv('SIGNING_KEY_IDS')), store });
+    const signingKeys = new KmsKeyRing({ kms, keyIds: parseKeyIds(requireEnv(KEY_IDS_VARIABLE['star-mark'])), store });
     // Only the public function is given RECEIPT_KEY_IDS (and kms:Sign on those keys alone): the others issue no receipts.
     const receiptIds = process.env[KEY_IDS_VARIABLE.receipt];
     const receiptKeys = receiptIds

@@ -1,7 +1,8 @@
 /**
- * Lambda entry: the daily sweep and the reminders, run by the EventBridge schedule. It fails the invocation when a
- * certificate could not be handled, so that the schedule's retry (harmless: the sweep is idempotent) and the
- * function's error alarm both see it.
+ * Lambda entry: the daily sweep, the reminders and the log monitor, run by the EventBridge schedule. It fails the
+ * invocation when a certificate could not be handled, so that the schedule's retry (harmless: the sweep is
+ * idempotent) and the function's error alarm both see it. A problem the log monitor finds has its own metric and
+ * alarm (functions/service/log-monitor.ts) and fails nothing: a retry would not make a rewritten log honest.
  */
 import { SWEEP_COMPLETED_METRIC } from '../../shared/deployment-env';
 import { log } from '../http/log';
@@ -15,7 +16,7 @@ const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders, marks, notices } = await runDailyOperations(await signingDeps(), notifier);
+    const { sweep, reminders, marks, notices, monitor } = await runDailyOperations(await signingDeps(), notifier);
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,
@@ -31,6 +32,8 @@ export const handler = instrumented(
       marksReissued: marks.reissued,
       marksUnfinished: marks.unfinished,
       notices: notices.sent,
+      // The findings themselves are in the monitor's own line ('log monitor found a problem').
+      monitor: monitor.ran ? { ...monitor, findings: monitor.findings.length } : monitor,
     });
     const failures = [...sweep.failed, ...reminders.failed, ...marks.failed, ...notices.failed];
     if (failures.length) {

@@ -1,10 +1,11 @@
+import { DEPLOYMENT_ENV, type LogLevel, logLevelOf } from '../../shared/deployment-env';
+
 /** Structured JSON logs, one line each: what CloudWatch and a terminal both read well. */
-type Level = 'debug' | 'info' | 'warn' | 'error';
+type Level = LogLevel;
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 function threshold(): number {
-  const configured = (process.env.LOG_LEVEL ?? 'info') as Level;
-  return ORDER[configured] ?? ORDER.info;
+  return ORDER[logLevelOf(process.env[DEPLOYMENT_ENV.logLevel])];
 }
 
 type Sink = (level: Level, message: string, fields?: Record<string, unknown>) => void;

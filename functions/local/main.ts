@@ -67,7 +67,8 @@ async function main() {
     process.stdout.write('Seeding demo data…\n');
     printSeedReport(await seedDemo(system.deps), process.stdout);
   }
-  // The daily sweep and reminders, as the schedule runs them in AWS: now, then hourly (idempotent).
+  // The daily sweep, reminders and log monitor (its findings go to stderr), as the schedule runs them in AWS: now,
+  // then hourly (idempotent).
   const sweeps = startSweepTimer(system.deps, ({ sweep, reminders }) => {
     if (sweep.changed.length || reminders.sent.length)
       process.stdout.write(

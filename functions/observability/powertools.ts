@@ -7,13 +7,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
+import { DEPLOYMENT_ENV, logLevelOf } from '../../shared/deployment-env';
 import { setLogSink } from '../http/log';
 import { metrics } from './metrics';
 
 const LEVELS = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
 
 export const logger = new Logger({
-  logLevel: LEVELS[(process.env.LOG_LEVEL ?? 'info') as keyof typeof LEVELS] ?? 'INFO',
+  logLevel: LEVELS[logLevelOf(process.env[DEPLOYMENT_ENV.logLevel])],
 });
 export const tracer = new Tracer();
 

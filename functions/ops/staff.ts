@@ -3,6 +3,7 @@ import type { FunctionTable } from '../http/dispatch';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
 import { operationsOperations } from './operations';
+import { organizationOperations } from './organizations';
 import { applicationOperations, applicationTransition } from './staff-applications';
 import { certificateOperations, certificateTransition } from './staff-certificates';
 import { staffStarMarkOperations } from './staff-star-marks';
@@ -15,6 +16,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...applicationOperations,
     ...certificateOperations,
     ...integratorOperations,
+    ...organizationOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

@@ -11,14 +11,16 @@ import {
   withCertificate,
 } from '../../shared/lifecycle/application';
 import { closeRenewal, openRenewal } from '../../shared/lifecycle/certificate';
-import type { ApplicationCommand } from '../../shared/lifecycle/transitions';
+import { APPLICATION_TRANSITIONS, type ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
+import { requireMayActFor } from '../../shared/organizations';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
 import { type PlannedCertificate, planNewCertificate, planRenewedCertificate } from './issue';
+import { planJoinOrganization } from './organizations';
 import type { Plan, PlanContext } from './plan';
 
 export async function loadApplication(deps: Deps, id: string): Promise<Application> {
@@ -43,6 +45,7 @@ export async function planSubmit(deps: Deps, actor: Actor, input: SubmitApplicat
     writes: [
       { kind: 'application', value, expectedVersion: null },
       { kind: 'event', value: event },
+      ...(await planJoinOrganization(deps, actor, input.organization, value, now)),
     ],
     outcome: { status: 201, body: value },
   };
@@ -79,6 +82,7 @@ export async function planRenewal(deps: Deps, actor: Actor, input: SubmitRenewal
       { kind: 'event', value: app.event },
       { kind: 'certificate', value: cert.value, expectedVersion: certificate.version },
       { kind: 'event', value: cert.event },
+      ...(await planJoinOrganization(deps, actor, certificate.organization, app.value, now)),
     ],
     outcome: { status: 201, body: app.value },
   };
@@ -99,6 +103,9 @@ export async function planApplicationTransition(
   const current = await loadApplication(deps, id);
   requireReadable(actor, current, `application ${id}`);
   const decided = applyApplicationTransition(current, command, actor, now);
+  // The applicant's own steps (resubmit, withdraw) are acting for the organization: only while linked to it.
+  if (APPLICATION_TRANSITIONS[command.name].role === 'applicant')
+    requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));
   const effect = effectOf(current, command.name);
   let next = decided.next;
   let certificate: PlannedCertificate | undefined;

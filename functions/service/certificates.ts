@@ -4,9 +4,11 @@ import { DomainError } from '../../shared/errors';
 import { CERTIFICATE_ENDINGS, closeRenewalOnCertificateEnd } from '../../shared/lifecycle/application';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
 import type { Decided } from '../../shared/lifecycle/events';
-import type { CertificateCommand } from '../../shared/lifecycle/transitions';
+import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
+import { requireMayActFor } from '../../shared/organizations';
 import { termWrites } from '../../shared/search/terms';
+import { claimsChanged } from '../../shared/star-mark/claims';
 import { eventStreamOf } from '../../shared/store/keys';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
@@ -36,9 +38,7 @@ export async function planCertificateChange(
     actor,
     now,
   );
-  const markChanged =
-    value.level !== current.level || value.cycle !== current.cycle || value.validUntil !== current.validUntil;
-  const certificate = markChanged ? await withStarMark(deps, value) : value;
+  const certificate = claimsChanged(current, value) ? await withStarMark(deps, value) : value;
   return {
     // Search hits show status and level: their term items change in the same transaction (nothing when unchanged).
     writes: [
@@ -93,5 +93,9 @@ export async function planCertificateTransition(
   const now = deps.clock();
   const current = await loadCertificate(deps, number);
   requireReadable(actor, current, `certificate ${number}`);
-  return planCertificateChange(deps, actor, current, applyCertificateTransition(current, command, actor, now), now);
+  const decided = applyCertificateTransition(current, command, actor, now);
+  // The holder's own steps (asking for a change) are acting for the organization: only while linked to it.
+  if (CERTIFICATE_TRANSITIONS[command.name].role === 'applicant')
+    requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));
+  return planCertificateChange(deps, actor, current, decided, now);
 }

@@ -1,7 +1,7 @@
 /**
  * Running a use case: it plans writes from what it read, then the plan commits as one transaction together with the
- * Idempotency-Key record. A lost race on the certificate-number counter is retried with a fresh plan; any other
- * conflict is the client's 409.
+ * Idempotency-Key record. A lost race on the certificate-number counter or on an organization record is retried with
+ * a fresh plan; any other conflict is the client's 409.
  */
 import { canonicalJson, sha256Hex } from '../../shared/audit/chain';
 import { DomainError } from '../../shared/errors';
@@ -85,8 +85,10 @@ export async function execute(
         return (await deps.store.readCounter(counter)) + 1;
       },
     };
+    let planned: Plan | undefined;
     try {
-      return await commitPlan(deps, await plan(context), idempotency, requestHash);
+      planned = await plan(context);
+      return await commitPlan(deps, planned, idempotency, requestHash);
     } catch (error) {
       if (!(error instanceof CommitConflict)) throw error;
       if (error.failed.includes('idempotency')) {
@@ -94,7 +96,12 @@ export async function execute(
         if (winner) return winner;
       }
       const counterRace = release !== undefined && (error.failed.includes('counter') || error.failed.length === 0);
-      if (!counterRace || Date.now() - started > COUNTER_RETRY_MS) throw error;
+      // Planned again, the loser of a race for an organization reads what the winner wrote: the domain then refuses
+      // it for its own reason (the scope is taken) or lets it through (another scope).
+      const organizationRace =
+        planned?.writes.some((w) => w.kind === 'organization') &&
+        (error.failed.includes('organization') || error.failed.length === 0);
+      if (!(counterRace || organizationRace) || Date.now() - started > COUNTER_RETRY_MS) throw error;
     } finally {
       release?.();
     }

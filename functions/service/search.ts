@@ -7,8 +7,8 @@
 import { DomainError } from '../../shared/errors';
 import type { Certificate } from '../../shared/model';
 import {
-  canonicalMatch,
   hitOf,
+  isCanonicalItem,
   passesFilters,
   planSearch,
   type SearchFilters,
@@ -83,9 +83,8 @@ export async function searchCertificates(deps: Deps, query: SearchQuery): Promis
     });
     for (const term of page.items.map(termFromItem)) {
       if (!term) continue;
-      const match = canonicalMatch(term, plan.chars);
-      if (match?.field !== term.field || match.pos !== term.pos) continue;
-      const hit = hitOf(term, now);
+      if (!isCanonicalItem(term, plan.chars)) continue;
+      const hit = hitOf(term, now, term.formerName);
       if (passesFilters(hit, filters)) items.push(hit);
     }
     cursor = page.cursor;

@@ -13,6 +13,7 @@ import type { Notifier } from '../notify/port';
 import { deliverQueuedNotices, type NoticeReport } from '../notify/queue';
 import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { type LogMonitorRun, monitorOwnLog } from './log-monitor';
 import { continueMarkReissues, type ReissueReport, SWEEP_BUDGET } from './mark-reissue';
 import { type ReminderReport, sendReminders } from './reminders';
 
@@ -79,16 +80,21 @@ export interface DailyReport {
   /** Marks of revoked keys re-signed by this run (what the revocation request left), and notices sent. */
   marks: ReissueReport;
   notices: NoticeReport;
+  /** The transparency log checked against the public records and yesterday's checkpoint. */
+  monitor: LogMonitorRun;
 }
 
 /**
  * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; then
- * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel.
+ * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel; the log
+ * monitor last, so that however long it takes, the day's changes are made (the ones not yet integrated into a
+ * checkpoint are counted as pending, not compared).
  */
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
   const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
   const notices = await deliverQueuedNotices(deps, notifier);
-  return { sweep, reminders, marks, notices };
+  const monitor = await monitorOwnLog(deps);
+  return { sweep, reminders, marks, notices, monitor };
 }

@@ -9,6 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
+import type { OrganizationRecord } from '../../shared/organizations';
 import { indexKeys, keys } from '../../shared/store/keys';
 import {
   CommitConflict,
@@ -84,19 +85,40 @@ export class DynamoRegistryStore implements RegistryStore {
     return strip<Certificate>(out.Item);
   }
 
-  async getCertificates(numbers: readonly string[]) {
-    const found = new Map<string, Certificate>();
-    const unique = [...new Set(numbers)];
+  getCertificates(numbers: readonly string[]) {
+    return this.batchGet<Certificate>(numbers, keys.certificate, (c) => c.number, false);
+  }
+
+  getApplications(ids: readonly string[]) {
+    // Consistent: what an organization's open cases are decides whether another may be submitted.
+    return this.batchGet<Application>(ids, keys.application, (a) => a.id, true);
+  }
+
+  async getOrganization(creditCode: string) {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.organization(creditCode), ConsistentRead: true }),
+    );
+    return strip<OrganizationRecord>(out.Item);
+  }
+
+  private async batchGet<T>(
+    ids: readonly string[],
+    keyOf: (id: string) => { pk: string; sk: string },
+    idOf: (value: T) => string,
+    consistent: boolean,
+  ): Promise<Map<string, T>> {
+    const found = new Map<string, T>();
+    const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.table]: { Keys: unique.slice(i, i + 100).map((n) => keys.certificate(n)) },
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+        [this.table]: { Keys: unique.slice(i, i + 100).map(keyOf), ...(consistent ? { ConsistentRead: true } : {}) },
       };
       // BatchGet may return part of the keys as unprocessed under load: ask again for exactly those.
       for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
         const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of out.Responses?.[this.table] ?? []) {
-          const c = strip<Certificate>(item)!;
-          found.set(c.number, c);
+          const value = strip<T>(item)!;
+          found.set(idOf(value), value);
         }
         request = out.UnprocessedKeys as typeof request;
         if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));

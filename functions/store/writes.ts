@@ -65,6 +65,14 @@ export function toTransactItem(write: Write, table: string): TransactItem {
         table,
       );
     }
+    case 'organization': {
+      const v = write.value;
+      return versioned(
+        { ...keys.organization(v.creditCode), entity: 'organization', ...v },
+        write.expectedVersion,
+        table,
+      );
+    }
     case 'event': {
       const v = write.value;
       return {

@@ -21,7 +21,12 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { KMS_FAILURE_METRIC, METRICS_NAMESPACE, SWEEP_COMPLETED_METRIC } from '../../shared/deployment-env';
+import {
+  KMS_FAILURE_METRIC,
+  LOG_MONITOR_FAILED_METRIC,
+  METRICS_NAMESPACE,
+  SWEEP_COMPLETED_METRIC,
+} from '../../shared/deployment-env';
 import { ALARMS } from '../figures';
 import type { EncryptedTopic } from './encrypted-topic';
 
@@ -177,6 +182,27 @@ export class Monitoring extends Construct {
         threshold: 1,
         treatMissingData: TreatMissingData.BREACHING,
       },
+    );
+  }
+
+  /**
+   * The sweep runs the transparency-log monitor daily and counts LOG_MONITOR_FAILED_METRIC: 1 when the published log
+   * contradicts itself, the checkpoint the run before verified, or the public records (or the monitor could not
+   * run), 0 on a clean run. Over a day's period, so that one failed run keeps the alarm raised until the next run.
+   */
+  watchLogMonitor(): void {
+    this.alarm(
+      'LogMonitorFailed',
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: LOG_MONITOR_FAILED_METRIC,
+        dimensionsMap: { service: 'sweep' },
+        period: Duration.days(1),
+        statistic: 'Maximum',
+      }),
+      'The transparency-log monitor found the published log forked, rewritten, badly signed or not explaining a ' +
+        'public record (the sweep log has the findings)',
+      { threshold: ALARMS.logMonitorFailures },
     );
   }
 

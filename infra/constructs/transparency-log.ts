@@ -94,12 +94,33 @@ export class TransparencyLog extends Construct {
    * and receipt): get only, under log/ only.
    */
   grantReadProofs(role: IRole, objects: Bucket): void {
+    this.grantReadLog(
+      role,
+      objects,
+      'Proofs read the hash tiles, named by index as the log grows: get only, under log/ only.',
+    );
+  }
+
+  /**
+   * The sweep runs the log monitor on what the deployment publishes: the key, the checkpoint, every tile and entry
+   * bundle. Get only, under log/ only: it checks the log, it never writes it.
+   */
+  grantMonitor(role: IRole, objects: Bucket): void {
+    this.grantReadLog(
+      role,
+      objects,
+      'The monitor reads every published tile and entry bundle, named by index as the log grows: get only, under ' +
+        'log/ only.',
+    );
+  }
+
+  private grantReadLog(role: IRole, objects: Bucket, reason: string): void {
     role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects.arnForObjects(`${LOG_OBJECT_PREFIX}*`)] }),
     );
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(objects.node.defaultChild as CfnBucket)}.Arn>/${LOG_OBJECT_PREFIX}*]`,
-      reason: 'Proofs read the hash tiles, named by index as the log grows: get only, under log/ only.',
+      reason,
     });
   }
 }

@@ -24,9 +24,9 @@ export function auditStreamsOf(items: readonly Record<string, unknown>[]): Audit
   const heads: Head[] = [];
   const events = new Map<string, AuditEvent[]>();
   for (const item of items) {
-    if (item.entity === 'application' || item.entity === 'certificate')
+    if (item.entity === 'application' || item.entity === 'certificate' || item.entity === 'organization')
       heads.push({
-        stream: eventStreamOf(item.entity, String(item.entity === 'application' ? item.id : item.number)),
+        stream: eventStreamOf(item.entity, String(idOf(item))),
         eventSeq: Number(item.eventSeq),
         lastEventHash: String(item.lastEventHash),
       });
@@ -39,6 +39,10 @@ export function auditStreamsOf(items: readonly Record<string, unknown>[]): Audit
   }
   for (const list of events.values()) list.sort((a, b) => a.seq - b.seq);
   return { heads, events };
+}
+
+function idOf(item: Record<string, unknown>): unknown {
+  return item.entity === 'application' ? item.id : item.entity === 'certificate' ? item.number : item.creditCode;
 }
 
 /** What is wrong with the audit trail, one line per problem; empty when every case is whole. */

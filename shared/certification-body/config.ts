@@ -3,10 +3,11 @@
  * (from CDK context `certificationBody`); locally `npm start -- --body <file>` or `<data>/certification-body.json`,
  * else the demonstration identity. Every reader parses through here, so a bad setting fails with the same message.
  */
+import { DEPLOYMENT_ENV } from '../deployment-env';
 import { type CertificationBody, certificationBodySchema } from './schema';
 
 /** The functions' environment variable that carries the body as JSON. */
-export const CERTIFICATION_BODY_ENV = 'CERTIFICATION_BODY';
+export const CERTIFICATION_BODY_ENV = DEPLOYMENT_ENV.certificationBody;
 
 /** The file a local data folder may hold. */
 export const CERTIFICATION_BODY_FILE = 'certification-body.json';

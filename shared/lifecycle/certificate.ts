@@ -3,6 +3,7 @@ import { addDays, chinaDate } from '../calendar';
 import { DomainError, invariant } from '../errors';
 import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory } from '../model';
 import { nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
+import { approveChange, proposeChange, refuseChange, reviewScopeExtension } from './changes';
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
 import { requireIndependentEvaluator, requireNotOwnCase, requireRole } from './guards';
@@ -132,6 +133,17 @@ export function applyCertificateTransition(
       return event(withStatus(current, 'withdrawn', 'for_cause', today));
     case 'cancel':
       return event(withStatus(current, 'cancelled', 'holder_request', today));
+    case 'requestChange':
+    case 'proposeChange':
+      return proposeChange(current, command.name, command.input, actor, today);
+    case 'approveChange':
+    case 'approveScopeExtension':
+      return approveChange(current, command.name, command.input, actor, today);
+    case 'refuseChange':
+    case 'refuseScopeExtension':
+      return refuseChange(current, command.name, command.input, actor);
+    case 'reviewScopeExtension':
+      return reviewScopeExtension(current, command.input, actor, today);
   }
 }
 

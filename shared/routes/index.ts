@@ -8,6 +8,7 @@ import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
 import { OPERATIONS_ROUTES } from './operations';
+import { ORGANIZATION_ROUTES } from './organizations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
 import { STAR_MARK_ROUTES } from './star-marks';
@@ -33,6 +34,7 @@ export const OPERATION_ROUTES = [
   ...DOCUMENT_ROUTES,
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
+  ...ORGANIZATION_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -51,6 +53,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...DOCUMENT_ROUTES,
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
+  ...ORGANIZATION_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

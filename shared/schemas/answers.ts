@@ -2,7 +2,14 @@
  * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
  * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
  */
-import { APPLICATION_STATES, CERTIFICATE_STATUSES, REASON_CATEGORIES } from '../model';
+import {
+  APPLICATION_STATES,
+  CERTIFICATE_STATUSES,
+  CHANGE_FIELDS,
+  CHANGE_KINDS,
+  CHANGE_REASON_CATEGORIES,
+  REASON_CATEGORIES,
+} from '../model';
 import { DUE_KINDS } from '../operations/due';
 import { NOTICE_KINDS } from '../operations/notices';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
@@ -32,6 +39,19 @@ export const statusHistorySchema = z.array(
   }),
 );
 
+export const changeHistorySchema = z
+  .array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(CHANGE_KINDS),
+      field: z.enum(CHANGE_FIELDS),
+      from: z.optional(z.nullable(z.string())).check(z.describe('Absent for a field the public record does not show')),
+      to: z.optional(z.string()),
+      reasonCategory: z.enum(CHANGE_REASON_CATEGORIES),
+    }),
+  )
+  .check(z.describe('The approved changes of the record (变更), oldest first'));
+
 export const publicCertificateSchema = z.looseObject({
   number: z.string(),
   organization,
@@ -46,6 +66,7 @@ export const publicCertificateSchema = z.looseObject({
   lastSurveillance: z.nullable(z.string()),
   nextSurveillance: z.nullable(z.string()),
   statusHistory: statusHistorySchema,
+  changes: changeHistorySchema,
   asOf: z.string(),
   starMark: z.optional(z.object({ token: z.string(), kid: z.string(), url: z.string() })),
   log: z.optional(publicLogSchema).check(z.describe("The certificate's latest public log entry and its proof")),
@@ -81,6 +102,7 @@ export const certificateSchema = z.looseObject({
   applicantSub: z.string(),
   nextSurveillanceDue: z.nullable(z.string()),
   statusHistory: statusHistorySchema,
+  changes: z.optional(changeHistorySchema),
   openRenewalId: z.optional(z.string()),
   token: z.optional(z.string()),
   tokenKid: z.optional(z.string()),

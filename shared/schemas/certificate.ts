@@ -1,8 +1,9 @@
 /** Inputs of the certificate's staff endpoints. */
 
+import { CHANGE_FIELDS, CHANGE_KINDS, CHANGE_REASON_CATEGORIES } from '../model';
 import { scoreSheetSchema } from '../scheme';
 import * as z from '../zod';
-import { isoDate, optionalNote, reason, subject } from './common';
+import { isoDate, optionalNote, reason, subject, text } from './common';
 
 export const recordSurveillanceSchema = z.strictObject({
   auditDate: isoDate,
@@ -20,3 +21,19 @@ export const approveSurveillanceSchema = z.strictObject({ note: optionalNote });
 /** Refusing a result needs its reason: the audit does not count and a new one is needed. */
 export const refuseSurveillanceSchema = z.strictObject({ reason });
 export const assignCertificateEvaluatorSchema = z.strictObject({ evaluatorSub: subject });
+
+/**
+ * A change of the certificate's record (变更): what kind, the new value (the field is the kind's own unless an erratum
+ * or a rename of the English name says which), the public reason category and the documented reason.
+ */
+export const changeRequestSchema = z.strictObject({
+  kind: z.enum(CHANGE_KINDS),
+  field: z.optional(z.enum(CHANGE_FIELDS)),
+  to: text(500),
+  reasonCategory: z.enum(CHANGE_REASON_CATEGORIES),
+  reason,
+});
+export const approveChangeSchema = z.strictObject({ note: optionalNote });
+export const refuseChangeSchema = z.strictObject({ reason });
+/** The evaluator's review of a scope extension: when it was held and what it found. */
+export const reviewScopeExtensionSchema = z.strictObject({ reviewDate: isoDate, note: optionalNote });

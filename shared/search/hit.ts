@@ -6,7 +6,9 @@ import type { TermSummary } from './terms';
 
 export interface SearchHit {
   number: string;
-  organization: { name: string; nameEn?: string; creditCode: string };
+  organization: { name: string; nameEn?: string; creditCode: string; formerNames?: string[] };
+  /** The former name (曾用名) the query matched, when it matched no current name: shown as former. */
+  matchedFormerName?: string;
   level: StarLevel;
   levelName: { zh: string; en: string };
   /** As the public record shows it now: a certificate past its end reads expired even before the sweep ran. */
@@ -19,10 +21,16 @@ export interface SearchFilters {
   level?: StarLevel;
 }
 
-export function hitOf(s: TermSummary, now: Date): SearchHit {
+export function hitOf(s: TermSummary, now: Date, matchedFormerName?: string): SearchHit {
   return {
     number: s.number,
-    organization: { name: s.name, ...(s.nameEn ? { nameEn: s.nameEn } : {}), creditCode: s.creditCode },
+    organization: {
+      name: s.name,
+      ...(s.nameEn ? { nameEn: s.nameEn } : {}),
+      creditCode: s.creditCode,
+      ...(s.formerNames?.length ? { formerNames: s.formerNames } : {}),
+    },
+    ...(matchedFormerName !== undefined ? { matchedFormerName } : {}),
     level: s.level,
     levelName: { zh: levelLabel(s.level, 'zh'), en: levelLabel(s.level, 'en') },
     status: effectiveStatus(s, now),

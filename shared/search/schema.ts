@@ -27,7 +27,15 @@ export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 export const searchHitSchema = z.object({
   number: z.string(),
-  organization: z.object({ name: z.string(), nameEn: z.optional(z.string()), creditCode: z.string() }),
+  organization: z.object({
+    name: z.string(),
+    nameEn: z.optional(z.string()),
+    creditCode: z.string(),
+    formerNames: z.optional(z.array(z.string())).check(z.describe('Names the holder had before, newest first')),
+  }),
+  matchedFormerName: z
+    .optional(z.string())
+    .check(z.describe('The former name (曾用名) the query matched, when it matched no current name')),
   level: starLevelSchema,
   levelName: z.object({ zh: z.string(), en: z.string() }),
   status: certificateStatusSchema,

@@ -46,3 +46,15 @@ export function decodeClaims(text: string): StarMarkClaims | null {
   if (!level || !isIsoDate(validUntil)) return null;
   return { number: m[1]!, level, validUntil, cycle: Number(m[6]) };
 }
+
+/**
+ * Whether a step must re-sign the mark: exactly when a claim it carries changed. A change of the holder's name,
+ * address or scope keeps the mark, which names none of them (the verdict reads those from the live record).
+ */
+export function claimsChanged(
+  before: Pick<Certificate, 'number' | 'level' | 'validUntil' | 'cycle'>,
+  after: Pick<Certificate, 'number' | 'level' | 'validUntil' | 'cycle'>,
+): boolean {
+  const [a, b] = [claimsOf(before), claimsOf(after)];
+  return (Object.keys(a) as (keyof StarMarkClaims)[]).some((k) => a[k] !== b[k]);
+}

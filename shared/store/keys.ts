@@ -12,6 +12,8 @@ const NEVER = '9999-12-31';
 export const keys = {
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   certificate: (number: string) => ({ pk: `CERT#${number}`, sk: 'CERT' }),
+  /** One record per 统一社会信用代码: what makes two applications for one organization meet on one item. */
+  organization: (creditCode: string) => ({ pk: `ORG#${creditCode}`, sk: 'ORG' }),
   event: (stream: string, seq: number) => ({ pk: `EVT#${stream}`, sk: `EVT#${String(seq).padStart(8, '0')}` }),
   eventStream: (stream: string) => `EVT#${stream}`,
   counter: (name: string) => ({ pk: `COUNTER#${name}`, sk: 'COUNTER' }),
@@ -26,6 +28,8 @@ export const keys = {
   /** The integrated tree: size, root and signed checkpoint, moved forward only under the lease. */
   logHead: () => ({ pk: 'LOG#HEAD', sk: 'LOG' }),
   logLease: () => ({ pk: 'LOG#LEASE', sk: 'LOG' }),
+  /** The last checkpoint the sweep's monitor verified (size, root, pinned key): the next run must extend it. */
+  logMonitor: () => ({ pk: 'LOG#MONITOR', sk: 'LOG' }),
   /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
   statusList: 'STATUSLIST',
   statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
@@ -77,7 +81,7 @@ export function certificateIndexAttributes(c: Certificate) {
   };
 }
 
-export function eventStreamOf(kind: 'application' | 'certificate', id: string): string {
+export function eventStreamOf(kind: 'application' | 'certificate' | 'organization', id: string): string {
   return `${kind}/${id}`;
 }
 

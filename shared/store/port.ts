@@ -4,6 +4,7 @@
  * record (certificate, counter, idempotency record) land together or not at all.
  */
 import type { Application, AuditEvent, Certificate } from '../model';
+import type { OrganizationRecord } from '../organizations';
 
 export interface Page<T> {
   items: T[];
@@ -26,6 +27,7 @@ export type Write =
   /** expectedVersion null: the item must not exist yet. Otherwise the stored version must equal it. */
   | { kind: 'application'; value: Application; expectedVersion: number | null }
   | { kind: 'certificate'; value: Certificate; expectedVersion: number | null }
+  | { kind: 'organization'; value: OrganizationRecord; expectedVersion: number | null }
   | { kind: 'event'; value: AuditEvent }
   | { kind: 'counter'; name: string; expected: number; next: number }
   /** `completes`: the answer to a pending claim, which must still be pending; otherwise the key must be new. */
@@ -65,6 +67,8 @@ export interface RegistryStore {
     limit?: number,
   ): Promise<Page<Application>>;
   getCertificate(number: string): Promise<Certificate | undefined>;
+  getOrganization(creditCode: string): Promise<OrganizationRecord | undefined>;
+  getApplications(ids: readonly string[]): Promise<Map<string, Application>>;
   getCertificates(numbers: readonly string[]): Promise<Map<string, Certificate>>;
   findCertificatesByCreditCode(code: string): Promise<Certificate[]>;
   /** Certificates that come due (by the status/next-action index): never a scan. */

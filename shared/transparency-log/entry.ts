@@ -1,13 +1,23 @@
 /**
  * A log entry: the public facts of one certificate after one public event, in a canonical, versioned encoding
  * (JSON with sorted keys, UTF-8, `v` first by sort order). Only what the public record already shows goes in: the
- * holder organization, scope, level, status and its public reason category, validity and surveillance dates. No
- * score, no applicant or staff identity, no free-text reason. `prev` is the index of the certificate's previous
+ * holder organization, scope, level, status and its public reason category, validity and surveillance dates, and
+ * the certificate's latest change (变更) as the public change history shows it: what, when, why — so that every
+ * change, even of a field the public does not see, is an entry. No score, address, applicant or staff identity,
+ * no free-text reason. `prev` is the index of the certificate's previous
  * entry, so each certificate's history is a chain inside the log and a missing link shows.
  */
 import { canonicalJson } from '../audit/chain';
 import { surveillanceDeadline } from '../lifecycle/certificate-dates';
-import { CERTIFICATE_STATUSES, type Certificate, REASON_CATEGORIES } from '../model';
+import { lastChangeOf } from '../lifecycle/changes';
+import {
+  CERTIFICATE_STATUSES,
+  type Certificate,
+  CHANGE_FIELDS,
+  CHANGE_KINDS,
+  CHANGE_REASON_CATEGORIES,
+  REASON_CATEGORIES,
+} from '../model';
 import { STAR_LEVELS } from '../scheme';
 import * as z from '../zod';
 import { toHex, utf8 } from './bytes';
@@ -48,6 +58,14 @@ const factsSchema = z.strictObject({
   validUntil: date,
   lastSurveillance: nullableDate,
   nextSurveillance: nullableDate,
+  lastChange: z.optional(
+    z.strictObject({
+      date,
+      kind: z.enum(CHANGE_KINDS),
+      field: z.enum(CHANGE_FIELDS),
+      reasonCategory: z.enum(CHANGE_REASON_CATEGORIES),
+    }),
+  ),
 });
 export type CertificateFacts = z.infer<typeof factsSchema>;
 
@@ -64,6 +82,7 @@ export type LogEntry = z.infer<typeof entrySchema>;
 /** The public facts of a certificate as stored (its status as written, not as effective today). */
 export function certificateFacts(c: Certificate): CertificateFacts {
   const last = c.statusHistory[c.statusHistory.length - 1];
+  const lastChange = lastChangeOf(c.changes);
   return {
     number: c.number,
     organization: {
@@ -80,6 +99,7 @@ export function certificateFacts(c: Certificate): CertificateFacts {
     validUntil: c.validUntil,
     lastSurveillance: c.lastSurveillance,
     nextSurveillance: c.status === 'valid' ? surveillanceDeadline(c) : null,
+    ...(lastChange ? { lastChange } : {}),
   };
 }
 

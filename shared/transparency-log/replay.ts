@@ -3,6 +3,7 @@
  * entry must continue its certificate's chain (`prev` is the index of the one before it) and name the event its
  * facts show; the state after the last entry is what the public record must say.
  */
+import { lastChangeOf } from '../lifecycle/changes';
 import { effectiveStatus, type PublicCertificate } from '../public-record';
 import { type CertificateFacts, decodeLogEntry, publicEventFor } from './entry';
 
@@ -48,6 +49,7 @@ export function unexplainedFields(logged: CertificateFacts, record: PublicCertif
     creditCode: logged.organization.creditCode,
     lastSurveillance: logged.lastSurveillance,
     nextSurveillance: logged.nextSurveillance,
+    lastChange: JSON.stringify(logged.lastChange ?? null),
   };
   const shown: Record<string, unknown> = {
     status: record.status,
@@ -60,6 +62,8 @@ export function unexplainedFields(logged: CertificateFacts, record: PublicCertif
     creditCode: record.organization.creditCode,
     lastSurveillance: record.lastSurveillance,
     nextSurveillance: record.nextSurveillance,
+    // A record from before change histories were published has none: it shows no change, as its entries log none.
+    lastChange: JSON.stringify(lastChangeOf(record.changes) ?? null),
   };
   return Object.keys(expected).filter((k) => expected[k] !== shown[k]);
 }

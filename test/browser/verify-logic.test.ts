@@ -33,6 +33,7 @@ function record(over: Partial<PublicCertificate> = {}): LiveStatus {
       lastSurveillance: null,
       nextSurveillance: '2027-11-23',
       statusHistory: [],
+      changes: [],
       asOf: '2026-11-23T02:00:00Z',
       ...over,
     },

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compactJws } from '../../shared/jws';
 import { encodeSnapshot, type SnapshotEntry, snapshotSigningInput } from '../../shared/status-snapshot';
-import { screenshot, usePageRig } from '../support/page-driver';
+import { screenshot, takeOffline, usePageRig } from '../support/page-driver';
 import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 
 // The page judges staleness by the device's clock: the system's clock is the real one here.
@@ -107,15 +107,7 @@ describe('a phone that opened / online once, then offline', () => {
 
     await context.setOffline(true);
     const page = await open(context, markUrl(valid.token));
-    // The renderer Chromium starts for this navigation may miss the context's emulation: ask it directly.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: true,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+    const network = await takeOffline(context, page);
     expect(await verdictOf(page)).toBe('valid');
     expect(await titleOf(page)).toMatch(/^真品 · 截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间） 证书有效$/);
     expect(await page.locator('[data-as-of]').count()).toBe(1);
@@ -150,13 +142,7 @@ describe('a phone that opened / online once, then offline', () => {
     await screenshot(page, 'trust-offline-newer-key-zh');
 
     // Online again, the revoked-key mark shows the register's live record for its number, to compare.
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await context.setOffline(false);
+    await network.backOnline();
     await page.goto(markUrl(oldKeyCert.token));
     expect(await verdictOf(page)).toBe('key-withdrawn');
     await expect.poll(() => page.locator('.badge-valid').count(), { timeout: 15_000 }).toBe(1);

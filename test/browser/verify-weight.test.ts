@@ -11,7 +11,7 @@ describe('verify page weight', () => {
     expect(names).toContain('/index.html');
     expect(names).toEqual(expect.arrayContaining([...verify.styles, verify.script, ...verify.preload]));
     // The scanner and its QR decoder load only when asked for.
-    expect(names.filter((n) => /scanner|jsQR/i.test(n))).toEqual([]);
+    expect(names.filter((n) => /scanner|reader-|zxing/i.test(n))).toEqual([]);
     expect(totalGzip).toBe(files.reduce((sum, f) => sum + f.gzip, 0));
     for (const f of files) expect(f.gzip).toBeLessThan(f.bytes + 64);
   });

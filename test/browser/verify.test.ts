@@ -19,6 +19,7 @@ import {
   overflow,
   PHONE,
   screenshot,
+  takeOffline,
   usePageRig,
   type WatchedPage,
   watchPage,
@@ -422,18 +423,24 @@ describe('scanning in the page', () => {
     const opened = await openPage(context, `${sys.url}/`);
     const { page } = opened;
     const scripts: string[] = [];
+    const fetched: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      fetched.push(new URL(r.url()).pathname);
     });
     await page.waitForSelector('.scan-card');
     await page.waitForLoadState('networkidle');
-    expect(scripts.filter((s) => /scanner|jsQR/i.test(s))).toEqual([]);
+    expect(scripts.filter((s) => /scanner|reader-/i.test(s))).toEqual([]);
     await page.locator('#photo').setInputFiles({ name: 'star-mark.png', mimeType: 'image/png', buffer: png });
     expect(await verdictOf(page)).toBe('valid');
     expect(new URL(page.url()).hash).toBe(`#${certificate.token}`);
     expect(scripts.some((s) => /scanner-/.test(s))).toBe(true);
     const native = await page.evaluate(() => 'BarcodeDetector' in window);
-    if (!native) expect(scripts.some((s) => /jsQR-/.test(s))).toBe(true);
+    // Without a native detector, ZXing's chunk and its WebAssembly, both from the site itself.
+    if (!native) {
+      expect(scripts.some((s) => /\/reader-[A-Z0-9]+\.js$/.test(s))).toBe(true);
+      expect(fetched.some((s) => /^\/assets\/zxing_reader-[A-Z0-9]+\.wasm$/.test(s))).toBe(true);
+    }
     expectClean(opened);
     await context.close();
   });
@@ -498,15 +505,7 @@ describe('offline', () => {
     const problems = watchPage(offline, sys.url);
     const response = await offline.goto(suspendedUrl);
     expect(response?.fromServiceWorker()).toBe(true);
-    // The renderer Chromium starts for this navigation may miss the context's emulation: ask it directly.
-    const cdp = await context.newCDPSession(offline);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: true,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await expect.poll(() => offline.evaluate(() => navigator.onLine)).toBe(false);
+    const network = await takeOffline(context, offline);
     // The signed status snapshot the service worker keeps tells the suspension offline, with its time.
     expect(await verdictOf(offline)).toBe('suspended');
     expect(await verdictTitle(offline)).toMatch(/^真品 · 截至 .+ 证书已暂停$/);
@@ -537,13 +536,7 @@ describe('offline', () => {
     expect(await verdictOf(offline)).toBe('suspended');
     // As of the snapshot's time (stale here: the system's clock is days behind the browser's).
     expect(await offline.locator('[data-as-of], [data-stale]').count()).toBe(1);
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
-    await context.setOffline(false);
+    await network.backOnline();
     // Opened again online, the live record replaces the snapshot's word: no "as of" any more.
     await offline.reload();
     await expect

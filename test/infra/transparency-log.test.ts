@@ -1,7 +1,8 @@
 /** The transparency log in AWS: its Ed25519 KMS key, the integrator's schedule and its narrow permissions. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { ALARMS } from '../../infra/figures';
+import { DEPLOYMENT_ENV, LOG_MONITOR_FAILED_METRIC, METRICS_NAMESPACE } from '../../shared/deployment-env';
 import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
 
 let s: Synthesized;
@@ -52,6 +53,33 @@ describe('the transparency log', () => {
     const { statements } = roleStatements(s, s.logicalId(s.stack.functions.public.role));
     const logReads = statements.filter((st) => JSON.stringify(st.Resource).includes('/log/*'));
     expect(actionsOf(logReads)).toEqual(['s3:GetObject']);
+  });
+
+  it('lets the sweep read the log objects to monitor them: the bucket named, get only, under log/ only', () => {
+    const fn = s.template.toJSON().Resources[s.logicalId(s.stack.functions.sweep.fn)].Properties;
+    expect(Object.keys(fn.Environment.Variables)).toContain(DEPLOYMENT_ENV.objectBucket);
+    const { statements } = roleStatements(s, s.logicalId(s.stack.functions.sweep.role));
+    const s3 = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('s3:')));
+    expect(actionsOf(s3)).toEqual(['s3:GetObject']);
+    expect(s3.map((st) => JSON.stringify(st.Resource))).toEqual([expect.stringMatching(/\/log\/\*"/)]);
+  });
+
+  it('alarms on the first LogMonitorFailed of the sweep, on the alarm topic, for a day', () => {
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const monitor = alarms.filter((a) => a.MetricName === LOG_MONITOR_FAILED_METRIC);
+    expect(monitor).toEqual([
+      expect.objectContaining({
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [{ Name: 'service', Value: 'sweep' }],
+        Period: 86_400,
+        Threshold: ALARMS.logMonitorFailures,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      }),
+    ]);
+    const silent = alarms.find((a) => a.MetricName === 'SweepCompleted');
+    expect(monitor[0].AlarmActions).toEqual(silent.AlarmActions);
+    expect(monitor[0].OKActions).toEqual(silent.AlarmActions);
   });
 
   it('alarms when an integration fails', () => {

@@ -89,4 +89,16 @@ describe('the monitor', () => {
 
     expect((await check()).ok).toBe(true);
   });
+
+  it('counts a record whose latest entry is newer than the checkpoint as pending, not as unexplained', async () => {
+    const c = await issuedCertificate(sys.api);
+    await sys.log.integrate();
+    await sys.api.post(`/v1/staff/certificates/${c.number}/suspend`, { reason: '投诉' }, 'admin-qian');
+    const report = await monitorLog({ source: httpMonitorSource(sys.url), now: sys.deps.clock() });
+    expect(report.findings).toEqual([]);
+    expect(report.pending).toBe(1);
+    await sys.log.integrate();
+    const integrated = await monitorLog({ source: httpMonitorSource(sys.url), now: sys.deps.clock() });
+    expect(integrated).toMatchObject({ ok: true, pending: 0, checked: report.checked + 1 });
+  });
 });

@@ -3,6 +3,7 @@
  * racing for a folder leave exactly one running, a DynamoDB Local that a kill -9 left behind is still reclaimed,
  * and the tools (`npm run sweep`, `npm run rotate-key`) use the running system or refuse, never start a second
  * DynamoDB Local on the same files.
+ * Each test spawns whole processes (tsx, a JVM): they get three minutes, as a loaded machine needs.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -64,7 +65,7 @@ function tool(script: string, ...args: string[]) {
   );
 }
 
-describe('npm start on a data folder in use', () => {
+describe('npm start on a data folder in use', { timeout: 180_000 }, () => {
   it('refuses, naming the running system, and the running system keeps answering', async () => {
     const dir = freshFolder();
     const first = await started(dir);
@@ -118,7 +119,7 @@ describe('npm start on a data folder in use', () => {
   });
 });
 
-describe('the tools on a data folder', () => {
+describe('the tools on a data folder', { timeout: 180_000 }, () => {
   it('npm run sweep uses the running system, which keeps answering', async () => {
     const dir = freshFolder();
     const system = await started(dir);

@@ -61,7 +61,8 @@ const ADMIN_ONLY: Access = {
 /** Access to the staff endpoints that are not lifecycle transitions, by op. */
 const ACCESS: Record<string, Access> = {
   whoAmI: EVERYONE,
-  submitApplication: APPLICANTS_ONLY,
+  // Another organization's applicant is not linked to this one: NOT_LINKED.
+  submitApplication: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   listApplications: EVERYONE,
   getApplication: OWN_OR_STAFF,
   applicationEvents: OWN_OR_STAFF,
@@ -86,6 +87,9 @@ const ACCESS: Record<string, Access> = {
   issueApiKey: ADMIN_ONLY,
   listApiKeys: ADMIN_ONLY,
   revokeApiKey: ADMIN_ONLY,
+  getOrganization: STAFF_ONLY,
+  linkOrganizationAccount: ADMIN_ONLY,
+  unlinkOrganizationAccount: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {
@@ -109,7 +113,7 @@ function accessOf(route: RouteSpec): Access | undefined {
 const addressesACase = (route: RouteSpec) => /\{(id|number)\}/.test(route.path) || route.op === 'submitRenewal';
 
 const STAFF_ROUTES = ROUTES.filter((r) => r.auth === 'staff');
-const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND'];
+const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND', 'NOT_LINKED'];
 
 const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 const subjects = new Subjects(sys);

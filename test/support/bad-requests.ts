@@ -54,6 +54,12 @@ const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
 };
 
 const REASON: Record<string, Kind> = { reason: 'requiredText' };
+const CHANGE: Record<string, Kind> = {
+  kind: 'identifier',
+  to: 'requiredText',
+  reasonCategory: 'identifier',
+  ...REASON,
+};
 /** The fields of each known body, by op (transitions as `application:<name>`), and what kind each is. */
 export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   submitApplication: {
@@ -82,10 +88,19 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:reinstate': REASON,
   'certificate:withdraw': REASON,
   'certificate:cancel': REASON,
+  'certificate:requestChange': CHANGE,
+  'certificate:proposeChange': CHANGE,
+  'certificate:approveChange': { note: 'text' },
+  'certificate:refuseChange': REASON,
+  'certificate:reviewScopeExtension': { reviewDate: 'date', note: 'text' },
+  'certificate:approveScopeExtension': { note: 'text' },
+  'certificate:refuseScopeExtension': REASON,
   rotateSigningKey: {},
   revokeSigningKey: REASON,
   issueApiKey: { name: 'requiredText', contact: 'requiredText' },
   revokeApiKey: {},
+  linkOrganizationAccount: { sub: 'identifier', reason: 'text' },
+  unlinkOrganizationAccount: { sub: 'identifier', reason: 'text' },
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
 };

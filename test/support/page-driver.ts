@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type TestSystem, useTestSystem } from './local-system';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -195,4 +195,29 @@ export async function openAction(page: Page, transition: string) {
 /** The console: waits until the busy state of a long action is over. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+/** A page that is really offline, and the way back online. */
+export interface OfflinePage {
+  backOnline(): Promise<void>;
+}
+
+/**
+ * Takes an open page of an offline context really offline. Chromium 156 may start the renderer for a navigation made
+ * after the context went offline with `navigator.onLine` still true; the page's own network conditions, set over
+ * CDP, are honoured by every renderer it gets.
+ */
+export async function takeOffline(context: BrowserContext, page: Page): Promise<OfflinePage> {
+  const cdp = await context.newCDPSession(page);
+  const conditions = (offline: boolean) =>
+    cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await context.setOffline(true);
+  await conditions(true);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+  return {
+    async backOnline() {
+      await conditions(false);
+      await context.setOffline(false);
+    },
+  };
 }

@@ -15,7 +15,7 @@ import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
-import { ACTING, KNOWN, ok, VALID_INPUT } from './valid-requests';
+import { ACTING, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
 
 export { ACTING, VALID_INPUT };
 
@@ -34,6 +34,14 @@ const ROAD: Record<ApplicationState, ApplicationTransition[]> = {
 
 /** The certificate steps that decide a surveillance result: their subject has one waiting. */
 const AWAITS_COMMITTEE = new Set(['approveSurveillance', 'refuseSurveillance']);
+/** The certificate steps that decide a change: their subject has one waiting (a scope extension: reviewed or not). */
+const AWAITS_CHANGE: Record<string, { kind: keyof typeof CHANGE_REQUESTS; reviewed: boolean }> = {
+  approveChange: { kind: 'rename', reviewed: false },
+  refuseChange: { kind: 'rename', reviewed: false },
+  reviewScopeExtension: { kind: 'scope-extension', reviewed: false },
+  approveScopeExtension: { kind: 'scope-extension', reviewed: true },
+  refuseScopeExtension: { kind: 'scope-extension', reviewed: true },
+};
 
 /** A request as a client would make it: `as` names the demo user whose token it carries (none: anonymous). */
 export interface ValidRequest {
@@ -111,6 +119,19 @@ export class Subjects {
     return number;
   }
 
+  /**
+   * A valid certificate with a change waiting, requested by its holder: a scope extension reviewed by its evaluator
+   * when `reviewed`.
+   */
+  async certificateAwaitingChange(kind: keyof typeof CHANGE_REQUESTS, reviewed = false): Promise<string> {
+    const number = await this.certificate('valid');
+    const path = `/v1/staff/certificates/${number}`;
+    await ok(this.api.post(`${path}/request-change`, CHANGE_REQUESTS[kind], ACTING.applicant));
+    if (reviewed)
+      await ok(this.api.post(`${path}/review-scope-extension`, { reviewDate: '2026-11-23' }, ACTING.evaluator));
+    return number;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -131,7 +152,9 @@ export class Subjects {
           ? await this.application(spec.from[0] as ApplicationState)
           : AWAITS_COMMITTEE.has(name)
             ? await this.certificateAwaitingCommittee()
-            : await this.certificate(spec.from[0]!);
+            : AWAITS_CHANGE[name]
+              ? await this.certificateAwaitingChange(AWAITS_CHANGE[name].kind, AWAITS_CHANGE[name].reviewed)
+              : await this.certificate(spec.from[0]!);
       return {
         method: 'POST',
         path: fill(route.path, subject),

@@ -25,6 +25,41 @@ export const ACTING: Record<Role, string> = {
 
 const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
+/** A change of each kind that any fresh test certificate accepts (its values are no test organization's own). */
+export const CHANGE_REQUESTS = {
+  rename: {
+    kind: 'rename',
+    to: '测试售后服务（更名后）有限公司',
+    reasonCategory: 'business_registration',
+    reason: '市场监督管理局准予变更登记通知书（2026）第 88 号',
+  },
+  address: {
+    kind: 'address',
+    to: '福建省福州市鼓楼区五四路 1 号',
+    reasonCategory: 'relocation',
+    reason: '经营场所迁址，附租赁合同',
+  },
+  'scope-extension': {
+    kind: 'scope-extension',
+    to: '家用电器及厨房电器的销售与售后服务',
+    reasonCategory: 'business_extended',
+    reason: '新增厨房电器售后服务网点',
+  },
+  'scope-reduction': {
+    kind: 'scope-reduction',
+    to: '家用电器的售后服务',
+    reasonCategory: 'business_reduced',
+    reason: '停止销售业务',
+  },
+  erratum: {
+    kind: 'erratum',
+    field: 'scope',
+    to: '家用电器的销售和售后服务',
+    reasonCategory: 'clerical_error',
+    reason: '证书录入笔误',
+  },
+} as const;
+
 /** A body each transition accepts, keyed `application:<name>` / `certificate:<name>` as in the route's op. */
 export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:accept': () => ({ evaluatorSub: ACTING.evaluator, contractNo: 'HT-2026-0001' }),
@@ -47,7 +82,22 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'certificate:reinstate': () => REASON,
   'certificate:withdraw': () => REASON,
   'certificate:cancel': () => REASON,
+  // The holder's own request and staff's proposal; the decisions act on a change the subject already has waiting.
+  'certificate:requestChange': () => CHANGE_REQUESTS.rename,
+  'certificate:proposeChange': () => CHANGE_REQUESTS.address,
+  'certificate:approveChange': () => ({ note: '核对营业执照变更登记通知书' }),
+  'certificate:refuseChange': () => ({ reason: '未提供变更登记证明' }),
+  'certificate:reviewScopeExtension': () => ({ reviewDate: '2026-11-23', note: '新增范围的服务能力满足要求' }),
+  'certificate:approveScopeExtension': () => ({ note: '同意扩大认证范围' }),
+  'certificate:refuseScopeExtension': () => ({ reason: '新增范围未经现场核查' }),
 };
+
+/** An organization on the register, made by applicant-acme's first application for it: its credit code. */
+async function registeredOrganization(s: Subjects): Promise<string> {
+  const body = newApplication();
+  await ok(s.api.post('/v1/staff/applications', body, ACTING.applicant));
+  return body.organization.creditCode;
+}
 
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
 export const KNOWN: Record<
@@ -55,7 +105,12 @@ export const KNOWN: Record<
   (s: Subjects, subject: string) => Promise<Partial<ValidRequest>> | Partial<ValidRequest>
 > = {
   whoAmI: () => ({ as: ACTING.applicant }),
-  submitApplication: () => ({ body: newApplication(), as: ACTING.applicant }),
+  // An organization on the register (its first case made it, linking its applicant) applying for another scope.
+  submitApplication: async (s) => {
+    const body = newApplication({}, { scope: '燃气具的安装与维修服务' });
+    await ok(s.api.post('/v1/staff/applications', body, ACTING.applicant));
+    return { body: { ...body, scope: '家用电器的销售与售后服务' }, as: ACTING.applicant };
+  },
   listApplications: () => ({ query: { state: 'submitted' } }),
   getApplication: () => ({ as: ACTING.applicant }),
   applicationEvents: () => ({ as: ACTING.applicant }),
@@ -81,6 +136,17 @@ export const KNOWN: Record<
   createReceipt: async (s) => ({ body: { number: await s.readable('certificate') } }),
   verifyReceipt: async (s) => ({
     body: { jws: (await ok(s.api.post('/v1/receipts', { number: await s.readable('certificate') }))).jws },
+  }),
+  getOrganization: async (s) => ({ path: `/v1/staff/organizations/${await registeredOrganization(s)}` }),
+  linkOrganizationAccount: async (s) => ({
+    path: `/v1/staff/organizations/${await registeredOrganization(s)}/link-account`,
+    body: { sub: 'applicant-beta', reason: '已核验授权委托书' },
+    as: ACTING.admin,
+  }),
+  unlinkOrganizationAccount: async (s) => ({
+    path: `/v1/staff/organizations/${await registeredOrganization(s)}/unlink-account`,
+    body: { sub: ACTING.applicant },
+    as: ACTING.admin,
   }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),

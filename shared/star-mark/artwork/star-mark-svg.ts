@@ -12,6 +12,8 @@ import { starRow } from './stars';
 export const SCHEME_TITLE = 'GB/T 27922 商品售后服务评价体系认证';
 export const ARTWORK_WIDTH = 600;
 export const ARTWORK_HEIGHT = 800;
+/** The QR's side, quiet zone included, in the artwork's units. */
+export const ARTWORK_QR_SIDE = 420;
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 const RED = '#b71c1c';
@@ -46,7 +48,7 @@ export function starMarkSvg(mark: StarMarkArtwork): string {
       ? starRow(stars, mid, 88, 34, 80, GOLD)
       : text(mid, 105, 52, levelLabel(mark.level, 'zh'), `font-weight="bold" fill="${RED}"`),
     text(mid, 160, 28, label, `fill="${RED}"`),
-    `<path fill="#000" shape-rendering="crispEdges" d="${qrPath(mark.qr, mid - 210, 180, 420)}"/>`,
+    `<path fill="#000" shape-rendering="crispEdges" d="${qrPath(mark.qr, mid - ARTWORK_QR_SIDE / 2, 180, ARTWORK_QR_SIDE)}"/>`,
     text(mid, 650, 40, mark.number, 'font-weight="bold" letter-spacing="2" fill="#000"'),
     text(mid, 712, 28, SCHEME_TITLE, `textLength="540" lengthAdjust="spacingAndGlyphs" fill="${RED}"`),
     text(mid, 760, 20, '扫码验证真伪 · Scan to verify', 'fill="#555"'),

@@ -1,6 +1,14 @@
 /** Cases and certificates in any state, with the data each state implies, for the table-driven lifecycle tests. */
 import { GENESIS_HASH } from '../../../shared/audit/chain';
-import type { Actor, Application, ApplicationState, Certificate, CertificateStatus, Role } from '../../../shared/model';
+import type {
+  Actor,
+  Application,
+  ApplicationState,
+  Certificate,
+  CertificateStatus,
+  PendingChange,
+  Role,
+} from '../../../shared/model';
 import { sheetWithTotal } from '../../../shared/scheme';
 
 export const NOW = new Date('2026-11-23T02:00:00Z');
@@ -61,6 +69,44 @@ export function certificateIn(status: CertificateStatus): Certificate {
   };
 }
 
+/** The holder's request to record its new registered name. */
+export const RENAME = {
+  kind: 'rename',
+  to: '华东智能家电服务有限公司',
+  reasonCategory: 'business_registration',
+  reason: '市场监督管理局准予变更登记（2026）第 88 号',
+} as const;
+
+/** A change waiting for its decision, proposed by the holder (applicant-1) on 2026-11-20. */
+export function withPendingChange(certificate: Certificate, change: Partial<PendingChange> = {}): Certificate {
+  return {
+    ...certificate,
+    pendingChange: {
+      kind: 'rename',
+      field: 'name',
+      from: certificate.organization.name,
+      to: RENAME.to,
+      reasonCategory: 'business_registration',
+      reason: RENAME.reason,
+      proposedBy: 'applicant-1',
+      proposedOn: '2026-11-20',
+      ...change,
+    },
+  };
+}
+
+/** A scope extension waiting, reviewed by the certificate's evaluator (evaluator-1) when `reviewed`. */
+export function withPendingExtension(certificate: Certificate, reviewed: boolean): Certificate {
+  return withPendingChange(certificate, {
+    kind: 'scope-extension',
+    field: 'scope',
+    from: certificate.scope,
+    to: '家用电器及厨房电器售后服务',
+    reasonCategory: 'business_extended',
+    ...(reviewed ? { review: { by: 'evaluator-1', date: '2026-11-22' } } : {}),
+  });
+}
+
 /** A valid input for every transition, as its schema would hand it to the core. */
 export const INPUTS: Record<string, Record<string, unknown>> = {
   accept: { evaluatorSub: 'evaluator-1', contractNo: 'HT-1' },
@@ -80,6 +126,13 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   suspend: { reason: '投诉核实' },
   reinstate: { reason: '整改完成' },
   cancel: { reason: '持证人申请注销' },
+  requestChange: RENAME,
+  proposeChange: RENAME,
+  approveChange: { note: '核对营业执照变更登记通知书' },
+  refuseChange: { reason: '未提供变更登记证明' },
+  reviewScopeExtension: { reviewDate: '2026-11-22', note: '新增网点服务能力满足要求' },
+  approveScopeExtension: {},
+  refuseScopeExtension: { reason: '新增范围未经现场核查' },
 };
 
 /** A certificate whose last surveillance (by evaluator-1, raising it to five stars) waits for the committee. */
@@ -101,7 +154,10 @@ export function withPendingSurveillance(certificate: Certificate): Certificate {
 /** The certificate a transition acts on in the table-driven tests: a committee decision needs a pending result. */
 export function certificateFor(name: string, status: CertificateStatus): Certificate {
   const certificate = certificateIn(status);
-  return name === 'approveSurveillance' || name === 'refuseSurveillance'
-    ? withPendingSurveillance(certificate)
-    : certificate;
+  if (name === 'approveSurveillance' || name === 'refuseSurveillance') return withPendingSurveillance(certificate);
+  if (name === 'approveChange' || name === 'refuseChange') return withPendingChange(certificate);
+  if (name === 'reviewScopeExtension') return withPendingExtension(certificate, false);
+  if (name === 'approveScopeExtension' || name === 'refuseScopeExtension')
+    return withPendingExtension(certificate, true);
+  return certificate;
 }

@@ -3,8 +3,15 @@ import { certificatePagePath } from '../../../shared/pages';
 import type { PublicCertificate } from '../../../shared/public-record';
 import { h, hl } from '../common/dom';
 import { formatDate, formatInstant } from '../common/format';
-import { t } from '../common/i18n';
-import { reasonLabel, STATUS_TONES, statusLabel } from '../common/labels';
+import { type Msg, t } from '../common/i18n';
+import {
+  changeFieldLabel,
+  changeKindLabel,
+  changeReasonLabel,
+  reasonLabel,
+  STATUS_TONES,
+  statusLabel,
+} from '../common/labels';
 import { M } from './messages';
 import { isStarLevel, levelName, starLevel } from './stars';
 import { facts } from './verdict-view';
@@ -33,7 +40,43 @@ function copyButton(link: string): HTMLButtonElement {
   return button;
 }
 
+/** The change history (变更), newest first: the day, what changed, old → new where it is public, and why. */
+function changesSection(changes: PublicCertificate['changes']): HTMLElement | null {
+  if (!changes.length) return null;
+  return h(
+    'section',
+    { class: 'history changes', 'aria-labelledby': 'changes-heading' },
+    h('h2', { id: 'changes-heading' }, t(M.changes)),
+    h(
+      'ol',
+      { class: 'timeline' },
+      [...changes]
+        .reverse()
+        .map((change) =>
+          h(
+            'li',
+            { class: 'timeline-item change', 'data-kind': change.kind },
+            h('time', { datetime: change.date }, formatDate(change.date)),
+            h('span', { class: 'badge' }, t(changeKindLabel(change.kind))),
+            h('span', { class: 'change-field' }, t(changeFieldLabel(change.field))),
+            change.to === undefined
+              ? h('span', { class: 'change-values muted' }, t(M.changeNotPublic))
+              : h(
+                  'span',
+                  { class: 'change-values' },
+                  h('del', null, change.from ?? t(M.none)),
+                  ' → ',
+                  h('ins', null, change.to),
+                ),
+            h('span', { class: 'timeline-reason' }, t(changeReasonLabel(change.reasonCategory))),
+          ),
+        ),
+    ),
+  );
+}
+
 export function certificateView(record: PublicCertificate): HTMLElement {
+  const formerNames = record.organization.formerNames ?? [];
   const tone = STATUS_TONES[record.status] ?? 'bad';
   const link = permalinkOf(record.number);
   const history = [...record.statusHistory].reverse();
@@ -55,6 +98,7 @@ export function certificateView(record: PublicCertificate): HTMLElement {
     h('div', { class: 'cert-level' }, starLevel(record.level)),
     facts([
       [M.certificateNumber, h('span', { class: 'mono' }, record.number)],
+      ...(formerNames.length ? [[M.formerNames, formerNames.join('；')] as [Msg, string]] : []),
       [M.creditCode, h('span', { class: 'mono' }, record.organization.creditCode)],
       [M.scope, record.scope],
       [M.level, levelName(record.level)],
@@ -85,6 +129,8 @@ export function certificateView(record: PublicCertificate): HTMLElement {
         ),
       ),
     ),
+    // A record cached before change histories were published has none.
+    changesSection(record.changes ?? []),
     h(
       'section',
       { class: 'permalink', 'aria-labelledby': 'permalink-heading' },

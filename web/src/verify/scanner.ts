@@ -1,6 +1,8 @@
 /**
- * Reading a QR code in the page. Loaded only when the visitor asks to scan (a lazy chunk), and the jsQR decoder
- * only when the browser has no BarcodeDetector (a second lazy chunk), so neither weighs on the first load.
+ * Reading a QR code in the page. Loaded only when the visitor asks to scan (a lazy chunk), and the fallback decoder
+ * — ZXing-C++ as WebAssembly (zxing-wasm), served from the site itself — only when the browser has no
+ * BarcodeDetector (a second lazy chunk and its .wasm), so neither weighs on the first load. ZXing rather than jsQR:
+ * on photos of small, blurred, JPEG-compressed marks it reads far more (`npm run bench`, the scan rows).
  *
  * - Camera: getUserMedia (rear camera), frames decoded a few times a second until a code is read.
  * - Photo: a file from <input type=file accept=image/* capture>, for phones or browsers that block the camera.
@@ -20,6 +22,9 @@ interface BarcodeDetectorClass {
 
 type Decoder = (source: HTMLVideoElement | ImageBitmap) => Promise<string | null>;
 
+/** The site path of the decoder's WebAssembly, written in by the build (web/build.ts). */
+declare const __QR_DECODER_WASM__: string;
+
 let nativeDetector: Promise<BarcodeDetectorLike | null> | null = null;
 
 function barcodeDetector(): Promise<BarcodeDetectorLike | null> {
@@ -36,7 +41,7 @@ function barcodeDetector(): Promise<BarcodeDetectorLike | null> {
   return nativeDetector;
 }
 
-/** Whether the decoder in use is the browser's own (true) or the jsQR fallback (false); for tests and diagnostics. */
+/** Whether the decoder in use is the browser's own (true) or the ZXing fallback (false); for tests and diagnostics. */
 export async function usesNativeDetector(): Promise<boolean> {
   return (await barcodeDetector()) !== null;
 }
@@ -69,17 +74,29 @@ async function decoder(forPhoto: boolean): Promise<Decoder> {
       return codes[0]?.rawValue ?? null;
     };
   }
-  const { default: jsQR } = await import('jsqr');
+  const zxing = await import('zxing-wasm/reader');
+  await zxing.prepareZXingModule({
+    // The module would fetch its .wasm from a CDN: the build's own copy is used, so it works offline and under CSP.
+    overrides: {
+      locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? __QR_DECODER_WASM__ : prefix + file),
+    },
+    fireImmediately: true,
+  });
   return async (source) => {
-    // A photo may be large and the code small in it: try a few scales. A video frame: one, quick.
-    const sizes = forPhoto ? [1200, 800, 1800] : [720];
+    // A photo may be large and the code small in it: the full size first, then larger. A video frame: one, quick.
+    const sizes = forPhoto ? [1200, 1800] : [720];
     for (const size of sizes) {
       const image = pixels(source, size);
       if (!image) return null;
-      const code = jsQR(image.data, image.width, image.height, {
-        inversionAttempts: forPhoto ? 'attemptBoth' : 'dontInvert',
+      const codes = await zxing.readBarcodes(image, {
+        formats: ['QRCode'],
+        tryHarder: forPhoto,
+        maxNumberOfSymbols: 1,
       });
-      if (code?.data) return code.data;
+      const text = codes.find((c) => c.isValid)?.text;
+      if (text) return text;
+      // Nothing larger to try: a photo smaller than the first size was read at its own size already.
+      if (Math.max(...sizeOf(source)) <= size) break;
     }
     return null;
   };

@@ -43,6 +43,8 @@ function hitItem(hit: SearchHit): HTMLLIElement {
       { class: 'hit', href: certificatePagePath(hit.number) },
       h('span', { class: 'hit-org' }, hit.organization.name),
       hit.organization.nameEn && h('span', { class: 'hit-org-en', lang: 'en' }, hit.organization.nameEn),
+      hit.matchedFormerName &&
+        h('span', { class: 'hit-former' }, t(M.formerNameMatch, { name: hit.matchedFormerName })),
       h(
         'span',
         { class: 'hit-meta' },

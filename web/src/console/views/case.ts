@@ -11,6 +11,7 @@ import { fill, L, levelMsg, stateLabel } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
 import { historySection } from './history';
+import { organizationSection } from './organization';
 import { scoreSheetTable } from './score-sheet';
 
 const STATE_TONE: Record<string, 'good' | 'warn' | 'bad' | 'info'> = {
@@ -109,6 +110,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       ctx.evaluators,
       rerender,
     ),
+    organizationSection(ctx, a.organization.creditCode),
     a.scoreSheet ? h('section', { class: 'card' }, scoreSheetTable(a.scoreSheet)) : null,
     await historySection(`/v1/staff/applications/${encodeURIComponent(id)}/events`, 'application'),
   );
