@@ -255,10 +255,11 @@ export const L = {
 
   reminders: m({
     intro: {
-      zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。',
-      en: 'Surveillance and renewal reminders from the daily sweep, each sent once.',
+      zh: '每日巡检发出的监督审核与再认证提醒，以及给持证组织的通知，每项只发一次。',
+      en: 'Surveillance and renewal reminders from the daily sweep, and notices to holders, each sent once.',
     },
     reminder: { zh: '{n} 天提醒', en: '{n}-day reminder' },
+    markReissued: { zh: '标志重新签发', en: 'Mark re-signed' },
     sent: { zh: '已发送', en: 'sent' },
     queued: { zh: '待发送', en: 'queued' },
   }),
