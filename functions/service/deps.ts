@@ -5,6 +5,7 @@ import type { Certificate } from '../../shared/model';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
 import type { StaffDirectory } from '../directory/port';
+import type { Notifier } from '../notify/port';
 import type { SigningKeyRing } from '../signing/ports';
 
 export interface RegistryConfig {
@@ -46,4 +47,9 @@ export interface Deps {
   objects?: ObjectStore;
   /** Who holds which role (Cognito's groups in AWS, the dev identity provider locally): the staff function's alone. */
   directory?: StaffDirectory;
+  /**
+   * A channel for notices decided in a request (a re-signed mark), delivered before it answers: the outbox locally.
+   * The staff function in AWS has none (it may not publish to the topic): the sweep delivers what is queued.
+   */
+  notifier?: Notifier;
 }
