@@ -169,6 +169,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       receiptKeys,
       statusKeys,
       objects: s3.objects,
+      documents: s3.documents,
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(
