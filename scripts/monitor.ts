@@ -1,5 +1,5 @@
 /**
- * `npm run monitor -- --url <base> [--state <file>] [--sample <n>]`: checks a starmark registry's public log over
+ * `npm run monitor -- --url <base> [--state <file>] [--sample <n>] [--api-key <key>]`: checks a starmark registry's public log over
  * HTTP (the checks: shared/transparency-log/monitor.ts, which the daily sweep runs too). Exits 0 when everything the log says is consistent, 1 with the findings otherwise.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,13 @@ async function main() {
       url: { type: 'string' },
       state: { type: 'string', default: 'starmark-monitor.json' },
       sample: { type: 'string' },
+      'api-key': { type: 'string' },
     },
   });
   if (!values.url) throw new Error('--url <base URL of the registry> is required');
   const state = existsSync(values.state) ? (JSON.parse(readFileSync(values.state, 'utf8')) as MonitorState) : undefined;
   const report = await monitorLog({
-    source: httpMonitorSource(values.url),
+    source: httpMonitorSource(values.url, fetch, values['api-key'] ? { apiKey: values['api-key'] } : {}),
     state,
     now: new Date(),
     ...(values.sample ? { sample: Number(values.sample) } : {}),

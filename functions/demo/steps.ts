@@ -3,6 +3,7 @@
 import { generateCreditCode } from '../../shared/credit-code';
 import { dateAt, type Step, type Story } from '../../shared/demo';
 import { DomainError } from '../../shared/errors';
+import { CHANGE_RULES } from '../../shared/lifecycle/changes';
 import {
   APPLICATION_TRANSITIONS,
   type ApplicationCommand,
@@ -126,6 +127,16 @@ export async function takeStep(
     case 'cancel':
       await certificateAct(step.do, ADMIN, { reason: step.reason });
       return;
+    case 'change': {
+      const { kind, to, reasonCategory, reason } = step;
+      await certificateAct('requestChange', story.applicant, { kind, to, reasonCategory, reason });
+      if (CHANGE_RULES[kind].decidedBy === 'admin') return certificateAct('approveChange', ADMIN, {});
+      const held = await deps.store.getCertificate(certificate());
+      await certificateAct('reviewScopeExtension', held?.evaluatorSub ?? state.evaluator ?? 'evaluator-li', {
+        reviewDate: on,
+      });
+      return certificateAct('approveScopeExtension', DEMO_COMMITTEE, {});
+    }
   }
 }
 

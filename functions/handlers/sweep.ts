@@ -16,7 +16,7 @@ const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders, monitor } = await runDailyOperations(await signingDeps(), notifier);
+    const { sweep, reminders, marks, notices, monitor } = await runDailyOperations(await signingDeps(), notifier);
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,
@@ -29,9 +29,13 @@ export const handler = instrumented(
       actions: sweep.changed,
       channel: notifier.channel,
       reminders: reminders.sent,
-      monitor,
+      marksReissued: marks.reissued,
+      marksUnfinished: marks.unfinished,
+      notices: notices.sent,
+      // The findings themselves are in the monitor's own line ('log monitor found a problem').
+      monitor: monitor.ran ? { ...monitor, findings: monitor.findings.length } : monitor,
     });
-    const failures = [...sweep.failed, ...reminders.failed];
+    const failures = [...sweep.failed, ...reminders.failed, ...marks.failed, ...notices.failed];
     if (failures.length) {
       log.error('sweep had failures', { failures });
       throw new Error(`sweep: ${failures.length} item(s) failed`);

@@ -11,6 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
 import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
+import { OutboxNotifier } from '../notify/outbox';
 import { publicOperations } from '../ops/public';
 import { staffFunction } from '../ops/staff';
 import type { Deps } from '../service/deps';
@@ -170,6 +171,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       statusKeys,
       objects: s3.objects,
       documents: s3.documents,
+      // Nothing leaves the machine: notices decided in a request go to the outbox at once.
+      notifier: new OutboxNotifier(),
     };
     const depsPromise = () => Promise.resolve(deps);
     server.on(

@@ -3,7 +3,7 @@
  * (`REMINDER#<number>#<cycle>#<kind>#<due>#<threshold>` from 0 to 1, conditional), in the same transaction as its
  * outbox record: two runners at once cannot both claim it, and a run after it finds it claimed.
  */
-import { type OutboxEntry, type Reminder, reminderMessage } from '../../shared/operations';
+import { messageOf, type OutboxEntry, type OutboxMessage, type Reminder } from '../../shared/operations';
 import type { Page, RegistryStore, Write } from '../../shared/store/port';
 import type { Delivery, Notifier } from './port';
 
@@ -11,7 +11,7 @@ export type { OutboxEntry };
 
 export const OUTBOX_PK = 'OUTBOX';
 
-type OutboxItem = OutboxEntry & { pk: string; sk: string; entity: 'reminder' };
+export type OutboxItem = OutboxEntry & { pk: string; sk: string; entity: 'reminder' };
 
 const claimName = (key: string) => `REMINDER#${key}`;
 
@@ -31,11 +31,11 @@ export async function alreadyClaimed(store: RegistryStore, reminder: Reminder): 
 }
 
 export function claim(
-  reminder: Reminder,
+  reminder: OutboxMessage,
   channel: Notifier['channel'],
   at: Date,
 ): { writes: Write[]; item: OutboxItem } {
-  const { subject, text } = reminderMessage(reminder);
+  const { subject, text } = messageOf(reminder);
   const item: OutboxItem = {
     pk: OUTBOX_PK,
     sk: outboxSortKey(at, reminder.key),

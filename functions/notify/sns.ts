@@ -1,9 +1,9 @@
 /**
- * The AWS channel: one SNS message per reminder, with attributes a subscription filter policy can route on (for
+ * The AWS channel: one SNS message per reminder or notice, with attributes a subscription filter policy can route on (for
  * example, renewals to the sales desk, surveillance to the audit planners).
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { type Reminder, reminderMessage } from '../../shared/operations';
+import { messageOf, type OutboxMessage } from '../../shared/operations';
 import type { Delivery, Notifier } from './port';
 
 /** SNS refuses subjects of 100 characters or more. */
@@ -17,18 +17,20 @@ export class SnsNotifier implements Notifier {
     private readonly topicArn: string,
   ) {}
 
-  async deliver(reminder: Reminder): Promise<Delivery> {
-    const message = reminderMessage(reminder);
+  async deliver(m: OutboxMessage): Promise<Delivery> {
+    const message = messageOf(m);
     const out = await this.client.send(
       new PublishCommand({
         TopicArn: this.topicArn,
         Subject: message.asciiSubject.slice(0, MAX_SUBJECT),
         Message: message.text,
         MessageAttributes: {
-          kind: { DataType: 'String', StringValue: reminder.kind },
-          threshold: { DataType: 'Number', StringValue: String(reminder.threshold) },
-          certificate: { DataType: 'String', StringValue: reminder.number },
-          applicant: { DataType: 'String', StringValue: reminder.applicantSub },
+          kind: { DataType: 'String', StringValue: m.kind },
+          ...(m.kind === 'mark_reissued'
+            ? {}
+            : { threshold: { DataType: 'Number', StringValue: String(m.threshold) } }),
+          certificate: { DataType: 'String', StringValue: m.number },
+          applicant: { DataType: 'String', StringValue: m.applicantSub },
         },
       }),
     );

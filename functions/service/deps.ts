@@ -5,6 +5,7 @@ import type { Certificate } from '../../shared/model';
 import type { DocumentObjects } from '../../shared/store/document-objects';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
+import type { Notifier } from '../notify/port';
 import type { SigningKeyRing } from '../signing/ports';
 
 export interface RegistryConfig {
@@ -46,4 +47,9 @@ export interface Deps {
   objects?: ObjectStore;
   /** The cases' files (a private bucket): only the staff function is given it. */
   documents?: DocumentObjects;
+  /**
+   * A channel for notices decided in a request (a re-signed mark), delivered before it answers: the outbox locally.
+   * The staff function in AWS has none (it may not publish to the topic): the sweep delivers what is queued.
+   */
+  notifier?: Notifier;
 }

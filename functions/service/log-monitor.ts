@@ -21,12 +21,22 @@ export type LogMonitorRun =
         kept: boolean;
       });
 
+const LOGGED_FINDINGS = 50;
+
 export async function monitorOwnLog(deps: Deps): Promise<LogMonitorRun> {
   const run = await runMonitor(deps);
   if (run.ran) {
     // 0 on a clean run too: the alarm's period then has data, and it goes back to OK once the log is honest again.
     countMetric(LOG_MONITOR_FAILED_METRIC, run.ok ? 0 : 1);
-    if (!run.ok) log.error('log monitor found a problem', { findings: run.findings, size: run.size });
+    if (!run.ok) {
+      // A table rewritten wholesale makes a finding per certificate: the first ones say what happened, within one
+      // log event's size.
+      log.error('log monitor found a problem', {
+        findings: run.findings.slice(0, LOGGED_FINDINGS),
+        more: Math.max(0, run.findings.length - LOGGED_FINDINGS),
+        size: run.size,
+      });
+    }
   }
   return run;
 }

@@ -10,9 +10,11 @@ import { sweepActionFor } from '../../shared/lifecycle/certificate-dates';
 import { type Certificate, SYSTEM_SWEEP } from '../../shared/model';
 import { CommitConflict } from '../../shared/store/port';
 import type { Notifier } from '../notify/port';
+import { deliverQueuedNotices, type NoticeReport } from '../notify/queue';
 import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { type LogMonitorRun, monitorOwnLog } from './log-monitor';
+import { continueMarkReissues, type ReissueReport, SWEEP_BUDGET } from './mark-reissue';
 import { type ReminderReport, sendReminders } from './reminders';
 
 export interface SweepReport {
@@ -75,18 +77,24 @@ async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: Swe
 export interface DailyReport {
   sweep: SweepReport;
   reminders: ReminderReport;
+  /** Marks of revoked keys re-signed by this run (what the revocation request left), and notices sent. */
+  marks: ReissueReport;
+  notices: NoticeReport;
   /** The transparency log checked against the public records and yesterday's checkpoint. */
   monitor: LogMonitorRun;
 }
 
 /**
- * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; the
- * log monitor last, so that however long it takes, the day's changes are made (the ones not yet integrated into a
+ * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; then
+ * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel; the log
+ * monitor last, so that however long it takes, the day's changes are made (the ones not yet integrated into a
  * checkpoint are counted as pending, not compared).
  */
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
+  const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
+  const notices = await deliverQueuedNotices(deps, notifier);
   const monitor = await monitorOwnLog(deps);
-  return { sweep, reminders, monitor };
+  return { sweep, reminders, marks, notices, monitor };
 }

@@ -187,4 +187,30 @@ export const DEMO_STORIES: readonly Story[] = [
     ...certifiedOn({ months: -39 }, { ...sun, total: 83 }),
     ...surveillancesAfter({ months: -39 }, [12, 24], 83),
   ]),
+  story(
+    9114,
+    '东海电器维修有限公司',
+    'Donghai Appliance Repair',
+    beta,
+    'renamed and its scope extended: found by its former name 东海电器维修有限公司',
+    [
+      ...certifiedOn({ months: -9 }, { ...li, total: 90 }),
+      {
+        do: 'change',
+        kind: 'rename',
+        to: '东海智能家电服务有限公司',
+        reasonCategory: 'business_registration',
+        reason: '市场监督管理局准予变更登记 / name change registered',
+        at: { months: -3 },
+      },
+      {
+        do: 'change',
+        kind: 'scope-extension',
+        to: '家用电器及厨房电器的销售与售后服务',
+        reasonCategory: 'business_extended',
+        reason: '新增厨房电器服务网点 / kitchen appliance service points added',
+        at: { months: -1 },
+      },
+    ],
+  ),
 ];

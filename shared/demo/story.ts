@@ -4,6 +4,7 @@
  * step's day, so the certificates, numbers, audit chains and sweep acts are genuine, not hand-written items.
  */
 import { addDays, addMonths, type IsoDate } from '../calendar';
+import type { ChangeKind, ChangeReasonCategory } from '../model';
 
 /** When a step happens: months and days before (negative) or after today. */
 export interface Offset {
@@ -33,7 +34,9 @@ export type Step =
   | { do: 'issue'; app: string }
   | { do: 'withdrawApplication'; app: string; reason: string }
   | { do: 'surveil'; total: number; suspendForCause?: string }
-  | { do: 'suspend' | 'reinstate' | 'withdraw' | 'cancel'; reason: string };
+  | { do: 'suspend' | 'reinstate' | 'withdraw' | 'cancel'; reason: string }
+  /** A change (变更) the holder asks for, taken to its approval: by an admin, or reviewed and decided by the committee. */
+  | { do: 'change'; kind: ChangeKind; to: string; reasonCategory: ChangeReasonCategory; reason: string };
 
 export type TimedStep = Step & { at: Offset };
 

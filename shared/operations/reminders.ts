@@ -22,17 +22,6 @@ export interface Reminder {
   applicantSub: string;
 }
 
-/** A reminder as the outbox keeps it: what was said, through which channel, and whether it went out. */
-export interface OutboxEntry extends Reminder {
-  channel: 'outbox' | 'sns';
-  status: 'queued' | 'sent';
-  subject: string;
-  text: string;
-  queuedAt: string;
-  sentAt?: string;
-  messageId?: string;
-}
-
 /**
  * The due date is part of the key: a surveillance postponed to a new deadline is reminded again for that deadline,
  * and the two surveillances of one cycle never share a key.

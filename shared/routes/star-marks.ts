@@ -1,6 +1,12 @@
 /** Routes of the star-marks concern: verification and keys (public), artwork and key management (staff). */
 
-import { jwksSchema, signingKeyListSchema, signingKeySchema, verificationAnswerSchema } from '../schemas/answers';
+import {
+  certificatePageSchema,
+  jwksSchema,
+  signingKeyListSchema,
+  signingKeySchema,
+  verificationAnswerSchema,
+} from '../schemas/answers';
 import { certificatePathSchema as certPath } from '../schemas/application';
 import { bulkQueryAnswerSchema } from '../search/bulk-schema';
 import {
@@ -102,6 +108,18 @@ export const STAR_MARK_ROUTES = [
   }),
   route({
     method: 'GET',
+    path: '/v1/staff/star-marks/awaiting-artwork',
+    fn: 'staff',
+    op: 'marksAwaitingArtwork',
+    auth: 'staff',
+    summary: 'Certificates whose mark was re-signed after a key revocation and whose new artwork is not downloaded',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: certificatePageSchema,
+  }),
+  route({
+    method: 'GET',
     path: '/v1/staff/signing-keys',
     fn: 'staff',
     op: 'listSigningKeys',
@@ -130,7 +148,7 @@ export const STAR_MARK_ROUTES = [
     fn: 'staff',
     op: 'revokeSigningKey',
     auth: 'staff',
-    summary: 'Revoke a compromised signing key: its marks fail (admin)',
+    summary: 'Revoke a compromised signing key: the marks it signed are re-signed with the current key (admin)',
     params: signingKeyPathSchema,
     query: noQuery,
     body: revokeSigningKeySchema,

@@ -11,6 +11,7 @@ import {
   REASON_CATEGORIES,
 } from '../model';
 import { DUE_KINDS } from '../operations/due';
+import { NOTICE_KINDS } from '../operations/notices';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
 import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
@@ -148,7 +149,7 @@ export const dueListSchema = z.object({
 export const outboxPageSchema = pageOf(
   z.looseObject({
     key: z.string(),
-    kind: z.enum(DUE_KINDS),
+    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS]),
     number: z.string(),
     channel: z.enum(['outbox', 'sns']),
     status: z.enum(['queued', 'sent']),
@@ -198,6 +199,8 @@ export const signingKeySchema = z.object({
   retiredAt: z.optional(z.string()),
   revokedAt: z.optional(z.string()),
   revocationReason: z.optional(z.string()),
+  /** After a change of keys: the marks re-signed now, and whether certificates are left for the sweep. */
+  reissue: z.optional(z.object({ reissued: z.number(), finished: z.boolean(), waitingForKey: z.boolean() })),
 });
 
 export const signingKeyListSchema = z.object({

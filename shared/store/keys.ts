@@ -44,6 +44,14 @@ export const keys = {
     pk: `APP#${applicationId}`,
     sk: `UPLOAD#${uploadId}`,
   }),
+  /** One job per revoked star-mark key: how far the re-signing of its certificates' marks has come. */
+  markReissueJobs: 'MARKREISSUE#JOB',
+  markReissueJob: (kid: string) => ({ pk: 'MARKREISSUE#JOB', sk: kid }),
+  /** Certificates whose re-signed mark has not been downloaded yet: what the console warns about. */
+  markReissuePending: 'MARKREISSUE#PENDING',
+  markReissuePendingEntry: (number: string) => ({ pk: 'MARKREISSUE#PENDING', sk: number }),
+  /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */
+  noticeQueue: 'NOTICE#QUEUE',
 };
 
 function logBundlePartition(bundle: number) {

@@ -17,6 +17,8 @@ export const FACT_FIELDS = [
   'scope',
   'lastSurveillance',
   'nextSurveillance',
+  // A change (变更): what, when and why; for the address, which is not public, the only field that moves.
+  'lastChange',
 ] as const;
 export type FactField = (typeof FACT_FIELDS)[number];
 

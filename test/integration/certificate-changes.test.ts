@@ -4,9 +4,14 @@
  * decision; a scope extension only after a review and a committee decision by someone who did not review it; every
  * refused request writes nothing.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { documentClient } from '../../functions/store/dynamo-client';
+import { httpMonitorSource } from '../../scripts/monitor-http';
 import { keys } from '../../shared/store/keys';
 import { decodeLogEntry, utf8 } from '../../shared/transparency-log';
+import { monitorLog } from '../../shared/transparency-log/monitor';
 import { type ApiResult, useTestSystem } from '../support/local-system';
 import { tableSnapshot } from '../support/table-snapshot';
 import { CHANGE_REQUESTS } from '../support/valid-requests';
@@ -90,6 +95,9 @@ describe('a rename', () => {
       matchedFormerName: '闽江旧电器售后服务有限公司',
       organization: { name: '闽江智能家电售后服务有限公司' },
     });
+    // A bidder list written with the old name still finds the holder, and says the name it matched is former.
+    const checked = await sys.api.post('/v1/verifications', { queries: ['闽江旧电器售后服务有限公司'] });
+    expect(checked.body.items[0].candidates).toMatchObject([{ number: cert.number, match: 'formerName' }]);
   });
 
   it('is refused, writing nothing, when approved by whoever proposed it, or asked for twice', async () => {
@@ -216,5 +224,34 @@ describe('a scope extension', () => {
     expect(await refused(() => post(cert.number, 'request-change', extension, 'applicant-acme'))).toBe(
       '422 CHANGE_WHILE_SUSPENDED',
     );
+  });
+});
+
+describe('the log monitor', () => {
+  it('replays every kind of change as explained, and catches a change history rewritten behind the log', async () => {
+    const cert = await issuedCertificate(sys.api);
+    const n = cert.number;
+    for (const kind of ['rename', 'address', 'scope-reduction', 'erratum'] as const) {
+      await expectOk(post(n, 'request-change', CHANGE_REQUESTS[kind], 'applicant-acme'));
+      await expectOk(post(n, 'approve-change', {}, 'admin-qian'));
+    }
+    await expectOk(post(n, 'request-change', CHANGE_REQUESTS['scope-extension'], 'applicant-acme'));
+    await expectOk(post(n, 'review-scope-extension', { reviewDate: TODAY }, 'evaluator-li'));
+    await expectOk(post(n, 'approve-scope-extension', {}, 'committee-zhao'));
+    await sys.log.integrate();
+    const honest = await monitorLog({ source: httpMonitorSource(sys.url), now: sys.deps.clock() });
+    expect(honest.findings).toEqual([]);
+    expect(honest.ok).toBe(true);
+
+    // The last line of the change history edited in the table: the record's latest change is not the one logged.
+    const db = documentClient({ endpoint: sys.dynamo.endpoint, ...LOCAL_AWS });
+    const stored = await sys.deps.store.getItem(keys.certificate(n).pk, 'CERT');
+    const changes = [...((stored?.changes ?? []) as object[])];
+    changes[changes.length - 1] = { ...changes[changes.length - 1], reasonCategory: 'clerical_error' };
+    await db.send(new PutCommand({ TableName: 'starmark', Item: { ...stored, changes } }));
+    const edited = await monitorLog({ source: httpMonitorSource(sys.url), state: honest.state, now: sys.deps.clock() });
+    expect(edited.ok).toBe(false);
+    expect(edited.findings.join('\n')).toMatch(new RegExp(`${n}: the record shows lastChange`));
+    await db.send(new PutCommand({ TableName: 'starmark', Item: stored }));
   });
 });

@@ -53,6 +53,14 @@ describe('the demo registry', () => {
     expect(due.some((d: any) => d.kind === 'renewal')).toBe(true);
   });
 
+  it('has a renamed holder with an extended scope, found by its former name', async () => {
+    const found = (await sys.api.get(`/v1/certificates?q=${encodeURIComponent('东海电器维修')}`)).body.items;
+    expect(found).toMatchObject([{ matchedFormerName: '东海电器维修有限公司' }]);
+    const record = (await sys.api.get(`/v1/certificates/${found[0].number}`)).body;
+    expect(record.organization.name).toBe('东海智能家电服务有限公司');
+    expect(record.changes.map((c: { kind: string }) => c.kind)).toEqual(['rename', 'scope-extension']);
+  });
+
   it('is seeded once: a second run changes nothing', async () => {
     const before = await tableSnapshot(sys.dynamo.endpoint);
     expect((await seedDemo(sys.deps)).status).toBe('already-seeded');

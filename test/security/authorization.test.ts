@@ -80,6 +80,7 @@ const ACCESS: Record<string, Access> = {
   printMarkSvg: OWN_OR_STAFF,
   printMarkPdf: OWN_OR_STAFF,
   printMarkPng: OWN_OR_STAFF,
+  marksAwaitingArtwork: EVERYONE,
   listSigningKeys: ADMIN_ONLY,
   rotateSigningKey: ADMIN_ONLY,
   revokeSigningKey: ADMIN_ONLY,

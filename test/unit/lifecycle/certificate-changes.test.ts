@@ -8,6 +8,7 @@ import type { Actor, Certificate } from '../../../shared/model';
 import { publicRecord } from '../../../shared/public-record';
 import { claimsChanged } from '../../../shared/star-mark/claims';
 import { certificateFacts, encodeLogEntry, publicEventFor, replayEntry } from '../../../shared/transparency-log';
+import { changedFields } from '../../../shared/webhooks/events';
 import { actor, certificateIn, NOW, RENAME, withPendingChange, withPendingExtension } from './fixtures';
 
 const TODAY = '2026-11-23';
@@ -292,5 +293,17 @@ describe('former names', () => {
       ],
     };
     expect(formerNamesOf(c)).toEqual(['甲公司', '乙公司']);
+  });
+});
+
+describe('a change to a watchlist subscriber', () => {
+  it('says what changed: the name and the latest change for a rename, only the latest change for a move', () => {
+    const before = certificateIn('valid');
+    const renamed = approve(withPendingChange(before)).next;
+    const moved = approve(
+      request(before, { kind: 'address', to: '福州市鼓楼区五四路 1 号', reasonCategory: 'relocation' }).next,
+    ).next;
+    expect(changedFields(certificateFacts(before), certificateFacts(renamed))).toEqual(['organization', 'lastChange']);
+    expect(changedFields(certificateFacts(before), certificateFacts(moved))).toEqual(['lastChange']);
   });
 });

@@ -179,6 +179,13 @@ export const L = {
     auditDate: { zh: '监督审核日期', en: 'Audit date' },
     suspendForCause: { zh: '现场发现问题须暂停（可选）', en: 'Suspend for cause found on site (optional)' },
     postponeUntil: { zh: '推迟至', en: 'Postpone until' },
+    changeKind: { zh: '变更类型', en: 'Kind of change' },
+    changeField: { zh: '变更项目（更名与更正可选）', en: 'Field (for a rename or an erratum)' },
+    changeFieldDefault: { zh: '按变更类型', en: 'As the kind says' },
+    changeTo: { zh: '变更后内容', en: 'New value' },
+    changeReasonCategory: { zh: '变更原因类别（公开）', en: 'Reason category (public)' },
+    changeReason: { zh: '变更依据（不公开）', en: 'Documented reason (internal)' },
+    changeReviewDate: { zh: '评审日期', en: 'Review date' },
     ownCase: {
       zh: '您是本案的评审员：认证决定须由其他委员作出。',
       en: 'You evaluated this case: another committee member must decide it.',
@@ -211,6 +218,14 @@ export const L = {
     evaluator: { zh: '监督审核评审员', en: 'Surveillance evaluator' },
     pendingSurveillance: { zh: '待认证委员会决定的监督审核结果', en: 'Surveillance result awaiting the committee' },
     pendingGrounds: { zh: '须决定的原因', en: 'Why it needs a decision' },
+    pendingChange: { zh: '待决定的证书变更', en: 'Change awaiting its decision' },
+    pendingChangeNote: {
+      zh: '批准之前，公开记录保持不变；扩大认证范围须经评审并由认证委员会决定。',
+      en: 'Until approved, the public record stays as it is; a scope extension is reviewed and decided by the committee.',
+    },
+    proposedBy: { zh: '提出人', en: 'Proposed by' },
+    reviewedBy: { zh: '评审', en: 'Reviewed' },
+    changes: { zh: '变更记录', en: 'Change history' },
     pendingNote: {
       zh: '决定之前，公开记录、星级标志和透明日志保持现有星级。',
       en: 'Until the decision, the public record, the star mark and the transparency log keep the current level.',
@@ -240,10 +255,11 @@ export const L = {
 
   reminders: m({
     intro: {
-      zh: '每日巡检发出的监督审核与再认证提醒，每项只发一次。',
-      en: 'Surveillance and renewal reminders from the daily sweep, each sent once.',
+      zh: '每日巡检发出的监督审核与再认证提醒，以及给持证组织的通知，每项只发一次。',
+      en: 'Surveillance and renewal reminders from the daily sweep, and notices to holders, each sent once.',
     },
     reminder: { zh: '{n} 天提醒', en: '{n}-day reminder' },
+    markReissued: { zh: '标志重新签发', en: 'Mark re-signed' },
     sent: { zh: '已发送', en: 'sent' },
     queued: { zh: '待发送', en: 'queued' },
   }),

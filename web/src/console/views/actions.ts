@@ -4,6 +4,7 @@
  * (ownership, the assigned evaluator, impartiality) and its refusal is shown with its own zh/en title.
  */
 import { chinaDate } from '../../../../shared/calendar';
+import { changeStepRefusal } from '../../../../shared/lifecycle/changes';
 import { requireImpartialDecider } from '../../../../shared/lifecycle/guards';
 import { surveillanceStepRefusal } from '../../../../shared/lifecycle/surveillance';
 import {
@@ -11,8 +12,10 @@ import {
   CERTIFICATE_TRANSITIONS,
   type TransitionSpec,
 } from '../../../../shared/lifecycle/transitions';
+import { CHANGE_FIELDS, CHANGE_KINDS, CHANGE_REASON_CATEGORIES, type PendingChange } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
+import { CHANGE_FIELD_LABELS, CHANGE_KIND_LABELS, CHANGE_REASON_LABELS } from '../../common/labels';
 import type { SignInOption } from '../auth';
 import { apiPost, newIdempotencyKey } from '../client';
 import { L } from '../messages';
@@ -22,14 +25,50 @@ import { type ScoreSheetForm, scoreSheetForm } from './score-sheet';
 
 export type ActionTarget =
   | { kind: 'application'; id: string; state: string; evaluatorSub?: string }
-  | { kind: 'certificate'; number: string; status: string; pendingSurveillance?: { evaluatorSub: string } };
+  | {
+      kind: 'certificate';
+      number: string;
+      status: string;
+      pendingSurveillance?: { evaluatorSub: string };
+      pendingChange?: Pick<PendingChange, 'kind' | 'review'>;
+    };
 
 interface FieldSpec {
   name: string;
   label: Msg;
-  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'sheet';
+  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'sheet' | 'select';
   required?: boolean;
+  /** A select's choices: the value sent and how it reads ('' sends nothing). */
+  options?: readonly { value: string; label: Msg }[];
 }
+
+const choices = <K extends string>(values: readonly K[], labels: Readonly<Record<K, Msg>>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+/** What a change request asks for, as its schema takes it. */
+const changeFields: FieldSpec[] = [
+  {
+    name: 'kind',
+    label: L.actions.changeKind,
+    kind: 'select',
+    required: true,
+    options: choices(CHANGE_KINDS, CHANGE_KIND_LABELS),
+  },
+  {
+    name: 'field',
+    label: L.actions.changeField,
+    kind: 'select',
+    options: [{ value: '', label: L.actions.changeFieldDefault }, ...choices(CHANGE_FIELDS, CHANGE_FIELD_LABELS)],
+  },
+  { name: 'to', label: L.actions.changeTo, kind: 'textarea', required: true },
+  {
+    name: 'reasonCategory',
+    label: L.actions.changeReasonCategory,
+    kind: 'select',
+    required: true,
+    options: choices(CHANGE_REASON_CATEGORIES, CHANGE_REASON_LABELS),
+  },
+  { name: 'reason', label: L.actions.changeReason, kind: 'textarea', required: true },
+];
 
 const reason = (required: boolean): FieldSpec => ({
   name: 'reason',
@@ -80,6 +119,14 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
       return [{ name: 'until', label: L.actions.postponeUntil, kind: 'date', required: true }, reason(true)];
     case 'approve':
       return [reason(false)];
+    case 'requestChange':
+    case 'proposeChange':
+      return changeFields;
+    case 'approveChange':
+    case 'approveScopeExtension':
+      return [note];
+    case 'reviewScopeExtension':
+      return [{ name: 'reviewDate', label: L.actions.changeReviewDate, kind: 'date', required: true }, note];
     case 'issue':
       return [];
     case 'withdraw':
@@ -96,6 +143,12 @@ function control(
   const common = { name: spec.name, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
   if (spec.kind === 'date') return h('input', { ...common, type: 'date', value: chinaDate(new Date()) });
+  if (spec.kind === 'select')
+    return h(
+      'select',
+      common,
+      (spec.options ?? []).map((o) => h('option', { value: o.value }, `${o.label.zh} · ${o.label.en}`)),
+    );
   if (spec.kind === 'evaluator' && evaluators.length) {
     return h(
       'select',
@@ -194,7 +247,8 @@ export function actionsPanel(
       spec.role !== 'system' &&
       hasRole(user, spec.role) &&
       spec.from.includes(state) &&
-      (target.kind === 'application' || surveillanceStepRefusal(name, target) === null),
+      (target.kind === 'application' ||
+        (surveillanceStepRefusal(name, target) === null && changeStepRefusal(name, target) === null)),
   );
   if (!allowed.length) return null;
   return h(

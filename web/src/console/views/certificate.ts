@@ -7,7 +7,7 @@ import type { Application, Certificate } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import type { Msg } from '../../common/i18n';
-import { reasonLabel, statusLabel } from '../../common/labels';
+import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
 import { apiGet, apiPost, download, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg } from '../messages';
@@ -31,6 +31,49 @@ function pendingCard(c: Certificate): HTMLElement | null {
       [L.certificate.pendingGrounds, p.grounds.flatMap((g) => [...bi(L.grounds[g]), ' '])],
     ]),
     h('p', { class: 'muted' }, ...bi(L.certificate.pendingNote)),
+  );
+}
+
+/** A change waiting for its decision: what it would change, who proposed it, and its review for a scope extension. */
+function pendingChangeCard(c: Certificate): HTMLElement | null {
+  const p = c.pendingChange;
+  if (!p) return null;
+  return h(
+    'section',
+    { class: 'card', 'data-pending-change': p.kind, 'aria-labelledby': 'pending-change-title' },
+    h('h2', { id: 'pending-change-title' }, ...bi(L.certificate.pendingChange)),
+    definitionList([
+      [L.actions.changeKind, [...bi(changeKindLabel(p.kind)), ' · ', ...bi(changeFieldLabel(p.field))]],
+      [L.actions.changeTo, [h('del', null, p.from ?? '—'), ' → ', h('ins', null, p.to)]],
+      [L.actions.changeReasonCategory, bi(changeReasonLabel(p.reasonCategory))],
+      [L.actions.changeReason, p.reason],
+      [L.certificate.proposedBy, `${p.proposedBy} · ${formatDate(p.proposedOn)}`],
+      ...(p.review
+        ? [[L.certificate.reviewedBy, `${p.review.by} · ${formatDate(p.review.date)}`] as [Msg, string]]
+        : []),
+    ]),
+    h('p', { class: 'muted' }, ...bi(L.certificate.pendingChangeNote)),
+  );
+}
+
+/** The approved changes, oldest first, as the audit and the public history keep them. */
+function changeHistory(c: Certificate): HTMLElement | null {
+  if (!c.changes?.length) return null;
+  return h(
+    'ol',
+    { class: 'timeline', 'data-changes': '' },
+    c.changes.map((ch) =>
+      h(
+        'li',
+        null,
+        h('time', null, formatDate(ch.date)),
+        badge(changeKindLabel(ch.kind), 'plain'),
+        ' ',
+        ...bi(changeFieldLabel(ch.field)),
+        ` ${ch.from ?? '—'} → ${ch.to} · `,
+        ...bi(changeReasonLabel(ch.reasonCategory)),
+      ),
+    ),
   );
 }
 
@@ -168,12 +211,14 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     ),
     renewal(ctx, c, main),
     pendingCard(c),
+    pendingChangeCard(c),
     actionsPanel(
       {
         kind: 'certificate',
         number: c.number,
         status: c.status,
         ...(c.pendingSurveillance ? { pendingSurveillance: c.pendingSurveillance } : {}),
+        ...(c.pendingChange ? { pendingChange: c.pendingChange } : {}),
       },
       ctx.user,
       ctx.evaluators,
@@ -188,6 +233,8 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       { class: 'card' },
       h('h2', null, ...bi(L.certificate.statusHistory)),
       statusHistory,
+      c.changes?.length ? h('h2', null, ...bi(L.certificate.changes)) : null,
+      changeHistory(c),
       h('h2', null, ...bi(L.certificate.surveillances)),
       surveillances,
     ),

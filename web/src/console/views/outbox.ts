@@ -1,4 +1,4 @@
-/** Reminders the system has sent (locally: the outbox; in AWS: what went to the SNS topic), newest first. */
+/** Reminders and holder notices the system has sent (locally: the outbox; in AWS: what went to the SNS topic), newest first. */
 import type { OutboxEntry } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
@@ -16,9 +16,9 @@ function entry(e: OutboxEntry): HTMLElement {
       { class: 'row-meta' },
       h('time', { datetime: e.queuedAt }, formatInstant(e.queuedAt)),
       ' ',
-      badge(DUE_KIND_LABELS[e.kind], 'info'),
-      ' ',
-      badge(fill(L.reminders.reminder, { n: e.threshold })),
+      ...(e.kind === 'mark_reissued'
+        ? [badge(L.reminders.markReissued, 'warn')]
+        : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
