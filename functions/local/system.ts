@@ -170,6 +170,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       receiptKeys,
       statusKeys,
       objects: s3.objects,
+      documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),
     };

@@ -2,6 +2,7 @@
 
 import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
+import type { DocumentObjects } from '../../shared/store/document-objects';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
 import type { Notifier } from '../notify/port';
@@ -44,6 +45,8 @@ export interface Deps {
   statusKeys?: SigningKeyRing;
   /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
   objects?: ObjectStore;
+  /** The cases' files (a private bucket): only the staff function is given it. */
+  documents?: DocumentObjects;
   /**
    * A channel for notices decided in a request (a re-signed mark), delivered before it answers: the outbox locally.
    * The staff function in AWS has none (it may not publish to the topic): the sweep delivers what is queued.

@@ -3,6 +3,7 @@
  * matches requests against it, and each Lambda dispatches on the route key. Each concern keeps its routes in its own
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
+import { CASE_DOCUMENT_ROUTES } from './case-documents';
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
@@ -35,6 +36,7 @@ export const OPERATION_ROUTES = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...CASE_DOCUMENT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -54,6 +56,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...CASE_DOCUMENT_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
