@@ -51,6 +51,28 @@ export const ERROR_CATALOGUE = {
     en: "Requests must come through the registry's public address",
   },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  DOCUMENTS_CLOSED: {
+    status: 409,
+    zh: '案件当前状态下不能添加文件',
+    en: 'No document may be added to the case in its current state',
+  },
+  DOCUMENT_TOO_LARGE: { status: 422, zh: '文件超过单个文件大小上限', en: 'The file is larger than one file may be' },
+  DOCUMENT_LIMIT_REACHED: {
+    status: 422,
+    zh: '案件的文件数量或总大小已达上限',
+    en: 'The case already holds as many documents, or as many bytes, as it may',
+  },
+  DOCUMENT_TYPE_MISMATCH: {
+    status: 422,
+    zh: '文件内容与声明的文件类型不符',
+    en: 'The bytes of the file are not of the type it was declared as',
+  },
+  DOCUMENT_CHECKSUM_MISMATCH: {
+    status: 422,
+    zh: '上传的文件与声明的大小或 SHA-256 不符',
+    en: 'The uploaded file does not have the size or SHA-256 that was declared',
+  },
+  UPLOAD_NOT_RECEIVED: { status: 409, zh: '尚未收到上传的文件', en: 'The file has not been uploaded yet' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   MISDIRECTED_REQUEST: {

@@ -8,18 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { S3DocumentObjects } from '../adapters/s3/s3-document-objects';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { LOCAL_AWS } from './dynamodb-local';
 import { assertPortFree } from './ports';
 
 /** The bucket of the registry's objects, locally (in AWS the stack names it). */
 export const LOCAL_OBJECT_BUCKET = 'starmark-objects';
+/** The cases' files, locally: a bucket of its own, as the private documents bucket is in AWS. */
+export const LOCAL_DOCUMENT_BUCKET = 'starmark-documents';
 
 export interface S3Local {
   endpoint: string;
   bucket: string;
   client: S3Client;
   objects: S3ObjectStore;
+  documents: S3DocumentObjects;
   stop(): Promise<void>;
 }
 
@@ -52,20 +56,25 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localS3Client(endpoint);
   const bucket = options.bucket ?? LOCAL_OBJECT_BUCKET;
-  try {
-    await client.send(new HeadBucketCommand({ Bucket: bucket }));
-  } catch {
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-  }
+  for (const name of [bucket, LOCAL_DOCUMENT_BUCKET]) await ensureBucket(client, name);
   return {
     endpoint,
     bucket,
     client,
     objects: new S3ObjectStore(client, bucket),
+    documents: new S3DocumentObjects(client, LOCAL_DOCUMENT_BUCKET),
     stop: async () => {
       client.destroy();
       await server.close();
       if (temporary) rmSync(temporary, { recursive: true, force: true });
     },
   };
+}
+
+async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
 }

@@ -172,6 +172,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       statusKeys,
       objects: s3.objects,
       directory: devDirectory,
+      documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),
     };

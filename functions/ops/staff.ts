@@ -1,5 +1,6 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
 import type { FunctionTable } from '../http/dispatch';
+import { caseDocumentOperations } from './case-documents';
 import { directoryOperations } from './directory';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
@@ -19,6 +20,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...integratorOperations,
     ...organizationOperations,
     ...directoryOperations,
+    ...caseDocumentOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

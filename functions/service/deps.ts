@@ -2,6 +2,7 @@
 
 import type { CertificationBody } from '../../shared/certification-body';
 import type { Certificate } from '../../shared/model';
+import type { DocumentObjects } from '../../shared/store/document-objects';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
 import type { StaffDirectory } from '../directory/port';
@@ -47,6 +48,8 @@ export interface Deps {
   objects?: ObjectStore;
   /** Who holds which role (Cognito's groups in AWS, the dev identity provider locally): the staff function's alone. */
   directory?: StaffDirectory;
+  /** The cases' files (a private bucket): only the staff function is given it. */
+  documents?: DocumentObjects;
   /**
    * A channel for notices decided in a request (a re-signed mark), delivered before it answers: the outbox locally.
    * The staff function in AWS has none (it may not publish to the topic): the sweep delivers what is queued.

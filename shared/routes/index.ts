@@ -3,6 +3,7 @@
  * matches requests against it, and each Lambda dispatches on the route key. Each concern keeps its routes in its own
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
+import { CASE_DOCUMENT_ROUTES } from './case-documents';
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
@@ -37,6 +38,7 @@ export const OPERATION_ROUTES = [
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
+  ...CASE_DOCUMENT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
@@ -57,6 +59,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
+  ...CASE_DOCUMENT_ROUTES,
 ];
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {

@@ -33,6 +33,17 @@ export const keys = {
   /** One partition listing the certificates that are not plainly valid: what the status snapshot is made from. */
   statusList: 'STATUSLIST',
   statusListEntry: (number: string) => ({ pk: 'STATUSLIST', sk: number }),
+  /** A case's documents live in its partition: one query lists them, beside the case. */
+  caseDocument: (applicationId: string, documentId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `DOC#${documentId}`,
+  }),
+  caseDocumentPrefix: 'DOC#',
+  /** An upload requested and not yet confirmed: what the confirmation checks the bytes against. */
+  documentUpload: (applicationId: string, uploadId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `UPLOAD#${uploadId}`,
+  }),
   /** One job per revoked star-mark key: how far the re-signing of its certificates' marks has come. */
   markReissueJobs: 'MARKREISSUE#JOB',
   markReissueJob: (kid: string) => ({ pk: 'MARKREISSUE#JOB', sk: kid }),

@@ -91,6 +91,11 @@ const ACCESS: Record<string, Access> = {
   linkOrganizationAccount: ADMIN_ONLY,
   unlinkOrganizationAccount: ADMIN_ONLY,
   listDirectory: ADMIN_ONLY,
+  listCaseDocuments: OWN_OR_STAFF,
+  downloadCaseDocument: OWN_OR_STAFF,
+  // The case's own applicant while its file is open; the evaluator only when assigned (none is, before acceptance).
+  requestDocumentUpload: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
+  confirmDocumentUpload: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
 };
 
 function accessOf(route: RouteSpec): Access | undefined {
@@ -114,7 +119,7 @@ function accessOf(route: RouteSpec): Access | undefined {
 const addressesACase = (route: RouteSpec) => /\{(id|number)\}/.test(route.path) || route.op === 'submitRenewal';
 
 const STAFF_ROUTES = ROUTES.filter((r) => r.auth === 'staff');
-const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND', 'NOT_LINKED'];
+const DENIAL_CODES = ['FORBIDDEN_ROLE', 'NOT_OWNER', 'NOT_FOUND', 'NOT_LINKED', 'NOT_ASSIGNED_EVALUATOR'];
 
 const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 const subjects = new Subjects(sys);

@@ -35,7 +35,7 @@ export interface BadRequest {
   code?: string;
 }
 
-type Kind = 'text' | 'requiredText' | 'identifier' | 'date' | 'scoreSheet' | 'documents' | 'token';
+type Kind = 'text' | 'requiredText' | 'identifier' | 'date' | 'scoreSheet' | 'documents' | 'token' | 'byteCount';
 const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
   text: () => BAD_TEXT,
   requiredText: () => [...BAD_TEXT, ['nothing', undefined]],
@@ -43,6 +43,13 @@ const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
   date: () => [...BAD_DATE, ['nothing', undefined]],
   scoreSheet: () => [...badScoreSheets(sheetWithTotal(91.5) as never), ['nothing', undefined]],
   documents: () => BAD_DOCUMENTS,
+  byteCount: () => [
+    ['zero', 0],
+    ['negative', -1],
+    ['a fraction', 1.5],
+    ['a string', '12'],
+    ['nothing', undefined],
+  ],
   // Signed tokens are judged, not parsed: any string gets an answer, so only what is not a bounded string is refused.
   token: () => [
     ['a number', 42],
@@ -105,6 +112,14 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   unlinkOrganizationAccount: { sub: 'identifier', reason: 'text' },
   createReceipt: { number: 'identifier' },
   verifyReceipt: { jws: 'token' },
+  requestDocumentUpload: {
+    name: 'requiredText',
+    kind: 'identifier',
+    contentType: 'identifier',
+    size: 'byteCount',
+    sha256: 'identifier',
+  },
+  confirmDocumentUpload: {},
 };
 
 type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';

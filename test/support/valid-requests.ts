@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
+import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
 import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
 
@@ -151,6 +152,19 @@ export const KNOWN: Record<
     as: ACTING.admin,
   }),
   listDirectory: () => ({ path: '/v1/staff/directory/evaluator', as: ACTING.admin }),
+  listCaseDocuments: () => ({ as: ACTING.applicant }),
+  requestDocumentUpload: () => ({ body: declaredUpload(SAMPLE_PDF), as: ACTING.applicant }),
+  // Uploaded to the shared case (its file is open: submitted), waiting for its confirmation.
+  confirmDocumentUpload: async (s, id) => ({
+    path: `/v1/staff/applications/${id}/documents/uploads/${await uploadedTo(s.api, id, SAMPLE_PDF, ACTING.applicant)}/confirm`,
+    body: {},
+    as: ACTING.applicant,
+  }),
+  downloadCaseDocument: async (s, id) => {
+    const uploadId = await uploadedTo(s.api, id, SAMPLE_PDF, ACTING.applicant);
+    await ok(s.api.post(`/v1/staff/applications/${id}/documents/uploads/${uploadId}/confirm`, {}, ACTING.applicant));
+    return { path: `/v1/staff/applications/${id}/documents/${uploadId}/download`, as: ACTING.applicant };
+  },
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),
   revokeApiKey: async (s) => {

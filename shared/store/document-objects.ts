@@ -1,0 +1,37 @@
+/**
+ * The port of a case's files: a private bucket that clients reach only through short-lived presigned URLs the staff
+ * API issues after its access check. In AWS a private, versioned, KMS-encrypted S3 bucket; locally a bucket of the
+ * local S3 server, through the same adapter.
+ */
+
+export interface UploadBinding {
+  contentType: string;
+  /** Bound into the signature as Content-Length: a longer or shorter body is refused by the store. */
+  size: number;
+  /** Lower-case hex; bound into the signature as x-amz-checksum-sha256 (base64), which S3 checks on the bytes. */
+  sha256: string;
+  expiresInSeconds: number;
+}
+
+export interface PresignedUpload {
+  url: string;
+  /** The headers the PUT must carry exactly as given: they are signed. */
+  headers: Record<string, string>;
+}
+
+export interface DocumentObjects {
+  presignUpload(key: string, binding: UploadBinding): Promise<PresignedUpload>;
+  presignDownload(
+    key: string,
+    options: { fileName: string; contentType: string; expiresInSeconds: number },
+  ): Promise<string>;
+  /** Undefined when nothing was uploaded there. */
+  read(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Where uploads wait for their confirmation: the bucket expires what is left here (never confirmed). */
+export const PENDING_UPLOAD_PREFIX = 'pending/';
+/** Where confirmed documents are kept, one object per document version: never overwritten. */
+export const CASE_DOCUMENT_PREFIX = 'cases/';
