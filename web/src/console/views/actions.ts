@@ -24,7 +24,7 @@ import { bi, busy, field, problemBox } from '../ui';
 import { type ScoreSheetForm, scoreSheetForm } from './score-sheet';
 
 export type ActionTarget =
-  | { kind: 'application'; id: string; state: string; evaluatorSub?: string }
+  | { kind: 'application'; id: string; state: string; evaluatorSub?: string; conflictedEvaluators?: string[] }
   | {
       kind: 'certificate';
       number: string;
@@ -180,7 +180,10 @@ function actionForm(
       sheetForm = scoreSheetForm();
       return sheetForm.element;
     }
-    const c = control(f, f.kind === 'evaluator' ? evaluators.filter((e) => e.roles.includes('evaluator')) : []);
+    // The picker offers evaluators the server would accept: none that declared a conflict on this case.
+    const barred = target.kind === 'application' ? (target.conflictedEvaluators ?? []) : [];
+    const offered = evaluators.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub));
+    const c = control(f, f.kind === 'evaluator' ? offered : []);
     controls.set(f.name, c);
     return field(f.label, c);
   });

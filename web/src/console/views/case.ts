@@ -105,7 +105,13 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
     main,
     header,
     actionsPanel(
-      { kind: 'application', id: a.id, state: a.state, evaluatorSub: a.evaluatorSub },
+      {
+        kind: 'application',
+        id: a.id,
+        state: a.state,
+        evaluatorSub: a.evaluatorSub,
+        conflictedEvaluators: a.conflictedEvaluators,
+      },
       ctx.user,
       ctx.evaluators,
       rerender,
