@@ -17,6 +17,7 @@ import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
 import { BakedKeySet } from './constructs/baked-key-set';
 import { CursorKey } from './constructs/cursor-key';
+import { DocumentsBucket } from './constructs/documents-bucket';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
@@ -206,6 +207,11 @@ export class StarmarkStack extends Stack {
     });
     // Reads only, but every public request is counted against its API key or its client's rate.
     table.grantUsageCounting(publicFn.role);
+    const documents = new DocumentsBucket(this, 'Documents', {
+      admins,
+      accessLogs: web.logs,
+      consoleOrigins: [...consoleHosts],
+    });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
       name: 'staff',
@@ -216,8 +222,9 @@ export class StarmarkStack extends Stack {
       rendersArtwork: true,
       rendersDocuments: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, ...behindApi },
+      environment: { ...common, ...behindApi, [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName },
     });
+    documents.grantCaseFiles(staffFn.role);
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
       name: 'sweep',
