@@ -194,6 +194,16 @@ export const L = {
 
   certificate: m({
     downloads: { zh: '证书与星级标志', en: 'Certificate and star mark' },
+    signedBy: { zh: '当前标志的签名密钥', en: 'Current mark signed by key' },
+    reissuedTitle: { zh: '星级标志已重新签发：请下载新图稿', en: 'Star mark re-signed: download the new artwork' },
+    reissuedNote: {
+      zh: '原标志的签名密钥 {kid} 已撤销，标志已于 {date} 重新签发；已印制的旧标志扫码后无法自证真伪。下载新标志（SVG 或 PNG）并替换旧标志后，此提醒消失。',
+      en: 'The key {kid} that signed the old mark was revoked and the mark re-signed on {date}: printed copies of the old one no longer prove themselves. This warning ends once the new mark (SVG or PNG) is downloaded.',
+    },
+    awaitingArtwork: {
+      zh: '星级标志已重新签发、新图稿尚未下载的证书',
+      en: 'Certificates whose mark was re-signed and whose new artwork is not downloaded yet',
+    },
     starMarkSvg: { zh: '下载星级标志 SVG', en: 'Star mark (SVG)' },
     starMarkPng: { zh: '下载星级标志 PNG', en: 'Star mark (PNG)' },
     printable: { zh: '下载证书（可打印）', en: 'Printable certificate' },

@@ -5,7 +5,7 @@
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
 import type { Application, Certificate } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
-import { formatDate } from '../../common/format';
+import { formatDate, formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
 import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
 import { apiGet, apiPost, download, newIdempotencyKey } from '../client';
@@ -74,6 +74,18 @@ function changeHistory(c: Certificate): HTMLElement | null {
         ...bi(changeReasonLabel(ch.reasonCategory)),
       ),
     ),
+  );
+}
+
+/** The mark was re-signed after its key was revoked, and nobody has downloaded the new artwork yet. */
+function reissuedCard(c: Certificate): HTMLElement | null {
+  const r = c.markReissue;
+  if (!r || r.downloadedAt) return null;
+  return h(
+    'section',
+    { class: 'card warning', role: 'alert', 'data-mark-reissued': '', 'aria-labelledby': 'reissued-title' },
+    h('h2', { id: 'reissued-title' }, ...bi(L.certificate.reissuedTitle)),
+    h('p', null, ...bi(fill(L.certificate.reissuedNote, { kid: r.revokedKid, date: formatInstant(r.reissuedAt) }))),
   );
 }
 
@@ -168,6 +180,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
     [L.certificate.evaluator, c.evaluatorSub ?? '—'],
     [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
+    [L.certificate.signedBy, c.tokenKid ? h('code', { 'data-token-kid': '' }, c.tokenKid) : '—'],
   ]);
   const statusHistory = h(
     'ol',
@@ -209,6 +222,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       h('p', null, badge(statusLabel(c.status), tone)),
       facts,
     ),
+    reissuedCard(c),
     renewal(ctx, c, main),
     pendingCard(c),
     pendingChangeCard(c),

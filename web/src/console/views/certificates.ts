@@ -2,6 +2,7 @@
 import { CERTIFICATE_STATUSES, type Certificate } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { statusLabel } from '../../common/labels';
+import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { bi, biText, loading } from '../ui';
@@ -30,8 +31,21 @@ export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, 
   replaceChildren(
     main,
     h('h1', null, ...bi(L.certificates)),
+    await awaitingArtwork(),
     tabs,
     h('h2', { id: 'status-title' }, ...bi(label)),
     list,
+  );
+}
+
+/** After a key revocation: the certificates whose printed marks no longer prove themselves, until new artwork. */
+async function awaitingArtwork(): Promise<HTMLElement | null> {
+  const res = await apiGet<{ items: Certificate[] }>('/v1/staff/star-marks/awaiting-artwork');
+  if (res.kind !== 'ok' || !res.body.items.length) return null;
+  return h(
+    'section',
+    { class: 'card warning', role: 'alert', 'data-awaiting-artwork': '', 'aria-labelledby': 'awaiting-title' },
+    h('h2', { id: 'awaiting-title' }, ...bi(L.certificate.awaitingArtwork)),
+    h('ul', { class: 'rows' }, res.body.items.map(certificateRow)),
   );
 }
