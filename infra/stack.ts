@@ -59,6 +59,8 @@ interface StaffIdentity {
   readonly authorizer: IHttpRouteAuthorizer;
   readonly consoleConfig: Record<string, unknown>;
   readonly rolesClaim: string;
+  /** The Cognito user pool, whose groups the staff function lists as its directory; none with an OIDC issuer. */
+  readonly userPool?: StaffAuth['userPool'];
 }
 
 export class StarmarkStack extends Stack {
@@ -136,6 +138,7 @@ export class StarmarkStack extends Stack {
         // The console's runtime config (web/src/console/auth.ts): its sign-in through this pool's hosted UI.
         consoleConfig: { auth: 'cognito', domain: auth.domainUrl, clientId: auth.client.userPoolClientId },
         rolesClaim: COGNITO_ROLES_CLAIM,
+        userPool: auth.userPool,
       };
       new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
@@ -216,8 +219,14 @@ export class StarmarkStack extends Stack {
       rendersArtwork: true,
       rendersDocuments: true,
       timeout: Duration.seconds(15),
-      environment: { ...common, ...behindApi },
+      environment: {
+        ...common,
+        ...behindApi,
+        ...(identity.userPool ? { [DEPLOYMENT_ENV.userPoolId]: identity.userPool.userPoolId } : {}),
+      },
     });
+    // The staff directory: listing the pool's groups, on that pool alone, and nothing else of Cognito's.
+    identity.userPool?.grant(staffFn.role, 'cognito-idp:ListUsersInGroup');
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {
       ...fnProps,
       name: 'sweep',

@@ -36,6 +36,8 @@ export const DEPLOYMENT_ENV = {
   objectBucket: 'OBJECT_BUCKET',
   /** The transparency log's Ed25519 KMS key (ECC_NIST_EDWARDS25519): given to the integrator, which signs checkpoints. */
   logKeyId: 'LOG_KEY_ID',
+  /** The Cognito user pool whose groups are the roles: the staff function lists its members (the staff directory). */
+  userPoolId: 'USER_POOL_ID',
   /** The bucket of the built pages: given to the deploy step that writes /jwks.json beside them, and no other. */
   siteBucket: 'SITE_BUCKET',
 } as const;

@@ -95,6 +95,26 @@ export const ERROR_CATALOGUE = {
     zh: '售后服务体系运行未满 3 个月',
     en: 'The service system has operated for less than 3 months',
   },
+  ASSIGNEE_UNKNOWN: {
+    status: 422,
+    zh: '人员目录中没有此人，不能指派',
+    en: 'Nobody by that identifier is in the staff directory',
+  },
+  ASSIGNEE_LACKS_ROLE: {
+    status: 422,
+    zh: '此人不具有该角色，不能指派',
+    en: 'That person does not hold the role the assignment needs',
+  },
+  EVALUATOR_CONFLICTED: {
+    status: 422,
+    zh: '该评审员已就本案声明利益冲突，不能再指派',
+    en: 'That evaluator declared a conflict of interest on this case and cannot be assigned to it again',
+  },
+  ASSIGNEE_UNCHANGED: {
+    status: 422,
+    zh: '该评审员已是本案的评审员',
+    en: 'That evaluator is already assigned to this case',
+  },
   SCORE_SHEET_INCOMPLETE: { status: 422, zh: '评分表不完整', en: 'The score sheet is incomplete' },
   SCORE_BELOW_THRESHOLD: {
     status: 422,
@@ -276,6 +296,11 @@ export const ERROR_CATALOGUE = {
     status: 429,
     zh: '今日调用次数已用完，北京时间零点后恢复',
     en: 'The daily quota is used up; it renews at midnight Beijing time',
+  },
+  DIRECTORY_UNAVAILABLE: {
+    status: 503,
+    zh: '人员目录暂不可用，请稍后重试',
+    en: 'The staff directory is not available; try again later',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: {

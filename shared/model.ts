@@ -68,6 +68,8 @@ export interface Application extends Versioned {
   submittedAt: string;
   updatedAt: string;
   evaluatorSub?: string;
+  /** Evaluators who declared a conflict of interest on this case: none of them is assigned to it again. */
+  conflictedEvaluators?: string[];
   contractNo?: string;
   /** The day (China time) the case was accepted: the on-site review is held from then on. */
   acceptedOn?: IsoDate;

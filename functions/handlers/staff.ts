@@ -4,8 +4,8 @@ import { createApiHandler } from '../http/dispatch';
 import { instrumented } from '../observability/powertools';
 import { staffFunction } from '../ops/staff';
 import { originSecretsFromEnvironment } from './aws-deps';
-import { signingDeps } from './signing-deps';
+import { staffDeps } from './staff-deps';
 
 export const handler = instrumented(
-  withOriginCheck(createApiHandler('staff', staffFunction, signingDeps), originSecretsFromEnvironment()),
+  withOriginCheck(createApiHandler('staff', staffFunction, staffDeps), originSecretsFromEnvironment()),
 );

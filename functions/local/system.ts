@@ -27,6 +27,7 @@ import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { deploymentFiles } from './deployment-files';
+import { devDirectory } from './dev-directory';
 import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
@@ -170,6 +171,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       receiptKeys,
       statusKeys,
       objects: s3.objects,
+      directory: devDirectory,
       documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),

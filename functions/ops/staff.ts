@@ -1,6 +1,7 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
 import type { FunctionTable } from '../http/dispatch';
 import { caseDocumentOperations } from './case-documents';
+import { directoryOperations } from './directory';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
 import { operationsOperations } from './operations';
@@ -18,6 +19,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...certificateOperations,
     ...integratorOperations,
     ...organizationOperations,
+    ...directoryOperations,
     ...caseDocumentOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },

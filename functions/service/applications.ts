@@ -10,6 +10,7 @@ import {
   effectOf,
   withCertificate,
 } from '../../shared/lifecycle/application';
+import { applicationAssignee } from '../../shared/lifecycle/assignees';
 import { closeRenewal, openRenewal } from '../../shared/lifecycle/certificate';
 import { APPLICATION_TRANSITIONS, type ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
@@ -19,6 +20,7 @@ import { eventStreamOf } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
+import { requireListed } from './directory';
 import { type PlannedCertificate, planNewCertificate, planRenewedCertificate } from './issue';
 import { planJoinOrganization } from './organizations';
 import type { Plan, PlanContext } from './plan';
@@ -103,6 +105,8 @@ export async function planApplicationTransition(
   const current = await loadApplication(deps, id);
   requireReadable(actor, current, `application ${id}`);
   const decided = applyApplicationTransition(current, command, actor, now);
+  // Whoever the step names for a role must be in the staff directory with that role (422, nothing written).
+  await requireListed(deps, applicationAssignee(command));
   // The applicant's own steps (resubmit, withdraw) are acting for the organization: only while linked to it.
   if (APPLICATION_TRANSITIONS[command.name].role === 'applicant')
     requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));

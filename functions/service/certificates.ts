@@ -2,6 +2,7 @@
 import { requireReadable } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
 import { CERTIFICATE_ENDINGS, closeRenewalOnCertificateEnd } from '../../shared/lifecycle/application';
+import { certificateAssignee } from '../../shared/lifecycle/assignees';
 import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
 import type { Decided } from '../../shared/lifecycle/events';
 import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from '../../shared/lifecycle/transitions';
@@ -12,6 +13,7 @@ import { claimsChanged } from '../../shared/star-mark/claims';
 import { eventStreamOf } from '../../shared/store/keys';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
+import { requireListed } from './directory';
 import { withStarMark } from './issue';
 import type { Plan } from './plan';
 
@@ -94,6 +96,7 @@ export async function planCertificateTransition(
   const current = await loadCertificate(deps, number);
   requireReadable(actor, current, `certificate ${number}`);
   const decided = applyCertificateTransition(current, command, actor, now);
+  await requireListed(deps, certificateAssignee(command));
   // The holder's own steps (asking for a change) are acting for the organization: only while linked to it.
   if (CERTIFICATE_TRANSITIONS[command.name].role === 'applicant')
     requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));

@@ -5,6 +5,7 @@ import type { Certificate } from '../../shared/model';
 import type { DocumentObjects } from '../../shared/store/document-objects';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
+import type { StaffDirectory } from '../directory/port';
 import type { Notifier } from '../notify/port';
 import type { SigningKeyRing } from '../signing/ports';
 
@@ -45,6 +46,8 @@ export interface Deps {
   statusKeys?: SigningKeyRing;
   /** The registry's objects (published files, exports): S3 in AWS, the local S3 server locally. */
   objects?: ObjectStore;
+  /** Who holds which role (Cognito's groups in AWS, the dev identity provider locally): the staff function's alone. */
+  directory?: StaffDirectory;
   /** The cases' files (a private bucket): only the staff function is given it. */
   documents?: DocumentObjects;
   /**

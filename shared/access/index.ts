@@ -40,6 +40,11 @@ export function mayReadOutbox(caller: Pick<Caller, 'roles'>): boolean {
   return isStaff(caller);
 }
 
+/** The staff directory names the certification body's people: administrators list it, to assign them to cases. */
+export function mayListDirectory(caller: Pick<Caller, 'roles'>): boolean {
+  return hasRole(caller, 'admin');
+}
+
 /**
  * A record the caller may not read does not exist for it, whatever the method: a step on another organization's case
  * answers exactly as a step on a missing one, so ids cannot be probed.

@@ -10,6 +10,7 @@ import {
   requireAssignedEvaluator,
   requireImpartialDecider,
   requireIndependentEvaluator,
+  requireNewEvaluator,
   requireNotOwnCase,
   requireOwner,
   requireRole,
@@ -103,7 +104,8 @@ export function applyApplicationTransition(
   if (!(spec.from as readonly string[]).includes(current.state)) {
     throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.state}`);
   }
-  const next: Application = { ...current, state: spec.to, updatedAt: now.toISOString() };
+  // A step with no `to` keeps the case where it is (a change of evaluator).
+  const next: Application = { ...current, state: spec.to ?? current.state, updatedAt: now.toISOString() };
   let reason: string | undefined;
   let data: Record<string, unknown> | undefined;
   let note: string | undefined;
@@ -115,6 +117,23 @@ export function applyApplicationTransition(
       next.contractNo = command.input.contractNo;
       next.acceptedOn = chinaDate(now);
       data = { evaluatorSub: next.evaluatorSub, contractNo: next.contractNo };
+      break;
+    case 'reassignEvaluator': {
+      const evaluatorSub = command.input.evaluatorSub;
+      requireIndependentEvaluator(evaluatorSub, current);
+      requireNewEvaluator(evaluatorSub, current);
+      reason = command.input.reason;
+      next.evaluatorSub = evaluatorSub;
+      data = { evaluatorSub, ...(current.evaluatorSub ? { previousEvaluatorSub: current.evaluatorSub } : {}) };
+      break;
+    }
+    case 'declareConflict':
+      // The case waits, with no evaluator, for the admin to reassign it; the evaluator is never given it again.
+      requireAssignedEvaluator(actor, current);
+      reason = command.input.reason;
+      next.evaluatorSub = undefined;
+      next.conflictedEvaluators = [...(current.conflictedEvaluators ?? []), actor.sub];
+      data = { evaluatorSub: actor.sub };
       break;
     case 'passDocumentReview':
       requireAssignedEvaluator(actor, current);
@@ -161,7 +180,10 @@ export function applyApplicationTransition(
     case 'issue':
       break;
   }
-  return { next, event: { action: spec.slug, from: current.state, to: spec.to, reason, data: withNote(data, note) } };
+  return {
+    next,
+    event: { action: spec.slug, from: current.state, to: next.state, reason, data: withNote(data, note) },
+  };
 }
 
 /** Certificate statuses that end a certificate: a renewal of it has nothing left to renew. */

@@ -39,7 +39,33 @@ export function requireIndependentEvaluator(evaluatorSub: string, application: P
   }
 }
 
-/** GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role. */
-export function requireImpartialDecider(actor: Actor, audited: { evaluatorSub?: string }): void {
-  if (audited.evaluatorSub === actor.sub) throw new DomainError('IMPARTIALITY_CONFLICT');
+/**
+ * GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role; nor
+ * may an evaluator who declared a conflict of interest on it.
+ */
+export function requireImpartialDecider(
+  actor: Actor,
+  audited: { evaluatorSub?: string; conflictedEvaluators?: readonly string[] },
+): void {
+  if (audited.evaluatorSub === actor.sub || audited.conflictedEvaluators?.includes(actor.sub)) {
+    throw new DomainError('IMPARTIALITY_CONFLICT');
+  }
+}
+
+/** An evaluator who declared a conflict of interest on a case is not given it again; the current one is not "new". */
+export function requireNewEvaluator(
+  evaluatorSub: string,
+  application: Pick<Application, 'evaluatorSub' | 'conflictedEvaluators'>,
+): void {
+  const path = 'body.evaluatorSub';
+  if (application.conflictedEvaluators?.includes(evaluatorSub)) {
+    throw new DomainError('EVALUATOR_CONFLICTED', `${evaluatorSub} declared a conflict on this case`, [
+      { path, message: 'declared a conflict of interest on this case', code: 'EVALUATOR_CONFLICTED' },
+    ]);
+  }
+  if (application.evaluatorSub === evaluatorSub) {
+    throw new DomainError('ASSIGNEE_UNCHANGED', `${evaluatorSub} already evaluates this case`, [
+      { path, message: 'already the evaluator of this case', code: 'ASSIGNEE_UNCHANGED' },
+    ]);
+  }
 }

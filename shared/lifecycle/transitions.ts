@@ -13,7 +13,10 @@ export interface TransitionSpec<S extends string> {
   /** URL segment of the endpoint: POST …/{id}/<slug>. */
   slug: string;
   from: readonly S[];
-  /** Null when the outcome depends on the input (a surveillance may keep the status or suspend). */
+  /**
+   * Null when the step keeps the state it leaves (a reassignment) or the outcome depends on the input (a
+   * surveillance may keep the status or suspend).
+   */
   to: S | null;
   role: Role | 'system';
   input: ZodMiniType;
@@ -25,6 +28,9 @@ export interface TransitionSpec<S extends string> {
   zh: string;
   en: string;
 }
+
+/** The states in which an evaluator works on a case: it may change hands, or its evaluator step aside. */
+export const UNDER_REVIEW_STATES = ['accepted', 'revision_requested', 'document_review_passed'] as const;
 
 /** The states before the committee's decision: an applicant may still withdraw. */
 export const BEFORE_DECISION_STATES = [
@@ -44,6 +50,24 @@ export const APPLICATION_TRANSITIONS = {
     input: app.acceptSchema,
     zh: '受理（签订合同）',
     en: 'Accept (contract)',
+  },
+  reassignEvaluator: {
+    slug: 'reassign-evaluator',
+    from: UNDER_REVIEW_STATES,
+    to: null,
+    role: 'admin',
+    input: app.reassignEvaluatorSchema,
+    zh: '改派评审员',
+    en: 'Reassign the evaluator',
+  },
+  declareConflict: {
+    slug: 'declare-conflict',
+    from: UNDER_REVIEW_STATES,
+    to: null,
+    role: 'evaluator',
+    input: app.declareConflictSchema,
+    zh: '声明利益冲突（退回管理员改派）',
+    en: 'Declare a conflict of interest (back to the admin for reassignment)',
   },
   passDocumentReview: {
     slug: 'pass-document-review',

@@ -5,6 +5,7 @@
  */
 import { CASE_DOCUMENT_ROUTES } from './case-documents';
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
+import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
@@ -36,6 +37,7 @@ export const OPERATION_ROUTES = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
 ] as const;
 
@@ -56,6 +58,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...INTEGRATOR_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
+  ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
 ];
 

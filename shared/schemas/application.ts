@@ -35,6 +35,10 @@ export const submitRenewalSchema = z.strictObject({
 });
 
 export const acceptSchema = z.strictObject({ evaluatorSub: subject, contractNo: text(64) });
+/** Another evaluator for a case under review: who, and why the case changes hands (kept in its audit trail). */
+export const reassignEvaluatorSchema = z.strictObject({ evaluatorSub: subject, reason });
+/** The assigned evaluator steps aside from a case: why (a link to the organization, a prior engagement, …). */
+export const declareConflictSchema = z.strictObject({ reason });
 export const documentReviewSchema = z.strictObject({ note: optionalNote });
 export const returnForRevisionSchema = z.strictObject({ reason });
 export const resubmitSchema = z.strictObject({ note: optionalNote, documents: z.optional(documentList()) });

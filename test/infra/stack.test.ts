@@ -8,6 +8,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeys } from '../../infra/constructs/signing-keys';
 import { LOG_RETENTION_MINIMUM_DAYS } from '../../infra/figures';
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { ROLES } from '../../shared/model';
 import { keyAttributes, TABLE } from '../../shared/table';
 import { actionsOf, roleStatements, SYNTH_TIMEOUT, type Synthesized, synth } from './synth';
@@ -138,6 +139,19 @@ describe('functions', () => {
       expect(actions.includes('sns:Publish'), name).toBe(name === 'sweep');
     }
     for (const name of names) expect(actionsOf(roleOf(name).statements)).not.toContain('dynamodb:Scan');
+  });
+
+  it('only staff lists the staff directory: ListUsersInGroup on the user pool, no other Cognito action', () => {
+    const pool = Object.keys(s.template.findResources('AWS::Cognito::UserPool'));
+    expect(pool).toHaveLength(1);
+    const poolArn = { 'Fn::GetAtt': [pool[0], 'Arn'] };
+    expect(resourcesOf(roleOf('staff').statements, 'cognito-idp:ListUsersInGroup')).toEqual([poolArn]);
+    expect(props('staff').Environment.Variables[DEPLOYMENT_ENV.userPoolId]).toEqual({ Ref: pool[0] });
+    for (const name of names) {
+      const cognito = actionsOf(roleOf(name).statements).filter((a) => a.startsWith('cognito-idp:'));
+      expect(cognito, name).toEqual(name === 'staff' ? ['cognito-idp:ListUsersInGroup'] : []);
+      if (name !== 'staff') expect(DEPLOYMENT_ENV.userPoolId in props(name).Environment.Variables).toBe(false);
+    }
   });
 });
 

@@ -90,6 +90,7 @@ const ACCESS: Record<string, Access> = {
   getOrganization: STAFF_ONLY,
   linkOrganizationAccount: ADMIN_ONLY,
   unlinkOrganizationAccount: ADMIN_ONLY,
+  listDirectory: ADMIN_ONLY,
   listCaseDocuments: OWN_OR_STAFF,
   downloadCaseDocument: OWN_OR_STAFF,
   // The case's own applicant while its file is open; the evaluator only when assigned (none is, before acceptance).

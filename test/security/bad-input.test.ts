@@ -62,6 +62,7 @@ const KNOWN_SHAPE = (op: string) =>
     'printMarkPdf',
     'listSigningKeys',
     'getOrganization',
+    'listDirectory',
   ].includes(op);
 
 describe('every route refuses malformed requests with a 4xx problem and writes nothing', () => {

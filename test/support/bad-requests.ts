@@ -78,6 +78,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   },
   submitRenewal: { certificateNumber: 'identifier', scope: 'text', documents: 'documents' },
   'application:accept': { evaluatorSub: 'identifier', contractNo: 'requiredText' },
+  'application:reassignEvaluator': { evaluatorSub: 'identifier', ...REASON },
+  'application:declareConflict': REASON,
   'application:passDocumentReview': { note: 'text' },
   'application:returnForRevision': REASON,
   'application:resubmit': { note: 'text', documents: 'documents' },
@@ -164,7 +166,9 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
     const [before, value, after] = around(route.path, valid.path, param);
     const at = (v: string) => urlOf({ path: `${before}${encodeURIComponent(v)}${after}`, query: valid.query });
     for (const bad of BAD_PATH_PARAMS) add(`${param} = ${JSON.stringify(bad).slice(0, 40)}`, { url: at(bad) });
-    add(`${param} in lower case`, { url: at(value.toLowerCase()) });
+    // Identifiers are upper case (numbers, credit codes); a lower-case one (a role) is spoiled the other way.
+    if (value !== value.toLowerCase()) add(`${param} in lower case`, { url: at(value.toLowerCase()) });
+    else add(`${param} in upper case`, { url: at(value.toUpperCase()) });
   }
 
   if (route.method === 'POST') {

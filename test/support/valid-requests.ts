@@ -64,6 +64,8 @@ export const CHANGE_REQUESTS = {
 /** A body each transition accepts, keyed `application:<name>` / `certificate:<name>` as in the route's op. */
 export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:accept': () => ({ evaluatorSub: ACTING.evaluator, contractNo: 'HT-2026-0001' }),
+  'application:reassignEvaluator': () => ({ evaluatorSub: 'evaluator-wang', reason: '原评审员长期出差，改派' }),
+  'application:declareConflict': () => ({ reason: '评审员曾担任该组织的质量顾问' }),
   'application:passDocumentReview': () => ({}),
   'application:returnForRevision': () => REASON,
   'application:resubmit': () => ({ note: '已补充投诉处理程序' }),
@@ -149,6 +151,7 @@ export const KNOWN: Record<
     body: { sub: ACTING.applicant },
     as: ACTING.admin,
   }),
+  listDirectory: () => ({ path: '/v1/staff/directory/evaluator', as: ACTING.admin }),
   listCaseDocuments: () => ({ as: ACTING.applicant }),
   requestDocumentUpload: () => ({ body: declaredUpload(SAMPLE_PDF), as: ACTING.applicant }),
   // Uploaded to the shared case (its file is open: submitted), waiting for its confirmation.

@@ -110,6 +110,8 @@ export function withPendingExtension(certificate: Certificate, reviewed: boolean
 /** A valid input for every transition, as its schema would hand it to the core. */
 export const INPUTS: Record<string, Record<string, unknown>> = {
   accept: { evaluatorSub: 'evaluator-1', contractNo: 'HT-1' },
+  reassignEvaluator: { evaluatorSub: 'evaluator-2', reason: '原评审员长期出差' },
+  declareConflict: { reason: '评审员曾担任该组织顾问' },
   passDocumentReview: {},
   returnForRevision: { reason: '缺少维修记录' },
   resubmit: {},

@@ -4,9 +4,10 @@
  */
 import { byId, h, hl, replaceChildren } from '../common/dom';
 import type { Msg } from '../common/i18n';
-import { detectProvider, type SignInOption } from './auth';
+import { detectProvider } from './auth';
 import { whenSignedOut } from './client';
 import type { ConsoleContext, View } from './context';
+import { directoryMembers } from './directory';
 import { L, ROLE_LABELS } from './messages';
 import { homeOf, parseRoute } from './router';
 import { clearSession, isStaff, loadSession, type SessionUser, saveSession } from './session';
@@ -65,7 +66,6 @@ export async function start(): Promise<void> {
   const returned = provider?.kind === 'cognito' ? await provider.complete() : null;
   if (returned?.kind === 'ok') saveSession(returned.body);
   const failure = returned && returned.kind !== 'ok' ? returned : undefined;
-  const evaluators: SignInOption[] = provider?.kind === 'development' ? await provider.options() : [];
   const signOut = (): void => {
     clearSession();
     // Cognito keeps its own session; without its /logout the next sign-in would skip the password silently.
@@ -110,7 +110,7 @@ export async function start(): Promise<void> {
     );
     const ctx: ConsoleContext = {
       user: session.user,
-      evaluators,
+      evaluators: await directoryMembers(session.user, 'evaluator'),
       notify: (message) => {
         notifiedAt = Date.now();
         replaceChildren(status, h('p', { class: 'notice' }, ...bi(message)));

@@ -4,6 +4,7 @@
  * (ownership, the assigned evaluator, impartiality) and its refusal is shown with its own zh/en title.
  */
 import { chinaDate } from '../../../../shared/calendar';
+import type { DirectoryMember } from '../../../../shared/directory';
 import { changeStepRefusal } from '../../../../shared/lifecycle/changes';
 import { requireImpartialDecider } from '../../../../shared/lifecycle/guards';
 import { surveillanceStepRefusal } from '../../../../shared/lifecycle/surveillance';
@@ -16,7 +17,6 @@ import { CHANGE_FIELDS, CHANGE_KINDS, CHANGE_REASON_CATEGORIES, type PendingChan
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
 import { CHANGE_FIELD_LABELS, CHANGE_KIND_LABELS, CHANGE_REASON_LABELS } from '../../common/labels';
-import type { SignInOption } from '../auth';
 import { apiPost, newIdempotencyKey } from '../client';
 import { L } from '../messages';
 import { hasRole, type SessionUser } from '../session';
@@ -115,6 +115,8 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
       return [note];
     case 'assignEvaluator':
       return [{ name: 'evaluatorSub', label: L.actions.evaluator, kind: 'evaluator', required: true }];
+    case 'reassignEvaluator':
+      return [{ name: 'evaluatorSub', label: L.actions.evaluator, kind: 'evaluator', required: true }, reason(true)];
     case 'postponeSurveillance':
       return [{ name: 'until', label: L.actions.postponeUntil, kind: 'date', required: true }, reason(true)];
     case 'approve':
@@ -138,7 +140,7 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
 
 function control(
   spec: FieldSpec,
-  evaluators: readonly SignInOption[],
+  evaluators: readonly DirectoryMember[],
 ): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const common = { name: spec.name, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
@@ -164,7 +166,7 @@ function actionForm(
   name: string,
   spec: TransitionSpec<string>,
   user: SessionUser,
-  evaluators: readonly SignInOption[],
+  evaluators: readonly DirectoryMember[],
   onDone: (body: unknown) => void,
 ): HTMLElement {
   const path =
@@ -235,7 +237,7 @@ function impartial(user: SessionUser, audited: { evaluatorSub: string }): boolea
 export function actionsPanel(
   target: ActionTarget,
   user: SessionUser,
-  evaluators: readonly SignInOption[],
+  evaluators: readonly DirectoryMember[],
   onDone: (body: unknown) => void,
 ): HTMLElement | null {
   const table: Record<string, TransitionSpec<string>> = target.kind === 'application'
