@@ -17,6 +17,7 @@ import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
 import { BakedKeySet } from './constructs/baked-key-set';
 import { CursorKey } from './constructs/cursor-key';
+import { DocumentsBucket } from './constructs/documents-bucket';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
@@ -209,6 +210,11 @@ export class StarmarkStack extends Stack {
     });
     // Reads only, but every public request is counted against its API key or its client's rate.
     table.grantUsageCounting(publicFn.role);
+    const documents = new DocumentsBucket(this, 'Documents', {
+      admins,
+      accessLogs: web.logs,
+      consoleOrigins: [...consoleHosts],
+    });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
       name: 'staff',
@@ -222,9 +228,11 @@ export class StarmarkStack extends Stack {
       environment: {
         ...common,
         ...behindApi,
+        [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName,
         ...(identity.userPool ? { [DEPLOYMENT_ENV.userPoolId]: identity.userPool.userPoolId } : {}),
       },
     });
+    documents.grantCaseFiles(staffFn.role);
     // The staff directory: listing the pool's groups, on that pool alone, and nothing else of Cognito's.
     identity.userPool?.grant(staffFn.role, 'cognito-idp:ListUsersInGroup');
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {

@@ -34,6 +34,8 @@ export const DEPLOYMENT_ENV = {
   metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
   /** The bucket of the registry's objects; given to (and granted on) only the functions that write or read them. */
   objectBucket: 'OBJECT_BUCKET',
+  /** The private bucket of the cases' documents: given to (and granted on) the staff function alone. */
+  documentBucket: 'DOCUMENT_BUCKET',
   /** The transparency log's Ed25519 KMS key (ECC_NIST_EDWARDS25519): given to the integrator, which signs checkpoints. */
   logKeyId: 'LOG_KEY_ID',
   /** The Cognito user pool whose groups are the roles: the staff function lists its members (the staff directory). */

@@ -7,6 +7,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { S3DocumentObjects } from '../adapters/s3/s3-document-objects';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
 import type { OriginSecrets } from '../edge/origin-verify';
@@ -59,9 +60,12 @@ export function awsDeps(): Promise<Deps> {
       : undefined;
     // Only the functions that publish or keep files are given the bucket (and granted on it).
     const objectBucket = process.env[DEPLOYMENT_ENV.objectBucket];
+    // Only the staff function is given the documents bucket: it presigns, checks and keeps the cases' files.
+    const documentBucket = process.env[DEPLOYMENT_ENV.documentBucket];
     return {
       store,
       ...(objectBucket ? { objects: new S3ObjectStore(traced(new S3Client({})), objectBucket) } : {}),
+      ...(documentBucket ? { documents: new S3DocumentObjects(traced(new S3Client({})), documentBucket) } : {}),
       clock,
       config: {
         certificatePrefix: env.certificatePrefix,

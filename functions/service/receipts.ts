@@ -47,7 +47,13 @@ export async function issueReceipt(deps: Deps, number: string): Promise<IssuedRe
   const certificate = await deps.store.getCertificate(number);
   // The check carries the public record as of `now`: the receipt's timestamp and its content are the same instant.
   const log = certificate ? (await certificateLog(deps, certificate)).log : undefined;
-  const receipt = receiptPayload(checkNumber(number, certificate, now), now, deps.config.publicBaseUrl, log);
+  const receipt = receiptPayload(
+    checkNumber(number, certificate, now),
+    now,
+    deps.config.publicBaseUrl,
+    log,
+    deps.config.certificationBody,
+  );
   const input = receiptSigningInput(receipt, signer.kid);
   const jws = compactToken(input, await signer.sign(new TextEncoder().encode(input)));
   const id = await receiptId(jws);

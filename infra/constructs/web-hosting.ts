@@ -50,6 +50,8 @@ export class WebHosting extends Construct {
   readonly bucket: Bucket;
   /** The registry's objects; the public prefixes are served from it at their own path. */
   readonly objects: Bucket;
+  /** The access-log bucket of the site's buckets (and of the documents bucket). */
+  readonly logs: Bucket;
   readonly distribution: Distribution;
   /** `https://` + the custom domain, or the CloudFront domain when there is none. */
   readonly url: string;
@@ -63,6 +65,7 @@ export class WebHosting extends Construct {
     const { logs, site, objects } = new SiteBuckets(this, 'Buckets');
     this.bucket = site;
     this.objects = objects;
+    this.logs = logs;
 
     // The shared policy plus the sign-in domain: AWS only, so the local gateway keeps connect-src 'self'.
     const csp = withConnectSources(CONTENT_SECURITY_POLICY, props.connectSources ?? []);

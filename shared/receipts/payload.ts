@@ -5,6 +5,7 @@
  */
 
 import { canonicalJson } from '../audit/chain';
+import type { CertificationBody } from '../certification-body/schema';
 import type { PublicCertificate } from '../public-record';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { type LiveCheck, STATUS_VERDICTS } from '../star-mark';
@@ -25,6 +26,15 @@ export const receiptPayloadSchema = z.strictObject({
   record: z
     .optional(z.looseObject({ number: z.string(), asOf: z.string() }))
     .check(z.describe('The public record at that instant')),
+  body: z
+    .optional(
+      z.strictObject({
+        name: z.strictObject({ zh: z.string(), en: z.string() }),
+        approvalNumber: z.string(),
+        website: z.string(),
+      }),
+    )
+    .check(z.describe('The certification body the registry certifies for: its name and CNCA approval number (批准号)')),
   log: z
     .optional(publicLogSchema)
     .check(z.describe("The certificate's latest public log entry and its inclusion proof, at that instant")),
@@ -38,6 +48,7 @@ export function receiptPayload(
   now: Date,
   issuer: string,
   log?: PublicLogRecord,
+  body?: Pick<CertificationBody, 'name' | 'approvalNumber' | 'website'>,
 ): ReceiptPayload {
   if (check.verdict === 'MALFORMED' || !(STATUS_VERDICTS as readonly string[]).includes(check.verdict)) {
     throw new Error(`no receipt for a ${check.verdict} check`);
@@ -45,6 +56,8 @@ export function receiptPayload(
   return {
     v: RECEIPT_VERSION,
     iss: issuer,
+    // Signed with the rest: who vouches for the certificate, named as the certificate and the mark name it.
+    ...(body ? { body: { name: { ...body.name }, approvalNumber: body.approvalNumber, website: body.website } } : {}),
     iat: Math.floor(now.getTime() / 1000),
     checkedAt: now.toISOString(),
     number: check.number,

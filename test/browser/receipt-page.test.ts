@@ -42,6 +42,10 @@ describe('the receipt page', () => {
     await page.waitForSelector('#receipt-state[data-code="VALID"]');
     expect(await page.textContent('#receipt-id')).toBe(issued.id);
     expect(await page.textContent('.receipt-fields')).toContain(organization);
+    // The certification body the receipt names, as signed: its name and CNCA approval number.
+    const body = sys.deps.config.certificationBody;
+    expect(await page.textContent('#receipt-body')).toBe(body.name.zh);
+    expect(await page.textContent('.receipt-fields')).toContain(body.approvalNumber);
     await page.waitForSelector('#receipt-qr');
     expect(await page.textContent('#receipt-link')).toBe(issued.link);
     expect(decodeQr(await page.locator('#receipt-qr').screenshot())).toBe(issued.link);

@@ -48,6 +48,12 @@ describe('a receipt', () => {
       checkedAt: '2026-11-23T02:00:00.000Z',
       iss: sys.url,
     });
+    // Who vouches for the certificate is part of what was signed: name and CNCA approval number.
+    const body = sys.deps.config.certificationBody;
+    expect(receipt.body).toEqual({ name: body.name, approvalNumber: body.approvalNumber, website: body.website });
+    expect(JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[1])))).toMatchObject({
+      body: { approvalNumber: body.approvalNumber },
+    });
     expect(receipt.record).toMatchObject({
       number: valid.number,
       organization: { name: valid.organization.name },

@@ -111,6 +111,8 @@ export const M = {
     receiptAsOf: { zh: '以上为该时刻的登记状态。', en: 'The register as it stood at that moment.' },
     receiptToday: { zh: '查看今天的状态', en: 'See the status today' },
     receiptIssuer: { zh: '签发方', en: 'Issued by' },
+    receiptBody: { zh: '认证机构', en: 'Certification body' },
+    receiptApproval: { zh: '批准号', en: 'CNCA approval' },
     receiptKey: { zh: '签名密钥', en: 'Signing key' },
     receiptVerdict: { zh: '查验结论', en: 'Verdict' },
     receiptValidity: { zh: '有效期', en: 'Validity' },

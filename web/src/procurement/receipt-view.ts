@@ -65,6 +65,15 @@ function proof(check: ReceiptCheck & { valid: true }): HTMLElement {
           ),
         )
       : null,
+    r.body &&
+      field(
+        t(M.receiptBody),
+        h('span', { id: 'receipt-body' }, pick(r.body.name)),
+        ' ',
+        h('span', { class: 'mono' }, `${t(M.receiptApproval)} ${r.body.approvalNumber}`),
+        ' ',
+        h('a', { href: r.body.website, rel: 'noopener' }, r.body.website),
+      ),
     field(t(M.receiptIssuer), r.iss),
     field(t(M.receiptKey), h('span', { class: 'mono' }, check.kid ?? '')),
   );

@@ -1,0 +1,81 @@
+/**
+ * The cases' documents: a private, versioned bucket of its own, encrypted with its own KMS key. Clients reach it
+ * only through presigned URLs the staff function issues after its access check; uploads wait under pending/ for
+ * their confirmation, and what is never confirmed expires there.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { DOCUMENT_LIMITS } from '../../shared/case-documents/limits';
+import { CASE_DOCUMENT_PREFIX, PENDING_UPLOAD_PREFIX } from '../../shared/store/document-objects';
+import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
+
+export interface DocumentsBucketProps {
+  readonly admins: KeyAdministrators;
+  readonly accessLogs: Bucket;
+  /** The console's origins: the browser PUTs and GETs the presigned URLs from there. */
+  readonly consoleOrigins: readonly string[];
+}
+
+export class DocumentsBucket extends Construct {
+  readonly bucket: Bucket;
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string, props: DocumentsBucketProps) {
+    super(scope, id);
+    this.key = administeredKey(this, 'Key', props.admins, {
+      description: "Encrypts the cases' documents (the private documents bucket)",
+      enableKeyRotation: true,
+    });
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      // Nothing is overwritten by the registry; versioning brings back what a mistake or an intruder would.
+      versioned: true,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 's3/documents/',
+      lifecycleRules: [
+        {
+          id: 'unconfirmed-uploads',
+          prefix: PENDING_UPLOAD_PREFIX,
+          expiration: Duration.days(DOCUMENT_LIMITS.pendingDays),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: [...props.consoleOrigins],
+          allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
+          maxAge: 600,
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** What the staff function needs to presign, check and keep the files: those prefixes, those actions, no list. */
+  grantCaseFiles(role: IRole): void {
+    const pending = this.bucket.arnForObjects(`${PENDING_UPLOAD_PREFIX}*`);
+    const cases = this.bucket.arnForObjects(`${CASE_DOCUMENT_PREFIX}*`);
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [pending, cases],
+      }),
+    );
+    allowUse(this.key, 'CaseFiles', [role], ['kms:GenerateDataKey', 'kms:Decrypt']);
+    const logicalId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    for (const prefix of [PENDING_UPLOAD_PREFIX, CASE_DOCUMENT_PREFIX])
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+        reason: `Case files are one object per upload or document version under ${prefix}: that prefix only.`,
+      });
+  }
+}
