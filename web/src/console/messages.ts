@@ -148,6 +148,13 @@ export const L = {
     certificate: { zh: '证书', en: 'Certificate' },
     documents: { zh: '服务体系文件', en: 'Service-system documents' },
     noDocuments: { zh: '未上传体系文件', en: 'No documents listed' },
+    files: { zh: '已上传的文件', en: 'Uploaded files' },
+    noFiles: { zh: '尚未上传文件', en: 'No file uploaded yet' },
+    fileName: { zh: '文件', en: 'File' },
+    fileType: { zh: '类型（按内容识别）', en: 'Type (from the bytes)' },
+    fileSize: { zh: '大小', en: 'Size' },
+    fileHash: { zh: 'SHA-256', en: 'SHA-256' },
+    download: { zh: '下载', en: 'Download' },
     issued: { zh: '证书 {number} 已颁发', en: 'Certificate {number} issued' },
   }),
 

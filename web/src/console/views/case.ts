@@ -10,6 +10,7 @@ import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg, stateLabel } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
+import { caseDocumentsSection } from './case-documents';
 import { historySection } from './history';
 import { organizationSection } from './organization';
 import { scoreSheetTable } from './score-sheet';
@@ -116,6 +117,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       ctx.evaluators,
       rerender,
     ),
+    caseDocumentsSection(a.id),
     organizationSection(ctx, a.organization.creditCode),
     a.scoreSheet ? h('section', { class: 'card' }, scoreSheetTable(a.scoreSheet)) : null,
     await historySection(`/v1/staff/applications/${encodeURIComponent(id)}/events`, 'application'),
