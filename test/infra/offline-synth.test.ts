@@ -48,6 +48,7 @@ it('synthesizes every stack, bundles included, with no network and an empty npm 
     (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME,
   );
   expect(functions.map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual([
+    'baked-key-set',
     'log-integrator',
     'origin-secret-rotation',
     'public',
