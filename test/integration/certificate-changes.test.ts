@@ -13,7 +13,7 @@ import { keys } from '../../shared/store/keys';
 import { decodeLogEntry, utf8 } from '../../shared/transparency-log';
 import { monitorLog } from '../../shared/transparency-log/monitor';
 import { type ApiResult, useTestSystem } from '../support/local-system';
-import { tableSnapshot } from '../support/table-snapshot';
+import { refusalOf } from '../support/table-snapshot';
 import { CHANGE_REQUESTS } from '../support/valid-requests';
 import { issuedCertificate } from '../support/walk';
 
@@ -36,14 +36,8 @@ const expectOk = async (call: Promise<ApiResult>) => {
   return res.body;
 };
 
-/** The answer to a request that must be refused, with proof that the table did not change. */
-async function refused(call: () => Promise<ApiResult>) {
-  const before = await tableSnapshot(sys.dynamo.endpoint);
-  const res = await call();
-  expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
-  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
-  return `${res.status} ${res.body?.code}`;
-}
+/** A refused request, with proof that the table did not change. */
+const refused = (call: () => Promise<ApiResult>) => refusalOf(sys, call);
 
 describe('a rename', () => {
   it('requested by the holder and approved by an admin renames the record, its history, log and search', async () => {

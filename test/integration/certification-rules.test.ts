@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sheetWithTotal } from '../../shared/scheme';
 import { type ApiResult, useTestSystem } from '../support/local-system';
 import { newApplication } from '../support/organizations';
-import { tableSnapshot } from '../support/table-snapshot';
+import { refusalOf } from '../support/table-snapshot';
 import { caseToScored, issuedCertificate } from '../support/walk';
 
 const sys = useTestSystem({ now: '2026-11-23' });
@@ -17,14 +17,8 @@ async function ok(call: Promise<{ status: number; body: any }>, status = 200) {
   return res.body;
 }
 
-/** The answer to a request that must be refused, with proof that the table did not change. */
-async function refused(call: () => Promise<ApiResult>) {
-  const before = await tableSnapshot(sys.dynamo.endpoint);
-  const res = await call();
-  expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
-  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
-  return `${res.status} ${res.body?.code}`;
-}
+/** A refused request, with proof that the table did not change. */
+const refused = (call: () => Promise<ApiResult>) => refusalOf(sys, call);
 
 describe('dates within the rules', () => {
   it('refuses a surveillance dated 2099-01-01 or 1900-01-01, or tomorrow, and writes nothing', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { sheetWithTotal } from '../../shared/scheme';
 import { type ApiResult, useTestSystem } from '../support/local-system';
-import { tableSnapshot } from '../support/table-snapshot';
+import { refusalOf } from '../support/table-snapshot';
 import { certificateDesk, issuedCertificate } from '../support/walk';
 
 const sys = useTestSystem({ now: '2026-11-23' });
@@ -20,14 +20,8 @@ const surveilAs = (number: string, total: number, as: string) =>
 const stored = async (number: string) => (await sys.api.get(`/v1/staff/certificates/${number}`, 'admin-qian')).body;
 const published = async (number: string) => (await sys.api.get(`/v1/certificates/${number}`)).body;
 
-/** The answer to a request that must be refused, with proof that the table did not change. */
-async function refused(call: () => Promise<ApiResult>) {
-  const before = await tableSnapshot(sys.dynamo.endpoint);
-  const res = await call();
-  expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
-  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
-  return `${res.status} ${res.body?.code}`;
-}
+/** A refused request, with proof that the table did not change. */
+const refused = (call: () => Promise<ApiResult>) => refusalOf(sys, call);
 
 describe('a surveillance that changes the level waits for the committee', () => {
   it('keeps the public record, the mark and the log entry at the current level until the committee confirms', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { auditProblems } from '../support/audit-integrity';
 import { type ApiResult, useTestSystem } from '../support/local-system';
 import { newApplication, newOrganization } from '../support/organizations';
-import { tableSnapshot } from '../support/table-snapshot';
+import { refusedWithoutWrites } from '../support/table-snapshot';
 import { CHANGE_REQUESTS } from '../support/valid-requests';
 import { issuedCertificate } from '../support/walk';
 
@@ -21,14 +21,8 @@ async function ok(call: Promise<ApiResult>, status = 200) {
   return res.body;
 }
 
-/** The answer to a request that must be refused, with proof that the table did not change. */
-async function refused(call: () => Promise<ApiResult>) {
-  const before = await tableSnapshot(sys.dynamo.endpoint);
-  const res = await call();
-  expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
-  expect(res.headers.get('content-type')).toMatch(/problem\+json/);
-  return res;
-}
+/** A refused request, with proof that the table did not change. */
+const refused = (call: () => Promise<ApiResult>) => refusedWithoutWrites(sys, call);
 
 const submit = (organization: ReturnType<typeof newOrganization>, as = 'applicant-acme', scope = SCOPE) =>
   sys.api.post('/v1/staff/applications', newApplication(organization, { scope }), as);

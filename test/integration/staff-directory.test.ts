@@ -9,7 +9,7 @@ import { DEMO_USERS } from '../../functions/local/dev-identity';
 import { ROLES } from '../../shared/model';
 import { type ApiResult, useTestSystem } from '../support/local-system';
 import { newApplication } from '../support/organizations';
-import { tableSnapshot } from '../support/table-snapshot';
+import { refusedWithoutWrites } from '../support/table-snapshot';
 import { caseToScored, issuedCertificate } from '../support/walk';
 
 const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
@@ -36,12 +36,10 @@ const eventsOf = async (id: string) =>
 
 /** A refusal: its status and code, both titles present, and nothing in the table changed. */
 async function refusedUnchanged(call: () => Promise<ApiResult>): Promise<string> {
-  const before = await tableSnapshot(sys.dynamo.endpoint);
-  const res = await call();
+  const res = await refusedWithoutWrites(sys, call);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(res.body.title_zh).toBeTruthy();
   expect(res.body.title_en).toBeTruthy();
-  expect(await tableSnapshot(sys.dynamo.endpoint)).toBe(before);
   return `${res.status} ${res.body.code}`;
 }
 
