@@ -60,18 +60,30 @@ export async function planJoinOrganization(
     const refusal = applicationRefusal(application.scope, held.certificates, held.applications);
     if (refusal) throw refusal;
   }
+  return (await organizationStep(organization.creditCode, current, decided, actor, now)).writes;
+}
+
+/** A decided step of an organization as its writes: the record, conditional on the version read, and its event. */
+async function organizationStep(
+  creditCode: string,
+  current: OrganizationRecord | undefined,
+  decided: ReturnType<typeof linkAccount>,
+  actor: Actor,
+  now: Date,
+): Promise<{ value: OrganizationRecord; writes: Write[] }> {
   const { value, event } = await advance<OrganizationRecord>(
-    eventStreamOf('organization', organization.creditCode),
+    eventStreamOf('organization', creditCode),
     current ?? NEW_AGGREGATE,
     decided.next,
     decided.event,
     actor,
     now,
   );
-  return [
+  const writes: Write[] = [
     { kind: 'organization', value, expectedVersion: current?.version ?? null },
     { kind: 'event', value: event },
   ];
+  return { value, writes };
 }
 
 export async function planAccountLink(
@@ -86,19 +98,6 @@ export async function planAccountLink(
   const now = deps.clock();
   const current = await loadOrganization(deps, creditCode);
   const decided = (linked ? linkAccount : unlinkAccount)(current, input.sub, actor, now, input.reason);
-  const { value, event } = await advance<OrganizationRecord>(
-    eventStreamOf('organization', creditCode),
-    current,
-    decided.next,
-    decided.event,
-    actor,
-    now,
-  );
-  return {
-    writes: [
-      { kind: 'organization', value, expectedVersion: current.version },
-      { kind: 'event', value: event },
-    ],
-    outcome: { status: 200, body: value },
-  };
+  const { value, writes } = await organizationStep(creditCode, current, decided, actor, now);
+  return { writes, outcome: { status: 200, body: value } };
 }
