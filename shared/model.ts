@@ -21,9 +21,12 @@ export interface Organization {
   address?: string;
 }
 
+/** What a document named on an application is; the uploaded files of a case have their own list. */
+export const SERVICE_DOCUMENT_KINDS = ['manual', 'procedure', 'record', 'other'] as const;
+
 export interface ServiceDocument {
   name: string;
-  kind: 'manual' | 'procedure' | 'record' | 'other';
+  kind: (typeof SERVICE_DOCUMENT_KINDS)[number];
   sha256?: string;
   note?: string;
 }

@@ -7,6 +7,7 @@ import { chinaDate } from './calendar';
 import { surveillanceDeadline } from './lifecycle/certificate-dates';
 import { formerNamesOf, type PublicChange, publicChangesOf } from './lifecycle/changes';
 import type { Certificate, CertificateStatus, StatusHistoryEntry } from './model';
+import { publicOrganization } from './organizations/public-fields';
 import { bandOf, levelLabel, type StarLevel } from './scheme';
 import type { PublicLogRecord } from './transparency-log/public-proof';
 
@@ -44,12 +45,7 @@ export function publicRecord(c: Certificate, now: Date): PublicCertificate {
   const formerNames = formerNamesOf(c);
   return {
     number: c.number,
-    organization: {
-      name: c.organization.name,
-      ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}),
-      creditCode: c.organization.creditCode,
-      ...(formerNames.length ? { formerNames } : {}),
-    },
+    organization: { ...publicOrganization(c.organization), ...(formerNames.length ? { formerNames } : {}) },
     scope: c.scope,
     level: c.level,
     levelName: { zh: levelLabel(c.level, 'zh'), en: levelLabel(c.level, 'en') },

@@ -170,19 +170,11 @@ export function linkAccount(
   now: Date,
   reason?: string,
 ): Decided<Unversioned<OrganizationRecord>> {
-  requireRole(actor, 'admin');
-  requireNotLinkedAdmin(actor, current);
-  if (isLinked(current, sub))
-    throw new DomainError('ACCOUNT_ALREADY_LINKED', `${sub} already acts for this organization`);
-  const at = now.toISOString();
-  return {
-    next: {
-      ...unversioned(current),
-      accounts: [...current.accounts, { sub, linkedAt: at, linkedBy: actor.sub }],
-      updatedAt: at,
-    },
-    event: { action: 'link-account', from: 'registered', to: 'registered', data: { account: sub }, ...why(reason) },
-  };
+  return changeAccounts(current, { action: 'link-account', sub, actor, now, reason }, (at) => {
+    if (isLinked(current, sub))
+      throw new DomainError('ACCOUNT_ALREADY_LINKED', `${sub} already acts for this organization`);
+    return [...current.accounts, { sub, linkedAt: at, linkedBy: actor.sub }];
+  });
 }
 
 export function unlinkAccount(
@@ -192,13 +184,39 @@ export function unlinkAccount(
   now: Date,
   reason?: string,
 ): Decided<Unversioned<OrganizationRecord>> {
-  requireRole(actor, 'admin');
-  requireNotLinkedAdmin(actor, current);
-  if (!isLinked(current, sub)) throw new DomainError('ACCOUNT_NOT_LINKED', `${sub} does not act for this organization`);
-  const at = now.toISOString();
+  return changeAccounts(current, { action: 'unlink-account', sub, actor, now, reason }, () => {
+    if (!isLinked(current, sub))
+      throw new DomainError('ACCOUNT_NOT_LINKED', `${sub} does not act for this organization`);
+    return current.accounts.filter((a) => a.sub !== sub);
+  });
+}
+
+interface AccountChange {
+  action: 'link-account' | 'unlink-account';
+  sub: string;
+  actor: Actor;
+  now: Date;
+  reason: string | undefined;
+}
+
+/** Who may change the linked accounts, and the event that records it, are the same for linking and unlinking. */
+function changeAccounts(
+  current: OrganizationRecord,
+  change: AccountChange,
+  nextAccounts: (at: string) => OrganizationRecord['accounts'],
+): Decided<Unversioned<OrganizationRecord>> {
+  requireRole(change.actor, 'admin');
+  requireNotLinkedAdmin(change.actor, current);
+  const at = change.now.toISOString();
   return {
-    next: { ...unversioned(current), accounts: current.accounts.filter((a) => a.sub !== sub), updatedAt: at },
-    event: { action: 'unlink-account', from: 'registered', to: 'registered', data: { account: sub }, ...why(reason) },
+    next: { ...unversioned(current), accounts: nextAccounts(at), updatedAt: at },
+    event: {
+      action: change.action,
+      from: 'registered',
+      to: 'registered',
+      data: { account: change.sub },
+      ...why(change.reason),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 /** Inputs of the application's endpoints: one schema each, shared by the functions, the console and OpenAPI. */
 
 import { creditCodeSchema } from '../credit-code';
+import { APPLICATION_STATES, SERVICE_DOCUMENT_KINDS } from '../model';
 import { scoreSheetSchema } from '../scheme';
 import * as z from '../zod';
 import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text, visibleName } from './common';
@@ -14,7 +15,7 @@ export const organizationSchema = z.strictObject({
 
 export const serviceDocumentSchema = z.strictObject({
   name: text(200),
-  kind: z.enum(['manual', 'procedure', 'record', 'other']),
+  kind: z.enum(SERVICE_DOCUMENT_KINDS),
   sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   note: optionalNote,
 });
@@ -53,19 +54,7 @@ export const issueSchema = z.strictObject({});
 export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(reason) });
 
 export const applicationListQuerySchema = z.strictObject({
-  state: z.optional(
-    z.enum([
-      'submitted',
-      'accepted',
-      'revision_requested',
-      'document_review_passed',
-      'scored',
-      'approved',
-      'rejected',
-      'issued',
-      'withdrawn',
-    ]),
-  ),
+  state: z.optional(z.enum(APPLICATION_STATES)),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
 });

@@ -18,6 +18,7 @@ import {
   CHANGE_REASON_CATEGORIES,
   REASON_CATEGORIES,
 } from '../model';
+import { publicOrganization } from '../organizations/public-fields';
 import { STAR_LEVELS } from '../scheme';
 import * as z from '../zod';
 import { toHex, utf8 } from './bytes';
@@ -85,11 +86,7 @@ export function certificateFacts(c: Certificate): CertificateFacts {
   const lastChange = lastChangeOf(c.changes);
   return {
     number: c.number,
-    organization: {
-      name: c.organization.name,
-      ...(c.organization.nameEn ? { nameEn: c.organization.nameEn } : {}),
-      creditCode: c.organization.creditCode,
-    },
+    organization: publicOrganization(c.organization),
     scope: c.scope,
     level: c.level,
     status: c.status,
