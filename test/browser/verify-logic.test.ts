@@ -7,6 +7,7 @@ import { checkMark, type StarMarkClaims } from '../../shared/star-mark';
 import { refused, type StarMarkVerdict } from '../../shared/star-mark/verdict';
 import { combine } from '../../web/src/verify/keys';
 import { decide, type LiveStatus, type SignatureCheck } from '../../web/src/verify/verdict';
+import { certificateRecord } from '../support/certificate-record';
 
 const claims: StarMarkClaims = { number: 'SM-SV-2026-000001', level: 'four', validUntil: '2029-11-22', cycle: 1 };
 const mark: StarMarkVerdict = { authentic: true, verdict: 'VALID', claims, kid: 'k1' };
@@ -140,30 +141,17 @@ describe('decide', () => {
 
 describe('one rule for the page and the API', () => {
   const now = new Date('2026-11-23T02:00:00Z');
-  const certificate = (status: CertificateStatus, level: StarLevel, cycle: number): Certificate => ({
-    number: claims.number,
-    organization: { name: '测试', creditCode: '91310115136275177H' },
-    scope: 's',
-    level,
-    score: 92,
-    status,
-    cycle,
-    validFrom: '2026-11-23',
-    validUntil: '2029-11-22',
-    issuedAt: '2026-11-23T02:00:00Z',
-    applicationId: 'a',
-    applicantSub: 'applicant-acme',
-    lastSurveillance: null,
-    nextSurveillanceDue: '2027-11-23',
-    surveillancePostponedUntil: null,
-    suspendedOn: null,
-    clearedOn: null,
-    surveillances: [],
-    statusHistory: [],
-    version: 1,
-    eventSeq: 1,
-    lastEventHash: 'h',
-  });
+  const certificate = (status: CertificateStatus, level: StarLevel, cycle: number): Certificate =>
+    certificateRecord({
+      number: claims.number,
+      status,
+      level,
+      cycle,
+      validFrom: '2026-11-23',
+      validUntil: '2029-11-22',
+      issuedAt: '2026-11-23T02:00:00Z',
+      nextSurveillanceDue: '2027-11-23',
+    });
 
   it('reaches the verdict code POST /v1/verifications answers, for every status, level and cycle', () => {
     const statuses: CertificateStatus[] = ['valid', 'suspended', 'withdrawn', 'cancelled', 'expired'];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../shared/audit/chain';
-import { DomainError } from '../../shared/errors';
 import { CERTIFICATE_STATUSES } from '../../shared/model';
 import {
   applicationRefusal,
@@ -11,6 +10,7 @@ import {
   sameScope,
   unlinkAccount,
 } from '../../shared/organizations';
+import { outcomeOf } from '../support/domain-outcome';
 import { actor, applicationIn, certificateIn, NOW } from './lifecycle/fixtures';
 
 const ORG = { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' };
@@ -29,15 +29,6 @@ function record(subs: string[]): OrganizationRecord {
   };
 }
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : String(error);
-  }
-}
-
 const app = { id: 'A1', kind: 'initial' as const, scope: SCOPE, submittedAt: NOW.toISOString() };
 
 describe('who may act for an organization', () => {
@@ -51,7 +42,7 @@ describe('who may act for an organization', () => {
   it('lets a linked account apply again, and refuses an account that is not linked', () => {
     expect(mayActFor({ sub: 'acme' }, record(['acme']))).toBe(true);
     expect(mayActFor({ sub: 'beta' }, record(['acme']))).toBe(false);
-    expect(codeOf(() => registerApplication(record(['acme']), ORG, app, actor('applicant', 'beta'), NOW))).toBe(
+    expect(outcomeOf(() => registerApplication(record(['acme']), ORG, app, actor('applicant', 'beta'), NOW))).toBe(
       'NOT_LINKED',
     );
     const again = registerApplication(record(['acme']), ORG, { ...app, id: 'A2' }, actor('applicant', 'acme'), NOW);
@@ -60,12 +51,12 @@ describe('who may act for an organization', () => {
   });
 
   it('lets only an admin link or unlink an account, and never an admin who acts for the organization', () => {
-    expect(codeOf(() => linkAccount(record(['acme']), 'beta', actor('evaluator'), NOW))).toBe('FORBIDDEN_ROLE');
-    expect(codeOf(() => unlinkAccount(record(['acme']), 'acme', actor('applicant', 'acme'), NOW))).toBe(
+    expect(outcomeOf(() => linkAccount(record(['acme']), 'beta', actor('evaluator'), NOW))).toBe('FORBIDDEN_ROLE');
+    expect(outcomeOf(() => unlinkAccount(record(['acme']), 'acme', actor('applicant', 'acme'), NOW))).toBe(
       'FORBIDDEN_ROLE',
     );
     const both = { sub: 'qian', roles: ['admin', 'applicant'] as const };
-    expect(codeOf(() => linkAccount(record(['qian']), 'beta', both, NOW))).toBe('SELF_DEALING');
+    expect(outcomeOf(() => linkAccount(record(['qian']), 'beta', both, NOW))).toBe('SELF_DEALING');
     const linked = linkAccount(record(['acme']), 'beta', actor('admin', 'qian'), NOW, '委托书已核验');
     expect(linked.next.accounts.map((a) => [a.sub, a.linkedBy])).toEqual([
       ['acme', 'acme'],
@@ -78,8 +69,8 @@ describe('who may act for an organization', () => {
   });
 
   it('refuses to link an account twice or to unlink one that is not linked', () => {
-    expect(codeOf(() => linkAccount(record(['acme']), 'acme', actor('admin'), NOW))).toBe('ACCOUNT_ALREADY_LINKED');
-    expect(codeOf(() => unlinkAccount(record(['acme']), 'beta', actor('admin'), NOW))).toBe('ACCOUNT_NOT_LINKED');
+    expect(outcomeOf(() => linkAccount(record(['acme']), 'acme', actor('admin'), NOW))).toBe('ACCOUNT_ALREADY_LINKED');
+    expect(outcomeOf(() => unlinkAccount(record(['acme']), 'beta', actor('admin'), NOW))).toBe('ACCOUNT_NOT_LINKED');
   });
 });
 

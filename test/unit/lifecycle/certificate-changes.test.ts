@@ -1,6 +1,5 @@
 /** Certificate changes (变更): the rules as pure functions, one clause per test. */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
 import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
 import { changeStepRefusal, formerNamesOf } from '../../../shared/lifecycle/changes';
 import type { CertificateCommand } from '../../../shared/lifecycle/transitions';
@@ -9,20 +8,12 @@ import { publicRecord } from '../../../shared/public-record';
 import { claimsChanged } from '../../../shared/star-mark/claims';
 import { certificateFacts, encodeLogEntry, publicEventFor, replayEntry } from '../../../shared/transparency-log';
 import { changedFields } from '../../../shared/webhooks/events';
+import { outcomeOf } from '../../support/domain-outcome';
 import { actor, certificateIn, NOW, RENAME, withPendingChange, withPendingExtension } from './fixtures';
 
 const TODAY = '2026-11-23';
 const step = (certificate: Certificate, command: CertificateCommand, by: Actor) =>
   applyCertificateTransition(certificate, command, by, NOW);
-const code = (run: () => unknown) => {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 const holder = actor('applicant');
 const admin = actor('admin');
 const otherAdmin = actor('admin', 'admin-2');
@@ -57,7 +48,7 @@ describe('a change proposed', () => {
   });
 
   it('waits alone: a second proposal while one waits is refused', () => {
-    expect(code(() => request(withPendingChange(certificateIn('valid')), {}))).toBe('CHANGE_PENDING');
+    expect(outcomeOf(() => request(withPendingChange(certificateIn('valid')), {}))).toBe('CHANGE_PENDING');
   });
 
   it.each([
@@ -65,7 +56,7 @@ describe('a change proposed', () => {
     ['rename', 'scope'],
     ['scope-reduction', 'address'],
   ])('of kind %s cannot change the %s', (kind, field) => {
-    expect(code(() => request(certificateIn('valid'), { kind, field, reasonCategory: reasonFor(kind) }))).toBe(
+    expect(outcomeOf(() => request(certificateIn('valid'), { kind, field, reasonCategory: reasonFor(kind) }))).toBe(
       'CHANGE_FIELD_NOT_ALLOWED',
     );
   });
@@ -83,23 +74,25 @@ describe('a change proposed', () => {
   });
 
   it('needs a reason category that fits its kind', () => {
-    expect(code(() => request(certificateIn('valid'), { reasonCategory: 'clerical_error' }))).toBe(
+    expect(outcomeOf(() => request(certificateIn('valid'), { reasonCategory: 'clerical_error' }))).toBe(
       'CHANGE_REASON_NOT_ALLOWED',
     );
   });
 
   it('to the value the record already holds is refused', () => {
-    expect(code(() => request(certificateIn('valid'), { to: '华东家电服务有限公司' }))).toBe('CHANGE_NOTHING_CHANGES');
+    expect(outcomeOf(() => request(certificateIn('valid'), { to: '华东家电服务有限公司' }))).toBe(
+      'CHANGE_NOTHING_CHANGES',
+    );
   });
 
   it('holds the new value to the bounds of its field (a name of one character is no name)', () => {
-    expect(code(() => request(certificateIn('valid'), { to: '华' }))).toBe('VALIDATION_FAILED');
+    expect(outcomeOf(() => request(certificateIn('valid'), { to: '华' }))).toBe('VALIDATION_FAILED');
   });
 
   it('may rename a suspended certificate, but never extend its scope', () => {
-    expect(code(() => request(certificateIn('suspended'), {}))).toBe('ok');
+    expect(outcomeOf(() => request(certificateIn('suspended'), {}))).toBe('ok');
     const extension = { kind: 'scope-extension', to: EXTENDED, reasonCategory: 'business_extended' };
-    expect(code(() => request(certificateIn('suspended'), extension))).toBe('CHANGE_WHILE_SUSPENDED');
+    expect(outcomeOf(() => request(certificateIn('suspended'), extension))).toBe('CHANGE_WHILE_SUSPENDED');
   });
 });
 
@@ -127,8 +120,8 @@ describe('a change other than a scope extension', () => {
 
   it('is not approved by whoever proposed it', () => {
     const proposed = step(certificateIn('valid'), { name: 'proposeChange', input: RENAME }, admin).next;
-    expect(code(() => approve(proposed, admin))).toBe('CHANGE_APPROVER_IS_PROPOSER');
-    expect(code(() => approve(proposed, otherAdmin))).toBe('ok');
+    expect(outcomeOf(() => approve(proposed, admin))).toBe('CHANGE_APPROVER_IS_PROPOSER');
+    expect(outcomeOf(() => approve(proposed, otherAdmin))).toBe('ok');
   });
 
   it('refused leaves the record as it was, and a new change may be proposed', () => {
@@ -151,16 +144,16 @@ describe('a change other than a scope extension', () => {
 
   it('is decided by an administrator, never by the review and committee steps', () => {
     const pending = withPendingChange(certificateIn('valid'));
-    expect(code(() => step(pending, { name: 'reviewScopeExtension', input: { reviewDate: TODAY } }, evaluator))).toBe(
-      'CHANGE_NOT_SCOPE_EXTENSION',
-    );
-    expect(code(() => step(pending, { name: 'approveScopeExtension', input: {} }, committee))).toBe(
+    expect(
+      outcomeOf(() => step(pending, { name: 'reviewScopeExtension', input: { reviewDate: TODAY } }, evaluator)),
+    ).toBe('CHANGE_NOT_SCOPE_EXTENSION');
+    expect(outcomeOf(() => step(pending, { name: 'approveScopeExtension', input: {} }, committee))).toBe(
       'CHANGE_NOT_SCOPE_EXTENSION',
     );
   });
 
   it('cannot be decided when none waits', () => {
-    expect(code(() => approve(certificateIn('valid')))).toBe('NO_PENDING_CHANGE');
+    expect(outcomeOf(() => approve(certificateIn('valid')))).toBe('NO_PENDING_CHANGE');
   });
 });
 
@@ -172,39 +165,39 @@ describe('a scope extension', () => {
   const decide = (c: Certificate, by: Actor) => step(c, { name: 'approveScopeExtension', input: {} }, by);
 
   it('is not approved by an administrator: it is reviewed and decided by the committee', () => {
-    expect(code(() => approve(waiting))).toBe('CHANGE_NEEDS_COMMITTEE');
+    expect(outcomeOf(() => approve(waiting))).toBe('CHANGE_NEEDS_COMMITTEE');
   });
 
   it("is reviewed by the certificate's own evaluator only", () => {
-    expect(code(() => review(waiting, TODAY, actor('evaluator', 'evaluator-2')))).toBe('NOT_ASSIGNED_EVALUATOR');
+    expect(outcomeOf(() => review(waiting, TODAY, actor('evaluator', 'evaluator-2')))).toBe('NOT_ASSIGNED_EVALUATOR');
     expect(review(waiting, TODAY).next.pendingChange?.review).toEqual({ by: 'evaluator-1', date: TODAY });
   });
 
   it('is reviewed on or after its proposal and never after today (Beijing time)', () => {
-    expect(code(() => review(waiting, '2026-11-19'))).toBe('CHANGE_REVIEW_BEFORE_REQUEST');
-    expect(code(() => review(waiting, '2026-11-20'))).toBe('ok');
-    expect(code(() => review(waiting, '2026-11-24'))).toBe('DATE_AFTER_TODAY');
+    expect(outcomeOf(() => review(waiting, '2026-11-19'))).toBe('CHANGE_REVIEW_BEFORE_REQUEST');
+    expect(outcomeOf(() => review(waiting, '2026-11-20'))).toBe('ok');
+    expect(outcomeOf(() => review(waiting, '2026-11-24'))).toBe('DATE_AFTER_TODAY');
   });
 
   it('is reviewed once', () => {
-    expect(code(() => review(reviewed, TODAY))).toBe('CHANGE_ALREADY_REVIEWED');
+    expect(outcomeOf(() => review(reviewed, TODAY))).toBe('CHANGE_ALREADY_REVIEWED');
   });
 
   it('is not decided by the committee before its review', () => {
-    expect(code(() => decide(waiting, committee))).toBe('CHANGE_NOT_REVIEWED');
+    expect(outcomeOf(() => decide(waiting, committee))).toBe('CHANGE_NOT_REVIEWED');
   });
 
   it('is not decided by its reviewer, even holding the committee role', () => {
     const both: Actor = { sub: 'evaluator-1', roles: ['evaluator', 'committee'] };
-    expect(code(() => decide(reviewed, both))).toBe('IMPARTIALITY_CONFLICT');
+    expect(outcomeOf(() => decide(reviewed, both))).toBe('IMPARTIALITY_CONFLICT');
   });
 
   it('is not decided by whoever proposed it', () => {
     const proposer: Actor = { sub: 'applicant-1', roles: ['committee'] };
     // The holder's own person is refused as self-dealing before anything else; a staff proposer by the four-eyes rule.
-    expect(code(() => decide(reviewed, proposer))).toBe('SELF_DEALING');
+    expect(outcomeOf(() => decide(reviewed, proposer))).toBe('SELF_DEALING');
     const byStaff = withPendingChange(reviewed, { ...reviewed.pendingChange, proposedBy: 'committee-1' });
-    expect(code(() => decide(byStaff, committee))).toBe('CHANGE_APPROVER_IS_PROPOSER');
+    expect(outcomeOf(() => decide(byStaff, committee))).toBe('CHANGE_APPROVER_IS_PROPOSER');
   });
 
   it('approved by a committee member who neither reviewed nor proposed it extends the scope', () => {

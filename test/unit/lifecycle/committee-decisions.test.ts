@@ -1,11 +1,11 @@
 /** The committee decides every change of level: the rule as pure functions, one clause per test. */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
 import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
 import { nextActionDate, sweepActionFor } from '../../../shared/lifecycle/certificate-dates';
 import type { Actor, Certificate } from '../../../shared/model';
 import { publicRecord } from '../../../shared/public-record';
 import { MAX_SPECIAL_DEDUCTIONS_BEFORE_FAIL, sheetWithTotal } from '../../../shared/scheme';
+import { outcomeOf } from '../../support/domain-outcome';
 import { actor, certificateIn, NOW, withPendingSurveillance } from './fixtures';
 
 const surveil = (total: number, by: Actor = actor('evaluator'), certificate = certificateIn('valid'), extra = {}) =>
@@ -25,15 +25,6 @@ const decide = (name: 'approveSurveillance' | 'refuseSurveillance', certificate:
     by,
     NOW,
   );
-const code = (run: () => unknown) => {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-};
 const committee = actor('committee');
 const deductions = (n: number) => ({
   specialDeductions: Array.from({ length: n }, (_, i) => ({ reason: `扣分 ${i}` })),
@@ -73,7 +64,7 @@ describe('a surveillance result', () => {
   });
 
   it('refuses a second surveillance while one waits', () => {
-    expect(code(() => surveil(92, actor('evaluator'), withPendingSurveillance(certificateIn('valid'))))).toBe(
+    expect(outcomeOf(() => surveil(92, actor('evaluator'), withPendingSurveillance(certificateIn('valid'))))).toBe(
       'SURVEILLANCE_PENDING',
     );
   });
@@ -87,12 +78,12 @@ describe('a surveillance result', () => {
 
 describe('only the evaluator assigned to the certificate records its surveillance', () => {
   it('refuses another evaluator', () => {
-    expect(code(() => surveil(92, actor('evaluator', 'evaluator-2')))).toBe('NOT_ASSIGNED_EVALUATOR');
+    expect(outcomeOf(() => surveil(92, actor('evaluator', 'evaluator-2')))).toBe('NOT_ASSIGNED_EVALUATOR');
   });
 
   it('refuses on a certificate with no evaluator assigned', () => {
     const { evaluatorSub: _, ...unassigned } = certificateIn('valid');
-    expect(code(() => surveil(92, actor('evaluator'), unassigned as Certificate))).toBe('NOT_ASSIGNED_EVALUATOR');
+    expect(outcomeOf(() => surveil(92, actor('evaluator'), unassigned as Certificate))).toBe('NOT_ASSIGNED_EVALUATOR');
   });
 
   it('lets an admin assign another evaluator, who may then record it', () => {
@@ -114,7 +105,7 @@ describe('only the evaluator assigned to the certificate records its surveillanc
         actor('admin'),
         NOW,
       );
-    expect(code(assign)).toBe('SELF_DEALING');
+    expect(outcomeOf(assign)).toBe('SELF_DEALING');
   });
 });
 
@@ -144,19 +135,19 @@ describe('the committee decision', () => {
   it('is taken by a member who did not audit it', () => {
     const auditorOnCommittee: Actor = { sub: 'evaluator-1', roles: ['committee'] };
     for (const name of ['approveSurveillance', 'refuseSurveillance'] as const) {
-      expect(code(() => decide(name, surveil(96).next, auditorOnCommittee))).toBe('IMPARTIALITY_CONFLICT');
+      expect(outcomeOf(() => decide(name, surveil(96).next, auditorOnCommittee))).toBe('IMPARTIALITY_CONFLICT');
     }
   });
 
   it('needs a result waiting for it', () => {
-    expect(code(() => decide('approveSurveillance', certificateIn('valid'), committee))).toBe(
+    expect(outcomeOf(() => decide('approveSurveillance', certificateIn('valid'), committee))).toBe(
       'NO_PENDING_SURVEILLANCE',
     );
-    expect(code(() => decide('refuseSurveillance', surveil(92).next, committee))).toBe('NO_PENDING_SURVEILLANCE');
+    expect(outcomeOf(() => decide('refuseSurveillance', surveil(92).next, committee))).toBe('NO_PENDING_SURVEILLANCE');
   });
 
   it('belongs to the committee alone', () => {
-    expect(code(() => decide('approveSurveillance', surveil(96).next, actor('admin')))).toBe('FORBIDDEN_ROLE');
-    expect(code(() => decide('approveSurveillance', surveil(96).next, actor('evaluator')))).toBe('FORBIDDEN_ROLE');
+    expect(outcomeOf(() => decide('approveSurveillance', surveil(96).next, actor('admin')))).toBe('FORBIDDEN_ROLE');
+    expect(outcomeOf(() => decide('approveSurveillance', surveil(96).next, actor('evaluator')))).toBe('FORBIDDEN_ROLE');
   });
 });

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
 import {
   applyApplicationTransition,
   hasOperatedLongEnough,
   submitApplication,
 } from '../../../shared/lifecycle/application';
 import { sheetWithTotal } from '../../../shared/scheme';
+import { outcomeOf } from '../../support/domain-outcome';
 import { actor, applicationIn, NOW } from './fixtures';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : String(error);
-  }
-}
 
 const submission = (operatingSince: string) => ({
   organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
@@ -27,11 +18,11 @@ const submission = (operatingSince: string) => ({
 describe('application guards', () => {
   it('accepts a service system that has operated exactly 3 months', () => {
     expect(hasOperatedLongEnough('2026-08-23', '2026-11-23')).toBe(true);
-    expect(codeOf(() => submitApplication(submission('2026-08-23'), actor('applicant'), NOW, 'X'))).toBeUndefined();
+    expect(outcomeOf(() => submitApplication(submission('2026-08-23'), actor('applicant'), NOW, 'X'))).toBe('ok');
   });
 
   it('refuses a service system one day short of 3 months', () => {
-    expect(codeOf(() => submitApplication(submission('2026-08-24'), actor('applicant'), NOW, 'X'))).toBe(
+    expect(outcomeOf(() => submitApplication(submission('2026-08-24'), actor('applicant'), NOW, 'X'))).toBe(
       'OPERATING_TOO_SHORT',
     );
   });
@@ -39,34 +30,34 @@ describe('application guards', () => {
   it("refuses a committee decision by the case's own evaluator", () => {
     const app = { ...applicationIn('scored'), evaluatorSub: 'sun' };
     const both = { sub: 'sun', roles: ['evaluator', 'committee'] as const };
-    expect(codeOf(() => applyApplicationTransition(app, { name: 'approve', input: {} } as never, both, NOW))).toBe(
+    expect(outcomeOf(() => applyApplicationTransition(app, { name: 'approve', input: {} } as never, both, NOW))).toBe(
       'IMPARTIALITY_CONFLICT',
     );
     expect(
-      codeOf(() => applyApplicationTransition(app, { name: 'reject', input: { reason: 'x' } } as never, both, NOW)),
+      outcomeOf(() => applyApplicationTransition(app, { name: 'reject', input: { reason: 'x' } } as never, both, NOW)),
     ).toBe('IMPARTIALITY_CONFLICT');
   });
 
   it('refuses to approve a score below 70, and at 70.0 approves', () => {
     const failing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(69.9) };
     expect(
-      codeOf(() =>
+      outcomeOf(() =>
         applyApplicationTransition(failing, { name: 'approve', input: {} } as never, actor('committee'), NOW),
       ),
     ).toBe('SCORE_BELOW_THRESHOLD');
     const passing = { ...applicationIn('scored'), scoreSheet: sheetWithTotal(70) };
     expect(
-      codeOf(() =>
+      outcomeOf(() =>
         applyApplicationTransition(passing, { name: 'approve', input: {} } as never, actor('committee'), NOW),
       ),
-    ).toBeUndefined();
+    ).toBe('ok');
   });
 
   it('refuses a committee decision when the score sheet is incomplete', () => {
     const sheet = sheetWithTotal(90);
     const incomplete = { ...applicationIn('scored'), scoreSheet: { ...sheet, indicators: sheet.indicators.slice(2) } };
     expect(
-      codeOf(() =>
+      outcomeOf(() =>
         applyApplicationTransition(incomplete, { name: 'approve', input: {} } as never, actor('committee'), NOW),
       ),
     ).toBe('SCORE_SHEET_INCOMPLETE');
@@ -75,7 +66,7 @@ describe('application guards', () => {
   it('lets only the assigned evaluator review the documents and score the case', () => {
     const app = applicationIn('accepted');
     expect(
-      codeOf(() =>
+      outcomeOf(() =>
         applyApplicationTransition(
           app,
           { name: 'passDocumentReview', input: {} } as never,
@@ -88,7 +79,7 @@ describe('application guards', () => {
 
   it('lets an applicant withdraw only its own case', () => {
     expect(
-      codeOf(() =>
+      outcomeOf(() =>
         applyApplicationTransition(
           applicationIn('accepted'),
           { name: 'withdraw', input: {} } as never,

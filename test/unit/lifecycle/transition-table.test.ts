@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors';
 import { applyApplicationTransition } from '../../../shared/lifecycle/application';
 import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
 import {
@@ -9,17 +8,8 @@ import {
   type CertificateTransition,
 } from '../../../shared/lifecycle/transitions';
 import { APPLICATION_STATES, CERTIFICATE_STATUSES, ROLES } from '../../../shared/model';
+import { outcomeOf } from '../../support/domain-outcome';
 import { actor, applicationIn, certificateFor, INPUTS, NOW } from './fixtures';
-
-function outcome(run: () => unknown): string {
-  try {
-    run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 /** Every (state, transition, role): legal exactly when the state is a source of the transition and the role its own. */
 const applicationCases = APPLICATION_STATES.flatMap((state) =>
@@ -41,7 +31,7 @@ describe('the application state machine, every (state, transition, role)', () =>
   it.each(applicationCases)('$name from $state by $role → $expected', ({ state, name, role, expected }) => {
     const next = () =>
       applyApplicationTransition(applicationIn(state), { name: name, input: INPUTS[name]! } as never, actor(role), NOW);
-    expect(outcome(next)).toBe(expected);
+    expect(outcomeOf(next)).toBe(expected);
     // A step without `to` keeps the state it leaves.
     if (expected === 'ok') expect(next().next.state).toBe(APPLICATION_TRANSITIONS[name].to ?? state);
   });
@@ -77,7 +67,7 @@ describe('the certificate state machine, every (status, transition, role)', () =
         actor(role),
         NOW,
       );
-    expect(outcome(next)).toBe(expected);
+    expect(outcomeOf(next)).toBe(expected);
     const to = CERTIFICATE_TRANSITIONS[name].to;
     if (expected === 'ok' && to) expect(next().next.status).toBe(to);
   });
@@ -87,7 +77,7 @@ describe('the certificate state machine, every (status, transition, role)', () =
       for (const name of Object.keys(CERTIFICATE_TRANSITIONS) as CertificateTransition[]) {
         const spec = CERTIFICATE_TRANSITIONS[name];
         expect(
-          outcome(() =>
+          outcomeOf(() =>
             applyCertificateTransition(
               certificateFor(name, status),
               { name: name, input: INPUTS[name]! } as never,

@@ -1,6 +1,5 @@
 /** What falls due and when a reminder is sent, as pure rules on one certificate seen from a given day. */
 import { describe, expect, it } from 'vitest';
-import type { Certificate } from '../../../shared/model';
 import {
   type DueEntry,
   dueEntriesOf,
@@ -10,34 +9,9 @@ import {
   reminderMessage,
   weekOf,
 } from '../../../shared/operations';
+import { certificateRecord } from '../../support/certificate-record';
 
-function certificate(overrides: Partial<Certificate> = {}): Certificate {
-  return {
-    number: 'SM-SV-2026-000001',
-    organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
-    scope: '家电',
-    level: 'four',
-    score: 92,
-    status: 'valid',
-    cycle: 1,
-    validFrom: '2026-01-05',
-    validUntil: '2029-01-04',
-    issuedAt: '2026-01-05T02:00:00Z',
-    applicationId: 'A',
-    applicantSub: 'applicant-acme',
-    lastSurveillance: null,
-    nextSurveillanceDue: '2027-01-05',
-    surveillancePostponedUntil: null,
-    suspendedOn: null,
-    clearedOn: null,
-    surveillances: [],
-    statusHistory: [],
-    version: 1,
-    eventSeq: 1,
-    lastEventHash: '',
-    ...overrides,
-  };
-}
+const certificate = certificateRecord;
 const surveillanceOn = (today: string, c = certificate()) =>
   dueEntriesOf(c, today).find((e) => e.kind === 'surveillance')!;
 
