@@ -23,6 +23,7 @@ import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
 import { Monitoring } from './constructs/monitoring';
 import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
+import { publishOpenData } from './constructs/open-data-objects';
 import { OriginVerify } from './constructs/origin-verify';
 import { keepReceipts } from './constructs/receipt-objects';
 import { SigningKeys } from './constructs/signing-keys';
@@ -248,6 +249,8 @@ export class StarmarkStack extends Stack {
         ...common,
         NOTIFY_TOPIC_ARN: reminders.topic.topicArn,
         [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
+        // The open-data manifest is signed with the status key, as the status snapshot is.
+        [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
       },
     });
 
@@ -258,8 +261,9 @@ export class StarmarkStack extends Stack {
     receiptSigning.grantSign([publicFn.role]);
     receiptSigning.grantPublicKey([publicFn.role]);
     keepReceipts(publicFn.role, web.objects);
-    statusSigning.grantSign([publicFn.role]);
-    statusSigning.grantPublicKey([publicFn.role]);
+    statusSigning.grantSign([publicFn.role, sweepFn.role]);
+    statusSigning.grantPublicKey([publicFn.role, sweepFn.role]);
+    publishOpenData(sweepFn.role, web.objects);
     // Only the sweep sends reminders: the staff function is neither told the topic nor allowed to publish to it.
     reminders.grantPublish([sweepFn.role]);
     for (const fn of [publicFn, staffFn]) originVerify.grantCheck(fn.role);

@@ -12,7 +12,7 @@ async function main() {
   const registry = await openLocalRegistry(toolOptions('npm run sweep'));
   try {
     process.stdout.write(`Sweeping ${registry.source}\n`);
-    const { sweep, reminders, monitor } = await runDailyOperations(registry.deps, new OutboxNotifier());
+    const { sweep, reminders, openData, monitor } = await runDailyOperations(registry.deps, new OutboxNotifier());
     process.stdout.write(
       `  as of ${sweep.today}: read ${sweep.read} due certificate(s), changed ${sweep.changed.length}, lost ${sweep.conflicts} race(s)\n`,
     );
@@ -21,6 +21,12 @@ async function main() {
       `  reminders: ${reminders.sent.length} sent to the outbox, ${reminders.alreadySent} sent before\n`,
     );
     for (const key of reminders.sent) process.stdout.write(`    ${key}\n`);
+    if (!openData.ran) process.stdout.write(`  open data: skipped, ${openData.reason}\n`);
+    else if (openData.ok)
+      process.stdout.write(
+        `  open data: ${openData.manifest.files.map((f) => `${f.path} (${f.rows} rows)`).join(', ')}, signed manifest\n`,
+      );
+    else process.stderr.write(`  open data: FAILED, ${openData.error}\n`);
     if (!monitor.ran) process.stdout.write(`  log monitor: skipped, ${monitor.reason}\n`);
     else if (monitor.ok)
       process.stdout.write(
@@ -30,7 +36,7 @@ async function main() {
     else process.stderr.write(`  log monitor: PROBLEM\n${monitor.findings.map((f) => `    - ${f}`).join('\n')}\n`);
     const failures = [...sweep.failed, ...reminders.failed];
     for (const failure of failures) process.stderr.write(`  failed: ${JSON.stringify(failure)}\n`);
-    process.exitCode = failures.length || (monitor.ran && !monitor.ok) ? 1 : 0;
+    process.exitCode = failures.length || (monitor.ran && !monitor.ok) || (openData.ran && !openData.ok) ? 1 : 0;
   } finally {
     await registry.close();
   }

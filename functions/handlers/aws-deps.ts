@@ -53,7 +53,7 @@ export function awsDeps(): Promise<Deps> {
     const receiptKeys = receiptIds
       ? new KmsKeyRing({ kms, purpose: 'receipt', keyIds: parseKeyIds(receiptIds, KEY_IDS_VARIABLE.receipt), store })
       : undefined;
-    // Likewise STATUS_KEY_IDS: the public function signs the status snapshot it serves.
+    // Likewise STATUS_KEY_IDS: the public function signs the status snapshot it serves, the sweep the open-data manifest.
     const statusIds = process.env[KEY_IDS_VARIABLE.status];
     const statusKeys = statusIds
       ? new KmsKeyRing({ kms, purpose: 'status', keyIds: parseKeyIds(statusIds, KEY_IDS_VARIABLE.status), store })

@@ -16,7 +16,10 @@ const notifier = notifierFromEnvironment();
 
 export const handler = instrumented(
   async (): Promise<{ read: number; changed: number; conflicts: number; reminded: number }> => {
-    const { sweep, reminders, marks, notices, monitor } = await runDailyOperations(await signingDeps(), notifier);
+    const { sweep, reminders, marks, notices, openData, monitor } = await runDailyOperations(
+      await signingDeps(),
+      notifier,
+    );
     const summary = {
       read: sweep.read,
       changed: sweep.changed.length,
@@ -32,6 +35,7 @@ export const handler = instrumented(
       marksReissued: marks.reissued,
       marksUnfinished: marks.unfinished,
       notices: notices.sent,
+      openData: openData.ran && openData.ok ? { date: openData.date, files: openData.manifest.files.length } : openData,
       // The findings themselves are in the monitor's own line ('log monitor found a problem').
       monitor: monitor.ran ? { ...monitor, findings: monitor.findings.length } : monitor,
     });

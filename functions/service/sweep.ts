@@ -15,6 +15,7 @@ import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { type LogMonitorRun, monitorOwnLog } from './log-monitor';
 import { continueMarkReissues, type ReissueReport, SWEEP_BUDGET } from './mark-reissue';
+import { type OpenDataRun, publishOpenData } from './open-data/run';
 import { type ReminderReport, sendReminders } from './reminders';
 
 export interface SweepReport {
@@ -82,19 +83,23 @@ export interface DailyReport {
   notices: NoticeReport;
   /** The transparency log checked against the public records and yesterday's checkpoint. */
   monitor: LogMonitorRun;
+  /** The day's open-data export of the public register, with its signed manifest. */
+  openData: OpenDataRun;
 }
 
 /**
  * What the schedule runs each day: status changes first, so that a certificate just suspended is not reminded; then
- * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel; the log
- * monitor last, so that however long it takes, the day's changes are made (the ones not yet integrated into a
- * checkpoint are counted as pending, not compared).
+ * the re-signing a revocation left unfinished, and the notices queued by requests that had no channel; then the
+ * open-data export of the register as the day's changes left it; the log monitor last, so that however long it
+ * takes, the day's changes are made (the ones not yet integrated into a checkpoint are counted as pending, not
+ * compared).
  */
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
   const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
   const notices = await deliverQueuedNotices(deps, notifier);
+  const openData = await publishOpenData(deps);
   const monitor = await monitorOwnLog(deps);
-  return { sweep, reminders, marks, notices, monitor };
+  return { sweep, reminders, marks, notices, openData, monitor };
 }

@@ -124,10 +124,21 @@ describe('functions', () => {
     expect(readable).toEqual(expect.arrayContaining([...starMarkKeys().keys, ...receiptKeys().keys].map(keyArn)));
   });
 
-  it.each(['staff', 'sweep'] as const)('%s signs star marks only, never receipts', (name) => {
-    expect(signable(name)).toEqual([keyArn(starMarkKeys().current)]);
-    expect(signable(name)).not.toContainEqual(keyArn(receiptKeys().current));
-    expect(signable(name)).not.toContainEqual(keyArn(statusKeys().current));
+  it('staff signs star marks only, never receipts or statuses', () => {
+    expect(signable('staff')).toEqual([keyArn(starMarkKeys().current)]);
+  });
+
+  it('the sweep signs star marks and, with the status key, the open-data manifest; never receipts', () => {
+    // The sweep writes every status the snapshot is made from: signing statuses gives it nothing it lacks.
+    expect(signable('sweep')).toEqual([keyArn(starMarkKeys().current), keyArn(statusKeys().current)]);
+    expect(signable('sweep')).not.toContainEqual(keyArn(receiptKeys().current));
+    expect(props('sweep').Environment.Variables).toHaveProperty(DEPLOYMENT_ENV.statusKeyIds);
+  });
+
+  it('the sweep may put open data and nothing else under the public prefixes', () => {
+    const puts = resourcesOf(roleOf('sweep').statements, 's3:PutObject');
+    expect(JSON.stringify(puts)).toContain('/open-data/*');
+    expect(JSON.stringify(puts)).not.toMatch(/\/(log|status|receipts)\//);
   });
 
   it('staff and sweep write the table and sign; only the sweep publishes reminders; nobody scans', () => {

@@ -5,6 +5,7 @@
  */
 import type { ApplicationState, Role } from '../../../shared/model';
 import type { DueKind } from '../../../shared/operations';
+import { MIN_MARK_WIDTH_MM, MIN_QR_SIDE_MM } from '../../../shared/print-mark/layout';
 import { levelLabel, type StarLevel } from '../../../shared/scheme';
 import type { Msg } from '../common/i18n';
 
@@ -214,6 +215,16 @@ export const L = {
     starMarkSvg: { zh: '下载星级标志 SVG', en: 'Star mark (SVG)' },
     starMarkPng: { zh: '下载星级标志 PNG', en: 'Star mark (PNG)' },
     printable: { zh: '下载证书（可打印）', en: 'Printable certificate' },
+    pdf: { zh: '下载证书 PDF（A4）', en: 'Certificate (PDF, A4)' },
+    printMark: { zh: '印刷用认证标志', en: 'Print-ready mark' },
+    printMarkHint: {
+      zh: `文字已转曲，无需字体；印刷宽度不小于 ${MIN_MARK_WIDTH_MM} 毫米（二维码不小于 ${MIN_QR_SIDE_MM} 毫米）。`,
+      en: `All text in outlines, no font needed; print at least ${MIN_MARK_WIDTH_MM} mm wide (QR at least ${MIN_QR_SIDE_MM} mm).`,
+    },
+    printMarkSvg: { zh: 'SVG（矢量）', en: 'SVG (vector)' },
+    printMarkPdf: { zh: 'PDF（矢量）', en: 'PDF (vector)' },
+    printMarkPng300: { zh: 'PNG 300 dpi', en: 'PNG 300 dpi' },
+    printMarkPng600: { zh: 'PNG 600 dpi', en: 'PNG 600 dpi' },
     renewalOpen: { zh: '再认证进行中：', en: 'Renewal under review: ' },
     applyForRenewal: { zh: '申请再认证', en: 'Apply for renewal' },
     renewBefore: {

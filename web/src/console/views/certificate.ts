@@ -92,13 +92,13 @@ function reissuedCard(c: Certificate): HTMLElement | null {
 function downloads(c: Certificate): HTMLElement {
   const message = h('div', { class: 'form-message' });
   const base = `/v1/staff/certificates/${encodeURIComponent(c.number)}`;
-  const item = (file: string, label: Msg) => {
+  const item = (file: string, label: Msg, saveAs = file) => {
     const button: HTMLButtonElement = hl(
       'button',
       { type: 'button', class: 'button', 'data-download': file },
       {
         click: () =>
-          void busy(button, section, () => download(`${base}/${file}`, `${c.number}-${file}`)).then((r) =>
+          void busy(button, section, () => download(`${base}/${file}`, `${c.number}-${saveAs}`)).then((r) =>
             replaceChildren(message, r.kind === 'ok' ? null : problemBox(r)),
           ),
       },
@@ -116,6 +116,17 @@ function downloads(c: Certificate): HTMLElement {
       item('star-mark.svg', L.certificate.starMarkSvg),
       item('star-mark.png', L.certificate.starMarkPng),
       item('certificate.html', L.certificate.printable),
+      item('certificate.pdf', L.certificate.pdf),
+    ),
+    h('h3', null, ...bi(L.certificate.printMark)),
+    h('p', { class: 'hint' }, ...bi(L.certificate.printMarkHint)),
+    h(
+      'ul',
+      { class: 'inline-list' },
+      item('print-mark.svg', L.certificate.printMarkSvg),
+      item('print-mark.pdf', L.certificate.printMarkPdf),
+      item('print-mark.png?dpi=300', L.certificate.printMarkPng300, 'print-mark-300dpi.png'),
+      item('print-mark.png?dpi=600', L.certificate.printMarkPng600, 'print-mark-600dpi.png'),
     ),
     message,
   );

@@ -1,0 +1,2 @@
+export * from './manifest';
+export { REGISTER_COLUMNS } from './register';
