@@ -16,6 +16,7 @@ import {
   lockDataFolder,
   type RunningSystem,
 } from '../functions/local/data-folder-lock';
+import { devDirectory } from '../functions/local/dev-directory';
 import { LOCAL_AWS, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { freePort } from '../functions/local/ports';
 import { LocalRuntimeError } from '../functions/local/runtime-error';
@@ -168,6 +169,8 @@ export async function openLocalRegistry(options: ToolOptions): Promise<LocalRegi
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,
+      // The same development users as `npm start`, so that the demo's assignments are checked as they are there.
+      directory: devDirectory,
       ...(objects ? { objects: objects.objects } : {}),
     };
     return { deps, source, close };

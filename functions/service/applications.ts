@@ -14,7 +14,6 @@ import { applicationAssignee } from '../../shared/lifecycle/assignees';
 import { closeRenewal, openRenewal } from '../../shared/lifecycle/certificate';
 import { APPLICATION_TRANSITIONS, type ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
-import { requireMayActFor } from '../../shared/organizations';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
@@ -22,7 +21,7 @@ import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
 import { requireListed } from './directory';
 import { type PlannedCertificate, planNewCertificate, planRenewedCertificate } from './issue';
-import { planJoinOrganization } from './organizations';
+import { planJoinOrganization, requireActingFor } from './organizations';
 import type { Plan, PlanContext } from './plan';
 
 export async function loadApplication(deps: Deps, id: string): Promise<Application> {
@@ -109,7 +108,7 @@ export async function planApplicationTransition(
   await requireListed(deps, applicationAssignee(command));
   // The applicant's own steps (resubmit, withdraw) are acting for the organization: only while linked to it.
   if (APPLICATION_TRANSITIONS[command.name].role === 'applicant')
-    requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));
+    await requireActingFor(deps, actor, current.organization.creditCode);
   const effect = effectOf(current, command.name);
   let next = decided.next;
   let certificate: PlannedCertificate | undefined;

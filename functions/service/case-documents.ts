@@ -20,13 +20,13 @@ import type { DocumentPurpose } from '../../shared/case-documents/access';
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import type { Actor, Application } from '../../shared/model';
-import { requireMayActFor } from '../../shared/organizations';
 import { CASE_DOCUMENT_PREFIX, type DocumentObjects, PENDING_UPLOAD_PREFIX } from '../../shared/store/document-objects';
 import { eventStreamOf, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 import { advance } from './aggregate';
 import { loadApplication } from './applications';
 import type { Deps } from './deps';
+import { requireActingFor } from './organizations';
 import { execute, type IdempotencyContext, type Outcome } from './plan';
 
 interface UploadRecord {
@@ -65,8 +65,7 @@ async function requireMayUpload(deps: Deps, actor: Actor, id: string) {
   const purpose = uploadPurpose(actor, application, `application ${id}`);
   if (purpose instanceof DomainError) throw purpose;
   // The applicant's file is the organization's: only while linked to it, like every other applicant step.
-  if (purpose === 'application')
-    requireMayActFor(actor, await deps.store.getOrganization(application.organization.creditCode));
+  if (purpose === 'application') await requireActingFor(deps, actor, application.organization.creditCode);
   return { application, purpose };
 }
 

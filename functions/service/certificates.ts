@@ -7,7 +7,6 @@ import { applyCertificateTransition } from '../../shared/lifecycle/certificate';
 import type { Decided } from '../../shared/lifecycle/events';
 import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
-import { requireMayActFor } from '../../shared/organizations';
 import { termWrites } from '../../shared/search/terms';
 import { claimsChanged } from '../../shared/star-mark/claims';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -15,6 +14,7 @@ import { advance } from './aggregate';
 import type { Deps } from './deps';
 import { requireListed } from './directory';
 import { withStarMark } from './issue';
+import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 
 export async function loadCertificate(deps: Deps, number: string): Promise<Certificate> {
@@ -99,6 +99,6 @@ export async function planCertificateTransition(
   await requireListed(deps, certificateAssignee(command));
   // The holder's own steps (asking for a change) are acting for the organization: only while linked to it.
   if (CERTIFICATE_TRANSITIONS[command.name].role === 'applicant')
-    requireMayActFor(actor, await deps.store.getOrganization(current.organization.creditCode));
+    await requireActingFor(deps, actor, current.organization.creditCode);
   return planCertificateChange(deps, actor, current, decided, now);
 }

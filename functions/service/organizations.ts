@@ -11,6 +11,7 @@ import {
   linkAccount,
   type OrganizationRecord,
   registerApplication,
+  requireMayActFor,
   unlinkAccount,
 } from '../../shared/organizations';
 import { eventStreamOf } from '../../shared/store/keys';
@@ -18,6 +19,11 @@ import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
 import type { Plan } from './plan';
+
+/** An applicant's step acts for the organization: only while the account is linked to it (403 NOT_LINKED). */
+export async function requireActingFor(deps: Deps, actor: Actor, creditCode: string): Promise<void> {
+  requireMayActFor(actor, await deps.store.getOrganization(creditCode));
+}
 
 export async function loadOrganization(deps: Deps, creditCode: string): Promise<OrganizationRecord> {
   const found = await deps.store.getOrganization(creditCode);

@@ -23,6 +23,8 @@ describe('the demo registry', () => {
     const report = await seedDemo(sys.deps);
     expect(report.status).toBe('seeded');
     expect(report.organizations.length).toBeGreaterThanOrEqual(20);
+    // The report names each holder as the registry does now, after the demo's rename.
+    expect(report.organizations.map((o) => o.name)).toContain('东海智能家电服务有限公司');
     for (const state of APPLICATION_STATES) {
       const items = (await sys.api.get(`/v1/staff/applications?state=${state}`, 'admin-qian')).body.items;
       expect(items.length, state).toBeGreaterThan(0);

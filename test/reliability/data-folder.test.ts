@@ -1,7 +1,7 @@
 /**
  * One data folder, one system: a second `npm start` on a folder in use refuses and touches nothing, two starts
  * racing for a folder leave exactly one running, a DynamoDB Local that a kill -9 left behind is still reclaimed,
- * and the tools (`npm run sweep`, `npm run rotate-key`) use the running system or refuse, never start a second
+ * and the tools (`npm run sweep`, `seed`, `rotate-key`) use the running system or refuse, never start a second
  * DynamoDB Local on the same files.
  * Each test spawns whole processes (tsx, a JVM): they get three minutes, as a loaded machine needs.
  */
@@ -135,6 +135,17 @@ describe('the tools on a data folder', { timeout: 180_000 }, () => {
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(sweep.stdout).toContain('(started for this run)');
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('npm run seed on a free folder seeds the demo through the real use cases, once', async () => {
+    const dir = freshFolder();
+    const seed = await tool('seed-demo', '--data', dir);
+    expect(seed.code, seed.stderr).toBe(0);
+    expect(seed.stdout).toMatch(/\d+ organizations, histories up to/);
+    expect(seed.stdout).toMatch(/SM-SV-\d{4}-\d{6}/);
+    const again = await tool('seed-demo', '--data', dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Demo data is already there: nothing to do.');
   });
 
   it.each([

@@ -4,13 +4,15 @@
  */
 import type { VerdictCode } from '../../../shared/star-mark/verdict';
 import type { Msg } from './i18n';
+import { STATUS_LABELS } from './labels';
 
 export const VERDICT_LABELS: Readonly<Record<VerdictCode, Msg>> = {
-  VALID: { zh: '有效', en: 'Valid' },
-  SUSPENDED: { zh: '暂停', en: 'Suspended' },
-  WITHDRAWN: { zh: '撤销', en: 'Withdrawn' },
-  CANCELLED: { zh: '注销', en: 'Cancelled' },
-  EXPIRED: { zh: '过期', en: 'Expired' },
+  // A status verdict reads as the status itself, in the national platform's words.
+  VALID: STATUS_LABELS.valid,
+  SUSPENDED: STATUS_LABELS.suspended,
+  WITHDRAWN: STATUS_LABELS.withdrawn,
+  CANCELLED: STATUS_LABELS.cancelled,
+  EXPIRED: STATUS_LABELS.expired,
   LEVEL_CHANGED: { zh: '星级已变更', en: 'Level changed' },
   UNKNOWN_NUMBER: { zh: '查无此证书', en: 'No such certificate' },
   MALFORMED: { zh: '编号格式错误', en: 'Not a certificate number' },
