@@ -20,6 +20,10 @@ import type { VerificationRequest } from '../../shared/star-mark/schemas';
 import { matchQueries } from '../service/bulk-match';
 import type { Deps } from '../service/deps';
 import { starMarkRing } from './star-mark-ring';
+import { signatureCache } from './verified-signatures';
+
+/** One per function instance: the signatures of the marks it has checked (verified-signatures.ts). */
+const signatures = signatureCache();
 
 /** Both rings, each key marked with its purpose; star-mark keys first, as readers that take the first key expect. */
 export async function publishedJwks(deps: Deps): Promise<StarMarkJwks> {
@@ -42,7 +46,7 @@ export async function verify(deps: Deps, request: VerificationRequest): Promise<
   const now = deps.clock();
   const checkedAt = now.toISOString();
   if ('token' in request) {
-    const mark = await verifyStarMark(request.token, await publishedJwks(deps), now);
+    const mark = await verifyStarMark(request.token, await publishedJwks(deps), now, signatures.verify);
     const certificate = mark.authentic && mark.claims ? await deps.store.getCertificate(mark.claims.number) : undefined;
     return { checkedAt, items: [checkMark(mark, certificate, now)] };
   }

@@ -13,8 +13,16 @@ import { refused, type StarMarkVerdict } from './verdict';
 
 export type { JwksInput };
 
-export async function verifyStarMark(token: string, jwks: JwksInput, now: Date): Promise<StarMarkVerdict> {
-  const check = await verifyJws(token, STAR_MARK_JWS, jwks);
+/** How the JWS itself is checked: `verifyJws`, or a server's cache in front of it (same answers). */
+export type JwsVerifier = typeof verifyJws;
+
+export async function verifyStarMark(
+  token: string,
+  jwks: JwksInput,
+  now: Date,
+  jws: JwsVerifier = verifyJws,
+): Promise<StarMarkVerdict> {
+  const check = await jws(token, STAR_MARK_JWS, jwks);
   if (!check.ok) {
     // A receipt (or any JWS with a typ) is not a star mark: malformed as one.
     const code = check.code === 'WRONG_TYPE' ? 'MALFORMED' : check.code;
