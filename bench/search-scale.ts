@@ -11,7 +11,9 @@ import { LOCAL_AWS } from '../functions/local/dynamodb-local';
 import { startLocalSystem } from '../functions/local/system';
 import { documentClient } from '../functions/store/dynamo-client';
 import type { RegistryStore } from '../shared/store/port';
+import { bulkNameRows } from './bulk-names';
 import { optionalModule } from './optional';
+import { corpusOrganization } from './search';
 import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 interface SearchModule {
@@ -81,6 +83,9 @@ export async function searchRows(options: {
         verdict: 'info',
         note: `name p50/p99 ${ms(result.nameSearch.p50)} / ${ms(result.nameSearch.p99)}, lookup ${ms(result.numberLookup.p50)} / ${ms(result.numberLookup.p99)}, ${result.samples} sequential samples; seeded at ${count(Math.round(seeded / seedSeconds))} certificates/s (${how})`,
       });
+      // The same corpus, in the same run: a bulk check by 100 names against one by 100 numbers.
+      const orgs = Array.from({ length: size }, (_, i) => corpusOrganization(i));
+      rows.push(...(await bulkNameRows(system.url, orgs, { checks: Math.max(10, Math.round(options.samples / 10)) })));
       if (result.misses !== undefined) {
         rows.push({
           area: 'search',

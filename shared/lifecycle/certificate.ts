@@ -48,7 +48,10 @@ export function issueCertificate(application: Application, number: string, now: 
   };
 }
 
-/** Renewal keeps the number and starts the next 3-year cycle the day after the current one ends: no gap. */
+/**
+ * Renewal keeps the number and starts the next 3-year cycle the day after the current one ends: no gap. The new cycle
+ * certifies the scope the renewal was assessed for, which the holder may have changed when applying.
+ */
 export function renewCertificate(current: Certificate, application: Application, now: Date): Decided<Certificate> {
   invariant(application.state === 'approved' && application.score?.level, 'renewal needs an approved, scored case');
   if (current.status !== 'valid' || chinaDate(now) > current.validUntil) throw new DomainError('RENEWAL_WINDOW');
@@ -57,6 +60,7 @@ export function renewCertificate(current: Certificate, application: Application,
   const level = application.score.level;
   const next: Certificate = {
     ...current,
+    scope: application.scope,
     level,
     score: application.score.total,
     cycle: current.cycle + 1,
@@ -79,7 +83,13 @@ export function renewCertificate(current: Certificate, application: Application,
       action: 'renew',
       from: current.status,
       to: 'valid',
-      data: { level, cycle: next.cycle, validFrom, validUntil },
+      data: {
+        level,
+        cycle: next.cycle,
+        validFrom,
+        validUntil,
+        ...(application.scope !== current.scope ? { scope: { from: current.scope, to: application.scope } } : {}),
+      },
     },
   };
 }

@@ -148,6 +148,22 @@ describe('renewal', () => {
     });
   });
 
+  it('certifies in the new cycle the scope the renewal was assessed for, and says what changed', () => {
+    const { next, event } = renewCertificate(
+      certificateIn('valid'),
+      { ...renewal, scope: '家用电器及厨房电器售后服务' },
+      NOW,
+    );
+    expect(next.scope).toBe('家用电器及厨房电器售后服务');
+    expect(event.data?.scope).toEqual({ from: '家用电器售后服务', to: '家用电器及厨房电器售后服务' });
+  });
+
+  it('keeps the scope when the renewal did not change it, and records no scope change', () => {
+    const { next, event } = renewCertificate(certificateIn('valid'), renewal, NOW);
+    expect(next.scope).toBe(certificateIn('valid').scope);
+    expect(event.data).not.toHaveProperty('scope');
+  });
+
   it('refuses to renew after expiry', () => {
     expect(() => renewCertificate(certificateIn('valid'), renewal, new Date('2029-01-10T02:00:00Z'))).toThrow(
       /RENEWAL_WINDOW/,

@@ -14,6 +14,13 @@ import { M } from './messages';
 import { errorText, type SearchParams, searchCertificates } from './page-api';
 import { receiptButton } from './receipt-button';
 
+const LEVEL_CODES = STAR_LEVELS.map((l) => l.level);
+
+/** A filter's value as one of the values the API takes, or none ('' is "any"). */
+function oneOf<T extends string>(values: readonly T[], value: string): T | undefined {
+  return values.find((v) => v === value);
+}
+
 function hitItem(hit: SearchHit): HTMLLIElement {
   return h(
     'li',
@@ -89,7 +96,8 @@ export function searchSection(): HTMLElement {
     button: t(M.searchButton),
     tooShort: t(M.tooShort),
     filters: [status, level],
-    onSubmit: (q) => void run({ q, status: status.value, level: level.value }),
+    onSubmit: (q) =>
+      void run({ q, status: oneOf(CERTIFICATE_STATUSES, status.value), level: oneOf(LEVEL_CODES, level.value) }),
   });
   return h(
     'section',
