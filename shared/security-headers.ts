@@ -13,14 +13,16 @@ export const CONTENT_SECURITY_POLICY = [
   "manifest-src 'self'",
   "worker-src 'self'",
   "media-src 'self' blob:",
+  // The console previews a case's PDF in a frame, from bytes it fetched and checked itself (a blob of its making).
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
 /**
- * The policy with more origins allowed in `connect-src`. Only the AWS stack uses it, to let the staff console reach
- * the Cognito hosted-UI token endpoint; the local gateway and every other page keep `connect-src 'self'`.
+ * The policy with more origins allowed in `connect-src`: the staff console reaches the Cognito hosted-UI token
+ * endpoint (AWS) and the object store of the cases' files through its presigned URLs (AWS and the local gateway).
  */
 export function withConnectSources(policy: string, sources: readonly string[]): string {
   if (sources.length === 0) return policy;

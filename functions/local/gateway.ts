@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/errors';
 import { type FunctionName, matchRoute } from '../../shared/routes';
+import { CONTENT_SECURITY_POLICY, withConnectSources } from '../../shared/security-headers';
 import type { ObjectStore } from '../../shared/store/objects';
 import { preflight } from '../http/dispatch';
 import { problemResponse } from '../http/problem';
@@ -29,6 +30,8 @@ export interface GatewayOptions {
   webRoot?: string;
   /** The registry's objects: those under a public prefix are served at their own path, as the edge does. */
   objects?: ObjectStore;
+  /** Origins the pages may fetch besides their own (the local S3 server's, for the console's case files). */
+  connectSources?: readonly string[];
   /** Extra local-only endpoints (the development login) tried before the route table. */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer) => Promise<boolean>;
 }
@@ -58,7 +61,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   if (options.extra && (await options.extra(req, res, url, body))) return;
   if (!isApiPath(url.pathname)) {
     if (options.objects && (await servePublicObject(req, res, url, options.objects))) return;
-    return serveStatic(req, res, url, options.webRoot);
+    const policy = withConnectSources(CONTENT_SECURITY_POLICY, options.connectSources ?? []);
+    return serveStatic(req, res, url, options.webRoot, policy);
   }
 
   // A CORS preflight is answered by the dispatcher's own rule (in AWS: the public function's OPTIONS routes).

@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { DOCUMENT_CORS } from '../../shared/store/document-objects';
 import { S3DocumentObjects } from '../adapters/s3/s3-document-objects';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { LOCAL_AWS } from './dynamodb-local';
@@ -24,6 +25,8 @@ export interface S3Local {
   client: S3Client;
   objects: S3ObjectStore;
   documents: S3DocumentObjects;
+  /** The pages' origins, once the gateway knows its address: the console PUTs and GETs the case files from there. */
+  allowDocumentOrigins(origins: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,12 +66,32 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
     client,
     objects: new S3ObjectStore(client, bucket),
     documents: new S3DocumentObjects(client, LOCAL_DOCUMENT_BUCKET),
+    allowDocumentOrigins: (origins) => allowOrigins(client, LOCAL_DOCUMENT_BUCKET, origins),
     stop: async () => {
       client.destroy();
       await server.close();
       if (temporary) rmSync(temporary, { recursive: true, force: true });
     },
   };
+}
+
+/** The documents bucket's CORS rule, as the stack sets it in AWS (DOCUMENT_CORS), through the S3 API. */
+async function allowOrigins(client: S3Client, bucket: string, origins: readonly string[]): Promise<void> {
+  await client.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [
+          {
+            AllowedOrigins: [...origins],
+            AllowedMethods: [...DOCUMENT_CORS.allowedMethods],
+            AllowedHeaders: [...DOCUMENT_CORS.allowedHeaders],
+            MaxAgeSeconds: DOCUMENT_CORS.maxAgeSeconds,
+          },
+        ],
+      },
+    }),
+  );
 }
 
 async function ensureBucket(client: S3Client, bucket: string): Promise<void> {

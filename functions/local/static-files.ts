@@ -25,7 +25,14 @@ export function withSecurityHeaders(headers: Record<string, string>): Record<str
   return lower;
 }
 
-export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, webRoot: string | undefined): void {
+/** `policy`: the pages' Content-Security-Policy when it is not the shared one (origins added to connect-src). */
+export function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  webRoot: string | undefined,
+  policy?: string,
+): void {
   const notFound = () => {
     res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
     res.end(webRoot ? 'Not found' : 'The web pages are not built: run npm run build:web');
@@ -59,6 +66,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL,
   res.writeHead(
     200,
     withSecurityHeaders({
+      ...(policy ? { 'content-security-policy': policy } : {}),
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     }),

@@ -176,6 +176,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),
     };
+    const hosts = allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl });
+    await s3.allowDocumentOrigins(
+      [...hosts].map((h) => `http://${h}`).concat(new URL(deps.config.publicBaseUrl).origin),
+    );
     const depsPromise = () => Promise.resolve(deps);
     server.on(
       'request',
@@ -185,8 +189,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           staff: createApiHandler('staff', staffFunction, depsPromise),
         },
         identity,
-        allowedHosts: allowedHosts({ host, port: address.port, publicBaseUrl: deps.config.publicBaseUrl }),
+        allowedHosts: hosts,
         webRoot: options.webRoot,
+        connectSources: [s3.endpoint],
         objects: s3.objects,
         extra: async (req, res, url, body) =>
           (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),

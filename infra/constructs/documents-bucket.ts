@@ -9,7 +9,7 @@ import type { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DOCUMENT_LIMITS } from '../../shared/case-documents/limits';
-import { CASE_DOCUMENT_PREFIX, PENDING_UPLOAD_PREFIX } from '../../shared/store/document-objects';
+import { CASE_DOCUMENT_PREFIX, DOCUMENT_CORS, PENDING_UPLOAD_PREFIX } from '../../shared/store/document-objects';
 import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
 
 export interface DocumentsBucketProps {
@@ -50,10 +50,10 @@ export class DocumentsBucket extends Construct {
       ],
       cors: [
         {
-          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedMethods: DOCUMENT_CORS.allowedMethods.map((method) => HttpMethods[method]),
           allowedOrigins: [...props.consoleOrigins],
-          allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
-          maxAge: 600,
+          allowedHeaders: [...DOCUMENT_CORS.allowedHeaders],
+          maxAge: DOCUMENT_CORS.maxAgeSeconds,
         },
       ],
       removalPolicy: RemovalPolicy.RETAIN,

@@ -42,3 +42,28 @@ export function sniffFamily(head: Uint8Array): DocumentFamily | undefined {
 export function bytesMatchClaim(head: Uint8Array, claimed: DocumentContentType): boolean {
   return sniffFamily(head) === DOCUMENT_TYPES[claimed];
 }
+
+/** Office files by their extension: the bytes tell only the container (zip or OLE), the name tells which. */
+const OFFICE_EXTENSIONS: Record<string, DocumentContentType> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+/**
+ * The type a client claims for a file, from its bytes first: undefined when the registry would not take them. An
+ * office container whose name does not say which office file it is is claimed as the first of its family.
+ */
+export function claimedTypeOf(head: Uint8Array, fileName: string): DocumentContentType | undefined {
+  const family = sniffFamily(head);
+  if (!family) return undefined;
+  const byName = OFFICE_EXTENSIONS[fileName.toLowerCase().split('.').pop() ?? ''];
+  if (byName && DOCUMENT_TYPES[byName] === family) return byName;
+  return DOCUMENT_CONTENT_TYPES.find((type) => DOCUMENT_TYPES[type] === family);
+}
+
+/** The types a browser can show in the page: a PDF in a frame, an image as an image. */
+export const PREVIEWABLE_TYPES: readonly string[] = ['application/pdf', 'image/png', 'image/jpeg'];

@@ -35,3 +35,13 @@ export interface DocumentObjects {
 export const PENDING_UPLOAD_PREFIX = 'pending/';
 /** Where confirmed documents are kept, one object per document version: never overwritten. */
 export const CASE_DOCUMENT_PREFIX = 'cases/';
+
+/**
+ * What a browser on the console's origins may do with the presigned URLs (the bucket's CORS rule, in AWS and on the
+ * local S3 server alike): PUT the bytes with the signed headers a script may set, GET them back for a preview.
+ */
+export const DOCUMENT_CORS = {
+  allowedMethods: ['PUT', 'GET'],
+  allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
+  maxAgeSeconds: 600,
+} as const;

@@ -159,6 +159,45 @@ export const L = {
     issued: { zh: '证书 {number} 已颁发', en: 'Certificate {number} issued' },
   }),
 
+  upload: m({
+    title: { zh: '上传文件', en: 'Upload a file' },
+    file: { zh: '选择文件', en: 'File' },
+    kind: { zh: '文件类别', en: 'What it is' },
+    limits: {
+      zh: 'PDF、PNG、JPEG 或 Office 文件；每个文件不超过 {file}，每个案件最多 {count} 个文件、共 {total}',
+      en: 'PDF, PNG, JPEG or office files; up to {file} a file, {count} files and {total} a case',
+    },
+    send: { zh: '上传', en: 'Upload' },
+    retry: { zh: '重试上传', en: 'Retry the upload' },
+    hashing: { zh: '正在计算 SHA-256…', en: 'Computing the SHA-256…' },
+    sending: { zh: '正在上传', en: 'Uploading' },
+    confirming: { zh: '正在核验并登记…', en: 'Checking and recording…' },
+    done: { zh: '{name} 已上传并登记', en: '{name} uploaded and recorded' },
+    failedTransfer: {
+      zh: '上传中断，文件未登记。可重试，不会重复登记。',
+      en: 'The upload broke off; nothing was recorded. Retry: it will not be recorded twice.',
+    },
+    noFile: { zh: '请先选择文件', en: 'Choose a file first' },
+    tooLarge: { zh: '文件超过 {file} 的上限', en: 'The file is over the limit of {file}' },
+    badType: {
+      zh: '不接受此类文件（按内容识别）：请上传 PDF、PNG、JPEG 或 Office 文件',
+      en: 'This kind of file is not accepted (by its bytes): upload a PDF, PNG, JPEG or office file',
+    },
+    preview: { zh: '预览', en: 'Preview' },
+    closePreview: { zh: '关闭预览', en: 'Close the preview' },
+    previewAltered: {
+      zh: '下载的内容与登记的 SHA-256 不符，未显示',
+      en: 'The bytes received do not match the recorded SHA-256: not shown',
+    },
+  }),
+  kinds: m({
+    manual: { zh: '服务手册', en: 'Service manual' },
+    procedure: { zh: '程序文件', en: 'Procedure' },
+    record: { zh: '服务记录', en: 'Service record' },
+    evidence: { zh: '现场证据（照片等）', en: 'On-site evidence (photos…)' },
+    'score-sheet': { zh: '签字评分表', en: 'Signed score sheet' },
+    other: { zh: '其他', en: 'Other' },
+  }),
   organization: m({
     title: { zh: '组织（按统一社会信用代码）', en: 'Organization (by credit code)' },
     accounts: { zh: '可代表该组织的申请人账号', en: 'Applicant accounts acting for it' },

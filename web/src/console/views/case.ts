@@ -117,7 +117,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       ctx.evaluators,
       rerender,
     ),
-    caseDocumentsSection(a.id),
+    caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),
     a.scoreSheet ? h('section', { class: 'card' }, scoreSheetTable(a.scoreSheet)) : null,
     await historySection(`/v1/staff/applications/${encodeURIComponent(id)}/events`, 'application'),
