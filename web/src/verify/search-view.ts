@@ -4,13 +4,14 @@ import { parseCertificateNumber } from '../../../shared/certificate-number';
 import { certificatePagePath } from '../../../shared/pages';
 import type { SearchHit } from '../../../shared/search/hit';
 import type { SearchPage } from '../../../shared/search/schema';
-import { type ApiOutcome, getJson } from '../common/api';
+import type { ApiOutcome } from '../common/api';
 import { h, hl, replaceChildren } from '../common/dom';
 import { formatDate } from '../common/format';
 import { t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
 import { loadPaged } from '../common/paged';
 import { searchForm } from '../common/search';
+import { apiGet } from '../common/typed-api';
 import { M } from './messages';
 import { starLevel } from './stars';
 
@@ -80,9 +81,7 @@ export async function runSearch(host: HTMLElement, query: string, signal: AbortS
     list,
     more,
     fetchPage: async (cursor) => {
-      const params = new URLSearchParams({ q: query });
-      if (cursor) params.set('cursor', cursor);
-      const res = await getJson<SearchPage>(`/v1/certificates?${params.toString()}`, { signal });
+      const res = await apiGet('/v1/certificates', { query: { q: query, cursor } }, { signal });
       if (signal.aborted) return null;
       if (res.kind !== 'ok') {
         status.textContent = searchMessage(res);
