@@ -47,6 +47,7 @@ export const OTHER_ACTION_LABELS: Readonly<Record<string, Msg>> = {
     en: 'Withdrawn by the sweep: suspended over 6 months',
   },
   'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
+  documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
 };
 
 export function stateLabel(state: string): Msg {
