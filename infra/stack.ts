@@ -17,7 +17,7 @@ import { ROUTES } from '../shared/routes';
 import { authDomainPrefixOf, type StarmarkConfig } from './config';
 import { BakedKeySet } from './constructs/baked-key-set';
 import { CursorKey } from './constructs/cursor-key';
-import { DocumentsBucket } from './constructs/documents-bucket';
+import { DocumentsBucket, documentsOrigin } from './constructs/documents-bucket';
 import { deadLetterQueue, EncryptedTopic } from './constructs/encrypted-topic';
 import { KeyAdministrators } from './constructs/key-policy';
 import { LogArchive } from './constructs/log-archive';
@@ -120,7 +120,8 @@ export class StarmarkStack extends Stack {
       apiDomainName: api.domainName,
       routes: ROUTES,
       config,
-      connectSources: [signInOrigin],
+      // The console's sign-in, and the cases' files it PUTs and previews through their presigned URLs.
+      connectSources: [signInOrigin, documentsOrigin(this)],
       originVerifyValue: originVerify.headerValue,
       webAclArn,
     });

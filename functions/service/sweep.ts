@@ -4,7 +4,9 @@
  * twice at once, changes nothing more: a certificate already moved is no longer due, and the loser of a race
  * re-reads the certificate and finds nothing left to do. A failure on one certificate never stops the others.
  */
+
 import { chinaDate } from '../../shared/calendar';
+import { DOCUMENT_LIMITS } from '../../shared/case-documents/limits';
 import { applySweepAction } from '../../shared/lifecycle/certificate';
 import { sweepActionFor } from '../../shared/lifecycle/certificate-dates';
 import { type Certificate, SYSTEM_SWEEP } from '../../shared/model';
@@ -85,6 +87,8 @@ export interface DailyReport {
   monitor: LogMonitorRun;
   /** The day's open-data export of the public register, with its signed manifest. */
   openData: OpenDataRun;
+  /** Uploads never confirmed, deleted from a store without lifecycle rules (locally); absent in AWS. */
+  unconfirmedUploads?: { expired: number };
 }
 
 /**
@@ -94,6 +98,16 @@ export interface DailyReport {
  * takes, the day's changes are made (the ones not yet integrated into a checkpoint are counted as pending, not
  * compared).
  */
+/**
+ * What the documents bucket's lifecycle rule does in AWS, for a store that has none: an upload requested and never
+ * confirmed is deleted from pending/ once it is `pendingDays` old (by the sweep's clock, so `--now` travels too).
+ */
+async function expireUnconfirmedUploads(deps: Deps): Promise<{ expired: number } | undefined> {
+  if (!deps.documents?.expireUnconfirmed) return undefined;
+  const before = new Date(deps.clock().getTime() - DOCUMENT_LIMITS.pendingDays * 86_400_000);
+  return { expired: (await deps.documents.expireUnconfirmed(before)).length };
+}
+
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
@@ -101,5 +115,6 @@ export async function runDailyOperations(deps: Deps, notifier: Notifier): Promis
   const notices = await deliverQueuedNotices(deps, notifier);
   const openData = await publishOpenData(deps);
   const monitor = await monitorOwnLog(deps);
-  return { sweep, reminders, marks, notices, openData, monitor };
+  const unconfirmedUploads = await expireUnconfirmedUploads(deps);
+  return { sweep, reminders, marks, notices, openData, monitor, ...(unconfirmedUploads ? { unconfirmedUploads } : {}) };
 }

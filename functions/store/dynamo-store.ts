@@ -1,7 +1,6 @@
 /** The RegistryStore port on DynamoDB (the real service in AWS, DynamoDB Local on a laptop and in tests). */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -19,6 +18,7 @@ import {
   type RegistryStore,
   type UnitOfWork,
 } from '../../shared/store/port';
+import { batchGetItems } from './batch-get';
 import { CursorCodec } from './cursor';
 import { statusListItem, toTransactItem } from './writes';
 
@@ -108,21 +108,10 @@ export class DynamoRegistryStore implements RegistryStore {
     consistent: boolean,
   ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-        [this.table]: { Keys: unique.slice(i, i + 100).map(keyOf), ...(consistent ? { ConsistentRead: true } : {}) },
-      };
-      // BatchGet may return part of the keys as unprocessed under load: ask again for exactly those.
-      for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
-        const out = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of out.Responses?.[this.table] ?? []) {
-          const value = strip<T>(item)!;
-          found.set(idOf(value), value);
-        }
-        request = out.UnprocessedKeys as typeof request;
-        if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-      }
+    const items = await batchGetItems(this.db, this.table, [...new Set(ids)].map(keyOf), consistent);
+    for (const item of items) {
+      const value = strip<T>(item)!;
+      found.set(idOf(value), value);
     }
     return found;
   }

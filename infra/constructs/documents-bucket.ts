@@ -3,7 +3,7 @@
  * only through presigned URLs the staff function issues after its access check; uploads wait under pending/ for
  * their confirmation, and what is never confirmed expires there.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
@@ -11,6 +11,25 @@ import { Construct } from 'constructs';
 import { DOCUMENT_LIMITS } from '../../shared/case-documents/limits';
 import { CASE_DOCUMENT_PREFIX, DOCUMENT_CORS, PENDING_UPLOAD_PREFIX } from '../../shared/store/document-objects';
 import { administeredKey, allowUse, type KeyAdministrators } from './key-policy';
+
+/**
+ * The bucket's name, from the stack's name, account and region alone: the pages' policy must name the bucket's
+ * origin (the console PUTs and GETs there), and a generated name would tie the CDN's headers to the bucket whose CORS
+ * names the CDN, a cycle. Lower case, at most 63 characters (20 + 10 + 12 + 1 + up to 14 for the region).
+ */
+export function documentsBucketName(stack: Stack): string {
+  const prefix = stack.stackName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, 20)
+    .replace(/^-+|-+$/g, '');
+  return `${prefix || 'starmark'}-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+}
+
+/** Where the presigned URLs point (virtual-hosted style, the regional endpoint): the pages' connect-src names it. */
+export function documentsOrigin(stack: Stack): string {
+  return `https://${documentsBucketName(stack)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+}
 
 export interface DocumentsBucketProps {
   readonly admins: KeyAdministrators;
@@ -30,6 +49,7 @@ export class DocumentsBucket extends Construct {
       enableKeyRotation: true,
     });
     this.bucket = new Bucket(this, 'Bucket', {
+      bucketName: documentsBucketName(Stack.of(this)),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.KMS,

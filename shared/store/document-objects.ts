@@ -29,6 +29,12 @@ export interface DocumentObjects {
   read(key: string): Promise<Uint8Array | undefined>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Deletes what waits under pending/ since before `before` (never confirmed) and answers the keys. Only a store
+   * without lifecycle rules needs it (the local S3 server); in AWS the bucket's rule does this, and the functions
+   * may not list the bucket.
+   */
+  expireUnconfirmed?(before: Date): Promise<string[]>;
 }
 
 /** Where uploads wait for their confirmation: the bucket expires what is left here (never confirmed). */

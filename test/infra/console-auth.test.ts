@@ -95,11 +95,14 @@ describe('console runtime config', () => {
 });
 
 describe('CloudFront CSP', () => {
-  it('is the shared policy with the sign-in domain added to connect-src', () => {
+  it("is the shared policy with the sign-in domain and the case files' bucket added to connect-src", () => {
     const domain = (prefix: string) => `https://${prefix}.auth.<AWS::Region>.amazoncognito.com`;
-    expect(csp(byDefault)).toBe(withConnectSources(CONTENT_SECURITY_POLICY, [domain('starmark-<AWS::AccountId>')]));
-    expect(csp(custom)).toBe(withConnectSources(CONTENT_SECURITY_POLICY, [domain('starmark-test')]));
-    expect(csp(custom)).toMatch(/connect-src 'self' https:\/\/starmark-test\.auth\.<AWS::Region>\.amazoncognito\.com;/);
+    const files = 'https://starmark-documents-<AWS::AccountId>-<AWS::Region>.s3.<AWS::Region>.<AWS::URLSuffix>';
+    expect(csp(byDefault)).toBe(
+      withConnectSources(CONTENT_SECURITY_POLICY, [domain('starmark-<AWS::AccountId>'), files]),
+    );
+    expect(csp(custom)).toBe(withConnectSources(CONTENT_SECURITY_POLICY, [domain('starmark-test'), files]));
+    expect(csp(custom)).toContain(`connect-src 'self' ${domain('starmark-test')} ${files};`);
   });
 
   it('keeps the shared (local) policy at connect-src self', () => {

@@ -36,6 +36,17 @@ describe("the cases' documents bucket", () => {
     expect(s.template.findResources('AWS::KMS::Key')[keyId]?.Properties.EnableKeyRotation).toBe(true);
   });
 
+  it("has a name of the stack, account and region, whose origin the console's policy lets the pages reach", () => {
+    const name = documentsBucket().Properties.BucketName;
+    expect(JSON.stringify(name)).toContain('starmark-documents-');
+    const [policy] = Object.values(s.template.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as any[];
+    const csp = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
+    // The same join of the stack's name with the account and region, then the regional S3 endpoint.
+    const parts = JSON.stringify(csp.ContentSecurityPolicy);
+    expect(parts).toContain(' https://starmark-documents-');
+    expect(parts).toContain('.s3.');
+  });
+
   it('expires uploads never confirmed, under pending/ only', () => {
     const rules = documentsBucket().Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([

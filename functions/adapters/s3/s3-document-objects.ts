@@ -1,7 +1,19 @@
 /** The case-file port on S3: presigned PUTs with the size and SHA-256 signed in, presigned GETs, the bytes. */
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { DocumentObjects, PresignedUpload, UploadBinding } from '../../../shared/store/document-objects';
+import {
+  type DocumentObjects,
+  PENDING_UPLOAD_PREFIX,
+  type PresignedUpload,
+  type UploadBinding,
+} from '../../../shared/store/document-objects';
 
 const base64OfHex = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
 
@@ -70,5 +82,22 @@ export class S3DocumentObjects implements DocumentObjects {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async expireUnconfirmed(before: Date): Promise<string[]> {
+    const expired: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: PENDING_UPLOAD_PREFIX, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? [])
+        if (object.Key && object.LastModified && object.LastModified < before) {
+          await this.delete(object.Key);
+          expired.push(object.Key);
+        }
+      token = page.NextContinuationToken;
+    } while (token);
+    return expired;
   }
 }

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { S3ObjectStore } from '../../../functions/adapters/s3/s3-object-store';
 import { LOCAL_DOCUMENT_BUCKET } from '../../../functions/local/s3-local';
+import { OutboxNotifier } from '../../../functions/notify/outbox';
+import { runDailyOperations } from '../../../functions/service/sweep';
 import { DOCUMENT_LIMITS } from '../../../shared/case-documents';
 import { declaredUpload, SAMPLE_PDF, SAMPLE_PNG, sha256Of, uploadedTo } from '../../support/case-documents';
 import { useTestSystem } from '../../support/local-system';
@@ -178,5 +180,29 @@ describe("a case's documents", () => {
     expect((await requestUpload(onSite, PNG, photo, 'evaluator-wang')).body.code).toBe('NOT_ASSIGNED_EVALUATOR');
     const res = await confirm(onSite, await uploaded(onSite, PNG, photo, ACTING.evaluator), ACTING.evaluator);
     expect([res.status, res.body.purpose]).toEqual([201, 'on-site-evidence']);
+  });
+});
+
+describe('uploads never confirmed, on the local store', () => {
+  it('the daily sweep deletes them from pending/ once a day old, and leaves confirmed documents alone', async () => {
+    const id = await subjects.application('submitted');
+    const kept = await uploaded(id, PDF);
+    expect((await confirm(id, kept)).status).toBe(201);
+    const abandoned = await uploaded(id, PNG, { name: '照片.png', contentType: 'image/png', kind: 'record' });
+    const pending = `pending/${id}/${abandoned}`;
+    expect(await bucket().get(pending)).toBeDefined();
+    // The same day: still waiting for its confirmation.
+    expect((await runDailyOperations(sys.deps, new OutboxNotifier())).unconfirmedUploads).toEqual({ expired: 0 });
+    expect(await bucket().get(pending)).toBeDefined();
+    sys.setNow(new Date(Date.now() + (DOCUMENT_LIMITS.pendingDays + 1) * 86_400_000).toISOString());
+    try {
+      const report = await runDailyOperations(sys.deps, new OutboxNotifier());
+      expect(report.unconfirmedUploads?.expired).toBeGreaterThanOrEqual(1);
+    } finally {
+      sys.setNow('2026-11-23T02:00:00Z');
+    }
+    expect(await bucket().get(pending)).toBeUndefined();
+    expect(await bucket().list(`cases/${id}/`)).toHaveLength(1);
+    expect((await confirm(id, abandoned)).status).toBe(409);
   });
 });
