@@ -65,7 +65,7 @@ export async function bulkNameRows(
       measure: `bulk check of ${PER_CHECK} names p99 ÷ of ${PER_CHECK} numbers p99 at ${size} certificates`,
       figure: ratio(p99(names) / p99(numbers)),
       verdict: 'info',
-      note: `names p99 ${ms(p99(names))}, numbers p99 ${ms(p99(numbers))}; ${options.checks} sequential checks of each, over HTTP`,
+      note: `names p99 ${ms(p99(names))}, numbers p99 ${ms(p99(numbers))}; ${options.checks} sequential checks each`,
     },
     {
       area: 'search',

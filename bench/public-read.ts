@@ -15,6 +15,12 @@ import { getItemLoop, type LoadResult } from './baseline';
 import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 const GOAL_RATIO = 1.5;
+/** Throughput of a public read ÷ the bare GetItem loop's, at least; its p50 ÷ the loop's, at most (issue 21). */
+const THROUGHPUT_GOAL = 0.9;
+const P50_GOAL = 1.5;
+/** A bulk check of 100 numbers ÷ a check of one, sequential p50, at most. */
+const BULK_GOAL = 5;
+const BULK_SIZE = 100;
 
 /** One certificate issued over HTTP, the way staff issue one; returns its number and star-mark token (if signed). */
 export async function issueOne(system: LocalSystem): Promise<{ number: string; token?: string }> {
@@ -76,7 +82,10 @@ async function load(url: string, connections: number, seconds: number, post?: un
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The median of each figure over the rounds; the ratio is the median of each round's own ratio to its baseline. */
-function summary(runs: LoadResult[], bases: LoadResult[]): LoadResult & { against: number } {
+function summary(
+  runs: LoadResult[],
+  bases: LoadResult[],
+): LoadResult & { against: number; throughputAgainst: number; p50Against: number } {
   return {
     throughput: median(runs.map((r) => r.throughput)),
     p50: median(runs.map((r) => r.p50)),
@@ -84,6 +93,8 @@ function summary(runs: LoadResult[], bases: LoadResult[]): LoadResult & { agains
     requests: runs.reduce((n, r) => n + r.requests, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     against: median(runs.map((r, i) => r.p99 / bases[i]!.p99)),
+    throughputAgainst: median(runs.map((r, i) => r.throughput / bases[i]!.throughput)),
+    p50Against: median(runs.map((r, i) => r.p50 / bases[i]!.p50)),
   };
 }
 
@@ -104,11 +115,69 @@ function rows(what: string, r: ReturnType<typeof summary>): BenchRow[] {
     },
     {
       area: 'public read',
+      measure: `${what}: throughput ÷ raw GetItem throughput`,
+      figure: ratio(r.throughputAgainst),
+      goal: `≥ ${THROUGHPUT_GOAL}×`,
+      verdict: verdict(!r.errors && r.throughputAgainst >= THROUGHPUT_GOAL),
+    },
+    {
+      area: 'public read',
+      measure: `${what}: p50 ÷ raw GetItem p50`,
+      figure: ratio(r.p50Against),
+      goal: `≤ ${P50_GOAL}×`,
+      verdict: verdict(!r.errors && r.p50Against <= P50_GOAL),
+    },
+    {
+      area: 'public read',
       measure: `${what}: p99 ÷ raw GetItem p99`,
       figure: ratio(r.against),
       goal: `≤ ${GOAL_RATIO}×`,
       verdict: r.errors ? 'missed' : verdict(r.against <= GOAL_RATIO),
       ...(r.errors ? { note: 'errors under load' } : {}),
+    },
+  ];
+}
+
+/** Sequential p50 of `requests` POSTs of `body`, one at a time (what a tender platform's morning check waits). */
+async function sequentialP50(url: string, body: unknown, requests: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const t = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200) throw new Error(`bulk check answered ${res.status}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/**
+ * A bulk check of BULK_SIZE numbers (one issued, the rest unknown: every one is read) against a check of the one,
+ * alternating in rounds so that both see the same load.
+ */
+async function bulkRows(system: LocalSystem, number: string, rounds: number): Promise<BenchRow[]> {
+  const url = `${system.url}/v1/verifications`;
+  const many = [number, ...Array.from({ length: BULK_SIZE - 1 }, (_, i) => `SM-SV-2026-${String(800_000 + i)}`)];
+  await sequentialP50(url, { numbers: many }, 20);
+  const ones: number[] = [];
+  const bulks: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    ones.push(await sequentialP50(url, { numbers: [number] }, 40));
+    bulks.push(await sequentialP50(url, { numbers: many }, 40));
+  }
+  const r = median(bulks.map((b, i) => b / ones[i]!));
+  return [
+    {
+      area: 'public read',
+      measure: `bulk check of ${BULK_SIZE} numbers ÷ one number, sequential p50`,
+      figure: ratio(r),
+      goal: `≤ ${BULK_GOAL}×`,
+      verdict: verdict(r <= BULK_GOAL),
+      note: `${ms(median(bulks))} against ${ms(median(ones))}; median of ${rounds} rounds × 40 requests each`,
     },
   ];
 }
@@ -172,6 +241,7 @@ export async function publicReadRows(options: {
           token ? `answers ${probe?.status}` : 'no star-mark token on issued certificates',
         ),
       );
+    out.push(...(await bulkRows(system, number, options.rounds)));
     return out;
   } finally {
     await system.stop();

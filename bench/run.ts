@@ -33,6 +33,7 @@ const quick = values.quick ?? false;
 const { renderTable } = await import('./table');
 const { publicReadRows } = await import('./public-read');
 const { bundleRows } = await import('./bundles');
+const { coldStartRows } = await import('./cold-start');
 const { qrRows, webWeightRows } = await import('./optional');
 const { sweepRows } = await import('./sweep-scale');
 const { searchRows } = await import('./search-scale');
@@ -45,11 +46,12 @@ type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 const sections: [string, () => Promise<Row[]>][] = [
   ['transparency log', () => transparencyLogRows({ integrateCount: quick ? 20_000 : 100_000, proofSize: 1_000_000 })],
   ['status snapshot', () => statusSnapshotRows({ certificates: 100_000, share: 0.02 })],
-  ['public read', () => publicReadRows({ connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 3 })],
+  ['public read', () => publicReadRows({ connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 5 })],
   ['star mark', qrRows],
   ['scan', () => scanRows({ certificates: quick ? 1 : 3 })],
   ['time to verdict', () => timeToVerdictRows({ rounds: quick ? 3 : 7 })],
   ['bundle', bundleRows],
+  ['cold start', () => coldStartRows({ rounds: quick ? 5 : 15 })],
   ['verify page', webWeightRows],
   [
     'sweep',

@@ -62,3 +62,13 @@ interface Crypto {
   getRandomValues<T extends ArrayBufferView>(array: T): T;
 }
 declare var crypto: Crypto;
+
+/** URLs, parsed by the WHATWG rules, for the webhook endpoint rule (shared/webhooks/endpoint.ts). */
+interface URL {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hash: string;
+}
+declare var URL: { new (url: string): URL };

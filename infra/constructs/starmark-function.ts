@@ -38,7 +38,8 @@ export interface StarmarkFunctionProps {
 }
 
 // The bundle is ESM, but some dependencies (the AWS SDK among them) still call require() for Node built-ins.
-const ESM_REQUIRE_SHIM = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+export const ESM_REQUIRE_SHIM =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /** Where the renderer's run-time files come from, relative to the project root, and where they go in the bundle. */
 const ARTWORK_FONTS_DIR = 'functions/signing/artwork/fonts';

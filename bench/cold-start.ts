@@ -1,0 +1,96 @@
+/**
+ * The public function's cold import, built as the stack deploys it (esbuild, ESM, minified, the AWS SDK bundled in,
+ * the stack's require shim), against a handler built the same way that imports only the DynamoDB client: each
+ * imported in a fresh Node process, the two alternating so that both see the same machine, median of the rounds.
+ * What the ratio shows is what the public function loads beyond the one client it cannot do without.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { ESM_REQUIRE_SHIM } from '../infra/constructs/starmark-function';
+import { type BenchRow, kb, ms, ratio, verdict } from './table';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const GOAL = 1.2;
+const SDK_ONLY = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async () => db.send(new GetCommand({ TableName: 't', Key: { pk: 'x', sk: 'y' } }));
+`;
+
+/** `entry`: a handler's path, or the source of one (resolved from the project, as if it were in it). */
+async function deployedBuild(entry: { path: string } | { source: string }, outfile: string): Promise<number> {
+  const out = await build({
+    ...('path' in entry
+      ? { entryPoints: [entry.path] }
+      : { stdin: { contents: entry.source, resolveDir: ROOT, loader: 'ts' as const } }),
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_SHIM },
+    // The renderer's files are copied beside the bundle by the stack; the public function does not load them.
+    external: ['*.wasm'],
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return Object.values(out.metafile.outputs)[0]?.bytes ?? 0;
+}
+
+/** Milliseconds from before the import to after it, in a fresh process (its own start-up not counted). */
+function importMs(file: string): number {
+  const probe = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); \
+process.stdout.write(String(performance.now() - t)); process.exit(0);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+    // What the function is configured with in AWS, as far as its module scope reads it.
+    env: { ...process.env, AWS_REGION: 'cn-north-1', AWS_LAMBDA_FUNCTION_NAME: 'bench', LOG_LEVEL: 'error' },
+    encoding: 'utf8',
+  });
+  return Number(out);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export async function coldStartRows(options: { rounds: number }): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'starmark-cold-'));
+  try {
+    const publicFile = join(dir, 'public.mjs');
+    const baseFile = join(dir, 'sdk-only.mjs');
+    const publicBytes = await deployedBuild({ path: `${ROOT}/functions/handlers/public.ts` }, publicFile);
+    const baseBytes = await deployedBuild({ source: SDK_ONLY }, baseFile);
+    // One import each first: the file system's cache, not the first reader, is what a warm Lambda host has.
+    importMs(publicFile);
+    importMs(baseFile);
+    const ratios: number[] = [];
+    const publics: number[] = [];
+    const bases: number[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const base = importMs(baseFile);
+      const pub = importMs(publicFile);
+      bases.push(base);
+      publics.push(pub);
+      ratios.push(pub / base);
+    }
+    const r = median(ratios);
+    return [
+      {
+        area: 'cold start',
+        measure: 'public function import, as deployed ÷ an SDK-only handler built the same way',
+        figure: ratio(r),
+        goal: `≤ ${GOAL}×`,
+        verdict: verdict(r <= GOAL),
+        note:
+          `median of ${options.rounds} alternating fresh-process imports: ${ms(median(publics))} (${kb(publicBytes)}) ` +
+          `against ${ms(median(bases))} (${kb(baseBytes)})`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
