@@ -1,0 +1,232 @@
+/**
+ * "Report this mark" under a verdict that says the mark proves nothing (or no longer does), and "complain about this
+ * organization" on a certificate's page: a short form, filed without an account. Before sending, the page fetches a
+ * challenge and solves its proof of work (shared/complaints, the code the function checks with). The form's values
+ * live in a draft the caller keeps, so a re-render (a language switch, a late log proof) keeps what was typed.
+ */
+import {
+  COMPLAINT_SETTINGS,
+  INTAKE_LIMITS,
+  isReportable,
+  type ReportableVerdict,
+  type SeenAtKind,
+  solveProof,
+} from '../../../shared/complaints';
+import { problemTitle } from '../common/api';
+import { h, hl } from '../common/dom';
+import { type Msg, pick, t } from '../common/i18n';
+import { apiGet, apiPost } from '../common/typed-api';
+import { M } from './messages';
+import type { Verdict } from './verdict';
+
+export type FilingSubject =
+  | { kind: 'counterfeit-report'; verdict: ReportableVerdict; token?: string; number?: string }
+  | { kind: 'organization-complaint'; number: string };
+
+export interface FilingDraft {
+  open: boolean;
+  seen: SeenAtKind;
+  place: string;
+  link: string;
+  city: string;
+  description: string;
+  contact: string;
+  status: { state: 'editing' } | { state: 'sending' } | { state: 'sent'; id: string } | { state: 'failed'; why: Msg };
+  invalid: string[];
+}
+
+export function newDraft(): FilingDraft {
+  return {
+    open: false,
+    seen: 'shop',
+    place: '',
+    link: '',
+    city: '',
+    description: '',
+    contact: '',
+    status: { state: 'editing' },
+    invalid: [],
+  };
+}
+
+/** The verdict a report of this answer names, or null where the page offers none (a valid mark, no answer yet). */
+export function reportableVerdict(verdict: Verdict): ReportableVerdict | null {
+  if (verdict.kind === 'key-withdrawn') return 'REVOKED_KEY';
+  if (verdict.code && isReportable(verdict.code)) return verdict.code;
+  return null;
+}
+
+const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+
+function bodyOf(subject: FilingSubject, d: FilingDraft) {
+  const contact = optional(d.contact);
+  const description = optional(d.description);
+  if (subject.kind === 'organization-complaint')
+    return { kind: subject.kind, number: subject.number, description: d.description.trim(), contact };
+  const seenAt = {
+    kind: d.seen,
+    place: optional(d.place),
+    link: d.seen === 'online' ? optional(d.link) : undefined,
+    city: optional(d.city),
+  };
+  return { ...subject, seenAt, description, contact };
+}
+
+/** Lets the page paint between batches of hashing: the button says it is working while it works. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function send(subject: FilingSubject, d: FilingDraft): Promise<FilingDraft['status']> {
+  const challenge = await apiGet('/v1/reports/challenge');
+  if (challenge.kind === 'network') return { state: 'failed', why: M.reportOffline };
+  if (challenge.kind === 'problem') return { state: 'failed', why: problemTitle(challenge.problem) ?? M.serverError };
+  const proof = await solveProof(challenge.body.challenge, challenge.body.bits, { onProgress: yieldToPage });
+  // The body is built from the form; the API's own schema (shared/complaints) is what judges it.
+  const filed = await apiPost('/v1/reports', { ...bodyOf(subject, d), proof } as never);
+  if (filed.kind === 'ok') return { state: 'sent', id: filed.body.id };
+  if (filed.kind === 'network') return { state: 'failed', why: M.reportOffline };
+  d.invalid = (filed.problem.errors ?? []).map((e) => e.path.replace(/^body\./, ''));
+  return { state: 'failed', why: problemTitle(filed.problem) ?? M.serverError };
+}
+
+function field(
+  d: FilingDraft,
+  name: 'place' | 'link' | 'city' | 'description' | 'contact',
+  label: Msg,
+  max: number,
+  options: { type?: string; multiline?: boolean; path?: string; required?: boolean } = {},
+): HTMLElement {
+  const id = `filing-${name}`;
+  const props = {
+    id,
+    name,
+    class: 'input',
+    maxlength: String(max),
+    'aria-invalid': d.invalid.includes(options.path ?? name) ? 'true' : null,
+    required: options.required ?? null,
+  };
+  const onInput = { input: (e: Event) => (d[name] = (e.target as HTMLInputElement).value) };
+  const control = options.multiline
+    ? hl('textarea', { ...props, rows: '3' }, onInput)
+    : hl('input', { ...props, type: options.type ?? 'text', autocomplete: 'off' }, onInput);
+  control.value = d[name];
+  return h('div', { class: 'filing-field' }, h('label', { class: 'label', for: id }, t(label)), control);
+}
+
+function seenChoice(d: FilingDraft, rerender: () => void): HTMLElement {
+  const choices: [SeenAtKind, Msg][] = [
+    ['shop', M.seenShop],
+    ['online', M.seenOnline],
+    ['other', M.seenOther],
+  ];
+  return h(
+    'fieldset',
+    { class: 'filing-seen' },
+    h('legend', { class: 'label' }, t(M.seenWhere)),
+    choices.map(([kind, label]) => {
+      const radio = hl(
+        'input',
+        { type: 'radio', name: 'seen', value: kind, id: `filing-seen-${kind}` },
+        {
+          change: () => {
+            d.seen = kind;
+            rerender();
+          },
+        },
+      );
+      radio.checked = d.seen === kind;
+      return h('label', { class: 'filing-choice', for: `filing-seen-${kind}` }, radio, t(label));
+    }),
+  );
+}
+
+function statusLine(d: FilingDraft): HTMLElement {
+  const s = d.status;
+  const text =
+    s.state === 'sending'
+      ? t(M.reportWorking)
+      : s.state === 'sent'
+        ? t(M.reportSent, { id: s.id })
+        : s.state === 'failed'
+          ? t(M.reportFailed, { reason: pick(s.why) })
+          : '';
+  return h(
+    'p',
+    { class: ['filing-status', s.state === 'failed' && 'note-warn'], role: 'status', 'data-filing': s.state },
+    text,
+  );
+}
+
+/** The offer and, once opened, the form; `rerender` redraws the caller's view from its state (the draft included). */
+export function filingOffer(subject: FilingSubject, d: FilingDraft, rerender: () => void): HTMLElement {
+  const complaint = subject.kind === 'organization-complaint';
+  if (!d.open)
+    return h(
+      'div',
+      { class: 'filing-offer' },
+      hl(
+        'button',
+        { type: 'button', class: 'button', 'data-filing-open': subject.kind },
+        {
+          click: () => {
+            d.open = true;
+            rerender();
+          },
+        },
+        t(complaint ? M.complaintOpen : M.reportOpen),
+      ),
+    );
+  if (d.status.state === 'sent')
+    return h('section', { class: 'filing', 'data-filing-form': subject.kind }, statusLine(d));
+  const fields = complaint
+    ? [
+        field(d, 'description', M.complaintDescription, INTAKE_LIMITS.maxDescriptionChars, {
+          multiline: true,
+          required: true,
+        }),
+      ]
+    : [
+        seenChoice(d, rerender),
+        field(d, 'place', M.seenPlace, INTAKE_LIMITS.maxPlaceChars, { path: 'seenAt.place' }),
+        d.seen === 'online' &&
+          field(d, 'link', M.seenLink, INTAKE_LIMITS.maxLinkChars, {
+            type: 'url',
+            path: 'seenAt.link',
+            required: true,
+          }),
+        field(d, 'city', M.seenCity, INTAKE_LIMITS.maxCityChars, { path: 'seenAt.city' }),
+        field(d, 'description', M.reportDescription, INTAKE_LIMITS.maxDescriptionChars, { multiline: true }),
+      ];
+  const sending = d.status.state === 'sending';
+  return hl(
+    'form',
+    { class: 'filing', 'data-filing-form': subject.kind, novalidate: true },
+    {
+      submit: (event: SubmitEvent) => {
+        event.preventDefault();
+        if (sending) return;
+        d.status = { state: 'sending' };
+        d.invalid = [];
+        rerender();
+        void send(subject, d).then((status) => {
+          d.status = status;
+          rerender();
+        });
+      },
+    },
+    h('h2', { class: 'filing-title' }, t(complaint ? M.complaintFormTitle : M.reportFormTitle)),
+    h('p', { class: 'muted small' }, t(complaint ? M.complaintIntro : M.reportIntro)),
+    fields,
+    field(d, 'contact', M.reportContact, INTAKE_LIMITS.maxContactChars, { type: 'text' }),
+    h(
+      'p',
+      { class: 'muted small filing-privacy' },
+      t(M.reportPrivacy, { years: Math.round(COMPLAINT_SETTINGS.retentionDays / 365) }),
+    ),
+    h(
+      'button',
+      { type: 'submit', class: 'button button-primary', disabled: sending, 'aria-busy': sending ? 'true' : null },
+      t(sending ? M.reportWorking : M.reportSubmit),
+    ),
+    statusLine(d),
+  );
+}
