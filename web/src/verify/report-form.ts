@@ -4,14 +4,9 @@
  * challenge and solves its proof of work (shared/complaints, the code the function checks with). The form's values
  * live in a draft the caller keeps, so a re-render (a language switch, a late log proof) keeps what was typed.
  */
-import {
-  COMPLAINT_SETTINGS,
-  INTAKE_LIMITS,
-  isReportable,
-  type ReportableVerdict,
-  type SeenAtKind,
-  solveProof,
-} from '../../../shared/complaints';
+import { isReportable, type ReportableVerdict, type SeenAtKind } from '../../../shared/complaints/kinds';
+import { solveProof } from '../../../shared/complaints/proof-of-work';
+import { COMPLAINT_SETTINGS, INTAKE_LIMITS } from '../../../shared/complaints/settings';
 import { problemTitle } from '../common/api';
 import { h, hl } from '../common/dom';
 import { type Msg, pick, t } from '../common/i18n';
