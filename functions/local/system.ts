@@ -63,6 +63,8 @@ export interface LocalSystemOptions {
   statusSnapshotMaxAgeMs?: number;
   /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
   anonymousRatePerSecond?: number | null;
+  /** Days by which an event is reported to the national platform (RegistryConfig); default shared/national-report's. */
+  reportingDeadlineDays?: number;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -162,6 +164,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
+        ...(options.reportingDeadlineDays !== undefined
+          ? { reportingDeadlineDays: options.reportingDeadlineDays }
+          : {}),
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),

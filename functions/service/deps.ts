@@ -23,6 +23,8 @@ export interface RegistryConfig {
    * anonymous requests are not metered (load benches and tests that fire far more than a person would).
    */
   anonymousRatePerSecond?: number | null;
+  /** Days after an event by which it is reported to the national platform (shared/national-report's default). */
+  reportingDeadlineDays?: number;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */

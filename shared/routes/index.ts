@@ -9,6 +9,7 @@ import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
+import { NATIONAL_REPORT_ROUTES } from './national-report';
 import { OPERATIONS_ROUTES } from './operations';
 import { ORGANIZATION_ROUTES } from './organizations';
 import { PROCUREMENT_ROUTES } from './procurement';
@@ -39,6 +40,7 @@ export const OPERATION_ROUTES = [
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
+  ...NATIONAL_REPORT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];
