@@ -5,7 +5,7 @@
 
 import { SCHEME_NAME, STANDARD } from '../certificate-document/standard';
 import type { CertificationBody } from '../certification-body';
-import { REASON_LABELS } from '../lifecycle/reason-labels';
+import { CHANGE_FIELD_LABELS, REASON_LABELS } from '../lifecycle/labels';
 import { levelLabel } from '../scheme';
 import type { Columns } from '../tabular/table';
 import { EXPIRY_REASON, NATIONAL_STATUS_NAMES, REPORT_KIND_NAMES, type ReportItem } from './report-item';
@@ -15,13 +15,7 @@ export interface ReportRow {
   body: CertificationBody;
 }
 
-const CHANGE_FIELD_NAMES: Readonly<Record<string, string>> = {
-  name: '组织名称',
-  nameEn: '组织英文名称',
-  address: '组织地址',
-  scope: '认证范围',
-  level: '星级',
-};
+const LEVEL_FIELD = { zh: '星级', en: 'Star level' };
 
 function reasonOf(item: ReportItem): string | null {
   if (item.kind === 'expiry') return EXPIRY_REASON.zh;
@@ -32,7 +26,7 @@ function changeOf(item: ReportItem): string | null {
   const c = item.change;
   if (!c) return null;
   const to = c.field === 'level' ? levelLabel(c.to as ReportItem['level'], 'zh') : c.to;
-  return `${CHANGE_FIELD_NAMES[c.field] ?? c.field}：${c.from ?? '—'} → ${to}`;
+  return `${(CHANGE_FIELD_LABELS[c.field as keyof typeof CHANGE_FIELD_LABELS] ?? LEVEL_FIELD).zh}：${c.from ?? '—'} → ${to}`;
 }
 
 export const NATIONAL_REPORT_COLUMNS: Columns<ReportRow> = [
