@@ -67,6 +67,8 @@ export interface LocalSystemOptions {
   anonymousRatePerSecond?: number | null;
   /** Days by which an event is reported to the national platform (RegistryConfig); default shared/national-report's. */
   reportingDeadlineDays?: number;
+  /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -174,6 +176,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           : {}),
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
+          : {}),
+        ...(options.reportsPerClientPerHour !== undefined
+          ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
           : {}),
       },
       starMarks: new StarMarkTokens(signingKeys),

@@ -25,6 +25,11 @@ export interface RegistryConfig {
   anonymousRatePerSecond?: number | null;
   /** Days after an event by which it is reported to the national platform (shared/national-report's default). */
   reportingDeadlineDays?: number;
+  /**
+   * Reports and complaints one client address may file in an hour (shared/complaints INTAKE_LIMITS unless set);
+   * null: not limited (tests whose many filings all come from the one local address).
+   */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */
