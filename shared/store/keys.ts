@@ -50,6 +50,12 @@ export const keys = {
   /** Certificates whose re-signed mark has not been downloaded yet: what the console warns about. */
   markReissuePending: 'MARKREISSUE#PENDING',
   markReissuePendingEntry: (number: string) => ({ pk: 'MARKREISSUE#PENDING', sk: number }),
+  /**
+   * The staff an OIDC deployment has seen sign in, one partition: a certification body has tens of staff, so one
+   * query lists them all. (With Cognito the user pool's groups are the directory and nothing is kept here.)
+   */
+  staffMembers: 'STAFF#MEMBERS',
+  staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
   /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */
   noticeQueue: 'NOTICE#QUEUE',
 };

@@ -43,7 +43,12 @@ export interface TestSystemOptions
   extends Partial<
     Pick<
       LocalSystemOptions,
-      'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs' | 'anonymousRatePerSecond'
+      | 'signingKeys'
+      | 'publicBaseUrl'
+      | 'certificationBody'
+      | 'logIntegrationEveryMs'
+      | 'anonymousRatePerSecond'
+      | 'directory'
     >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
