@@ -72,6 +72,8 @@ export interface LocalSystemOptions {
    * the table, as an OIDC deployment's staff function keeps them.
    */
   directory?: 'development' | 'sign-ins';
+  /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -177,6 +179,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
+          : {}),
+        ...(options.reportsPerClientPerHour !== undefined
+          ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
           : {}),
       },
       starMarks: new StarMarkTokens(signingKeys),

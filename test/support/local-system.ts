@@ -49,6 +49,7 @@ export interface TestSystemOptions
       | 'logIntegrationEveryMs'
       | 'anonymousRatePerSecond'
       | 'directory'
+      | 'reportsPerClientPerHour'
     >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
@@ -115,6 +116,8 @@ async function startTestSystem(
     statusSnapshotMaxAgeMs: 0,
     // Tests fire requests far faster than a person: the anonymous limit is tested where a test asks for it.
     anonymousRatePerSecond: null,
+    // Every test's filings come from the one local address: the per-client limit is tested where a test asks.
+    reportsPerClientPerHour: null,
     ...rest,
   });
   const tokens = new Map<string, string>();
