@@ -72,6 +72,8 @@ export interface LocalSystemOptions {
    * the table, as an OIDC deployment's staff function keeps them.
    */
   directory?: 'development' | 'sign-ins';
+  /** Days by which an event is reported to the national platform (RegistryConfig); default shared/national-report's. */
+  reportingDeadlineDays?: number;
   /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
   reportsPerClientPerHour?: number | null;
 }
@@ -177,6 +179,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
+        ...(options.reportingDeadlineDays !== undefined
+          ? { reportingDeadlineDays: options.reportingDeadlineDays }
+          : {}),
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),
