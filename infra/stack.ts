@@ -210,8 +210,10 @@ export class StarmarkStack extends Stack {
         [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
       },
     });
-    // Reads only, but every public request is counted against its API key or its client's rate.
+    // Reads only, but every public request is counted against its API key or its client's rate, and the public
+    // may file a complaint or a counterfeit report.
     table.grantUsageCounting(publicFn.role);
+    table.grantPublicFiling(publicFn.role);
     const documents = new DocumentsBucket(this, 'Documents', {
       admins,
       accessLogs: web.logs,

@@ -62,6 +62,7 @@ function callOf<P, B>(req: ApiRequest, route: RouteSpec, params: P, body: B): Ca
     actor: req.actor,
     ...(idempotency ? { idempotency } : {}),
     requestId: req.requestId,
+    clientAddress: req.clientAddress,
   };
 }
 
@@ -102,19 +103,6 @@ function runOperation(route: OperationRoute, req: ApiRequest, operations: object
   return operation(callOf(req, route, params, parseInput(route.body, req.body, 'body')), deps);
 }
 
-/**
- * The client a public request comes from. In AWS the API is reached only through CloudFront (origin-verify), which
- * appends the viewer's address to X-Forwarded-For, so its LAST entry is the one the client cannot choose; locally
- * the gateway's peer address.
- */
-function clientAddress(event: ApiEvent, headers: Record<string, string>): string {
-  const forwarded = headers['x-forwarded-for']
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp ?? 'unknown';
-}
-
 export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
   const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
@@ -129,7 +117,7 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
       if (route.auth === 'none')
         await meterRequest(await deps(), {
           ...(request.headers[API_KEY_HEADER] !== undefined ? { apiKey: request.headers[API_KEY_HEADER] } : {}),
-          clientAddress: clientAddress(event, request.headers),
+          clientAddress: request.clientAddress,
         });
       const response = route.transition
         ? await runTransition(route, request, table.transitions, await deps())

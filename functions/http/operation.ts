@@ -28,6 +28,8 @@ export interface Call<Params, Query, Body, Caller> {
   /** Present when the client sent an Idempotency-Key (staff POSTs): a retry replays the first answer. */
   idempotency?: IdempotencyContext;
   requestId: string;
+  /** The client's address (dispatch reads it once): what a per-client limit counts. */
+  clientAddress: string;
 }
 
 export type CallOf<R extends OperationRoute> = Call<

@@ -65,6 +65,8 @@ export interface LocalSystemOptions {
   statusSnapshotMaxAgeMs?: number;
   /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
   anonymousRatePerSecond?: number | null;
+  /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -169,6 +171,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
+          : {}),
+        ...(options.reportsPerClientPerHour !== undefined
+          ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
           : {}),
       },
       starMarks: new StarMarkTokens(signingKeys),

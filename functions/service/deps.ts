@@ -23,6 +23,11 @@ export interface RegistryConfig {
    * anonymous requests are not metered (load benches and tests that fire far more than a person would).
    */
   anonymousRatePerSecond?: number | null;
+  /**
+   * Reports and complaints one client address may file in an hour (shared/complaints INTAKE_LIMITS unless set);
+   * null: not limited (tests whose many filings all come from the one local address).
+   */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */

@@ -102,7 +102,7 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table but its usage counters, and signs receipts and status snapshots only', () => {
+  it('public cannot write the table but its usage counters and new filings, and signs receipts and statuses only', () => {
     const { statements } = roleOf('public');
     // Counting uses (API-key quotas, per-client rates) is one UpdateItem, on USAGE# items only.
     const counting = statements.filter((s: any) => s.Sid === 'CountUsesOnly');
@@ -113,7 +113,18 @@ describe('functions', () => {
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } },
       }),
     ]);
-    const actions = actionsOf(statements.filter((s: any) => s.Sid !== 'CountUsesOnly'));
+    // A complaint or report, its first event and its spent challenge are put; nothing else, and never updated.
+    const filing = statements.filter((s: any) => s.Sid === 'FileComplaintsOnly');
+    expect(filing).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MATTER#*', 'POW#*', 'EVT#matter/*'] } },
+      }),
+    ]);
+    const actions = actionsOf(
+      statements.filter((s: any) => s.Sid !== 'CountUsesOnly' && s.Sid !== 'FileComplaintsOnly'),
+    );
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');
     for (const forbidden of [...TABLE_WRITES, 'sns:Publish']) expect(actions).not.toContain(forbidden);
