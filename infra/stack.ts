@@ -212,6 +212,8 @@ export class StarmarkStack extends Stack {
     });
     // Reads only, but every public request is counted against its API key or its client's rate.
     table.grantUsageCounting(publicFn.role);
+    // And integrators keep their watchlists and webhook endpoints through it (their API key, not a staff login).
+    table.grantSubscriptionWrites(publicFn.role);
     const documents = new DocumentsBucket(this, 'Documents', {
       admins,
       accessLogs: web.logs,

@@ -165,6 +165,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),
+        // The receivers of a laptop (a tender platform under development, the tests') listen on this machine.
+        webhookLoopback: true,
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,

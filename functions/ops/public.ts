@@ -6,10 +6,12 @@ import { publishedStarMark } from '../signing/star-mark-ring';
 import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
+import { webhookOperations } from './webhooks';
 
 export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
   ...procurementOperations,
+  ...webhookOperations,
   health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };

@@ -23,6 +23,11 @@ export interface RegistryConfig {
    * anonymous requests are not metered (load benches and tests that fire far more than a person would).
    */
   anonymousRatePerSecond?: number | null;
+  /**
+   * Whether webhooks may go to loopback addresses (over http too): the local system, whose receivers run on the same
+   * machine. Never in AWS, where a loopback or private address would be a probe of the function's own network.
+   */
+  webhookLoopback?: boolean;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */
