@@ -2,6 +2,8 @@
  * Errors are values with a stable code. The catalogue is the one place that maps a code to an HTTP status and to
  * the Chinese and English titles a person reads; tests assert codes, never titles.
  */
+import type { FieldCode } from './field-issues/codes';
+
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
@@ -362,10 +364,15 @@ export const ERROR_CATALOGUE = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/**
+ * One field's problem: where (`body.organization.name`), a stable code a page turns into its own sentence
+ * (shared/field-issues), the limit it broke as params, and an English message for a developer reading the answer.
+ */
 export interface FieldIssue {
   path: string;
+  code: FieldCode | ErrorCode;
   message: string;
-  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class DomainError extends Error {

@@ -1,6 +1,7 @@
 /** Input parsing: zod issues become the problem's field list; nothing unvalidated reaches the core. */
 import type * as z from 'zod/mini';
-import { DomainError, type FieldIssue } from '../../shared/errors';
+import { DomainError } from '../../shared/errors';
+import { fieldIssuesOf } from '../../shared/field-issues';
 
 export function parseInput<S extends z.ZodMiniType>(
   schema: S,
@@ -9,13 +10,5 @@ export function parseInput<S extends z.ZodMiniType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields: FieldIssue[] = result.error.issues.slice(0, 50).map((issue) => {
-    const params = (issue as { params?: { code?: unknown } }).params;
-    return {
-      path: [where, ...issue.path.map(String)].join('.'),
-      message: issue.message,
-      ...(typeof params?.code === 'string' ? { code: params.code } : { code: issue.code }),
-    };
-  });
-  throw new DomainError('VALIDATION_FAILED', `invalid ${where}`, fields);
+  throw new DomainError('VALIDATION_FAILED', `invalid ${where}`, fieldIssuesOf(result.error.issues, where, value));
 }

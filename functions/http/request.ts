@@ -53,7 +53,7 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
   const key = headers['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new DomainError('VALIDATION_FAILED', 'bad Idempotency-Key', [
-      { path: 'header.idempotency-key', message: '8–128 characters of A-Z a-z 0-9 _ . : -' },
+      { path: 'header.idempotency-key', code: 'INVALID_FORMAT', message: '8–128 characters of A-Z a-z 0-9 _ . : -' },
     ]);
   }
   return {

@@ -32,7 +32,7 @@ export const operationsOperations = {
     }
     if (!query.status)
       throw new DomainError('VALIDATION_FAILED', 'staff list by status', [
-        { path: 'query.status', message: 'required for staff' },
+        { path: 'query.status', code: 'REQUIRED', message: 'required for staff' },
       ]);
     return {
       status: 200,

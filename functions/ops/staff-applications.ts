@@ -35,7 +35,7 @@ export const applicationOperations = {
     }
     if (!query.state)
       throw new DomainError('VALIDATION_FAILED', 'staff list by state', [
-        { path: 'query.state', message: 'required for staff' },
+        { path: 'query.state', code: 'REQUIRED', message: 'required for staff' },
       ]);
     return { status: 200, body: await deps.store.listApplicationsByState(query.state, query.cursor, query.limit) };
   },

@@ -12,6 +12,7 @@
  * certificate is refused: more cannot be certified while what is certified is in doubt.
  */
 import { DomainError, type ErrorCode } from '../errors';
+import { fieldIssuesOf } from '../field-issues';
 import type {
   Actor,
   Certificate,
@@ -141,9 +142,9 @@ export function proposeChange(
   if (current.status === 'suspended' && !rule.whileSuspended) throw new DomainError('CHANGE_WHILE_SUSPENDED');
   const parsed = FIELD_VALUE[field].safeParse(input.to);
   if (!parsed.success) {
-    throw new DomainError('VALIDATION_FAILED', `not a valid ${field}`, [
-      { path: 'body.to', message: parsed.error.issues[0]?.message ?? `not a valid ${field}` },
-    ]);
+    // The value is checked as the field's own schema would; its problems stand on `to`, the field that carries it.
+    const issues = fieldIssuesOf(parsed.error.issues, 'body.to', input.to).map((i) => ({ ...i, path: 'body.to' }));
+    throw new DomainError('VALIDATION_FAILED', `not a valid ${field}`, issues.slice(0, 1));
   }
   const to = parsed.data as string;
   const from = fieldValue(current, field);

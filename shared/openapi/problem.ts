@@ -5,10 +5,12 @@
  */
 
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import { FIELD_MESSAGES, type FieldCode } from '../field-issues';
 import { isNone, type RouteSpec } from '../routes/spec';
 import * as z from '../zod';
 
 const CODES = Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]];
+const FIELD_CODES = [...Object.keys(FIELD_MESSAGES), ...CODES] as [FieldCode | ErrorCode, ...ErrorCode[]];
 
 export const problemSchema = z
   .object({
@@ -24,8 +26,13 @@ export const problemSchema = z
         z.array(
           z.object({
             path: z.string().check(z.describe('e.g. body.organization.creditCode, query.q')),
-            message: z.string(),
-            code: z.optional(z.string()),
+            code: z.enum(FIELD_CODES).check(z.describe('Stable per problem: a field code or an error code')),
+            message: z.string().check(z.describe('In English, for a developer; a page shows its own text per code')),
+            params: z.optional(
+              z
+                .record(z.string(), z.union([z.string(), z.number()]))
+                .check(z.describe('The limit broken, e.g. maximum')),
+            ),
           }),
         ),
       )

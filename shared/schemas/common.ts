@@ -12,25 +12,39 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 /** Invisible format characters (zero-width space, BOM, joiners) let two organization names look identical. */
 const INVISIBLE_FORMAT = /\p{Cf}/u;
 
+/** The field problem's code for any of the refusals above (shared/field-issues). */
+const BAD_CHARACTERS = { code: 'INVALID_CHARACTERS' };
+
 export function text(max: number, min = 1) {
   return z.string().check(
     z.trim(),
     z.minLength(min),
     z.maxLength(max),
     z.regex(SAFE_TEXT, { message: 'contains control characters' }),
-    z.refine((s: string) => !LONE_SURROGATE.test(s), { message: 'contains an unpaired surrogate' }),
-    z.refine((s: string) => !BIDI_CONTROL.test(s), { message: 'contains a text-direction override' }),
+    z.refine((s: string) => !LONE_SURROGATE.test(s), {
+      message: 'contains an unpaired surrogate',
+      params: BAD_CHARACTERS,
+    }),
+    z.refine((s: string) => !BIDI_CONTROL.test(s), {
+      message: 'contains a text-direction override',
+      params: BAD_CHARACTERS,
+    }),
   );
 }
 
 /** A name the public compares by eye: no invisible characters either. */
 export function visibleName(max: number, min = 2) {
   return text(max, min).check(
-    z.refine((s: string) => !INVISIBLE_FORMAT.test(s), { message: 'contains invisible characters' }),
+    z.refine((s: string) => !INVISIBLE_FORMAT.test(s), {
+      message: 'contains invisible characters',
+      params: BAD_CHARACTERS,
+    }),
   );
 }
 
-export const isoDate = z.string().check(z.refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' }));
+export const isoDate = z
+  .string()
+  .check(z.refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD', params: { code: 'INVALID_DATE' } }));
 
 export const reason = text(1000);
 export const optionalNote = z.optional(text(2000));

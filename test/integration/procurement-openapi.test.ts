@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { problemFor } from '../../functions/http/problem';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../shared/errors';
+import { FIELD_MESSAGES } from '../../shared/field-issues';
 import { openApiDocument, problemSchema, registryApiDocument } from '../../shared/openapi';
 import { ROUTES } from '../../shared/routes';
 import { useTestSystem } from '../support/local-system';
@@ -126,10 +127,14 @@ describe('GET /v1/openapi.json', () => {
       expect.arrayContaining(['type', 'code', 'title', 'title_zh', 'title_en', 'status']),
     );
     expect(problem.properties.code.enum).toEqual(Object.keys(ERROR_CATALOGUE));
+    // A field problem's code is one a page has words for: a field code, or an error code standing on a field.
+    const fieldCode = (problem.properties.errors as any).items.properties.code.enum;
+    expect(fieldCode).toEqual([...Object.keys(FIELD_MESSAGES), ...Object.keys(ERROR_CATALOGUE)]);
     for (const code of Object.keys(ERROR_CATALOGUE) as ErrorCode[]) {
       expect(
-        problemSchema.safeParse(problemFor(code, 'detail', [{ path: 'body.x', message: 'bad', code: 'X' }], '/v1/x'))
-          .success,
+        problemSchema.safeParse(
+          problemFor(code, 'detail', [{ path: 'body.x', message: 'bad', code: 'TOO_LONG', params: { maximum: 2 } }]),
+        ).success,
         code,
       ).toBe(true);
     }

@@ -2,6 +2,7 @@
  * The pages' HTTP client for their own origin's API. Every call ends in one of three outcomes, so a page can tell
  * "the server said no" (a problem+json answer with a stable code and zh/en titles) from "the network is down".
  */
+import type { FieldIssue } from '../../../shared/errors';
 import type { Msg } from './i18n';
 
 /** RFC 9457 problem details as the API writes them (functions/http/problem.ts). */
@@ -13,7 +14,7 @@ export interface Problem {
   title_en?: string;
   status: number;
   detail?: string;
-  errors?: { path: string; message: string; code?: string }[];
+  errors?: FieldIssue[];
 }
 
 export type ApiOutcome<T> =

@@ -4,6 +4,7 @@
  * sending anything, and says so in the page's words.
  */
 import { h, hl } from './dom';
+import { clearFieldProblems } from './field-problems';
 
 export interface SearchFormOptions {
   /** Prefix of the ids: `<id>-q` for the query, `<id>-error` for its error. */
@@ -40,9 +41,11 @@ export function searchForm(options: SearchFormOptions): HTMLFormElement {
     minlength: String(MIN_QUERY_LENGTH),
     maxlength: '200',
     'aria-describedby': errorId,
+    'data-path': 'query.q',
+    'data-problem-slot': errorId,
   });
   const error = h('p', { id: errorId, class: 'field-error', 'aria-live': 'polite' });
-  return hl(
+  const form: HTMLFormElement = hl(
     'form',
     {
       class: 'search-form',
@@ -54,6 +57,7 @@ export function searchForm(options: SearchFormOptions): HTMLFormElement {
       submit: (event) => {
         event.preventDefault();
         const query = input.value.trim();
+        clearFieldProblems(form);
         if ([...query].length < MIN_QUERY_LENGTH) {
           error.textContent = options.tooShort;
           input.setAttribute('aria-invalid', 'true');
@@ -75,4 +79,5 @@ export function searchForm(options: SearchFormOptions): HTMLFormElement {
     ),
     error,
   );
+  return form;
 }

@@ -11,7 +11,7 @@ import { directoryMembers } from './directory';
 import { L, ROLE_LABELS } from './messages';
 import { homeOf, parseRoute } from './router';
 import { clearSession, isStaff, loadSession, type SessionUser, saveSession } from './session';
-import { bi, loading } from './ui';
+import { bi, loading, whenProblemShown } from './ui';
 import { mineView, queuesView } from './views/applications';
 import { caseView } from './views/case';
 import { certificateView } from './views/certificate';
@@ -124,6 +124,8 @@ export async function start(): Promise<void> {
     (main.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
   };
 
+  // A green "done" above a new red refusal would say two things at once: the refusal is the news.
+  whenProblemShown(() => replaceChildren(status));
   whenSignedOut(() => void render());
   window.addEventListener('hashchange', () => void render());
   await render();

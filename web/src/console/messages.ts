@@ -54,6 +54,7 @@ export const L = {
     empty: { zh: '暂无记录', en: 'Nothing here' },
     network: { zh: '网络不可用，请稍后重试', en: 'The network is unavailable; try again' },
     requestFailed: { zh: '请求失败（{status}）', en: 'Request failed ({status})' },
+    checkFields: { zh: '请按标出的提示修改后再提交', en: 'Correct the marked fields and submit again' },
     submit: { zh: '提交', en: 'Submit' },
     history: { zh: '审核记录', en: 'Audit trail' },
     historyNote: { zh: '备注', en: 'Note' },

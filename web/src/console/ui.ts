@@ -2,8 +2,10 @@
  * Small building blocks shared by the console's views: bilingual text, badges, labelled fields, a busy state for long
  * actions, and the display of an API problem with its own zh/en title. All text goes in as text nodes.
  */
+import { fieldMessage } from '../../../shared/field-issues';
 import type { ApiOutcome, Problem } from '../common/api';
 import { type Child, h, replaceChildren } from '../common/dom';
+import { clearFieldProblems, showFieldProblems } from '../common/field-problems';
 import type { Msg } from '../common/i18n';
 import { fill, L } from './messages';
 
@@ -54,24 +56,40 @@ export async function busy<T>(button: HTMLButtonElement, region: HTMLElement, wo
   }
 }
 
-export function problemBox(outcome: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): HTMLElement {
+let onProblem: () => void = () => {};
+/** The shell's hook: a refusal shown takes away the confirmation of an earlier step. */
+export function whenProblemShown(listener: () => void): void {
+  onProblem = listener;
+}
+
+/**
+ * A refusal as a person reads it: the problem's own zh/en title, and each field problem in the catalogue's words.
+ * Given the form, the field problems stand beside their fields (the values stay as typed) and the box keeps only
+ * the title and what has no field. The server's detail and messages are for developers and never shown.
+ */
+export function problemBox(outcome: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>, form?: HTMLElement): HTMLElement {
+  onProblem();
+  if (form) clearFieldProblems(form);
   if (outcome.kind === 'network')
     return h('div', { class: 'problem', role: 'alert' }, h('p', { class: 'problem-title' }, ...bi(L.network)));
   const problem: Problem = outcome.problem;
+  const issues = problem.errors ?? [];
+  const unplaced = form ? showFieldProblems(form, issues, (m) => bi(m)) : issues;
   const title: Msg =
-    problem.title_zh && problem.title_en
-      ? { zh: problem.title_zh, en: problem.title_en }
-      : fill(L.requestFailed, { status: problem.status });
+    issues.length && !unplaced.length
+      ? L.checkFields
+      : problem.title_zh && problem.title_en
+        ? { zh: problem.title_zh, en: problem.title_en }
+        : fill(L.requestFailed, { status: problem.status });
   return h(
     'div',
     { class: 'problem', role: 'alert', 'data-code': problem.code },
     h('p', { class: 'problem-title' }, ...bi(title)),
-    problem.detail ? h('p', { class: 'problem-detail' }, problem.detail) : null,
-    problem.errors?.length
+    unplaced.length
       ? h(
           'ul',
           { class: 'problem-fields' },
-          problem.errors.map((e) => h('li', null, h('code', null, e.path), ' ', e.message)),
+          unplaced.map((e) => h('li', { 'data-field-code': e.code }, ...bi(fieldMessage(e)))),
         )
       : null,
   );

@@ -1,4 +1,6 @@
 /** The page's calls to its own origin's API; a problem or a network failure becomes an error the view shows. */
+
+import type { FieldIssue } from '../../../shared/errors';
 import type { JwksInput } from '../../../shared/jws/key-lookup';
 import type { IssuedReceiptAnswer } from '../../../shared/receipts/schemas';
 import type { BulkQueryAnswer, BulkQueryCheck } from '../../../shared/search/bulk';
@@ -13,6 +15,8 @@ export class PageApiError extends Error {
   constructor(
     readonly title: Msg,
     readonly code?: string,
+    /** The fields the server found wrong, for the form to mark (common/field-problems). */
+    readonly fields: readonly FieldIssue[] = [],
   ) {
     super(title.en);
   }
@@ -24,6 +28,7 @@ function unwrap<T>(outcome: ApiOutcome<T>): T {
   throw new PageApiError(
     problemTitle(outcome.problem) ?? { zh: outcome.problem.code, en: outcome.problem.code },
     outcome.problem.code,
+    outcome.problem.errors,
   );
 }
 

@@ -5,13 +5,14 @@ import { certificatePagePath } from '../../../shared/pages';
 import { STAR_LEVELS } from '../../../shared/scheme';
 import type { SearchHit } from '../../../shared/search/hit';
 import { h, hl, replaceChildren } from '../common/dom';
+import { showFieldProblems } from '../common/field-problems';
 import { formatDate } from '../common/format';
 import { pick, t } from '../common/i18n';
 import { statusLabel } from '../common/labels';
 import { loadPaged } from '../common/paged';
 import { searchForm } from '../common/search';
 import { M } from './messages';
-import { errorText, type SearchParams, searchCertificates } from './page-api';
+import { errorText, PageApiError, type SearchParams, searchCertificates } from './page-api';
 import { receiptButton } from './receipt-button';
 
 const LEVEL_CODES = STAR_LEVELS.map((l) => l.level);
@@ -47,7 +48,7 @@ function hitItem(hit: SearchHit): HTMLLIElement {
 function select(name: string, any: string, options: [string, string][]): HTMLSelectElement {
   return h(
     'select',
-    { name, class: 'input input-select', 'aria-label': any },
+    { name, 'data-path': `query.${name}`, class: 'input input-select', 'aria-label': any },
     h('option', { value: '' }, any),
     options.map(([value, label]) => h('option', { value }, label)),
   );
@@ -78,7 +79,10 @@ export function searchSection(): HTMLElement {
         try {
           return await searchCertificates({ ...params, ...(cursor ? { cursor } : {}) });
         } catch (e) {
-          region.textContent = errorText(e);
+          // A refusal of the query itself stands beside the query; the region says what else went wrong.
+          const unplaced = e instanceof PageApiError ? showFieldProblems(form, e.fields, t) : [];
+          const placed = e instanceof PageApiError && e.fields.length > unplaced.length;
+          region.textContent = placed ? '' : errorText(e);
           return null;
         }
       },

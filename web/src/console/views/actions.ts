@@ -142,7 +142,7 @@ function control(
   spec: FieldSpec,
   evaluators: readonly DirectoryMember[],
 ): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
-  const common = { name: spec.name, required: spec.required ?? false };
+  const common = { name: spec.name, 'data-path': `body.${spec.name}`, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
   if (spec.kind === 'date') return h('input', { ...common, type: 'date', value: chinaDate(new Date()) });
   if (spec.kind === 'select')
@@ -178,6 +178,7 @@ function actionForm(
   const parts = fieldsFor(target.kind, name).map((f) => {
     if (f.kind === 'sheet') {
       sheetForm = scoreSheetForm();
+      sheetForm.element.dataset.path = 'body.scoreSheet';
       return sheetForm.element;
     }
     // The picker offers evaluators the server would accept: none that declared a conflict on this case.
@@ -220,7 +221,7 @@ function actionForm(
         return onDone(outcome.body);
       }
       if (outcome.kind === 'problem') key = newIdempotencyKey();
-      replaceChildren(message, problemBox(outcome));
+      replaceChildren(message, problemBox(outcome, form));
     });
   });
   return form;

@@ -8,19 +8,36 @@ import { L } from '../messages';
 import { bi, biHint, busy, field, problemBox } from '../ui';
 
 export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement): Promise<void> {
-  const name = h('input', { name: 'name', required: true, maxlength: 200, autocomplete: 'organization' });
-  const nameEn = h('input', { name: 'nameEn', maxlength: 200, lang: 'en' });
+  const name = h('input', {
+    name: 'name',
+    'data-path': 'body.organization.name',
+    required: true,
+    maxlength: 200,
+    autocomplete: 'organization',
+  });
+  const nameEn = h('input', { name: 'nameEn', 'data-path': 'body.organization.nameEn', maxlength: 200, lang: 'en' });
   const creditCode = h('input', {
     name: 'creditCode',
+    'data-path': 'body.organization.creditCode',
     required: true,
     maxlength: 18,
     autocapitalize: 'characters',
     spellcheck: false,
     class: 'mono',
   });
-  const scope = h('textarea', { name: 'scope', required: true, rows: 2, maxlength: 500 });
-  const operatingSince = h('input', { name: 'operatingSince', type: 'date', required: true });
-  const manual = h('input', { name: 'manual', maxlength: 200, placeholder: L.apply.manualExample.zh });
+  const scope = h('textarea', { name: 'scope', 'data-path': 'body.scope', required: true, rows: 2, maxlength: 500 });
+  const operatingSince = h('input', {
+    name: 'operatingSince',
+    'data-path': 'body.operatingSince',
+    type: 'date',
+    required: true,
+  });
+  const manual = h('input', {
+    name: 'manual',
+    'data-path': 'body.documents',
+    maxlength: 200,
+    placeholder: L.apply.manualExample.zh,
+  });
   const message = h('div', { class: 'form-message' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, ...bi(L.submit));
   creditCode.addEventListener('change', () => {
@@ -62,7 +79,7 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
         return;
       }
       if (res.kind === 'problem') key = newIdempotencyKey();
-      replaceChildren(message, problemBox(res));
+      replaceChildren(message, problemBox(res, form));
     });
   });
   replaceChildren(main, form);

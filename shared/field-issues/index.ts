@@ -1,0 +1,3 @@
+export { FIELD_MESSAGES, type FieldCode } from './codes';
+export { fieldIssuesOf } from './from-zod';
+export { type FieldText, fieldMessage } from './messages';
