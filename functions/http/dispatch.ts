@@ -62,6 +62,7 @@ function callOf<P, B>(req: ApiRequest, route: RouteSpec, params: P, body: B): Ca
     actor: req.actor,
     ...(idempotency ? { idempotency } : {}),
     requestId: req.requestId,
+    clientAddress: req.clientAddress,
   };
 }
 
@@ -109,19 +110,6 @@ function runOperation(
   return operation(integrator !== undefined ? { ...call, integrator } : call, deps);
 }
 
-/**
- * The client a public request comes from. In AWS the API is reached only through CloudFront (origin-verify), which
- * appends the viewer's address to X-Forwarded-For, so its LAST entry is the one the client cannot choose; locally
- * the gateway's peer address.
- */
-function clientAddress(event: ApiEvent, headers: Record<string, string>): string {
-  const forwarded = headers['x-forwarded-for']
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp ?? 'unknown';
-}
-
 export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
   const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
@@ -140,7 +128,7 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
           ? {}
           : await meterRequest(await deps(), {
               ...(presented !== undefined ? { apiKey: presented } : {}),
-              clientAddress: clientAddress(event, request.headers),
+              clientAddress: request.clientAddress,
             });
       const response = route.transition
         ? await runTransition(route, request, table.transitions, await deps())

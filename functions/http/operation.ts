@@ -30,6 +30,8 @@ export interface Call<Params, Query, Body, Caller> {
   requestId: string;
   /** The id of the API key presented, on `auth: 'apiKey'` routes: whose subscriptions these are. */
   integrator?: string;
+  /** The client's address (dispatch reads it once): what a per-client limit counts. */
+  clientAddress: string;
 }
 
 export type CallOf<R extends OperationRoute> = Call<

@@ -19,6 +19,8 @@ export interface ApiRequest {
   actor: Actor | null;
   idempotencyKey?: string;
   requestId: string;
+  /** Who the request comes from, as far as the network can tell: what per-client limits count. */
+  clientAddress: string;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -67,5 +69,19 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
     actor: actorFromClaims(claims as Record<string, string> | undefined),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
     requestId: event.requestContext.requestId,
+    clientAddress: clientAddress(event, headers),
   };
+}
+
+/**
+ * The client a public request comes from. In AWS the API is reached only through CloudFront (origin-verify), which
+ * appends the viewer's address to X-Forwarded-For, so its LAST entry is the one the client cannot choose; locally
+ * the gateway's peer address.
+ */
+function clientAddress(event: ApiEvent, headers: Record<string, string>): string {
+  const forwarded = headers['x-forwarded-for']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp ?? 'unknown';
 }

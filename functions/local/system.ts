@@ -65,6 +65,8 @@ export interface LocalSystemOptions {
   statusSnapshotMaxAgeMs?: number;
   /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
   anonymousRatePerSecond?: number | null;
+  /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** The transparency log of a local system: its published files (served at /log/), key and integrator. */
@@ -172,6 +174,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           : {}),
         // The receivers of a laptop (a tender platform under development, the tests') listen on this machine.
         webhookLoopback: true,
+        ...(options.reportsPerClientPerHour !== undefined
+          ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
+          : {}),
       },
       starMarks: new StarMarkTokens(signingKeys),
       signingKeys,

@@ -28,6 +28,11 @@ export interface RegistryConfig {
    * machine. Never in AWS, where a loopback or private address would be a probe of the function's own network.
    */
   webhookLoopback?: boolean;
+  /**
+   * Reports and complaints one client address may file in an hour (shared/complaints INTAKE_LIMITS unless set);
+   * null: not limited (tests whose many filings all come from the one local address).
+   */
+  reportsPerClientPerHour?: number | null;
 }
 
 /** Signs the star-mark token of a certificate; supplied by the signing module (local key or KMS). */

@@ -8,7 +8,7 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { apiKeyKeys } from '../../shared/api-keys';
-import { keys } from '../../shared/store/keys';
+import { eventStreamOf, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 import { endpointStream, watchlistStream, webhookKeys } from '../../shared/webhooks/subscriptions';
 
@@ -54,6 +54,16 @@ export const SUBSCRIPTION_PREFIXES = [
   streamPrefixOf(keys.event(watchlistStream('x'), 1).pk),
   streamPrefixOf(keys.event(endpointStream('x'), 1).pk),
 ] as const;
+
+/**
+ * What a public filing writes (a complaint or report, its first audit event, the challenge it spent): the only items
+ * the otherwise read-only public function may put.
+ */
+export const FILING_PREFIXES = {
+  matters: prefixOf(keys.matter('x').pk),
+  spentChallenges: prefixOf(keys.spentChallenge('x').pk),
+  matterEvents: keys.eventStream(eventStreamOf('matter', '')),
+} as const;
 
 export class StarmarkTable extends Construct {
   readonly table: Table;
@@ -123,6 +133,23 @@ export class StarmarkTable extends Construct {
         resources: [this.table.tableArn],
         conditions: {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': SUBSCRIPTION_PREFIXES.map((p) => `${p}*`) },
+        },
+      }),
+    );
+  }
+
+  /**
+   * Lets the public function file complaints and reports: PutItem (a transaction's Put is authorised as one) on the
+   * filing's items and nothing else. It may not update or delete them: handling a matter is the staff function's.
+   */
+  grantPublicFiling(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'FileComplaintsOnly',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': Object.values(FILING_PREFIXES).map((p) => `${p}*`) },
         },
       }),
     );

@@ -4,6 +4,7 @@
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
 import { CASE_DOCUMENT_ROUTES } from './case-documents';
+import { COMPLAINT_ROUTES } from './complaints';
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
@@ -41,6 +42,7 @@ export const OPERATION_ROUTES = [
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
+  ...COMPLAINT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];

@@ -3,6 +3,7 @@
  * entity on every write, so an index can never disagree with the item it points to.
  */
 
+import type { Matter } from '../complaints/matter';
 import { nextActionDate } from '../lifecycle/certificate-dates';
 import type { Application, AuditEvent, Certificate } from '../model';
 
@@ -50,6 +51,10 @@ export const keys = {
   /** Certificates whose re-signed mark has not been downloaded yet: what the console warns about. */
   markReissuePending: 'MARKREISSUE#PENDING',
   markReissuePendingEntry: (number: string) => ({ pk: 'MARKREISSUE#PENDING', sk: number }),
+  /** A complaint, counterfeit report or appeal (shared/complaints). */
+  matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
+  /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
+  spentChallenge: (challenge: string) => ({ pk: `POW#${challenge}`, sk: 'POW' }),
   /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */
   noticeQueue: 'NOTICE#QUEUE',
 };
@@ -68,6 +73,9 @@ export const indexKeys = {
   certificatesByCreditCode: (code: string) => `CC#${code}`,
   certificatesByStatus: (status: string) => `CSTATUS#${status}`,
   certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
+  mattersByState: (state: string) => `MATTERSTATE#${state}`,
+  /** The number a matter names (a real certificate or a made-up one): many reports of one number show together. */
+  mattersByNumber: (number: string) => `MATTERNUM#${number}`,
 };
 
 export function applicationIndexAttributes(a: Application) {
@@ -92,7 +100,19 @@ export function certificateIndexAttributes(c: Certificate) {
   };
 }
 
-export function eventStreamOf(kind: 'application' | 'certificate' | 'organization', id: string): string {
+/** The handling queue reads matters by state, oldest first; the pattern view reads them by the number they name. */
+export function matterIndexAttributes(
+  m: Pick<Matter, 'id' | 'state' | 'receivedAt' | 'certificateNumber' | 'reportedNumber'>,
+) {
+  const number = m.certificateNumber ?? m.reportedNumber;
+  return {
+    gsi1pk: indexKeys.mattersByState(m.state),
+    gsi1sk: `${m.receivedAt}#${m.id}`,
+    ...(number ? { gsi2pk: indexKeys.mattersByNumber(number), gsi2sk: `${m.receivedAt}#${m.id}` } : {}),
+  };
+}
+
+export function eventStreamOf(kind: 'application' | 'certificate' | 'organization' | 'matter', id: string): string {
   return `${kind}/${id}`;
 }
 

@@ -102,7 +102,7 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public writes only usage counters and subscriptions; it signs receipts and status snapshots only', () => {
+  it('public writes only usage counters, new filings and subscriptions; it signs receipts and statuses only', () => {
     const { statements } = roleOf('public');
     // Counting uses (API-key quotas, per-client rates) is one UpdateItem, on USAGE# items only.
     const counting = statements.filter((s: any) => s.Sid === 'CountUsesOnly');
@@ -125,8 +125,17 @@ describe('functions', () => {
         },
       }),
     ]);
+    // A complaint or report, its first event and its spent challenge are put; nothing else, and never updated.
+    const filing = statements.filter((s: any) => s.Sid === 'FileComplaintsOnly');
+    expect(filing).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MATTER#*', 'POW#*', 'EVT#matter/*'] } },
+      }),
+    ]);
     const actions = actionsOf(
-      statements.filter((s: any) => s.Sid !== 'CountUsesOnly' && s.Sid !== 'SubscriptionWritesOnly'),
+      statements.filter((s: any) => !['CountUsesOnly', 'FileComplaintsOnly', 'SubscriptionWritesOnly'].includes(s.Sid)),
     );
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');

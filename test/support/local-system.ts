@@ -43,7 +43,12 @@ export interface TestSystemOptions
   extends Partial<
     Pick<
       LocalSystemOptions,
-      'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs' | 'anonymousRatePerSecond'
+      | 'signingKeys'
+      | 'publicBaseUrl'
+      | 'certificationBody'
+      | 'logIntegrationEveryMs'
+      | 'anonymousRatePerSecond'
+      | 'reportsPerClientPerHour'
     >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
@@ -110,6 +115,8 @@ async function startTestSystem(
     statusSnapshotMaxAgeMs: 0,
     // Tests fire requests far faster than a person: the anonymous limit is tested where a test asks for it.
     anonymousRatePerSecond: null,
+    // Every test's filings come from the one local address: the per-client limit is tested where a test asks.
+    reportsPerClientPerHour: null,
     ...rest,
   });
   const tokens = new Map<string, string>();

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
 import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
+import { counterfeitReport } from './complaints';
 import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
 
@@ -165,6 +166,8 @@ export const KNOWN: Record<
     await ok(s.api.post(`/v1/staff/applications/${id}/documents/uploads/${uploadId}/confirm`, {}, ACTING.applicant));
     return { path: `/v1/staff/applications/${id}/documents/${uploadId}/download`, as: ACTING.applicant };
   },
+  // Each filing spends its own proof of work: a fresh challenge, solved.
+  fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),
   revokeApiKey: async (s) => {
