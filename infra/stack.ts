@@ -235,6 +235,7 @@ export class StarmarkStack extends Stack {
         ...common,
         ...behindApi,
         [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName,
+        [DEPLOYMENT_ENV.reportingDeadlineDays]: String(config.reportingDeadlineDays),
         ...(identity.userPool ? { [DEPLOYMENT_ENV.userPoolId]: identity.userPool.userPoolId } : {}),
       },
     });

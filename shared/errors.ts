@@ -95,6 +95,17 @@ export const ERROR_CATALOGUE = {
     en: 'The uploaded file does not have the size or SHA-256 that was declared',
   },
   UPLOAD_NOT_RECEIVED: { status: 409, zh: '尚未收到上传的文件', en: 'The file has not been uploaded yet' },
+  REPORT_BATCH_OPEN: {
+    status: 409,
+    zh: '已有一个报送批次尚未标记为已报送',
+    en: 'A report batch is already open; mark it reported first',
+  },
+  NOTHING_TO_REPORT: { status: 409, zh: '没有待报送的信息', en: 'Nothing is due to be reported' },
+  REPORT_BATCH_NOT_OPEN: {
+    status: 409,
+    zh: '该报送批次不是当前待报送的批次',
+    en: 'That report batch is not the open one',
+  },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   MISDIRECTED_REQUEST: {

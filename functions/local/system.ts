@@ -65,6 +65,8 @@ export interface LocalSystemOptions {
   statusSnapshotMaxAgeMs?: number;
   /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
   anonymousRatePerSecond?: number | null;
+  /** Days by which an event is reported to the national platform (RegistryConfig); default shared/national-report's. */
+  reportingDeadlineDays?: number;
   /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
   reportsPerClientPerHour?: number | null;
 }
@@ -169,6 +171,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
+        ...(options.reportingDeadlineDays !== undefined
+          ? { reportingDeadlineDays: options.reportingDeadlineDays }
+          : {}),
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),

@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
+import { reportItemWrites } from '../../shared/national-report/writes';
 import type { OrganizationRecord } from '../../shared/organizations';
 import { indexKeys, keys } from '../../shared/store/keys';
 import {
@@ -212,6 +213,7 @@ export class DynamoRegistryStore implements RegistryStore {
           TransactItems: [
             ...work.writes.map((w) => toTransactItem(w, this.table)),
             ...work.writes.flatMap((w) => statusListItem(w, this.table) ?? []),
+            ...reportItemWrites(work.writes).map((w) => toTransactItem(w, this.table)),
           ],
         }),
       );

@@ -10,6 +10,7 @@ import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
+import { NATIONAL_REPORT_ROUTES } from './national-report';
 import { OPERATIONS_ROUTES } from './operations';
 import { ORGANIZATION_ROUTES } from './organizations';
 import { PROCUREMENT_ROUTES } from './procurement';
@@ -42,6 +43,7 @@ export const OPERATION_ROUTES = [
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
+  ...NATIONAL_REPORT_ROUTES,
   ...COMPLAINT_ROUTES,
 ] as const;
 

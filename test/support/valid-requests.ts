@@ -103,6 +103,22 @@ async function registeredOrganization(s: Subjects): Promise<string> {
   return body.organization.creditCode;
 }
 
+const REPORTS = '/v1/staff/national-reports';
+
+/** A report batch open over what is due (a fresh certificate's issuance at least), the one open before closed. */
+async function freshReportBatch(s: Subjects): Promise<string> {
+  const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+  if (queue.openBatch) await ok(s.api.post(`${REPORTS}/batches/${queue.openBatch.id}/reported`, {}, ACTING.admin));
+  await s.certificate('valid');
+  return (await ok(s.api.post(`${REPORTS}/batches`, {}, ACTING.admin))).id;
+}
+
+/** The open report batch, opened when none is. */
+async function openReportBatch(s: Subjects): Promise<string> {
+  const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+  return queue.openBatch ? queue.openBatch.id : freshReportBatch(s);
+}
+
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
 export const KNOWN: Record<
   string,
@@ -166,6 +182,20 @@ export const KNOWN: Record<
     await ok(s.api.post(`/v1/staff/applications/${id}/documents/uploads/${uploadId}/confirm`, {}, ACTING.applicant));
     return { path: `/v1/staff/applications/${id}/documents/${uploadId}/download`, as: ACTING.applicant };
   },
+  openNationalReportBatch: async (s) => {
+    const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+    if (queue.openBatch) await ok(s.api.post(`${REPORTS}/batches/${queue.openBatch.id}/reported`, {}, ACTING.admin));
+    await s.certificate('valid');
+    return { body: {}, as: ACTING.admin };
+  },
+  nationalReportBatch: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}` }),
+  nationalReportCsv: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}/report.csv` }),
+  nationalReportXlsx: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}/report.xlsx` }),
+  markNationalReportBatchReported: async (s) => ({
+    path: `${REPORTS}/batches/${await freshReportBatch(s)}/reported`,
+    body: { platformReference: 'PT-2026-0001' },
+    as: ACTING.admin,
+  }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
