@@ -185,6 +185,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),
+        // The receivers of a laptop (a tender platform under development, the tests') listen on this machine.
+        webhookLoopback: true,
         ...(options.reportsPerClientPerHour !== undefined
           ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
           : {}),
