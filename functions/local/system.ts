@@ -11,6 +11,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
 import { DomainError } from '../../shared/errors';
 import type { RegistryStore } from '../../shared/store/port';
+import { recordingSignIns } from '../directory/record-sign-ins';
+import { SignInDirectory } from '../directory/sign-in-directory';
 import { createApiHandler } from '../http/dispatch';
 import { problemResponse } from '../http/problem';
 import { OutboxNotifier } from '../notify/outbox';
@@ -65,6 +67,13 @@ export interface LocalSystemOptions {
   statusSnapshotMaxAgeMs?: number;
   /** Anonymous requests a second per client address (RegistryConfig); null: not metered. */
   anonymousRatePerSecond?: number | null;
+  /**
+   * The staff directory: the development identity provider's users (default), or the staff's own sign-ins kept in
+   * the table, as an OIDC deployment's staff function keeps them.
+   */
+  directory?: 'development' | 'sign-ins';
+  /** Days by which an event is reported to the national platform (RegistryConfig); default shared/national-report's. */
+  reportingDeadlineDays?: number;
   /** Reports one client address may file an hour (RegistryConfig); null: not limited. */
   reportsPerClientPerHour?: number | null;
 }
@@ -161,6 +170,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       key: logKey,
       integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
     };
+    const signIns = options.directory === 'sign-ins' ? new SignInDirectory(store, clock) : undefined;
     const deps: Deps = {
       store,
       clock,
@@ -169,9 +179,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         publicBaseUrl: options.publicBaseUrl ?? url,
         certificationBody: options.certificationBody ?? loadLocalCertificationBody({ dataDir: options.dataDir }).body,
         statusSnapshotMaxAgeMs: options.statusSnapshotMaxAgeMs ?? 5_000,
+        ...(options.reportingDeadlineDays !== undefined
+          ? { reportingDeadlineDays: options.reportingDeadlineDays }
+          : {}),
         ...(options.anonymousRatePerSecond !== undefined
           ? { anonymousRatePerSecond: options.anonymousRatePerSecond }
           : {}),
+        // The receivers of a laptop (a tender platform under development, the tests') listen on this machine.
+        webhookLoopback: true,
         ...(options.reportsPerClientPerHour !== undefined
           ? { reportsPerClientPerHour: options.reportsPerClientPerHour }
           : {}),
@@ -181,7 +196,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       receiptKeys,
       statusKeys,
       objects: s3.objects,
-      directory: devDirectory,
+      directory: signIns ?? devDirectory,
       documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),
@@ -194,7 +209,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     answer = gatewayListener({
       handlers: {
         public: createApiHandler('public', { operations: publicOperations }, depsPromise),
-        staff: createApiHandler('staff', staffFunction, depsPromise),
+        staff: recordingSignIns(createApiHandler('staff', staffFunction, depsPromise), async () => signIns),
       },
       identity,
       allowedHosts: hosts,

@@ -48,6 +48,7 @@ export interface TestSystemOptions
       | 'certificationBody'
       | 'logIntegrationEveryMs'
       | 'anonymousRatePerSecond'
+      | 'directory'
       | 'reportsPerClientPerHour'
     >
   > {
