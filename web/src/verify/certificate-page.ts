@@ -11,7 +11,7 @@ import { certificationBody, storedBody } from './certification-body';
 import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
-import { filingOffer, newDraft } from './report-form';
+import { filingOffer, newDraft } from './report-offer';
 import { numberIn } from './search-view';
 import { bodyFacts } from './verdict-view';
 

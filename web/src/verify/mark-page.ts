@@ -16,7 +16,7 @@ import { combine, type KeySet, liveKeys, offlineKeys, storedKeys, withRevoked } 
 import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
-import { type FilingDraft, filingOffer, newDraft, reportableVerdict } from './report-form';
+import { type FilingDraft, filingOffer, newDraft, reportableVerdict } from './report-offer';
 import { checkSignature } from './signature';
 import { fetchSnapshot, latestSnapshot, type SnapshotState } from './status-snapshot';
 import { decide, type LiveStatus, type SignatureCheck, type Verdict } from './verdict';

@@ -1,10 +1,9 @@
 /**
- * "Report this mark" under a verdict that says the mark proves nothing (or no longer does), and "complain about this
- * organization" on a certificate's page: a short form, filed without an account. Before sending, the page fetches a
- * challenge and solves its proof of work (shared/complaints, the code the function checks with). The form's values
- * live in a draft the caller keeps, so a re-render (a language switch, a late log proof) keeps what was typed.
+ * The report and complaint form itself, loaded only when a reader opens it (report-offer.ts): the fields, the
+ * proof of work solved on the device before sending (shared/complaints, the code the function checks with), and
+ * the reference once filed. The values live in the caller's draft, so a re-render keeps what was typed.
  */
-import { isReportable, type ReportableVerdict, type SeenAtKind } from '../../../shared/complaints/kinds';
+import type { SeenAtKind } from '../../../shared/complaints/kinds';
 import { solveProof } from '../../../shared/complaints/proof-of-work';
 import { COMPLAINT_SETTINGS, INTAKE_LIMITS } from '../../../shared/complaints/settings';
 import { problemTitle } from '../common/api';
@@ -12,44 +11,8 @@ import { h, hl } from '../common/dom';
 import { type Msg, pick, t } from '../common/i18n';
 import { apiGet, apiPost } from '../common/typed-api';
 import { M } from './messages';
-import type { Verdict } from './verdict';
-
-export type FilingSubject =
-  | { kind: 'counterfeit-report'; verdict: ReportableVerdict; token?: string; number?: string }
-  | { kind: 'organization-complaint'; number: string };
-
-export interface FilingDraft {
-  open: boolean;
-  seen: SeenAtKind;
-  place: string;
-  link: string;
-  city: string;
-  description: string;
-  contact: string;
-  status: { state: 'editing' } | { state: 'sending' } | { state: 'sent'; id: string } | { state: 'failed'; why: Msg };
-  invalid: string[];
-}
-
-export function newDraft(): FilingDraft {
-  return {
-    open: false,
-    seen: 'shop',
-    place: '',
-    link: '',
-    city: '',
-    description: '',
-    contact: '',
-    status: { state: 'editing' },
-    invalid: [],
-  };
-}
-
-/** The verdict a report of this answer names, or null where the page offers none (a valid mark, no answer yet). */
-export function reportableVerdict(verdict: Verdict): ReportableVerdict | null {
-  if (verdict.kind === 'key-withdrawn') return 'REVOKED_KEY';
-  if (verdict.code && isReportable(verdict.code)) return verdict.code;
-  return null;
-}
+import { R } from './report-messages';
+import type { FilingDraft, FilingSubject } from './report-offer';
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
@@ -72,13 +35,13 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 async function send(subject: FilingSubject, d: FilingDraft): Promise<FilingDraft['status']> {
   const challenge = await apiGet('/v1/reports/challenge');
-  if (challenge.kind === 'network') return { state: 'failed', why: M.reportOffline };
+  if (challenge.kind === 'network') return { state: 'failed', why: R.reportOffline };
   if (challenge.kind === 'problem') return { state: 'failed', why: problemTitle(challenge.problem) ?? M.serverError };
   const proof = await solveProof(challenge.body.challenge, challenge.body.bits, { onProgress: yieldToPage });
   // The body is built from the form; the API's own schema (shared/complaints) is what judges it.
   const filed = await apiPost('/v1/reports', { ...bodyOf(subject, d), proof } as never);
   if (filed.kind === 'ok') return { state: 'sent', id: filed.body.id };
-  if (filed.kind === 'network') return { state: 'failed', why: M.reportOffline };
+  if (filed.kind === 'network') return { state: 'failed', why: R.reportOffline };
   d.invalid = (filed.problem.errors ?? []).map((e) => e.path.replace(/^body\./, ''));
   return { state: 'failed', why: problemTitle(filed.problem) ?? M.serverError };
 }
@@ -109,14 +72,14 @@ function field(
 
 function seenChoice(d: FilingDraft, rerender: () => void): HTMLElement {
   const choices: [SeenAtKind, Msg][] = [
-    ['shop', M.seenShop],
-    ['online', M.seenOnline],
-    ['other', M.seenOther],
+    ['shop', R.seenShop],
+    ['online', R.seenOnline],
+    ['other', R.seenOther],
   ];
   return h(
     'fieldset',
     { class: 'filing-seen' },
-    h('legend', { class: 'label' }, t(M.seenWhere)),
+    h('legend', { class: 'label' }, t(R.seenWhere)),
     choices.map(([kind, label]) => {
       const radio = hl(
         'input',
@@ -138,11 +101,11 @@ function statusLine(d: FilingDraft): HTMLElement {
   const s = d.status;
   const text =
     s.state === 'sending'
-      ? t(M.reportWorking)
+      ? t(R.reportWorking)
       : s.state === 'sent'
-        ? t(M.reportSent, { id: s.id })
+        ? t(R.reportSent, { id: s.id })
         : s.state === 'failed'
-          ? t(M.reportFailed, { reason: pick(s.why) })
+          ? t(R.reportFailed, { reason: pick(s.why) })
           : '';
   return h(
     'p',
@@ -151,45 +114,29 @@ function statusLine(d: FilingDraft): HTMLElement {
   );
 }
 
-/** The offer and, once opened, the form; `rerender` redraws the caller's view from its state (the draft included). */
-export function filingOffer(subject: FilingSubject, d: FilingDraft, rerender: () => void): HTMLElement {
+/** The opened form (or, once sent, its reference); `rerender` redraws the caller's view, draft included. */
+export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () => void): HTMLElement {
   const complaint = subject.kind === 'organization-complaint';
-  if (!d.open)
-    return h(
-      'div',
-      { class: 'filing-offer' },
-      hl(
-        'button',
-        { type: 'button', class: 'button', 'data-filing-open': subject.kind },
-        {
-          click: () => {
-            d.open = true;
-            rerender();
-          },
-        },
-        t(complaint ? M.complaintOpen : M.reportOpen),
-      ),
-    );
   if (d.status.state === 'sent')
     return h('section', { class: 'filing', 'data-filing-form': subject.kind }, statusLine(d));
   const fields = complaint
     ? [
-        field(d, 'description', M.complaintDescription, INTAKE_LIMITS.maxDescriptionChars, {
+        field(d, 'description', R.complaintDescription, INTAKE_LIMITS.maxDescriptionChars, {
           multiline: true,
           required: true,
         }),
       ]
     : [
         seenChoice(d, rerender),
-        field(d, 'place', M.seenPlace, INTAKE_LIMITS.maxPlaceChars, { path: 'seenAt.place' }),
+        field(d, 'place', R.seenPlace, INTAKE_LIMITS.maxPlaceChars, { path: 'seenAt.place' }),
         d.seen === 'online' &&
-          field(d, 'link', M.seenLink, INTAKE_LIMITS.maxLinkChars, {
+          field(d, 'link', R.seenLink, INTAKE_LIMITS.maxLinkChars, {
             type: 'url',
             path: 'seenAt.link',
             required: true,
           }),
-        field(d, 'city', M.seenCity, INTAKE_LIMITS.maxCityChars, { path: 'seenAt.city' }),
-        field(d, 'description', M.reportDescription, INTAKE_LIMITS.maxDescriptionChars, { multiline: true }),
+        field(d, 'city', R.seenCity, INTAKE_LIMITS.maxCityChars, { path: 'seenAt.city' }),
+        field(d, 'description', R.reportDescription, INTAKE_LIMITS.maxDescriptionChars, { multiline: true }),
       ];
   const sending = d.status.state === 'sending';
   return hl(
@@ -208,19 +155,19 @@ export function filingOffer(subject: FilingSubject, d: FilingDraft, rerender: ()
         });
       },
     },
-    h('h2', { class: 'filing-title' }, t(complaint ? M.complaintFormTitle : M.reportFormTitle)),
-    h('p', { class: 'muted small' }, t(complaint ? M.complaintIntro : M.reportIntro)),
+    h('h2', { class: 'filing-title' }, t(complaint ? R.complaintFormTitle : R.reportFormTitle)),
+    h('p', { class: 'muted small' }, t(complaint ? R.complaintIntro : R.reportIntro)),
     fields,
-    field(d, 'contact', M.reportContact, INTAKE_LIMITS.maxContactChars, { type: 'text' }),
+    field(d, 'contact', R.reportContact, INTAKE_LIMITS.maxContactChars, { type: 'text' }),
     h(
       'p',
       { class: 'muted small filing-privacy' },
-      t(M.reportPrivacy, { years: Math.round(COMPLAINT_SETTINGS.retentionDays / 365) }),
+      t(R.reportPrivacy, { years: Math.round(COMPLAINT_SETTINGS.retentionDays / 365) }),
     ),
     h(
       'button',
       { type: 'submit', class: 'button button-primary', disabled: sending, 'aria-busy': sending ? 'true' : null },
-      t(sending ? M.reportWorking : M.reportSubmit),
+      t(sending ? R.reportWorking : R.reportSubmit),
     ),
     statusLine(d),
   );
