@@ -264,34 +264,23 @@ const LOCAL_WEBHOOK_MS = 2_000;
 function startWebhookTimer(deps: Deps, everyMs: number | false): { stop(): Promise<void> } {
   if (everyMs === false) return { stop: async () => undefined };
   const sender = httpSender({ allowLoopback: deps.config.webhookLoopback === true });
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runWebhooks(deps, sender)
-      .catch((error: unknown) =>
-        process.stderr.write(`webhooks failed: ${String((error as Error)?.message ?? error)}\n`),
-      )
-      .finally(() => (running = null));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeating('webhooks', everyMs, () => runWebhooks(deps, sender));
 }
 
 /** Runs the integrator on a timer, never two rounds at once; a failed round is logged and the next one retries. */
 function startLogIntegration(log: LocalLog, everyMs: number | false): { stop(): Promise<void> } {
+  return repeating('log integration', everyMs, () => log.integrate());
+}
+
+/** A job on a timer, never two rounds at once; a failed round is logged and the next one retries. */
+function repeating(name: string, everyMs: number | false, round: () => Promise<unknown>): { stop(): Promise<void> } {
   if (everyMs === false) return { stop: async () => undefined };
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = log
-      .integrate()
+    running = round()
       .catch((error: unknown) =>
-        process.stderr.write(`log integration failed: ${String((error as Error)?.message ?? error)}\n`),
+        process.stderr.write(`${name} failed: ${String((error as Error)?.message ?? error)}\n`),
       )
       .finally(() => (running = null));
   }, everyMs);
