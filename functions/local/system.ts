@@ -28,6 +28,8 @@ import { type IntegrationResult, integrateLog } from '../transparency-log/integr
 import { type LogKey, logOriginFor, openLocalLogKey } from '../transparency-log/log-key';
 import { withTransparencyLog } from '../transparency-log/logged-store';
 import { type LogObjects, logObjectsOn } from '../transparency-log/objects';
+import { runWebhooks } from '../webhooks/run';
+import { httpSender } from '../webhooks/sender';
 import { loadLocalCertificationBody } from './certification-body-file';
 import { lockDataFolder } from './data-folder-lock';
 import { deploymentFiles } from './deployment-files';
@@ -61,6 +63,8 @@ export interface LocalSystemOptions {
   clock?: () => Date;
   /** The star-mark key ring; default: the local key store under `<dataDir>/keys/` (in memory without a folder). */
   signingKeys?: (store: RegistryStore) => SigningKeyRing | Promise<SigningKeyRing>;
+  /** How often the webhooks are fanned out and sent (ms); false: never on its own (tests call runWebhooks). */
+  webhookEveryMs?: number | false;
   /** How often the log integrator runs (ms); false: only when `log.integrate()` is called, as crash tests want. */
   logIntegrationEveryMs?: number | false;
   /** How long a status snapshot is served before it is remade; locally 5 s by default (a minute in AWS). */
@@ -228,6 +232,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     });
     const running = { dynamo, s3 };
     const integration = startLogIntegration(log, options.logIntegrationEveryMs ?? LOCAL_LOG_INTEGRATION_MS);
+    const webhooks = startWebhookTimer(deps, options.webhookEveryMs ?? LOCAL_WEBHOOK_MS);
     return {
       url,
       deps,
@@ -237,6 +242,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       s3,
       stop: async () => {
         await integration.stop();
+        await webhooks.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await running.s3.stop();
@@ -252,16 +258,29 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   }
 }
 
+/** Locally the webhooks run on their own timer, every two seconds: in AWS a scheduled function does it. */
+const LOCAL_WEBHOOK_MS = 2_000;
+
+function startWebhookTimer(deps: Deps, everyMs: number | false): { stop(): Promise<void> } {
+  if (everyMs === false) return { stop: async () => undefined };
+  const sender = httpSender({ allowLoopback: deps.config.webhookLoopback === true });
+  return repeating('webhooks', everyMs, () => runWebhooks(deps, sender));
+}
+
 /** Runs the integrator on a timer, never two rounds at once; a failed round is logged and the next one retries. */
 function startLogIntegration(log: LocalLog, everyMs: number | false): { stop(): Promise<void> } {
+  return repeating('log integration', everyMs, () => log.integrate());
+}
+
+/** A job on a timer, never two rounds at once; a failed round is logged and the next one retries. */
+function repeating(name: string, everyMs: number | false, round: () => Promise<unknown>): { stop(): Promise<void> } {
   if (everyMs === false) return { stop: async () => undefined };
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = log
-      .integrate()
+    running = round()
       .catch((error: unknown) =>
-        process.stderr.write(`log integration failed: ${String((error as Error)?.message ?? error)}\n`),
+        process.stderr.write(`${name} failed: ${String((error as Error)?.message ?? error)}\n`),
       )
       .finally(() => (running = null));
   }, everyMs);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { chainEvent, GENESIS_HASH } from '../../shared/audit/chain';
 import { DomainError } from '../../shared/errors';
+import { LOG_INDEX_COUNTER } from '../../shared/store/keys';
 import { CommitConflict, type Write } from '../../shared/store/port';
 import { endpointRefusal } from '../../shared/webhooks/endpoint';
 import { formatSecret } from '../../shared/webhooks/standard';
@@ -172,6 +173,7 @@ export async function createWatchlist(
     numbers: [...new Set(input.numbers)],
     creditCodes: [...new Set(input.creditCodes)],
     createdAt: deps.clock().toISOString(),
+    fromLogIndex: await deps.store.readCounter(LOG_INDEX_COUNTER),
   };
   await create(deps, 'watchlist', owner, record, {
     name: record.name,

@@ -29,6 +29,8 @@ export interface WatchlistRecord {
   numbers: string[];
   creditCodes: string[];
   createdAt: string;
+  /** The log's size when it was made: it is told of the entries from this index on, not of the register's past. */
+  fromLogIndex: number;
 }
 
 export interface EndpointRecord {
