@@ -5,7 +5,6 @@
 
 import { base64url } from 'jose';
 import type { CertificationBody } from '../../../shared/certification-body/schema';
-import { INTAKE_LIMITS } from '../../../shared/complaints/settings';
 import type { PublicCertificate } from '../../../shared/public-record';
 import { decodeClaims } from '../../../shared/star-mark/claims';
 import { getJson } from '../common/api';
@@ -208,13 +207,12 @@ export function markView(
   return { render, dispose: () => window.removeEventListener('online', onOnline) };
 }
 
-/** The claims of an authentic mark, or undefined while nothing is proven. */
-/** "Report this mark" where the verdict offers it: the token as scanned (its start, if it is absurdly long). */
+/** "Report this mark" where the verdict offers it, with the token as scanned. */
 function reportOffer(verdict: Verdict, state: MarkState, render: () => void): HTMLElement | null {
   const reportable = reportableVerdict(verdict);
   if (!reportable) return null;
   const number = verdict.record?.number ?? verdict.claims?.number ?? state.withdrawn.number;
-  const token = state.token.slice(0, INTAKE_LIMITS.maxTokenChars);
+  const { token } = state;
   return filingOffer(
     { kind: 'counterfeit-report', verdict: reportable, ...(token ? { token } : {}), ...(number ? { number } : {}) },
     state.filing,
@@ -222,6 +220,7 @@ function reportOffer(verdict: Verdict, state: MarkState, render: () => void): HT
   );
 }
 
+/** The claims of an authentic mark, or undefined while nothing is proven. */
 function claimsOf(signature: SignatureCheck | null) {
   return signature && signature !== 'unsupported' && signature.authentic ? signature.claims : undefined;
 }

@@ -275,8 +275,8 @@ export const M = m({
     en: 'Offline: signatures can still be checked; the status will be looked up once connected.',
   },
   footer: {
-    zh: '本页面不使用第三方服务。标志内容仅在您的设备上处理；只有您提交举报或投诉时，才会发送您填写的内容。',
-    en: 'This page uses no third-party services. The mark is processed on your device only; what you write is sent only when you file a report or complaint.',
+    zh: '本页面不使用第三方服务。标志内容仅在您的设备上处理。',
+    en: 'This page uses no third-party services. The mark is processed on your device only.',
   },
 
   reportOpen: { zh: '举报此标志', en: 'Report this mark' },

@@ -6,13 +6,10 @@
 import type { SeenAtKind } from '../../../shared/complaints/kinds';
 import { solveProof } from '../../../shared/complaints/proof-of-work';
 import { COMPLAINT_SETTINGS, INTAKE_LIMITS } from '../../../shared/complaints/settings';
-import { problemTitle } from '../common/api';
 import { h, hl } from '../common/dom';
-import { type Msg, pick, t } from '../common/i18n';
-import { apiGet, apiPost } from '../common/typed-api';
-import { M } from './messages';
+import type { Msg } from '../common/i18n';
 import { R } from './report-messages';
-import type { FilingDraft, FilingSubject } from './report-offer';
+import type { FilingDraft, FilingSubject, FormKit } from './report-offer';
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
@@ -27,26 +24,30 @@ function bodyOf(subject: FilingSubject, d: FilingDraft) {
     link: d.seen === 'online' ? optional(d.link) : undefined,
     city: optional(d.city),
   };
-  return { ...subject, seenAt, description, contact };
+  // A token absurdly long is not a star mark: its start is enough to know what was scanned.
+  const token = subject.token?.slice(0, INTAKE_LIMITS.maxTokenChars);
+  return { ...subject, token, seenAt, description, contact };
 }
 
 /** Lets the page paint between batches of hashing: the button says it is working while it works. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function send(subject: FilingSubject, d: FilingDraft): Promise<FilingDraft['status']> {
+async function send(subject: FilingSubject, d: FilingDraft, kit: FormKit): Promise<FilingDraft['status']> {
+  const { apiGet, apiPost, problemTitle, serverError } = kit;
   const challenge = await apiGet('/v1/reports/challenge');
   if (challenge.kind === 'network') return { state: 'failed', why: R.reportOffline };
-  if (challenge.kind === 'problem') return { state: 'failed', why: problemTitle(challenge.problem) ?? M.serverError };
+  if (challenge.kind === 'problem') return { state: 'failed', why: problemTitle(challenge.problem) ?? serverError };
   const proof = await solveProof(challenge.body.challenge, challenge.body.bits, { onProgress: yieldToPage });
   // The body is built from the form; the API's own schema (shared/complaints) is what judges it.
   const filed = await apiPost('/v1/reports', { ...bodyOf(subject, d), proof } as never);
   if (filed.kind === 'ok') return { state: 'sent', id: filed.body.id };
   if (filed.kind === 'network') return { state: 'failed', why: R.reportOffline };
   d.invalid = (filed.problem.errors ?? []).map((e) => e.path.replace(/^body\./, ''));
-  return { state: 'failed', why: problemTitle(filed.problem) ?? M.serverError };
+  return { state: 'failed', why: problemTitle(filed.problem) ?? serverError };
 }
 
 function field(
+  kit: FormKit,
   d: FilingDraft,
   name: 'place' | 'link' | 'city' | 'description' | 'contact',
   label: Msg,
@@ -67,10 +68,11 @@ function field(
     ? hl('textarea', { ...props, rows: '3' }, onInput)
     : hl('input', { ...props, type: options.type ?? 'text', autocomplete: 'off' }, onInput);
   control.value = d[name];
-  return h('div', { class: 'filing-field' }, h('label', { class: 'label', for: id }, t(label)), control);
+  return h('div', { class: 'filing-field' }, h('label', { class: 'label', for: id }, kit.t(label)), control);
 }
 
-function seenChoice(d: FilingDraft, rerender: () => void): HTMLElement {
+function seenChoice(kit: FormKit, d: FilingDraft, rerender: () => void): HTMLElement {
+  const { t } = kit;
   const choices: [SeenAtKind, Msg][] = [
     ['shop', R.seenShop],
     ['online', R.seenOnline],
@@ -97,7 +99,8 @@ function seenChoice(d: FilingDraft, rerender: () => void): HTMLElement {
   );
 }
 
-function statusLine(d: FilingDraft): HTMLElement {
+function statusLine(kit: FormKit, d: FilingDraft): HTMLElement {
+  const { t, pick } = kit;
   const s = d.status;
   const text =
     s.state === 'sending'
@@ -115,28 +118,29 @@ function statusLine(d: FilingDraft): HTMLElement {
 }
 
 /** The opened form (or, once sent, its reference); `rerender` redraws the caller's view, draft included. */
-export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () => void): HTMLElement {
+export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () => void, kit: FormKit): HTMLElement {
+  const { t } = kit;
   const complaint = subject.kind === 'organization-complaint';
   if (d.status.state === 'sent')
-    return h('section', { class: 'filing', 'data-filing-form': subject.kind }, statusLine(d));
+    return h('section', { class: 'filing', 'data-filing-form': subject.kind }, statusLine(kit, d));
   const fields = complaint
     ? [
-        field(d, 'description', R.complaintDescription, INTAKE_LIMITS.maxDescriptionChars, {
+        field(kit, d, 'description', R.complaintDescription, INTAKE_LIMITS.maxDescriptionChars, {
           multiline: true,
           required: true,
         }),
       ]
     : [
-        seenChoice(d, rerender),
-        field(d, 'place', R.seenPlace, INTAKE_LIMITS.maxPlaceChars, { path: 'seenAt.place' }),
+        seenChoice(kit, d, rerender),
+        field(kit, d, 'place', R.seenPlace, INTAKE_LIMITS.maxPlaceChars, { path: 'seenAt.place' }),
         d.seen === 'online' &&
-          field(d, 'link', R.seenLink, INTAKE_LIMITS.maxLinkChars, {
+          field(kit, d, 'link', R.seenLink, INTAKE_LIMITS.maxLinkChars, {
             type: 'url',
             path: 'seenAt.link',
             required: true,
           }),
-        field(d, 'city', R.seenCity, INTAKE_LIMITS.maxCityChars, { path: 'seenAt.city' }),
-        field(d, 'description', R.reportDescription, INTAKE_LIMITS.maxDescriptionChars, { multiline: true }),
+        field(kit, d, 'city', R.seenCity, INTAKE_LIMITS.maxCityChars, { path: 'seenAt.city' }),
+        field(kit, d, 'description', R.reportDescription, INTAKE_LIMITS.maxDescriptionChars, { multiline: true }),
       ];
   const sending = d.status.state === 'sending';
   return hl(
@@ -149,7 +153,7 @@ export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () 
         d.status = { state: 'sending' };
         d.invalid = [];
         rerender();
-        void send(subject, d).then((status) => {
+        void send(subject, d, kit).then((status) => {
           d.status = status;
           rerender();
         });
@@ -158,7 +162,7 @@ export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () 
     h('h2', { class: 'filing-title' }, t(complaint ? R.complaintFormTitle : R.reportFormTitle)),
     h('p', { class: 'muted small' }, t(complaint ? R.complaintIntro : R.reportIntro)),
     fields,
-    field(d, 'contact', R.reportContact, INTAKE_LIMITS.maxContactChars, { type: 'text' }),
+    field(kit, d, 'contact', R.reportContact, INTAKE_LIMITS.maxContactChars, { type: 'text' }),
     h(
       'p',
       { class: 'muted small filing-privacy' },
@@ -169,6 +173,6 @@ export function filingForm(subject: FilingSubject, d: FilingDraft, rerender: () 
       { type: 'submit', class: 'button button-primary', disabled: sending, 'aria-busy': sending ? 'true' : null },
       t(sending ? R.reportWorking : R.reportSubmit),
     ),
-    statusLine(d),
+    statusLine(kit, d),
   );
 }

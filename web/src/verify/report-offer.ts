@@ -5,8 +5,10 @@
  * caller keeps holds what was typed across re-renders.
  */
 import { isReportable, type ReportableVerdict, type SeenAtKind } from '../../../shared/complaints/kinds';
+import { problemTitle } from '../common/api';
 import { h, hl } from '../common/dom';
-import { type Msg, t } from '../common/i18n';
+import { type Msg, pick, t } from '../common/i18n';
+import { apiGet, apiPost } from '../common/typed-api';
 import { M } from './messages';
 import type { Verdict } from './verdict';
 
@@ -47,13 +49,21 @@ export function reportableVerdict(verdict: Verdict): ReportableVerdict | null {
   return null;
 }
 
+/**
+ * What the form uses of modules the page has already loaded, handed to it rather than imported: the build splits
+ * every module a lazy chunk imports out of the page's own files, and those extra files weigh on the first load
+ * (bench/web-weight.ts) though nothing in them is new.
+ */
+const KIT = { t, pick, apiGet, apiPost, problemTitle, serverError: M.serverError };
+export type FormKit = typeof KIT;
+
 type FormModule = typeof import('./report-form');
 /** The form's module once loaded: later renders draw it at once. */
 let formModule: FormModule | undefined;
 
 /** The offer, or once opened the form (a placeholder for the moment its module takes to arrive). */
 export function filingOffer(subject: FilingSubject, d: FilingDraft, rerender: () => void): HTMLElement {
-  if (d.open && formModule) return formModule.filingForm(subject, d, rerender);
+  if (d.open && formModule) return formModule.filingForm(subject, d, rerender, KIT);
   if (d.open) {
     void import('./report-form').then((loaded) => {
       formModule = loaded;
