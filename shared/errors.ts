@@ -203,6 +203,11 @@ export const ERROR_CATALOGUE = {
     zh: '监督审核最多推迟 3 个月',
     en: 'A surveillance may be postponed by at most 3 months',
   },
+  POSTPONEMENT_NOT_LATER: {
+    status: 422,
+    zh: '推迟后的日期须晚于当前截止日期',
+    en: 'A postponement must move the deadline to a later day',
+  },
   POSTPONEMENT_AFTER_DEADLINE: {
     status: 422,
     zh: '监督审核截止日期已过，不能再推迟',
