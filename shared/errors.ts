@@ -52,6 +52,26 @@ export const ERROR_CATALOGUE = {
     zh: '请通过登记系统的正式网址访问',
     en: "Requests must come through the registry's public address",
   },
+  INVOLVED_IN_MATTER: {
+    status: 403,
+    zh: '参与过所涉评审或决定的人员不得处理此投诉或申诉',
+    en: 'Whoever took part in the evaluation or decision a complaint or appeal is about may not handle it',
+  },
+  APPEAL_DEADLINE_PASSED: {
+    status: 422,
+    zh: '已超过申诉期限',
+    en: 'The period in which this decision could be appealed has ended',
+  },
+  PROOF_OF_WORK_INVALID: {
+    status: 422,
+    zh: '防滥用校验未通过或已过期，请重新提交',
+    en: 'The anti-abuse proof is missing, wrong or expired; submit again',
+  },
+  PROOF_OF_WORK_REUSED: {
+    status: 409,
+    zh: '该防滥用校验已被使用，请重新提交',
+    en: 'This anti-abuse proof was already used; submit again',
+  },
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   DOCUMENTS_CLOSED: {
     status: 409,

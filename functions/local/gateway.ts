@@ -45,7 +45,7 @@ export function gatewayListener(options: GatewayOptions): (req: IncomingMessage,
   return (req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       process.stderr.write(`gateway error: ${String((error as Error)?.stack ?? error)}\n`);
-      if (!res.headersSent) send(res, problemResponse(new Error('gateway')));
+      if (!res.headersSent) sendResult(res, problemResponse(new Error('gateway')));
       else res.end();
     });
   };
@@ -54,10 +54,10 @@ export function gatewayListener(options: GatewayOptions): (req: IncomingMessage,
 async function handle(req: IncomingMessage, res: ServerResponse, options: GatewayOptions): Promise<void> {
   // Before anything else, the body included: a page that rebound its own name to this machine gets nothing.
   if (!hostAllowed(req.headers.host, options.allowedHosts))
-    return send(res, problemResponse(new DomainError('MISDIRECTED_REQUEST')));
+    return sendResult(res, problemResponse(new DomainError('MISDIRECTED_REQUEST')));
   const url = new URL(req.url ?? '/', 'http://localhost');
   const body = await readBody(req);
-  if (body === 'too-large') return send(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
+  if (body === 'too-large') return sendResult(res, problemResponse(new DomainError('PAYLOAD_TOO_LARGE')));
   if (options.extra && (await options.extra(req, res, url, body))) return;
   if (!isApiPath(url.pathname)) {
     if (options.objects && (await servePublicObject(req, res, url, options.objects))) return;
@@ -66,22 +66,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   }
 
   // A CORS preflight is answered by the dispatcher's own rule (in AWS: the public function's OPTIONS routes).
-  if ((req.method ?? '').toUpperCase() === 'OPTIONS') return send(res, preflight(url.pathname));
+  if ((req.method ?? '').toUpperCase() === 'OPTIONS') return sendResult(res, preflight(url.pathname));
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
-  if (match === null) return send(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
+  if (match === null) return sendResult(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
   if (match === 'method-not-allowed')
-    return send(res, problemResponse(new DomainError('METHOD_NOT_ALLOWED'), url.pathname));
+    return sendResult(res, problemResponse(new DomainError('METHOD_NOT_ALLOWED'), url.pathname));
 
   let claims: Record<string, string> | undefined;
   if (match.route.auth === 'staff') {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const payload = token ? await options.identity.verify(token) : null;
     // As API Gateway's JWT authorizer: a missing or bad token never reaches the function.
-    if (!payload) return send(res, problemResponse(new DomainError('UNAUTHENTICATED'), url.pathname));
+    if (!payload) return sendResult(res, problemResponse(new DomainError('UNAUTHENTICATED'), url.pathname));
     claims = claimsAsApiGatewayPasses(payload);
   }
   const event = apiGatewayEvent(req, url, match.route, match.params, body, claims);
-  send(res, await options.handlers[match.route.fn](event));
+  sendResult(res, await options.handlers[match.route.fn](event));
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -99,7 +99,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
-function send(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+/** Writes a handler's result as the HTTP answer, with the security headers every answer carries. */
+export function sendResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
   const structured: APIGatewayProxyStructuredResultV2 =
     typeof result === 'string' ? { statusCode: 200, body: result } : (result as APIGatewayProxyStructuredResultV2);
   const headers = withSecurityHeaders(

@@ -4,13 +4,15 @@
  * through here, so they exercise the same wiring.
  */
 
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
+import { DomainError } from '../../shared/errors';
 import type { RegistryStore } from '../../shared/store/port';
 import { createApiHandler } from '../http/dispatch';
+import { problemResponse } from '../http/problem';
 import { OutboxNotifier } from '../notify/outbox';
 import { publicOperations } from '../ops/public';
 import { staffFunction } from '../ops/staff';
@@ -32,7 +34,7 @@ import { DevIdentityProvider } from './dev-identity';
 import { devLoginEndpoints } from './dev-login';
 import { withDurableTransactions } from './durable-transactions';
 import { type DynamoDbLocal, LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
-import { gatewayListener } from './gateway';
+import { gatewayListener, sendResult } from './gateway';
 import { allowedHosts } from './host-check';
 import { assertPortFree, freePort } from './ports';
 import { LocalRuntimeError } from './runtime-error';
@@ -139,7 +141,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const statusKeys = await LocalKeyRing.open(keysDir, options.clock?.(), 'status');
     // Idle keep-alive sockets outlive every client's own idle timeout (undici's is 4 s), so a client never reuses a
     // socket the gateway is closing at that instant: that race surfaces as ECONNRESET on a loaded machine.
-    const server = createServer();
+    // The port is taken before the gateway exists (a port of 0 names the URL the gateway is built with). Until then
+    // a request gets a 503 at once: an http.Server with no listener would hold it open, unanswered, for ever.
+    let answer: RequestListener = (_req, res) => sendResult(res, problemResponse(new DomainError('UNAVAILABLE')));
+    const server = createServer((req, res) => answer(req, res));
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -181,22 +186,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [...hosts].map((h) => `http://${h}`).concat(new URL(deps.config.publicBaseUrl).origin),
     );
     const depsPromise = () => Promise.resolve(deps);
-    server.on(
-      'request',
-      gatewayListener({
-        handlers: {
-          public: createApiHandler('public', { operations: publicOperations }, depsPromise),
-          staff: createApiHandler('staff', staffFunction, depsPromise),
-        },
-        identity,
-        allowedHosts: hosts,
-        webRoot: options.webRoot,
-        connectSources: [s3.endpoint],
-        objects: s3.objects,
-        extra: async (req, res, url, body) =>
-          (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),
-      }),
-    );
+    answer = gatewayListener({
+      handlers: {
+        public: createApiHandler('public', { operations: publicOperations }, depsPromise),
+        staff: createApiHandler('staff', staffFunction, depsPromise),
+      },
+      identity,
+      allowedHosts: hosts,
+      webRoot: options.webRoot,
+      connectSources: [s3.endpoint],
+      objects: s3.objects,
+      extra: async (req, res, url, body) =>
+        (await deploymentFiles(deps)(req, res, url)) || devLoginEndpoints(identity)(req, res, url, body),
+    });
     lock?.announce({
       url,
       dynamoEndpoint: dynamo.endpoint,

@@ -1,11 +1,13 @@
 /** Staff operations on applications: the typed call → the use case → the answer. */
 import { isStaff, mayReadApplication } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
+import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
 import { loadApplication, planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
 import type { Deps } from '../service/deps';
+import { namesOf } from '../service/directory';
 import { execute } from '../service/plan';
 import type { StaffOperations } from './tables';
 
@@ -45,7 +47,8 @@ export const applicationOperations = {
 
   applicationEvents: async ({ actor, params }, deps) => {
     const application = await readableApplication(actor, params.id, deps);
-    return { status: 200, body: { items: await deps.store.listEvents(eventStreamOf('application', application.id)) } };
+    const items = await deps.store.listEvents(eventStreamOf('application', application.id));
+    return { status: 200, body: { items, people: await namesOf(deps, peopleNamedIn('application', items)) } };
   },
 } satisfies Partial<StaffOperations>;
 

@@ -1,11 +1,13 @@
 /** Staff operations on certificates. */
 import { mayReadCertificate } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
+import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
 import type { Actor, Certificate } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
 import { loadCertificate, planCertificateTransition } from '../service/certificates';
 import type { Deps } from '../service/deps';
+import { namesOf } from '../service/directory';
 import { execute } from '../service/plan';
 import type { StaffOperations } from './tables';
 
@@ -24,10 +26,8 @@ export const certificateOperations = {
 
   certificateEvents: async ({ actor, params }, deps) => {
     const certificate = await readableCertificate(actor, params.number, deps);
-    return {
-      status: 200,
-      body: { items: await deps.store.listEvents(eventStreamOf('certificate', certificate.number)) },
-    };
+    const items = await deps.store.listEvents(eventStreamOf('certificate', certificate.number));
+    return { status: 200, body: { items, people: await namesOf(deps, peopleNamedIn('certificate', items)) } };
   },
 } satisfies Partial<StaffOperations>;
 

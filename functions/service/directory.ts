@@ -14,3 +14,14 @@ export async function requireListed(deps: Deps, assignee: Assignee | null): Prom
   if (!assignee) return;
   requireAssignable(assignee, await directoryOf(deps).find(assignee.sub));
 }
+
+/**
+ * The names the directory gives these people, for an audit trail to show who acted. A person it does not know (or
+ * cannot be asked about just now) is left out: the trail still names them by their account, never fails for it.
+ */
+export async function namesOf(deps: Deps, subs: readonly string[]): Promise<Record<string, string>> {
+  const directory = deps.directory;
+  if (!directory) return {};
+  const found = await Promise.all(subs.map((sub) => directory.find(sub).catch(() => null)));
+  return Object.fromEntries(found.flatMap((m) => (m ? [[m.sub, m.name]] : [])));
+}

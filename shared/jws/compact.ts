@@ -49,6 +49,11 @@ export function jwsSigningInput(header: { alg: typeof ES256; kid: string; typ?: 
   return `${base64url.encode(utf8.encode(JSON.stringify(header)))}.${base64url.encode(utf8.encode(payload))}`;
 }
 
+/** What a key signs for a statement of a kind: the kind's own `typ` in the header, so it reads as no other kind. */
+export function signingInputOf(kind: JwsProfile, payload: string, kid: string): string {
+  return jwsSigningInput({ alg: ES256, kid, ...(kind.typ ? { typ: kind.typ } : {}) }, payload);
+}
+
 /** The JWS of a signature, always in low-S form (low-s.ts): one signed statement, one JWS. */
 export function compactJws(signingInput: string, rawSignature: Uint8Array): string {
   if (rawSignature.length !== ES256_SIGNATURE_BYTES)

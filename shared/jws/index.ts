@@ -11,6 +11,7 @@ export {
   jwsSigningInput,
   KID_PATTERN,
   readCompactJws,
+  signingInputOf,
 } from './compact';
 export { type EcPublicJwk, ecPublicJwk } from './ec-key';
 export { findKey, type JwksInput, type KeyLookup, type KeyPurposeRule } from './key-lookup';

@@ -4,7 +4,7 @@
  * register's statuses in the status snapshot — under a `typ` of its own, so that a manifest never passes for a
  * snapshot, a mark or a receipt, nor they for a manifest. Anyone checks it with the published /jwks.json.
  */
-import { ES256, type JwsKind, jwsSigningInput } from '../jws';
+import { type JwsKind, signingInputOf } from '../jws';
 import type { JwksInput } from '../jws/key-lookup';
 import { verifyJws } from '../jws/verify';
 import * as z from '../zod';
@@ -63,7 +63,7 @@ export const OPEN_DATA_MANIFEST_JWS: JwsKind = {
 };
 
 export function manifestSigningInput(manifestJson: string, kid: string): string {
-  return jwsSigningInput({ alg: ES256, kid, typ: OPEN_DATA_MANIFEST_TYP }, manifestJson);
+  return signingInputOf(OPEN_DATA_MANIFEST_JWS, manifestJson, kid);
 }
 
 export type ManifestCheck =

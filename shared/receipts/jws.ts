@@ -9,7 +9,7 @@
  * the signature itself, so the object store is trusted with nothing.
  */
 import { base64url } from 'jose';
-import { ES256, type JwsKind, jwsSigningInput } from '../jws';
+import { type JwsKind, signingInputOf } from '../jws';
 import { PAGE_FILES, RECEIPT_PATH_PREFIX } from '../pages';
 import { encodePayload, type ReceiptPayload } from './payload';
 
@@ -32,7 +32,7 @@ export const RECEIPT_JWS: JwsKind = {
 const utf8 = new TextEncoder();
 
 export function receiptSigningInput(payload: ReceiptPayload, kid: string): string {
-  return jwsSigningInput({ alg: ES256, kid, typ: RECEIPT_TYP }, encodePayload(payload));
+  return signingInputOf(RECEIPT_JWS, encodePayload(payload), kid);
 }
 
 /** The receipt id: SHA-256 of the whole JWS, base64url. Anyone holding the receipt can recompute it. */

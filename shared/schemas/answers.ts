@@ -124,7 +124,12 @@ export const auditEventSchema = z.looseObject({
   hash: z.string(),
 });
 
-export const eventListSchema = z.object({ items: z.array(auditEventSchema) });
+export const eventListSchema = z.object({
+  items: z.array(auditEventSchema),
+  people: z
+    .record(z.string(), z.string())
+    .check(z.describe('The staff directory’s names of the people the events name, by account (where it knows them)')),
+});
 export const applicationPageSchema = pageOf(applicationSchema);
 export const certificatePageSchema = pageOf(certificateSchema);
 

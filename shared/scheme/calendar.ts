@@ -16,4 +16,6 @@ export const SCHEME_CALENDAR = {
   maxSuspensionMonths: 6,
   /** The service system must have run for 3 months before the application. */
   minOperatingMonths: 3,
+  /** An applicant may appeal a decision on its case (rejection, level, suspension, withdrawal) within 30 days. */
+  appealDays: 30,
 } as const;

@@ -3,7 +3,7 @@
  * a star-mark key (whose holder must not vouch for statuses) nor a receipt key can sign one, and a status key can
  * sign neither a mark nor a receipt. Its `typ` keeps it from passing for any other kind.
  */
-import { ES256, type JwsKind, jwsSigningInput } from '../jws';
+import { type JwsKind, signingInputOf } from '../jws';
 import type { JwksInput } from '../jws/key-lookup';
 import { verifyJws } from '../jws/verify';
 import { decodeSnapshot, isStale, type StatusSnapshot } from './format';
@@ -23,7 +23,7 @@ export const STATUS_SNAPSHOT_JWS: JwsKind = {
 };
 
 export function snapshotSigningInput(payload: string, kid: string): string {
-  return jwsSigningInput({ alg: ES256, kid, typ: STATUS_SNAPSHOT_TYP }, payload);
+  return signingInputOf(STATUS_SNAPSHOT_JWS, payload, kid);
 }
 
 export type SnapshotCheck =

@@ -8,11 +8,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from './chromium';
 import { type TestSystem, useTestSystem } from './local-system';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve(
   import.meta.dirname ?? new URL('.', import.meta.url).pathname,
   '..',
@@ -39,20 +39,8 @@ export const DESKTOP: BrowserContextOptions = {
   hasTouch: false,
 };
 
-/** Debian's Chromium, headless. `extraArgs` e.g. a fake camera: --use-fake-device-for-media-stream … */
-export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-dev-shm-usage',
-      ...extraArgs,
-    ],
-  });
-}
+/** Debian's Chromium, headless (test/support/chromium.ts). `extraArgs` e.g. a fake camera. */
+export const launchBrowser = launchChromium;
 
 export interface PageProblems {
   /** Uncaught page errors and console errors (CSP violations show up here). */

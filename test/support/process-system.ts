@@ -114,8 +114,11 @@ export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
   return system;
 }
 
+/** A probe never waits on an answer for long: a socket held open must not outlast the caller's own deadline. */
+const PROBE_MS = 5_000;
+
 export function answersHealth(url: string): Promise<boolean> {
-  return fetch(`${url}/health`).then(
+  return fetch(`${url}/health`, { signal: AbortSignal.timeout(PROBE_MS) }).then(
     (r) => r.status === 200,
     () => false,
   );
@@ -123,6 +126,7 @@ export function answersHealth(url: string): Promise<boolean> {
 
 export async function loginAs(url: string, sub: string): Promise<string> {
   const res = await fetch(`${url}/dev/login`, {
+    signal: AbortSignal.timeout(PROBE_MS * 6),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sub }),

@@ -10,6 +10,7 @@ import type {
   Role,
 } from '../../../shared/model';
 import { sheetWithTotal } from '../../../shared/scheme';
+import { certificateRecord } from '../../support/certificate-record';
 
 export const NOW = new Date('2026-11-23T02:00:00Z');
 
@@ -41,32 +42,26 @@ export function applicationIn(state: ApplicationState, total = 91): Application 
   };
 }
 
+/** A certificate in the given status, issued to the fixture case's applicant on its evaluator's evaluation. */
 export function certificateIn(status: CertificateStatus): Certificate {
-  return {
-    number: 'SM-SV-2026-000001',
-    organization: { name: '华东家电服务有限公司', creditCode: '91350100M000100Y43' },
+  return certificateRecord({
     scope: '家用电器售后服务',
-    level: 'four',
     score: 91,
     status,
-    cycle: 1,
     validFrom: '2026-01-10',
     validUntil: '2029-01-09',
     issuedAt: '2026-01-10T00:00:00.000Z',
     applicationId: '01JTESTAPPLICATION00000000',
     applicantSub: 'applicant-1',
     evaluatorSub: 'evaluator-1',
-    lastSurveillance: null,
     nextSurveillanceDue: '2027-01-10',
-    surveillancePostponedUntil: null,
     suspendedOn: status === 'suspended' ? '2026-10-01' : null,
     clearedOn: status === 'suspended' ? '2026-11-01' : null,
-    surveillances: [],
     statusHistory: [{ date: '2026-01-10', status: 'valid', reasonCategory: 'issued', level: 'four' }],
     version: 2,
     eventSeq: 2,
     lastEventHash: GENESIS_HASH,
-  };
+  });
 }
 
 /** The holder's request to record its new registered name. */

@@ -1,25 +1,14 @@
 /**
  * Every word the console says, Chinese first with the English beside it (ui.ts `bi`). A message with values has
- * `{name}` placeholders, filled by `fill`. Transition names come from the lifecycle table, status and reason words
- * from common/labels.ts: they are the same everywhere.
+ * `{name}` placeholders, filled by `fill`. The lifecycle's words (states, statuses, reasons, outcomes, step names)
+ * come from its own tables (shared/lifecycle/labels.ts, transitions.ts): they are the same everywhere.
  */
-import type { ApplicationState, Role } from '../../../shared/model';
+import { applicationStateLabel } from '../../../shared/lifecycle/labels';
+import type { Role } from '../../../shared/model';
 import type { DueKind } from '../../../shared/operations';
 import { MIN_MARK_WIDTH_MM, MIN_QR_SIDE_MM } from '../../../shared/print-mark/layout';
 import { levelLabel, type StarLevel } from '../../../shared/scheme';
 import type { Msg } from '../common/i18n';
-
-export const STATE_LABELS: Readonly<Record<ApplicationState, Msg>> = {
-  submitted: { zh: '已提交', en: 'Submitted' },
-  accepted: { zh: '已受理', en: 'Accepted' },
-  revision_requested: { zh: '退回修改', en: 'Revision requested' },
-  document_review_passed: { zh: '文件审核通过', en: 'Document review passed' },
-  scored: { zh: '已评分待决定', en: 'Scored, awaiting decision' },
-  approved: { zh: '已批准待发证', en: 'Approved, to issue' },
-  rejected: { zh: '已否决', en: 'Rejected' },
-  issued: { zh: '已发证', en: 'Issued' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
 
 export const ROLE_LABELS: Readonly<Record<Role, Msg>> = {
   applicant: { zh: '申请人', en: 'Applicant' },
@@ -33,26 +22,8 @@ export const DUE_KIND_LABELS: Readonly<Record<DueKind, Msg>> = {
   renewal: { zh: '再认证', en: 'Renewal' },
 };
 
-/** Audit-trail actions that are not a lifecycle transition (those are named by the transition table). */
-export const OTHER_ACTION_LABELS: Readonly<Record<string, Msg>> = {
-  submit: { zh: '提交申请', en: 'Application submitted' },
-  'submit-renewal': { zh: '提交再认证申请', en: 'Renewal applied for' },
-  renew: { zh: '再认证发证（新周期）', en: 'Renewed into a new cycle' },
-  'renewal-opened': { zh: '再认证申请进行中', en: 'Renewal opened' },
-  'renewal-closed': { zh: '再认证申请结束', en: 'Renewal closed' },
-  'close-renewal': { zh: '证书终止，再认证随之结束', en: 'Renewal closed: the certificate ended' },
-  'sweep-suspendOverdue': { zh: '监督审核逾期，系统暂停', en: 'Suspended by the sweep: surveillance overdue' },
-  'sweep-withdrawSuspensionExpired': {
-    zh: '暂停超过 6 个月，系统撤销',
-    en: 'Withdrawn by the sweep: suspended over 6 months',
-  },
-  'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
-  documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
-};
-
-export function stateLabel(state: string): Msg {
-  return STATE_LABELS[state as ApplicationState] ?? { zh: state, en: state };
-}
+/** A case's state in the lifecycle's own words. */
+export const stateLabel = applicationStateLabel;
 
 export function levelMsg(level: StarLevel | null): Msg {
   return { zh: levelLabel(level, 'zh'), en: levelLabel(level, 'en') };
@@ -86,6 +57,7 @@ export const L = {
     checkFields: { zh: '请按标出的提示修改后再提交', en: 'Correct the marked fields and submit again' },
     submit: { zh: '提交', en: 'Submit' },
     history: { zh: '审核记录', en: 'Audit trail' },
+    historyNote: { zh: '备注', en: 'Note' },
     more: { zh: '加载更多', en: 'Load more' },
     done: { zh: '操作已完成', en: 'Done' },
     remove: { zh: '删除', en: 'Remove' },
@@ -303,12 +275,6 @@ export const L = {
       zh: '决定之前，公开记录、星级标志和透明日志保持现有星级。',
       en: 'Until the decision, the public record, the star mark and the transparency log keep the current level.',
     },
-  }),
-
-  grounds: m({
-    level_change: { zh: '星级变化', en: 'level change' },
-    below_pass: { zh: '低于 70 分', en: 'below 70' },
-    special_deductions: { zh: '特别扣分达 5 项', en: 'five special deductions' },
   }),
 
   dueWeeks: m({

@@ -7,10 +7,15 @@
  * cached: a status shown must be today's. The one exception is the signed status snapshot, which says when it was
  * made: the latest one seen is kept, so that a verdict offline can say "valid as of <its time>".
  *
- *   navigations to the verify page (/, /v, /c/…)   network first (3 s), then the cached page
- *   the page's /assets/… (content-hashed names)    cache first: a name changes whenever its content does
- *   manifest, icons, key sets, status snapshot,   network first (3 s), then the cache
+ *   navigations to the verify page (/, /v, /c/…)   cache first, the worker revalidated in the background
+ *   the build's other files (assets, web manifest)  cache first: they are this build's, fixed with it
+ *   icons, key sets, status snapshot,              network first (3 s), then the cache
  *   certification body
+ *
+ * The page itself is never stale in a way that matters: its HTML is one of the build's files, and the build's id
+ * is a digest of them all, so a different page is a different build and comes with a different /sw.js. Revalidating
+ * the shell is therefore asking for the worker again (registration.update()): a new build installs beside this
+ * one, precaches its whole shell, takes over and serves the next load — the HTML never runs ahead of its scripts.
  */
 import { isPagePath, PAGE_FILES } from '../../../shared/pages';
 import { BAKED_JWKS_PATH } from '../../../shared/star-mark/jwks';
@@ -29,6 +34,7 @@ interface FetchEvent extends ExtendableEvent {
 }
 interface ServiceWorkerScope {
   readonly location: Location;
+  readonly registration: { update(): Promise<unknown> };
   readonly navigator: Navigator;
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
@@ -52,9 +58,12 @@ const OPTIONAL = [
 ];
 const NETWORK_TIMEOUT_MS = 3000;
 
-/** This build's own content-hashed files: a name changes whenever its content does. */
-const isHashed = (url: URL) => url.pathname.startsWith('/assets/') && PRECACHE.has(url.pathname);
-const isShellFile = (url: URL) => PRECACHE.has(url.pathname) || OPTIONAL.includes(url.pathname);
+/** This build's own files: fixed for as long as this worker serves (a new build brings a new worker). */
+const isBuildFile = (url: URL) => PRECACHE.has(url.pathname);
+const isShellFile = (url: URL) => OPTIONAL.includes(url.pathname);
+/** The worker is asked for again at most this often: one request in the background, not one per navigation. */
+const REVALIDATE_EVERY_MS = 60_000;
+let revalidatedAt = 0;
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
@@ -130,13 +139,19 @@ async function networkFirst(request: Request, cacheKey: string): Promise<Respons
   }
 }
 
-async function cacheFirst(request: Request): Promise<Response> {
+async function cacheFirst(request: Request, cacheKey: string): Promise<Response> {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request);
+  const cached = await cache.match(cacheKey);
   if (cached) return cached;
-  const res = await fetch(request);
-  if (res.ok) await cache.put(request, res.clone());
-  return res;
+  return networkFirst(request, cacheKey);
+}
+
+/** A check for a new build (a new /sw.js), off the page's critical path. */
+function revalidate(event: ExtendableEvent): void {
+  const now = Date.now();
+  if (sw.navigator.onLine === false || now - revalidatedAt < REVALIDATE_EVERY_MS) return;
+  revalidatedAt = now;
+  event.waitUntil(sw.registration.update().catch(() => undefined));
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -145,9 +160,11 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
   if (request.mode === 'navigate') {
-    if (isPagePath(url.pathname, 'verify')) event.respondWith(networkFirst(request, PAGE));
+    if (!isPagePath(url.pathname, 'verify')) return;
+    event.respondWith(cacheFirst(request, PAGE));
+    revalidate(event);
     return;
   }
-  if (isHashed(url)) event.respondWith(cacheFirst(request));
+  if (isBuildFile(url)) event.respondWith(cacheFirst(request, url.pathname));
   else if (isShellFile(url)) event.respondWith(networkFirst(request, url.pathname));
 });

@@ -79,14 +79,24 @@ export async function bakedKeys(): Promise<KeySet | null> {
   return res.kind === 'ok' ? normalize(res.body) : null;
 }
 
-/** The server's key set, stored for offline use; null when offline or the server does not answer. */
-export async function liveKeys(): Promise<KeySet | null> {
-  const res = await getJson<unknown>(LIVE_JWKS_PATH, { cache: 'no-store', timeoutMs: 5000 });
-  const keys = res.kind === 'ok' ? normalize(res.body) : null;
-  if (!keys) return null;
-  const merged = combine(keys, [storedKeys()]);
-  store(merged);
-  return merged;
+let asking: Promise<KeySet | null> | null = null;
+
+/**
+ * The server's key set, stored for offline use; null when offline or the server does not answer. Callers asking
+ * while a request is on its way (the page's start and the mark view, on the same load) share it.
+ */
+export function liveKeys(): Promise<KeySet | null> {
+  asking ??= (async () => {
+    const res = await getJson<unknown>(LIVE_JWKS_PATH, { cache: 'no-store', timeoutMs: 5000 });
+    const keys = res.kind === 'ok' ? normalize(res.body) : null;
+    if (!keys) return null;
+    const merged = combine(keys, [storedKeys()]);
+    store(merged);
+    return merged;
+  })().finally(() => {
+    asking = null;
+  });
+  return asking;
 }
 
 /**

@@ -16,9 +16,12 @@ import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
 import { checkSignature } from './signature';
-import { latestSnapshot, type SnapshotState } from './status-snapshot';
+import { fetchSnapshot, latestSnapshot, type SnapshotState } from './status-snapshot';
 import { decide, type LiveStatus, type SignatureCheck } from './verdict';
 import { verdictDetails, verdictPanel, verdictTitle } from './verdict-view';
+
+/** How long the live record is waited for before the verdict is the status snapshot's (the worker's own wait). */
+const LIVE_PATIENCE_MS = 3000;
 
 interface MarkState {
   token: string;
@@ -91,6 +94,7 @@ export function markView(
   };
 
   let running = false;
+  /** The live record by number, applied only while it is still the one asked for. */
   const fetchStatus = async (number: string): Promise<void> => {
     const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number)}`, {
       signal,
@@ -120,17 +124,32 @@ export function markView(
       state.checkedAt = new Date();
       state.live = { state: 'pending' };
       state.keys = { settled: false, fresh: false };
+      state.snapshot = { state: 'pending' };
       state.withdrawn = {};
       render();
+      // Known to be offline: no request is made, so nothing waits on a timeout.
+      const online = navigator.onLine !== false;
+      // Everything the verdict may need is asked for at once, in parallel: the server's keys (new keys,
+      // revocations), the signed status snapshot, the certification body and — by the number the mark names, read
+      // before it is proven — the live record. The record is a public read; it counts only once the signature
+      // proves that number (decide() never takes a record for an unproven mark).
+      const freshKeys: Promise<KeySet | null> = online ? liveKeys() : Promise.resolve(null);
+      const snapshotText = fetchSnapshot(online);
       void certificationBody().then((body) => {
         if (signal.aborted || !body) return;
         state.body = body;
         render();
       });
-      // Known to be offline: no request is made, so nothing waits on a timeout.
-      const online = navigator.onLine !== false;
-      // The server's keys (new keys, revocations) are asked for at once, in parallel with the check below.
-      const freshKeys: Promise<KeySet | null> = online ? liveKeys() : Promise.resolve(null);
+      const named = namedNumber(token);
+      const statusDone = online && named ? fetchStatus(named) : null;
+      // A network that is up but dead answers nothing: after a while the verdict is the snapshot's, as offline,
+      // and the live record replaces it if it still comes.
+      const patience = setTimeout(() => {
+        if (signal.aborted || state.live.state !== 'pending' || !claimsOf(state.signature)) return;
+        state.live = { state: 'unreachable' };
+        render();
+      }, LIVE_PATIENCE_MS);
+      void statusDone?.finally(() => clearTimeout(patience));
       // 1. At once, with the keys this device holds (no network needed): stored, then every set it has if need be.
       let held = combine(storedKeys(), [], false);
       state.signature = await checkSignature(token, held, new Date());
@@ -141,31 +160,32 @@ export function markView(
       }
       if (signal.aborted) return;
       render();
-      const statusOf = (sig: SignatureCheck | null) => {
-        const number = claimsOf(sig)?.number ?? withdrawnNumber(sig, token);
-        return number && online ? fetchStatus(number) : null;
-      };
-      // 2. The live status by number, while the keys are still on their way.
-      let statusDone = statusOf(state.signature);
+      // 2. The server's keys (or, offline, the ones held): the signature checked again, revocations in.
       const fresh = await freshKeys;
       if (signal.aborted) return;
       state.keys = { settled: true, fresh: fresh !== null };
       const keys = fresh ?? held;
+      if (fresh) state.signature = await checkSignature(token, keys, new Date());
+      const settle = () => {
+        if (isRevoked(state.signature)) {
+          const number = withdrawnNumber(state.signature, token);
+          const revokedOn = revocationDate(keys, state.signature);
+          state.withdrawn = { ...(number ? { number } : {}), ...(revokedOn ? { revokedOn } : {}) };
+        }
+        // The live record never comes offline, nor when the mark names no number to ask for.
+        if (!statusDone && claimsOf(state.signature)) state.live = { state: 'unreachable' };
+      };
+      settle();
+      if (signal.aborted) return;
+      render();
       // 3. The signed status snapshot: what tells the status offline (and keeps the device's copy fresh online).
-      state.snapshot = await latestSnapshot(keys, online);
+      state.snapshot = await latestSnapshot(keys, await snapshotText);
       if (signal.aborted) return;
       const revokedBySnapshot = 'ok' in state.snapshot && state.snapshot.ok ? state.snapshot.snapshot.revokedKeys : [];
-      const before = claimsOf(state.signature);
-      state.signature = await checkSignature(token, withRevoked(keys, revokedBySnapshot), new Date());
-      if (claimsOf(state.signature) && !before) statusDone = statusOf(state.signature);
-      if (!claimsOf(state.signature) && !withdrawnNumber(state.signature, token)) state.live = { state: 'pending' };
-      if (isRevoked(state.signature)) {
-        const number = withdrawnNumber(state.signature, token);
-        const revokedOn = revocationDate(keys, state.signature);
-        state.withdrawn = { ...(number ? { number } : {}), ...(revokedOn ? { revokedOn } : {}) };
-        if (!statusDone && number && online) statusDone = fetchStatus(number);
-      }
-      if (!online || (!statusDone && claimsOf(state.signature))) state.live = { state: 'unreachable' };
+      if (revokedBySnapshot.length)
+        state.signature = await checkSignature(token, withRevoked(keys, revokedBySnapshot), new Date());
+      settle();
+      if (signal.aborted) return;
       render();
       if (statusDone) await statusDone;
     } finally {
@@ -195,9 +215,8 @@ function isRevoked(signature: SignatureCheck | null): boolean {
   return !!signature && signature !== 'unsupported' && signature.verdict === 'REVOKED_KEY';
 }
 
-/** The number a mark signed by a revoked key names: read, not proven — shown only to look the register up. */
-function withdrawnNumber(signature: SignatureCheck | null, token: string): string | undefined {
-  if (!isRevoked(signature)) return undefined;
+/** The number a mark names, read from its payload before anything is proven: only to ask the register. */
+function namedNumber(token: string): string | undefined {
   try {
     const payload = token.split('.')[1] ?? '';
     const text = new TextDecoder().decode(base64url.decode(payload));
@@ -205,6 +224,11 @@ function withdrawnNumber(signature: SignatureCheck | null, token: string): strin
   } catch {
     return undefined;
   }
+}
+
+/** The number a mark signed by a revoked key names: read, not proven — shown only to look the register up. */
+function withdrawnNumber(signature: SignatureCheck | null, token: string): string | undefined {
+  return isRevoked(signature) ? namedNumber(token) : undefined;
 }
 
 function revocationDate(keys: KeySet, signature: SignatureCheck | null): string | undefined {

@@ -10,7 +10,8 @@ import type { KeySet } from './keys';
 export const STATUS_SNAPSHOT_PATH = '/v1/status-snapshot';
 const STORAGE_KEY = 'starmark.status';
 
-export type SnapshotState = { state: 'none' } | SnapshotCheck;
+/** `pending`: the snapshot is still on its way (offline, the verdict waits for it rather than say "unknown"). */
+export type SnapshotState = { state: 'none' } | { state: 'pending' } | SnapshotCheck;
 
 function stored(): string | null {
   try {
@@ -28,7 +29,11 @@ function keep(jws: string): void {
   }
 }
 
-async function fetched(online: boolean): Promise<string | null> {
+/**
+ * The snapshot's text as the network (online) or the service worker (offline) has it: asked for as soon as a mark
+ * is opened, so that it arrives while the keys it is checked with are still on their way.
+ */
+export async function fetchSnapshot(online: boolean): Promise<string | null> {
   try {
     const timeout = AbortSignal.timeout(online ? 5000 : 2000);
     const res = await fetch(STATUS_SNAPSHOT_PATH, { cache: online ? 'no-cache' : 'force-cache', signal: timeout });
@@ -38,9 +43,12 @@ async function fetched(online: boolean): Promise<string | null> {
   }
 }
 
-/** The newest trustworthy snapshot this device can get (network, service worker, storage), or why there is none. */
-export async function latestSnapshot(keys: KeySet, online: boolean, now = new Date()): Promise<SnapshotState> {
-  const candidates = [await fetched(online), stored()].filter((c): c is string => c !== null);
+/**
+ * The newest trustworthy snapshot of those this device has (`fetched`, from fetchSnapshot, and the stored copy), or
+ * why there is none.
+ */
+export async function latestSnapshot(keys: KeySet, fetched: string | null, now = new Date()): Promise<SnapshotState> {
+  const candidates = [fetched, stored()].filter((c): c is string => c !== null);
   if (!candidates.length) return { state: 'none' };
   let best: { check: Extract<SnapshotCheck, { ok: true }>; jws: string } | null = null;
   let refused: SnapshotCheck | null = null;

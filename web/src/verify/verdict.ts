@@ -141,7 +141,10 @@ export function decide(
   const kid = signature.kid !== undefined ? { kid: signature.kid } : {};
   const base = { authentic: true, claims, ...kid, level: claims.level };
   if (live.state === 'pending') return verdict('checking', base);
-  if (live.state === 'unreachable') return offlineVerdict(signature, base, snapshot);
+  if (live.state === 'unreachable')
+    return 'state' in snapshot && snapshot.state === 'pending'
+      ? verdict('checking', base)
+      : offlineVerdict(signature, base, snapshot);
   const record = live.state === 'record' ? live.record : undefined;
   const judged = judgeMark(claims, record);
   // A correctly signed mark whose number the register does not know: never issued here, so not to be trusted.

@@ -3,6 +3,7 @@
  * reinstate, withdraw, cancel, surveillance, postponement), the star-mark artwork, and renewal for its holder.
  */
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
+import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
 import type { Application, Certificate } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
@@ -26,9 +27,9 @@ function pendingCard(c: Certificate): HTMLElement | null {
     h('h2', { id: 'pending-title' }, ...bi(L.certificate.pendingSurveillance)),
     definitionList([
       [L.actions.auditDate, formatDate(p.date)],
-      [L.certificate.level, [...bi(levelMsg(p.level)), ` · ${p.total.toFixed(1)} · ${p.outcome}`]],
+      [L.certificate.level, [...bi(levelMsg(p.level)), ` · ${p.total.toFixed(1)} · `, ...bi(outcomeLabel(p.outcome))]],
       [L.certificate.evaluator, p.evaluatorSub],
-      [L.certificate.pendingGrounds, p.grounds.flatMap((g) => [...bi(L.grounds[g]), ' '])],
+      [L.certificate.pendingGrounds, p.grounds.flatMap((g) => [...bi(groundLabel(g)), ' '])],
     ]),
     h('p', { class: 'muted' }, ...bi(L.certificate.pendingNote)),
   );
@@ -204,6 +205,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
         badge(statusLabel(s.status), 'plain'),
         ' ',
         ...bi(reasonLabel(s.reasonCategory)),
+        s.level ? [' · ', ...bi(levelMsg(s.level))] : null,
       ),
     ),
   );
@@ -218,7 +220,9 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
             formatDate(s.date),
             ` · ${s.total.toFixed(1)} · `,
             ...bi(levelMsg(s.level)),
-            ` · ${s.outcome} · ${s.evaluatorSub}`,
+            ' · ',
+            ...bi(outcomeLabel(s.outcome)),
+            ` · ${s.evaluatorSub}`,
           ),
         ),
       )

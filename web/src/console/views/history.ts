@@ -1,44 +1,115 @@
-/** The audit trail of a case or a certificate: who did what, when, from which state to which, and why. */
-import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../../../../shared/lifecycle/transitions';
+/**
+ * The audit trail of a case or a certificate, in the lifecycle's words: when (Beijing time), who (by the staff
+ * directory's name where it knows them), the step, the state it left and reached, what it changed, and the reason or
+ * note typed with it.
+ */
+import {
+  type EventFact,
+  type EventStream,
+  eventFacts,
+  eventLabel,
+  eventNote,
+  stateChange,
+  systemActorLabel,
+} from '../../../../shared/lifecycle/event-labels';
 import type { AuditEvent } from '../../../../shared/model';
-import { h } from '../../common/dom';
-import { formatInstant } from '../../common/format';
-import type { Msg } from '../../common/i18n';
+import { type Child, h } from '../../common/dom';
+import { formatDate, formatInstant } from '../../common/format';
 import { apiGet } from '../client';
-import { L, OTHER_ACTION_LABELS } from '../messages';
+import { L } from '../messages';
 import { bi, problemBox } from '../ui';
 
-export function actionLabel(action: string, stream: 'application' | 'certificate'): Msg {
-  const table: Record<string, { slug: string; zh: string; en: string }> =
-    stream === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS;
-  const spec = Object.values(table).find((t) => t.slug === action);
-  return spec ? { zh: spec.zh, en: spec.en } : (OTHER_ACTION_LABELS[action] ?? { zh: action, en: action });
+type People = Readonly<Record<string, string>>;
+
+function personOf(sub: string, people: People): Child {
+  const system = systemActorLabel(sub);
+  if (system) return h('span', { class: 'timeline-actor', 'data-actor': sub }, ...bi(system));
+  const name = people[sub];
+  return h(
+    'span',
+    { class: 'timeline-actor', 'data-actor': sub },
+    name ?? h('code', null, sub),
+    name ? h('code', { class: 'muted' }, ` ${sub}`) : null,
+  );
 }
 
-export async function historySection(path: string, stream: 'application' | 'certificate'): Promise<HTMLElement> {
+function factValue(fact: EventFact, people: People): Child {
+  const v = fact.value;
+  switch (v.kind) {
+    case 'text':
+      return v.text;
+    case 'date':
+      return formatDate(v.date);
+    case 'person':
+      return personOf(v.sub, people);
+    case 'labels':
+      return v.labels.flatMap((l, i) => [i > 0 ? ' · ' : null, ...bi(l)]);
+    case 'change':
+      return [h('del', null, v.from === null ? '—' : formatDate(v.from)), ' → ', h('ins', null, formatDate(v.to))];
+  }
+}
+
+export function eventItem(e: AuditEvent, stream: EventStream, people: People): HTMLElement {
+  const change = stateChange(stream, e);
+  const facts = eventFacts(stream, e);
+  const note = eventNote(e);
+  // The sweep's reason restates its step, which the label already says in both languages.
+  const reason = e.reason && !systemActorLabel(e.actor.sub) ? e.reason : null;
+  return h(
+    'li',
+    { 'data-action': e.action },
+    h(
+      'p',
+      { class: 'timeline-head' },
+      h('time', { datetime: e.at }, formatInstant(e.at)),
+      ' ',
+      personOf(e.actor.sub, people),
+    ),
+    h(
+      'p',
+      { class: 'timeline-step' },
+      h('span', { class: 'timeline-action' }, ...bi(eventLabel(stream, e.action))),
+      change
+        ? h(
+            'span',
+            { class: 'timeline-states', 'data-states': '' },
+            change.from ? bi(change.from) : '—',
+            ' → ',
+            ...bi(change.to),
+          )
+        : null,
+    ),
+    facts.length
+      ? h(
+          'dl',
+          { class: 'timeline-facts' },
+          facts.map((f) =>
+            h('div', { 'data-fact': f.key }, h('dt', null, ...bi(f.term)), h('dd', null, factValue(f, people))),
+          ),
+        )
+      : null,
+    reason ? h('p', { class: 'timeline-reason' }, ...bi(L.actions.reason), '：', h('q', null, reason)) : null,
+    note ? h('p', { class: 'timeline-note' }, ...bi(L.historyNote), '：', h('q', null, note)) : null,
+  );
+}
+
+export async function historySection(path: string, stream: EventStream): Promise<HTMLElement> {
   const section = h(
     'section',
     { class: 'card', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title' }, ...bi(L.history)),
   );
-  const res = await apiGet<{ items: AuditEvent[] }>(path);
-  if (res.kind !== 'ok') return section.appendChild(problemBox(res)).parentElement!;
+  const res = await apiGet<{ items: AuditEvent[]; people?: People }>(path);
+  if (res.kind !== 'ok') {
+    section.append(problemBox(res));
+    return section;
+  }
+  const people = res.body.people ?? {};
   section.append(
     h(
       'ol',
       { class: 'timeline' },
-      res.body.items.map((e) =>
-        h(
-          'li',
-          null,
-          h('time', { datetime: e.at }, formatInstant(e.at)),
-          h('span', { class: 'timeline-action' }, ...bi(actionLabel(e.action, stream))),
-          e.from !== e.to ? h('span', { class: 'muted' }, ` ${e.from ?? '—'} → ${e.to}`) : null,
-          h('span', { class: 'timeline-actor' }, e.actor.sub),
-          e.reason ? h('q', { class: 'timeline-reason' }, e.reason) : null,
-          typeof e.data?.note === 'string' ? h('q', { class: 'timeline-note' }, e.data.note) : null,
-        ),
-      ),
+      res.body.items.map((e) => eventItem(e, stream, people)),
     ),
   );
   return section;

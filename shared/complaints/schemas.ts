@@ -1,0 +1,82 @@
+/**
+ * What the public may file, and what it is answered: shared by the public function, the verify page and OpenAPI.
+ * Every text is bounded and refuses control and direction-override characters (schemas/common); a link must be a
+ * plain http(s) URL, so no `javascript:` ever reaches a console.
+ */
+import { certificateNumber, text } from '../schemas/common';
+import * as z from '../zod';
+import { REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
+import { INTAKE_LIMITS as L } from './settings';
+
+const link = text(L.maxLinkChars).check(
+  z.regex(/^https?:\/\/[^\s<>"']+$/i, { message: 'must be an http(s) address without spaces or quotes' }),
+);
+
+export const proofOfWorkSchema = z.strictObject({
+  challenge: z.string().check(z.maxLength(64)),
+  nonce: z.string().check(z.maxLength(16)),
+});
+
+export const seenAtSchema = z
+  .strictObject({
+    kind: z.enum(SEEN_AT_KINDS),
+    /** The shop's name or the seller's, as the reporter saw it. */
+    place: z.optional(text(L.maxPlaceChars)),
+    link: z.optional(link),
+    city: z.optional(text(L.maxCityChars)),
+  })
+  .check(
+    z.refine((s) => s.kind !== 'online' || s.link !== undefined, {
+      message: 'an online store needs its link',
+      path: ['link'],
+    }),
+  );
+
+/** The optional way to reach the reporter: an e-mail address or a phone number, nothing else asked. */
+const contact = text(L.maxContactChars, 5);
+
+export const counterfeitReportSchema = z
+  .strictObject({
+    kind: z.literal('counterfeit-report'),
+    verdict: z.enum(REPORTABLE_VERDICTS),
+    /** The scanned token, as the page had it; or the number that was typed. */
+    token: z.optional(z.string().check(z.minLength(1), z.maxLength(L.maxTokenChars))),
+    number: z.optional(text(64)),
+    seenAt: seenAtSchema,
+    description: z.optional(text(L.maxDescriptionChars)),
+    contact: z.optional(contact),
+    proof: proofOfWorkSchema,
+  })
+  .check(
+    z.refine((r) => r.token !== undefined || r.number !== undefined, {
+      message: 'a report names the scanned token or the number it is about',
+      path: ['token'],
+    }),
+  );
+
+export const organizationComplaintSchema = z.strictObject({
+  kind: z.literal('organization-complaint'),
+  number: certificateNumber,
+  description: text(L.maxDescriptionChars, 10),
+  contact: z.optional(contact),
+  proof: proofOfWorkSchema,
+});
+
+export const publicFilingSchema = z.discriminatedUnion('kind', [counterfeitReportSchema, organizationComplaintSchema]);
+
+export const challengeAnswerSchema = z.object({
+  challenge: z.string(),
+  bits: z.number().check(z.describe('Leading zero bits the SHA-256 of `starmark-report-v1:<challenge>:<nonce>` needs')),
+  expiresAt: z.string(),
+});
+
+export const filingReceiptSchema = z.object({
+  id: z.string().check(z.describe('The reference to quote when asking about the report')),
+  kind: z.string(),
+  receivedAt: z.string(),
+  retentionDays: z.number().check(z.describe('How long the record is kept; a contact only until the reply')),
+});
+
+export type CounterfeitReportInput = z.output<typeof counterfeitReportSchema>;
+export type OrganizationComplaintInput = z.output<typeof organizationComplaintSchema>;
+export type PublicFilingInput = z.output<typeof publicFilingSchema>;
