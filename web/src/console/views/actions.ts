@@ -208,8 +208,9 @@ function actionForm(
     // The picker offers evaluators the server would accept: none that declared a conflict on this case.
     const barred = [
       ...(target.kind === 'application' ? (target.record.conflictedEvaluators ?? []) : []),
-      // Nobody evaluates the organization they applied for.
+      // Nobody evaluates the organization they applied for; a case changes hands to someone else.
       target.record.applicantSub,
+      ...(name === 'reassignEvaluator' && target.record.evaluatorSub ? [target.record.evaluatorSub] : []),
     ];
     const offered = evaluators.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub));
     const c = control(f, target, f.kind === 'evaluator' ? offered : []);
