@@ -15,6 +15,7 @@ import {
   parseCertificationBody,
 } from '../shared/certification-body';
 import { LOG_LEVELS } from '../shared/deployment-env';
+import { reportingDeadlineDaysOf } from '../shared/national-report/batch';
 import { LOG_RETENTION_CHOICES, LOG_RETENTION_MINIMUM_DAYS } from './figures';
 
 /** Who signs staff in: a Cognito user pool (AWS regions), or any OIDC issuer (aws-cn, or a body's own IdP). */
@@ -72,6 +73,8 @@ export interface StarmarkConfig {
   readonly alarmEmails: readonly string[];
   /** E-mail addresses subscribed to the reminder topic at deploy (with a dead-letter queue). */
   readonly reminderEmails: readonly string[];
+  /** Days after a certificate's event by which staff report it to the national platform (context reportingDeadlineDays). */
+  readonly reportingDeadlineDays: number;
 }
 
 export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
@@ -192,6 +195,7 @@ export function readConfig(node: Node): StarmarkConfig {
     backupVaultLock: flag(get('backupVaultLock'), 'backupVaultLock', false),
     alarmEmails: emails(get('alarmEmails'), 'alarmEmails'),
     reminderEmails: emails(get('reminderEmails'), 'reminderEmails'),
+    reportingDeadlineDays: reportingDeadlineDaysOf(get('reportingDeadlineDays')),
   };
 }
 

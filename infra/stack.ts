@@ -210,8 +210,12 @@ export class StarmarkStack extends Stack {
         [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
       },
     });
-    // Reads only, but every public request is counted against its API key or its client's rate.
+    // Reads only, but every public request is counted against its API key or its client's rate, and the public
+    // may file a complaint or a counterfeit report.
     table.grantUsageCounting(publicFn.role);
+    // And integrators keep their watchlists and webhook endpoints through it (their API key, not a staff login).
+    table.grantSubscriptionWrites(publicFn.role);
+    table.grantPublicFiling(publicFn.role);
     const documents = new DocumentsBucket(this, 'Documents', {
       admins,
       accessLogs: web.logs,
@@ -231,6 +235,7 @@ export class StarmarkStack extends Stack {
         ...common,
         ...behindApi,
         [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName,
+        [DEPLOYMENT_ENV.reportingDeadlineDays]: String(config.reportingDeadlineDays),
         ...(identity.userPool ? { [DEPLOYMENT_ENV.userPoolId]: identity.userPool.userPoolId } : {}),
       },
     });

@@ -95,6 +95,17 @@ export const ERROR_CATALOGUE = {
     en: 'The uploaded file does not have the size or SHA-256 that was declared',
   },
   UPLOAD_NOT_RECEIVED: { status: 409, zh: '尚未收到上传的文件', en: 'The file has not been uploaded yet' },
+  REPORT_BATCH_OPEN: {
+    status: 409,
+    zh: '已有一个报送批次尚未标记为已报送',
+    en: 'A report batch is already open; mark it reported first',
+  },
+  NOTHING_TO_REPORT: { status: 409, zh: '没有待报送的信息', en: 'Nothing is due to be reported' },
+  REPORT_BATCH_NOT_OPEN: {
+    status: 409,
+    zh: '该报送批次不是当前待报送的批次',
+    en: 'That report batch is not the open one',
+  },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   MISDIRECTED_REQUEST: {
@@ -313,6 +324,36 @@ export const ERROR_CATALOGUE = {
     status: 401,
     zh: 'API 密钥无效或已吊销',
     en: 'The API key is not valid or has been revoked',
+  },
+  API_KEY_REQUIRED: {
+    status: 401,
+    zh: '此操作需要 API 密钥（x-api-key 请求头）',
+    en: 'This request needs an API key (the x-api-key header)',
+  },
+  ENDPOINT_URL_INVALID: {
+    status: 422,
+    zh: 'Webhook 地址不是有效的 URL（不得含用户名、密码或 # 片段）',
+    en: 'The webhook address is not a valid URL (no user name, password or # fragment)',
+  },
+  ENDPOINT_NOT_HTTPS: {
+    status: 422,
+    zh: 'Webhook 地址必须使用 https',
+    en: 'The webhook address must use https',
+  },
+  ENDPOINT_NOT_PUBLIC: {
+    status: 422,
+    zh: 'Webhook 地址必须是公网主机，不得是内网、回环或链路本地地址',
+    en: 'The webhook address must be a public host, not a private, loopback or link-local address',
+  },
+  SUBSCRIPTION_LIMIT: {
+    status: 422,
+    zh: '监控清单或 Webhook 地址数量已达上限',
+    en: 'The limit of watchlists or webhook endpoints for this key is reached',
+  },
+  DELIVERY_PENDING: {
+    status: 409,
+    zh: '该推送仍在重试中，无需重放',
+    en: 'The delivery is still being tried; there is nothing to replay yet',
   },
   RATE_LIMITED: {
     status: 429,

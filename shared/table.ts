@@ -23,13 +23,17 @@ export const TABLE = {
       name: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      serves: ['certificates by credit code', 'applications by state'],
+      serves: ['certificates by credit code', 'applications by state', 'complaints and reports by state'],
     },
     {
       name: 'gsi2',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      serves: ['certificates by status and next action date (the sweep)', 'applications by applicant'],
+      serves: [
+        'certificates by status and next action date (the sweep)',
+        'applications by applicant',
+        'complaints and reports by the number they name',
+      ],
     },
     {
       name: 'gsi3',

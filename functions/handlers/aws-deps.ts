@@ -7,6 +7,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { reportingDeadlineDaysOf } from '../../shared/national-report/batch';
 import { S3DocumentObjects } from '../adapters/s3/s3-document-objects';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { SecretsManagerOriginSecrets } from '../edge/origin-secrets';
@@ -71,6 +72,10 @@ export function awsDeps(): Promise<Deps> {
         certificatePrefix: env.certificatePrefix,
         publicBaseUrl: env.publicBaseUrl,
         certificationBody: env.certificationBody,
+        reportingDeadlineDays: reportingDeadlineDaysOf(
+          process.env[DEPLOYMENT_ENV.reportingDeadlineDays],
+          DEPLOYMENT_ENV.reportingDeadlineDays,
+        ),
       },
       signingKeys,
       ...(receiptKeys ? { receiptKeys } : {}),

@@ -19,9 +19,17 @@ export interface ApiRequest {
   actor: Actor | null;
   idempotencyKey?: string;
   requestId: string;
+  /** Who the request comes from, as far as the network can tell: what per-client limits count. */
+  clientAddress: string;
 }
 
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** The caller the JWT authorizer verified (API Gateway's, or the local gateway's with the same shape), if any. */
+export function callerOf(event: ApiEvent): Actor | null {
+  const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
+  return actorFromClaims(claims as Record<string, string> | undefined);
+}
 
 function decodeBody(event: ApiEvent): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
@@ -49,7 +57,6 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
   const method = event.requestContext.http.method.toUpperCase();
   const body = method === 'POST' ? parseJson(decodeBody(event), headers['content-type']) : undefined;
-  const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
   const key = headers['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new DomainError('VALIDATION_FAILED', 'bad Idempotency-Key', [
@@ -64,8 +71,22 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     headers,
     body,
-    actor: actorFromClaims(claims as Record<string, string> | undefined),
+    actor: callerOf(event),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
     requestId: event.requestContext.requestId,
+    clientAddress: clientAddress(event, headers),
   };
+}
+
+/**
+ * The client a public request comes from. In AWS the API is reached only through CloudFront (origin-verify), which
+ * appends the viewer's address to X-Forwarded-For, so its LAST entry is the one the client cannot choose; locally
+ * the gateway's peer address.
+ */
+function clientAddress(event: ApiEvent, headers: Record<string, string>): string {
+  const forwarded = headers['x-forwarded-for']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return forwarded?.at(-1) ?? event.requestContext.http.sourceIp ?? 'unknown';
 }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportingDeadlineDaysOf } from '../../shared/national-report/batch';
 import { printSeedReport } from '../demo/report';
 import { seedDemo } from '../demo/seed';
 import { loadLocalCertificationBody } from './certification-body-file';
@@ -22,6 +23,7 @@ const HELP = `starmark — local registry
   --dynamo-port <n>  DynamoDB Local port (default 8000; 0: a free one)
   --prefix <XX>      certificate-number prefix (default SM)
   --body <file>      the certification body (JSON; default <data>/certification-body.json, else a fictional demo)
+  --report-days <n> days after an event by which it is reported to the national platform (default 5)
   --demo             seed demo organizations in every state (once per data folder)
   --help             this text
 `;
@@ -38,6 +40,7 @@ async function main() {
       'dynamo-port': { type: 'string', default: '8000' },
       prefix: { type: 'string', default: 'SM' },
       body: { type: 'string' },
+      'report-days': { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -51,6 +54,12 @@ async function main() {
     throw new LocalRuntimeError(`--port must be a port number, not ${values.port}`);
   if (!Number.isInteger(dynamoPort) || dynamoPort < 0 || dynamoPort > 65535)
     throw new LocalRuntimeError(`--dynamo-port must be a port number`);
+  let reportingDeadlineDays: number;
+  try {
+    reportingDeadlineDays = reportingDeadlineDaysOf(values['report-days'], '--report-days');
+  } catch (error) {
+    throw new LocalRuntimeError((error as Error).message);
+  }
   const body = loadLocalCertificationBody({ file: values.body, dataDir: resolve(values.data) });
   const webRoot = resolve('web/dist');
   process.stdout.write('Starting DynamoDB Local and the gateway…\n');
@@ -61,6 +70,7 @@ async function main() {
     ...(dynamoPort ? { dynamoPort } : {}),
     certificatePrefix: values.prefix,
     certificationBody: body.body,
+    reportingDeadlineDays,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
   });
   if (values.demo) {

@@ -3,13 +3,17 @@ import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
 import { certificateLog, consistencyProofOf, inclusionProofOf } from '../service/public-log';
 import { publishedStarMark } from '../signing/star-mark-ring';
+import { publicComplaintOperations } from './complaints';
 import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
+import { webhookOperations } from './webhooks';
 
 export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
   ...procurementOperations,
+  ...webhookOperations,
+  ...publicComplaintOperations,
   health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };

@@ -4,6 +4,7 @@ import { caseDocumentOperations } from './case-documents';
 import { directoryOperations } from './directory';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
+import { nationalReportOperations } from './national-report';
 import { operationsOperations } from './operations';
 import { organizationOperations } from './organizations';
 import { applicationOperations, applicationTransition } from './staff-applications';
@@ -21,6 +22,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...organizationOperations,
     ...directoryOperations,
     ...caseDocumentOperations,
+    ...nationalReportOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

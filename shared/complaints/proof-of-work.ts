@@ -6,6 +6,7 @@
  */
 import { sha256Hex } from '../audit/chain';
 import { PROOF_OF_WORK } from './settings';
+import { sha256HexSync } from './sha256';
 
 const CHALLENGE_RE = /^(\d{13})\.([0-9a-f]{32})$/;
 const NONCE_RE = /^\d{1,16}$/;
@@ -64,21 +65,22 @@ export async function checkProof(
 }
 
 /**
- * Finds a nonce by trying them in order, `batch` digests at a time (Web Crypto is asynchronous, so a batch keeps it
- * busy); `onProgress` hears how many were tried, for a page that shows it is working.
+ * Finds a nonce by trying them in order, `batch` at a time; between batches it awaits `onProgress` (a page yields
+ * there, so that it can still paint and show it is working) with how many it has tried.
  */
 export async function solveProof(
   challenge: string,
   bits: number = PROOF_OF_WORK.bits,
-  options: { batch?: number; start?: number; onProgress?: (tried: number) => void } = {},
+  options: { batch?: number; start?: number; onProgress?: (tried: number) => unknown } = {},
 ): Promise<ProofOfWork> {
-  const batch = options.batch ?? 512;
-  for (let start = options.start ?? 0; start < Number.MAX_SAFE_INTEGER; start += batch) {
-    const nonces = Array.from({ length: batch }, (_, i) => String(start + i));
-    const digests = await Promise.all(nonces.map((n) => sha256Hex(hashInput(challenge, n))));
-    const found = digests.findIndex((d) => leadingZeroBits(d) >= bits);
-    if (found >= 0) return { challenge, nonce: nonces[found] as string };
-    options.onProgress?.(start + batch - (options.start ?? 0));
+  const batch = options.batch ?? 4096;
+  const first = options.start ?? 0;
+  for (let start = first; start < Number.MAX_SAFE_INTEGER; start += batch) {
+    for (let n = start; n < start + batch; n++) {
+      const nonce = String(n);
+      if (leadingZeroBits(sha256HexSync(hashInput(challenge, nonce))) >= bits) return { challenge, nonce };
+    }
+    await options.onProgress?.(start + batch - first);
   }
   throw new Error('no nonce found');
 }

@@ -110,6 +110,9 @@ export const OTHER_EVENT_LABELS: Readonly<Record<string, Label>> = {
   documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
   mark_reissued: { zh: '签名密钥撤销，星级标志重新签发', en: 'Star mark re-signed: its key was revoked' },
   mark_artwork_downloaded: { zh: '已下载重新签发的标志图稿', en: 'New star-mark artwork downloaded' },
+  'report-batch-opened': { zh: '生成国家平台报送批次', en: 'National-platform report batch opened' },
+  'report-batch-exported': { zh: '导出报送文件', en: 'Report file exported' },
+  'report-batch-reported': { zh: '标记为已报送国家平台', en: 'Marked reported to the national platform' },
 };
 
 /** A certificate's first event: the same action name as the case's last step, told from the certificate's side. */

@@ -4,16 +4,19 @@
  * file; lifecycle endpoints are derived from the transition tables, so a new transition is a new endpoint.
  */
 import { CASE_DOCUMENT_ROUTES } from './case-documents';
+import { COMPLAINT_ROUTES } from './complaints';
 import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LOG_ROUTES } from './log';
+import { NATIONAL_REPORT_ROUTES } from './national-report';
 import { OPERATIONS_ROUTES } from './operations';
 import { ORGANIZATION_ROUTES } from './organizations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
 import { STAR_MARK_ROUTES } from './star-marks';
+import { WEBHOOK_ROUTES } from './webhooks';
 
 export type {
   Auth,
@@ -35,10 +38,13 @@ export const OPERATION_ROUTES = [
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
   ...INTEGRATOR_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,
   ...CASE_DOCUMENT_ROUTES,
+  ...NATIONAL_REPORT_ROUTES,
+  ...COMPLAINT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];

@@ -3,6 +3,7 @@
  * entity on every write, so an index can never disagree with the item it points to.
  */
 
+import type { Matter } from '../complaints/matter';
 import { nextActionDate } from '../lifecycle/certificate-dates';
 import type { Application, AuditEvent, Certificate } from '../model';
 
@@ -50,8 +51,28 @@ export const keys = {
   /** Certificates whose re-signed mark has not been downloaded yet: what the console warns about. */
   markReissuePending: 'MARKREISSUE#PENDING',
   markReissuePendingEntry: (number: string) => ({ pk: 'MARKREISSUE#PENDING', sk: number }),
+  /**
+   * The staff an OIDC deployment has seen sign in, one partition: a certification body has tens of staff, so one
+   * query lists them all. (With Cognito the user pool's groups are the directory and nothing is kept here.)
+   */
+  staffMembers: 'STAFF#MEMBERS',
+  staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
+  /** A complaint, counterfeit report or appeal (shared/complaints). */
+  matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
+  /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
+  spentChallenge: (challenge: string) => ({ pk: `POW#${challenge}`, sk: 'POW' }),
   /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */
   noticeQueue: 'NOTICE#QUEUE',
+  /** National-platform report items not yet reported, oldest first: one partition, what the console lists. */
+  reportDue: 'NATREPORT#DUE',
+  reportDueItem: (id: string) => ({ pk: 'NATREPORT#DUE', sk: id }),
+  /** A reported batch's items, moved out of the due partition in the transaction that marks the batch reported. */
+  reportedItems: (batchId: string) => `NATREPORT#BATCH#${batchId}`,
+  reportedItem: (batchId: string, id: string) => ({ pk: `NATREPORT#BATCH#${batchId}`, sk: id }),
+  reportBatches: 'NATREPORT#BATCHES',
+  reportBatch: (id: string) => ({ pk: 'NATREPORT#BATCHES', sk: id }),
+  /** Which report batch is open: one item, moved forward only from the step it was read at. */
+  reportPointer: () => ({ pk: 'NATREPORT#POINTER', sk: 'NATREPORT' }),
 };
 
 function logBundlePartition(bundle: number) {
@@ -68,6 +89,9 @@ export const indexKeys = {
   certificatesByCreditCode: (code: string) => `CC#${code}`,
   certificatesByStatus: (status: string) => `CSTATUS#${status}`,
   certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
+  mattersByState: (state: string) => `MATTERSTATE#${state}`,
+  /** The number a matter names (a real certificate or a made-up one): many reports of one number show together. */
+  mattersByNumber: (number: string) => `MATTERNUM#${number}`,
 };
 
 export function applicationIndexAttributes(a: Application) {
@@ -92,7 +116,22 @@ export function certificateIndexAttributes(c: Certificate) {
   };
 }
 
-export function eventStreamOf(kind: 'application' | 'certificate' | 'organization', id: string): string {
+/** The handling queue reads matters by state, oldest first; the pattern view reads them by the number they name. */
+export function matterIndexAttributes(
+  m: Pick<Matter, 'id' | 'state' | 'receivedAt' | 'certificateNumber' | 'reportedNumber'>,
+) {
+  const number = m.certificateNumber ?? m.reportedNumber;
+  return {
+    gsi1pk: indexKeys.mattersByState(m.state),
+    gsi1sk: `${m.receivedAt}#${m.id}`,
+    ...(number ? { gsi2pk: indexKeys.mattersByNumber(number), gsi2sk: `${m.receivedAt}#${m.id}` } : {}),
+  };
+}
+
+export function eventStreamOf(
+  kind: 'application' | 'certificate' | 'organization' | 'matter' | 'report-batch',
+  id: string,
+): string {
   return `${kind}/${id}`;
 }
 

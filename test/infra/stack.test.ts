@@ -102,7 +102,7 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table but its usage counters, and signs receipts and status snapshots only', () => {
+  it('public writes only usage counters, new filings and subscriptions; it signs receipts and statuses only', () => {
     const { statements } = roleOf('public');
     // Counting uses (API-key quotas, per-client rates) is one UpdateItem, on USAGE# items only.
     const counting = statements.filter((s: any) => s.Sid === 'CountUsesOnly');
@@ -113,7 +113,30 @@ describe('functions', () => {
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } },
       }),
     ]);
-    const actions = actionsOf(statements.filter((s: any) => s.Sid !== 'CountUsesOnly'));
+    // Integrators' subscriptions: their own items and audit streams, nothing else of the table.
+    const subscriptions = statements.filter((s: any) => s.Sid === 'SubscriptionWritesOnly');
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Condition: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'EVT#watchlist/*', 'EVT#webhook-endpoint/*'],
+          },
+        },
+      }),
+    ]);
+    // A complaint or report, its first event and its spent challenge are put; nothing else, and never updated.
+    const filing = statements.filter((s: any) => s.Sid === 'FileComplaintsOnly');
+    expect(filing).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MATTER#*', 'POW#*', 'EVT#matter/*'] } },
+      }),
+    ]);
+    const actions = actionsOf(
+      statements.filter((s: any) => !['CountUsesOnly', 'FileComplaintsOnly', 'SubscriptionWritesOnly'].includes(s.Sid)),
+    );
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');
     for (const forbidden of [...TABLE_WRITES, 'sns:Publish']) expect(actions).not.toContain(forbidden);

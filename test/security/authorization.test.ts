@@ -96,6 +96,12 @@ const ACCESS: Record<string, Access> = {
   // The case's own applicant while its file is open; the evaluator only when assigned (none is, before acceptance).
   requestDocumentUpload: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   confirmDocumentUpload: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
+  nationalReportQueue: STAFF_ONLY,
+  nationalReportBatch: STAFF_ONLY,
+  nationalReportCsv: STAFF_ONLY,
+  nationalReportXlsx: STAFF_ONLY,
+  openNationalReportBatch: ADMIN_ONLY,
+  markNationalReportBatchReported: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {

@@ -43,7 +43,14 @@ export interface TestSystemOptions
   extends Partial<
     Pick<
       LocalSystemOptions,
-      'signingKeys' | 'publicBaseUrl' | 'certificationBody' | 'logIntegrationEveryMs' | 'anonymousRatePerSecond'
+      | 'signingKeys'
+      | 'publicBaseUrl'
+      | 'certificationBody'
+      | 'logIntegrationEveryMs'
+      | 'anonymousRatePerSecond'
+      | 'directory'
+      | 'reportsPerClientPerHour'
+      | 'webhookEveryMs'
     >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
@@ -110,6 +117,10 @@ async function startTestSystem(
     statusSnapshotMaxAgeMs: 0,
     // Tests fire requests far faster than a person: the anonymous limit is tested where a test asks for it.
     anonymousRatePerSecond: null,
+    // Every test's filings come from the one local address: the per-client limit is tested where a test asks.
+    reportsPerClientPerHour: null,
+    // Webhooks go out when a test runs them (runWebhooks), for the same reason as the log integrator.
+    webhookEveryMs: false,
     ...rest,
   });
   const tokens = new Map<string, string>();

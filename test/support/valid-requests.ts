@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
 import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
+import { counterfeitReport } from './complaints';
 import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
 
@@ -102,6 +103,22 @@ async function registeredOrganization(s: Subjects): Promise<string> {
   return body.organization.creditCode;
 }
 
+const REPORTS = '/v1/staff/national-reports';
+
+/** A report batch open over what is due (a fresh certificate's issuance at least), the one open before closed. */
+async function freshReportBatch(s: Subjects): Promise<string> {
+  const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+  if (queue.openBatch) await ok(s.api.post(`${REPORTS}/batches/${queue.openBatch.id}/reported`, {}, ACTING.admin));
+  await s.certificate('valid');
+  return (await ok(s.api.post(`${REPORTS}/batches`, {}, ACTING.admin))).id;
+}
+
+/** The open report batch, opened when none is. */
+async function openReportBatch(s: Subjects): Promise<string> {
+  const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+  return queue.openBatch ? queue.openBatch.id : freshReportBatch(s);
+}
+
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
 export const KNOWN: Record<
   string,
@@ -165,6 +182,22 @@ export const KNOWN: Record<
     await ok(s.api.post(`/v1/staff/applications/${id}/documents/uploads/${uploadId}/confirm`, {}, ACTING.applicant));
     return { path: `/v1/staff/applications/${id}/documents/${uploadId}/download`, as: ACTING.applicant };
   },
+  openNationalReportBatch: async (s) => {
+    const queue = await ok(s.api.get(REPORTS, ACTING.admin));
+    if (queue.openBatch) await ok(s.api.post(`${REPORTS}/batches/${queue.openBatch.id}/reported`, {}, ACTING.admin));
+    await s.certificate('valid');
+    return { body: {}, as: ACTING.admin };
+  },
+  nationalReportBatch: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}` }),
+  nationalReportCsv: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}/report.csv` }),
+  nationalReportXlsx: async (s) => ({ path: `${REPORTS}/batches/${await openReportBatch(s)}/report.xlsx` }),
+  markNationalReportBatchReported: async (s) => ({
+    path: `${REPORTS}/batches/${await freshReportBatch(s)}/reported`,
+    body: { platformReference: 'PT-2026-0001' },
+    as: ACTING.admin,
+  }),
+  // Each filing spends its own proof of work: a fresh challenge, solved.
+  fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),
   revokeApiKey: async (s) => {
@@ -174,9 +207,53 @@ export const KNOWN: Record<
     return { path: `/v1/staff/api-keys/${id}/revoke`, body: {}, as: ACTING.admin };
   },
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
+  createWatchlist: async (s) => ({
+    body: { name: '2026 年第 12 号招标', numbers: [await s.readable('certificate')] },
+    headers: await integratorKey(s),
+  }),
+  listWatchlists: async (s) => ({ headers: await integratorKey(s) }),
+  deleteWatchlist: async (s) => {
+    const headers = await integratorKey(s);
+    const made = await ok(
+      s.api.request('POST', '/v1/integrator/watchlists', {
+        body: { name: '待删除', numbers: [await s.readable('certificate')] },
+        headers,
+      }),
+    );
+    return { path: `/v1/integrator/watchlists/${made.id}/delete`, body: {}, headers };
+  },
+  createWebhookEndpoint: async (s) => ({
+    body: { url: 'https://tender.example.cn/hooks/starmark' },
+    headers: await integratorKey(s),
+  }),
+  listWebhookEndpoints: async (s) => ({ headers: await integratorKey(s) }),
+  rotateWebhookSecret: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/rotate-secret`, body: {}, headers };
+  },
+  deleteWebhookEndpoint: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/delete`, body: {}, headers };
+  },
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
     await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
     return { path: `/v1/staff/signing-keys/${encodeURIComponent(kid)}/revoke`, body: { reason: '私钥疑似泄露' } };
   },
 };
+
+/** A fresh integrator's key, as the header its requests carry. */
+async function integratorKey(s: Subjects): Promise<Record<string, string>> {
+  const issued = await ok(
+    s.api.post('/v1/staff/api-keys', { name: '某招投标平台', contact: 'ops@tender.example' }, ACTING.admin),
+  );
+  return { 'x-api-key': issued.key };
+}
+
+async function integratorEndpoint(s: Subjects): Promise<{ headers: Record<string, string>; id: string }> {
+  const headers = await integratorKey(s);
+  const made = await ok(
+    s.api.request('POST', '/v1/integrator/webhooks', { body: { url: 'https://tender.example.cn/a' }, headers }),
+  );
+  return { headers, id: made.id };
+}

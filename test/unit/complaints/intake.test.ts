@@ -3,6 +3,7 @@
  * leading zero bits, well-formed), and schemas that bound every field and refuse what could break a console.
  */
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../shared/audit/chain';
 import {
   challengeExpiry,
   checkProof,
@@ -13,6 +14,7 @@ import {
   publicFilingSchema,
   solveProof,
 } from '../../../shared/complaints';
+import { sha256HexSync } from '../../../shared/complaints/sha256';
 import * as z from '../../../shared/zod';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -42,7 +44,7 @@ describe('the proof of work', () => {
     // The first nonce good for BITS has fewer than the default's bits but for a 1 in 256 chance: then try the next.
     let proof = await solveProof(challenge, BITS);
     while ((await checkProof(proof, NOW)) === 'ok')
-      proof = await solveProof(challenge, BITS, { batch: 1, start: Number(proof.nonce) + 1 });
+      proof = await solveProof(challenge, BITS, { start: Number(proof.nonce) + 1 });
     expect(await checkProof(proof, NOW)).toBe('insufficient');
   });
 
@@ -124,5 +126,19 @@ describe('what the public may file', () => {
     ['a field nobody asked for', { photoUrl: 'https://x.example' }, ''],
   ])('refuses %s', (_label, change, path) => {
     expect(issues({ ...report, ...change })).toEqual([path]);
+  });
+});
+
+describe('the solver hashes as Web Crypto does', () => {
+  it.each(['', 'abc', 'starmark-report-v1:1700000000000.00ff:12345', '长'.repeat(40), 'x'.repeat(119)])(
+    'agrees on %j',
+    async (text) => {
+      expect(sha256HexSync(text)).toBe(await sha256Hex(text));
+    },
+  );
+
+  it('solves the default difficulty, and the proof checks', async () => {
+    const { challenge } = newChallenge(NOW);
+    expect(await checkProof(await solveProof(challenge), NOW)).toBe('ok');
   });
 });

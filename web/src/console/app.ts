@@ -18,6 +18,7 @@ import { certificateView } from './views/certificate';
 import { certificatesView } from './views/certificates';
 import { dueView } from './views/due';
 import { loginView } from './views/login';
+import { nationalReportView } from './views/national-report';
 import { newApplicationView } from './views/new-application';
 import { outboxView } from './views/outbox';
 
@@ -29,6 +30,7 @@ const VIEWS: Record<string, View> = {
   certificate: certificateView,
   due: dueView,
   outbox: outboxView,
+  reports: nationalReportView,
   new: newApplicationView,
 };
 
@@ -39,6 +41,7 @@ function navFor(user: SessionUser, current: string): HTMLElement {
         ['certificates', '#/certificates/valid', L.certificates],
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],
+        ['reports', '#/reports', L.nationalReport],
       ]
     : [
         ['mine', '#/mine', L.mine],

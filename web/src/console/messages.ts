@@ -48,6 +48,7 @@ export const L = {
     certificates: { zh: '证书', en: 'Certificates' },
     due: { zh: '到期提醒', en: 'Due' },
     outbox: { zh: '发件箱', en: 'Outbox' },
+    nationalReport: { zh: '国家平台报送', en: 'National-platform reporting' },
     mine: { zh: '我的申请与证书', en: 'My applications and certificates' },
     newApplication: { zh: '新申请', en: 'New application' },
     loading: { zh: '正在加载…', en: 'Loading…' },
@@ -244,9 +245,12 @@ export const L = {
     printMarkPng600: { zh: 'PNG 600 dpi', en: 'PNG 600 dpi' },
     renewalOpen: { zh: '再认证进行中：', en: 'Renewal under review: ' },
     applyForRenewal: { zh: '申请再认证', en: 'Apply for renewal' },
-    renewBefore: {
-      zh: '有效期至 {date}，须在到期前完成再认证。',
-      en: 'Valid until {date}; renewal must be completed before then.',
+    signedAt: { zh: '签发于 {at}', en: 'signed {at}' },
+    verifyPage: { zh: '标志验证页面', en: 'Mark’s verification page' },
+    verifyOpen: { zh: '打开验证页面', en: 'Open the verification page' },
+    markNotPublished: {
+      zh: '当前无可验证的标志（签名密钥已撤销或尚未签发）',
+      en: 'No verifiable mark now (its key was revoked, or none was signed)',
     },
     organization: { zh: '获证组织', en: 'Organization' },
     scope: { zh: '认证范围', en: 'Scope' },
@@ -277,6 +281,39 @@ export const L = {
     },
   }),
 
+  renewal: m({
+    title: { zh: '再认证', en: 'Renewal' },
+    window: {
+      zh: '再认证申请期：{opens} 起；须在 {closes}（有效期届满）前完成再认证。',
+      en: 'Renewal window: apply from {opens}; the renewal must be complete by {closes}, the last day of validity.',
+    },
+    early: {
+      zh: '尚未进入申请期，也可提前申请。',
+      en: 'The window has not opened yet; you may still apply early.',
+    },
+    scope: { zh: '再认证的认证范围（可修改）', en: 'Scope to renew (you may change it)' },
+    documents: { zh: '服务体系文件（可增删）', en: 'Service-system documents (add or remove)' },
+    keep: { zh: '保留', en: 'keep' },
+    documentName: { zh: '新增文件名称', en: 'Add a document: its name' },
+    documentKind: { zh: '文件类别', en: 'Kind' },
+    addDocument: { zh: '添加', en: 'Add' },
+    uploadHint: {
+      zh: '提交后可在再认证案件页面上传文件。',
+      en: 'Files can be uploaded on the renewal case once it is submitted.',
+    },
+    review: { zh: '核对申请', en: 'Review the application' },
+    cancel: { zh: '取消', en: 'Cancel' },
+    confirmTitle: { zh: '确认提交再认证申请？', en: 'Submit this renewal application?' },
+    confirmNote: {
+      zh: '提交后将进行完整评审（文件审核、现场审核、认证委员会决定）；评审期间不能再次申请。',
+      en: 'A full review follows (documents, on-site review, committee decision); no second renewal can open meanwhile.',
+    },
+    scopeKept: { zh: '认证范围不变', en: 'Scope unchanged' },
+    noDocuments: { zh: '不列文件', en: 'No documents listed' },
+    confirm: { zh: '确认提交', en: 'Submit the renewal' },
+    back: { zh: '返回修改', en: 'Back to edit' },
+  }),
+
   dueWeeks: m({
     overdue: { zh: '已逾期 {n} 天', en: '{n} days overdue' },
     left: { zh: '剩余 {n} 天', en: '{n} days left' },
@@ -301,6 +338,43 @@ export const L = {
     markReissued: { zh: '标志重新签发', en: 'Mark re-signed' },
     sent: { zh: '已发送', en: 'sent' },
     queued: { zh: '待发送', en: 'queued' },
+  }),
+
+  report: m({
+    intro: {
+      zh: '证书的颁发、变更、暂停、恢复、撤销、注销和到期，须在 {days} 天内报送全国认证认可信息公共服务平台；过期的证书按“注销”报送。',
+      en: 'Each issuance, change, suspension, reinstatement, withdrawal, cancellation and expiry is reported to the national platform within {days} days; an expired certificate is reported as cancelled (注销).',
+    },
+    summary: {
+      zh: '截至 {today}：待报送 {n} 条，其中逾期 {overdue} 条',
+      en: 'As of {today}: {n} due, {overdue} overdue',
+    },
+    nothingDue: { zh: '没有待报送的信息', en: 'Nothing is due to be reported' },
+    number: { zh: '证书编号', en: 'Certificate' },
+    holder: { zh: '获证组织', en: 'Holder' },
+    kind: { zh: '信息类型', en: 'Event' },
+    status: { zh: '报送状态', en: 'Reported status' },
+    eventDate: { zh: '变化日期', en: 'Event date' },
+    deadline: { zh: '报送期限', en: 'Report by' },
+    batch: { zh: '批次', en: 'Batch' },
+    overdue: { zh: '已逾期', en: 'overdue' },
+    open: { zh: '生成报送批次', en: 'Open a report batch' },
+    opened: { zh: '已生成报送批次 {id}', en: 'Report batch {id} opened' },
+    openBatch: { zh: '待报送批次 {id}', en: 'Open batch {id}' },
+    openedBy: { zh: '{at} 由 {by} 生成，共 {n} 条', en: 'Opened {at} by {by}, {n} items' },
+    csv: { zh: '下载 CSV', en: 'Download CSV' },
+    xlsx: { zh: '下载 Excel（XLSX）', en: 'Download Excel (XLSX)' },
+    reference: { zh: '平台回执编号（可选）', en: "Platform's receipt number (optional)" },
+    referenceHint: {
+      zh: '上传成功后平台给出的编号，记入审核记录',
+      en: 'The number the platform acknowledged the upload with, kept in the audit trail',
+    },
+    markReported: { zh: '标记为已报送', en: 'Mark reported' },
+    reported: { zh: '批次 {id} 已标记为已报送', en: 'Batch {id} marked reported' },
+    batches: { zh: '报送批次', en: 'Report batches' },
+    itemCount: { zh: '{n} 条', en: '{n} items' },
+    stateOpen: { zh: '待报送', en: 'open' },
+    stateReported: { zh: '已报送', en: 'reported' },
   }),
 
   sheet: m({

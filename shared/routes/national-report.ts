@@ -1,0 +1,87 @@
+/** Routes of national-platform reporting: the queue, batches opened, exported (CSV, XLSX) and marked reported. */
+import {
+  markReportedSchema,
+  reportBatchPathSchema,
+  reportBatchSchema,
+  reportBatchViewSchema,
+  reportQueueSchema,
+} from '../national-report/schemas';
+import { emptyBody } from '../schemas/common';
+import { noBody, noParams, noQuery, rawResponse, route } from './spec';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const NATIONAL_REPORT_ROUTES = [
+  route({
+    method: 'GET',
+    path: '/v1/staff/national-reports',
+    fn: 'staff',
+    op: 'nationalReportQueue',
+    auth: 'staff',
+    summary: 'What is due to the national platform: unreported items with their deadline, the open batch (staff)',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: reportQueueSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/national-reports/batches',
+    fn: 'staff',
+    op: 'openNationalReportBatch',
+    auth: 'staff',
+    summary: 'Open a batch of the items due, oldest first; one batch is open at a time (admin)',
+    params: noParams,
+    query: noQuery,
+    body: emptyBody,
+    response: reportBatchSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/staff/national-reports/batches/{batchId}',
+    fn: 'staff',
+    op: 'nationalReportBatch',
+    auth: 'staff',
+    summary: 'A report batch: its items and its audit trail (staff)',
+    params: reportBatchPathSchema,
+    query: noQuery,
+    body: noBody,
+    response: reportBatchViewSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/staff/national-reports/batches/{batchId}/report.csv',
+    fn: 'staff',
+    op: 'nationalReportCsv',
+    auth: 'staff',
+    summary: "The batch as CSV in the platform's column order (UTF-8 with BOM; the export is audited) (staff)",
+    params: reportBatchPathSchema,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse('text/csv'),
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/staff/national-reports/batches/{batchId}/report.xlsx',
+    fn: 'staff',
+    op: 'nationalReportXlsx',
+    auth: 'staff',
+    summary: "The batch as an XLSX workbook in the platform's column order (the export is audited) (staff)",
+    params: reportBatchPathSchema,
+    query: noQuery,
+    body: noBody,
+    response: rawResponse(XLSX_TYPE),
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/national-reports/batches/{batchId}/reported',
+    fn: 'staff',
+    op: 'markNationalReportBatchReported',
+    auth: 'staff',
+    summary: 'Mark the open batch reported to the platform: its items leave the queue (admin)',
+    params: reportBatchPathSchema,
+    query: noQuery,
+    body: markReportedSchema,
+    response: reportBatchSchema,
+  }),
+] as const;
