@@ -168,13 +168,11 @@ describe('a walk over the demo registry', () => {
     const records = [
       ...(await cases())
         .filter((a) => !['issued', 'rejected', 'withdrawn'].includes(a.state))
-        .map((a) => ({
-          hash: `#/case/${a.id}`,
-          title: '#case-title',
-        })),
+        .map((a) => ({ hash: `#/case/${a.id}`, title: '#case-title', applicantSub: a.applicantSub })),
       ...[...(await certificates('valid')), ...(await certificates('suspended'))].map((c) => ({
         hash: `#/certificate/${c.number}`,
         title: '#certificate-title',
+        applicantSub: c.applicantSub,
       })),
     ];
     expect(records.length).toBeGreaterThan(5);
