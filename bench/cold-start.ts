@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { ESM_REQUIRE_SHIM } from '../infra/constructs/starmark-function';
+import { deployedBundle } from './deployed-build';
 import { type BenchRow, kb, ms, ratio, verdict } from './table';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,26 +20,10 @@ const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => db.send(new GetCommand({ TableName: 't', Key: { pk: 'x', sk: 'y' } }));
 `;
 
-/** `entry`: a handler's path, or the source of one (resolved from the project, as if it were in it). */
+/** The bundle's size in bytes, written to `outfile`. */
 async function deployedBuild(entry: { path: string } | { source: string }, outfile: string): Promise<number> {
-  const out = await build({
-    ...('path' in entry
-      ? { entryPoints: [entry.path] }
-      : { stdin: { contents: entry.source, resolveDir: ROOT, loader: 'ts' as const } }),
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_SHIM },
-    // The renderer's files are copied beside the bundle by the stack; the public function does not load them.
-    external: ['*.wasm'],
-    logLevel: 'silent',
-    metafile: true,
-  });
-  return Object.values(out.metafile.outputs)[0]?.bytes ?? 0;
+  const { metafile } = await deployedBundle('path' in entry ? entry : { ...entry, resolveDir: ROOT }, { outfile });
+  return Object.values(metafile.outputs)[0]?.bytes ?? 0;
 }
 
 /** Milliseconds from before the import to after it, in a fresh process (its own start-up not counted). */

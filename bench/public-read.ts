@@ -61,7 +61,7 @@ export async function issueOne(system: LocalSystem): Promise<{ number: string; t
   };
 }
 
-async function load(url: string, connections: number, seconds: number, post?: unknown): Promise<LoadResult> {
+export async function load(url: string, connections: number, seconds: number, post?: unknown): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections,

@@ -65,6 +65,7 @@ const sections: [string, () => Promise<Row[]>][] = [
         sizes: quick ? [10_000] : [10_000, 100_000],
         samples: quick ? 100 : 500,
         seedBudgetSeconds: quick ? 20 : 480,
+        load: { connections: 64, seconds: quick ? 2 : 8, rounds: quick ? 1 : 3 },
       }),
   ],
 ];

@@ -14,6 +14,7 @@ import type { RegistryStore } from '../shared/store/port';
 import { bulkNameRows } from './bulk-names';
 import { optionalModule } from './optional';
 import { corpusOrganization } from './search';
+import { searchLoadRows } from './search-load';
 import { type BenchRow, count, ms, notMeasured, ratio, verdict } from './table';
 
 interface SearchModule {
@@ -41,6 +42,8 @@ export async function searchRows(options: {
   sizes: number[];
   samples: number;
   seedBudgetSeconds: number;
+  /** Name search under load (search-load.ts) at each size. */
+  load: { connections: number; seconds: number; rounds: number };
 }): Promise<BenchRow[]> {
   const search = await optionalModule<SearchModule>('search');
   if (!search?.seedSearchCorpus || !search.runSearchBench)
@@ -83,6 +86,14 @@ export async function searchRows(options: {
         verdict: 'info',
         note: `name p50/p99 ${ms(result.nameSearch.p50)} / ${ms(result.nameSearch.p99)}, lookup ${ms(result.numberLookup.p50)} / ${ms(result.numberLookup.p99)}, ${result.samples} sequential samples; seeded at ${count(Math.round(seeded / seedSeconds))} certificates/s (${how})`,
       });
+      const rare = corpusOrganization(Math.floor(size / 2));
+      rows.push(
+        ...(await searchLoadRows(
+          { url: system.url, dynamoEndpoint: system.dynamo.endpoint, table: TABLE },
+          { size, rareTerm: rare.middle, someNumber: rare.number },
+          options.load,
+        )),
+      );
       // The same corpus, in the same run: a bulk check by 100 names against one by 100 numbers.
       const orgs = Array.from({ length: size }, (_, i) => corpusOrganization(i));
       rows.push(...(await bulkNameRows(system.url, orgs, { checks: Math.max(10, Math.round(options.samples / 10)) })));

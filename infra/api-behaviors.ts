@@ -8,7 +8,10 @@
 import { PAGE_ALIASES, PAGE_FILES, PAGE_PREFIXES } from '../shared/pages';
 import type { RouteSpec } from '../shared/routes';
 
+/** `staff`: never cached, the answer depends on the caller's credentials (a bearer token, or an integrator's key). */
 export type ApiBehaviorKind = 'staff' | 'public';
+
+const kindOf = (route: RouteSpec): ApiBehaviorKind => (route.auth === 'none' ? 'public' : 'staff');
 
 export interface ApiBehavior {
   readonly pathPattern: string;
@@ -31,8 +34,8 @@ export function matchesPathPattern(pattern: string, path: string): boolean {
 
 function patternFor(route: RouteSpec): string {
   const segments = route.path.split('/').filter(Boolean);
-  if (route.auth === 'staff') {
-    // `/v1/staff/*`: one behavior for the whole staff area.
+  if (kindOf(route) === 'staff') {
+    // `/v1/staff/*`, `/v1/integrator/*`: one behavior for the whole area.
     return segments.length > 2 ? `/${segments[0]}/${segments[1]}/*` : samplePattern(route.path);
   }
   // `/v1/*`, `/.well-known/*`; a one-segment path such as `/health` is matched exactly.
@@ -46,7 +49,7 @@ function samplePattern(path: string): string {
 export function apiBehaviors(routes: readonly RouteSpec[]): ApiBehavior[] {
   const staff = new Set<string>();
   const open = new Set<string>();
-  for (const route of routes) (route.auth === 'staff' ? staff : open).add(patternFor(route));
+  for (const route of routes) (kindOf(route) === 'staff' ? staff : open).add(patternFor(route));
   const behaviors: ApiBehavior[] = [
     ...[...staff].map((pathPattern) => ({ pathPattern, kind: 'staff' as const })),
     ...[...open].filter((p) => !staff.has(p)).map((pathPattern) => ({ pathPattern, kind: 'public' as const })),
@@ -55,7 +58,7 @@ export function apiBehaviors(routes: readonly RouteSpec[]): ApiBehavior[] {
   for (const route of routes) {
     const path = samplePath(route.path);
     const first = behaviors.find((b) => matchesPathPattern(b.pathPattern, path));
-    const expected: ApiBehaviorKind = route.auth === 'staff' ? 'staff' : 'public';
+    const expected = kindOf(route);
     if (first?.kind !== expected) {
       throw new Error(
         `route ${route.method} ${route.path} (${expected}) would reach CloudFront behavior ` +

@@ -213,6 +213,8 @@ export class StarmarkStack extends Stack {
     // Reads only, but every public request is counted against its API key or its client's rate, and the public
     // may file a complaint or a counterfeit report.
     table.grantUsageCounting(publicFn.role);
+    // And integrators keep their watchlists and webhook endpoints through it (their API key, not a staff login).
+    table.grantSubscriptionWrites(publicFn.role);
     table.grantPublicFiling(publicFn.role);
     const documents = new DocumentsBucket(this, 'Documents', {
       admins,

@@ -254,6 +254,11 @@ export const ERROR_CATALOGUE = {
     zh: '监督审核最多推迟 3 个月',
     en: 'A surveillance may be postponed by at most 3 months',
   },
+  POSTPONEMENT_NOT_LATER: {
+    status: 422,
+    zh: '推迟后的日期须晚于当前截止日期',
+    en: 'A postponement must move the deadline to a later day',
+  },
   POSTPONEMENT_AFTER_DEADLINE: {
     status: 422,
     zh: '监督审核截止日期已过，不能再推迟',
@@ -339,6 +344,36 @@ export const ERROR_CATALOGUE = {
     status: 401,
     zh: 'API 密钥无效或已吊销',
     en: 'The API key is not valid or has been revoked',
+  },
+  API_KEY_REQUIRED: {
+    status: 401,
+    zh: '此操作需要 API 密钥（x-api-key 请求头）',
+    en: 'This request needs an API key (the x-api-key header)',
+  },
+  ENDPOINT_URL_INVALID: {
+    status: 422,
+    zh: 'Webhook 地址不是有效的 URL（不得含用户名、密码或 # 片段）',
+    en: 'The webhook address is not a valid URL (no user name, password or # fragment)',
+  },
+  ENDPOINT_NOT_HTTPS: {
+    status: 422,
+    zh: 'Webhook 地址必须使用 https',
+    en: 'The webhook address must use https',
+  },
+  ENDPOINT_NOT_PUBLIC: {
+    status: 422,
+    zh: 'Webhook 地址必须是公网主机，不得是内网、回环或链路本地地址',
+    en: 'The webhook address must be a public host, not a private, loopback or link-local address',
+  },
+  SUBSCRIPTION_LIMIT: {
+    status: 422,
+    zh: '监控清单或 Webhook 地址数量已达上限',
+    en: 'The limit of watchlists or webhook endpoints for this key is reached',
+  },
+  DELIVERY_PENDING: {
+    status: 409,
+    zh: '该推送仍在重试中，无需重放',
+    en: 'The delivery is still being tried; there is nothing to replay yet',
   },
   RATE_LIMITED: {
     status: 429,

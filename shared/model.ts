@@ -207,6 +207,8 @@ export interface Certificate extends Versioned {
   /** The signed star-mark token (JWS) for the current level and cycle, and the key that signed it. */
   token?: string;
   tokenKid?: string;
+  /** When the current token was signed (absent on a certificate signed before this was kept). */
+  tokenSignedAt?: string;
   /**
    * The mark was re-signed because the key of the one before was revoked (shared/star-mark/reissue.ts): copies of
    * the old mark in circulation no longer prove themselves, so staff are warned until the new artwork is downloaded.

@@ -1,22 +1,29 @@
 /**
- * The staff function's dependencies: the signing ones and the staff directory, the user pool's groups, which no
- * other function lists (nor is granted cognito-idp:ListUsersInGroup on). Without a user pool (an OIDC deployment)
- * there is no directory, and an assignment is refused as DIRECTORY_UNAVAILABLE rather than taken unchecked.
+ * The staff function's dependencies: the signing ones and the staff directory, which no other function reads. With
+ * a Cognito user pool it is the pool's groups (the only function granted cognito-idp:ListUsersInGroup); with an OIDC
+ * issuer, whose members the registry cannot list, it is the staff's own sign-ins, kept in the table.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { CognitoDirectory } from '../directory/cognito-directory';
+import type { SignInRecorder } from '../directory/record-sign-ins';
+import { SignInDirectory } from '../directory/sign-in-directory';
 import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
 import { signingDeps } from './signing-deps';
 
-let deps: Promise<Deps> | undefined;
+let deps: Promise<Deps & { signIns?: SignInRecorder }> | undefined;
 
-export function staffDeps(): Promise<Deps> {
+export function staffDeps(): Promise<Deps & { signIns?: SignInRecorder }> {
   deps ??= signingDeps().then((common) => {
     const userPoolId = process.env[DEPLOYMENT_ENV.userPoolId];
-    if (!userPoolId) return common;
-    return { ...common, directory: new CognitoDirectory(traced(new CognitoIdentityProviderClient({})), userPoolId) };
+    if (userPoolId)
+      return { ...common, directory: new CognitoDirectory(traced(new CognitoIdentityProviderClient({})), userPoolId) };
+    const signIns = new SignInDirectory(common.store, common.clock);
+    return { ...common, directory: signIns, signIns };
   });
   return deps;
 }
+
+/** The recorder of staff sign-ins, where the directory is made of them. */
+export const staffSignIns = (): Promise<SignInRecorder | undefined> => staffDeps().then((d) => d.signIns);

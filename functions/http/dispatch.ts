@@ -95,12 +95,19 @@ async function runTransition(
   return transitions.certificate({ ...call, query: {}, actor }, deps);
 }
 
-function runOperation(route: OperationRoute, req: ApiRequest, operations: object, deps: Deps): Promise<ApiResponse> {
+function runOperation(
+  route: OperationRoute,
+  req: ApiRequest,
+  operations: object,
+  deps: Deps,
+  integrator: string | undefined,
+): Promise<ApiResponse> {
   // The one place a route meets its operation by name; the tables are typed per route (operation.ts).
   const operation = (operations as Record<string, Operation<OperationRoute> | undefined>)[route.op];
   if (!operation) throw new DomainError('ROUTE_NOT_FOUND');
   const params = parseInput(route.params, req.params, 'path');
-  return operation(callOf(req, route, params, parseInput(route.body, req.body, 'body')), deps);
+  const call = callOf(req, route, params, parseInput(route.body, req.body, 'body'));
+  return operation(integrator !== undefined ? { ...call, integrator } : call, deps);
 }
 
 export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
@@ -113,15 +120,19 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
       if (!route) throw new DomainError('ROUTE_NOT_FOUND');
       const request = readRequest(event, route);
       if (route.auth === 'staff' && !request.actor) throw new DomainError('UNAUTHENTICATED');
+      const presented = request.headers[API_KEY_HEADER];
+      if (route.auth === 'apiKey' && presented === undefined) throw new DomainError('API_KEY_REQUIRED');
       // Public requests are counted before any work: against the caller's API key, or its address when it has none.
-      if (route.auth === 'none')
-        await meterRequest(await deps(), {
-          ...(request.headers[API_KEY_HEADER] !== undefined ? { apiKey: request.headers[API_KEY_HEADER] } : {}),
-          clientAddress: request.clientAddress,
-        });
+      const metered =
+        route.auth === 'staff'
+          ? {}
+          : await meterRequest(await deps(), {
+              ...(presented !== undefined ? { apiKey: presented } : {}),
+              clientAddress: request.clientAddress,
+            });
       const response = route.transition
         ? await runTransition(route, request, table.transitions, await deps())
-        : await runOperation(route, request, table.operations, await deps());
+        : await runOperation(route, request, table.operations, await deps(), metered.keyId);
       return toHttp({ ...response, headers: { ...response.headers, ...corsHeaders(route) } }, route.cacheSeconds);
     } catch (error) {
       if (!isDomainError(error) || error.code === 'INTERNAL')

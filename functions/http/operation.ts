@@ -28,6 +28,8 @@ export interface Call<Params, Query, Body, Caller> {
   /** Present when the client sent an Idempotency-Key (staff POSTs): a retry replays the first answer. */
   idempotency?: IdempotencyContext;
   requestId: string;
+  /** The id of the API key presented, on `auth: 'apiKey'` routes: whose subscriptions these are. */
+  integrator?: string;
   /** The client's address (dispatch reads it once): what a per-client limit counts. */
   clientAddress: string;
 }
@@ -37,7 +39,8 @@ export type CallOf<R extends OperationRoute> = Call<
   z.output<R['query']>,
   z.output<R['body']>,
   R['auth'] extends 'staff' ? Actor : Actor | null
->;
+> &
+  (R['auth'] extends 'apiKey' ? { integrator: string } : unknown);
 
 export type Operation<R extends OperationRoute> = (call: CallOf<R>, deps: Deps) => Promise<ApiResponse>;
 

@@ -25,6 +25,12 @@ export interface ApiRequest {
 
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
 
+/** The caller the JWT authorizer verified (API Gateway's, or the local gateway's with the same shape), if any. */
+export function callerOf(event: ApiEvent): Actor | null {
+  const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
+  return actorFromClaims(claims as Record<string, string> | undefined);
+}
+
 function decodeBody(event: ApiEvent): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
@@ -51,7 +57,6 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
   const method = event.requestContext.http.method.toUpperCase();
   const body = method === 'POST' ? parseJson(decodeBody(event), headers['content-type']) : undefined;
-  const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
   const key = headers['idempotency-key'];
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new DomainError('VALIDATION_FAILED', 'bad Idempotency-Key', [
@@ -66,7 +71,7 @@ export function readRequest(event: ApiEvent, route: RouteSpec): ApiRequest {
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     headers,
     body,
-    actor: actorFromClaims(claims as Record<string, string> | undefined),
+    actor: callerOf(event),
     ...(key !== undefined ? { idempotencyKey: key } : {}),
     requestId: event.requestContext.requestId,
     clientAddress: clientAddress(event, headers),

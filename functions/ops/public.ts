@@ -7,10 +7,12 @@ import { publicComplaintOperations } from './complaints';
 import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
+import { webhookOperations } from './webhooks';
 
 export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
   ...procurementOperations,
+  ...webhookOperations,
   ...publicComplaintOperations,
   health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');

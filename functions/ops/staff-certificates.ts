@@ -9,6 +9,7 @@ import { loadCertificate, planCertificateTransition } from '../service/certifica
 import type { Deps } from '../service/deps';
 import { namesOf } from '../service/directory';
 import { execute } from '../service/plan';
+import { publishedStarMark } from '../signing/star-mark-ring';
 import type { StaffOperations } from './tables';
 
 /** Staff read every certificate; an applicant reads its own, and another's answers as missing. */
@@ -19,10 +20,11 @@ export async function readableCertificate(actor: Actor, number: string, deps: De
 }
 
 export const certificateOperations = {
-  getCertificate: async ({ actor, params }, deps) => ({
-    status: 200,
-    body: await readableCertificate(actor, params.number, deps),
-  }),
+  getCertificate: async ({ actor, params }, deps) => {
+    const certificate = await readableCertificate(actor, params.number, deps);
+    // The mark's verification link, as the public record gives it: only while its key is trusted.
+    return { status: 200, body: { ...certificate, ...(await publishedStarMark(deps, certificate)) } };
+  },
 
   certificateEvents: async ({ actor, params }, deps) => {
     const certificate = await readableCertificate(actor, params.number, deps);

@@ -30,7 +30,8 @@ const ENTITY = 'api-key';
 const streamOf = (id: string) => `api-key/${id}`;
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-function newId(): string {
+/** 16 random characters of [0-9A-Z]: the id of a key, a watchlist, a webhook endpoint. */
+export function newId(): string {
   return [...randomBytes(16)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 }
 

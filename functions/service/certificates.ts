@@ -40,7 +40,7 @@ export async function planCertificateChange(
     actor,
     now,
   );
-  const certificate = claimsChanged(current, value) ? await withStarMark(deps, value) : value;
+  const certificate = claimsChanged(current, value) ? await withStarMark(deps, value, now) : value;
   return {
     // Search hits show status and level: their term items change in the same transaction (nothing when unchanged).
     writes: [

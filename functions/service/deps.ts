@@ -26,6 +26,11 @@ export interface RegistryConfig {
   /** Days after an event by which it is reported to the national platform (shared/national-report's default). */
   reportingDeadlineDays?: number;
   /**
+   * Whether webhooks may go to loopback addresses (over http too): the local system, whose receivers run on the same
+   * machine. Never in AWS, where a loopback or private address would be a probe of the function's own network.
+   */
+  webhookLoopback?: boolean;
+  /**
    * Reports and complaints one client address may file in an hour (shared/complaints INTAKE_LIMITS unless set);
    * null: not limited (tests whose many filings all come from the one local address).
    */

@@ -68,7 +68,7 @@ async function plannedStep(
 ): Promise<PlannedCertificate> {
   const stream = eventStreamOf('certificate', number);
   const next = await advance<Certificate>(stream, current ?? NEW_AGGREGATE, decided.next, decided.event, actor, now);
-  const certificate = await withStarMark(deps, next.value);
+  const certificate = await withStarMark(deps, next.value, now);
   return {
     certificate,
     writes: [
@@ -82,9 +82,12 @@ async function plannedStep(
 /** The counter that allocates a year's certificate numbers. */
 export const certificateCounter = (year: string | number) => `CERTNO#${year}`;
 
-/** The signed star mark travels with the certificate it describes, so a reader never sees one without the other. */
-export async function withStarMark(deps: Deps, certificate: Certificate): Promise<Certificate> {
+/**
+ * The signed star mark travels with the certificate it describes, so a reader never sees one without the other;
+ * when it was signed is kept beside it (the token itself carries no time: every byte of the QR code is spent).
+ */
+export async function withStarMark(deps: Deps, certificate: Certificate, now: Date): Promise<Certificate> {
   if (!deps.starMarks) return certificate;
   const { token, kid } = await deps.starMarks.tokenFor(certificate);
-  return { ...certificate, token, tokenKid: kid };
+  return { ...certificate, token, tokenKid: kid, tokenSignedAt: now.toISOString() };
 }

@@ -182,7 +182,13 @@ async function reissueWrites(deps: Deps, actor: Actor, current: Certificate, job
   const { value, event } = await advance<Certificate>(
     eventStreamOf('certificate', current.number),
     current,
-    { ...rest, token, tokenKid: kid, markReissue: { revokedKid: job.kid, reissuedAt: now.toISOString() } },
+    {
+      ...rest,
+      token,
+      tokenKid: kid,
+      tokenSignedAt: now.toISOString(),
+      markReissue: { revokedKid: job.kid, reissuedAt: now.toISOString() },
+    },
     {
       action: 'mark_reissued',
       from: current.status,

@@ -172,19 +172,31 @@ export class DynamoRegistryStore implements RegistryStore {
 
   async queryItems(
     pk: string,
-    options: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string } = {},
+    options: {
+      index?: 'gsi1' | 'gsi2' | 'gsi3';
+      skPrefix?: string;
+      skUpTo?: string;
+      limit?: number;
+      cursor?: string;
+    } = {},
   ) {
     const pkName = options.index ? `${options.index}pk` : 'pk';
     const skName = options.index ? `${options.index}sk` : 'sk';
-    const withPrefix = options.skPrefix !== undefined;
-    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}`;
+    const sk =
+      options.skPrefix !== undefined
+        ? { condition: 'begins_with(#sk, :sk)', value: options.skPrefix }
+        : options.skUpTo !== undefined
+          ? { condition: '#sk <= :sk', value: options.skUpTo }
+          : null;
+    const upTo = options.skUpTo !== undefined ? `|upTo:${options.skUpTo}` : '';
+    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}${upTo}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: options.index,
-        KeyConditionExpression: withPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: withPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-        ExpressionAttributeValues: withPrefix ? { ':pk': pk, ':prefix': options.skPrefix } : { ':pk': pk },
+        KeyConditionExpression: sk ? `#pk = :pk AND ${sk.condition}` : '#pk = :pk',
+        ExpressionAttributeNames: sk ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+        ExpressionAttributeValues: sk ? { ':pk': pk, ':sk': sk.value } : { ':pk': pk },
         Limit: options.limit ?? 100,
         ExclusiveStartKey: this.cursors.decode(options.cursor, list),
       }),

@@ -125,7 +125,16 @@ export function toTransactItem(write: Write, table: string): TransactItem {
     case 'item':
       return { Put: { TableName: table, Item: write.value } };
     case 'delete':
-      return { Delete: { TableName: table, Key: write.key } };
+      if (write.step === undefined) return { Delete: { TableName: table, Key: write.key } };
+      return {
+        Delete: {
+          TableName: table,
+          Key: write.key,
+          ConditionExpression: '#step = :step',
+          ExpressionAttributeNames: { '#step': 'step' },
+          ExpressionAttributeValues: { ':step': write.step },
+        },
+      };
     case 'lease':
       return {
         Update: {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { apiKeyKeys } from '../../shared/api-keys';
 import { eventStreamOf, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
+import { endpointStream, watchlistStream, webhookKeys } from '../../shared/webhooks/subscriptions';
 
 export type TableAccess = 'read' | 'readwrite';
 
@@ -40,6 +41,19 @@ export const HISTORY_PREFIXES = {
 
 /** The usage counters' partition-key prefix, read from the key module like the history prefixes. */
 export const USAGE_PREFIX = prefixOf(apiKeyKeys.usage('x', 'y').pk);
+
+/** An audit stream's partition-key prefix: `EVT#<kind>/`, so a grant names one kind of stream and no other. */
+const streamPrefixOf = (pk: string): string => pk.slice(0, pk.indexOf('/') + 1);
+
+/**
+ * What an integrator's own requests write (watchlists, webhook endpoints, the holder's tally, a replayed delivery)
+ * and the audit streams of those changes; read from the key modules like the history prefixes.
+ */
+export const SUBSCRIPTION_PREFIXES = [
+  prefixOf(webhookKeys.watchlists),
+  streamPrefixOf(keys.event(watchlistStream('x'), 1).pk),
+  streamPrefixOf(keys.event(endpointStream('x'), 1).pk),
+] as const;
 
 /**
  * What a public filing writes (a complaint or report, its first audit event, the challenge it spent): the only items
@@ -103,6 +117,23 @@ export class StarmarkTable extends Construct {
         actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${USAGE_PREFIX}*`] } },
+      }),
+    );
+  }
+
+  /**
+   * Lets the read-only public function keep integrators' subscriptions: puts, conditional updates and deletes on
+   * their items and their audit streams only (ForAllValues: every item of a transaction must be one of them).
+   */
+  grantSubscriptionWrites(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'SubscriptionWritesOnly',
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': SUBSCRIPTION_PREFIXES.map((p) => `${p}*`) },
+        },
       }),
     );
   }

@@ -1,21 +1,14 @@
 /** The application's rules as pure functions: (current case, input, actor, time) → next case and its event. */
 import { addMonths, chinaDate } from '../calendar';
-import { DomainError } from '../errors';
+import { DomainError, invariant } from '../errors';
 import type { Actor, Application, ApplicationState, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
 import { requireOnSiteReviewDate } from './date-rules';
 import type { Decided } from './events';
-import {
-  requireAssignedEvaluator,
-  requireImpartialDecider,
-  requireIndependentEvaluator,
-  requireNewEvaluator,
-  requireNotOwnCase,
-  requireOwner,
-  requireRole,
-} from './guards';
+import { requireIndependentEvaluator, requireNewEvaluator, requireOwner, requireRole } from './guards';
 import { withNote } from './notes';
+import { applicationStepRefusal, refuseUnlessPossible } from './step-refusal';
 import {
   APPLICATION_TRANSITIONS,
   type ApplicationCommand,
@@ -98,12 +91,7 @@ export function applyApplicationTransition(
 ): Decided<Application> {
   const { name } = command;
   const spec = APPLICATION_TRANSITIONS[name];
-  requireRole(actor, spec.role);
-  if (spec.role === 'applicant') requireOwner(actor, current);
-  requireNotOwnCase(actor, spec.role, current);
-  if (!(spec.from as readonly string[]).includes(current.state)) {
-    throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.state}`);
-  }
+  refuseUnlessPossible(applicationStepRefusal(current, name, actor), `${name} from ${current.state}`);
   // A step with no `to` keeps the case where it is (a change of evaluator).
   const next: Application = { ...current, state: spec.to ?? current.state, updatedAt: now.toISOString() };
   let reason: string | undefined;
@@ -129,18 +117,15 @@ export function applyApplicationTransition(
     }
     case 'declareConflict':
       // The case waits, with no evaluator, for the admin to reassign it; the evaluator is never given it again.
-      requireAssignedEvaluator(actor, current);
       reason = command.input.reason;
       next.evaluatorSub = undefined;
       next.conflictedEvaluators = [...(current.conflictedEvaluators ?? []), actor.sub];
       data = { evaluatorSub: actor.sub };
       break;
     case 'passDocumentReview':
-      requireAssignedEvaluator(actor, current);
       note = command.input.note;
       break;
     case 'returnForRevision':
-      requireAssignedEvaluator(actor, current);
       reason = command.input.reason;
       next.revisionNote = reason;
       break;
@@ -150,7 +135,6 @@ export function applyApplicationTransition(
       note = command.input.note;
       break;
     case 'recordOnSiteReview': {
-      requireAssignedEvaluator(actor, current);
       requireOnSiteReviewDate(current, command.input.reviewDate, chinaDate(now));
       const sheet = command.input.scoreSheet;
       if (!isScoreSheetComplete(sheet)) throw new DomainError('SCORE_SHEET_INCOMPLETE');
@@ -164,12 +148,10 @@ export function applyApplicationTransition(
     }
     case 'approve':
     case 'reject': {
+      // Impartiality and a complete, passing sheet were asked first (applicationStepRefusal).
       reason = command.input.reason;
-      requireImpartialDecider(actor, current);
-      if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet))
-        throw new DomainError('SCORE_SHEET_INCOMPLETE');
+      invariant(current.scoreSheet, 'a scored case has its sheet');
       const result = scoreTotal(current.scoreSheet);
-      if (name === 'approve' && !result.passed) throw new DomainError('SCORE_BELOW_THRESHOLD');
       next.decision = { by: actor.sub, at: next.updatedAt, approved: name === 'approve', reason };
       data = { total: result.total, level: result.level };
       break;

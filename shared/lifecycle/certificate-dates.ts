@@ -48,6 +48,11 @@ function awaitedDeadline(c: Certificate): IsoDate | null {
   return c.pendingSurveillance ? null : surveillanceDeadline(c);
 }
 
+/** The renewal window of the current cycle: from the day the holder should apply to the last day it may renew. */
+export function renewalWindow(c: Pick<Certificate, 'validUntil'>): { opensOn: IsoDate; closesOn: IsoDate } {
+  return { opensOn: addDays(c.validUntil, -SCHEME_CALENDAR.renewalLeadDays), closesOn: c.validUntil };
+}
+
 export function suspensionEnds(suspendedOn: IsoDate): IsoDate {
   return addMonths(suspendedOn, MAX_SUSPENSION_MONTHS);
 }

@@ -6,8 +6,9 @@ import { nextAnniversary, type SweepAction, validUntilFor } from './certificate-
 import { approveChange, proposeChange, refuseChange, reviewScopeExtension } from './changes';
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
-import { requireIndependentEvaluator, requireNotOwnCase, requireRole } from './guards';
+import { requireIndependentEvaluator, requireRole } from './guards';
 import { withStatus } from './status-history';
+import { certificateStepRefusal, refuseUnlessPossible } from './step-refusal';
 import { approveSurveillance, recordSurveillance, refuseSurveillance } from './surveillance';
 import { CERTIFICATE_TRANSITIONS, type CertificateCommand } from './transitions';
 
@@ -102,12 +103,8 @@ export function applyCertificateTransition(
 ): Decided<Certificate> {
   const { name } = command;
   const spec = CERTIFICATE_TRANSITIONS[name];
-  requireRole(actor, spec.role);
-  requireNotOwnCase(actor, spec.role, current);
-  if (!(spec.from as readonly string[]).includes(current.status)) {
-    throw new DomainError('ILLEGAL_TRANSITION', `${name} is not allowed from ${current.status}`);
-  }
   const today = chinaDate(now);
+  refuseUnlessPossible(certificateStepRefusal(current, name, actor, today), `${name} from ${current.status}`);
   const reason = 'reason' in command.input ? command.input.reason : undefined;
   const event = (next: Certificate, data?: Record<string, unknown>): Decided<Certificate> => ({
     next,
@@ -135,9 +132,7 @@ export function applyCertificateTransition(
     case 'suspend':
       return event({ ...withStatus(current, 'suspended', 'for_cause', today), suspendedOn: today, clearedOn: null });
     case 'reinstate':
-      if (!current.clearedOn || !current.suspendedOn || current.clearedOn < current.suspendedOn) {
-        throw new DomainError('SURVEILLANCE_NOT_PASSED');
-      }
+      // A passing surveillance since the suspension was asked first (certificateStepRefusal).
       return event({ ...withStatus(current, 'valid', 'reinstated', today), suspendedOn: null, clearedOn: null });
     case 'withdraw':
       return event(withStatus(current, 'withdrawn', 'for_cause', today));

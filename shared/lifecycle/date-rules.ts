@@ -57,19 +57,31 @@ export function requireAuditDate(
  * A postponement is asked for on or before the surveillance's deadline, once per surveillance, to a day after the
  * deadline and at most the scheme's months later, never past the certificate's validity.
  */
-export function requirePostponement(
-  certificate: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil' | 'validUntil'>,
-  until: IsoDate,
-  today: IsoDate,
-): void {
-  const due = certificate.nextSurveillanceDue;
-  if (!due) refuse('POSTPONEMENT_LIMIT', 'body.until', 'no surveillance is due in this cycle');
-  if (certificate.surveillancePostponedUntil) {
-    refuse('POSTPONEMENT_ALREADY_USED', 'body.until', `already postponed to ${certificate.surveillancePostponedUntil}`);
-  }
-  if (today > due) refuse('POSTPONEMENT_AFTER_DEADLINE', 'body.until', `the deadline ${due} has passed`);
+type Postponable = Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil' | 'validUntil'>;
+
+/** The days a surveillance may be postponed to: after its deadline, by at most the scheme's months, while valid. */
+export function postponementWindow(
+  c: Pick<Certificate, 'nextSurveillanceDue' | 'validUntil'>,
+): { due: IsoDate; latest: IsoDate } | null {
+  const due = c.nextSurveillanceDue;
+  if (!due) return null;
   const latest = addMonths(due, SCHEME_CALENDAR.maxPostponementMonths);
-  if (until <= due || until > latest || until > certificate.validUntil) {
-    refuse('POSTPONEMENT_LIMIT', 'body.until', `${until} is not after ${due} and on or before ${latest}`);
-  }
+  return { due, latest: latest < c.validUntil ? latest : c.validUntil };
+}
+
+/** Why this certificate's surveillance cannot be postponed today, whatever the date asked for; null when it can. */
+export function postponementRefusal(c: Postponable, today: IsoDate): ErrorCode | null {
+  const window = postponementWindow(c);
+  if (!window || window.latest <= window.due) return 'POSTPONEMENT_LIMIT';
+  if (c.surveillancePostponedUntil) return 'POSTPONEMENT_ALREADY_USED';
+  if (today > window.due) return 'POSTPONEMENT_AFTER_DEADLINE';
+  return null;
+}
+
+export function requirePostponement(certificate: Postponable, until: IsoDate, today: IsoDate): void {
+  const refusal = postponementRefusal(certificate, today);
+  if (refusal) refuse(refusal, 'body.until', `${refusal} (deadline ${certificate.nextSurveillanceDue ?? 'none'})`);
+  const { due, latest } = postponementWindow(certificate)!;
+  if (until <= due) refuse('POSTPONEMENT_NOT_LATER', 'body.until', `${until} is not after the deadline ${due}`);
+  if (until > latest) refuse('POSTPONEMENT_LIMIT', 'body.until', `${until} is after ${latest}`);
 }

@@ -1,31 +1,53 @@
-/** Guards shared by both aggregates: who may act, and the certification body's impartiality rule. */
+/**
+ * Guards shared by both aggregates: who may act, and the certification body's impartiality rule. Each is a question
+ * (`…Refusal`: the code, or null) that the lifecycle's step refusals and the console ask, and a `require…` that
+ * throws its answer.
+ */
 import { DomainError } from '../errors';
 import type { Actor, Application, Certificate, Role } from '../model';
 
+type Who = Pick<Actor, 'sub' | 'roles'>;
+
+export const roleRefusal = (actor: Who, role: Role | 'system') =>
+  (actor.roles as readonly string[]).includes(role) ? null : ('FORBIDDEN_ROLE' as const);
+
 export function requireRole(actor: Actor, role: Role | 'system'): void {
-  if (!actor.roles.includes(role)) throw new DomainError('FORBIDDEN_ROLE', `requires role ${role}`);
+  if (roleRefusal(actor, role)) throw new DomainError('FORBIDDEN_ROLE', `requires role ${role}`);
 }
 
 /** An applicant only ever touches its own applications, whatever else it asks for. */
+export const ownerRefusal = (actor: Pick<Who, 'sub'>, record: Pick<Application, 'applicantSub'>) =>
+  record.applicantSub === actor.sub ? null : ('NOT_OWNER' as const);
+
 export function requireOwner(actor: Actor, application: Pick<Application, 'applicantSub'>): void {
-  if (application.applicantSub !== actor.sub) throw new DomainError('NOT_OWNER');
+  if (ownerRefusal(actor, application)) throw new DomainError('NOT_OWNER');
 }
 
 /** Only the evaluator assigned to a case (or to a certificate, for its surveillance) records its audit. */
+export const assignedEvaluatorRefusal = (actor: Pick<Who, 'sub'>, record: { evaluatorSub?: string }) =>
+  record.evaluatorSub === actor.sub ? null : ('NOT_ASSIGNED_EVALUATOR' as const);
+
 export function requireAssignedEvaluator(actor: Actor, record: { evaluatorSub?: string }): void {
-  if (record.evaluatorSub !== actor.sub) throw new DomainError('NOT_ASSIGNED_EVALUATOR');
+  if (assignedEvaluatorRefusal(actor, record)) throw new DomainError('NOT_ASSIGNED_EVALUATOR');
 }
 
 /**
  * No self-dealing: whoever applied for the organization takes no staff step on its case or certificate, whatever
  * roles they also hold. The applicant's own steps (resubmit, withdraw) stay theirs.
  */
+export const ownCaseRefusal = (
+  actor: Pick<Who, 'sub'>,
+  role: Role | 'system',
+  record: Pick<Application | Certificate, 'applicantSub'>,
+) =>
+  role !== 'applicant' && role !== 'system' && record.applicantSub === actor.sub ? ('SELF_DEALING' as const) : null;
+
 export function requireNotOwnCase(
   actor: Actor,
   role: Role | 'system',
   record: Pick<Application | Certificate, 'applicantSub'>,
 ): void {
-  if (role !== 'applicant' && role !== 'system' && record.applicantSub === actor.sub) {
+  if (ownCaseRefusal(actor, role, record)) {
     throw new DomainError('SELF_DEALING', `${actor.sub} applied for this organization`);
   }
 }
@@ -43,13 +65,19 @@ export function requireIndependentEvaluator(evaluatorSub: string, application: P
  * GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role; nor
  * may an evaluator who declared a conflict of interest on it.
  */
+export const impartialityRefusal = (
+  actor: Pick<Who, 'sub'>,
+  audited: { evaluatorSub?: string; conflictedEvaluators?: readonly string[] },
+) =>
+  audited.evaluatorSub === actor.sub || audited.conflictedEvaluators?.includes(actor.sub)
+    ? ('IMPARTIALITY_CONFLICT' as const)
+    : null;
+
 export function requireImpartialDecider(
   actor: Actor,
   audited: { evaluatorSub?: string; conflictedEvaluators?: readonly string[] },
 ): void {
-  if (audited.evaluatorSub === actor.sub || audited.conflictedEvaluators?.includes(actor.sub)) {
-    throw new DomainError('IMPARTIALITY_CONFLICT');
-  }
+  if (impartialityRefusal(actor, audited)) throw new DomainError('IMPARTIALITY_CONFLICT');
 }
 
 /** An evaluator who declared a conflict of interest on a case is not given it again; the current one is not "new". */

@@ -66,7 +66,12 @@ function success(route: RouteSpec): [string, JsonSchema] {
 function operation(route: RouteSpec): JsonSchema {
   const responses: Record<string, JsonSchema> = Object.fromEntries([success(route)]);
   for (const status of problemStatuses(route)) {
-    const codes = route.auth === 'none' && status === 401 ? ['API_KEY_INVALID'] : codesWithStatus(status);
+    const codes =
+      status === 401 && route.auth !== 'staff'
+        ? route.auth === 'apiKey'
+          ? ['API_KEY_REQUIRED', 'API_KEY_INVALID']
+          : ['API_KEY_INVALID']
+        : codesWithStatus(status);
     responses[String(status)] = {
       description: codes.join(', '),
       ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
@@ -82,7 +87,12 @@ function operation(route: RouteSpec): JsonSchema {
     summary: route.summary,
     tags: [route.fn],
     // A public route needs no key; one sent is counted against its own rate and quota instead of the address's.
-    security: route.auth === 'staff' ? [{ [SECURITY_SCHEME]: [] }] : [{}, { [KEY_SCHEME]: [] }],
+    security:
+      route.auth === 'staff'
+        ? [{ [SECURITY_SCHEME]: [] }]
+        : route.auth === 'apiKey'
+          ? [{ [KEY_SCHEME]: [] }]
+          : [{}, { [KEY_SCHEME]: [] }],
     parameters: parameters(route),
     ...(!isNone(route.body)
       ? {

@@ -50,9 +50,9 @@ export function problemStatuses(route: RouteSpec): number[] {
   if (route.auth === 'staff') for (const s of [401, 403]) statuses.add(s);
   if (hasParams) statuses.add(404);
   if (route.method === 'POST') for (const s of [413, 415]) statuses.add(s);
-  if (route.method === 'POST' && route.auth === 'staff') for (const s of [409, 422]) statuses.add(s);
+  if (route.method === 'POST' && route.auth !== 'none') for (const s of [409, 422]) statuses.add(s);
   // Public requests are metered (an integrator's key, or the client's address): a bad key, or over the limit.
-  if (route.auth === 'none') for (const s of [401, 429]) statuses.add(s);
+  if (route.auth !== 'staff') for (const s of [401, 429]) statuses.add(s);
   // A passing failure of the database: nothing changed, ask again after Retry-After.
   statuses.add(503);
   return [...statuses].sort();

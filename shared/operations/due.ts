@@ -6,12 +6,16 @@ import { addDays, daysBetween, type IsoDate } from '../calendar';
 import { surveillanceDeadline } from '../lifecycle/certificate-dates';
 import type { Certificate } from '../model';
 import type { StarLevel } from '../scheme';
+import { SCHEME_CALENDAR } from '../scheme/calendar';
 
 export type DueKind = 'surveillance' | 'renewal';
 export const DUE_KINDS: readonly DueKind[] = ['surveillance', 'renewal'];
 
 /** How far ahead each list looks unless asked otherwise: the widest reminder threshold of its kind. */
-export const DEFAULT_WINDOW_DAYS: Record<DueKind, number> = { surveillance: 60, renewal: 180 };
+export const DEFAULT_WINDOW_DAYS: Record<DueKind, number> = {
+  surveillance: 60,
+  renewal: SCHEME_CALENDAR.renewalLeadDays,
+};
 
 export interface DueEntry {
   kind: DueKind;

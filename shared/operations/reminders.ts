@@ -4,9 +4,13 @@
  * second run (or a second runner at the same time) sends nothing again.
  */
 import { levelLabel, type StarLevel } from '../scheme';
+import { SCHEME_CALENDAR } from '../scheme/calendar';
 import type { DueEntry, DueKind } from './due';
 
-export const REMINDER_THRESHOLDS: Record<DueKind, readonly number[]> = { surveillance: [60, 30], renewal: [180, 90] };
+export const REMINDER_THRESHOLDS: Record<DueKind, readonly number[]> = {
+  surveillance: [60, 30],
+  renewal: [SCHEME_CALENDAR.renewalLeadDays, 90],
+};
 
 export interface Reminder {
   key: string;

@@ -16,6 +16,7 @@ import { ORGANIZATION_ROUTES } from './organizations';
 import { PROCUREMENT_ROUTES } from './procurement';
 import type { FunctionName, RouteSpec } from './spec';
 import { STAR_MARK_ROUTES } from './star-marks';
+import { WEBHOOK_ROUTES } from './webhooks';
 
 export type {
   Auth,
@@ -37,6 +38,7 @@ export const OPERATION_ROUTES = [
   ...PROCUREMENT_ROUTES,
   ...DOCUMENT_ROUTES,
   ...INTEGRATOR_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...LOG_ROUTES,
   ...ORGANIZATION_ROUTES,
   ...DIRECTORY_ROUTES,

@@ -9,7 +9,8 @@ import * as z from '../zod';
 
 export type FunctionName = 'public' | 'staff';
 export type HttpMethod = 'GET' | 'POST';
-export type Auth = 'none' | 'staff';
+/** `apiKey`: an integrator's own resources, for the holder of an API key (the function checks and meters it). */
+export type Auth = 'none' | 'staff' | 'apiKey';
 
 /** An answer that is not JSON (SVG, PNG, HTML, CSS): the route says which media type it produces. */
 export interface RawResponse {

@@ -52,6 +52,10 @@ export const changeHistorySchema = z
   )
   .check(z.describe('The approved changes of the record (变更), oldest first'));
 
+const starMarkSchema = z
+  .object({ token: z.string(), kid: z.string(), url: z.string() })
+  .check(z.describe("The current star mark, its key and its verification page's URL, while its key is trusted"));
+
 export const publicCertificateSchema = z.looseObject({
   number: z.string(),
   organization,
@@ -68,7 +72,7 @@ export const publicCertificateSchema = z.looseObject({
   statusHistory: statusHistorySchema,
   changes: changeHistorySchema,
   asOf: z.string(),
-  starMark: z.optional(z.object({ token: z.string(), kid: z.string(), url: z.string() })),
+  starMark: z.optional(starMarkSchema),
   log: z.optional(publicLogSchema).check(z.describe("The certificate's latest public log entry and its proof")),
 });
 
@@ -107,6 +111,8 @@ export const certificateSchema = z.looseObject({
   openRenewalId: z.optional(z.string()),
   token: z.optional(z.string()),
   tokenKid: z.optional(z.string()),
+  tokenSignedAt: z.optional(z.string()).check(z.describe('When the current star mark was signed')),
+  starMark: z.optional(starMarkSchema),
   version: z.number(),
 });
 

@@ -14,6 +14,11 @@ export const SCHEME_CALENDAR = {
   postponementsPerSurveillance: 1,
   /** A suspension lasts at most 6 months; then the certificate is withdrawn. */
   maxSuspensionMonths: 6,
+  /**
+   * A renewal is applied for in the last 180 days of the cycle (the holder is reminded then), so that its full review
+   * can end before the certificate does: it must be complete by the last day of validity.
+   */
+  renewalLeadDays: 180,
   /** The service system must have run for 3 months before the application. */
   minOperatingMonths: 3,
   /** An applicant may appeal a decision on its case (rejection, level, suspension, withdrawal) within 30 days. */

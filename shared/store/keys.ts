@@ -51,6 +51,12 @@ export const keys = {
   /** Certificates whose re-signed mark has not been downloaded yet: what the console warns about. */
   markReissuePending: 'MARKREISSUE#PENDING',
   markReissuePendingEntry: (number: string) => ({ pk: 'MARKREISSUE#PENDING', sk: number }),
+  /**
+   * The staff an OIDC deployment has seen sign in, one partition: a certification body has tens of staff, so one
+   * query lists them all. (With Cognito the user pool's groups are the directory and nothing is kept here.)
+   */
+  staffMembers: 'STAFF#MEMBERS',
+  staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
   /** A complaint, counterfeit report or appeal (shared/complaints). */
   matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
   /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */

@@ -34,7 +34,8 @@ export type Write =
   | { kind: 'idempotency'; value: IdempotencyRecord; completes?: boolean }
   /** Extra items written beside an entity (search terms, key records): plain attributes, put unconditionally. */
   | { kind: 'item'; value: Record<string, unknown> & { pk: string; sk: string } }
-  | { kind: 'delete'; key: { pk: string; sk: string } }
+  /** `step`: the item must still be at that step (an `advance` item read before), or nothing is deleted. */
+  | { kind: 'delete'; key: { pk: string; sk: string }; step?: number }
   /**
    * A lease on a single-writer job: taken when free, expired, or already ours; a takeover raises the fencing token.
    * `now` and `expiresAt` are epoch milliseconds.
@@ -88,7 +89,14 @@ export interface RegistryStore {
   getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined>;
   queryItems(
     pk: string,
-    options?: { index?: 'gsi1' | 'gsi2' | 'gsi3'; skPrefix?: string; limit?: number; cursor?: string },
+    options?: {
+      index?: 'gsi1' | 'gsi2' | 'gsi3';
+      skPrefix?: string;
+      /** Only sort keys at or below this one (instead of a prefix): what is due by a time. */
+      skUpTo?: string;
+      limit?: number;
+      cursor?: string;
+    },
   ): Promise<Page<Record<string, unknown>>>;
   commit(work: UnitOfWork): Promise<void>;
   /**

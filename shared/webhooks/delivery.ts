@@ -63,6 +63,17 @@ export function afterAttempt(delivery: Delivery, attempt: DeliveryAttempt, jitte
   return { ...rest, state: 'pending', attempts, seriesAttempts, nextAttemptAt: new Date(next).toISOString() };
 }
 
+/**
+ * How long a worker holds a delivery it is sending: longer than a send may take (its timeout), so a crashed worker's
+ * claim runs out and the delivery comes due again, for another worker, with its attempt not yet recorded.
+ */
+export const CLAIM_MS = 60_000;
+
+/** The delivery claimed by a worker at `now`: out of everyone else's due list until the claim runs out. */
+export function claimed(delivery: Delivery, now: Date): Delivery {
+  return { ...delivery, nextAttemptAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
+}
+
 export type ReplayRefusal = 'DELIVERY_PENDING';
 
 /**

@@ -57,6 +57,17 @@ export function endpointRefusal(url: string, options: { allowLoopback: boolean }
   return isPrivate(host) ? 'ENDPOINT_NOT_PUBLIC' : null;
 }
 
+/**
+ * Why a webhook may not be sent to this address, which its host name resolved to at send time: the same rules as
+ * for a literal address in the URL, so a public name that resolves to a private address (or the metadata service)
+ * is refused as that address would be.
+ */
+export function addressRefusal(address: string, options: { allowLoopback: boolean }): EndpointRefusal | null {
+  const host = address.includes(':') ? `[${address}]` : address;
+  if (options.allowLoopback && isLoopback(host)) return null;
+  return isPrivate(host) ? 'ENDPOINT_NOT_PUBLIC' : null;
+}
+
 export interface Subscription {
   endpointId: string;
   watchlist: Watchlist;

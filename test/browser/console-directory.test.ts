@@ -37,7 +37,10 @@ describe('evaluators chosen from the staff directory, in the console', () => {
     await page.waitForSelector('.notice');
     // The view is read again after the step: the history then ends with the step and its reason.
     await page.locator('.timeline-reason', { hasText: '曾担任该组织的质量顾问' }).waitFor();
-    expect(await page.locator('.timeline-reason').allInnerTexts()).toContain('曾担任该组织的质量顾问');
+    // Each reason is shown under its label (理由 Reason：…): the words typed, as typed.
+    expect(
+      (await page.locator('.timeline-reason').allInnerTexts()).some((t) => t.endsWith('：曾担任该组织的质量顾问')),
+    ).toBe(true);
   });
 
   it('offers the administrator every evaluator but the conflicted one, and reassigns with a reason', async () => {
@@ -51,7 +54,10 @@ describe('evaluators chosen from the staff directory, in the console', () => {
     await page.waitForSelector('.notice');
     // The view is read again after the step: the history then ends with the step and its reason.
     await page.locator('.timeline-reason', { hasText: '因利益冲突改派' }).waitFor();
-    expect(await page.locator('.timeline-reason').allInnerTexts()).toContain('因利益冲突改派');
+    // Each reason is shown under its label (理由 Reason：…): the words typed, as typed.
+    expect((await page.locator('.timeline-reason').allInnerTexts()).some((t) => t.endsWith('：因利益冲突改派'))).toBe(
+      true,
+    );
     const app = (await rig.sys.api.get(`/v1/staff/applications/${caseId}`, 'admin-qian')).body;
     expect(app).toMatchObject({ evaluatorSub: 'evaluator-wang', conflictedEvaluators: ['evaluator-li'] });
   });

@@ -102,7 +102,7 @@ describe('functions', () => {
     expect(actionsOf(statements).filter((a) => a.includes('*'))).toEqual([]);
   });
 
-  it('public cannot write the table but its usage counters and new filings, and signs receipts and statuses only', () => {
+  it('public writes only usage counters, new filings and subscriptions; it signs receipts and statuses only', () => {
     const { statements } = roleOf('public');
     // Counting uses (API-key quotas, per-client rates) is one UpdateItem, on USAGE# items only.
     const counting = statements.filter((s: any) => s.Sid === 'CountUsesOnly');
@@ -111,6 +111,18 @@ describe('functions', () => {
         Effect: 'Allow',
         Action: 'dynamodb:UpdateItem',
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USAGE#*'] } },
+      }),
+    ]);
+    // Integrators' subscriptions: their own items and audit streams, nothing else of the table.
+    const subscriptions = statements.filter((s: any) => s.Sid === 'SubscriptionWritesOnly');
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Condition: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'EVT#watchlist/*', 'EVT#webhook-endpoint/*'],
+          },
+        },
       }),
     ]);
     // A complaint or report, its first event and its spent challenge are put; nothing else, and never updated.
@@ -123,7 +135,7 @@ describe('functions', () => {
       }),
     ]);
     const actions = actionsOf(
-      statements.filter((s: any) => s.Sid !== 'CountUsesOnly' && s.Sid !== 'FileComplaintsOnly'),
+      statements.filter((s: any) => !['CountUsesOnly', 'FileComplaintsOnly', 'SubscriptionWritesOnly'].includes(s.Sid)),
     );
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');

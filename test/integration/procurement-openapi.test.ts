@@ -59,22 +59,27 @@ describe('GET /v1/openapi.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('puts staff routes behind the bearer scheme and leaves public routes open, an integrator key optional', () => {
+  it('puts staff routes behind the bearer scheme, integrator routes behind the key, public routes open, a key optional', () => {
     expect(doc.components.securitySchemes.staffBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes.integratorKey).toMatchObject({ type: 'apiKey', in: 'header' });
     for (const route of ROUTES) {
       const op = doc.paths[route.path][route.method.toLowerCase()];
       expect(op.security, route.path).toEqual(
-        route.auth === 'staff' ? [{ staffBearer: [] }] : [{}, { integratorKey: [] }],
+        route.auth === 'staff'
+          ? [{ staffBearer: [] }]
+          : route.auth === 'apiKey'
+            ? [{ integratorKey: [] }]
+            : [{}, { integratorKey: [] }],
       );
+      if (route.auth === 'apiKey') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '429']));
       if (route.auth === 'staff') expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
   });
 
-  it('documents 429 on every public route and 503 on every route, each with Retry-After', () => {
+  it('documents 429 on every metered route (public and integrator) and 503 on every route, each with Retry-After', () => {
     for (const route of ROUTES) {
       const { responses } = doc.paths[route.path][route.method.toLowerCase()];
-      const expected = route.auth === 'none' ? ['429', '503'] : ['503'];
+      const expected = route.auth !== 'staff' ? ['429', '503'] : ['503'];
       for (const status of expected) {
         expect(responses[status]?.headers?.['Retry-After'], `${route.path} ${status}`).toBeDefined();
         expect(Object.keys(responses[status].content)).toEqual(['application/problem+json']);

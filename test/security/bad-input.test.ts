@@ -63,6 +63,11 @@ const KNOWN_SHAPE = (op: string) =>
     'listSigningKeys',
     'getOrganization',
     'listDirectory',
+    'listWatchlists',
+    'deleteWatchlist',
+    'listWebhookEndpoints',
+    'rotateWebhookSecret',
+    'deleteWebhookEndpoint',
   ].includes(op);
 
 describe('every route refuses malformed requests with a 4xx problem and writes nothing', () => {
@@ -81,6 +86,7 @@ describe('every route refuses malformed requests with a 4xx problem and writes n
     if (KNOWN_SHAPE(routeName(route))) {
       const ok = await sys.api.request(valid.method, urlOf(valid), {
         ...(valid.as ? { as: valid.as } : {}),
+        ...(valid.headers ? { headers: valid.headers } : {}),
         ...(valid.body !== undefined ? { body: valid.body } : {}),
       });
       expect(ok.status, JSON.stringify(ok.body)).toBeLessThan(300);

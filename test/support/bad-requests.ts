@@ -107,6 +107,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   rotateSigningKey: {},
   revokeSigningKey: REASON,
   issueApiKey: { name: 'requiredText', contact: 'requiredText' },
+  createWatchlist: { name: 'requiredText' },
+  createWebhookEndpoint: { url: 'requiredText' },
   revokeApiKey: {},
   linkOrganizationAccount: { sub: 'identifier', reason: 'text' },
   unlinkOrganizationAccount: { sub: 'identifier', reason: 'text' },
@@ -158,7 +160,14 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
   const base = { method: valid.method, url: urlOf(valid), ...(valid.as ? { as: valid.as } : {}), headers: json };
   const out: BadRequest[] = [];
   const add = (name: string, patch: Partial<BadRequest>) =>
-    out.push({ ...base, body: valid.body === undefined ? undefined : jsonText(valid.body), name, ...patch });
+    out.push({
+      ...base,
+      body: valid.body === undefined ? undefined : jsonText(valid.body),
+      name,
+      ...patch,
+      // The caller's key goes with every variant: each is one mistake away from the valid request, not two.
+      headers: { ...(patch.headers ?? base.headers), ...valid.headers },
+    });
 
   for (const method of ['PUT', 'DELETE', 'PATCH'])
     add(`the method ${method}`, { method, body: undefined, code: 'METHOD_NOT_ALLOWED' });

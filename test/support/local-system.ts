@@ -48,7 +48,9 @@ export interface TestSystemOptions
       | 'certificationBody'
       | 'logIntegrationEveryMs'
       | 'anonymousRatePerSecond'
+      | 'directory'
       | 'reportsPerClientPerHour'
+      | 'webhookEveryMs'
     >
   > {
   /** Where the clock starts: an instant or a day, as setNow takes it. Default the real time. */
@@ -117,6 +119,8 @@ async function startTestSystem(
     anonymousRatePerSecond: null,
     // Every test's filings come from the one local address: the per-client limit is tested where a test asks.
     reportsPerClientPerHour: null,
+    // Webhooks go out when a test runs them (runWebhooks), for the same reason as the log integrator.
+    webhookEveryMs: false,
     ...rest,
   });
   const tokens = new Map<string, string>();

@@ -50,6 +50,8 @@ export interface ValidRequest {
   query?: Record<string, string>;
   body?: unknown;
   as?: string;
+  /** An integrator's API key, for `auth: 'apiKey'` routes. */
+  headers?: Record<string, string>;
 }
 
 export class Subjects {

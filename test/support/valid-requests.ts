@@ -207,9 +207,53 @@ export const KNOWN: Record<
     return { path: `/v1/staff/api-keys/${id}/revoke`, body: {}, as: ACTING.admin };
   },
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
+  createWatchlist: async (s) => ({
+    body: { name: '2026 年第 12 号招标', numbers: [await s.readable('certificate')] },
+    headers: await integratorKey(s),
+  }),
+  listWatchlists: async (s) => ({ headers: await integratorKey(s) }),
+  deleteWatchlist: async (s) => {
+    const headers = await integratorKey(s);
+    const made = await ok(
+      s.api.request('POST', '/v1/integrator/watchlists', {
+        body: { name: '待删除', numbers: [await s.readable('certificate')] },
+        headers,
+      }),
+    );
+    return { path: `/v1/integrator/watchlists/${made.id}/delete`, body: {}, headers };
+  },
+  createWebhookEndpoint: async (s) => ({
+    body: { url: 'https://tender.example.cn/hooks/starmark' },
+    headers: await integratorKey(s),
+  }),
+  listWebhookEndpoints: async (s) => ({ headers: await integratorKey(s) }),
+  rotateWebhookSecret: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/rotate-secret`, body: {}, headers };
+  },
+  deleteWebhookEndpoint: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/delete`, body: {}, headers };
+  },
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
     await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
     return { path: `/v1/staff/signing-keys/${encodeURIComponent(kid)}/revoke`, body: { reason: '私钥疑似泄露' } };
   },
 };
+
+/** A fresh integrator's key, as the header its requests carry. */
+async function integratorKey(s: Subjects): Promise<Record<string, string>> {
+  const issued = await ok(
+    s.api.post('/v1/staff/api-keys', { name: '某招投标平台', contact: 'ops@tender.example' }, ACTING.admin),
+  );
+  return { 'x-api-key': issued.key };
+}
+
+async function integratorEndpoint(s: Subjects): Promise<{ headers: Record<string, string>; id: string }> {
+  const headers = await integratorKey(s);
+  const made = await ok(
+    s.api.request('POST', '/v1/integrator/webhooks', { body: { url: 'https://tender.example.cn/a' }, headers }),
+  );
+  return { headers, id: made.id };
+}

@@ -192,7 +192,8 @@ describe('a postponement is asked for before its deadline, once, by at most 3 mo
       'ok',
       'POSTPONEMENT_LIMIT',
     ]);
-    expect(postpone(c, '2027-01-10', now)).toBe('POSTPONEMENT_LIMIT');
+    // A day on or before the deadline is no postponement: said as such, not as "at most 3 months".
+    expect(postpone(c, '2027-01-10', now)).toBe('POSTPONEMENT_NOT_LATER');
   });
 
   it('counts 3 months onto a leap day: from 29 or 30 November to 29 February', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveriesFor, endpointRefusal } from '../../../shared/webhooks/endpoint';
+import { addressRefusal, deliveriesFor, endpointRefusal } from '../../../shared/webhooks/endpoint';
 import type { CertificateEvent } from '../../../shared/webhooks/events';
 
 const inAws = { allowLoopback: false };
@@ -67,5 +67,21 @@ describe('the deliveries of an event', () => {
     );
     expect(made.map((d) => d.endpointId)).toEqual(['by-number', 'by-code', 'both']);
     expect(made.every((d) => d.eventId === 'evt_42' && d.state === 'pending')).toBe(true);
+  });
+});
+
+describe('the address a host name resolves to at send time', () => {
+  it('is refused when private, loopback or link-local (the metadata service included), in either family', () => {
+    for (const address of ['10.0.0.1', '127.0.0.1', '169.254.169.254', '192.168.1.1', '::1', 'fe80::1', 'fd00::1'])
+      expect(addressRefusal(address, inAws), address).toBe('ENDPOINT_NOT_PUBLIC');
+    expect(addressRefusal('::ffff:127.0.0.1', inAws)).toBe('ENDPOINT_NOT_PUBLIC');
+    expect(addressRefusal('203.0.113.7', inAws)).toBeNull();
+    expect(addressRefusal('2001:db8::7', inAws)).toBeNull();
+  });
+
+  it('may be loopback where the deployment allows it, and still never the metadata service', () => {
+    expect(addressRefusal('127.0.0.1', locally)).toBeNull();
+    expect(addressRefusal('::1', locally)).toBeNull();
+    expect(addressRefusal('169.254.169.254', locally)).toBe('ENDPOINT_NOT_PUBLIC');
   });
 });

@@ -241,9 +241,12 @@ export const L = {
     printMarkPng600: { zh: 'PNG 600 dpi', en: 'PNG 600 dpi' },
     renewalOpen: { zh: '再认证进行中：', en: 'Renewal under review: ' },
     applyForRenewal: { zh: '申请再认证', en: 'Apply for renewal' },
-    renewBefore: {
-      zh: '有效期至 {date}，须在到期前完成再认证。',
-      en: 'Valid until {date}; renewal must be completed before then.',
+    signedAt: { zh: '签发于 {at}', en: 'signed {at}' },
+    verifyPage: { zh: '标志验证页面', en: 'Mark’s verification page' },
+    verifyOpen: { zh: '打开验证页面', en: 'Open the verification page' },
+    markNotPublished: {
+      zh: '当前无可验证的标志（签名密钥已撤销或尚未签发）',
+      en: 'No verifiable mark now (its key was revoked, or none was signed)',
     },
     organization: { zh: '获证组织', en: 'Organization' },
     scope: { zh: '认证范围', en: 'Scope' },
@@ -272,6 +275,39 @@ export const L = {
       zh: '决定之前，公开记录、星级标志和透明日志保持现有星级。',
       en: 'Until the decision, the public record, the star mark and the transparency log keep the current level.',
     },
+  }),
+
+  renewal: m({
+    title: { zh: '再认证', en: 'Renewal' },
+    window: {
+      zh: '再认证申请期：{opens} 起；须在 {closes}（有效期届满）前完成再认证。',
+      en: 'Renewal window: apply from {opens}; the renewal must be complete by {closes}, the last day of validity.',
+    },
+    early: {
+      zh: '尚未进入申请期，也可提前申请。',
+      en: 'The window has not opened yet; you may still apply early.',
+    },
+    scope: { zh: '再认证的认证范围（可修改）', en: 'Scope to renew (you may change it)' },
+    documents: { zh: '服务体系文件（可增删）', en: 'Service-system documents (add or remove)' },
+    keep: { zh: '保留', en: 'keep' },
+    documentName: { zh: '新增文件名称', en: 'Add a document: its name' },
+    documentKind: { zh: '文件类别', en: 'Kind' },
+    addDocument: { zh: '添加', en: 'Add' },
+    uploadHint: {
+      zh: '提交后可在再认证案件页面上传文件。',
+      en: 'Files can be uploaded on the renewal case once it is submitted.',
+    },
+    review: { zh: '核对申请', en: 'Review the application' },
+    cancel: { zh: '取消', en: 'Cancel' },
+    confirmTitle: { zh: '确认提交再认证申请？', en: 'Submit this renewal application?' },
+    confirmNote: {
+      zh: '提交后将进行完整评审（文件审核、现场审核、认证委员会决定）；评审期间不能再次申请。',
+      en: 'A full review follows (documents, on-site review, committee decision); no second renewal can open meanwhile.',
+    },
+    scopeKept: { zh: '认证范围不变', en: 'Scope unchanged' },
+    noDocuments: { zh: '不列文件', en: 'No documents listed' },
+    confirm: { zh: '确认提交', en: 'Submit the renewal' },
+    back: { zh: '返回修改', en: 'Back to edit' },
   }),
 
   dueWeeks: m({

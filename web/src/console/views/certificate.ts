@@ -4,18 +4,18 @@
  */
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
 import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
-import type { Application, Certificate } from '../../../../shared/model';
+import type { Certificate } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
 import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
-import { apiGet, apiPost, download, newIdempotencyKey } from '../client';
+import { apiGet, download } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg } from '../messages';
-import { hasRole } from '../session';
 import { badge, bi, biText, busy, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
 import { historySection } from './history';
+import { renewalSection } from './renewal';
 
 /** A surveillance result waiting for the committee: what it would change and why it waits. */
 function pendingCard(c: Certificate): HTMLElement | null {
@@ -134,44 +134,11 @@ function downloads(c: Certificate): HTMLElement {
   return section;
 }
 
-/** The holder may open a renewal while its certificate is valid; the case then runs like an initial one. */
-function renewal(ctx: ConsoleContext, c: Certificate, main: HTMLElement): HTMLElement | null {
-  if (!hasRole(ctx.user, 'applicant') || c.applicantSub !== ctx.user.sub || c.status !== 'valid') return null;
-  if (c.openRenewalId)
-    return h(
-      'p',
-      { class: 'card' },
-      ...bi(L.certificate.renewalOpen),
-      h('a', { href: `#/case/${c.openRenewalId}` }, c.openRenewalId),
-    );
-  const message = h('div', { class: 'form-message' });
-  const key = newIdempotencyKey();
-  const button: HTMLButtonElement = hl(
-    'button',
-    { type: 'button', class: 'button button-primary' },
-    {
-      click: () =>
-        void busy(button, main, () =>
-          apiPost<Application>('/v1/staff/renewals', { certificateNumber: c.number }, key),
-        ).then((r) => {
-          if (r.kind === 'ok') location.hash = `#/case/${r.body.id}`;
-          else replaceChildren(message, problemBox(r));
-        }),
-    },
-    ...bi(L.certificate.applyForRenewal),
-  );
-  return h(
-    'section',
-    { class: 'card' },
-    h('p', null, ...bi(fill(L.certificate.renewBefore, { date: c.validUntil }))),
-    button,
-    message,
-  );
-}
-
 export async function certificateView(ctx: ConsoleContext, main: HTMLElement, number: string): Promise<void> {
   replaceChildren(main, loading());
-  const res = await apiGet<Certificate>(`/v1/staff/certificates/${encodeURIComponent(number)}`);
+  const res = await apiGet<Certificate & { starMark?: { kid: string; url: string } }>(
+    `/v1/staff/certificates/${encodeURIComponent(number)}`,
+  );
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
   const c = res.body;
   const tone = c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad';
@@ -192,7 +159,32 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
     [L.certificate.evaluator, c.evaluatorSub ?? '—'],
     [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
-    [L.certificate.signedBy, c.tokenKid ? h('code', { 'data-token-kid': '' }, c.tokenKid) : '—'],
+    [
+      L.certificate.signedBy,
+      c.tokenKid
+        ? [
+            h('code', { 'data-token-kid': '' }, c.tokenKid),
+            c.tokenSignedAt
+              ? h(
+                  'span',
+                  { 'data-token-signed-at': c.tokenSignedAt },
+                  ' · ',
+                  ...bi(fill(L.certificate.signedAt, { at: formatInstant(c.tokenSignedAt) })),
+                )
+              : null,
+          ]
+        : '—',
+    ],
+    [
+      L.certificate.verifyPage,
+      c.starMark
+        ? h(
+            'a',
+            { href: c.starMark.url, 'data-verify-link': '', target: '_blank', rel: 'noopener' },
+            ...bi(L.certificate.verifyOpen),
+          )
+        : h('span', { class: 'muted' }, ...bi(L.certificate.markNotPublished)),
+    ],
   ]);
   const statusHistory = h(
     'ol',
@@ -238,7 +230,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       facts,
     ),
     reissuedCard(c),
-    renewal(ctx, c, main),
+    renewalSection(ctx, c),
     pendingCard(c),
     pendingChangeCard(c),
     actionsPanel(
