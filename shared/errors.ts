@@ -116,6 +116,21 @@ export const ERROR_CATALOGUE = {
     zh: '无法读取该电子表格文件（文件已损坏或不是 XLSX）',
     en: 'The spreadsheet cannot be read (it is damaged, or not an XLSX workbook)',
   },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件过大（不超过 10 MB）',
+    en: 'The import file is too large (10 MB at most)',
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 422,
+    zh: '导入文件中没有证书行（需要表头和至少一行证书）',
+    en: 'The import file holds no certificate rows (a header and at least one row are needed)',
+  },
+  IMPORT_FILE_ENCODING: {
+    status: 415,
+    zh: '无法识别导入文件的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV',
+    en: 'The text of the import file is neither UTF-8 nor GBK: save it as a UTF-8 or GBK CSV',
+  },
   IMPORT_ROW_TOO_LONG: {
     status: 413,
     zh: '导入文件中有一行过长',

@@ -7,8 +7,6 @@
 import { decodeText, isZip } from '../../../shared/tabular/decode';
 import { type BulkEntry, type NumberedRow, readEntries, readTable } from './bulk-input';
 
-export { decodeText, isZip };
-
 type Read = { entries: BulkEntry[]; truncated: boolean };
 
 /** The first worksheet's rows as text, numbered as the spreadsheet numbers them. */
