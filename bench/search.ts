@@ -8,7 +8,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advance, NEW_AGGREGATE } from '../functions/service/aggregate';
 import { certificateCounter } from '../functions/service/issue';
-import { toTransactItem } from '../functions/store/writes';
+import { MAX_TRANSACTION_ITEMS, toTransactItem, transactItemsOf } from '../functions/store/writes';
 import { chinaDate } from '../shared/calendar';
 import { formatCertificateNumber } from '../shared/certificate-number';
 import { generateCreditCode } from '../shared/credit-code';
@@ -19,6 +19,7 @@ import type { StarLevel } from '../shared/scheme';
 import { termWrites } from '../shared/search/terms';
 import { eventStreamOf } from '../shared/store/keys';
 import type { RegistryStore, Write } from '../shared/store/port';
+import { withLogEntries } from '../shared/transparency-log';
 import { batchPut } from './seed';
 
 const CITIES = [
@@ -123,17 +124,18 @@ export async function seedSearchCorpus(
   const orgs = Array.from({ length: count }, (_, k) => corpusOrganization(from + k, options.prefix, year));
   const batches: Write[][] = [];
   let batch: Write[] = [];
-  // The store adds each certificate's transparency-log entry and the log counter's move to the same transaction.
-  let logged = 0;
+  let items = 0;
   for (let k = 0; k < orgs.length; k++) {
     const writes = await certificateWrites(orgs[k]!, from + k, now);
-    if (batch.length + logged + writes.length + 2 > 100) {
+    // What the store makes of this certificate alone, less the log counter's move, which a transaction has once.
+    const size = itemsWhenCommitted(writes, now) - 1;
+    if (items + size + 1 > MAX_TRANSACTION_ITEMS) {
       batches.push(batch);
       batch = [];
-      logged = 0;
+      items = 0;
     }
     batch.push(...writes);
-    logged++;
+    items += size;
   }
   if (batch.length) batches.push(batch);
   let next = 0;
@@ -143,6 +145,14 @@ export async function seedSearchCorpus(
   await Promise.all(Array.from({ length: options.parallel ?? 8 }, worker));
   await moveCounterPast(store, year, from + count);
   return orgs;
+}
+
+/** The items a commit of these writes becomes through the logged store: its log entries, then the store's own. */
+function itemsWhenCommitted(writes: readonly Write[], now: Date): number {
+  return transactItemsOf(
+    withLogEntries(writes, 0, new Map(), () => now.toISOString()),
+    'size',
+  ).length;
 }
 
 /** The number counter moves past the seeded serials, so that issuing afterwards takes the next free number. */

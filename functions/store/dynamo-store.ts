@@ -8,7 +8,6 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
-import { reportItemWrites } from '../../shared/national-report/writes';
 import type { OrganizationRecord } from '../../shared/organizations';
 import { indexKeys, keys } from '../../shared/store/keys';
 import {
@@ -21,7 +20,7 @@ import {
 } from '../../shared/store/port';
 import { batchGetItems } from './batch-get';
 import { CursorCodec } from './cursor';
-import { statusListItem, toTransactItem } from './writes';
+import { transactItemsOf } from './writes';
 
 const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
 
@@ -217,12 +216,7 @@ export class DynamoRegistryStore implements RegistryStore {
     try {
       await this.db.send(
         new TransactWriteCommand({
-          // The writes first, so that a cancellation reason's index is the write's; their side items after them.
-          TransactItems: [
-            ...work.writes.map((w) => toTransactItem(w, this.table)),
-            ...work.writes.flatMap((w) => statusListItem(w, this.table) ?? []),
-            ...reportItemWrites(work.writes).map((w) => toTransactItem(w, this.table)),
-          ],
+          TransactItems: transactItemsOf(work.writes, this.table),
         }),
       );
     } catch (error) {

@@ -3,6 +3,7 @@
  * ExpressionAttributeNames, and no expression is ever built from keys a client sent.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { reportItemWrites } from '../../shared/national-report/writes';
 import { snapshotEntryOf } from '../../shared/status-snapshot';
 import { applicationIndexAttributes, certificateIndexAttributes, keys } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
@@ -10,6 +11,22 @@ import type { Write } from '../../shared/store/port';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** DynamoDB's limit on the items of one TransactWriteItems call. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * Everything one commit puts in its transaction: the writes first, so that a cancellation reason's index is the
+ * write's, then the items the store adds to them (each certificate's status-list entry, each reportable event's
+ * national-report item). A caller that packs writes into transactions counts these, not its own guess.
+ */
+export function transactItemsOf(writes: readonly Write[], table: string): TransactItem[] {
+  return [
+    ...writes.map((w) => toTransactItem(w, table)),
+    ...writes.flatMap((w) => statusListItem(w, table) ?? []),
+    ...reportItemWrites(writes).map((w) => toTransactItem(w, table)),
+  ];
+}
 
 function versioned(item: Record<string, unknown>, expectedVersion: number | null, table: string): TransactItem {
   if (expectedVersion === null) {

@@ -139,6 +139,9 @@ describe('uploading a case file from the console', () => {
     expect(lost).toBe(2);
     const documents = await documentsOf(id);
     expect(documents.map((d) => [d.name, d.version])).toEqual([['服务手册.pdf', 1]]);
+    // The status line is written before the case's file list is read again: wait for the list, then count it.
+    await page.locator(`section.case-files tr[data-sha256="${sha256Of(SAMPLE_PDF)}"]`).waitFor();
+    await settled(page);
     expect(await page.locator('section.case-files tr[data-document]').count()).toBe(1);
   });
 
