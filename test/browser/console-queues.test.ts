@@ -87,7 +87,7 @@ describe.each(WIDTHS)('the case queues at the %s', (width, contextOptions) => {
     await page.waitForSelector('h1[data-queue="all"]');
     const { counts } = await shown(page);
     expect(counts).toEqual(await countsOf('all', 'admin-qian'));
-    expect(Object.values(counts).some((n) => n > 0)).toBe(true);
+    expect((Object.values(counts) as number[]).some((n) => n > 0)).toBe(true);
     const tabs = page.locator('nav.tabs').last();
     if (width === 'desk') {
       // Every tab in sight: the row wraps instead of scrolling sideways.
