@@ -80,6 +80,35 @@ export function requireImpartialDecider(
   if (impartialityRefusal(actor, audited)) throw new DomainError('IMPARTIALITY_CONFLICT');
 }
 
+/** Once the admin names the member who decides a case, no other committee member may decide it. */
+export const namedCommitteeRefusal = (actor: Pick<Who, 'sub'>, record: { committeeSub?: string }) =>
+  record.committeeSub === undefined || record.committeeSub === actor.sub ? null : ('NOT_ASSIGNED_COMMITTEE' as const);
+
+/**
+ * The member named to decide a case: not its applicant, not whoever evaluated it or stepped aside from it (the
+ * impartiality rule of the decision, asked when the member is named rather than only when they decide), not the
+ * member already named, and a change of member says why.
+ */
+export function requireImpartialCommittee(
+  input: { committeeSub: string; reason?: string },
+  application: Pick<Application, 'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>,
+): void {
+  const path = 'body.committeeSub';
+  const refuse = (code: 'SELF_DEALING' | 'IMPARTIALITY_CONFLICT' | 'ASSIGNEE_UNCHANGED', message: string) => {
+    throw new DomainError(code, `${input.committeeSub}: ${message}`, [{ path, message, code }]);
+  };
+  if (input.committeeSub === application.applicantSub) refuse('SELF_DEALING', 'applied for this organization');
+  if (impartialityRefusal({ sub: input.committeeSub }, application))
+    refuse('IMPARTIALITY_CONFLICT', 'evaluated this case or stepped aside from it');
+  if (application.committeeSub === input.committeeSub) refuse('ASSIGNEE_UNCHANGED', 'already decides this case');
+  if (application.committeeSub && !input.reason) {
+    const message = 'say why the case goes to another member';
+    throw new DomainError('COMMITTEE_CHANGE_NEEDS_REASON', message, [
+      { path: 'body.reason', message, code: 'COMMITTEE_CHANGE_NEEDS_REASON' },
+    ]);
+  }
+}
+
 /** An evaluator who declared a conflict of interest on a case is not given it again; the current one is not "new". */
 export function requireNewEvaluator(
   evaluatorSub: string,
