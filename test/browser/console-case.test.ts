@@ -1,8 +1,8 @@
 /**
  * The staff console walks one case from submission to issued certificate, each step by the person whose role it is,
  * in a phone-sized Chromium: the applicant submits; the administrator accepts; the evaluator passes the documents and
- * fills the GB/T 27922 score sheet (live total and level); the committee decides (the case's own evaluator is
- * refused, with the API's own reason shown); the administrator issues.
+ * fills the GB/T 27922 score sheet (live total and level); the committee decides (the case's own evaluator sees the
+ * decision disabled, with the lifecycle's own reason); the administrator issues.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -68,16 +68,19 @@ describe('one case through the console', () => {
     expect(await badgeText(page)).toContain('已评分');
   });
 
-  it("refuses the committee decision to the case's own evaluator, showing the API's reason", async () => {
+  it("shows the case's own evaluator the committee decision disabled, with the lifecycle's reason", async () => {
     const page = await rig.signedIn('reviewer-sun');
     await page.goto(`${rig.sys.url}/console#/case/${caseId}`);
-    const form = await openAction(page, 'approve');
-    expect(await form.locator('.warning').count()).toBe(1);
-    await form.locator('button[type=submit]').click();
-    const problem = form.locator('.problem[data-code="IMPARTIALITY_CONFLICT"]');
-    await problem.waitFor();
-    expect(await problem.innerText()).toContain('评审员不得参与本案的认证决定');
-    expect(await problem.innerText()).toContain("The case's own evaluator may not take the certification decision");
+    const refused = page.locator('[data-transition="approve"][data-refusal]');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-refusal')).toBe('IMPARTIALITY_CONFLICT');
+    expect(await refused.getAttribute('aria-disabled')).toBe('true');
+    // Disabled: no form to open, nothing to submit.
+    expect(await page.locator('details[data-transition="approve"]').count()).toBe(0);
+    expect(await refused.locator('button, form').count()).toBe(0);
+    expect(await refused.innerText()).toContain('评审员不得参与本案的认证决定');
+    expect(await refused.innerText()).toContain("The case's own evaluator may not take the certification decision");
+    await screenshot(page, 'console-3-impartiality-refused', { fullPage: true });
   });
 
   it('lets another committee member approve, and the administrator issue the certificate', async () => {

@@ -172,10 +172,14 @@ export function usePageRig(options: { now: string }): PageRig {
   };
 }
 
-/** The console: opens a lifecycle step's form on the current page (its disclosure) and returns the form. */
+/**
+ * The console: opens a lifecycle step's form on the current page (its disclosure) and returns the form. A step the
+ * console proposes is open already: clicking it would close it.
+ */
 export async function openAction(page: Page, transition: string) {
-  await page.click(`details[data-transition="${transition}"] > summary`);
-  const form = page.locator(`details[data-transition="${transition}"] form`);
+  const details = page.locator(`details[data-transition="${transition}"]`);
+  if ((await details.getAttribute('open')) === null) await details.locator('> summary').click();
+  const form = details.locator('form');
   await form.waitFor();
   return form;
 }

@@ -208,9 +208,13 @@ export const L = {
     changeReasonCategory: { zh: '变更原因类别（公开）', en: 'Reason category (public)' },
     changeReason: { zh: '变更依据（不公开）', en: 'Documented reason (internal)' },
     changeReviewDate: { zh: '评审日期', en: 'Review date' },
-    ownCase: {
-      zh: '您是本案的评审员：认证决定须由其他委员作出。',
-      en: 'You evaluated this case: another committee member must decide it.',
+    postponeWindow: {
+      zh: '当前截止日期 {due}；最晚可推迟至 {latest}',
+      en: 'Due now on {due}; may be postponed to {latest} at the latest',
+    },
+    reinstateNow: {
+      zh: '暂停后的监督审核已通过：可以恢复证书。',
+      en: 'A surveillance has passed since the suspension: the certificate may be reinstated.',
     },
   }),
 

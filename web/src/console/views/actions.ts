@@ -1,37 +1,39 @@
 /**
- * The lifecycle steps a signed-in person may take on a case or a certificate, read from the transition tables: each
- * step whose role the person holds and whose "from" includes the current state gets a form. The server checks again
- * (ownership, the assigned evaluator, impartiality) and its refusal is shown with its own zh/en title.
+ * The lifecycle steps a signed-in person may take on a case or a certificate, read from the transition tables and
+ * asked of the same refusal the server applies first (shared/lifecycle/step-refusal): a step that is not the
+ * person's to take (role, ownership, assignment, state) is left out; one that is theirs but not possible now
+ * (impartiality, a passing surveillance before reinstatement, the postponement window) is shown disabled with its
+ * reason. What only the input decides (a date, the evaluator named) the server refuses on its field.
  */
-import { chinaDate } from '../../../../shared/calendar';
+import { addDays, chinaDate } from '../../../../shared/calendar';
 import type { DirectoryMember } from '../../../../shared/directory';
-import { changeStepRefusal } from '../../../../shared/lifecycle/changes';
-import { requireImpartialDecider } from '../../../../shared/lifecycle/guards';
-import { surveillanceStepRefusal } from '../../../../shared/lifecycle/surveillance';
+import { ERROR_CATALOGUE, type ErrorCode } from '../../../../shared/errors';
+import { postponementWindow } from '../../../../shared/lifecycle/date-rules';
+import { applicationStepRefusal, certificateStepRefusal, NOT_YOURS } from '../../../../shared/lifecycle/step-refusal';
 import {
   APPLICATION_TRANSITIONS,
+  type ApplicationTransition,
   CERTIFICATE_TRANSITIONS,
+  type CertificateTransition,
   type TransitionSpec,
 } from '../../../../shared/lifecycle/transitions';
-import { CHANGE_FIELDS, CHANGE_KINDS, CHANGE_REASON_CATEGORIES, type PendingChange } from '../../../../shared/model';
+import {
+  type Application,
+  type Certificate,
+  CHANGE_FIELDS,
+  CHANGE_KINDS,
+  CHANGE_REASON_CATEGORIES,
+} from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
 import { CHANGE_FIELD_LABELS, CHANGE_KIND_LABELS, CHANGE_REASON_LABELS } from '../../common/labels';
 import { apiPost, newIdempotencyKey } from '../client';
-import { L } from '../messages';
-import { hasRole, type SessionUser } from '../session';
-import { bi, busy, field, problemBox } from '../ui';
+import { fill, L } from '../messages';
+import type { SessionUser } from '../session';
+import { bi, biHint, busy, field, problemBox } from '../ui';
 import { type ScoreSheetForm, scoreSheetForm } from './score-sheet';
 
-export type ActionTarget =
-  | { kind: 'application'; id: string; state: string; evaluatorSub?: string; conflictedEvaluators?: string[] }
-  | {
-      kind: 'certificate';
-      number: string;
-      status: string;
-      pendingSurveillance?: { evaluatorSub: string };
-      pendingChange?: Pick<PendingChange, 'kind' | 'review'>;
-    };
+export type ActionTarget = { kind: 'application'; record: Application } | { kind: 'certificate'; record: Certificate };
 
 interface FieldSpec {
   name: string;
@@ -138,12 +140,28 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
   }
 }
 
+/** A postponement proposes the latest day it may reach, between the day after the deadline and that day. */
+function postponeControl(c: Certificate, common: Record<string, unknown>): HTMLInputElement {
+  const window = postponementWindow(c);
+  return h('input', {
+    ...common,
+    type: 'date',
+    value: window?.latest,
+    min: window ? addDays(window.due, 1) : undefined,
+    max: window?.latest,
+  });
+}
+
 function control(
   spec: FieldSpec,
+  target: ActionTarget,
   evaluators: readonly DirectoryMember[],
 ): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const common = { name: spec.name, 'data-path': `body.${spec.name}`, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
+  if (spec.kind === 'date' && spec.name === 'until' && target.kind === 'certificate')
+    return postponeControl(target.record, common);
+  // Audits and reviews are recorded on or before today: today is a date the rules accept.
   if (spec.kind === 'date') return h('input', { ...common, type: 'date', value: chinaDate(new Date()) });
   if (spec.kind === 'select')
     return h(
@@ -161,18 +179,24 @@ function control(
   return h('input', { ...common, type: 'text', maxlength: 128, autocomplete: 'off' });
 }
 
+/** What a field says beside it: the postponement's deadline and its latest day. */
+function hintFor(spec: FieldSpec, target: ActionTarget): string | undefined {
+  if (spec.name !== 'until' || target.kind !== 'certificate') return undefined;
+  const window = postponementWindow(target.record);
+  return window ? biHint(fill(L.actions.postponeWindow, window)) : undefined;
+}
+
 function actionForm(
   target: ActionTarget,
   name: string,
   spec: TransitionSpec<string>,
-  user: SessionUser,
   evaluators: readonly DirectoryMember[],
   onDone: (body: unknown) => void,
 ): HTMLElement {
   const path =
     target.kind === 'application'
-      ? `/v1/staff/applications/${encodeURIComponent(target.id)}/${spec.slug}`
-      : `/v1/staff/certificates/${encodeURIComponent(target.number)}/${spec.slug}`;
+      ? `/v1/staff/applications/${encodeURIComponent(target.record.id)}/${spec.slug}`
+      : `/v1/staff/certificates/${encodeURIComponent(target.record.number)}/${spec.slug}`;
   const controls = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
   let sheetForm: ScoreSheetForm | undefined;
   const parts = fieldsFor(target.kind, name).map((f) => {
@@ -182,11 +206,16 @@ function actionForm(
       return sheetForm.element;
     }
     // The picker offers evaluators the server would accept: none that declared a conflict on this case.
-    const barred = target.kind === 'application' ? (target.conflictedEvaluators ?? []) : [];
+    const barred = [
+      ...(target.kind === 'application' ? (target.record.conflictedEvaluators ?? []) : []),
+      // Nobody evaluates the organization they applied for; a case changes hands to someone else.
+      target.record.applicantSub,
+      ...(name === 'reassignEvaluator' && target.record.evaluatorSub ? [target.record.evaluatorSub] : []),
+    ];
     const offered = evaluators.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub));
-    const c = control(f, f.kind === 'evaluator' ? offered : []);
+    const c = control(f, target, f.kind === 'evaluator' ? offered : []);
     controls.set(f.name, c);
-    return field(f.label, c);
+    return field(f.label, c, hintFor(f, target));
   });
   const message = h('div', { class: 'form-message' });
   const submit = h(
@@ -194,16 +223,9 @@ function actionForm(
     { type: 'submit', class: 'button button-primary', 'data-action': spec.slug },
     ...bi({ zh: spec.zh, en: spec.en }),
   );
-  const ownCase =
-    target.kind === 'application'
-      ? (name === 'approve' || name === 'reject') && target.evaluatorSub === user.sub
-      : (name === 'approveSurveillance' || name === 'refuseSurveillance') &&
-        target.pendingSurveillance !== undefined &&
-        !impartial(user, target.pendingSurveillance);
   const form = h(
     'form',
     { class: 'action-form', novalidate: true, 'aria-label': `${spec.zh} ${spec.en}` },
-    ownCase ? h('p', { class: 'warning' }, ...bi(L.actions.ownCase)) : null,
     parts,
     message,
     h('div', { class: 'form-buttons' }, submit),
@@ -227,17 +249,29 @@ function actionForm(
   return form;
 }
 
-/** The shared impartiality guard, asked rather than restated: may this person decide what that evaluator audited? */
-function impartial(user: SessionUser, audited: { evaluatorSub: string }): boolean {
-  try {
-    requireImpartialDecider({ sub: user.sub, roles: [] }, audited);
-    return true;
-  } catch {
-    return false;
-  }
+/** The lifecycle's own answer for this person, now: null when the step may be taken. */
+export function stepRefusalFor(target: ActionTarget, name: string, user: SessionUser, today: string): ErrorCode | null {
+  return target.kind === 'application'
+    ? applicationStepRefusal(target.record, name as ApplicationTransition, user)
+    : certificateStepRefusal(target.record, name as CertificateTransition, user, today);
 }
 
-/** The forms of every step the person may take now, each behind its own disclosure. */
+/** A step that is the person's but not possible now: its name, and why, in both languages. */
+function refusedStep(name: string, spec: TransitionSpec<string>, refusal: ErrorCode): HTMLElement {
+  const reason = ERROR_CATALOGUE[refusal];
+  return h(
+    'div',
+    { class: 'action action-refused', 'data-transition': name, 'data-refusal': refusal, 'aria-disabled': 'true' },
+    h('p', { class: 'action-name' }, ...bi({ zh: spec.zh, en: spec.en })),
+    h('p', { class: 'hint' }, ...bi({ zh: reason.zh, en: reason.en })),
+  );
+}
+
+/** A suspended certificate whose surveillance has passed since: reinstating it is what comes next. */
+const proposesReinstatement = (target: ActionTarget, name: string) =>
+  name === 'reinstate' && target.kind === 'certificate' && target.record.status === 'suspended';
+
+/** The forms of every step the person may take now, each behind its own disclosure; the refused ones, disabled. */
 export function actionsPanel(
   target: ActionTarget,
   user: SessionUser,
@@ -247,32 +281,36 @@ export function actionsPanel(
   const table: Record<string, TransitionSpec<string>> = target.kind === 'application'
     ? APPLICATION_TRANSITIONS
     : CERTIFICATE_TRANSITIONS;
-  const state = target.kind === 'application' ? target.state : target.status;
-  const allowed = Object.entries(table).filter(
-    ([name, spec]) =>
-      spec.role !== 'system' &&
-      hasRole(user, spec.role) &&
-      spec.from.includes(state) &&
-      (target.kind === 'application' ||
-        (surveillanceStepRefusal(name, target) === null && changeStepRefusal(name, target) === null)),
-  );
-  if (!allowed.length) return null;
+  const today = chinaDate(new Date());
+  const steps = Object.entries(table)
+    .filter(([, spec]) => spec.role !== 'system')
+    .map(([name, spec]) => ({ name, spec, refusal: stepRefusalFor(target, name, user, today) }))
+    .filter((s) => s.refusal === null || !NOT_YOURS.includes(s.refusal));
+  if (!steps.length) return null;
   return h(
     'section',
     { class: 'card actions', 'aria-labelledby': 'actions-title' },
     h('h2', { id: 'actions-title' }, ...bi(L.actions.title)),
-    allowed.map(([name, spec]) => {
+    steps.map(({ name, spec, refusal }) => {
+      if (refusal) return refusedStep(name, spec, refusal);
+      const proposed = proposesReinstatement(target, name);
       const details = h(
         'details',
-        { class: 'action', 'data-transition': name },
+        { class: 'action', 'data-transition': name, 'data-proposed': proposed ? '' : null },
         h('summary', null, ...bi({ zh: spec.zh, en: spec.en })),
+        proposed ? h('p', { class: 'notice' }, ...bi(L.actions.reinstateNow)) : null,
       );
       let built = false;
-      details.addEventListener('toggle', () => {
+      const build = () => {
         if (!details.open || built) return;
         built = true;
-        details.append(actionForm(target, name, spec, user, evaluators, onDone));
-      });
+        details.append(actionForm(target, name, spec, evaluators, onDone));
+      };
+      details.addEventListener('toggle', build);
+      if (proposed) {
+        details.open = true;
+        build();
+      }
       return details;
     }),
   );

@@ -105,18 +105,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   replaceChildren(
     main,
     header,
-    actionsPanel(
-      {
-        kind: 'application',
-        id: a.id,
-        state: a.state,
-        evaluatorSub: a.evaluatorSub,
-        conflictedEvaluators: a.conflictedEvaluators,
-      },
-      ctx.user,
-      ctx.evaluators,
-      rerender,
-    ),
+    actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.evaluators, rerender),
     caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),
     a.scoreSheet ? h('section', { class: 'card' }, scoreSheetTable(a.scoreSheet)) : null,

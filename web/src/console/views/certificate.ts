@@ -233,21 +233,10 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     renewalSection(ctx, c),
     pendingCard(c),
     pendingChangeCard(c),
-    actionsPanel(
-      {
-        kind: 'certificate',
-        number: c.number,
-        status: c.status,
-        ...(c.pendingSurveillance ? { pendingSurveillance: c.pendingSurveillance } : {}),
-        ...(c.pendingChange ? { pendingChange: c.pendingChange } : {}),
-      },
-      ctx.user,
-      ctx.evaluators,
-      () => {
-        ctx.notify(L.done);
-        void certificateView(ctx, main, number);
-      },
-    ),
+    actionsPanel({ kind: 'certificate', record: c }, ctx.user, ctx.evaluators, () => {
+      ctx.notify(L.done);
+      void certificateView(ctx, main, number);
+    }),
     downloads(c),
     h(
       'section',
