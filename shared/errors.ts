@@ -111,6 +111,41 @@ export const ERROR_CATALOGUE = {
     zh: '该报送批次不是当前待报送的批次',
     en: 'That report batch is not the open one',
   },
+  IMPORT_FILE_TYPE: {
+    status: 415,
+    zh: '导入文件应为 CSV 或 XLSX',
+    en: 'An import file is a CSV or an XLSX workbook',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    zh: '无法读取该电子表格文件（文件已损坏或不是 XLSX）',
+    en: 'The spreadsheet cannot be read (it is damaged, or not an XLSX workbook)',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件过大（不超过 10 MB）',
+    en: 'The import file is too large (10 MB at most)',
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 422,
+    zh: '导入文件中没有证书行（需要表头和至少一行证书）',
+    en: 'The import file holds no certificate rows (a header and at least one row are needed)',
+  },
+  IMPORT_FILE_ENCODING: {
+    status: 415,
+    zh: '无法识别导入文件的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV',
+    en: 'The text of the import file is neither UTF-8 nor GBK: save it as a UTF-8 or GBK CSV',
+  },
+  IMPORT_ROW_TOO_LONG: {
+    status: 413,
+    zh: '导入文件中有一行过长',
+    en: 'A row of the import file is far too long',
+  },
+  IMPORT_ROWS_INVALID: {
+    status: 422,
+    zh: '导入文件中有不符合要求的行，未导入任何证书',
+    en: 'Rows of the import file are not valid; nothing was imported',
+  },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   MISDIRECTED_REQUEST: {

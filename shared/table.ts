@@ -23,7 +23,12 @@ export const TABLE = {
       name: 'gsi1',
       partitionKey: 'gsi1pk',
       sortKey: 'gsi1sk',
-      serves: ['certificates by credit code', 'applications by state', 'complaints and reports by state'],
+      serves: [
+        'certificates by credit code',
+        'applications by state',
+        'complaints and reports by state',
+        "an endpoint's webhook deliveries by state",
+      ],
     },
     {
       name: 'gsi2',
@@ -33,6 +38,7 @@ export const TABLE = {
         'certificates by status and next action date (the sweep)',
         'applications by applicant',
         'complaints and reports by the number they name',
+        'webhook deliveries by when they are due',
       ],
     },
     {

@@ -35,3 +35,22 @@ export async function workbookOf<Row>(
     legend.addRow({ position: i + 1, key: c.key, zh: c.title.zh, en: c.title.en });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The first worksheet's rows as text (each cell as Excel shows it), the header first. */
+export async function readSheet(bytes: Uint8Array): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const rows: string[][] = [];
+  book.worksheets[0]?.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cell.type === ExcelJS.ValueType.Date ? isoDay(cell.value as Date) : (cell.text ?? '');
+    });
+    rows.push(Array.from(cells, (c) => c ?? ''));
+  });
+  return rows;
+}
+
+/** A date cell holds the day at UTC midnight: its ISO day, not a time zone's reading of it. */
+const isoDay = (value: Date) => value.toISOString().slice(0, 10);

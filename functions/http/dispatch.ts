@@ -4,7 +4,7 @@
  * the typed values and maps the result or the error to HTTP, in that one order for every route.
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { API_KEY_HEADER } from '../../shared/api-keys';
+import { API_KEY_HEADER, integratorSubject } from '../../shared/api-keys';
 import { corsHeaders, preflightHeaders } from '../../shared/cors';
 import { DomainError, isDomainError } from '../../shared/errors';
 import {
@@ -43,18 +43,25 @@ export interface FunctionTable<F extends FunctionName> {
   transitions?: TransitionOperations;
 }
 
-/** The Idempotency-Key scope is the caller: two callers' keys never meet. */
-function idempotencyOf(req: ApiRequest): IdempotencyContext | undefined {
-  if (!req.idempotencyKey || !req.actor) return undefined;
+/** The Idempotency-Key scope is the caller (a staff member, or an API key's holder): two callers' keys never meet. */
+function idempotencyOf(req: ApiRequest, integrator?: string): IdempotencyContext | undefined {
+  const scope = req.actor?.sub ?? (integrator !== undefined ? integratorSubject(integrator) : undefined);
+  if (!req.idempotencyKey || scope === undefined) return undefined;
   return {
-    scope: req.actor.sub,
+    scope,
     key: req.idempotencyKey,
     request: { method: req.method, path: req.path, body: req.body },
   };
 }
 
-function callOf<P, B>(req: ApiRequest, route: RouteSpec, params: P, body: B): Call<P, unknown, B, Actor | null> {
-  const idempotency = idempotencyOf(req);
+function callOf<P, B>(
+  req: ApiRequest,
+  route: RouteSpec,
+  params: P,
+  body: B,
+  integrator?: string,
+): Call<P, unknown, B, Actor | null> {
+  const idempotency = idempotencyOf(req, integrator);
   return {
     params,
     query: parseInput(route.query, req.query, 'query'),
@@ -106,7 +113,7 @@ function runOperation(
   const operation = (operations as Record<string, Operation<OperationRoute> | undefined>)[route.op];
   if (!operation) throw new DomainError('ROUTE_NOT_FOUND');
   const params = parseInput(route.params, req.params, 'path');
-  const call = callOf(req, route, params, parseInput(route.body, req.body, 'body'));
+  const call = callOf(req, route, params, parseInput(route.body, req.body, 'body'), integrator);
   return operation(integrator !== undefined ? { ...call, integrator } : call, deps);
 }
 

@@ -1,4 +1,6 @@
 /** Operations of an API-key holder's subscriptions: the dispatcher has checked the key and names its holder. */
+
+import { listDeliveries, replayDeliveries, replayDelivery } from '../service/webhook-deliveries';
 import {
   createWatchlist,
   createWebhookEndpoint,
@@ -36,4 +38,12 @@ export const webhookOperations = {
     status: 200,
     body: await deleteWebhookEndpoint(deps, integrator, params.endpointId),
   }),
+  listWebhookDeliveries: async ({ integrator, params, query }, deps) => ({
+    status: 200,
+    body: await listDeliveries(deps, integrator, params.endpointId, query),
+  }),
+  replayWebhookDelivery: ({ integrator, params, idempotency }, deps) =>
+    replayDelivery(deps, integrator, params.endpointId, params.eventId, idempotency),
+  replayWebhookDeliveries: ({ integrator, params, body, idempotency }, deps) =>
+    replayDeliveries(deps, integrator, params.endpointId, body, idempotency),
 } satisfies Partial<PublicOperations>;

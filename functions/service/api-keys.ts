@@ -11,6 +11,7 @@ import {
   type ApiKeySummary,
   apiKeyKeys,
   formatApiKey,
+  integratorSubject,
   parseApiKey,
   sameHash,
   secretHash,
@@ -34,6 +35,9 @@ const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export function newId(): string {
   return [...randomBytes(16)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
 }
+
+/** A key's holder as an actor of the audit trail. */
+export const actorOfIntegrator = (keyId: string) => ({ sub: integratorSubject(keyId), roles: ['integrator'] });
 
 function recordOf(item: Record<string, unknown> | undefined): ApiKeyRecord | undefined {
   if (!item || item.entity !== ENTITY) return undefined;

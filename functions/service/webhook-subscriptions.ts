@@ -23,7 +23,7 @@ import {
   webhookKeys,
 } from '../../shared/webhooks/subscriptions';
 import { log } from '../http/log';
-import { newId } from './api-keys';
+import { actorOfIntegrator, newId } from './api-keys';
 import type { Deps } from './deps';
 
 type Kind = 'watchlist' | 'endpoint';
@@ -37,8 +37,7 @@ const keyOf = (kind: Kind, owner: string, id: string) =>
   kind === 'watchlist' ? webhookKeys.watchlist(owner, id) : webhookKeys.endpoint(owner, id);
 const streamOf = (kind: Kind, id: string) => (kind === 'watchlist' ? watchlistStream(id) : endpointStream(id));
 
-/** The holder as the audit trail names it: the key's id (safe to log), never the key. */
-const actorOf = (owner: string) => ({ sub: `api-key:${owner}`, roles: ['integrator'] });
+const actorOf = actorOfIntegrator;
 
 /** One item per holder: how many of each it keeps, and the step every change of them advances. */
 const tallyKey = (owner: string) => ({ pk: 'WEBHOOK#HOLDERS', sk: owner });
@@ -159,6 +158,10 @@ async function remove(deps: Deps, kind: Kind, owner: string, id: string): Promis
 
 const watchlistOf = (item: Record<string, unknown>) => item as unknown as WatchlistRecord;
 const endpointOf = (item: Record<string, unknown>) => item as unknown as EndpointRecord;
+
+/** The holder's endpoint, or NOT_FOUND (also for another holder's: nothing says it exists). */
+export const endpointOfHolder = async (deps: Deps, owner: string, id: string) =>
+  endpointOf(await stored(deps, 'endpoint', owner, id));
 
 export async function createWatchlist(
   deps: Deps,

@@ -175,28 +175,36 @@ export class DynamoRegistryStore implements RegistryStore {
       index?: 'gsi1' | 'gsi2' | 'gsi3';
       skPrefix?: string;
       skUpTo?: string;
+      skBetween?: readonly [string, string];
+      newestFirst?: boolean;
       limit?: number;
       cursor?: string;
     } = {},
   ) {
     const pkName = options.index ? `${options.index}pk` : 'pk';
     const skName = options.index ? `${options.index}sk` : 'sk';
+    const between = options.skBetween;
     const sk =
       options.skPrefix !== undefined
-        ? { condition: 'begins_with(#sk, :sk)', value: options.skPrefix }
+        ? { condition: 'begins_with(#sk, :sk)', values: { ':sk': options.skPrefix } }
         : options.skUpTo !== undefined
-          ? { condition: '#sk <= :sk', value: options.skUpTo }
-          : null;
+          ? { condition: '#sk <= :sk', values: { ':sk': options.skUpTo } }
+          : between !== undefined
+            ? { condition: '#sk BETWEEN :sk AND :skTo', values: { ':sk': between[0], ':skTo': between[1] } }
+            : null;
     const upTo = options.skUpTo !== undefined ? `|upTo:${options.skUpTo}` : '';
-    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}${upTo}`;
+    const range = between !== undefined ? `|range:${between.join('..')}` : '';
+    const order = options.newestFirst ? '|desc' : '';
+    const list = `${options.index ?? 'table'}|${pk}|prefix:${options.skPrefix ?? ''}${upTo}${range}${order}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: options.index,
         KeyConditionExpression: sk ? `#pk = :pk AND ${sk.condition}` : '#pk = :pk',
         ExpressionAttributeNames: sk ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-        ExpressionAttributeValues: sk ? { ':pk': pk, ':sk': sk.value } : { ':pk': pk },
+        ExpressionAttributeValues: { ':pk': pk, ...sk?.values },
         Limit: options.limit ?? 100,
+        ...(options.newestFirst ? { ScanIndexForward: false } : {}),
         ExclusiveStartKey: this.cursors.decode(options.cursor, list),
       }),
     );

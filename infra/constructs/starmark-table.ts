@@ -7,9 +7,10 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { apiKeyKeys } from '../../shared/api-keys';
+import { apiKeyKeys, integratorSubject } from '../../shared/api-keys';
 import { eventStreamOf, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
+import { deliveryStream } from '../../shared/webhooks/stored-delivery';
 import { endpointStream, watchlistStream, webhookKeys } from '../../shared/webhooks/subscriptions';
 
 export type TableAccess = 'read' | 'readwrite';
@@ -45,14 +46,20 @@ export const USAGE_PREFIX = prefixOf(apiKeyKeys.usage('x', 'y').pk);
 /** An audit stream's partition-key prefix: `EVT#<kind>/`, so a grant names one kind of stream and no other. */
 const streamPrefixOf = (pk: string): string => pk.slice(0, pk.indexOf('/') + 1);
 
+/** The Idempotency-Key records of integrators' requests (`IDEM#api-key:…`), never a staff member's. */
+const integratorIdempotency = keys.idempotency(integratorSubject(''), '').pk.replace(/#$/, '');
+
 /**
- * What an integrator's own requests write (watchlists, webhook endpoints, the holder's tally, a replayed delivery)
- * and the audit streams of those changes; read from the key modules like the history prefixes.
+ * What an integrator's own requests write (watchlists, webhook endpoints, the holder's tally, a replayed delivery),
+ * the audit streams of those changes and their Idempotency-Key records; read from the key modules like the history
+ * prefixes.
  */
 export const SUBSCRIPTION_PREFIXES = [
   prefixOf(webhookKeys.watchlists),
   streamPrefixOf(keys.event(watchlistStream('x'), 1).pk),
   streamPrefixOf(keys.event(endpointStream('x'), 1).pk),
+  streamPrefixOf(keys.event(deliveryStream('x', 'y'), 1).pk),
+  integratorIdempotency,
 ] as const;
 
 /**

@@ -13,6 +13,9 @@ export const API_KEY_PREFIX = 'smk_';
 const KEY_RE = /^smk_([0-9A-Z]{16})_([A-Za-z0-9_-]{43})$/;
 export const API_KEY_HEADER = 'x-api-key';
 
+/** A key's holder as the audit trail and the Idempotency-Key scope name it: the key's id (safe to log), never the key. */
+export const integratorSubject = (keyId: string) => `api-key:${keyId}`;
+
 /** What anonymous callers get, per client address: enough for a person, not for a scraper. */
 export const ANONYMOUS_LIMITS = { ratePerSecond: 10 } as const;
 /** A key's limits when the admin names none. */

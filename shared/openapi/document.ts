@@ -34,7 +34,7 @@ function parameters(route: RouteSpec): JsonSchema[] {
       }))
     : [];
   const idempotency =
-    route.method === 'POST' && route.auth === 'staff'
+    route.method === 'POST' && route.auth !== 'none'
       ? [
           {
             name: 'Idempotency-Key',

@@ -4,6 +4,15 @@
  */
 import { emptyBody } from '../schemas/common';
 import {
+  deliveryLogEntrySchema,
+  deliveryLogQuerySchema,
+  deliveryLogSchema,
+  deliveryPathSchema,
+  REPLAY_BATCH,
+  replayRangeAnswerSchema,
+  replayRangeSchema,
+} from '../webhooks/stored-delivery';
+import {
   createEndpointSchema,
   createWatchlistSchema,
   endpointListSchema,
@@ -100,5 +109,41 @@ export const WEBHOOK_ROUTES = [
     query: noQuery,
     body: emptyBody,
     response: endpointSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/integrator/webhooks/{endpointId}/deliveries',
+    fn: 'public',
+    op: 'listWebhookDeliveries',
+    auth: 'apiKey',
+    summary: "An endpoint's delivery log, newest first: each delivery's state and every attempt",
+    params: endpointPathSchema,
+    query: deliveryLogQuerySchema,
+    body: noBody,
+    response: deliveryLogSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/integrator/webhooks/{endpointId}/deliveries/{eventId}/replay',
+    fn: 'public',
+    op: 'replayWebhookDelivery',
+    auth: 'apiKey',
+    summary: 'Send a dead or delivered event again, with the same webhook-id (refused while it is still being tried)',
+    params: deliveryPathSchema,
+    query: noQuery,
+    body: emptyBody,
+    response: deliveryLogEntrySchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/integrator/webhooks/{endpointId}/replay',
+    fn: 'public',
+    op: 'replayWebhookDeliveries',
+    auth: 'apiKey',
+    summary: `Send again the dead (or delivered) events of a range, oldest first, at most ${REPLAY_BATCH} per call`,
+    params: endpointPathSchema,
+    query: noQuery,
+    body: replayRangeSchema,
+    response: replayRangeAnswerSchema,
   }),
 ] as const;

@@ -94,6 +94,9 @@ export interface RegistryStore {
       skPrefix?: string;
       /** Only sort keys at or below this one (instead of a prefix): what is due by a time. */
       skUpTo?: string;
+      /** Only sort keys within this inclusive range (instead of a prefix): a range of a log. */
+      skBetween?: readonly [string, string];
+      newestFirst?: boolean;
       limit?: number;
       cursor?: string;
     },

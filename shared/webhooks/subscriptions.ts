@@ -85,6 +85,9 @@ export function subscriptionsOf(
   });
 }
 
+/** An event id as a sort key: its index zero-padded, so the log's order is the key's. */
+export const deliverySortKey = (eventId: string) => eventId.replace(/\d+$/, (n) => n.padStart(16, '0'));
+
 export const webhookKeys = {
   /** Every watchlist in one partition (sorted by owner): the fan-out reads them all with one query. */
   watchlists: 'WEBHOOK#WATCHLISTS',
@@ -96,8 +99,10 @@ export const webhookKeys = {
   deliveries: (endpointId: string) => `WEBHOOK#DELIVERY#${endpointId}`,
   delivery: (endpointId: string, eventId: string) => ({
     pk: `WEBHOOK#DELIVERY#${endpointId}`,
-    sk: eventId.replace(/\d+$/, (n) => n.padStart(16, '0')),
+    sk: deliverySortKey(eventId),
   }),
+  /** An endpoint's deliveries in one state, on gsi1 in the order of the log: a filtered log is full pages. */
+  deliveriesIn: (endpointId: string, state: string) => `WEBHOOK#DELIVERY#${endpointId}#${state}`,
   /** The deliveries waiting for an attempt, on gsi2 by when they are due: what the worker reads. */
   due: 'WEBHOOK#DUE',
   /** The next log index the fan-out has not yet turned into deliveries. */

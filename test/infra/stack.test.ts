@@ -120,7 +120,13 @@ describe('functions', () => {
         Effect: 'Allow',
         Condition: {
           'ForAllValues:StringLike': {
-            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'EVT#watchlist/*', 'EVT#webhook-endpoint/*'],
+            'dynamodb:LeadingKeys': [
+              'WEBHOOK#*',
+              'EVT#watchlist/*',
+              'EVT#webhook-endpoint/*',
+              'EVT#webhook-delivery/*',
+              'IDEM#api-key:*',
+            ],
           },
         },
       }),

@@ -3,9 +3,7 @@
  * receiver that checks the Standard Webhooks signature; a failing receiver is retried on the backoff; two workers
  * never both send one attempt; and an address that is not public is refused when it is resolved, at send time.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliverDue } from '../../functions/webhooks/deliver';
 import { fanOut } from '../../functions/webhooks/fan-out';
 import { runWebhooks } from '../../functions/webhooks/run';
@@ -16,47 +14,13 @@ import { webhookKeys } from '../../shared/webhooks/subscriptions';
 import { useTestSystem } from '../support/local-system';
 import { Subjects } from '../support/subjects';
 import { ACTING, ok } from '../support/valid-requests';
+import { subscribe as subscribeTo, useWebhookReceiver } from '../support/webhook-receiver';
 
 const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
 const subjects = new Subjects(sys);
 const sender = httpSender({ allowLoopback: true });
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-let server: Server;
-let received: Received[] = [];
-let answer = 204;
-let receiverUrl = '';
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(answer).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/starmark`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function subscribe(number: string): Promise<{ key: string; secret: string; endpointId: string }> {
-  const issued = await ok(
-    sys.api.post('/v1/staff/api-keys', { name: '某招投标平台', contact: 'ops@tender.example' }, ACTING.admin),
-  );
-  const headers = { 'x-api-key': issued.key };
-  await ok(
-    sys.api.request('POST', '/v1/integrator/watchlists', { body: { name: '投标人', numbers: [number] }, headers }),
-  );
-  const endpoint = await ok(
-    sys.api.request('POST', '/v1/integrator/webhooks', { body: { url: receiverUrl }, headers }),
-  );
-  return { key: issued.key, secret: endpoint.secret, endpointId: endpoint.id };
-}
+const receiver = useWebhookReceiver();
+const subscribe = (number: string) => subscribeTo(sys, receiver.url, [number]);
 
 const suspend = (number: string) =>
   ok(sys.api.post(`/v1/staff/certificates/${number}/suspend`, { reason: '重大投诉未处理' }, ACTING.admin));
@@ -68,14 +32,14 @@ async function deliveriesOf(endpointId: string) {
 
 describe('webhook delivery', () => {
   it('sends a watched certificate’s suspension once, signed so that the receiver’s check passes', async () => {
-    received = [];
-    answer = 204;
+    receiver.received = [];
+    receiver.answer = 204;
     const number = await subjects.certificate('valid');
     const { secret, endpointId } = await subscribe(number);
     await suspend(number);
     const report = await runWebhooks(sys.deps, sender);
     expect(report.delivered).toBeGreaterThanOrEqual(1);
-    const mine = received.filter((r) => JSON.parse(r.body).data.number === number);
+    const mine = receiver.about(number);
     expect(mine).toHaveLength(1);
     const [delivery] = mine;
     const now = Math.floor(sys.deps.clock().getTime() / 1000);
@@ -92,14 +56,14 @@ describe('webhook delivery', () => {
     const [stored] = await deliveriesOf(endpointId);
     expect(stored).toMatchObject({ state: 'delivered', eventId: event.id, attempts: [{ status: 204 }] });
     // Nothing more is due: a second round sends nothing.
-    received = [];
+    receiver.received = [];
     await runWebhooks(sys.deps, sender);
-    expect(received).toEqual([]);
+    expect(receiver.received).toEqual([]);
   });
 
   it('retries a failing receiver on the backoff with the same webhook-id, and logs every attempt', async () => {
-    received = [];
-    answer = 500;
+    receiver.received = [];
+    receiver.answer = 500;
     const number = await subjects.certificate('valid');
     const { endpointId } = await subscribe(number);
     await suspend(number);
@@ -110,7 +74,7 @@ describe('webhook delivery', () => {
     expect(Date.parse(first!.nextAttemptAt!)).toBeGreaterThan(sys.deps.clock().getTime());
     await deliverDue(sys.deps, sender);
     expect((await deliveriesOf(endpointId))[0]!.attempts).toHaveLength(1);
-    answer = 204;
+    receiver.answer = 204;
     sys.setNow(new Date(Date.parse(first!.nextAttemptAt!) + 1).toISOString());
     try {
       await deliverDue(sys.deps, sender);
@@ -119,14 +83,14 @@ describe('webhook delivery', () => {
     }
     const [after] = await deliveriesOf(endpointId);
     expect(after).toMatchObject({ state: 'delivered', attempts: [{ status: 500 }, { status: 204 }] });
-    const ids = received.filter((r) => JSON.parse(r.body).data.number === number).map((r) => r.headers['webhook-id']);
+    const ids = receiver.about(number).map((r) => r.headers['webhook-id']);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(1);
   });
 
   it('never lets two workers send one attempt: of two racing for a due delivery, one sends', async () => {
-    received = [];
-    answer = 204;
+    receiver.received = [];
+    receiver.answer = 204;
     const number = await subjects.certificate('valid');
     const { endpointId } = await subscribe(number);
     await suspend(number);
@@ -135,19 +99,19 @@ describe('webhook delivery', () => {
     expect(await deliveriesOf(endpointId)).toHaveLength(1);
     const reports = await Promise.all([0, 1, 2, 3].map(() => deliverDue(sys.deps, sender)));
     expect(reports.reduce((n, r) => n + r.attempted, 0)).toBe(1);
-    expect(received.filter((r) => JSON.parse(r.body).data.number === number)).toHaveLength(1);
+    expect(receiver.about(number)).toHaveLength(1);
     expect((await deliveriesOf(endpointId))[0]!.attempts).toHaveLength(1);
   });
 
   it('refuses at send time an address that is not public, the metadata service included, and sends nothing', async () => {
-    received = [];
+    receiver.received = [];
     const inAws = httpSender({ allowLoopback: false });
     const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': '1', 'webhook-signature': 'v1,x' };
-    for (const url of [receiverUrl, receiverUrl.replace('127.0.0.1', 'localhost'), 'http://169.254.169.254/latest']) {
+    for (const url of [receiver.url, receiver.url.replace('127.0.0.1', 'localhost'), 'http://169.254.169.254/latest']) {
       const result = await inAws.send(url, headers, '{}');
       expect(result.status, url).toBeNull();
       expect(result.error, url).toMatch(/not a public address/);
     }
-    expect(received).toEqual([]);
+    expect(receiver.received).toEqual([]);
   });
 });

@@ -235,6 +235,23 @@ export const KNOWN: Record<
     const { headers, id } = await integratorEndpoint(s);
     return { path: `/v1/integrator/webhooks/${id}/delete`, body: {}, headers };
   },
+  listWebhookDeliveries: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/deliveries`, query: { state: 'dead' }, headers };
+  },
+  // An event this endpoint was never sent: well-formed, so only the variants' mistakes are refused for their form.
+  replayWebhookDelivery: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return { path: `/v1/integrator/webhooks/${id}/deliveries/evt_1/replay`, body: {}, headers };
+  },
+  replayWebhookDeliveries: async (s) => {
+    const { headers, id } = await integratorEndpoint(s);
+    return {
+      path: `/v1/integrator/webhooks/${id}/replay`,
+      body: { fromEventId: 'evt_1', toEventId: 'evt_9' },
+      headers,
+    };
+  },
   revokeSigningKey: async (s) => {
     const { kid } = await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));
     await ok(s.api.post('/v1/staff/signing-keys/rotate', {}, ACTING.admin));

@@ -1,0 +1,148 @@
+/**
+ * Importing certificates from another registry (`npm run import`): every row checked (shared/legacy-import), then
+ * checked against the registry (a number held by another certificate, a scope the holder is already certified for).
+ * Only when no row has a problem, and not on a dry run, each certificate is written under its legacy number with
+ * its star mark signed and its `imported` event, in one transaction each (with its log entry and search terms).
+ * Idempotent: a number this import already wrote is left as it is, and each write is conditional on the number being
+ * new, so a second run (or two at once) writes each certificate once. A run stopped half-way is finished by
+ * running it again.
+ */
+import { createHash } from 'node:crypto';
+import { parseCertificateNumber } from '../../../shared/certificate-number';
+import {
+  type CheckedRow,
+  checkRows,
+  importedCertificate,
+  isSameImport,
+  type RowProblem,
+  registryProblems,
+} from '../../../shared/legacy-import';
+import type { Actor, Certificate } from '../../../shared/model';
+import { termWrites } from '../../../shared/search/terms';
+import { eventStreamOf } from '../../../shared/store/keys';
+import { CommitConflict } from '../../../shared/store/port';
+import { advance, NEW_AGGREGATE } from '../aggregate';
+import type { Deps } from '../deps';
+import { certificateCounter, withStarMark } from '../issue';
+
+export const IMPORT_ACTOR: Actor = { sub: 'system:import', roles: ['system'], name: 'legacy import' };
+
+const PARALLEL_READS = 8;
+const COUNTER_ATTEMPTS = 10;
+
+export interface ImportReport {
+  dryRun: boolean;
+  fileSha256: string;
+  /** Data rows in the file (the header not counted). */
+  rows: number;
+  problems: RowProblem[];
+  /** Numbers this run wrote (on a dry run: would write). */
+  imported: string[];
+  /** Numbers an earlier run of this import already wrote: left as they are. */
+  already: string[];
+}
+
+/** Runs `work` over `items`, `parallel` at a time, in order of start. */
+async function eachParallel<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+}
+
+async function holdersCertificates(deps: Deps, rows: readonly CheckedRow[]) {
+  const codes = [...new Set(rows.map((r) => r.legacy.organization.creditCode))];
+  const byCode = new Map<string, Certificate[]>();
+  await eachParallel(codes, PARALLEL_READS, async (code) => {
+    byCode.set(code, await deps.store.findCertificatesByCreditCode(code));
+  });
+  return byCode;
+}
+
+export async function importCertificates(
+  deps: Deps,
+  file: { bytes: Uint8Array; table: readonly string[][] },
+  options: { dryRun: boolean },
+): Promise<ImportReport> {
+  const [header = [], ...rows] = file.table;
+  const now = deps.clock();
+  const fileSha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const checked = checkRows(header, rows, now);
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    fileSha256,
+    rows: rows.length,
+    problems: [],
+    imported: [],
+    already: [],
+  };
+  const existing = await deps.store.getCertificates(checked.certificates.map((c) => c.legacy.number));
+  const against = registryProblems(
+    checked.certificates,
+    existing,
+    await holdersCertificates(deps, checked.certificates),
+  );
+  report.problems = [...checked.problems, ...against.problems].sort((a, b) => a.row - b.row);
+  report.already = against.already.map((r) => r.legacy.number);
+  if (report.problems.length) return report;
+  if (options.dryRun) return { ...report, imported: against.fresh.map((r) => r.legacy.number) };
+  await raiseCounters(deps, against.fresh);
+  await eachParallel(against.fresh, PARALLEL_READS, async ({ row, legacy }) => {
+    const decided = importedCertificate(legacy, { fileSha256, row });
+    const stream = eventStreamOf('certificate', legacy.number);
+    const { value, event } = await advance<Certificate>(
+      stream,
+      NEW_AGGREGATE,
+      decided.next,
+      decided.event,
+      IMPORT_ACTOR,
+      now,
+    );
+    const signed = await withStarMark(deps, value, now);
+    try {
+      await deps.store.commit({
+        writes: [
+          { kind: 'certificate', value: signed, expectedVersion: null },
+          { kind: 'event', value: event },
+          ...termWrites(null, signed),
+        ],
+      });
+      report.imported.push(legacy.number);
+    } catch (error) {
+      // Another run of this import wrote it first: written once, as it should be.
+      const now = error instanceof CommitConflict ? await deps.store.getCertificate(legacy.number) : undefined;
+      if (!now || !isSameImport(now, legacy)) throw error;
+      report.already.push(legacy.number);
+    }
+  });
+  return report;
+}
+
+/**
+ * Legacy numbers under this registry's own prefix take serials of its yearly counters: each counter is moved past
+ * the highest imported serial of its year before any certificate is written, so the registry never issues one of
+ * them again (a serial skipped by a run that stops is a gap, never a clash).
+ */
+async function raiseCounters(deps: Deps, rows: readonly CheckedRow[]) {
+  const highest = new Map<number, number>();
+  for (const { legacy } of rows) {
+    const parsed = parseCertificateNumber(legacy.number);
+    if (parsed?.prefix === deps.config.certificatePrefix)
+      highest.set(parsed.year, Math.max(highest.get(parsed.year) ?? 0, parsed.serial));
+  }
+  for (const [year, serial] of highest) {
+    const name = certificateCounter(year);
+    for (let attempt = 0; ; attempt++) {
+      const current = await deps.store.readCounter(name);
+      if (current >= serial) break;
+      try {
+        await deps.store.commit({ writes: [{ kind: 'counter', name, expected: current, next: serial }] });
+        break;
+      } catch (error) {
+        // An issuance took the next number meanwhile: read the counter again.
+        if (!(error instanceof CommitConflict) || attempt >= COUNTER_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
