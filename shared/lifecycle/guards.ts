@@ -84,23 +84,38 @@ export function requireImpartialDecider(
 export const namedCommitteeRefusal = (actor: Pick<Who, 'sub'>, record: { committeeSub?: string }) =>
   record.committeeSub === undefined || record.committeeSub === actor.sub ? null : ('NOT_ASSIGNED_COMMITTEE' as const);
 
+type CommitteeCase = Pick<Application, 'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>;
+
 /**
- * The member named to decide a case: not its applicant, not whoever evaluated it or stepped aside from it (the
- * impartiality rule of the decision, asked when the member is named rather than only when they decide), not the
- * member already named, and a change of member says why.
+ * Who may be named to decide a case: not its applicant, not whoever evaluated it or stepped aside from it (the
+ * impartiality rule of the decision, asked when the member is named rather than only when they decide), and not the
+ * member already named. The console offers only the members for whom this is null.
  */
+export function committeeCandidateRefusal(committeeSub: string, application: CommitteeCase) {
+  if (committeeSub === application.applicantSub) return 'SELF_DEALING' as const;
+  if (impartialityRefusal({ sub: committeeSub }, application)) return 'IMPARTIALITY_CONFLICT' as const;
+  if (application.committeeSub === committeeSub) return 'ASSIGNEE_UNCHANGED' as const;
+  return null;
+}
+
+const CANDIDATE_REFUSALS = {
+  SELF_DEALING: 'applied for this organization',
+  IMPARTIALITY_CONFLICT: 'evaluated this case or stepped aside from it',
+  ASSIGNEE_UNCHANGED: 'already decides this case',
+} as const;
+
+/** The member named to decide a case is a candidate, and a change of member says why. */
 export function requireImpartialCommittee(
   input: { committeeSub: string; reason?: string },
-  application: Pick<Application, 'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>,
+  application: CommitteeCase,
 ): void {
-  const path = 'body.committeeSub';
-  const refuse = (code: 'SELF_DEALING' | 'IMPARTIALITY_CONFLICT' | 'ASSIGNEE_UNCHANGED', message: string) => {
-    throw new DomainError(code, `${input.committeeSub}: ${message}`, [{ path, message, code }]);
-  };
-  if (input.committeeSub === application.applicantSub) refuse('SELF_DEALING', 'applied for this organization');
-  if (impartialityRefusal({ sub: input.committeeSub }, application))
-    refuse('IMPARTIALITY_CONFLICT', 'evaluated this case or stepped aside from it');
-  if (application.committeeSub === input.committeeSub) refuse('ASSIGNEE_UNCHANGED', 'already decides this case');
+  const refusal = committeeCandidateRefusal(input.committeeSub, application);
+  if (refusal) {
+    const message = CANDIDATE_REFUSALS[refusal];
+    throw new DomainError(refusal, `${input.committeeSub}: ${message}`, [
+      { path: 'body.committeeSub', message, code: refusal },
+    ]);
+  }
   if (application.committeeSub && !input.reason) {
     const message = 'say why the case goes to another member';
     throw new DomainError('COMMITTEE_CHANGE_NEEDS_REASON', message, [
