@@ -25,6 +25,8 @@ export const RESERVED_CONCURRENCY = {
   logIntegrator: 1,
   /** Runs once per deployment (a custom resource). */
   bakedKeySet: 1,
+  /** One run a minute; a second lets a slow run overlap the next one (every claim is conditional). */
+  webhooks: 2,
 } as const;
 
 /**

@@ -36,6 +36,7 @@ import { TransparencyLog } from './constructs/transparency-log';
 import { WebAclReference } from './constructs/web-acl-reference';
 import { WebDeployment } from './constructs/web-deployment';
 import { WebHosting } from './constructs/web-hosting';
+import { WebhookWorker } from './constructs/webhook-worker';
 import { webAclParameterName } from './edge-stack';
 import { RESERVED_CONCURRENCY } from './figures';
 
@@ -70,6 +71,7 @@ export class StarmarkStack extends Stack {
   readonly functions: Record<FunctionKind, StarmarkFunction>;
   readonly originSecretRotation: StarmarkFunction;
   readonly logIntegrator: StarmarkFunction;
+  readonly webhookWorker: StarmarkFunction;
   /** The deploy step that writes /jwks.json beside the pages; none when no pages are deployed. */
   readonly bakedKeySetWriter: StarmarkFunction | undefined;
   /** The deployment's secrets: the origin-verify value and the cursor key. */
@@ -300,6 +302,15 @@ export class StarmarkStack extends Stack {
     transparencyLog.grantReadProofs(publicFn.role, web.objects);
     transparencyLog.grantMonitor(sweepFn.role, web.objects);
 
+    const webhooks = new WebhookWorker(this, 'Webhooks', {
+      table,
+      logLevel: config.logLevel,
+      projectRoot: props.projectRoot,
+      handlersDir: props.handlersDir,
+      logs,
+    });
+    this.webhookWorker = webhooks.worker;
+
     // The key set shipped with the page, from the keys as deployed: only when pages are deployed beside it.
     const bakedKeySet = webDeployment
       ? new BakedKeySet(this, 'BakedKeySet', {
@@ -340,6 +351,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchFunction('sweep', sweepFn.fn, { usesKms: true });
     monitoring.watchFunction('origin-secret-rotation', this.originSecretRotation.fn, { usesKms: false });
     monitoring.watchFunction('log-integrator', transparencyLog.integrator.fn, { usesKms: true });
+    monitoring.watchFunction('webhooks', webhooks.worker.fn, { usesKms: false });
     monitoring.watchSweep();
     monitoring.watchLogMonitor();
     monitoring.watchTable(table.table);
@@ -347,6 +359,7 @@ export class StarmarkStack extends Stack {
     monitoring.watchDeadLetters('reminder-subscriptions', reminders.deadLetters);
     monitoring.watchDeadLetters('alarm-subscriptions', alarms.deadLetters);
     monitoring.watchDeadLetters('log-integration-schedule', transparencyLog.deadLetters);
+    monitoring.watchDeadLetters('webhook-schedule', webhooks.deadLetters);
     monitoring.finish();
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web pages and API through CloudFront' });

@@ -9,7 +9,13 @@ import type { RegistryStore } from '../../shared/store/port';
 import { CommitConflict } from '../../shared/store/port';
 import { afterAttempt, claimed, type DeliveryAttempt, due } from '../../shared/webhooks/delivery';
 import { signDelivery } from '../../shared/webhooks/standard';
-import { deliveryItem, deliveryOf, dueBefore, type StoredDelivery } from '../../shared/webhooks/stored-delivery';
+import {
+  DUE_INDEX,
+  deliveryItem,
+  deliveryOf,
+  dueBefore,
+  type StoredDelivery,
+} from '../../shared/webhooks/stored-delivery';
 import { type EndpointRecord, signingSecrets, webhookKeys } from '../../shared/webhooks/subscriptions';
 import type { WebhookSender } from './sender';
 
@@ -76,11 +82,21 @@ async function attemptOne(
   else report.failed++;
 }
 
+export interface DeliveryOptions {
+  concurrency?: number;
+  limit?: number;
+  /**
+   * Epoch ms after which no new send starts (those under way finish, within their timeout): a scheduled run ends
+   * before the next one starts, whatever its receivers do. What is left is due at the next run.
+   */
+  until?: number;
+}
+
 /** Tries what is due now, `concurrency` at a time; answers what it did. */
 export async function deliverDue(
   deps: WorkerDeps,
   sender: WebhookSender,
-  options: { concurrency?: number; limit?: number } = {},
+  options: DeliveryOptions = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { attempted: 0, delivered: 0, failed: 0 };
   const concurrency = options.concurrency ?? 16;
@@ -90,7 +106,7 @@ export async function deliverDue(
   let cursor: string | undefined;
   do {
     const page = await deps.store.queryItems(webhookKeys.due, {
-      index: 'gsi2',
+      index: DUE_INDEX,
       skUpTo: dueBefore(deps.clock()),
       cursor,
       limit: 100,
@@ -100,7 +116,7 @@ export async function deliverDue(
   } while (cursor && keysDue.length < limit);
   let next = 0;
   const lane = async () => {
-    while (next < keysDue.length) {
+    while (next < keysDue.length && !(options.until !== undefined && Date.now() >= options.until)) {
       const key = keysDue[next++] as { pk: string; sk: string };
       await attemptOne(deps, sender, key, endpoints, report);
     }

@@ -8,9 +8,9 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { apiKeyKeys, integratorSubject } from '../../shared/api-keys';
-import { eventStreamOf, keys } from '../../shared/store/keys';
+import { eventStreamOf, keys, LOG_INDEX_COUNTER } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
-import { deliveryStream } from '../../shared/webhooks/stored-delivery';
+import { DUE_INDEX, deliveryStream } from '../../shared/webhooks/stored-delivery';
 import { endpointStream, watchlistStream, webhookKeys } from '../../shared/webhooks/subscriptions';
 
 export type TableAccess = 'read' | 'readwrite';
@@ -46,6 +46,18 @@ export const USAGE_PREFIX = prefixOf(apiKeyKeys.usage('x', 'y').pk);
 /** An audit stream's partition-key prefix: `EVT#<kind>/`, so a grant names one kind of stream and no other. */
 const streamPrefixOf = (pk: string): string => pk.slice(0, pk.indexOf('/') + 1);
 
+/** Every webhook item: watchlists, endpoints, deliveries (and the due index's one partition), the fan-out cursor. */
+export const WEBHOOK_PREFIX = prefixOf(webhookKeys.watchlists);
+
+/**
+ * What the webhook worker reads beside its own items: the outbox, i.e. the log's entries (one partition per bundle)
+ * and the log's size (one counter, named exactly).
+ */
+export const WEBHOOK_OUTBOX_KEYS = [
+  `${keys.logBundle(0).replace(/\d+$/, '')}*`,
+  keys.counter(LOG_INDEX_COUNTER).pk,
+] as const;
+
 /** The Idempotency-Key records of integrators' requests (`IDEM#api-key:…`), never a staff member's. */
 const integratorIdempotency = keys.idempotency(integratorSubject(''), '').pk.replace(/#$/, '');
 
@@ -55,7 +67,7 @@ const integratorIdempotency = keys.idempotency(integratorSubject(''), '').pk.rep
  * prefixes.
  */
 export const SUBSCRIPTION_PREFIXES = [
-  prefixOf(webhookKeys.watchlists),
+  WEBHOOK_PREFIX,
   streamPrefixOf(keys.event(watchlistStream('x'), 1).pk),
   streamPrefixOf(keys.event(endpointStream('x'), 1).pk),
   streamPrefixOf(keys.event(deliveryStream('x', 'y'), 1).pk),
@@ -141,6 +153,33 @@ export class StarmarkTable extends Construct {
         conditions: {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': SUBSCRIPTION_PREFIXES.map((p) => `${p}*`) },
         },
+      }),
+    );
+  }
+
+  /**
+   * The webhook worker's whole access to the table, instead of `grant`: it reads its own items (the due index
+   * among them: a Query on an index is held to the index's partition key) and the log's entries and size, and
+   * writes its own items only — puts, conditional on the step read, inside transactions; it never updates in place
+   * or deletes. Nothing of certificates, cases, keys or audit events, not even to read.
+   */
+  grantWebhookWork(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'WebhookReadsOnly',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [this.table.tableArn, `${this.table.tableArn}/index/${DUE_INDEX}`],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`, ...WEBHOOK_OUTBOX_KEYS] },
+        },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'WebhookWritesOnly',
+        actions: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`] } },
       }),
     );
   }

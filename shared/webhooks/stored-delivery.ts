@@ -5,6 +5,7 @@
  * always on gsi1 under its state, so the delivery log filtered by state is read by the index's key, in full pages.
  * A replay is the holder's act: audited on the delivery's own stream, whose head the delivery keeps.
  */
+import type { IndexName } from '../table';
 import * as z from '../zod';
 import type { Delivery, DeliveryState } from './delivery';
 import { deliverySortKey, webhookKeys } from './subscriptions';
@@ -22,10 +23,13 @@ export const deliveryStream = (endpointId: string, eventId: string) => `webhook-
 
 export const DELIVERY_ENTITY = 'webhook-delivery';
 
+/** The index the worker reads what is due from (and the only one it may read: infra's grant names it). */
+export const DUE_INDEX = 'gsi2' satisfies IndexName;
+
 export function deliveryItem(d: StoredDelivery): Record<string, unknown> & { pk: string; sk: string; step: number } {
   const due =
     d.state === 'pending' && d.nextAttemptAt
-      ? { gsi2pk: webhookKeys.due, gsi2sk: `${d.nextAttemptAt}#${d.endpointId}#${d.eventId}` }
+      ? { [`${DUE_INDEX}pk`]: webhookKeys.due, [`${DUE_INDEX}sk`]: `${d.nextAttemptAt}#${d.endpointId}#${d.eventId}` }
       : {};
   const byState = { gsi1pk: webhookKeys.deliveriesIn(d.endpointId, d.state), gsi1sk: deliverySortKey(d.eventId) };
   return { ...webhookKeys.delivery(d.endpointId, d.eventId), entity: DELIVERY_ENTITY, ...d, ...byState, ...due };

@@ -219,6 +219,7 @@ describe('no way around the edge', () => {
     expect(reserved(fn.staff.fn)).toBe(RESERVED_CONCURRENCY.staff);
     expect(reserved(fn.sweep.fn)).toBe(RESERVED_CONCURRENCY.sweep);
     expect(reserved(s.stack.originSecretRotation.fn)).toBe(RESERVED_CONCURRENCY.originSecretRotation);
+    expect(reserved(s.stack.webhookWorker.fn)).toBe(RESERVED_CONCURRENCY.webhooks);
     expect(Object.values(RESERVED_CONCURRENCY).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000 - 100);
   });
 });
@@ -237,7 +238,12 @@ describe('observable', () => {
   });
 
   it('watches errors and throttles of every function, and KMS failures of those that sign', () => {
-    const fns = [...Object.values(s.stack.functions), s.stack.originSecretRotation];
+    const fns = [
+      ...Object.values(s.stack.functions),
+      s.stack.originSecretRotation,
+      s.stack.logIntegrator,
+      s.stack.webhookWorker,
+    ];
     for (const f of fns) {
       for (const metric of ['Errors', 'Throttles']) {
         expect(
@@ -271,7 +277,7 @@ describe('observable', () => {
 
   it('gives every schedule and every subscription a dead-letter queue, with an alarm on any message', () => {
     const rules = ofType(s, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     const dlqs = rules.map((rule) => rule.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][0]);
     const subscriptions = ofType(full, 'AWS::SNS::Subscription').map(([, x]) => x.Properties);
     expect(subscriptions.map((x) => x.Endpoint).sort()).toEqual([
@@ -284,7 +290,7 @@ describe('observable', () => {
       .filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]);
     expect(watched).toEqual(expect.arrayContaining(dlqs));
-    expect(watched).toHaveLength(4);
+    expect(watched).toHaveLength(5);
   });
 
   it('has one dashboard, and traces every function with X-Ray', () => {

@@ -54,6 +54,7 @@ it('synthesizes every stack, bundles included, with no network and an empty npm 
     'public',
     'staff',
     'sweep',
+    'webhooks',
   ]);
   for (const fn of functions) {
     const asset = join(out, `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`);

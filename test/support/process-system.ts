@@ -54,21 +54,33 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
+export interface LaunchOptions {
+  /** The gateway's port (default a free one): the same port twice gives the same public URL, so the same QR. */
+  port?: number;
+  /** More options of `npm start`, e.g. `--demo`. */
+  args?: string[];
+  /** A command the system runs under (e.g. one that hides the machine's fonts), given the system's command after it. */
+  wrap?: string[];
+}
+
 /** Starts `npm start` on the data folder and returns at once: `ready()` waits for it to answer, `exited` for its end. */
-export async function launchSystem(dataDir: string): Promise<LaunchedSystem> {
-  const port = await freePort();
+export async function launchSystem(dataDir: string, options: LaunchOptions = {}): Promise<LaunchedSystem> {
+  const port = options.port ?? (await freePort());
   let dynamoPort = await freePort();
   while (dynamoPort === port) dynamoPort = await freePort();
-  const child: ChildProcess = spawn(
+  const command = [
+    ...(options.wrap ?? []),
     'npx',
-    ['tsx', 'functions/local/main.ts', '--port', String(port), '--dynamo-port', String(dynamoPort), '--data', dataDir],
-    {
-      cwd: REPO,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    },
-  );
+    'tsx',
+    'functions/local/main.ts',
+    ...['--port', String(port), '--dynamo-port', String(dynamoPort), '--data', dataDir, ...(options.args ?? [])],
+  ];
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
   const pid = child.pid!;
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
@@ -108,8 +120,8 @@ export async function launchSystem(dataDir: string): Promise<LaunchedSystem> {
 }
 
 /** Starts `npm start` on the data folder and waits until it answers. */
-export async function spawnSystem(dataDir: string): Promise<SpawnedSystem> {
-  const system = await launchSystem(dataDir);
+export async function spawnSystem(dataDir: string, options: LaunchOptions = {}): Promise<SpawnedSystem> {
+  const system = await launchSystem(dataDir, options);
   await system.ready();
   return system;
 }

@@ -8,9 +8,10 @@
  */
 import type { FieldIssue } from '../../../shared/errors';
 import { type FieldText, fieldMessage } from '../../../shared/field-issues';
+import { clearFieldProblems, FIELD_PROBLEM_MARK as MARK } from './clear-field-problems';
 import { type Child, h } from './dom';
 
-const MARK = 'data-field-problem';
+export { clearFieldProblems };
 
 function owns(controlPath: string, issuePath: string): boolean {
   return issuePath === controlPath || issuePath.startsWith(`${controlPath}.`);
@@ -23,17 +24,6 @@ function controlFor(form: HTMLElement, path: string): HTMLElement | null {
     if (owns(own, path) && own.length > (best?.dataset.path?.length ?? -1)) best = el;
   }
   return best;
-}
-
-/** Takes away the marks of an earlier attempt. */
-export function clearFieldProblems(form: HTMLElement): void {
-  for (const note of form.querySelectorAll(`[${MARK}]`)) note.remove();
-  for (const el of form.querySelectorAll('[aria-invalid="true"][data-path]')) {
-    el.removeAttribute('aria-invalid');
-    const describedBy = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => !id.endsWith('-problem'));
-    if (describedBy.length) el.setAttribute('aria-describedby', describedBy.join(' '));
-    else el.removeAttribute('aria-describedby');
-  }
 }
 
 /**

@@ -3,8 +3,9 @@
  * and the list a paged answer fills. The form checks what the API would refuse anyway (under 2 characters) before
  * sending anything, and says so in the page's words.
  */
+
+import { clearFieldProblems } from './clear-field-problems';
 import { h, hl } from './dom';
-import { clearFieldProblems } from './field-problems';
 
 export interface SearchFormOptions {
   /** Prefix of the ids: `<id>-q` for the query, `<id>-error` for its error. */

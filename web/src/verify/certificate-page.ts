@@ -11,13 +11,14 @@ import { certificationBody, storedBody } from './certification-body';
 import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, setTitle, settleFocus, type View } from './page';
+import { filingOffer, newDraft } from './report-offer';
 import { numberIn } from './search-view';
 import { bodyFacts } from './verdict-view';
 
 type Outcome =
   | { kind: 'loading' }
   | { kind: 'record'; record: PublicCertificate }
-  | { kind: 'message'; text: () => string; hint?: () => string };
+  | { kind: 'message'; text: () => string; hint?: () => string; unknownNumber?: string };
 
 export function certificatePage(number: string, signal: AbortSignal): View {
   let outcome: Outcome = { kind: 'loading' };
@@ -25,10 +26,13 @@ export function certificatePage(number: string, signal: AbortSignal): View {
   // The log's note arrives after the record: it fills this slot alone, so focus and scroll stay where they are.
   const logSlot = h('div', { class: 'log-slot' });
   const renderLog = () => replaceChildren(logSlot, log ? logNote(log) : null);
+  // A complaint about the holder, or a report of a number nobody holds: what was typed survives a re-render.
+  const filing = newDraft();
   const render = () => {
     if (outcome.kind === 'record') {
       renderLog();
-      replaceChildren(app(), certificateView(outcome.record), logSlot, bodyFacts(storedBody()), backHome());
+      const complaint = filingOffer({ kind: 'organization-complaint', number: outcome.record.number }, filing, render);
+      replaceChildren(app(), certificateView(outcome.record), logSlot, complaint, bodyFacts(storedBody()), backHome());
       setTitle(outcome.record.organization.name, outcome.record.number);
       return settleFocus();
     }
@@ -42,6 +46,13 @@ export function certificatePage(number: string, signal: AbortSignal): View {
         h('h1', { class: 'section-title' }, t(M.certificateTitle)),
         h('p', { role: 'status', class: outcome.kind === 'loading' ? 'muted' : 'message' }, text),
         hint && h('p', { class: 'muted' }, hint),
+        outcome.kind === 'message' &&
+          outcome.unknownNumber &&
+          filingOffer(
+            { kind: 'counterfeit-report', verdict: 'UNKNOWN_NUMBER', number: outcome.unknownNumber },
+            filing,
+            render,
+          ),
       ),
       backHome(),
     );
@@ -71,6 +82,7 @@ export function certificatePage(number: string, signal: AbortSignal): View {
         kind: 'message',
         text: () => t(M.certNotFound, { number: canonical }),
         hint: () => t(M.certNotFoundHint),
+        unknownNumber: canonical,
       };
     else if (res.kind === 'problem' && res.status === 400) outcome = { kind: 'message', text: () => t(M.badNumber) };
     else

@@ -15,9 +15,10 @@ import { combine, type KeySet, liveKeys, offlineKeys, storedKeys, withRevoked } 
 import { checkLog, type LogView, logNote } from './log-proof';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
+import { type FilingDraft, filingOffer, newDraft, reportableVerdict } from './report-offer';
 import { checkSignature } from './signature';
 import { fetchSnapshot, latestSnapshot, type SnapshotState } from './status-snapshot';
-import { decide, type LiveStatus, type SignatureCheck } from './verdict';
+import { decide, type LiveStatus, type SignatureCheck, type Verdict } from './verdict';
 import { verdictDetails, verdictPanel, verdictTitle } from './verdict-view';
 
 /** How long the live record is waited for before the verdict is the status snapshot's (the worker's own wait). */
@@ -37,6 +38,8 @@ interface MarkState {
   foreignHost?: string;
   /** What the public log proves about the live record (checked on the device), once it is known. */
   log?: LogView;
+  /** A report of this mark being written: kept across re-renders. */
+  filing: FilingDraft;
 }
 
 export function markView(
@@ -55,6 +58,7 @@ export function markView(
     body: storedBody(),
     checkedAt: new Date(),
     ...(foreignHost ? { foreignHost } : {}),
+    filing: newDraft(),
   };
   const region = h('div', {
     id: 'verdict',
@@ -89,6 +93,7 @@ export function markView(
         onRetry: () => void run(),
         onScanAnother: () => navigate('/'),
       }),
+      reportOffer(verdict, state, render),
     );
     setTitle(t(verdictTitle(verdict.kind)));
   };
@@ -200,6 +205,19 @@ export function markView(
   window.addEventListener('online', onOnline);
   void run();
   return { render, dispose: () => window.removeEventListener('online', onOnline) };
+}
+
+/** "Report this mark" where the verdict offers it, with the token as scanned. */
+function reportOffer(verdict: Verdict, state: MarkState, render: () => void): HTMLElement | null {
+  const reportable = reportableVerdict(verdict);
+  if (!reportable) return null;
+  const number = verdict.record?.number ?? verdict.claims?.number ?? state.withdrawn.number;
+  const { token } = state;
+  return filingOffer(
+    { kind: 'counterfeit-report', verdict: reportable, ...(token ? { token } : {}), ...(number ? { number } : {}) },
+    state.filing,
+    render,
+  );
 }
 
 /** The claims of an authentic mark, or undefined while nothing is proven. */

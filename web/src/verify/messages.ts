@@ -275,9 +275,12 @@ export const M = m({
     en: 'Offline: signatures can still be checked; the status will be looked up once connected.',
   },
   footer: {
-    zh: '本页面不使用第三方服务，不收集个人信息。标志内容仅在您的设备上处理。',
-    en: 'This page uses no third-party services and collects no personal data. The mark is processed on your device only.',
+    zh: '本页面不使用第三方服务。标志内容仅在您的设备上处理。',
+    en: 'This page uses no third-party services. The mark is processed on your device only.',
   },
+
+  reportOpen: { zh: '举报此标志', en: 'Report this mark' },
+  complaintOpen: { zh: '投诉该组织的售后服务', en: 'Complain about this organization’s after-sales service' },
 });
 
 export type MessageKey = keyof typeof M;

@@ -1,0 +1,29 @@
+/**
+ * Lambda entry: the webhooks, run every minute by the schedule — new transparency-log entries fanned out into
+ * deliveries, then every due delivery tried once. Its own composition root with the least it needs: the table (its
+ * grant is the webhook items and the log entries it reads, nothing else) and the sender, which refuses any address
+ * that is not public. No signing key, no bucket, no secret: an endpoint's signing secret is on its item. The sends
+ * stop starting well within the minute, so a run ends before the next begins; overlapping runs would be harmless
+ * anyway (every claim is conditional). A failed run fails the invocation, for the function's error alarm.
+ */
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { requireEnv } from '../env';
+import { log } from '../http/log';
+import { instrumented, traced } from '../observability/powertools';
+import { documentClient } from '../store/dynamo-client';
+import { DynamoRegistryStore } from '../store/dynamo-store';
+import { runWebhooks } from '../webhooks/run';
+import { httpSender } from '../webhooks/sender';
+
+/** How long a run keeps starting sends: with a send's own timeout (10 s) on top, still inside the minute. */
+const SENDING_MS = 40_000;
+
+let store: DynamoRegistryStore | undefined;
+const sender = httpSender({ allowLoopback: false });
+
+export const handler = instrumented(async () => {
+  store ??= new DynamoRegistryStore(traced(documentClient()), requireEnv(DEPLOYMENT_ENV.tableName));
+  const report = await runWebhooks({ store, clock: () => new Date() }, sender, { until: Date.now() + SENDING_MS });
+  log.info('webhooks', { ...report });
+  return report;
+});

@@ -1,0 +1,62 @@
+/**
+ * The webhooks in AWS: the worker function (functions/handlers/webhooks.ts), run every minute by an EventBridge
+ * schedule whose undeliverable invocations go to a dead-letter queue. The transparency log is its outbox, so it
+ * needs the table only, and of the table only the webhook items and the log's entries (StarmarkTable
+ * grantWebhookWork); it sends to the internet (no VPC: the sender checks each address it resolves).
+ */
+import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
+import { RESERVED_CONCURRENCY } from '../figures';
+import { deadLetterQueue } from './encrypted-topic';
+import type { LogArchive } from './log-archive';
+import { StarmarkFunction } from './starmark-function';
+import type { StarmarkTable } from './starmark-table';
+
+/** A change reaches its subscribers within about this long (plus one run). */
+export const WEBHOOK_RATE = Duration.minutes(1);
+
+export interface WebhookWorkerProps {
+  readonly table: StarmarkTable;
+  readonly logLevel: string;
+  readonly projectRoot: string;
+  readonly handlersDir: string;
+  readonly logs: LogArchive;
+}
+
+export class WebhookWorker extends Construct {
+  readonly worker: StarmarkFunction;
+  /** Invocations the schedule could not deliver: watched by an alarm like every other dead-letter queue. */
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: WebhookWorkerProps) {
+    super(scope, id);
+    this.worker = new StarmarkFunction(this, 'Worker', {
+      projectRoot: props.projectRoot,
+      logs: props.logs,
+      name: 'webhooks',
+      entry: `${props.handlersDir}/webhooks.ts`,
+      description: 'starmark webhooks: new log entries into deliveries, due deliveries signed and sent',
+      reservedConcurrency: RESERVED_CONCURRENCY.webhooks,
+      // Sends stop starting after 40 s and each has 10 s: the rest is the fan-out's and the writes' margin.
+      timeout: Duration.seconds(90),
+      // The table's name and the log level: it is told nothing else of the deployment.
+      environment: {
+        [DEPLOYMENT_ENV.tableName]: props.table.table.tableName,
+        [DEPLOYMENT_ENV.logLevel]: props.logLevel,
+      },
+    });
+    props.table.grantWebhookWork(this.worker.role);
+    props.table.denyHistoryRewrites(this.worker.role);
+    this.deadLetters = deadLetterQueue(this, 'ScheduleDeadLetters', 'the webhook delivery schedule');
+    new Rule(this, 'Schedule', {
+      description: 'Fans new transparency-log entries out to webhook deliveries and sends those due, every minute',
+      schedule: Schedule.rate(WEBHOOK_RATE),
+      // No retry: the next minute's run is the retry, and what was not sent is still due then.
+      targets: [new LambdaFunction(this.worker.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
+    });
+  }
+}
