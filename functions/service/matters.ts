@@ -5,7 +5,11 @@
  * so two people taking a step at once never both succeed.
  */
 import { isStaff } from '../../shared/access';
+import { GENESIS_HASH } from '../../shared/audit/chain';
 import {
+  appealOfCase,
+  type CaseAppealInput,
+  COMPLAINT_SETTINGS,
   type Matter,
   type MatterStepInput,
   matterDeadline,
@@ -14,9 +18,11 @@ import {
   takeMatterStep,
 } from '../../shared/complaints';
 import { DomainError } from '../../shared/errors';
+import { newApplicationId } from '../../shared/ids';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { advance } from './aggregate';
+import { loadApplication } from './applications';
 import type { Deps } from './deps';
 import type { Plan } from './plan';
 
@@ -75,5 +81,38 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'event', value: event },
     ],
     outcome: { status: 200, body: value },
+  };
+}
+
+/** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */
+export async function planFileAppeal(deps: Deps, actor: Actor, id: string, input: CaseAppealInput): Promise<Plan> {
+  const at = deps.clock();
+  const about = appealOfCase(await loadApplication(deps, id), input.decision, actor, at);
+  const matterId = newApplicationId(at);
+  const received = {
+    id: matterId,
+    kind: 'appeal' as const,
+    state: 'received' as const,
+    receivedAt: at.toISOString(),
+    description: input.grounds,
+    ...about,
+  };
+  const head = { version: 0, eventSeq: 0, lastEventHash: GENESIS_HASH };
+  const { value, event } = await advance<Matter>(
+    eventStreamOf('matter', matterId),
+    head,
+    received,
+    { action: 'receive', from: null, to: 'received', data: { kind: 'appeal', ...about.appealOf } },
+    actor,
+    at,
+  );
+  const expiresAt = Math.floor(at.getTime() / 1000) + COMPLAINT_SETTINGS.retentionDays * 86_400;
+  const item = { ...keys.matter(matterId), entity: 'matter', ...value, ...matterIndexAttributes(value), expiresAt };
+  return {
+    writes: [
+      { kind: 'advance', value: { ...item, step: value.version }, from: null },
+      { kind: 'event', value: event },
+    ],
+    outcome: { status: 201, body: value },
   };
 }

@@ -23,6 +23,8 @@ export interface Matter {
   description?: string;
   /** Personal data: kept only until the matter closes. Never in an audit event, a log line or a public page. */
   contact?: string;
+  /** For an appeal: the case and the decision appealed against. */
+  appealOf?: { applicationId: string; decision: string };
   /** Everyone who took part in what the matter is about: none of them may handle or decide it. */
   involved: string[];
   handlerSub?: string;

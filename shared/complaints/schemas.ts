@@ -5,6 +5,7 @@
  */
 import { applicationId, certificateNumber, subject, text } from '../schemas/common';
 import * as z from '../zod';
+import { CASE_DECISIONS } from './appeals';
 import { MATTER_KINDS, REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
 import { MATTER_OUTCOMES } from './matter';
 import { INTAKE_LIMITS as L } from './settings';
@@ -122,3 +123,10 @@ export const matterQueueSchema = z.object({
 });
 
 export const matterViewSchema = z.object({ matter: matterSchema, events: z.array(z.looseObject({})) });
+
+/** An applicant's appeal against the decision on its own case, with its grounds. */
+export const caseAppealSchema = z.strictObject({
+  decision: z.enum(CASE_DECISIONS),
+  grounds: text(L.maxDescriptionChars, 10),
+});
+export type CaseAppealInput = z.output<typeof caseAppealSchema>;

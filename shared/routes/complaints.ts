@@ -2,7 +2,9 @@
  * Routes of the complaints concern (ISO/IEC 17065 7.13): what the public may file without an account, and the
  * staff's handling queue.
  */
+
 import {
+  caseAppealSchema,
   challengeAnswerSchema,
   filingReceiptSchema,
   matterPathSchema,
@@ -12,6 +14,7 @@ import {
   matterViewSchema,
   publicFilingSchema,
 } from '../complaints/schemas';
+import { applicationPathSchema } from '../schemas/application';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const COMPLAINT_ROUTES = [
@@ -38,6 +41,18 @@ export const COMPLAINT_ROUTES = [
     query: noQuery,
     body: publicFilingSchema,
     response: filingReceiptSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/applications/{id}/appeals',
+    fn: 'staff',
+    op: 'fileAppeal',
+    auth: 'staff',
+    summary: "Appeal against the rejection of one's own application or its star level, within the appeal period",
+    params: applicationPathSchema,
+    query: noQuery,
+    body: caseAppealSchema,
+    response: matterSchema,
   }),
   route({
     method: 'GET',

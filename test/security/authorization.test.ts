@@ -102,6 +102,7 @@ const ACCESS: Record<string, Access> = {
   nationalReportXlsx: STAFF_ONLY,
   openNationalReportBatch: ADMIN_ONLY,
   markNationalReportBatchReported: ADMIN_ONLY,
+  fileAppeal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   matterQueue: STAFF_ONLY,
   getMatter: STAFF_ONLY,
   // Acknowledging is the administrator's step (the step table); noting and deciding, the assigned handler's.

@@ -124,6 +124,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   },
   confirmDocumentUpload: {},
   takeMatterStep: { step: 'identifier' },
+  fileAppeal: { decision: 'identifier', grounds: 'requiredText' },
 };
 
 type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';

@@ -203,6 +203,11 @@ export const KNOWN: Record<
   }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  fileAppeal: async (s) => ({
+    path: `/v1/staff/applications/${await s.application('rejected')}/appeals`,
+    body: { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' },
+    as: ACTING.applicant,
+  }),
   matterQueue: () => ({ as: ACTING.admin }),
   getMatter: async (s) => ({ path: `/v1/staff/matters/${await filedMatter(s)}`, as: ACTING.admin }),
   takeMatterStep: async (s) => ({

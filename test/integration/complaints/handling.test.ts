@@ -1,9 +1,11 @@
 /**
  * The handling queue against DynamoDB Local: a report goes from received to closed by uninvolved staff, each step
  * with its audit event and never the reporter's contact or words in one; the contact is gone once the reply is;
- * nobody involved in what a matter is about may be assigned to it; two steps taken at once never both succeed.
+ * nobody involved in what a matter is about may be assigned to it; two steps taken at once never both succeed; an
+ * applicant appeals the decision on its own case within the appeal period, and none of its deciders handles it.
  */
 import { describe, expect, it } from 'vitest';
+import { SCHEME_CALENDAR } from '../../../shared/scheme/calendar';
 import { keys } from '../../../shared/store/keys';
 import { counterfeitReport, solvedProof } from '../../support/complaints';
 import { useTestSystem } from '../../support/local-system';
@@ -11,7 +13,8 @@ import { Subjects } from '../../support/subjects';
 import { scanAll } from '../../support/table-snapshot';
 import { ACTING } from '../../support/valid-requests';
 
-const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const NOW = '2026-11-23T02:00:00Z';
+const sys = useTestSystem({ now: NOW });
 const subjects = new Subjects(sys);
 const QUEUE = '/v1/staff/matters';
 const step = (id: string, body: unknown, as: string) => sys.api.post(`${QUEUE}/${id}/steps`, body, as);
@@ -94,5 +97,45 @@ describe('the handling queue', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const events = await sys.deps.store.listEvents(`matter/${id}`);
     expect(events).toHaveLength(2);
+  });
+});
+
+describe('an appeal', () => {
+  const appeal = (id: string, as = ACTING.applicant) =>
+    sys.api.post(
+      `/v1/staff/applications/${id}/appeals`,
+      { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' },
+      as,
+    );
+
+  it('is filed by the applicant against its rejection; none who evaluated or decided the case may handle it', async () => {
+    sys.setNow(NOW);
+    const id = await subjects.application('rejected');
+    const filed = await appeal(id);
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ kind: 'appeal', appealOf: { applicationId: id, decision: 'rejection' } });
+    expect(filed.body.involved).toEqual(expect.arrayContaining([ACTING.evaluator, ACTING.committee]));
+    const matter = filed.body.id as string;
+    expect((await step(matter, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    for (const involved of [ACTING.evaluator, ACTING.committee]) {
+      const refused = await step(matter, { step: 'assign', handlerSub: involved }, ACTING.admin);
+      expect([refused.status, refused.body.code]).toEqual([403, 'INVOLVED_IN_MATTER']);
+    }
+    expect((await step(matter, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin)).status).toBe(200);
+    // An appeal is the committee's to decide: an evaluator, even one assigned, may not.
+    const decided = await step(matter, { step: 'decide', outcome: 'reversed' }, 'committee-sun');
+    expect([decided.status, decided.body.outcome]).toEqual([200, 'reversed']);
+  });
+
+  it("is refused after the appeal period, and for another organization's case, writing nothing", async () => {
+    sys.setNow(NOW);
+    const id = await subjects.application('rejected');
+    const before = await scanAll(sys.dynamo.endpoint);
+    expect((await appeal(id, 'applicant-beta')).body.code).toBe('NOT_FOUND');
+    sys.setNow(new Date(Date.parse(NOW) + (SCHEME_CALENDAR.appealDays + 1) * 86_400_000).toISOString());
+    const late = await appeal(id);
+    expect([late.status, late.body.code]).toEqual([422, 'APPEAL_DEADLINE_PASSED']);
+    expect(await scanAll(sys.dynamo.endpoint)).toEqual(before);
+    sys.setNow(NOW);
   });
 });
