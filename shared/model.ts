@@ -44,6 +44,10 @@ export const APPLICATION_STATES = [
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
+/** The queues staff work cases from (shared/lifecycle/queues.ts): every case, an evaluator's, a decider's. */
+export const CASE_QUEUES = ['all', 'evaluating', 'deciding'] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
 /** Every aggregate carries its optimistic-lock version and the head of its audit hash chain. */
 export interface Versioned {
   version: number;

@@ -51,6 +51,12 @@ export const TABLE = {
         "an applicant's applications in one state",
       ],
     },
+    {
+      name: 'gsi4',
+      partitionKey: 'gsi4pk',
+      sortKey: 'gsi4sk',
+      serves: ["an evaluator's cases in one state"],
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 

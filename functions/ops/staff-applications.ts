@@ -2,6 +2,8 @@
 import { isStaff, mayReadApplication } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
+import { CASE_QUEUE_SPECS, caseQueueRefusal } from '../../shared/lifecycle/queues';
+import { refuseUnlessPossible } from '../../shared/lifecycle/step-refusal';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
@@ -26,18 +28,29 @@ export const applicationOperations = {
     execute(deps, () => planRenewal(deps, actor, body), idempotency),
 
   listApplications: async ({ actor, query }, deps) => {
-    if (!isStaff(actor)) {
+    if (!isStaff(actor) && query.queue === 'all') {
       // The state is part of the index key: a filtered page is a full page, never a short one with a cursor.
       const page = query.state
         ? await deps.store.listApplicationsByApplicantInState(actor.sub, query.state, query.cursor, query.limit)
         : await deps.store.listApplicationsByApplicant(actor.sub, query.cursor, query.limit);
       return { status: 200, body: page };
     }
+    refuseUnlessPossible(caseQueueRefusal(actor, query.queue), `the ${query.queue} queue`);
     if (!query.state)
       throw new DomainError('VALIDATION_FAILED', 'staff list by state', [
         { path: 'query.state', code: 'REQUIRED', message: 'required for staff' },
       ]);
-    return { status: 200, body: await deps.store.listApplicationsByState(query.state, query.cursor, query.limit) };
+    const tab = { queue: query.queue, sub: actor.sub, state: query.state };
+    return { status: 200, body: await deps.store.listCaseQueue(tab, query.cursor, query.limit) };
+  },
+
+  caseQueueCounts: async ({ actor, query: { queue } }, deps) => {
+    refuseUnlessPossible(caseQueueRefusal(actor, queue), `the ${queue} queue`);
+    const states = CASE_QUEUE_SPECS[queue].states;
+    const counts = await Promise.all(
+      states.map((state) => deps.store.countCaseQueue({ queue, sub: actor.sub, state })),
+    );
+    return { status: 200, body: { queue, counts: Object.fromEntries(states.map((s, i) => [s, counts[i]])) } };
   },
 
   getApplication: async ({ actor, params }, deps) => ({

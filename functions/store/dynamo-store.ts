@@ -7,6 +7,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { CaseQueueQuery } from '../../shared/lifecycle/queues';
 import type { Application, AuditEvent, Certificate } from '../../shared/model';
 import type { OrganizationRecord } from '../../shared/organizations';
 import { indexKeys, keys } from '../../shared/store/keys';
@@ -18,11 +19,13 @@ import {
   type RegistryStore,
   type UnitOfWork,
 } from '../../shared/store/port';
+import { type IndexName, keyAttributes, TABLE } from '../../shared/table';
 import { batchGetItems } from './batch-get';
+import { type QueueQuery, queueQueryOf } from './case-queues';
 import { CursorCodec } from './cursor';
 import { transactItemsOf } from './writes';
 
-const INTERNAL = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt'];
+const INTERNAL = [...keyAttributes(), 'entity', TABLE.timeToLiveAttribute];
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
@@ -54,12 +57,53 @@ export class DynamoRegistryStore implements RegistryStore {
     return strip<Application>(out.Item);
   }
 
-  listApplicationsByState(state: string, cursor?: string, limit = 50) {
-    return this.queryIndex<Application>('gsi1', indexKeys.applicationsByState(state), {
-      cursor,
-      limit,
-      newestFirst: true,
-    });
+  /**
+   * A filtered tab reads on until its page is full (each read asks for no more than the page still lacks), so a
+   * page is never short while more cases follow, and the cursor is where the last read stopped.
+   */
+  async listCaseQueue(query: CaseQueueQuery, cursor?: string, limit = 50): Promise<Page<Application>> {
+    const q = queueQueryOf(query);
+    const list = `${q.index}|${q.pk}|queue:${query.queue}:${query.sub}|desc`;
+    const items: Application[] = [];
+    let start = this.cursors.decode(cursor, list);
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          ...this.queueRead(q),
+          Limit: limit - items.length,
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => strip<Application>(i)!));
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return { items, cursor: this.cursors.encode(start, list) };
+  }
+
+  async countCaseQueue(query: CaseQueueQuery): Promise<number> {
+    const q = queueQueryOf(query);
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({ ...this.queueRead(q), Select: 'COUNT', ExclusiveStartKey: start }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  private queueRead(q: QueueQuery) {
+    return {
+      TableName: this.table,
+      IndexName: q.index,
+      KeyConditionExpression: '#pk = :pk',
+      ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+      ExpressionAttributeNames: { '#pk': `${q.index}pk`, ...q.filter?.names },
+      ExpressionAttributeValues: { ':pk': q.pk, ...q.filter?.values },
+    };
   }
 
   listApplicationsByApplicant(sub: string, cursor?: string, limit = 50) {
@@ -172,7 +216,7 @@ export class DynamoRegistryStore implements RegistryStore {
   async queryItems(
     pk: string,
     options: {
-      index?: 'gsi1' | 'gsi2' | 'gsi3';
+      index?: IndexName;
       skPrefix?: string;
       skUpTo?: string;
       skBetween?: readonly [string, string];
@@ -251,7 +295,7 @@ export class DynamoRegistryStore implements RegistryStore {
   }
 
   private async queryIndex<T>(
-    index: 'gsi1' | 'gsi2' | 'gsi3',
+    index: IndexName,
     pk: string,
     opts: { cursor?: string; limit?: number; newestFirst?: boolean; skRange?: [string, string] },
   ): Promise<Page<T>> {

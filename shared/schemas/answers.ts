@@ -4,6 +4,7 @@
  */
 import {
   APPLICATION_STATES,
+  CASE_QUEUES,
   CERTIFICATE_STATUSES,
   CHANGE_FIELDS,
   CHANGE_KINDS,
@@ -137,6 +138,11 @@ export const eventListSchema = z.object({
     .check(z.describe('The staff directory’s names of the people the events name, by account (where it knows them)')),
 });
 export const applicationPageSchema = pageOf(applicationSchema);
+/** How many cases each tab of a queue holds, by state (only the queue's own states). */
+export const caseQueueCountsSchema = z.object({
+  queue: z.enum(CASE_QUEUES),
+  counts: z.partialRecord(z.enum(APPLICATION_STATES), z.number()),
+});
 export const certificatePageSchema = pageOf(certificateSchema);
 
 export const dueEntrySchema = z.looseObject({

@@ -1,7 +1,7 @@
 /** Inputs of the application's endpoints: one schema each, shared by the functions, the console and OpenAPI. */
 
 import { creditCodeSchema } from '../credit-code';
-import { APPLICATION_STATES, SERVICE_DOCUMENT_KINDS } from '../model';
+import { APPLICATION_STATES, CASE_QUEUES, SERVICE_DOCUMENT_KINDS } from '../model';
 import { scoreSheetSchema } from '../scheme';
 import * as z from '../zod';
 import { applicationId, certificateNumber, isoDate, optionalNote, reason, subject, text, visibleName } from './common';
@@ -55,9 +55,13 @@ export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(rea
 
 export const applicationListQuerySchema = z.strictObject({
   state: z.optional(z.enum(APPLICATION_STATES)),
+  /** Whose queue (shared/lifecycle/queues.ts): every case, the caller's as evaluator, or the caller's to decide. */
+  queue: z._default(z.enum(CASE_QUEUES), 'all'),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
 });
+
+export const caseQueueCountsQuerySchema = z.strictObject({ queue: z._default(z.enum(CASE_QUEUES), 'all') });
 
 export const applicationPathSchema = z.strictObject({ id: applicationId });
 export const certificatePathSchema = z.strictObject({ number: certificateNumber });

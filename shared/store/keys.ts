@@ -86,6 +86,7 @@ export const indexKeys = {
   applicationsByState: (state: string) => `APPSTATE#${state}`,
   applicationsByApplicant: (sub: string) => `APPLICANT#${sub}`,
   applicationsByApplicantInState: (sub: string, state: string) => `APPLICANTSTATE#${sub}#${state}`,
+  applicationsByEvaluatorInState: (sub: string, state: string) => `APPEVALUATOR#${sub}#${state}`,
   certificatesByCreditCode: (code: string) => `CC#${code}`,
   certificatesByStatus: (status: string) => `CSTATUS#${status}`,
   certificatesByExpiry: (status: string) => `CEXPIRY#${status}`,
@@ -102,6 +103,10 @@ export function applicationIndexAttributes(a: Application) {
     gsi2sk: `${a.submittedAt}#${a.id}`,
     gsi3pk: indexKeys.applicationsByApplicantInState(a.applicantSub, a.state),
     gsi3sk: `${a.submittedAt}#${a.id}`,
+    // A case with no evaluator (submitted, or after a declared conflict) is in no evaluator's queue.
+    ...(a.evaluatorSub
+      ? { gsi4pk: indexKeys.applicationsByEvaluatorInState(a.evaluatorSub, a.state), gsi4sk: `${a.updatedAt}#${a.id}` }
+      : {}),
   };
 }
 

@@ -3,8 +3,10 @@
  * implements it. A change is a UnitOfWork committed all-or-nothing: a state change, its audit event and any side
  * record (certificate, counter, idempotency record) land together or not at all.
  */
+import type { CaseQueueQuery } from '../lifecycle/queues';
 import type { Application, AuditEvent, Certificate } from '../model';
 import type { OrganizationRecord } from '../organizations';
+import type { IndexName } from '../table';
 
 export interface Page<T> {
   items: T[];
@@ -58,7 +60,6 @@ export interface DueQuery {
 
 export interface RegistryStore {
   getApplication(id: string): Promise<Application | undefined>;
-  listApplicationsByState(state: string, cursor?: string, limit?: number): Promise<Page<Application>>;
   listApplicationsByApplicant(sub: string, cursor?: string, limit?: number): Promise<Page<Application>>;
   /** One applicant's applications in one state, filtered by the index's key: full pages, newest first. */
   listApplicationsByApplicantInState(
@@ -67,6 +68,10 @@ export interface RegistryStore {
     cursor?: string,
     limit?: number,
   ): Promise<Page<Application>>;
+  /** One tab of a case queue (shared/lifecycle/queues.ts), filtered in the query: full pages, newest first. */
+  listCaseQueue(query: CaseQueueQuery, cursor?: string, limit?: number): Promise<Page<Application>>;
+  /** How many cases one tab of a case queue holds. */
+  countCaseQueue(query: CaseQueueQuery): Promise<number>;
   getCertificate(number: string): Promise<Certificate | undefined>;
   getOrganization(creditCode: string): Promise<OrganizationRecord | undefined>;
   getApplications(ids: readonly string[]): Promise<Map<string, Application>>;
@@ -90,7 +95,7 @@ export interface RegistryStore {
   queryItems(
     pk: string,
     options?: {
-      index?: 'gsi1' | 'gsi2' | 'gsi3';
+      index?: IndexName;
       skPrefix?: string;
       /** Only sort keys at or below this one (instead of a prefix): what is due by a time. */
       skUpTo?: string;

@@ -37,7 +37,7 @@ const VIEWS: Record<string, View> = {
 function navFor(user: SessionUser, current: string): HTMLElement {
   const links: [string, string, Msg][] = isStaff(user)
     ? [
-        ['queues', '#/queues/submitted', L.queues],
+        ['queues', homeOf(user), L.queues],
         ['certificates', '#/certificates/valid', L.certificates],
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],

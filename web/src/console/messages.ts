@@ -89,6 +89,14 @@ export const L = {
     renewal: { zh: '再认证', en: 'renewal' },
     myCertificates: { zh: '我的证书', en: 'My certificates' },
     myApplications: { zh: '我的申请', en: 'My applications' },
+    caseQueues: { zh: '案件队列', en: 'Case queues' },
+  }),
+
+  /** The queues staff work from (shared/lifecycle/queues.ts). */
+  caseQueues: m({
+    all: { zh: '全部案件', en: 'All cases' },
+    evaluating: { zh: '我评审的案件', en: 'My cases to evaluate' },
+    deciding: { zh: '待我决定', en: 'Awaiting my decision' },
   }),
 
   apply: m({

@@ -1,4 +1,5 @@
 /** Hash routes of the console: `#/<view>/<param>`. The default view depends on the person's roles. */
+import { CASE_QUEUE_SPECS, caseQueuesOf } from '../../../shared/lifecycle/queues';
 import type { SessionUser } from './session';
 
 export interface Route {
@@ -17,10 +18,10 @@ export function parseRoute(hash: string): Route {
   return { view, param };
 }
 
-/** Where each person starts: the queue that waits for them. */
+/** Where each person starts: the first queue they work from (the evaluator's at its accepted cases), else their own. */
 export function homeOf(user: SessionUser): string {
-  if (user.roles.includes('admin')) return '#/queues/submitted';
-  if (user.roles.includes('evaluator')) return '#/queues/accepted';
-  if (user.roles.includes('committee')) return '#/queues/scored';
-  return '#/mine';
+  const queue = caseQueuesOf(user)[0];
+  if (!queue) return '#/mine';
+  const states = CASE_QUEUE_SPECS[queue].states;
+  return `#/queues/${queue}/${states[0]}`;
 }

@@ -1,8 +1,16 @@
 /**
- * Queues of cases by state for staff (an evaluator starts at the cases to review, the committee at the cases to
- * decide), and for an applicant its own applications and certificates.
+ * The case queues staff work from (shared/lifecycle/queues.ts), a tab per state with its count: every case for an
+ * administrator, an evaluator's own cases, the cases a committee member may decide; and for an applicant its own
+ * applications and certificates.
  */
-import { APPLICATION_STATES, type Application, type Certificate } from '../../../../shared/model';
+import { CASE_QUEUE_SPECS, caseQueuesOf } from '../../../../shared/lifecycle/queues';
+import {
+  type Application,
+  type ApplicationState,
+  CASE_QUEUES,
+  type CaseQueue,
+  type Certificate,
+} from '../../../../shared/model';
 import type { Page } from '../../../../shared/store/port';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
@@ -11,6 +19,7 @@ import { loadPaged } from '../../common/paged';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L, stateLabel } from '../messages';
+import type { SessionUser } from '../session';
 import { badge, bi, biText, loading, problemBox } from '../ui';
 
 function applicationRow(a: Application): HTMLElement {
@@ -73,27 +82,80 @@ export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, 
   return h('div', null, list, more);
 }
 
-export async function queuesView(_ctx: ConsoleContext, main: HTMLElement, state: string): Promise<void> {
-  const current = (APPLICATION_STATES as readonly string[]).includes(state) ? state : 'submitted';
-  const tabs = h(
+/** `#/queues/<queue>/<state>`; a bare `#/queues/<state>` is every case in that state. */
+function queueRoute(user: SessionUser, param: string): { queue: CaseQueue; state: ApplicationState } {
+  const held = caseQueuesOf(user);
+  const [first = '', second = ''] = param.split('/');
+  const named = (CASE_QUEUES as readonly string[]).includes(first) ? (first as CaseQueue) : null;
+  const queue = named && held.includes(named) ? named : (held[0] ?? 'all');
+  const states = CASE_QUEUE_SPECS[queue].states;
+  const asked = named ? second : first;
+  const state = (states as readonly string[]).includes(asked)
+    ? (asked as ApplicationState)
+    : (states[0] ?? 'submitted');
+  return { queue, state };
+}
+
+function queueTabs(queue: CaseQueue, current: ApplicationState, counts: Partial<Record<ApplicationState, number>>) {
+  return h(
     'nav',
     { class: 'tabs', 'aria-label': biText(L.lists.applicationStates) },
-    APPLICATION_STATES.map((s) =>
+    CASE_QUEUE_SPECS[queue].states.map((s) =>
       h(
         'a',
-        { href: `#/queues/${s}`, class: 'tab', 'aria-current': s === current ? 'page' : null },
+        {
+          href: `#/queues/${queue}/${s}`,
+          class: 'tab',
+          'data-state': s,
+          'aria-current': s === current ? 'page' : null,
+        },
         ...bi(stateLabel(s)),
+        counts[s] !== undefined ? h('span', { class: 'tab-count', 'data-count': String(counts[s]) }, counts[s]) : null,
       ),
     ),
   );
-  replaceChildren(main, h('h1', null, ...bi(L.queues)), tabs, loading());
-  const label = biText(stateLabel(current));
+}
+
+export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: string): Promise<void> {
+  const { queue, state } = queueRoute(ctx.user, param);
+  const held = caseQueuesOf(ctx.user);
+  const switcher =
+    held.length > 1
+      ? h(
+          'nav',
+          { class: 'tabs queue-switch', 'aria-label': biText(L.lists.caseQueues) },
+          held.map((q) =>
+            h(
+              'a',
+              {
+                href: `#/queues/${q}/${CASE_QUEUE_SPECS[q].states[0]}`,
+                class: 'tab',
+                'data-queue': q,
+                'aria-current': q === queue ? 'page' : null,
+              },
+              ...bi(L.caseQueues[q]),
+            ),
+          ),
+        )
+      : null;
+  const title = h('h1', { 'data-queue': queue }, ...bi(L.caseQueues[queue]));
+  replaceChildren(main, title, switcher, queueTabs(queue, state, {}), loading());
+  const [counts, list] = await Promise.all([
+    apiGet<{ counts: Partial<Record<ApplicationState, number>> }>(`/v1/staff/case-queue-counts?queue=${queue}`),
+    pagedList(
+      `/v1/staff/applications?queue=${queue}&state=${state}&limit=50`,
+      applicationRow,
+      biText(stateLabel(state)),
+    ),
+  ]);
   replaceChildren(
     main,
-    h('h1', null, ...bi(L.queues)),
-    tabs,
-    h('h2', null, ...bi(stateLabel(current))),
-    await pagedList(`/v1/staff/applications?state=${current}&limit=50`, applicationRow, label),
+    title,
+    switcher,
+    queueTabs(queue, state, counts.kind === 'ok' ? counts.body.counts : {}),
+    counts.kind === 'ok' ? null : problemBox(counts),
+    h('h2', null, ...bi(stateLabel(state))),
+    list,
   );
 }
 
