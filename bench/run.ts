@@ -42,6 +42,7 @@ const { statusSnapshotRows } = await import('./status-snapshot-size');
 const { timeToVerdictRows } = await import('./time-to-verdict');
 const { scanRows } = await import('./scan-decoding');
 const { webhookRows } = await import('./webhooks');
+const { legacyImportRows } = await import('./legacy-import');
 type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 
 const sections: [string, () => Promise<Row[]>][] = [
@@ -59,6 +60,7 @@ const sections: [string, () => Promise<Row[]>][] = [
     'sweep',
     () => sweepRows({ sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], seedBudgetSeconds: quick ? 20 : 180 }),
   ],
+  ['legacy import', () => legacyImportRows({ rows: quick ? 1_000 : 10_000 })],
   // Each search certificate brings ~13 term items, so seeding 100k takes minutes: this section gets its own budget.
   [
     'search',

@@ -32,6 +32,11 @@ export const ERROR_CATALOGUE = {
     zh: '您不是该案件指派的评审员',
     en: 'You are not the evaluator assigned to this case',
   },
+  NOT_ASSIGNED_COMMITTEE: {
+    status: 403,
+    zh: '本案已指派其他委员作出认证决定',
+    en: 'Another committee member has been named to decide this case',
+  },
   IMPARTIALITY_CONFLICT: {
     status: 403,
     zh: '评审员不得参与本案的认证决定',
@@ -180,8 +185,13 @@ export const ERROR_CATALOGUE = {
   },
   ASSIGNEE_UNCHANGED: {
     status: 422,
-    zh: '该评审员已是本案的评审员',
-    en: 'That evaluator is already assigned to this case',
+    zh: '此人已在本案担任该职责',
+    en: 'That person already holds this part in the case',
+  },
+  COMMITTEE_CHANGE_NEEDS_REASON: {
+    status: 422,
+    zh: '更换认证决定人须说明理由',
+    en: 'Naming another committee member to decide needs a reason',
   },
   SCORE_SHEET_INCOMPLETE: { status: 422, zh: '评分表不完整', en: 'The score sheet is incomplete' },
   SCORE_BELOW_THRESHOLD: {

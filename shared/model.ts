@@ -77,6 +77,11 @@ export interface Application extends Versioned {
   evaluatorSub?: string;
   /** Evaluators who declared a conflict of interest on this case: none of them is assigned to it again. */
   conflictedEvaluators?: string[];
+  /**
+   * The committee member the admin named to decide the scored case; while none is named, any committee member who
+   * neither evaluated nor stepped aside from it may decide.
+   */
+  committeeSub?: string;
   contractNo?: string;
   /** The day (China time) the case was accepted: the on-site review is held from then on. */
   acceptedOn?: IsoDate;

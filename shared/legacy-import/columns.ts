@@ -28,6 +28,8 @@ export const MAX_IMPORT_ROWS = 50_000;
 export const MAX_LINE_CHARS = 10_000;
 export const MAX_FIELD_CHARS = 500;
 
+import type { FieldIssue } from '../errors';
+
 /** Stable names of what can be wrong with a row (or, on row 1, with the header), for tests and tools. */
 export type RowProblemCode =
   | 'columns-missing'
@@ -49,7 +51,9 @@ export type RowProblemCode =
   | 'duplicate-number'
   | 'duplicate-scope'
   | 'number-taken'
-  | 'certified-for-scope';
+  | 'certified-for-scope'
+  /** The holder's name, address and scope are checked with the application's schema: its field codes. */
+  | FieldIssue['code'];
 
 export interface RowProblem {
   /** The row as the file numbers it (the header is row 1). */

@@ -6,11 +6,14 @@
  */
 import { chinaDate, isIsoDate } from '../calendar';
 import { creditCodeProblem } from '../credit-code';
+import { fieldIssuesOf, fieldMessage } from '../field-issues';
 import { sweepActionFor, validUntilFor } from '../lifecycle/certificate-dates';
 import type { Certificate } from '../model';
 import { scopeKey } from '../organizations';
+import { organizationSchema, submitApplicationSchema } from '../schemas/application';
 import { CERTIFICATE_NUMBER_RE } from '../schemas/common';
 import { STAR_LEVELS, type StarLevel, starLevelFor } from '../scheme';
+import * as z from '../zod';
 import { importedCertificate, type LegacyCertificate } from './certificate';
 import {
   headerColumns,
@@ -65,10 +68,42 @@ function fieldProblems(row: number, v: (c: ImportColumn) => string): RowProblem[
     const [zh = codeProblem, en = codeProblem] = codeProblem.split(' / ');
     problems.push(rowProblem(row, 'credit_code', 'credit-code', zh, en));
   }
+  problems.push(...holderProblems(row, v, problems));
   for (const d of ['issue_date', 'valid_from', 'valid_until', 'last_surveillance'] as const)
     if (v(d) && !isIsoDate(v(d)))
       problems.push(rowProblem(row, d, 'date', '日期格式应为 YYYY-MM-DD', 'dates read YYYY-MM-DD'));
   return problems;
+}
+
+/** The holder and scope as an application gives them: the same schema, so the same limits and characters. */
+const holderSchema = z.strictObject({ organization: organizationSchema, scope: submitApplicationSchema.shape.scope });
+const HOLDER_COLUMNS: Record<string, ImportColumn> = {
+  'row.organization.name': 'holder_name',
+  'row.organization.nameEn': 'holder_name_en',
+  'row.organization.address': 'holder_address',
+  'row.scope': 'scope',
+};
+
+function holderProblems(row: number, v: (c: ImportColumn) => string, found: readonly RowProblem[]): RowProblem[] {
+  const optional = (c: ImportColumn) => (v(c) ? v(c) : undefined);
+  const input = {
+    organization: {
+      name: v('holder_name'),
+      creditCode: v('credit_code'),
+      ...(optional('holder_name_en') ? { nameEn: v('holder_name_en') } : {}),
+      ...(optional('holder_address') ? { address: v('holder_address') } : {}),
+    },
+    scope: v('scope'),
+  };
+  const parsed = holderSchema.safeParse(input);
+  if (parsed.success) return [];
+  // The credit code has its own, more telling check above; an empty required cell is already named.
+  return fieldIssuesOf(parsed.error.issues, 'row', input).flatMap((issue) => {
+    const column = HOLDER_COLUMNS[issue.path];
+    if (!column || found.some((p) => p.column === column)) return [];
+    const { zh, en } = fieldMessage(issue);
+    return [rowProblem(row, column, issue.code, zh, en)];
+  });
 }
 
 function levelProblems(row: number, v: (c: ImportColumn) => string, level: StarLevel | null): RowProblem[] {

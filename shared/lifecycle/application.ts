@@ -6,7 +6,13 @@ import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
 import { requireOnSiteReviewDate } from './date-rules';
 import type { Decided } from './events';
-import { requireIndependentEvaluator, requireNewEvaluator, requireOwner, requireRole } from './guards';
+import {
+  requireImpartialCommittee,
+  requireIndependentEvaluator,
+  requireNewEvaluator,
+  requireOwner,
+  requireRole,
+} from './guards';
 import { withNote } from './notes';
 import { applicationStepRefusal, refuseUnlessPossible } from './step-refusal';
 import {
@@ -144,6 +150,16 @@ export function applyApplicationTransition(
       next.score = { total: result.total, level: result.level, passed: result.passed };
       note = command.input.note;
       data = { total: result.total, level: result.level, passed: result.passed, schemeVersion: sheet.schemeVersion };
+      break;
+    }
+    case 'assignCommittee': {
+      requireImpartialCommittee(command.input, current);
+      reason = command.input.reason;
+      next.committeeSub = command.input.committeeSub;
+      data = {
+        committeeSub: next.committeeSub,
+        ...(current.committeeSub ? { previousCommitteeSub: current.committeeSub } : {}),
+      };
       break;
     }
     case 'approve':

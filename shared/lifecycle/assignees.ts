@@ -10,6 +10,8 @@ export function applicationAssignee(command: ApplicationCommand): Assignee | nul
     case 'accept':
     case 'reassignEvaluator':
       return { sub: command.input.evaluatorSub, role: 'evaluator', field: 'evaluatorSub' };
+    case 'assignCommittee':
+      return { sub: command.input.committeeSub, role: 'committee', field: 'committeeSub' };
     default:
       return null;
   }

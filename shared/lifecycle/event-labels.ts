@@ -63,6 +63,8 @@ export function systemActorLabel(sub: string): Label | null {
 const T = {
   evaluatorSub: { zh: '评审员', en: 'Evaluator' },
   previousEvaluatorSub: { zh: '原评审员', en: 'Previous evaluator' },
+  committeeSub: { zh: '认证决定人', en: 'Deciding committee member' },
+  previousCommitteeSub: { zh: '原认证决定人', en: 'Previous deciding member' },
   contractNo: { zh: '合同编号', en: 'Contract' },
   total: { zh: '得分', en: 'Score' },
   level: { zh: '星级', en: 'Level' },
@@ -101,6 +103,8 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
   };
   add('evaluatorSub', person(d.evaluatorSub));
   add('previousEvaluatorSub', person(d.previousEvaluatorSub));
+  add('committeeSub', person(d.committeeSub));
+  add('previousCommitteeSub', person(d.previousCommitteeSub));
   add('contractNo', text(d.contractNo));
   add('auditDate', date(d.auditDate));
   add('reviewDate', date(d.reviewDate));

@@ -80,6 +80,50 @@ export function requireImpartialDecider(
   if (impartialityRefusal(actor, audited)) throw new DomainError('IMPARTIALITY_CONFLICT');
 }
 
+/** Once the admin names the member who decides a case, no other committee member may decide it. */
+export const namedCommitteeRefusal = (actor: Pick<Who, 'sub'>, record: { committeeSub?: string }) =>
+  record.committeeSub === undefined || record.committeeSub === actor.sub ? null : ('NOT_ASSIGNED_COMMITTEE' as const);
+
+type CommitteeCase = Pick<Application, 'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>;
+
+/**
+ * Who may be named to decide a case: not its applicant, not whoever evaluated it or stepped aside from it (the
+ * impartiality rule of the decision, asked when the member is named rather than only when they decide), and not the
+ * member already named. The console offers only the members for whom this is null.
+ */
+export function committeeCandidateRefusal(committeeSub: string, application: CommitteeCase) {
+  if (committeeSub === application.applicantSub) return 'SELF_DEALING' as const;
+  if (impartialityRefusal({ sub: committeeSub }, application)) return 'IMPARTIALITY_CONFLICT' as const;
+  if (application.committeeSub === committeeSub) return 'ASSIGNEE_UNCHANGED' as const;
+  return null;
+}
+
+const CANDIDATE_REFUSALS = {
+  SELF_DEALING: 'applied for this organization',
+  IMPARTIALITY_CONFLICT: 'evaluated this case or stepped aside from it',
+  ASSIGNEE_UNCHANGED: 'already decides this case',
+} as const;
+
+/** The member named to decide a case is a candidate, and a change of member says why. */
+export function requireImpartialCommittee(
+  input: { committeeSub: string; reason?: string },
+  application: CommitteeCase,
+): void {
+  const refusal = committeeCandidateRefusal(input.committeeSub, application);
+  if (refusal) {
+    const message = CANDIDATE_REFUSALS[refusal];
+    throw new DomainError(refusal, `${input.committeeSub}: ${message}`, [
+      { path: 'body.committeeSub', message, code: refusal },
+    ]);
+  }
+  if (application.committeeSub && !input.reason) {
+    const message = 'say why the case goes to another member';
+    throw new DomainError('COMMITTEE_CHANGE_NEEDS_REASON', message, [
+      { path: 'body.reason', message, code: 'COMMITTEE_CHANGE_NEEDS_REASON' },
+    ]);
+  }
+}
+
 /** An evaluator who declared a conflict of interest on a case is not given it again; the current one is not "new". */
 export function requireNewEvaluator(
   evaluatorSub: string,

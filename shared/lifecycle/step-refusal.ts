@@ -11,7 +11,14 @@ import type { Actor, Application, Certificate, Role } from '../model';
 import { isScoreSheetComplete, scoreTotal } from '../scheme';
 import { changeStepRefusal } from './changes';
 import { postponementRefusal } from './date-rules';
-import { assignedEvaluatorRefusal, impartialityRefusal, ownCaseRefusal, ownerRefusal, roleRefusal } from './guards';
+import {
+  assignedEvaluatorRefusal,
+  impartialityRefusal,
+  namedCommitteeRefusal,
+  ownCaseRefusal,
+  ownerRefusal,
+  roleRefusal,
+} from './guards';
 import { surveillanceStepRefusal } from './surveillance';
 import {
   APPLICATION_TRANSITIONS,
@@ -29,6 +36,7 @@ export const NOT_YOURS: readonly ErrorCode[] = [
   'NOT_OWNER',
   'ILLEGAL_TRANSITION',
   'NOT_ASSIGNED_EVALUATOR',
+  'NOT_ASSIGNED_COMMITTEE',
   'NO_PENDING_SURVEILLANCE',
   'NO_PENDING_CHANGE',
   'CHANGE_NEEDS_COMMITTEE',
@@ -66,7 +74,7 @@ export function applicationStepRefusal(
   if (general) return general;
   if (BY_ASSIGNED_EVALUATOR.includes(name)) return assignedEvaluatorRefusal(asker, current);
   if (name === 'approve' || name === 'reject') {
-    const partial = impartialityRefusal(asker, current);
+    const partial = namedCommitteeRefusal(asker, current) ?? impartialityRefusal(asker, current);
     if (partial) return partial;
     if (!current.scoreSheet || !isScoreSheetComplete(current.scoreSheet)) return 'SCORE_SHEET_INCOMPLETE';
     if (name === 'approve' && !scoreTotal(current.scoreSheet).passed) return 'SCORE_BELOW_THRESHOLD';

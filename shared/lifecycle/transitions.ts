@@ -105,6 +105,15 @@ export const APPLICATION_TRANSITIONS = {
     zh: '现场审核评分',
     en: 'Record on-site review',
   },
+  assignCommittee: {
+    slug: 'assign-committee',
+    from: ['scored'],
+    to: null,
+    role: 'admin',
+    input: app.assignCommitteeSchema,
+    zh: '指派认证决定人（委员会委员）',
+    en: 'Name the committee member who decides',
+  },
   approve: {
     slug: 'approve',
     from: ['scored'],

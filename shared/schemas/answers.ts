@@ -90,6 +90,7 @@ export const applicationSchema = z.looseObject({
   updatedAt: z.string(),
   evaluatorSub: z.optional(z.string()),
   conflictedEvaluators: z.optional(z.array(z.string())),
+  committeeSub: z.optional(z.string()),
   score: z.optional(z.object({ total: z.number(), level: z.nullable(starLevelSchema), passed: z.boolean() })),
   certificateNumber: z.optional(z.string()),
   version: z.number(),

@@ -48,6 +48,8 @@ export const onSiteReviewSchema = z.strictObject({
   scoreSheet: scoreSheetSchema,
   note: optionalNote,
 });
+/** The committee member who is to decide a scored case; a change of member says why. */
+export const assignCommitteeSchema = z.strictObject({ committeeSub: subject, reason: z.optional(reason) });
 export const approveSchema = z.strictObject({ reason: z.optional(reason) });
 export const rejectSchema = z.strictObject({ reason });
 export const issueSchema = z.strictObject({});

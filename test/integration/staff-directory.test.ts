@@ -2,7 +2,8 @@
  * The staff directory over HTTP, against the real local system (DynamoDB Local, the dev identity provider's users
  * as the directory): admins list the members of a role; a person named for a role on a case must be in the
  * directory with that role; a case changes evaluator by reassignment with a reason, or by its evaluator declaring a
- * conflict of interest, after which that evaluator is never given it again.
+ * conflict of interest, after which that evaluator is never given it again; the member of the committee who decides
+ * a scored case is chosen from the directory too.
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/local/dev-identity';
@@ -186,5 +187,37 @@ describe('an evaluator declares a conflict of interest', () => {
     );
     expect(await refusedUnchanged(declare({}, 'evaluator-li'))).toBe('400 VALIDATION_FAILED');
     expect(await refusedUnchanged(declare({ reason: '管理员代为声明' }, ADMIN))).toBe('403 FORBIDDEN_ROLE');
+  });
+});
+
+describe('the admin names the committee member who decides a scored case, from the directory', () => {
+  const name = (id: string, body: unknown) => () => step(id, 'assign-committee', body, ADMIN);
+
+  it("refuses a person nobody knows, one without the committee role, and the case's evaluator", async () => {
+    const id = await caseToScored(sys.api, 90, { by: { evaluator: 'reviewer-sun' } });
+    expect(await refusedUnchanged(name(id, { committeeSub: 'committee-typo' }))).toBe('422 ASSIGNEE_UNKNOWN');
+    expect(await refusedUnchanged(name(id, { committeeSub: 'evaluator-li' }))).toBe('422 ASSIGNEE_LACKS_ROLE');
+    // reviewer-sun holds the committee role, but evaluated this case.
+    expect(await refusedUnchanged(name(id, { committeeSub: 'reviewer-sun' }))).toBe('403 IMPARTIALITY_CONFLICT');
+    expect((await caseOf(id)).committeeSub).toBeUndefined();
+  });
+
+  it('lets only the named member decide, and records the naming in the case history', async () => {
+    const id = await caseToScored(sys.api, 90);
+    expect((await ok(name(id, { committeeSub: 'reviewer-sun' })())).committeeSub).toBe('reviewer-sun');
+    expect((await eventsOf(id)).at(-1)).toMatchObject({
+      action: 'assign-committee',
+      from: 'scored',
+      to: 'scored',
+      data: { committeeSub: 'reviewer-sun' },
+      actor: { sub: ADMIN },
+    });
+    const other = () => step(id, 'approve', {}, 'committee-zhao');
+    expect(await refusedUnchanged(other)).toBe('403 NOT_ASSIGNED_COMMITTEE');
+    expect(await refusedUnchanged(name(id, { committeeSub: 'committee-zhao' }))).toBe(
+      '422 COMMITTEE_CHANGE_NEEDS_REASON',
+    );
+    await ok(name(id, { committeeSub: 'committee-zhao', reason: '孙委员回避' })());
+    expect((await ok(step(id, 'approve', {}, 'committee-zhao'))).state).toBe('approved');
   });
 });

@@ -67,6 +67,8 @@ describe('checking the rows', () => {
       legacyRow({}, '2025-01-10'),
       legacyRow({ scope: '' }),
       legacyRow({ certificate_number: 'CQC2019SV0001' }),
+      legacyRow({ holder_name: '隐形\u200b字符售后服务有限公司' }),
+      legacyRow({ holder_address: '路'.repeat(301) }),
     ];
     expect(await problemsOf(rows, true)).toEqual([
       [3, 'credit_code', 'credit-code'],
@@ -78,6 +80,8 @@ describe('checking the rows', () => {
       [9, 'last_surveillance', 'surveillance-overdue'],
       [10, 'scope', 'required'],
       [11, 'certificate_number', 'number-form'],
+      [12, 'holder_name', 'INVALID_CHARACTERS'],
+      [13, 'holder_address', 'TOO_LONG'],
     ]);
   });
 
@@ -154,6 +158,13 @@ describe('a real run', () => {
     expect(await auditProblems(sys.dynamo.endpoint)).toEqual([]);
   });
 
+  it('gives each imported certificate its own transparency-log entry', async () => {
+    const certs = await sys.deps.store.getCertificates(rows.map((r) => r.certificate_number!));
+    const indices = [...certs.values()].map((c) => c.log?.index);
+    expect(indices.every((i) => typeof i === 'number')).toBe(true);
+    expect(new Set(indices).size).toBe(rows.length);
+  });
+
   it('writes nothing the second time the same file is imported', async () => {
     const before = await snapshot();
     const report = await run(file);
@@ -163,11 +174,12 @@ describe('a real run', () => {
   });
 
   it('writes each certificate once when two runs of one file race', async () => {
-    const racing = legacyCsv([legacyRow(), legacyRow(), legacyRow(), legacyRow()]);
+    const racing = legacyCsv([legacyRow(), legacyRow(), legacyRow(), legacyRow(), legacyRow()]);
     const [a, b] = await Promise.all([run(racing), run(racing)]);
     const numbers = [...a.imported, ...b.imported];
-    expect(new Set(numbers).size).toBe(4);
-    expect(numbers).toHaveLength(4);
+    expect(new Set(numbers).size).toBe(5);
+    expect(numbers).toHaveLength(5);
+    expect([...a.already, ...b.already]).toHaveLength(5);
     for (const n of numbers) expect(await sys.deps.store.listEvents(`certificate/${n}`)).toHaveLength(1);
     expect(await auditProblems(sys.dynamo.endpoint)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { type DirectoryMember, requireAssignable } from '../../../shared/directo
 import type { DomainError } from '../../../shared/errors';
 import { applyApplicationTransition } from '../../../shared/lifecycle/application';
 import { applicationAssignee, certificateAssignee } from '../../../shared/lifecycle/assignees';
+import { eventFacts } from '../../../shared/lifecycle/event-labels';
 import type { ApplicationCommand } from '../../../shared/lifecycle/transitions';
 import type { Application } from '../../../shared/model';
 import { outcomeOf } from '../../support/domain-outcome';
@@ -112,5 +113,67 @@ describe('declaring a conflict of interest', () => {
     const scored = { ...applicationIn('scored'), evaluatorSub: 'evaluator-3', conflictedEvaluators: ['committee-1'] };
     const decide = () => applyApplicationTransition(scored, { name: 'approve', input: {} }, actor('committee'), NOW);
     expect(outcomeOf(decide)).toBe('IMPARTIALITY_CONFLICT');
+  });
+});
+
+const nameCommittee = (current: Application, committeeSub: string, reason?: string) =>
+  applyApplicationTransition(
+    current,
+    { name: 'assignCommittee', input: { committeeSub, ...(reason ? { reason } : {}) } },
+    actor('admin'),
+    NOW,
+  );
+const decideAs = (current: Application, sub: string) =>
+  applyApplicationTransition(current, { name: 'approve', input: {} }, actor('committee', sub), NOW);
+
+describe('naming the committee member who decides', () => {
+  it('asks the directory for a committee member, under the field that names them', () => {
+    const command = { name: 'assignCommittee', input: { committeeSub: 'c-9' } } as const;
+    expect(applicationAssignee(command)).toEqual({ sub: 'c-9', role: 'committee', field: 'committeeSub' });
+  });
+
+  it('names the member on the scored case, in its state, and records who it was before and why', () => {
+    const first = nameCommittee(applicationIn('scored'), 'committee-2');
+    expect(first.next).toMatchObject({ state: 'scored', committeeSub: 'committee-2' });
+    expect(first.event).toMatchObject({ action: 'assign-committee', data: { committeeSub: 'committee-2' } });
+    const second = nameCommittee(first.next, 'committee-3', '委员出差');
+    expect(second.event).toMatchObject({
+      reason: '委员出差',
+      data: { committeeSub: 'committee-3', previousCommitteeSub: 'committee-2' },
+    });
+  });
+
+  it("refuses the case's evaluator, an evaluator who stepped aside, and its applicant", () => {
+    const scored = { ...applicationIn('scored'), conflictedEvaluators: ['evaluator-0'] };
+    expect(outcomeOf(() => nameCommittee(scored, 'evaluator-1'))).toBe('IMPARTIALITY_CONFLICT');
+    expect(outcomeOf(() => nameCommittee(scored, 'evaluator-0'))).toBe('IMPARTIALITY_CONFLICT');
+    expect(outcomeOf(() => nameCommittee(scored, 'applicant-1'))).toBe('SELF_DEALING');
+  });
+
+  it('reads in the history as who decides now and who did before', () => {
+    const named = nameCommittee(applicationIn('scored'), 'committee-2').next;
+    const facts = eventFacts('application', nameCommittee(named, 'committee-3', '回避').event);
+    expect(facts.map((f) => [f.term.en, f.value])).toEqual([
+      ['Deciding committee member', { kind: 'person', sub: 'committee-3' }],
+      ['Previous deciding member', { kind: 'person', sub: 'committee-2' }],
+    ]);
+  });
+
+  it('refuses the member already named, and another member without a reason', () => {
+    const named = nameCommittee(applicationIn('scored'), 'committee-2').next;
+    expect(outcomeOf(() => nameCommittee(named, 'committee-2', '重复'))).toBe('ASSIGNEE_UNCHANGED');
+    expect(outcomeOf(() => nameCommittee(named, 'committee-3'))).toBe('COMMITTEE_CHANGE_NEEDS_REASON');
+  });
+
+  it.each(['accepted', 'document_review_passed', 'approved', 'issued'] as const)('is not a step from %s', (state) => {
+    expect(outcomeOf(() => nameCommittee(applicationIn(state), 'committee-2'))).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('lets only the named member decide; before one is named, any impartial member may', () => {
+    const scored = applicationIn('scored');
+    expect(outcomeOf(() => decideAs(scored, 'committee-1'))).toBe('ok');
+    const named = nameCommittee(scored, 'committee-2').next;
+    expect(outcomeOf(() => decideAs(named, 'committee-1'))).toBe('NOT_ASSIGNED_COMMITTEE');
+    expect(decideAs(named, 'committee-2').next).toMatchObject({ state: 'approved', decision: { by: 'committee-2' } });
   });
 });

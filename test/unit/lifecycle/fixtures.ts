@@ -111,6 +111,7 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   returnForRevision: { reason: '缺少维修记录' },
   resubmit: {},
   recordOnSiteReview: { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },
+  assignCommittee: { committeeSub: 'committee-2' },
   approve: {},
   reject: { reason: '服务网点不足' },
   issue: {},

@@ -113,7 +113,10 @@ export async function start(): Promise<void> {
     );
     const ctx: ConsoleContext = {
       user: session.user,
-      evaluators: await directoryMembers(session.user, 'evaluator'),
+      assignable: {
+        evaluator: await directoryMembers(session.user, 'evaluator'),
+        committee: await directoryMembers(session.user, 'committee'),
+      },
       notify: (message) => {
         notifiedAt = Date.now();
         replaceChildren(status, h('p', { class: 'notice' }, ...bi(message)));

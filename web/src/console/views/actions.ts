@@ -9,6 +9,7 @@ import { addDays, chinaDate } from '../../../../shared/calendar';
 import type { DirectoryMember } from '../../../../shared/directory';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../../shared/errors';
 import { postponementWindow } from '../../../../shared/lifecycle/date-rules';
+import { committeeCandidateRefusal } from '../../../../shared/lifecycle/guards';
 import { applicationStepRefusal, certificateStepRefusal, NOT_YOURS } from '../../../../shared/lifecycle/step-refusal';
 import {
   APPLICATION_TRANSITIONS,
@@ -28,6 +29,7 @@ import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
 import { CHANGE_FIELD_LABELS, CHANGE_KIND_LABELS, CHANGE_REASON_LABELS } from '../../common/labels';
 import { apiPost, newIdempotencyKey } from '../client';
+import type { Assignable } from '../context';
 import { fill, L } from '../messages';
 import type { SessionUser } from '../session';
 import { bi, biHint, busy, field, problemBox } from '../ui';
@@ -38,7 +40,7 @@ export type ActionTarget = { kind: 'application'; record: Application } | { kind
 interface FieldSpec {
   name: string;
   label: Msg;
-  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'sheet' | 'select';
+  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'committee' | 'sheet' | 'select';
   required?: boolean;
   /** A select's choices: the value sent and how it reads ('' sends nothing). */
   options?: readonly { value: string; label: Msg }[];
@@ -121,6 +123,8 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
       return [{ name: 'evaluatorSub', label: L.actions.evaluator, kind: 'evaluator', required: true }, reason(true)];
     case 'postponeSurveillance':
       return [{ name: 'until', label: L.actions.postponeUntil, kind: 'date', required: true }, reason(true)];
+    case 'assignCommittee':
+      return [{ name: 'committeeSub', label: L.actions.committee, kind: 'committee', required: true }, reason(false)];
     case 'approve':
       return [reason(false)];
     case 'requestChange':
@@ -155,7 +159,7 @@ function postponeControl(c: Certificate, common: Record<string, unknown>): HTMLI
 function control(
   spec: FieldSpec,
   target: ActionTarget,
-  evaluators: readonly DirectoryMember[],
+  people: readonly DirectoryMember[],
 ): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const common = { name: spec.name, 'data-path': `body.${spec.name}`, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
@@ -169,11 +173,11 @@ function control(
       common,
       (spec.options ?? []).map((o) => h('option', { value: o.value }, `${o.label.zh} · ${o.label.en}`)),
     );
-  if (spec.kind === 'evaluator' && evaluators.length) {
+  if ((spec.kind === 'evaluator' || spec.kind === 'committee') && people.length) {
     return h(
       'select',
       common,
-      evaluators.map((e) => h('option', { value: e.sub }, `${e.name} · ${e.sub}`)),
+      people.map((e) => h('option', { value: e.sub }, `${e.name} · ${e.sub}`)),
     );
   }
   return h('input', { ...common, type: 'text', maxlength: 128, autocomplete: 'off' });
@@ -190,7 +194,7 @@ function actionForm(
   target: ActionTarget,
   name: string,
   spec: TransitionSpec<string>,
-  evaluators: readonly DirectoryMember[],
+  assignable: Assignable,
   onDone: (body: unknown) => void,
 ): HTMLElement {
   const path =
@@ -212,8 +216,14 @@ function actionForm(
       target.record.applicantSub,
       ...(name === 'reassignEvaluator' && target.record.evaluatorSub ? [target.record.evaluatorSub] : []),
     ];
-    const offered = evaluators.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub));
-    const c = control(f, target, f.kind === 'evaluator' ? offered : []);
+    const offered =
+      f.kind === 'evaluator'
+        ? assignable.evaluator.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub))
+        : f.kind === 'committee' && target.kind === 'application'
+          ? // The members the server would accept: the lifecycle's own candidate rule, asked of each.
+            assignable.committee.filter((m) => committeeCandidateRefusal(m.sub, target.record) === null)
+          : [];
+    const c = control(f, target, offered);
     controls.set(f.name, c);
     return field(f.label, c, hintFor(f, target));
   });
@@ -275,7 +285,7 @@ const proposesReinstatement = (target: ActionTarget, name: string) =>
 export function actionsPanel(
   target: ActionTarget,
   user: SessionUser,
-  evaluators: readonly DirectoryMember[],
+  assignable: Assignable,
   onDone: (body: unknown) => void,
 ): HTMLElement | null {
   const table: Record<string, TransitionSpec<string>> = target.kind === 'application'
@@ -304,7 +314,7 @@ export function actionsPanel(
       const build = () => {
         if (!details.open || built) return;
         built = true;
-        details.append(actionForm(target, name, spec, evaluators, onDone));
+        details.append(actionForm(target, name, spec, assignable, onDone));
       };
       details.addEventListener('toggle', build);
       if (proposed) {

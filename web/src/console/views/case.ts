@@ -50,6 +50,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
     [L.case.submitted, formatInstant(a.submittedAt)],
     [L.case.applicant, a.applicantSub],
     [L.case.evaluator, a.evaluatorSub ?? '—'],
+    [L.case.committee, a.committeeSub ?? '—'],
     [L.case.contract, a.contractNo ?? '—'],
     [L.case.onSiteReview, formatDate(a.onSiteReviewDate)],
     [
@@ -77,15 +78,19 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
         : '—',
     ],
   ]);
-  const documents = a.documents.length
-    ? h(
-        'ul',
-        { class: 'documents' },
-        a.documents.map((d) =>
-          h('li', null, d.name, ' ', h('span', { class: 'muted' }, `(${d.kind})`), d.note ? ` — ${d.note}` : null),
+  // The names the application listed, when it listed any: the files themselves are in the case files below.
+  const named = a.documents.length
+    ? [
+        h('h2', null, ...bi(L.case.namedDocuments)),
+        h(
+          'ul',
+          { class: 'documents' },
+          a.documents.map((d) =>
+            h('li', null, d.name, ' ', h('span', { class: 'muted' }, `(${d.kind})`), d.note ? ` — ${d.note}` : null),
+          ),
         ),
-      )
-    : h('p', { class: 'muted' }, ...bi(L.case.noDocuments));
+      ]
+    : null;
   const header = h(
     'section',
     { class: 'card' },
@@ -99,13 +104,12 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       a.revisionNote ? h('span', { class: 'warning' }, ' ', a.revisionNote) : null,
     ),
     facts,
-    h('h2', null, ...bi(L.case.documents)),
-    documents,
+    named,
   );
   replaceChildren(
     main,
     header,
-    actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.evaluators, rerender),
+    actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.assignable, rerender),
     caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),
     a.scoreSheet ? h('section', { class: 'card' }, scoreSheetTable(a.scoreSheet)) : null,

@@ -233,7 +233,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     renewalSection(ctx, c),
     pendingCard(c),
     pendingChangeCard(c),
-    actionsPanel({ kind: 'certificate', record: c }, ctx.user, ctx.evaluators, () => {
+    actionsPanel({ kind: 'certificate', record: c }, ctx.user, ctx.assignable, () => {
       ctx.notify(L.done);
       void certificateView(ctx, main, number);
     }),
