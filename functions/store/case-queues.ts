@@ -1,7 +1,7 @@
 /**
  * A case queue's tab as a DynamoDB query: the index partition that holds it and, for the committee's, the filter
- * that leaves out the cases this member may not decide — the negation of impartialityRefusal (shared/lifecycle/
- * guards.ts), evaluated by DynamoDB inside the query. test/integration/case-queues.test.ts holds it to inCaseQueue.
+ * that leaves out the cases this member may not decide — the negation of namedCommitteeRefusal and
+ * impartialityRefusal (shared/lifecycle/guards.ts), evaluated by DynamoDB inside the query. test/integration/case-queues.test.ts holds it to inCaseQueue.
  */
 import type { CaseQueueQuery } from '../../shared/lifecycle/queues';
 import { indexKeys } from '../../shared/store/keys';
@@ -22,9 +22,10 @@ export function queueQueryOf(q: CaseQueueQuery): QueueQuery {
     filter: {
       // A missing attribute compares as neither equal nor unequal: it is asked for on its own.
       expression:
+        '(attribute_not_exists(#committee) OR #committee = :me) AND ' +
         '(attribute_not_exists(#evaluator) OR #evaluator <> :me) AND ' +
         '(attribute_not_exists(#conflicted) OR NOT contains(#conflicted, :me))',
-      names: { '#evaluator': 'evaluatorSub', '#conflicted': 'conflictedEvaluators' },
+      names: { '#committee': 'committeeSub', '#evaluator': 'evaluatorSub', '#conflicted': 'conflictedEvaluators' },
       values: { ':me': q.sub },
     },
   };

@@ -21,7 +21,7 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]['key'];
 
-/** The API's own request limit, so a file the command takes would also pass through the console. */
+/** Tens of thousands of rows of an ordinary export: a larger file is split and imported in parts. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 /** No certificate row is near this long; a longer line is a broken or hostile file, refused before it is split. */

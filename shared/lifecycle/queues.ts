@@ -1,6 +1,6 @@
 /**
  * The case queues staff work from, by state: every case (the administrators'), the cases an evaluator is assigned,
- * and the cases awaiting a committee decision that this member may take. Which case a queue holds is asked of the
+ * and the cases awaiting a committee decision that this member may take (named to decide it, or none named). Which case a queue holds is asked of the
  * lifecycle's own guards (inCaseQueue); the store answers the same question in its query, never after paging, and a
  * test holds the two together.
  */
@@ -15,7 +15,7 @@ import {
   type CaseQueue,
   type Role,
 } from '../model';
-import { assignedEvaluatorRefusal, impartialityRefusal, roleRefusal } from './guards';
+import { assignedEvaluatorRefusal, impartialityRefusal, namedCommitteeRefusal, roleRefusal } from './guards';
 import { APPLICATION_TRANSITIONS } from './transitions';
 
 /** The states a committee member decides in: where the committee's steps start. */
@@ -57,11 +57,11 @@ export function caseQueueRefusal(asker: Pick<Actor, 'sub' | 'roles'>, queue: Cas
 /** Whether a case belongs in a queue's tab: the question the store's query answers for a whole partition. */
 export function inCaseQueue(
   query: CaseQueueQuery,
-  a: Pick<Application, 'state' | 'evaluatorSub' | 'conflictedEvaluators'>,
+  a: Pick<Application, 'state' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>,
 ): boolean {
   if (a.state !== query.state) return false;
   const who = { sub: query.sub };
   if (query.queue === 'evaluating') return assignedEvaluatorRefusal(who, a) === null;
-  if (query.queue === 'deciding') return impartialityRefusal(who, a) === null;
+  if (query.queue === 'deciding') return (namedCommitteeRefusal(who, a) ?? impartialityRefusal(who, a)) === null;
   return true;
 }

@@ -1,6 +1,7 @@
 /**
  * The case queues over HTTP on DynamoDB Local: an evaluator's queue holds its own cases only; the committee's holds
- * the cases awaiting a decision that the member may take (not one it evaluated, nor one it declared a conflict on) —
+ * the cases awaiting a decision that the member may take (not one it evaluated, nor one it declared a conflict on,
+ * nor one named to another member) —
  * the same answer as the lifecycle's own guards, filtered in the query, so that every page is full while more follow;
  * each tab's count is the number of cases it lists; a queue is its holder's alone.
  */
@@ -59,6 +60,9 @@ describe('the case queues', () => {
     ];
     // reviewer-sun steps aside from a case it was given, which evaluator-li then scores: sun may not decide it.
     const conflicted = await conflictedThenScored();
+    // The admin names committee-zhao to decide a case evaluator-li scored: sun may no longer decide it.
+    const namedToZhao = await caseToScored(sys.api, 90);
+    await step(namedToZhao, 'assign-committee', { committeeSub: 'committee-zhao' }, 'admin-qian');
     const all = (await allPages('/v1/staff/applications?state=scored', 'admin-qian', 100)).items;
     const lis = await allPages('/v1/staff/applications?queue=evaluating&state=scored', 'evaluator-li', 100);
     expect(ids(lis.items)).toEqual(expect.arrayContaining([...byLi].sort()));
@@ -74,7 +78,7 @@ describe('the case queues', () => {
     expect(ids(deciding.items)).toEqual(
       ids(all.filter((a) => inCaseQueue({ queue: 'deciding', sub: 'reviewer-sun', state: 'scored' }, a))),
     );
-    for (const id of [...bySun, conflicted]) expect(ids(deciding.items)).not.toContain(id);
+    for (const id of [...bySun, conflicted, namedToZhao]) expect(ids(deciding.items)).not.toContain(id);
     expect(ids(deciding.items)).toEqual(expect.arrayContaining(byLi));
     // Filtered in the query: one case a page, none short while more follow (the last page may be empty).
     expect(deciding.sizes.slice(0, -1).every((n) => n === 1)).toBe(true);

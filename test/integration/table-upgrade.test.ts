@@ -1,0 +1,72 @@
+/**
+ * A data folder made by an older version: its table lacks an index the definition now has (the evaluators' queue,
+ * gsi4) and its cases lack that index's key attributes. Starting up adds the index and gives each case the
+ * attributes, so the queue reads the old cases as it reads new ones.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
+import { ensureTable } from '../../functions/local/table-setup';
+import { applicationIndexAttributes, indexKeys, keys } from '../../shared/store/keys';
+import { TABLE } from '../../shared/table';
+import { useTestSystem } from '../support/local-system';
+import { applicationIn } from '../unit/lifecycle/fixtures';
+
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const OLD = 'before-gsi4';
+let client: DynamoDBClient;
+let db: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  client = new DynamoDBClient({ endpoint: sys.dynamo.endpoint, ...LOCAL_AWS });
+  db = DynamoDBDocumentClient.from(client);
+  const older = TABLE.indexes.filter((index) => index.name !== 'gsi4');
+  const names = new Set([TABLE.partitionKey, TABLE.sortKey, ...older.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  await client.send(
+    new CreateTableCommand({
+      TableName: OLD,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: older.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+});
+afterAll(() => client?.destroy());
+
+describe('a table made before an index existed', () => {
+  it('gets the index, and its old cases the index attributes, at start-up', async () => {
+    const application = { ...applicationIn('accepted'), evaluatorSub: 'evaluator-li' };
+    const { gsi4pk: _pk, gsi4sk: _sk, ...olderAttributes } = applicationIndexAttributes(application);
+    const item = { ...keys.application(application.id), entity: 'application', ...olderAttributes, ...application };
+    await db.send(new PutCommand({ TableName: OLD, Item: item }));
+
+    expect(await ensureTable(client, OLD)).toBe('upgraded');
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: OLD }));
+    expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(
+      TABLE.indexes.map((i) => i.name).sort(),
+    );
+    const queue = await db.send(
+      new QueryCommand({
+        TableName: OLD,
+        IndexName: 'gsi4',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'gsi4pk' },
+        ExpressionAttributeValues: { ':pk': indexKeys.applicationsByEvaluatorInState('evaluator-li', 'accepted') },
+      }),
+    );
+    expect(queue.Items?.map((i) => i.id)).toEqual([application.id]);
+    expect(await ensureTable(client, OLD)).toBe('existing');
+  });
+});
