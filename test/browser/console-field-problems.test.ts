@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAction, overflow, screenshot, usePageRig } from '../support/page-driver';
+import { CONSOLE_WIDTHS, openAction, overflow, screenshot, usePageRig } from '../support/page-driver';
 import { issuedCertificate } from '../support/walk';
 
 const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
@@ -20,10 +20,7 @@ afterAll(() => {
   for (const p of rig.problems) expect(p.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
 });
 
-const WIDTHS = [
-  ['desk', { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }],
-  ['phone', { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true }],
-] as const;
+const WIDTHS = CONSOLE_WIDTHS;
 
 const ZOD_WORDING = /expected|received|Too small|Too big|Invalid input|body\.|>=/;
 

@@ -12,7 +12,7 @@ import { DEMO_USERS } from '../../functions/local/dev-identity';
 import { CHANGE_RULES } from '../../shared/lifecycle/changes';
 import { APPLICATION_STATES, type Application, type Certificate, type ChangeKind } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
-import { openAction, screenshot, usePageRig } from '../support/page-driver';
+import { CONSOLE_WIDTHS, openAction, screenshot, usePageRig } from '../support/page-driver';
 
 const NOW = '2026-11-23T02:00:00Z';
 const rig = usePageRig({ now: NOW });
@@ -26,10 +26,7 @@ afterAll(() => {
   for (const p of rig.problems) expect(p.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
 });
 
-const WIDTHS = [
-  ['desk', { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }],
-  ['phone', { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true }],
-] as const;
+const WIDTHS = CONSOLE_WIDTHS;
 
 type Options = (typeof WIDTHS)[number][1];
 

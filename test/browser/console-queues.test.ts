@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../functions/demo/seed';
 import { CASE_QUEUE_SPECS } from '../../shared/lifecycle/queues';
 import type { CaseQueue } from '../../shared/model';
-import { overflow, screenshot, usePageRig } from '../support/page-driver';
+import { CONSOLE_WIDTHS, overflow, screenshot, usePageRig } from '../support/page-driver';
 
 const rig = usePageRig({ now: '2026-11-23T02:00:00Z' });
 
@@ -21,10 +21,7 @@ afterAll(() => {
   for (const p of rig.problems) expect(p.errors).toEqual([]);
 });
 
-const WIDTHS = [
-  ['desk', { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }],
-  ['phone', { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true }],
-] as const;
+const WIDTHS = CONSOLE_WIDTHS;
 
 /** The case ids a queue's tab lists, and the counts its tabs show, once the page has drawn them. */
 async function shown(page: Page) {

@@ -42,6 +42,12 @@ export const DESKTOP: BrowserContextOptions = {
 /** Debian's Chromium, headless (test/support/chromium.ts). `extraArgs` e.g. a fake camera. */
 export const launchBrowser = launchChromium;
 
+/** The console at the desk and on a phone, in Chinese: the two widths its page tests run at. */
+export const CONSOLE_WIDTHS = [
+  ['desk', { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }],
+  ['phone', { viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true }],
+] as const satisfies readonly (readonly [string, BrowserContextOptions])[];
+
 export interface PageProblems {
   /** Uncaught page errors and console errors (CSP violations show up here). */
   errors: string[];
