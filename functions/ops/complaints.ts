@@ -1,6 +1,8 @@
-/** The public function's complaint operations: a challenge to solve, and the filing that spends it. */
+/** The complaint operations: the public's challenge and filing; the staff's handling queue. */
 import { fileReport, reportChallenge } from '../service/complaints';
-import type { PublicOperations } from './tables';
+import { matterQueue, matterView, planMatterStep } from '../service/matters';
+import { execute } from '../service/plan';
+import type { PublicOperations, StaffOperations } from './tables';
 
 export const publicComplaintOperations = {
   reportChallenge: async (_call, deps) => ({ status: 200, body: reportChallenge(deps) }),
@@ -9,3 +11,11 @@ export const publicComplaintOperations = {
     body: await fileReport(deps, body, clientAddress),
   }),
 } satisfies Partial<PublicOperations>;
+
+/** The staff function's: the handling queue, one matter, and a step on it. */
+export const staffComplaintOperations = {
+  matterQueue: async ({ actor }, deps) => ({ status: 200, body: await matterQueue(deps, actor) }),
+  getMatter: async ({ actor, params }, deps) => ({ status: 200, body: await matterView(deps, actor, params.matterId) }),
+  takeMatterStep: async ({ actor, params, body, idempotency }, deps) =>
+    execute(deps, () => planMatterStep(deps, actor, params.matterId, body), idempotency),
+} satisfies Partial<StaffOperations>;

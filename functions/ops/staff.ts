@@ -1,6 +1,7 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
 import type { FunctionTable } from '../http/dispatch';
 import { caseDocumentOperations } from './case-documents';
+import { staffComplaintOperations } from './complaints';
 import { directoryOperations } from './directory';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
@@ -23,6 +24,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...directoryOperations,
     ...caseDocumentOperations,
     ...nationalReportOperations,
+    ...staffComplaintOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

@@ -1,9 +1,10 @@
 /** Complaints, reports and appeals (ISO/IEC 17065 7.13): kinds, handling steps, impartiality, intake and its limits. */
 export * from './appeals';
 export * from './claimed-number';
+export * from './handling';
 export * from './involvement';
 export * from './kinds';
-export type { Matter } from './matter';
+export * from './matter';
 export * from './proof-of-work';
 export * from './schemas';
 export * from './settings';

@@ -2,6 +2,12 @@
 import type { MatterKind, ReportableVerdict, SeenAtKind } from './kinds';
 import type { MatterState } from './states';
 
+/**
+ * How a matter ends: a report or complaint found justified or not; an appeal's decision reversed or confirmed.
+ */
+export const MATTER_OUTCOMES = ['upheld', 'not-upheld', 'reversed', 'confirmed'] as const;
+export type MatterOutcome = (typeof MATTER_OUTCOMES)[number];
+
 export interface Matter {
   id: string;
   kind: MatterKind;
@@ -20,6 +26,15 @@ export interface Matter {
   /** Everyone who took part in what the matter is about: none of them may handle or decide it. */
   involved: string[];
   handlerSub?: string;
+  acknowledgedAt?: string;
+  /** The handler's investigation notes: staff-only, never in an event or on a public page. */
+  notes?: { at: string; by: string; text: string }[];
+  outcome?: MatterOutcome;
+  decidedAt?: string;
+  decidedBy?: string;
+  /** What the reporter was told (or why the matter was dismissed), once closed. */
+  reply?: string;
+  closedAt?: string;
   version: number;
   eventSeq: number;
   lastEventHash: string;

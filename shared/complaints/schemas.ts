@@ -3,10 +3,12 @@
  * Every text is bounded and refuses control and direction-override characters (schemas/common); a link must be a
  * plain http(s) URL, so no `javascript:` ever reaches a console.
  */
-import { certificateNumber, text } from '../schemas/common';
+import { applicationId, certificateNumber, subject, text } from '../schemas/common';
 import * as z from '../zod';
-import { REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
+import { MATTER_KINDS, REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
+import { MATTER_OUTCOMES } from './matter';
 import { INTAKE_LIMITS as L } from './settings';
+import { MATTER_STATES } from './states';
 
 const link = text(L.maxLinkChars).check(
   z.regex(/^https?:\/\/[^\s<>"']+$/i, { message: 'must be an http(s) address without spaces or quotes' }),
@@ -80,3 +82,43 @@ export const filingReceiptSchema = z.object({
 export type CounterfeitReportInput = z.output<typeof counterfeitReportSchema>;
 export type OrganizationComplaintInput = z.output<typeof organizationComplaintSchema>;
 export type PublicFilingInput = z.output<typeof publicFilingSchema>;
+
+/** A step of the handling queue (staff): its slug from the step table, and what that step records. */
+const staffText = text(L.maxDescriptionChars);
+export const matterStepSchema = z.discriminatedUnion('step', [
+  z.strictObject({ step: z.literal('acknowledge') }),
+  z.strictObject({ step: z.literal('assign'), handlerSub: subject }),
+  z.strictObject({ step: z.literal('add-note'), note: staffText }),
+  z.strictObject({ step: z.literal('decide'), outcome: z.enum(MATTER_OUTCOMES) }),
+  z.strictObject({ step: z.literal('reply'), reply: staffText }),
+  z.strictObject({ step: z.literal('dismiss'), reason: staffText }),
+]);
+export type MatterStepInput = z.output<typeof matterStepSchema>;
+
+/** A matter's id is made like an application's (newApplicationId), and checked alike. */
+export const matterPathSchema = z.strictObject({ matterId: applicationId });
+
+/** A matter as staff see it (the contact included, while the matter is open). */
+export const matterSchema = z.looseObject({
+  id: z.string(),
+  kind: z.enum(MATTER_KINDS),
+  state: z.enum(MATTER_STATES),
+  receivedAt: z.string(),
+  involved: z.array(z.string()),
+  version: z.number(),
+});
+
+export const matterQueueSchema = z.object({
+  open: z.array(
+    z.object({
+      matter: matterSchema,
+      deadline: z.nullable(z.string().check(z.describe('The day (Beijing) by which the next answer is owed'))),
+    }),
+  ),
+  patterns: z.object({
+    byNumber: z.array(z.object({ number: z.string(), count: z.number() })),
+    byCity: z.array(z.object({ city: z.string(), count: z.number() })),
+  }),
+});
+
+export const matterViewSchema = z.object({ matter: matterSchema, events: z.array(z.looseObject({})) });

@@ -1,5 +1,17 @@
-/** Routes of the complaints concern: what the public may file without an account (ISO/IEC 17065 7.13). */
-import { challengeAnswerSchema, filingReceiptSchema, publicFilingSchema } from '../complaints/schemas';
+/**
+ * Routes of the complaints concern (ISO/IEC 17065 7.13): what the public may file without an account, and the
+ * staff's handling queue.
+ */
+import {
+  challengeAnswerSchema,
+  filingReceiptSchema,
+  matterPathSchema,
+  matterQueueSchema,
+  matterSchema,
+  matterStepSchema,
+  matterViewSchema,
+  publicFilingSchema,
+} from '../complaints/schemas';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const COMPLAINT_ROUTES = [
@@ -26,5 +38,41 @@ export const COMPLAINT_ROUTES = [
     query: noQuery,
     body: publicFilingSchema,
     response: filingReceiptSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/staff/matters',
+    fn: 'staff',
+    op: 'matterQueue',
+    auth: 'staff',
+    summary: 'Open complaints, reports and appeals, oldest first, with their deadlines and report patterns (staff)',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: matterQueueSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/staff/matters/{matterId}',
+    fn: 'staff',
+    op: 'getMatter',
+    auth: 'staff',
+    summary: 'A complaint, report or appeal with its audit trail (staff)',
+    params: matterPathSchema,
+    query: noQuery,
+    body: noBody,
+    response: matterViewSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/matters/{matterId}/steps',
+    fn: 'staff',
+    op: 'takeMatterStep',
+    auth: 'staff',
+    summary: 'Acknowledge, assign, note, decide, reply to or dismiss a matter; never by anyone involved in it',
+    params: matterPathSchema,
+    query: noQuery,
+    body: matterStepSchema,
+    response: matterSchema,
   }),
 ] as const;

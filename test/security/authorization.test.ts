@@ -102,6 +102,10 @@ const ACCESS: Record<string, Access> = {
   nationalReportXlsx: STAFF_ONLY,
   openNationalReportBatch: ADMIN_ONLY,
   markNationalReportBatchReported: ADMIN_ONLY,
+  matterQueue: STAFF_ONLY,
+  getMatter: STAFF_ONLY,
+  // Acknowledging is the administrator's step (the step table); noting and deciding, the assigned handler's.
+  takeMatterStep: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {

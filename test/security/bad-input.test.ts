@@ -68,6 +68,8 @@ const KNOWN_SHAPE = (op: string) =>
     'listWebhookEndpoints',
     'rotateWebhookSecret',
     'deleteWebhookEndpoint',
+    'matterQueue',
+    'getMatter',
   ].includes(op);
 
 describe('every route refuses malformed requests with a 4xx problem and writes nothing', () => {

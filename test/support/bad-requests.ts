@@ -123,6 +123,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
     sha256: 'identifier',
   },
   confirmDocumentUpload: {},
+  takeMatterStep: { step: 'identifier' },
 };
 
 type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';

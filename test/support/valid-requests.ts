@@ -119,6 +119,11 @@ async function openReportBatch(s: Subjects): Promise<string> {
   return queue.openBatch ? queue.openBatch.id : freshReportBatch(s);
 }
 
+/** A report just filed: a matter waiting for its acknowledgement. */
+async function filedMatter(s: Subjects): Promise<string> {
+  return (await ok(s.api.post('/v1/reports', await counterfeitReport(s.api)))).id;
+}
+
 /** The parts of a valid request that the route table cannot tell: bodies, queries and the natural caller. */
 export const KNOWN: Record<
   string,
@@ -198,6 +203,13 @@ export const KNOWN: Record<
   }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  matterQueue: () => ({ as: ACTING.admin }),
+  getMatter: async (s) => ({ path: `/v1/staff/matters/${await filedMatter(s)}`, as: ACTING.admin }),
+  takeMatterStep: async (s) => ({
+    path: `/v1/staff/matters/${await filedMatter(s)}/steps`,
+    body: { step: 'acknowledge' },
+    as: ACTING.admin,
+  }),
   issueApiKey: () => ({ body: { name: '某招投标平台', contact: 'ops@tender.example' }, as: ACTING.admin }),
   listApiKeys: () => ({ as: ACTING.admin }),
   revokeApiKey: async (s) => {

@@ -1,0 +1,98 @@
+/**
+ * The handling queue against DynamoDB Local: a report goes from received to closed by uninvolved staff, each step
+ * with its audit event and never the reporter's contact or words in one; the contact is gone once the reply is;
+ * nobody involved in what a matter is about may be assigned to it; two steps taken at once never both succeed.
+ */
+import { describe, expect, it } from 'vitest';
+import { keys } from '../../../shared/store/keys';
+import { counterfeitReport, solvedProof } from '../../support/complaints';
+import { useTestSystem } from '../../support/local-system';
+import { Subjects } from '../../support/subjects';
+import { scanAll } from '../../support/table-snapshot';
+import { ACTING } from '../../support/valid-requests';
+
+const sys = useTestSystem({ now: '2026-11-23T02:00:00Z' });
+const subjects = new Subjects(sys);
+const QUEUE = '/v1/staff/matters';
+const step = (id: string, body: unknown, as: string) => sys.api.post(`${QUEUE}/${id}/steps`, body, as);
+const report = async (extra: Record<string, unknown> = {}) => {
+  const res = await sys.api.post('/v1/reports', await counterfeitReport(sys.api, extra));
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+};
+
+describe('the handling queue', () => {
+  it('takes a report from receipt to reply by uninvolved staff; the contact goes with the closing', async () => {
+    const id = await report({ contact: 'reporter@example.test' });
+    expect((await step(id, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    expect((await step(id, { step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin)).status).toBe(200);
+    // Only the person it is assigned to records notes and decides.
+    const other = await step(id, { step: 'add-note', note: '非本人' }, 'evaluator-wang');
+    expect([other.status, other.body.code]).toEqual([403, 'NOT_ASSIGNED_EVALUATOR']);
+    expect((await step(id, { step: 'add-note', note: '已致电门店，店主称标志系网购' }, ACTING.evaluator)).status).toBe(
+      200,
+    );
+    expect((await step(id, { step: 'decide', outcome: 'upheld' }, ACTING.evaluator)).status).toBe(200);
+    const closed = await step(id, { step: 'reply', reply: '经核查属实，已移交市场监管部门' }, ACTING.admin);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ state: 'closed', outcome: 'upheld', handlerSub: ACTING.evaluator });
+    const stored = await sys.deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk);
+    expect(stored?.contact).toBeUndefined();
+    expect(stored?.gsi1pk).toBe('MATTERSTATE#closed');
+    const view = await sys.api.get(`${QUEUE}/${id}`, ACTING.admin);
+    expect(view.body.events.map((e: { action: string; to: string }) => `${e.action}→${e.to}`)).toEqual([
+      'receive→received',
+      'acknowledge→acknowledged',
+      'assign→investigating',
+      'add-note→investigating',
+      'decide→decided',
+      'reply→closed',
+    ]);
+    const trail = JSON.stringify(view.body.events);
+    for (const secret of ['reporter@example.test', '店主', '移交']) expect(trail).not.toContain(secret);
+  });
+
+  it('lists open matters oldest first with the day their answer is owed, and reports grouped by number and city', async () => {
+    const first = await report({ seenAt: { kind: 'shop', city: '厦门' } });
+    await report({ seenAt: { kind: 'shop', city: '厦门' } });
+    const queue = await sys.api.get(QUEUE, ACTING.evaluator);
+    expect(queue.status).toBe(200);
+    const entry = queue.body.open.find((o: { matter: { id: string } }) => o.matter.id === first);
+    // Received on 23 November (Beijing): acknowledged within 5 days.
+    expect(entry.deadline).toBe('2026-11-28');
+    const ids = queue.body.open.map((o: { matter: { receivedAt: string } }) => o.matter.receivedAt);
+    expect(ids).toEqual([...ids].sort());
+    expect(queue.body.patterns.byCity.find((c: { city: string }) => c.city === '厦门')?.count).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(queue.body.patterns.byNumber[0]).toMatchObject({ number: 'SM-SV-2026-000001' });
+    expect((await sys.api.get(QUEUE, ACTING.applicant)).body.code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('refuses to assign a complaint to the evaluator of the certificate it is about, writing nothing', async () => {
+    const number = await subjects.certificate('valid');
+    const filed = await sys.api.post('/v1/reports', {
+      kind: 'organization-complaint',
+      number,
+      description: '报修后两周无人上门，400 电话无人接听',
+      proof: await solvedProof(sys.api),
+    });
+    const id = filed.body.id as string;
+    expect((await step(id, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    const before = await scanAll(sys.dynamo.endpoint);
+    const refused = await step(id, { step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin);
+    expect([refused.status, refused.body.code]).toEqual([403, 'INVOLVED_IN_MATTER']);
+    expect(await scanAll(sys.dynamo.endpoint)).toEqual(before);
+  });
+
+  it('lets one of two steps taken at once succeed; the other is a conflict', async () => {
+    const id = await report();
+    const results = await Promise.all([
+      step(id, { step: 'acknowledge' }, ACTING.admin),
+      step(id, { step: 'dismiss', reason: '重复举报' }, ACTING.admin),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const events = await sys.deps.store.listEvents(`matter/${id}`);
+    expect(events).toHaveLength(2);
+  });
+});
