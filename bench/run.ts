@@ -41,6 +41,7 @@ const { transparencyLogRows } = await import('./transparency-log');
 const { statusSnapshotRows } = await import('./status-snapshot-size');
 const { timeToVerdictRows } = await import('./time-to-verdict');
 const { scanRows } = await import('./scan-decoding');
+const { webhookRows } = await import('./webhooks');
 const { legacyImportRows } = await import('./legacy-import');
 type Row = Awaited<ReturnType<typeof bundleRows>>[number];
 
@@ -51,6 +52,7 @@ const sections: [string, () => Promise<Row[]>][] = [
   ['star mark', qrRows],
   ['scan', () => scanRows({ certificates: quick ? 1 : 3 })],
   ['time to verdict', () => timeToVerdictRows({ rounds: quick ? 3 : 7 })],
+  ['webhooks', () => webhookRows({ endpoints: 1_000 })],
   ['bundle', bundleRows],
   ['cold start', () => coldStartRows({ rounds: quick ? 5 : 15 })],
   ['verify page', webWeightRows],

@@ -104,10 +104,12 @@ export async function deliverDue(
   const endpoints = new Map<string, Promise<EndpointRecord | undefined>>();
   const keysDue: { pk: string; sk: string }[] = [];
   let cursor: string | undefined;
+  // One bound for every page: a cursor continues the range it was given for, not one that moved with the clock.
+  const upTo = dueBefore(deps.clock());
   do {
     const page = await deps.store.queryItems(webhookKeys.due, {
       index: DUE_INDEX,
-      skUpTo: dueBefore(deps.clock()),
+      skUpTo: upTo,
       cursor,
       limit: 100,
     });

@@ -32,30 +32,37 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
- * CSV as RFC 4180 writes it (quoted fields, doubled quotes, CRLF or LF), into rows of cells. A line longer than
- * `maxLineChars` is refused before it is split: a 100,000-character row is a broken file, not a certificate.
+ * CSV as RFC 4180 writes it (a field quoted from its start, doubled quotes inside, CRLF or LF, a BOM skipped), into
+ * rows of cells; the delimiter is the caller's (a pasted table uses tabs). A line longer than `maxLineChars` is
+ * refused before it is split: a 100,000-character row is a broken file, not a certificate.
  */
-export function parseCsv(text: string, maxLineChars: number): { rows: string[][] } | { tooLong: number } {
+export function parseCsv(
+  text: string,
+  options: { delimiter?: string; maxLineChars?: number } = {},
+): { rows: string[][] } | { tooLong: number } {
+  const delimiter = options.delimiter ?? ',';
+  const maxLineChars = options.maxLineChars ?? Number.POSITIVE_INFINITY;
+  const input = text.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
     if (i - lineStart > maxLineChars) return { tooLong: rows.length + 1 };
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
+      if (ch === '"' && input[i + 1] === '"') {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
       else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === delimiter) {
       row.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (ch === '\r' && input[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
       row = [];
@@ -64,5 +71,5 @@ export function parseCsv(text: string, maxLineChars: number): { rows: string[][]
     } else cell += ch;
   }
   if (cell !== '' || row.length) rows.push([...row, cell]);
-  return { rows: rows.filter((r) => r.some((c) => c.trim() !== '')) };
+  return { rows };
 }

@@ -41,9 +41,9 @@ function textRows(bytes: Uint8Array): string[][] {
       'IMPORT_FILE_ENCODING',
       `byte ${firstUndecodable(text)} of the text is neither UTF-8 nor GBK`,
     );
-  const parsed = parseCsv(text, MAX_LINE_CHARS);
+  const parsed = parseCsv(text, { maxLineChars: MAX_LINE_CHARS });
   if ('tooLong' in parsed) throw new DomainError('IMPORT_ROW_TOO_LONG', `row ${parsed.tooLong}`);
-  return parsed.rows;
+  return parsed.rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 const firstUndecodable = (text: string) => text.indexOf('\uFFFD') + 1;

@@ -5,6 +5,8 @@
  * (quoted cells, doubled quotes, line breaks inside quotes), with the delimiter a spreadsheet is likely to have used.
  */
 
+import { parseCsv as parseRows } from '../../../shared/tabular/decode';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | null | undefined): string {
@@ -28,31 +30,6 @@ export function guessDelimiter(text: string): ',' | '\t' | ';' | null {
 }
 
 export function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const input = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && input[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
+  const parsed = parseRows(text, { delimiter });
+  return 'rows' in parsed ? parsed.rows : [];
 }
