@@ -64,6 +64,8 @@ const ACCESS: Record<string, Access> = {
   // Another organization's applicant is not linked to this one: NOT_LINKED.
   submitApplication: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   listApplications: EVERYONE,
+  // A queue is a member of staff's (an applicant has none); one not theirs is refused with 403.
+  caseQueueCounts: STAFF_ONLY,
   getApplication: OWN_OR_STAFF,
   applicationEvents: OWN_OR_STAFF,
   submitRenewal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },

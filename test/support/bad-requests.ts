@@ -179,9 +179,10 @@ export function badRequests(route: RouteSpec, valid: ValidRequest): BadRequest[]
     const [before, value, after] = around(route.path, valid.path, param);
     const at = (v: string) => urlOf({ path: `${before}${encodeURIComponent(v)}${after}`, query: valid.query });
     for (const bad of BAD_PATH_PARAMS) add(`${param} = ${JSON.stringify(bad).slice(0, 40)}`, { url: at(bad) });
-    // Identifiers are upper case (numbers, credit codes); a lower-case one (a role) is spoiled the other way.
+    // Identifiers are upper case (numbers, credit codes); a lower-case one (a role) is spoiled the other way. One
+    // without letters (a credit code may be all digits) has no other case: no variant, rather than the valid value.
     if (value !== value.toLowerCase()) add(`${param} in lower case`, { url: at(value.toLowerCase()) });
-    else add(`${param} in upper case`, { url: at(value.toUpperCase()) });
+    else if (value !== value.toUpperCase()) add(`${param} in upper case`, { url: at(value.toUpperCase()) });
   }
 
   if (route.method === 'POST') {

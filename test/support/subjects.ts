@@ -160,7 +160,7 @@ export class Subjects {
       return {
         method: 'POST',
         path: fill(route.path, subject),
-        body: VALID_INPUT[`${kind}:${name}`]!(),
+        body: VALID_INPUT[`${kind}:${name}` as keyof typeof VALID_INPUT](),
         as: ACTING[spec.role],
       };
     }

@@ -3,6 +3,7 @@
  * routes the body, query and natural caller. Written once; subjects.ts builds real requests from it.
  */
 import { expect } from 'vitest';
+import type { ApplicationTransition, CertificateTransition } from '../../shared/lifecycle/transitions';
 import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
 import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
@@ -62,8 +63,11 @@ export const CHANGE_REQUESTS = {
   },
 } as const;
 
-/** A body each transition accepts, keyed `application:<name>` / `certificate:<name>` as in the route's op. */
-export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
+/** A transition as the route's op names it: `application:<name>` / `certificate:<name>`. */
+type TransitionKey = `application:${ApplicationTransition}` | `certificate:${CertificateTransition}`;
+
+/** A body each transition accepts: a transition added without one is a compile error here, not a test's TypeError. */
+export const VALID_INPUT: Record<TransitionKey, () => Record<string, unknown>> = {
   'application:accept': () => ({ evaluatorSub: ACTING.evaluator, contractNo: 'HT-2026-0001' }),
   'application:reassignEvaluator': () => ({ evaluatorSub: 'evaluator-wang', reason: '原评审员长期出差，改派' }),
   'application:declareConflict': () => ({ reason: '评审员曾担任该组织的质量顾问' }),
@@ -72,6 +76,8 @@ export const VALID_INPUT: Record<string, () => Record<string, unknown>> = {
   'application:resubmit': () => ({ note: '已补充投诉处理程序' }),
   // Reviewed on the day (the tests' clock): after the case's acceptance, not after today.
   'application:recordOnSiteReview': () => ({ reviewDate: '2026-11-23', scoreSheet: sheetWithTotal(91.5) }),
+  // reviewer-sun holds the committee role and evaluated nothing of the subject's case.
+  'application:assignCommittee': () => ({ committeeSub: 'reviewer-sun' }),
   'application:approve': () => ({}),
   'application:reject': () => REASON,
   'application:issue': () => ({}),
