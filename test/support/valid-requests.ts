@@ -153,8 +153,14 @@ export const KNOWN: Record<
   dueList: () => ({ query: { within: '30' } }),
   outbox: () => ({ query: { limit: '10' } }),
   listCertificates: () => ({ query: { status: 'valid' } }),
-  logInclusionProof: async (s) => (await s.integratedLog(), { query: { index: '0' } }),
-  logConsistencyProof: async (s) => (await s.integratedLog(), { query: { from: '1' } }),
+  logInclusionProof: async (s) => {
+    await s.integratedLog();
+    return { query: { index: '0' } };
+  },
+  logConsistencyProof: async (s) => {
+    await s.integratedLog();
+    return { query: { from: '1' } };
+  },
   starMarkSvg: () => ({ as: ACTING.applicant }),
   starMarkPng: () => ({ as: ACTING.applicant }),
   certificatePage: () => ({ as: ACTING.applicant }),
