@@ -8,8 +8,8 @@ import { type DirectoryMember, requireAssignable } from '../../../shared/directo
 import type { DomainError } from '../../../shared/errors';
 import { applyApplicationTransition } from '../../../shared/lifecycle/application';
 import { applicationAssignee, certificateAssignee } from '../../../shared/lifecycle/assignees';
-import { evaluatorCandidateRefusal } from '../../../shared/lifecycle/guards';
 import { eventFacts } from '../../../shared/lifecycle/event-labels';
+import { evaluatorCandidateRefusal } from '../../../shared/lifecycle/guards';
 import type { ApplicationCommand } from '../../../shared/lifecycle/transitions';
 import type { Application } from '../../../shared/model';
 import { outcomeOf } from '../../support/domain-outcome';
