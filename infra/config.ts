@@ -75,6 +75,8 @@ export interface StarmarkConfig {
   readonly reminderEmails: readonly string[];
   /** Days after a certificate's event by which staff report it to the national platform (context reportingDeadlineDays). */
   readonly reportingDeadlineDays: number;
+  /** The From address of watchlist e-mails, on an identity verified in SES (context notifyEmailFrom). */
+  readonly notifyEmailFrom?: string;
 }
 
 export const DEFAULT_CERTIFICATE_PREFIX = 'SM';
@@ -196,6 +198,7 @@ export function readConfig(node: Node): StarmarkConfig {
     alarmEmails: emails(get('alarmEmails'), 'alarmEmails'),
     reminderEmails: emails(get('reminderEmails'), 'reminderEmails'),
     reportingDeadlineDays: reportingDeadlineDaysOf(get('reportingDeadlineDays')),
+    notifyEmailFrom: emails(get('notifyEmailFrom'), 'notifyEmailFrom')[0],
   };
 }
 

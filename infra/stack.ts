@@ -308,6 +308,7 @@ export class StarmarkStack extends Stack {
       projectRoot: props.projectRoot,
       handlersDir: props.handlersDir,
       logs,
+      ...(config.notifyEmailFrom ? { emailFrom: config.notifyEmailFrom } : {}),
     });
     this.webhookWorker = webhooks.worker;
 

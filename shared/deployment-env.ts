@@ -42,6 +42,8 @@ export const DEPLOYMENT_ENV = {
   userPoolId: 'USER_POOL_ID',
   /** The bucket of the built pages: given to the deploy step that writes /jwks.json beside them, and no other. */
   siteBucket: 'SITE_BUCKET',
+  /** The From address of watchlist e-mails (an SES identity): given to the webhook worker alone, when configured. */
+  notifyEmailFrom: 'NOTIFY_EMAIL_FROM',
   /** Days after a certificate's event by which it is reported to the national platform (the staff function). */
   reportingDeadlineDays: 'REPORTING_DEADLINE_DAYS',
 } as const;

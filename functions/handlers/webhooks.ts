@@ -2,13 +2,16 @@
  * Lambda entry: the webhooks, run every minute by the schedule — new transparency-log entries fanned out into
  * deliveries, then every due delivery tried once. Its own composition root with the least it needs: the table (its
  * grant is the webhook items and the log entries it reads, nothing else) and the sender, which refuses any address
- * that is not public. No signing key, no bucket, no secret: an endpoint's signing secret is on its item. The sends
+ * that is not public. No signing key, no bucket, no secret: an endpoint's signing secret is on its item. Watchlist
+ * e-mails go by SES from the configured sender address; without one they stay queued (and are sent once it is). The sends
  * stop starting well within the minute, so a run ends before the next begins; overlapping runs would be harmless
  * anyway (every claim is conditional). A failed run fails the invocation, for the function's error alarm.
  */
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { requireEnv } from '../env';
 import { log } from '../http/log';
+import { SesNotifier } from '../notify/ses';
 import { instrumented, traced } from '../observability/powertools';
 import { documentClient } from '../store/dynamo-client';
 import { DynamoRegistryStore } from '../store/dynamo-store';
@@ -20,10 +23,14 @@ const SENDING_MS = 40_000;
 
 let store: DynamoRegistryStore | undefined;
 const sender = httpSender({ allowLoopback: false });
+const emailFrom = process.env[DEPLOYMENT_ENV.notifyEmailFrom];
+const notifier = emailFrom ? new SesNotifier(new SESv2Client({}), emailFrom) : undefined;
 
 export const handler = instrumented(async () => {
   store ??= new DynamoRegistryStore(traced(documentClient()), requireEnv(DEPLOYMENT_ENV.tableName));
-  const report = await runWebhooks({ store, clock: () => new Date() }, sender, { until: Date.now() + SENDING_MS });
+  const report = await runWebhooks({ store, clock: () => new Date(), notifier }, sender, {
+    until: Date.now() + SENDING_MS,
+  });
   log.info('webhooks', { ...report });
   return report;
 });

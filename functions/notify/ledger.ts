@@ -4,12 +4,13 @@
  * outbox record: two runners at once cannot both claim it, and a run after it finds it claimed.
  */
 import { messageOf, type OutboxEntry, type OutboxMessage, type Reminder } from '../../shared/operations';
+import { keys } from '../../shared/store/keys';
 import type { Page, RegistryStore, Write } from '../../shared/store/port';
 import type { Delivery, Notifier } from './port';
 
 export type { OutboxEntry };
 
-export const OUTBOX_PK = 'OUTBOX';
+export const OUTBOX_PK = keys.outbox;
 
 export type OutboxItem = OutboxEntry & { pk: string; sk: string; entity: 'reminder' };
 
@@ -30,23 +31,28 @@ export async function alreadyClaimed(store: RegistryStore, reminder: Reminder): 
   return (await store.readCounter(claimName(reminder.key))) > 0;
 }
 
-export function claim(
-  reminder: OutboxMessage,
-  channel: Notifier['channel'],
-  at: Date,
-): { writes: Write[]; item: OutboxItem } {
-  const { subject, text } = messageOf(reminder);
-  const item: OutboxItem = {
+/** The outbox record of a message, queued: what was said, to be marked sent once it went out. */
+export function outboxItem(message: OutboxMessage, channel: Notifier['channel'], at: Date): OutboxItem {
+  const { subject, text } = messageOf(message);
+  return {
     pk: OUTBOX_PK,
-    sk: outboxSortKey(at, reminder.key),
+    sk: outboxSortKey(at, message.key),
     entity: 'reminder',
-    ...reminder,
+    ...message,
     channel,
     status: 'queued',
     subject,
     text,
     queuedAt: at.toISOString(),
   };
+}
+
+export function claim(
+  reminder: OutboxMessage,
+  channel: Notifier['channel'],
+  at: Date,
+): { writes: Write[]; item: OutboxItem } {
+  const item = outboxItem(reminder, channel, at);
   return { item, writes: [{ kind: 'counter', name: claimName(reminder.key), expected: 0, next: 1 }, asItem(item)] };
 }
 

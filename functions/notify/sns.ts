@@ -26,11 +26,9 @@ export class SnsNotifier implements Notifier {
         Message: message.text,
         MessageAttributes: {
           kind: { DataType: 'String', StringValue: m.kind },
-          ...(m.kind === 'mark_reissued'
-            ? {}
-            : { threshold: { DataType: 'Number', StringValue: String(m.threshold) } }),
+          ...('threshold' in m ? { threshold: { DataType: 'Number', StringValue: String(m.threshold) } } : {}),
           certificate: { DataType: 'String', StringValue: m.number },
-          applicant: { DataType: 'String', StringValue: m.applicantSub },
+          ...('applicantSub' in m ? { applicant: { DataType: 'String', StringValue: m.applicantSub } } : {}),
         },
       }),
     );

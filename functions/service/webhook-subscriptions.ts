@@ -178,7 +178,7 @@ export const endpointOfHolder = async (deps: Deps, owner: string, id: string) =>
 export async function createWatchlist(
   deps: Deps,
   owner: string,
-  input: { name: string; numbers: string[]; creditCodes: string[] },
+  input: { name: string; numbers: string[]; creditCodes: string[]; notifyEmail?: string | undefined },
   idempotency?: IdempotencyContext,
 ): Promise<Outcome> {
   const outcome = await commitOr409(deps, idempotency, 'your subscriptions', async () => {
@@ -191,6 +191,7 @@ export async function createWatchlist(
       creditCodes: [...new Set(input.creditCodes)],
       createdAt: deps.clock().toISOString(),
       fromLogIndex: await deps.store.readCounter(LOG_INDEX_COUNTER),
+      ...(input.notifyEmail ? { notifyEmail: input.notifyEmail } : {}),
     };
     const writes = await creation(deps, 'watchlist', owner, record, {
       name: record.name,

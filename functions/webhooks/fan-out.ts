@@ -10,6 +10,7 @@ import { keys, LOG_INDEX_COUNTER } from '../../shared/store/keys';
 import { CommitConflict, type RegistryStore, type Write } from '../../shared/store/port';
 import { entryBytesOf, loggedBefore } from '../../shared/transparency-log/append';
 import { decodeLogEntry } from '../../shared/transparency-log/entry';
+import { emailNoticesOf } from '../../shared/webhooks/email';
 import { deliveriesFor } from '../../shared/webhooks/endpoint';
 import { certificateEvent } from '../../shared/webhooks/events';
 import { deliveryItem } from '../../shared/webhooks/stored-delivery';
@@ -19,6 +20,7 @@ import {
   type WatchlistRecord,
   webhookKeys,
 } from '../../shared/webhooks/subscriptions';
+import { emailWrite } from './emails';
 
 interface FanOutDeps {
   store: RegistryStore;
@@ -28,6 +30,8 @@ interface FanOutDeps {
 export interface FanOutReport {
   entries: number;
   deliveries: number;
+  /** Watchlist e-mails put (one per event and address). */
+  emails: number;
 }
 
 /** Deliveries committed together; a transaction takes at most 100 items. */
@@ -65,7 +69,7 @@ function moveCursor(store: RegistryStore, from: number | null, to: number): Prom
 
 export async function fanOut(deps: FanOutDeps, maxEntries = 500): Promise<FanOutReport> {
   const { store } = deps;
-  const report: FanOutReport = { entries: 0, deliveries: 0 };
+  const report: FanOutReport = { entries: 0, deliveries: 0, emails: 0 };
   const cursorItem = await store.getItem(webhookKeys.fanOut.pk, webhookKeys.fanOut.sk);
   let step = cursorItem ? Number(cursorItem.step) : null;
   const size = await store.readCounter(LOG_INDEX_COUNTER);
@@ -74,7 +78,7 @@ export async function fanOut(deps: FanOutDeps, maxEntries = 500): Promise<FanOut
   const watchlists = (await all(store, webhookKeys.watchlists)) as unknown as WatchlistRecord[];
   const endpoints = (await all(store, webhookKeys.endpoints)) as unknown as EndpointRecord[];
   // Nobody listens: the entries so far can concern no watchlist made later, so the cursor moves past them at once.
-  if (watchlists.length === 0 || endpoints.length === 0) {
+  if (watchlists.length === 0 || (endpoints.length === 0 && !watchlists.some((w) => w.notifyEmail))) {
     await moveCursor(store, step, size).catch((e) => {
       if (!(e instanceof CommitConflict)) throw e;
     });
@@ -89,13 +93,17 @@ export async function fanOut(deps: FanOutDeps, maxEntries = 500): Promise<FanOut
     // A watchlist is told of what changes after it was made, not of the register's history.
     const current = watchlists.filter((w) => (w.fromLogIndex ?? 0) <= index);
     const subscriptions = subscriptionsOf(endpoints, current);
-    if (subscriptions.length) {
+    const emailing = current.filter((w) => w.notifyEmail);
+    if (subscriptions.length || emailing.length) {
       const previous =
         entry.prev === null
           ? null
           : (loggedBefore(await store.getItem(keys.logEntry(entry.prev).pk, keys.logEntry(entry.prev).sk))?.facts ??
             null);
       const event = certificateEvent(index, entry, previous);
+      const emails = emailNoticesOf(event, emailing).map((n) => emailWrite(n, deps.clock()));
+      for (let i = 0; i < emails.length; i += CHUNK) await putNew(store, emails.slice(i, i + CHUNK));
+      report.emails += emails.length;
       const body = JSON.stringify(event);
       const owners = new Map(endpoints.map((e) => [e.id, e.owner]));
       const writes: Write[] = deliveriesFor(event, subscriptions, deps.clock()).map((d) => ({

@@ -161,7 +161,8 @@ export class StarmarkTable extends Construct {
    * The webhook worker's whole access to the table, instead of `grant`: it reads its own items (the due index
    * among them: a Query on an index is held to the index's partition key) and the log's entries and size, and
    * writes its own items only — puts, conditional on the step read, inside transactions; it never updates in place
-   * or deletes. Nothing of certificates, cases, keys or audit events, not even to read.
+   * or deletes; beside them it puts the outbox records of the e-mails it sent (`OUTBOX`, exactly). Nothing of
+   * certificates, cases, keys or audit events, not even to read.
    */
   grantWebhookWork(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -179,7 +180,9 @@ export class StarmarkTable extends Construct {
         sid: 'WebhookWritesOnly',
         actions: ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`] } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`, keys.outbox] },
+        },
       }),
     );
   }

@@ -2,11 +2,13 @@
  * The webhooks in AWS: the worker function (functions/handlers/webhooks.ts), run every minute by an EventBridge
  * schedule whose undeliverable invocations go to a dead-letter queue. The transparency log is its outbox, so it
  * needs the table only, and of the table only the webhook items and the log's entries (StarmarkTable
- * grantWebhookWork); it sends to the internet (no VPC: the sender checks each address it resolves).
+ * grantWebhookWork) and the outbox records of the e-mails it sent; it sends to the internet (no VPC: the sender
+ * checks each address it resolves). Given a sender address, it may send e-mail by SES from that address alone.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Arn, Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
@@ -25,6 +27,8 @@ export interface WebhookWorkerProps {
   readonly projectRoot: string;
   readonly handlersDir: string;
   readonly logs: LogArchive;
+  /** The From address of watchlist e-mails (its address or its domain verified in SES); none: e-mails wait. */
+  readonly emailFrom?: string;
 }
 
 export class WebhookWorker extends Construct {
@@ -47,10 +51,12 @@ export class WebhookWorker extends Construct {
       environment: {
         [DEPLOYMENT_ENV.tableName]: props.table.table.tableName,
         [DEPLOYMENT_ENV.logLevel]: props.logLevel,
+        ...(props.emailFrom ? { [DEPLOYMENT_ENV.notifyEmailFrom]: props.emailFrom } : {}),
       },
     });
     props.table.grantWebhookWork(this.worker.role);
     props.table.denyHistoryRewrites(this.worker.role);
+    if (props.emailFrom) this.grantSendEmail(props.emailFrom);
     this.deadLetters = deadLetterQueue(this, 'ScheduleDeadLetters', 'the webhook delivery schedule');
     new Rule(this, 'Schedule', {
       description: 'Fans new transparency-log entries out to webhook deliveries and sends those due, every minute',
@@ -58,5 +64,19 @@ export class WebhookWorker extends Construct {
       // No retry: the next minute's run is the retry, and what was not sent is still due then.
       targets: [new LambdaFunction(this.worker.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
     });
+  }
+
+  /** SendEmail on the sender's identities (the address, or its domain) and only with that From address. */
+  private grantSendEmail(from: string): void {
+    const identity = (name: string) =>
+      Arn.format({ service: 'ses', resource: 'identity', resourceName: name }, this.worker.fn.stack);
+    this.worker.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'SendWatchlistEmail',
+        actions: ['ses:SendEmail'],
+        resources: [identity(from), identity(from.slice(from.indexOf('@') + 1))],
+        conditions: { StringEquals: { 'ses:FromAddress': from } },
+      }),
+    );
   }
 }

@@ -5,7 +5,7 @@ export { DEFAULT_WINDOW_DAYS, DUE_KINDS, dueEntriesOf, dueList, groupByWeek, wee
 export type { MarkReissuedNotice } from './notices';
 export { markReissuedKey, NOTICE_KINDS, noticeMessage } from './notices';
 export type { OutboxEntry, OutboxMessage } from './outbox';
-export { messageOf } from './outbox';
+export { messageOf, NOTIFY_CHANNELS, type NotifyChannel } from './outbox';
 export type { Reminder } from './reminders';
 export { REMINDER_THRESHOLDS, reminderFor, reminderKey, reminderMessage, remindersFor } from './reminders';
 export type { DueQuery } from './schemas';

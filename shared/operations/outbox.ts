@@ -1,11 +1,17 @@
 /** What the outbox holds: reminders and notices to holders, each with what was said and whether it went out. */
+
+import { type WatchlistChangeNotice, watchlistChangeMessage } from '../webhooks/email';
 import { type MarkReissuedNotice, noticeMessage } from './notices';
 import { type Reminder, reminderMessage } from './reminders';
 
-export type OutboxMessage = Reminder | MarkReissuedNotice;
+/** Where a message went: the table's outbox (locally), the staff's SNS topic, or an e-mail by SES. */
+export const NOTIFY_CHANNELS = ['outbox', 'sns', 'ses'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
+export type OutboxMessage = Reminder | MarkReissuedNotice | WatchlistChangeNotice;
 
 export type OutboxEntry = OutboxMessage & {
-  channel: 'outbox' | 'sns';
+  channel: NotifyChannel;
   status: 'queued' | 'sent';
   subject: string;
   text: string;
@@ -16,5 +22,7 @@ export type OutboxEntry = OutboxMessage & {
 
 /** The words a person receives, whichever kind of message it is. */
 export function messageOf(m: OutboxMessage): { subject: string; asciiSubject: string; text: string } {
-  return m.kind === 'mark_reissued' ? noticeMessage(m) : reminderMessage(m);
+  if (m.kind === 'mark_reissued') return noticeMessage(m);
+  if (m.kind === 'watchlist_change') return watchlistChangeMessage(m);
+  return reminderMessage(m);
 }

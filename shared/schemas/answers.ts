@@ -13,10 +13,12 @@ import {
 } from '../model';
 import { DUE_KINDS } from '../operations/due';
 import { NOTICE_KINDS } from '../operations/notices';
+import { NOTIFY_CHANNELS } from '../operations/outbox';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
 import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
 import { publicLogSchema } from '../transparency-log/public-proof';
+import { WATCHLIST_NOTICE_KIND } from '../webhooks/email';
 import * as z from '../zod';
 
 const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
@@ -168,9 +170,9 @@ export const dueListSchema = z.object({
 export const outboxPageSchema = pageOf(
   z.looseObject({
     key: z.string(),
-    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS]),
+    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, WATCHLIST_NOTICE_KIND]),
     number: z.string(),
-    channel: z.enum(['outbox', 'sns']),
+    channel: z.enum(NOTIFY_CHANNELS),
     status: z.enum(['queued', 'sent']),
     subject: z.string(),
     text: z.string(),

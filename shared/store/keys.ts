@@ -61,6 +61,8 @@ export const keys = {
   matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
   /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
   spentChallenge: (challenge: string) => ({ pk: `POW#${challenge}`, sk: 'POW' }),
+  /** Every reminder and notice as it was sent (or is queued), newest first: what the console's outbox lists. */
+  outbox: 'OUTBOX',
   /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */
   noticeQueue: 'NOTICE#QUEUE',
   /** National-platform report items not yet reported, oldest first: one partition, what the console lists. */

@@ -8,6 +8,7 @@
 import { creditCodeSchema } from '../credit-code';
 import { certificateNumber, text } from '../schemas/common';
 import * as z from '../zod';
+import { notifyEmailSchema } from './email';
 import type { Subscription } from './endpoint';
 import type { Watchlist } from './events';
 
@@ -31,6 +32,8 @@ export interface WatchlistRecord {
   createdAt: string;
   /** The log's size when it was made: it is told of the entries from this index on, not of the register's past. */
   fromLogIndex: number;
+  /** Also told by e-mail, one message per change. */
+  notifyEmail?: string;
 }
 
 export interface EndpointRecord {
@@ -105,6 +108,11 @@ export const webhookKeys = {
   deliveriesIn: (endpointId: string, state: string) => `WEBHOOK#DELIVERY#${endpointId}#${state}`,
   /** The deliveries waiting for an attempt, on gsi2 by when they are due: what the worker reads. */
   due: 'WEBHOOK#DUE',
+  /** Watchlist e-mails, one item per event and address, in the order of the log. */
+  emails: 'WEBHOOK#EMAIL',
+  email: (eventId: string, to: string) => ({ pk: 'WEBHOOK#EMAIL', sk: `${deliverySortKey(eventId)}#${to}` }),
+  /** The e-mails waiting to be sent, on gsi2 by when they are due. */
+  emailsDue: 'WEBHOOK#EMAIL#DUE',
   /** The next log index the fan-out has not yet turned into deliveries. */
   fanOut: { pk: 'WEBHOOK#FANOUT', sk: 'WEBHOOK' },
 };
@@ -121,6 +129,7 @@ export const createWatchlistSchema = z
     name: text(100, 1).check(z.describe('What the list is for: a tender, a supplier panel')),
     numbers: entries(certificateNumber),
     creditCodes: entries(creditCodeSchema),
+    notifyEmail: z.optional(notifyEmailSchema),
   })
   .check(
     z.refine((w) => w.numbers.length + w.creditCodes.length > 0, {
@@ -148,6 +157,7 @@ export const watchlistSchema = z.object({
   name: z.string(),
   numbers: z.array(z.string()),
   creditCodes: z.array(z.string()),
+  notifyEmail: z.optional(z.string()),
   createdAt: z.string(),
 });
 export const watchlistListSchema = z.object({ items: z.array(watchlistSchema) });
@@ -180,5 +190,12 @@ export function endpointSummary(e: EndpointRecord): z.output<typeof endpointSche
 }
 
 export function watchlistSummary(w: WatchlistRecord): z.output<typeof watchlistSchema> {
-  return { id: w.id, name: w.name, numbers: w.numbers, creditCodes: w.creditCodes, createdAt: w.createdAt };
+  return {
+    id: w.id,
+    name: w.name,
+    numbers: w.numbers,
+    creditCodes: w.creditCodes,
+    ...(w.notifyEmail ? { notifyEmail: w.notifyEmail } : {}),
+    createdAt: w.createdAt,
+  };
 }

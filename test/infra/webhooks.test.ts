@@ -52,7 +52,7 @@ describe('the webhook worker', () => {
     expect(own.sort()).toEqual([DEPLOYMENT_ENV.logLevel, DEPLOYMENT_ENV.tableName].sort());
   });
 
-  it('reads only webhook items, the log entries and the log size; writes only webhook items, by put', () => {
+  it('reads only webhook items, the log entries and the log size; writes only webhook items and the outbox, by put', () => {
     const { statements } = roleStatements(s, s.logicalId(s.stack.webhookWorker.role));
     const dynamo = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual([
@@ -71,12 +71,43 @@ describe('the webhook worker', () => {
         Sid: 'WebhookWritesOnly',
         Action: ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem'],
         Resource: tableArn(),
-        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['WEBHOOK#*'] } },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['WEBHOOK#*', 'OUTBOX'] } },
       }),
     ]);
     // No key, no bucket, no secret, no topic: an endpoint's signing secret is on its item.
-    expect(actionsOf(statements).filter((a) => /^(kms|s3|secretsmanager|sns):/.test(a))).toEqual([]);
+    expect(actionsOf(statements).filter((a) => /^(kms|s3|secretsmanager|sns|ses):/.test(a))).toEqual([]);
   });
+
+  it(
+    'sends watchlist e-mail by SES from the configured address alone, on that identity and its domain',
+    () => {
+      const withEmail = synth({ context: { notifyEmailFrom: 'notify@starmark.example.cn' } });
+      try {
+        const id = withEmail.logicalId(withEmail.stack.webhookWorker.fn);
+        const env = withEmail.template.toJSON().Resources[id].Properties.Environment.Variables;
+        expect(env[DEPLOYMENT_ENV.notifyEmailFrom]).toBe('notify@starmark.example.cn');
+        const { statements } = roleStatements(withEmail, withEmail.logicalId(withEmail.stack.webhookWorker.role));
+        const ses = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('ses:')));
+        expect(ses).toHaveLength(1);
+        expect(ses[0]).toMatchObject({
+          Sid: 'SendWatchlistEmail',
+          Action: 'ses:SendEmail',
+          Condition: { StringEquals: { 'ses:FromAddress': 'notify@starmark.example.cn' } },
+        });
+        const resources = JSON.stringify(ses[0]!.Resource);
+        expect(resources).toContain(':identity/notify@starmark.example.cn');
+        expect(resources).toContain(':identity/starmark.example.cn');
+        expect(resources).not.toContain('*');
+        // No other function may send e-mail.
+        const others = withEmail.template.findResources('AWS::IAM::Policy');
+        const senders = Object.values(others).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
+        expect(senders).toHaveLength(1);
+      } finally {
+        withEmail.cleanup();
+      }
+    },
+    SYNTH_TIMEOUT,
+  );
 
   it('raises the alarm on a failed or throttled run and on any dead-lettered invocation', () => {
     for (const metric of ['Errors', 'Throttles'])

@@ -107,7 +107,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   rotateSigningKey: {},
   revokeSigningKey: REASON,
   issueApiKey: { name: 'requiredText', contact: 'requiredText' },
-  createWatchlist: { name: 'requiredText' },
+  createWatchlist: { name: 'requiredText', notifyEmail: 'text' },
   createWebhookEndpoint: { url: 'requiredText' },
   replayWebhookDeliveries: { fromEventId: 'identifier', toEventId: 'identifier' },
   revokeApiKey: {},

@@ -237,7 +237,11 @@ export const KNOWN: Record<
   },
   // A key that has signed and been rotated out: the one a compromise would make staff revoke.
   createWatchlist: async (s) => ({
-    body: { name: '2026 年第 12 号招标', numbers: [await s.readable('certificate')] },
+    body: {
+      name: '2026 年第 12 号招标',
+      numbers: [await s.readable('certificate')],
+      notifyEmail: 'buyer@tender.example.cn',
+    },
     headers: await integratorKey(s),
   }),
   listWatchlists: async (s) => ({ headers: await integratorKey(s) }),

@@ -18,7 +18,9 @@ function entry(e: OutboxEntry): HTMLElement {
       ' ',
       ...(e.kind === 'mark_reissued'
         ? [badge(L.reminders.markReissued, 'warn')]
-        : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
+        : e.kind === 'watchlist_change'
+          ? [badge(L.reminders.watchlistChange, 'info'), ` ${e.to}`]
+          : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
