@@ -18,6 +18,8 @@ import { certificateView } from './views/certificate';
 import { certificatesView } from './views/certificates';
 import { dueView } from './views/due';
 import { loginView } from './views/login';
+import { matterView } from './views/matter';
+import { mattersView } from './views/matters';
 import { nationalReportView } from './views/national-report';
 import { newApplicationView } from './views/new-application';
 import { outboxView } from './views/outbox';
@@ -31,6 +33,8 @@ const VIEWS: Record<string, View> = {
   due: dueView,
   outbox: outboxView,
   reports: nationalReportView,
+  matters: mattersView,
+  matter: matterView,
   new: newApplicationView,
 };
 
@@ -42,6 +46,7 @@ function navFor(user: SessionUser, current: string): HTMLElement {
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],
         ['reports', '#/reports', L.nationalReport],
+        ['matters', '#/matters', L.mattersNav],
       ]
     : [
         ['mine', '#/mine', L.mine],
