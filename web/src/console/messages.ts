@@ -50,6 +50,7 @@ export const L = {
     outbox: { zh: '发件箱', en: 'Outbox' },
     nationalReport: { zh: '国家平台报送', en: 'National-platform reporting' },
     mattersNav: { zh: '投诉与申诉', en: 'Complaints and appeals' },
+    legacyImportTitle: { zh: '导入原有证书', en: 'Import certificates' },
     mine: { zh: '我的申请与证书', en: 'My applications and certificates' },
     newApplication: { zh: '新申请', en: 'New application' },
     loading: { zh: '正在加载…', en: 'Loading…' },
@@ -389,6 +390,48 @@ export const L = {
     itemCount: { zh: '{n} 条', en: '{n} items' },
     stateOpen: { zh: '待报送', en: 'open' },
     stateReported: { zh: '已报送', en: 'reported' },
+  }),
+
+  legacyImport: m({
+    intro: {
+      zh: '从原有系统导入已颁发的证书：先预检文件（不写入任何数据），确认后导入可导入的行，证书保留原编号并签发星级标志。',
+      en: 'Bring in the certificates issued in another registry: check the file first (nothing is written), then confirm to import the rows accepted, each under its own number with a signed star mark.',
+    },
+    limits: {
+      zh: 'CSV（UTF-8 或 GBK）或 XLSX 文件，不超过 {size}、{rows} 行；更大的文件请拆分，或用 npm run import 导入。',
+      en: 'A CSV (UTF-8 or GBK) or XLSX file of at most {size} and {rows} rows; split a larger one, or use npm run import.',
+    },
+    layout: { zh: '文件的列', en: 'Columns of the file' },
+    required: {
+      zh: '表头用列名或中文标题，顺序不限；* 为必填列。',
+      en: 'The header names each column by its key or Chinese title, in any order; * marks a required one.',
+    },
+    file: { zh: '导入文件', en: 'Import file' },
+    fileHint: { zh: '类型按文件内容识别', en: 'The type is read from the contents' },
+    choose: { zh: '请选择要导入的文件', en: 'Choose the file to import' },
+    check: { zh: '预检', en: 'Check (dry run)' },
+    reportTitle: { zh: '预检结果', en: 'Dry-run report' },
+    checked: {
+      zh: '共 {rows} 行：可导入 {accepted} 行，此前已导入 {already} 行，拒绝 {refused} 行。尚未写入任何数据。',
+      en: '{rows} rows: {accepted} accepted, {already} imported before, {refused} refused. Nothing is written yet.',
+    },
+    done: {
+      zh: '共 {rows} 行：本次导入 {accepted} 行，此前已导入 {already} 行，拒绝 {refused} 行。',
+      en: '{rows} rows: {accepted} imported now, {already} imported before, {refused} refused.',
+    },
+    refusedTitle: { zh: '拒绝的行（{n}）', en: 'Rows refused ({n})' },
+    row: { zh: '第 {row} 行', en: 'Row {row}' },
+    wholeFile: { zh: '整个文件', en: 'the whole file' },
+    acceptedTitle: { zh: '可导入的证书（{n}）', en: 'Certificates accepted ({n})' },
+    refusedLeft: {
+      zh: '拒绝的行不会导入；修改后可再次导入该文件，已导入的证书不会重复写入。',
+      en: 'Refused rows are not imported; correct them and import the file again — what is imported is never written twice.',
+    },
+    nothingToImport: { zh: '没有可导入的行', en: 'No row can be imported' },
+    confirm: { zh: '确认导入 {n} 张证书', en: 'Import {n} certificates' },
+    imported: { zh: '已导入 {n} 张证书', en: '{n} certificates imported' },
+    importedTitle: { zh: '导入结果', en: 'Import result' },
+    adminOnly: { zh: '只有管理员可以导入证书', en: 'Only an administrator imports certificates' },
   }),
 
   sheet: m({
