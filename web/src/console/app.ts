@@ -21,6 +21,8 @@ import { certificatesView } from './views/certificates';
 import { dueView } from './views/due';
 import { legacyImportView } from './views/legacy-import';
 import { loginView } from './views/login';
+import { matterView } from './views/matter';
+import { mattersView } from './views/matters';
 import { nationalReportView } from './views/national-report';
 import { newApplicationView } from './views/new-application';
 import { outboxView } from './views/outbox';
@@ -34,6 +36,8 @@ const VIEWS: Record<string, View> = {
   due: dueView,
   outbox: outboxView,
   reports: nationalReportView,
+  matters: mattersView,
+  matter: matterView,
   import: legacyImportView,
   new: newApplicationView,
 };
@@ -46,6 +50,7 @@ function navFor(user: SessionUser, current: string): HTMLElement {
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],
         ['reports', '#/reports', L.nationalReport],
+        ['matters', '#/matters', L.mattersNav],
         ...(hasRole(user, 'admin') ? ([['import', '#/import', L.legacyImportTitle]] as [string, string, Msg][]) : []),
       ]
     : [
