@@ -8,6 +8,7 @@ import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
 import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
 import { counterfeitReport } from './complaints';
+import { legacyImportBody } from './legacy-file';
 import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
 
@@ -213,6 +214,9 @@ export const KNOWN: Record<
     body: { platformReference: 'PT-2026-0001' },
     as: ACTING.admin,
   }),
+  // A file of one fresh certificate each time: checked, or imported under the SHA-256 its dry run would report.
+  dryRunLegacyImport: () => ({ body: { file: legacyImportBody().file }, as: ACTING.admin }),
+  runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   fileAppeal: async (s) => ({
