@@ -16,12 +16,13 @@ export class SesNotifier implements Notifier {
   ) {}
 
   async deliver(m: OutboxMessage): Promise<Delivery> {
-    if (!('to' in m)) throw new Error(`${m.kind} names no address to e-mail`);
+    const to = 'to' in m ? m.to : undefined;
+    if (!to) throw new Error(`${m.kind} names no address to e-mail`);
     const { subject, text } = messageOf(m);
     const out = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
-        Destination: { ToAddresses: [m.to] },
+        Destination: { ToAddresses: [to] },
         Content: {
           Simple: {
             Subject: { Data: subject, Charset: 'UTF-8' },
