@@ -146,6 +146,15 @@ export const caseQueueCountsSchema = z.object({
 });
 export const certificatePageSchema = pageOf(certificateSchema);
 
+export const caseSearchSchema = z.object({
+  matchedBy: z.enum(['application', 'number', 'creditCode', 'name']),
+  applications: z.array(applicationSchema),
+  certificates: z.array(certificateSchema),
+  truncated: z
+    .boolean()
+    .check(z.describe('More organizations matched the name than were read: a longer part of the name narrows it')),
+});
+
 export const dueEntrySchema = z.looseObject({
   kind: z.enum(DUE_KINDS),
   number: z.string(),

@@ -4,10 +4,11 @@
  * attributes, so the queue reads the old cases as it reads new ones.
  */
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { ensureTable } from '../../functions/local/table-setup';
+import { organizationTermItems } from '../../shared/organizations/name-terms';
 import { applicationIndexAttributes, indexKeys, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 import { useTestSystem } from '../support/local-system';
@@ -68,5 +69,38 @@ describe('a table made before an index existed', () => {
     );
     expect(queue.Items?.map((i) => i.id)).toEqual([application.id]);
     expect(await ensureTable(client, OLD)).toBe('existing');
+  });
+});
+
+describe('a table made before the organizations had a name index', () => {
+  it('indexes the names of its organization records once, at start-up', async () => {
+    const table = 'before-org-terms';
+    expect(await ensureTable(client, table)).toBe('created');
+    expect(await ensureTable(client, table)).toBe('existing');
+    // What the older version left: a record, no index items, no note of the upgrade.
+    await db.send(new DeleteCommand({ TableName: table, Key: keys.tableUpgrade('organization-name-terms') }));
+    const record = { creditCode: '91350100M000100Y43', name: '福州旧数据家电服务有限公司', nameEn: 'Old Data Co' };
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...keys.organization(record.creditCode), entity: 'organization', ...record },
+      }),
+    );
+
+    expect(await ensureTable(client, table)).toBe('upgraded');
+    const wanted = organizationTermItems(record);
+    expect(wanted.length).toBeGreaterThan(10);
+    for (const term of wanted) {
+      const found = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': term.pk, ':sk': term.sk },
+        }),
+      );
+      expect(found.Items?.map((i) => i.creditCode)).toEqual([record.creditCode]);
+    }
+    expect(await ensureTable(client, table)).toBe('existing');
   });
 });
