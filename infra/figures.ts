@@ -23,7 +23,7 @@ export const RESERVED_CONCURRENCY = {
   originSecretRotation: 1,
   /** One writer at a time is the lease's job; one is also all the schedule ever needs. */
   logIntegrator: 1,
-  /** Runs once per deployment (a custom resource). */
+  /** Runs once per deployment (a custom resource) and every five minutes; the file is derived, so one is enough. */
   bakedKeySet: 1,
   /** One run a minute; a second lets a slow run overlap the next one (every claim is conditional). */
   webhooks: 2,

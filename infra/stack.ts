@@ -360,6 +360,11 @@ export class StarmarkStack extends Stack {
     monitoring.watchDeadLetters('alarm-subscriptions', alarms.deadLetters);
     monitoring.watchDeadLetters('log-integration-schedule', transparencyLog.deadLetters);
     monitoring.watchDeadLetters('webhook-schedule', webhooks.deadLetters);
+    if (bakedKeySet) {
+      // Between deployments the writer runs on a schedule: a failed rewrite leaves phones with a stale key set.
+      monitoring.watchFunction('baked-key-set', bakedKeySet.writer.fn, { usesKms: false });
+      monitoring.watchDeadLetters('key-set-schedule', bakedKeySet.deadLetters);
+    }
     monitoring.finish();
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web pages and API through CloudFront' });

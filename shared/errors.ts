@@ -146,6 +146,16 @@ export const ERROR_CATALOGUE = {
     zh: '导入文件中有不符合要求的行，未导入任何证书',
     en: 'Rows of the import file are not valid; nothing was imported',
   },
+  IMPORT_OVER_CONSOLE_LIMIT: {
+    status: 413,
+    zh: '文件超出控制台一次可导入的大小或行数：请拆分文件，或用 npm run import 导入',
+    en: 'The file is larger than the console imports at once: split it, or use npm run import',
+  },
+  IMPORT_FILE_CHANGED: {
+    status: 409,
+    zh: '该文件与预检的文件不同，请重新预检',
+    en: 'This is not the file the dry run checked: check it again',
+  },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   MISDIRECTED_REQUEST: {

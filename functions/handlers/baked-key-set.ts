@@ -1,11 +1,12 @@
 /**
  * Lambda entry: the deploy step that writes /jwks.json, the key set shipped with the page, beside the pages in the
  * site bucket. A CloudFormation custom resource runs it after the pages are uploaded, at every deployment that
- * changes the pages or the keys; it reads the public keys from KMS and the revocations from the table — public key
+ * changes the pages or the keys, and a schedule runs it every few minutes, so a key revoked between deployments is
+ * marked in the file too; it reads the public keys from KMS and the revocations from the table — public key
  * material only, through the same function that makes the file for `npm start` (bakedKeySetText).
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import type { CloudFormationCustomResourceEvent, ScheduledEvent } from 'aws-lambda';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { BAKED_JWKS_FILE } from '../../shared/star-mark/baked-jwks';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
@@ -22,8 +23,16 @@ async function writeKeySet(): Promise<void> {
   await site.put(BAKED_JWKS_FILE, text, { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
 }
 
-/** CloudFormation waits for the answer at the pre-signed URL it sent; a failure fails the deployment. */
-export async function handler(event: CloudFormationCustomResourceEvent): Promise<void> {
+/**
+ * CloudFormation waits for the answer at the pre-signed URL it sent; a failure fails the deployment. A scheduled
+ * run has nobody waiting: a failure fails the invocation, for the dead-letter queue and the error alarm.
+ */
+export async function handler(event: CloudFormationCustomResourceEvent | ScheduledEvent): Promise<void> {
+  if (!('RequestType' in event)) {
+    await writeKeySet();
+    log.info('baked key set rewritten', { file: BAKED_JWKS_FILE, schedule: event.resources });
+    return;
+  }
   let failure: string | undefined;
   // Deleting the stack leaves the file to the bucket's own fate: there is nothing to undo.
   if (event.RequestType !== 'Delete') {

@@ -77,7 +77,7 @@ const DATA_UPGRADES: Record<string, DataUpgrade> = {
   'organization-name-terms': backfillOrganizationTerms,
 };
 
-/** The data upgrades a table has not had yet (`npm run upgrade-table` runs them on a table in AWS). */
+/** The data upgrades a table has not had yet (`npm run backfill-indexes` runs them on a table in AWS too). */
 export async function upgradeData(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   let any = false;
   for (const [name, upgrade] of Object.entries(DATA_UPGRADES)) {
@@ -132,14 +132,29 @@ async function addIndexes(
       }),
     );
   }
+  await untilIndexesActive(client, tableName);
   await backfillApplicationIndexes(DynamoDBDocumentClient.from(client), tableName);
+}
+
+/** A new index is read only once DynamoDB has finished filling it: a query of a backfilling index is refused. */
+async function untilIndexesActive(client: DynamoDBClient, tableName: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    if (Table?.TableStatus === 'ACTIVE' && indexes.every((i) => i.IndexStatus === 'ACTIVE' && !i.Backfilling)) return;
+    if (Date.now() > deadline) throw new Error(`the indexes of ${tableName} did not become active in time`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /**
  * Each case is given the index attributes the current definition derives from it, conditional on the version read,
- * so a case changed meanwhile (which then carries them already) is left as its change wrote it.
+ * so a case changed meanwhile (which then carries them already) is left as its change wrote it. Returns how many
+ * cases it gave attributes; a second run gives none. In AWS, `npm run backfill-indexes` runs it on the table.
  */
-async function backfillApplicationIndexes(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
+export async function backfillApplicationIndexes(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let updated = 0;
   const pages = paginateScan(
     { client: db },
     {
@@ -168,9 +183,13 @@ async function backfillApplicationIndexes(db: DynamoDBDocumentClient, tableName:
             ExpressionAttributeValues: { ...values, ':version': item.version },
           }),
         )
-        .catch((error: unknown) => {
-          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-        });
+        .then(
+          () => updated++,
+          (error: unknown) => {
+            if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+          },
+        );
     }
   }
+  return updated;
 }

@@ -5,6 +5,7 @@ import { staffComplaintOperations } from './complaints';
 import { directoryOperations } from './directory';
 import { staffDocumentOperations } from './documents';
 import { integratorOperations } from './integrators';
+import { legacyImportOperations } from './legacy-import';
 import { nationalReportOperations } from './national-report';
 import { operationsOperations } from './operations';
 import { organizationOperations } from './organizations';
@@ -25,6 +26,7 @@ export const staffFunction: FunctionTable<'staff'> = {
     ...caseDocumentOperations,
     ...nationalReportOperations,
     ...staffComplaintOperations,
+    ...legacyImportOperations,
     whoAmI: async ({ actor }) => ({ status: 200, body: actor }),
   },
   transitions: { application: applicationTransition, certificate: certificateTransition },

@@ -13,31 +13,20 @@ import {
 import type { PublicOperations } from './tables';
 
 export const webhookOperations = {
-  createWatchlist: async ({ integrator, body }, deps) => ({
-    status: 201,
-    body: await createWatchlist(deps, integrator, body),
-  }),
+  createWatchlist: ({ integrator, body, idempotency }, deps) => createWatchlist(deps, integrator, body, idempotency),
   listWatchlists: async ({ integrator }, deps) => ({ status: 200, body: await listWatchlists(deps, integrator) }),
-  deleteWatchlist: async ({ integrator, params }, deps) => ({
-    status: 200,
-    body: await deleteWatchlist(deps, integrator, params.watchlistId),
-  }),
-  createWebhookEndpoint: async ({ integrator, body }, deps) => ({
-    status: 201,
-    body: await createWebhookEndpoint(deps, integrator, body),
-  }),
+  deleteWatchlist: ({ integrator, params, idempotency }, deps) =>
+    deleteWatchlist(deps, integrator, params.watchlistId, idempotency),
+  createWebhookEndpoint: ({ integrator, body, idempotency }, deps) =>
+    createWebhookEndpoint(deps, integrator, body, idempotency),
   listWebhookEndpoints: async ({ integrator }, deps) => ({
     status: 200,
     body: await listWebhookEndpoints(deps, integrator),
   }),
-  rotateWebhookSecret: async ({ integrator, params }, deps) => ({
-    status: 200,
-    body: await rotateWebhookSecret(deps, integrator, params.endpointId),
-  }),
-  deleteWebhookEndpoint: async ({ integrator, params }, deps) => ({
-    status: 200,
-    body: await deleteWebhookEndpoint(deps, integrator, params.endpointId),
-  }),
+  rotateWebhookSecret: ({ integrator, params, idempotency }, deps) =>
+    rotateWebhookSecret(deps, integrator, params.endpointId, idempotency),
+  deleteWebhookEndpoint: ({ integrator, params, idempotency }, deps) =>
+    deleteWebhookEndpoint(deps, integrator, params.endpointId, idempotency),
   listWebhookDeliveries: async ({ integrator, params, query }, deps) => ({
     status: 200,
     body: await listDeliveries(deps, integrator, params.endpointId, query),

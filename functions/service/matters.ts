@@ -6,6 +6,7 @@
  */
 import { isStaff } from '../../shared/access';
 import { GENESIS_HASH } from '../../shared/audit/chain';
+import { chinaDate } from '../../shared/calendar';
 import {
   appealOfCase,
   type CaseAppealInput,
@@ -13,6 +14,7 @@ import {
   type Matter,
   type MatterStepInput,
   matterDeadline,
+  matterFor,
   OPEN_MATTER_STATES,
   reportPatterns,
   takeMatterStep,
@@ -58,13 +60,20 @@ export async function matterQueue(deps: Deps, actor: Actor) {
   const open = (await Promise.all(OPEN_MATTER_STATES.map((state) => mattersIn(deps, state))))
     .flat()
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
-  return { open: open.map((matter) => ({ matter, deadline: matterDeadline(matter) })), patterns: reportPatterns(open) };
+  // A list is no place for personal data: the contact is read on the matter, by those handling it.
+  const listed = open.map(({ contact: _contact, ...matter }) => ({ matter, deadline: matterDeadline(matter) }));
+  return { today: chinaDate(deps.clock()), open: listed, patterns: reportPatterns(open) };
 }
 
 export async function matterView(deps: Deps, actor: Actor, id: string) {
   requireStaff(actor);
   const { matter } = await loadMatter(deps, id);
-  return { matter, events: await deps.store.listEvents(eventStreamOf('matter', id)) };
+  return {
+    today: chinaDate(deps.clock()),
+    matter: matterFor(actor, matter),
+    deadline: matterDeadline(matter),
+    events: await deps.store.listEvents(eventStreamOf('matter', id)),
+  };
 }
 
 export async function planMatterStep(deps: Deps, actor: Actor, id: string, input: MatterStepInput): Promise<Plan> {
@@ -80,7 +89,7 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
       { kind: 'event', value: event },
     ],
-    outcome: { status: 200, body: value },
+    outcome: { status: 200, body: matterFor(actor, value) },
   };
 }
 

@@ -2,7 +2,9 @@
  * An API-key holder's watchlists and webhook endpoints. Every change is one transaction: the item, its audit event
  * (stream `watchlist/<id>` or `webhook-endpoint/<id>`) and the holder's tally, which moves forward by one step on
  * each change, so two concurrent changes of one holder's subscriptions never both commit (the loser is a 409) and
- * the limits of SUBSCRIPTION_LIMITS hold under any concurrency.
+ * the limits of SUBSCRIPTION_LIMITS hold under any concurrency. Each change runs through `execute()`, so its
+ * Idempotency-Key record commits in that same transaction: a retry under the key answers the first answer (the
+ * same id, the same secret) and writes nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { chainEvent, GENESIS_HASH } from '../../shared/audit/chain';
@@ -25,6 +27,7 @@ import {
 import { log } from '../http/log';
 import { actorOfIntegrator, newId } from './api-keys';
 import type { Deps } from './deps';
+import { execute, type IdempotencyContext, type Outcome } from './plan';
 
 type Kind = 'watchlist' | 'endpoint';
 const LIMIT: Record<Kind, number> = {
@@ -63,9 +66,15 @@ function tallyWrite(owner: string, before: Tally, kind: Kind, delta: 1 | -1): Wr
   };
 }
 
-async function commitOr409(deps: Deps, writes: Write[], what: string): Promise<void> {
+/** Plans and commits one change (with its Idempotency-Key record); a lost race is the client's 409. */
+async function commitOr409(
+  deps: Deps,
+  idempotency: IdempotencyContext | undefined,
+  what: string,
+  plan: () => Promise<{ writes: Write[]; outcome: Outcome }>,
+): Promise<Outcome> {
   try {
-    await deps.store.commit({ writes });
+    return await execute(deps, plan, idempotency);
   } catch (error) {
     if (error instanceof CommitConflict) throw new DomainError('VERSION_CONFLICT', `${what} changed meanwhile`);
     throw error;
@@ -87,14 +96,14 @@ async function listOf<T>(deps: Deps, kind: Kind, owner: string): Promise<T[]> {
   return out;
 }
 
-/** Puts a new watchlist or endpoint with its first audit event, counted against the holder's limit. */
-async function create(
+/** The writes of a new watchlist or endpoint with its first audit event, counted against the holder's limit. */
+async function creation(
   deps: Deps,
   kind: Kind,
   owner: string,
   record: { id: string },
   data: Record<string, unknown>,
-): Promise<void> {
+): Promise<Write[]> {
   const tally = await tallyOf(deps, owner);
   if (tally[kind] >= LIMIT[kind])
     throw new DomainError('SUBSCRIPTION_LIMIT', `at most ${LIMIT[kind]} of these per key`);
@@ -113,12 +122,7 @@ async function create(
     step: 1,
     lastEventHash: event.hash,
   };
-  await commitOr409(
-    deps,
-    [tallyWrite(owner, tally, kind, 1), { kind: 'advance', value, from: null }, { kind: 'event', value: event }],
-    'your subscriptions',
-  );
-  log.info(`${ENTITY[kind]} created`, { id: record.id, keyId: owner });
+  return [tallyWrite(owner, tally, kind, 1), { kind: 'advance', value, from: null }, { kind: 'event', value: event }];
 }
 
 async function stored(deps: Deps, kind: Kind, owner: string, id: string): Promise<Record<string, unknown>> {
@@ -139,21 +143,29 @@ async function nextEvent(kind: Kind, owner: string, item: Record<string, unknown
   );
 }
 
-async function remove(deps: Deps, kind: Kind, owner: string, id: string): Promise<Record<string, unknown>> {
-  const item = await stored(deps, kind, owner, id);
-  const tally = await tallyOf(deps, owner);
-  const event = await nextEvent(kind, owner, item, 'delete', deps);
-  await commitOr409(
-    deps,
-    [
-      tallyWrite(owner, tally, kind, -1),
-      { kind: 'delete', key: keyOf(kind, owner, id), step: Number(item.step) },
-      { kind: 'event', value: event },
-    ],
-    `${ENTITY[kind]} ${id}`,
-  );
+async function remove(
+  deps: Deps,
+  kind: Kind,
+  owner: string,
+  id: string,
+  summary: (item: Record<string, unknown>) => unknown,
+  idempotency?: IdempotencyContext,
+): Promise<Outcome> {
+  const outcome = await commitOr409(deps, idempotency, `${ENTITY[kind]} ${id}`, async () => {
+    const item = await stored(deps, kind, owner, id);
+    const tally = await tallyOf(deps, owner);
+    const event = await nextEvent(kind, owner, item, 'delete', deps);
+    return {
+      writes: [
+        tallyWrite(owner, tally, kind, -1),
+        { kind: 'delete', key: keyOf(kind, owner, id), step: Number(item.step) },
+        { kind: 'event', value: event },
+      ],
+      outcome: { status: 200, body: summary(item) },
+    };
+  });
   log.info(`${ENTITY[kind]} deleted`, { id, keyId: owner });
-  return item;
+  return outcome;
 }
 
 const watchlistOf = (item: Record<string, unknown>) => item as unknown as WatchlistRecord;
@@ -167,23 +179,28 @@ export async function createWatchlist(
   deps: Deps,
   owner: string,
   input: { name: string; numbers: string[]; creditCodes: string[] },
-) {
-  const record: WatchlistRecord = {
-    id: newId(),
-    owner,
-    name: input.name,
-    // A number listed twice is told once.
-    numbers: [...new Set(input.numbers)],
-    creditCodes: [...new Set(input.creditCodes)],
-    createdAt: deps.clock().toISOString(),
-    fromLogIndex: await deps.store.readCounter(LOG_INDEX_COUNTER),
-  };
-  await create(deps, 'watchlist', owner, record, {
-    name: record.name,
-    numbers: record.numbers.length,
-    creditCodes: record.creditCodes.length,
+  idempotency?: IdempotencyContext,
+): Promise<Outcome> {
+  const outcome = await commitOr409(deps, idempotency, 'your subscriptions', async () => {
+    const record: WatchlistRecord = {
+      id: newId(),
+      owner,
+      name: input.name,
+      // A number listed twice is told once.
+      numbers: [...new Set(input.numbers)],
+      creditCodes: [...new Set(input.creditCodes)],
+      createdAt: deps.clock().toISOString(),
+      fromLogIndex: await deps.store.readCounter(LOG_INDEX_COUNTER),
+    };
+    const writes = await creation(deps, 'watchlist', owner, record, {
+      name: record.name,
+      numbers: record.numbers.length,
+      creditCodes: record.creditCodes.length,
+    });
+    return { writes, outcome: { status: 201, body: watchlistSummary(record) } };
   });
-  return watchlistSummary(record);
+  log.info('watchlist created', { keyId: owner });
+  return outcome;
 }
 
 export async function listWatchlists(deps: Deps, owner: string) {
@@ -191,25 +208,37 @@ export async function listWatchlists(deps: Deps, owner: string) {
   return { items: items.map((i) => watchlistSummary(watchlistOf(i))) };
 }
 
-export async function deleteWatchlist(deps: Deps, owner: string, id: string) {
-  return watchlistSummary(watchlistOf(await remove(deps, 'watchlist', owner, id)));
-}
+export const deleteWatchlist = (deps: Deps, owner: string, id: string, idempotency?: IdempotencyContext) =>
+  remove(deps, 'watchlist', owner, id, (item) => watchlistSummary(watchlistOf(item)), idempotency);
 
 const newSecret = () => formatSecret(randomBytes(32));
 
-export async function createWebhookEndpoint(deps: Deps, owner: string, input: { url: string; description?: string }) {
+/**
+ * The answer carries the secret, and so does its Idempotency-Key record: a retry under the key (the holder's own,
+ * after a lost answer) is shown the secret the first request made, never a second endpoint.
+ */
+export async function createWebhookEndpoint(
+  deps: Deps,
+  owner: string,
+  input: { url: string; description?: string },
+  idempotency?: IdempotencyContext,
+): Promise<Outcome> {
   const refusal = endpointRefusal(input.url, { allowLoopback: deps.config.webhookLoopback === true });
   if (refusal) throw new DomainError(refusal, input.url);
-  const record: EndpointRecord = {
-    id: newId(),
-    owner,
-    url: new URL(input.url).href,
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    secret: newSecret(),
-    createdAt: deps.clock().toISOString(),
-  };
-  await create(deps, 'endpoint', owner, record, { url: record.url });
-  return { ...endpointSummary(record), secret: record.secret };
+  const outcome = await commitOr409(deps, idempotency, 'your subscriptions', async () => {
+    const record: EndpointRecord = {
+      id: newId(),
+      owner,
+      url: new URL(input.url).href,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      secret: newSecret(),
+      createdAt: deps.clock().toISOString(),
+    };
+    const writes = await creation(deps, 'endpoint', owner, record, { url: record.url });
+    return { writes, outcome: { status: 201, body: { ...endpointSummary(record), secret: record.secret } } };
+  });
+  log.info('webhook endpoint created', { keyId: owner });
+  return outcome;
 }
 
 export async function listWebhookEndpoints(deps: Deps, owner: string) {
@@ -217,24 +246,29 @@ export async function listWebhookEndpoints(deps: Deps, owner: string) {
   return { items: items.map((i) => endpointSummary(endpointOf(i))) };
 }
 
-export async function deleteWebhookEndpoint(deps: Deps, owner: string, id: string) {
-  return endpointSummary(endpointOf(await remove(deps, 'endpoint', owner, id)));
-}
+export const deleteWebhookEndpoint = (deps: Deps, owner: string, id: string, idempotency?: IdempotencyContext) =>
+  remove(deps, 'endpoint', owner, id, (item) => endpointSummary(endpointOf(item)), idempotency);
 
 /** A new secret, conditional on the endpoint not having changed since it was read: of two rotations one wins. */
-export async function rotateWebhookSecret(deps: Deps, owner: string, id: string) {
-  const item = await stored(deps, 'endpoint', owner, id);
-  const next = rotated(endpointOf(item), newSecret(), deps.clock());
-  const event = await nextEvent('endpoint', owner, item, 'rotate-secret', deps);
-  const value = { ...item, ...next, ...keyOf('endpoint', owner, id), step: event.seq, lastEventHash: event.hash };
-  await commitOr409(
-    deps,
-    [
-      { kind: 'advance', value, from: Number(item.step) },
-      { kind: 'event', value: event },
-    ],
-    `webhook endpoint ${id}`,
-  );
+export async function rotateWebhookSecret(
+  deps: Deps,
+  owner: string,
+  id: string,
+  idempotency?: IdempotencyContext,
+): Promise<Outcome> {
+  const outcome = await commitOr409(deps, idempotency, `webhook endpoint ${id}`, async () => {
+    const item = await stored(deps, 'endpoint', owner, id);
+    const next = rotated(endpointOf(item), newSecret(), deps.clock());
+    const event = await nextEvent('endpoint', owner, item, 'rotate-secret', deps);
+    const value = { ...item, ...next, ...keyOf('endpoint', owner, id), step: event.seq, lastEventHash: event.hash };
+    return {
+      writes: [
+        { kind: 'advance', value, from: Number(item.step) },
+        { kind: 'event', value: event },
+      ],
+      outcome: { status: 200, body: { ...endpointSummary(next), secret: next.secret } },
+    };
+  });
   log.info('webhook secret rotated', { id, keyId: owner });
-  return { ...endpointSummary(next), secret: next.secret };
+  return outcome;
 }

@@ -7,26 +7,19 @@
 import { addDays, chinaDate, type IsoDate } from '../calendar';
 import { DomainError } from '../errors';
 import type { EventDraft } from '../lifecycle/events';
-import { requireRole } from '../lifecycle/guards';
 import type { Actor } from '../model';
 import { requireUninvolved } from './involvement';
-import type { Matter } from './matter';
+import { MATTER_OUTCOMES_FOR, type Matter } from './matter';
 import type { MatterStepInput } from './schemas';
 import { COMPLAINT_SETTINGS } from './settings';
-import { MATTER_STEPS, type MatterStep, nextMatterState, roleForStep } from './states';
+import { MATTER_STEPS, type MatterStep, nextMatterState } from './states';
+import { matterStepRefusal } from './step-refusal';
 
 const STEP_BY_SLUG = Object.fromEntries(
   (Object.keys(MATTER_STEPS) as MatterStep[]).map((step) => [MATTER_STEPS[step].slug, step]),
 ) as Record<MatterStepInput['step'], MatterStep>;
 
 type Handled = Omit<Matter, 'version' | 'eventSeq' | 'lastEventHash'>;
-
-/** Notes and the decision come from the person the matter is assigned to, and from nobody involved in it. */
-function requireHandler(actor: Actor, matter: Matter): void {
-  requireUninvolved(actor.sub, matter);
-  if (matter.handlerSub !== actor.sub)
-    throw new DomainError('NOT_ASSIGNED_EVALUATOR', `matter ${matter.id} is handled by someone else`);
-}
 
 export function takeMatterStep(
   matter: Matter,
@@ -35,7 +28,8 @@ export function takeMatterStep(
   at: Date,
 ): { next: Handled; draft: EventDraft } {
   const step = STEP_BY_SLUG[input.step];
-  requireRole(actor, roleForStep(step, matter.kind));
+  const refusal = matterStepRefusal(matter, step, actor);
+  if (refusal) throw new DomainError(refusal, `${input.step} on matter ${matter.id} is not ${actor.sub}'s to take`);
   const to = nextMatterState(matter.state, step);
   const { version: _v, eventSeq: _s, lastEventHash: _h, ...current } = matter;
   const draft = (data: Record<string, unknown> = {}): EventDraft => ({
@@ -46,17 +40,14 @@ export function takeMatterStep(
   });
   switch (input.step) {
     case 'acknowledge':
-      requireUninvolved(actor.sub, matter);
       return { next: { ...current, state: to, acknowledgedAt: at.toISOString() }, draft: draft() };
     case 'assign':
-      requireUninvolved(actor.sub, matter);
       requireUninvolved(input.handlerSub, matter);
       return {
         next: { ...current, state: to, handlerSub: input.handlerSub },
         draft: draft({ handlerSub: input.handlerSub }),
       };
     case 'add-note':
-      requireHandler(actor, matter);
       return {
         next: {
           ...current,
@@ -65,14 +56,20 @@ export function takeMatterStep(
         draft: draft(),
       };
     case 'decide':
-      requireHandler(actor, matter);
+      if (!MATTER_OUTCOMES_FOR[matter.kind].includes(input.outcome))
+        throw new DomainError('VALIDATION_FAILED', `a ${matter.kind} is not ${input.outcome}`, [
+          {
+            path: 'body.outcome',
+            code: 'NOT_ONE_OF',
+            message: `one of ${MATTER_OUTCOMES_FOR[matter.kind].join(', ')}`,
+          },
+        ]);
       return {
         next: { ...current, state: to, outcome: input.outcome, decidedAt: at.toISOString(), decidedBy: actor.sub },
         draft: draft({ outcome: input.outcome }),
       };
     case 'reply':
     case 'dismiss': {
-      requireUninvolved(actor.sub, matter);
       // The contact served only for the reply: it goes with the closing, in the same write.
       const { contact: _contact, ...closed } = current;
       const words = input.step === 'reply' ? input.reply : input.reason;
@@ -93,22 +90,33 @@ export function matterDeadline(matter: Pick<Matter, 'state' | 'receivedAt'>): Is
   return null;
 }
 
-/** Counterfeit reports by the number they name and by the city they were seen in, most reported first. */
+const tally = (values: (string | undefined)[]): [string, number][] => {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+};
+
+/** The number a counterfeit report is about: the certificate it names, else what the reporter had. */
+export const reportedNumberOf = (m: Pick<Matter, 'certificateNumber' | 'reportedNumber'>) =>
+  m.certificateNumber ?? m.reportedNumber;
+
+/**
+ * Counterfeit reports by the number they name (with the cities it was seen in) and by the city they were seen in,
+ * most reported first: many reports of one number in one city stand out at the top.
+ */
 export function reportPatterns(matters: readonly Matter[]): {
-  byNumber: { number: string; count: number }[];
+  byNumber: { number: string; count: number; cities: { city: string; count: number }[] }[];
   byCity: { city: string; count: number }[];
 } {
-  const count = (values: (string | undefined)[]) => {
-    const tally = new Map<string, number>();
-    for (const v of values) if (v) tally.set(v, (tally.get(v) ?? 0) + 1);
-    return [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  };
   const reports = matters.filter((m) => m.kind === 'counterfeit-report');
+  const cities = (rs: readonly Matter[]) =>
+    tally(rs.map((m) => m.seenAt?.city)).map(([city, count]) => ({ city, count }));
   return {
-    byNumber: count(reports.map((m) => m.certificateNumber ?? m.reportedNumber)).map(([number, n]) => ({
+    byNumber: tally(reports.map(reportedNumberOf)).map(([number, count]) => ({
       number,
-      count: n,
+      count,
+      cities: cities(reports.filter((m) => reportedNumberOf(m) === number)),
     })),
-    byCity: count(reports.map((m) => m.seenAt?.city)).map(([city, n]) => ({ city, count: n })),
+    byCity: cities(reports),
   };
 }

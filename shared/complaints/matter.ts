@@ -8,6 +8,13 @@ import type { MatterState } from './states';
 export const MATTER_OUTCOMES = ['upheld', 'not-upheld', 'reversed', 'confirmed'] as const;
 export type MatterOutcome = (typeof MATTER_OUTCOMES)[number];
 
+/** The outcomes that answer a matter of each kind: an appeal reverses or confirms, anything else is upheld or not. */
+export const MATTER_OUTCOMES_FOR: Record<MatterKind, readonly MatterOutcome[]> = {
+  'counterfeit-report': ['upheld', 'not-upheld'],
+  'organization-complaint': ['upheld', 'not-upheld'],
+  appeal: ['reversed', 'confirmed'],
+};
+
 export interface Matter {
   id: string;
   kind: MatterKind;

@@ -109,7 +109,11 @@ export const matterSchema = z.looseObject({
   version: z.number(),
 });
 
+/** Today in Beijing by the server's clock: what a deadline is compared with. */
+const today = z.string().check(z.describe('Today (Beijing), by which a deadline has passed or not'));
+
 export const matterQueueSchema = z.object({
+  today,
   open: z.array(
     z.object({
       matter: matterSchema,
@@ -117,12 +121,23 @@ export const matterQueueSchema = z.object({
     }),
   ),
   patterns: z.object({
-    byNumber: z.array(z.object({ number: z.string(), count: z.number() })),
+    byNumber: z.array(
+      z.object({
+        number: z.string(),
+        count: z.number(),
+        cities: z.array(z.object({ city: z.string(), count: z.number() })),
+      }),
+    ),
     byCity: z.array(z.object({ city: z.string(), count: z.number() })),
   }),
 });
 
-export const matterViewSchema = z.object({ matter: matterSchema, events: z.array(z.looseObject({})) });
+export const matterViewSchema = z.object({
+  today,
+  matter: matterSchema,
+  deadline: z.nullable(z.string().check(z.describe('The day (Beijing) by which the next answer is owed'))),
+  events: z.array(z.looseObject({})),
+});
 
 /** An applicant's appeal against the decision on its own case, with its grounds. */
 export const caseAppealSchema = z.strictObject({

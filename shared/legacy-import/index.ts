@@ -1,3 +1,4 @@
 export * from './certificate';
 export * from './columns';
+export * from './console';
 export * from './rows';

@@ -114,7 +114,6 @@ export function applyApplicationTransition(
       break;
     case 'reassignEvaluator': {
       const evaluatorSub = command.input.evaluatorSub;
-      requireIndependentEvaluator(evaluatorSub, current);
       requireNewEvaluator(evaluatorSub, current);
       reason = command.input.reason;
       next.evaluatorSub = evaluatorSub;

@@ -52,13 +52,37 @@ export function requireNotOwnCase(
   }
 }
 
+type EvaluatorCase = { applicantSub: string; evaluatorSub?: string; conflictedEvaluators?: readonly string[] };
+
+/**
+ * Who may be given a case to evaluate: never the person who applied for it; and when the case changes hands, not an
+ * evaluator who declared a conflict of interest on it, nor the one who has it now. The console offers only the
+ * evaluators for whom this is null.
+ */
+export function evaluatorCandidateRefusal(evaluatorSub: string, record: EvaluatorCase, changingHands: boolean) {
+  if (evaluatorSub === record.applicantSub) return 'SELF_DEALING' as const;
+  if (!changingHands) return null;
+  if (record.conflictedEvaluators?.includes(evaluatorSub)) return 'EVALUATOR_CONFLICTED' as const;
+  if (record.evaluatorSub === evaluatorSub) return 'ASSIGNEE_UNCHANGED' as const;
+  return null;
+}
+
+const EVALUATOR_REFUSALS = {
+  SELF_DEALING: ['applied for this organization', 'the applicant may not evaluate its own case'],
+  EVALUATOR_CONFLICTED: ['declared a conflict on this case', 'declared a conflict of interest on this case'],
+  ASSIGNEE_UNCHANGED: ['already evaluates this case', 'already the evaluator of this case'],
+} as const;
+
+function requireEvaluatorCandidate(evaluatorSub: string, record: EvaluatorCase, changingHands: boolean): void {
+  const refusal = evaluatorCandidateRefusal(evaluatorSub, record, changingHands);
+  if (!refusal) return;
+  const [detail, message] = EVALUATOR_REFUSALS[refusal];
+  throw new DomainError(refusal, `${evaluatorSub} ${detail}`, [{ path: 'body.evaluatorSub', message, code: refusal }]);
+}
+
 /** The evaluator a case is given may not be the person who applied for it. */
-export function requireIndependentEvaluator(evaluatorSub: string, application: Pick<Application, 'applicantSub'>) {
-  if (evaluatorSub === application.applicantSub) {
-    throw new DomainError('SELF_DEALING', `${evaluatorSub} applied for this organization`, [
-      { path: 'body.evaluatorSub', message: 'the applicant may not evaluate its own case', code: 'SELF_DEALING' },
-    ]);
-  }
+export function requireIndependentEvaluator(evaluatorSub: string, record: EvaluatorCase): void {
+  requireEvaluatorCandidate(evaluatorSub, record, false);
 }
 
 /**
@@ -124,20 +148,7 @@ export function requireImpartialCommittee(
   }
 }
 
-/** An evaluator who declared a conflict of interest on a case is not given it again; the current one is not "new". */
-export function requireNewEvaluator(
-  evaluatorSub: string,
-  application: Pick<Application, 'evaluatorSub' | 'conflictedEvaluators'>,
-): void {
-  const path = 'body.evaluatorSub';
-  if (application.conflictedEvaluators?.includes(evaluatorSub)) {
-    throw new DomainError('EVALUATOR_CONFLICTED', `${evaluatorSub} declared a conflict on this case`, [
-      { path, message: 'declared a conflict of interest on this case', code: 'EVALUATOR_CONFLICTED' },
-    ]);
-  }
-  if (application.evaluatorSub === evaluatorSub) {
-    throw new DomainError('ASSIGNEE_UNCHANGED', `${evaluatorSub} already evaluates this case`, [
-      { path, message: 'already the evaluator of this case', code: 'ASSIGNEE_UNCHANGED' },
-    ]);
-  }
+/** A case that changes hands goes to someone new, who did not step aside from it. */
+export function requireNewEvaluator(evaluatorSub: string, record: EvaluatorCase): void {
+  requireEvaluatorCandidate(evaluatorSub, record, true);
 }

@@ -9,6 +9,7 @@ import { CORE_ROUTES, TRANSITION_ROUTES } from './core';
 import { DIRECTORY_ROUTES } from './directory';
 import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
+import { LEGACY_IMPORT_ROUTES } from './legacy-import';
 import { LOG_ROUTES } from './log';
 import { NATIONAL_REPORT_ROUTES } from './national-report';
 import { OPERATIONS_ROUTES } from './operations';
@@ -45,6 +46,7 @@ export const OPERATION_ROUTES = [
   ...CASE_DOCUMENT_ROUTES,
   ...NATIONAL_REPORT_ROUTES,
   ...COMPLAINT_ROUTES,
+  ...LEGACY_IMPORT_ROUTES,
 ] as const;
 
 export type OperationRouteOf = (typeof OPERATION_ROUTES)[number];

@@ -7,6 +7,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchesPathPattern } from '../../infra/api-behaviors';
+import { BAKED_KEY_SET_RATE } from '../../infra/constructs/baked-key-set';
 import { preflightPaths } from '../../shared/cors';
 import { DEPLOYMENT_ENV, KEY_IDS_VARIABLE } from '../../shared/deployment-env';
 import { ROUTES, routeKey } from '../../shared/routes';
@@ -188,5 +189,24 @@ describe('CloudFront', () => {
     const puts = statements.filter((st) => actionsOf([st]).includes('s3:PutObject'));
     expect(puts).toHaveLength(1);
     expect(JSON.stringify(puts[0]!.Resource)).toContain(`/${BAKED_JWKS_FILE}`);
+  });
+
+  it('rewrites /jwks.json on a schedule too, so a key revoked between deployments reaches phones offline', () => {
+    const writer = s.logicalId(s.stack.bakedKeySetWriter!.fn);
+    const rules = ofType('AWS::Events::Rule').filter(([, r]) =>
+      r.Properties.Targets.some(
+        (t: any) => JSON.stringify(t.Arn) === JSON.stringify({ 'Fn::GetAtt': [writer, 'Arn'] }),
+      ),
+    );
+    expect(rules).toHaveLength(1);
+    const [[, rule]] = rules as [[string, any]];
+    expect(rule.Properties.ScheduleExpression).toBe(`rate(${BAKED_KEY_SET_RATE.toMinutes()} minutes)`);
+    const [target] = rule.Properties.Targets;
+    expect(target.RetryPolicy.MaximumRetryAttempts).toBe(0);
+    const deadLetters = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    // A run that fails is seen: the queue of undelivered runs and the function's errors each raise an alarm.
+    expect(alarms.some((a) => JSON.stringify(a.Dimensions ?? []).includes(deadLetters))).toBe(true);
+    expect(alarms.some((a) => a.MetricName === 'Errors' && JSON.stringify(a.Dimensions).includes(writer))).toBe(true);
   });
 });

@@ -276,8 +276,9 @@ describe('observable', () => {
   });
 
   it('gives every schedule and every subscription a dead-letter queue, with an alarm on any message', () => {
+    // The sweep, the log integration, the webhook deliveries and the rewrite of the key set shipped with the page.
     const rules = ofType(s, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(4);
     const dlqs = rules.map((rule) => rule.Targets[0].DeadLetterConfig.Arn['Fn::GetAtt'][0]);
     const subscriptions = ofType(full, 'AWS::SNS::Subscription').map(([, x]) => x.Properties);
     expect(subscriptions.map((x) => x.Endpoint).sort()).toEqual([
@@ -290,7 +291,7 @@ describe('observable', () => {
       .filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => a.Dimensions[0].Value['Fn::GetAtt'][0]);
     expect(watched).toEqual(expect.arrayContaining(dlqs));
-    expect(watched).toHaveLength(5);
+    expect(watched).toHaveLength(6);
   });
 
   it('has one dashboard, and traces every function with X-Ray', () => {

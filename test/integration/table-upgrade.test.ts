@@ -1,13 +1,14 @@
 /**
  * A data folder made by an older version: its table lacks an index the definition now has (the evaluators' queue,
  * gsi4) and its cases lack that index's key attributes. Starting up adds the index and gives each case the
- * attributes, so the queue reads the old cases as it reads new ones.
+ * attributes, so the queue reads the old cases as it reads new ones. In AWS the stack adds the index and
+ * `npm run backfill-indexes` gives the cases their attributes: the same function, on a table that has the index.
  */
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
-import { ensureTable } from '../../functions/local/table-setup';
+import { backfillApplicationIndexes, ensureTable } from '../../functions/local/table-setup';
 import { organizationTermItems } from '../../shared/organizations/name-terms';
 import { applicationIndexAttributes, indexKeys, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
@@ -46,29 +47,48 @@ beforeAll(async () => {
 });
 afterAll(() => client?.destroy());
 
+/** A case as an older version wrote it: accepted, evaluated by evaluator-li, without the evaluators' queue keys. */
+async function putCaseWithoutGsi4(tableName: string) {
+  const application = { ...applicationIn('accepted'), evaluatorSub: 'evaluator-li' };
+  const { gsi4pk: _pk, gsi4sk: _sk, ...olderAttributes } = applicationIndexAttributes(application);
+  const item = { ...keys.application(application.id), entity: 'application', ...olderAttributes, ...application };
+  await db.send(new PutCommand({ TableName: tableName, Item: item }));
+  return application;
+}
+
+async function evaluatorsQueue(tableName: string) {
+  const queue = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi4',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'gsi4pk' },
+      ExpressionAttributeValues: { ':pk': indexKeys.applicationsByEvaluatorInState('evaluator-li', 'accepted') },
+    }),
+  );
+  return queue.Items?.map((i) => i.id);
+}
+
 describe('a table made before an index existed', () => {
   it('gets the index, and its old cases the index attributes, at start-up', async () => {
-    const application = { ...applicationIn('accepted'), evaluatorSub: 'evaluator-li' };
-    const { gsi4pk: _pk, gsi4sk: _sk, ...olderAttributes } = applicationIndexAttributes(application);
-    const item = { ...keys.application(application.id), entity: 'application', ...olderAttributes, ...application };
-    await db.send(new PutCommand({ TableName: OLD, Item: item }));
+    const application = await putCaseWithoutGsi4(OLD);
 
     expect(await ensureTable(client, OLD)).toBe('upgraded');
     const { Table } = await client.send(new DescribeTableCommand({ TableName: OLD }));
     expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(
       TABLE.indexes.map((i) => i.name).sort(),
     );
-    const queue = await db.send(
-      new QueryCommand({
-        TableName: OLD,
-        IndexName: 'gsi4',
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': 'gsi4pk' },
-        ExpressionAttributeValues: { ':pk': indexKeys.applicationsByEvaluatorInState('evaluator-li', 'accepted') },
-      }),
-    );
-    expect(queue.Items?.map((i) => i.id)).toEqual([application.id]);
+    expect(await evaluatorsQueue(OLD)).toEqual([application.id]);
     expect(await ensureTable(client, OLD)).toBe('existing');
+  });
+
+  it('gives the cases of a table that has the index their attributes when the backfill runs, and only once', async () => {
+    expect(await ensureTable(client, 'deployed')).toBe('created');
+    const application = await putCaseWithoutGsi4('deployed');
+    expect(await evaluatorsQueue('deployed')).toEqual([]);
+    expect(await backfillApplicationIndexes(db, 'deployed')).toBe(1);
+    expect(await evaluatorsQueue('deployed')).toEqual([application.id]);
+    expect(await backfillApplicationIndexes(db, 'deployed')).toBe(0);
   });
 });
 

@@ -110,6 +110,8 @@ const ACCESS: Record<string, Access> = {
   getMatter: STAFF_ONLY,
   // Acknowledging is the administrator's step (the step table); noting and deciding, the assigned handler's.
   takeMatterStep: ADMIN_ONLY,
+  dryRunLegacyImport: ADMIN_ONLY,
+  runLegacyImport: ADMIN_ONLY,
 };
 
 function accessOf(route: RouteSpec): Access | undefined {

@@ -35,8 +35,28 @@ export interface BadRequest {
   code?: string;
 }
 
-type Kind = 'text' | 'requiredText' | 'identifier' | 'date' | 'scoreSheet' | 'documents' | 'token' | 'byteCount';
+type Kind =
+  | 'importFile'
+  | 'text'
+  | 'requiredText'
+  | 'identifier'
+  | 'date'
+  | 'scoreSheet'
+  | 'documents'
+  | 'token'
+  | 'byteCount';
+const base64 = (bytes: string | Uint8Array) => Buffer.from(bytes).toString('base64');
 const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
+  // Each refused as a file before a row is read: not base64, not a CSV or XLSX, over the console's limits.
+  importFile: () => [
+    ['not base64', '<script>x</script>'],
+    ['a PDF', base64('%PDF-1.4\n\u0000\u0001binary')],
+    ['a damaged workbook', base64('PK\u0003\u0004 not a zip at all')],
+    ['a header alone', base64('certificate_number,holder_name\r\n')],
+    ['text neither UTF-8 nor GBK', base64(new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xff, 0x2c, 0x63, 0x0a]))],
+    ['501 rows', base64(`certificate_number\r\n${'X\r\n'.repeat(501)}`)],
+    ['nothing', undefined],
+  ],
   text: () => BAD_TEXT,
   requiredText: () => [...BAD_TEXT, ['nothing', undefined]],
   identifier: () => [...BAD_IDENTIFIER, ['nothing', undefined]],
@@ -125,6 +145,8 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   confirmDocumentUpload: {},
   takeMatterStep: { step: 'identifier' },
   fileAppeal: { decision: 'identifier', grounds: 'requiredText' },
+  dryRunLegacyImport: { file: 'importFile' },
+  runLegacyImport: { file: 'importFile', fileSha256: 'identifier' },
 };
 
 type QueryKind = 'enum' | 'limit' | 'days' | 'cursor' | 'search' | 'treeIndex' | 'treeSize';

@@ -2,7 +2,7 @@
  * Import files as another registry would export them: a header of column keys (or titles) and one row per
  * certificate, each row a fresh organization (./organizations) with valid values unless the test says otherwise.
  */
-
+import { createHash } from 'node:crypto';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../shared/legacy-import';
 import { validUntilFor } from '../../shared/lifecycle/certificate-dates';
 import { newOrganization } from './organizations';
@@ -37,4 +37,10 @@ export function legacyCsv(
 ) {
   const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => quoted(r[c] ?? '')).join(','))];
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The console's request body for a file: the bytes as base64 and their SHA-256 (what its dry run reports). */
+export function legacyImportBody(file: string | Uint8Array = legacyCsv([legacyRow()])) {
+  const bytes = typeof file === 'string' ? Buffer.from(file, 'utf8') : Buffer.from(file);
+  return { file: bytes.toString('base64'), fileSha256: createHash('sha256').update(bytes).digest('hex') };
 }

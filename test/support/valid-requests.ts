@@ -8,6 +8,7 @@ import type { Role } from '../../shared/model';
 import { sheetWithTotal } from '../../shared/scheme';
 import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
 import { counterfeitReport } from './complaints';
+import { legacyImportBody } from './legacy-file';
 import { newApplication } from './organizations';
 import type { Subjects, ValidRequest } from './subjects';
 
@@ -154,8 +155,14 @@ export const KNOWN: Record<
   dueList: () => ({ query: { within: '30' } }),
   outbox: () => ({ query: { limit: '10' } }),
   listCertificates: () => ({ query: { status: 'valid' } }),
-  logInclusionProof: async (s) => (await s.integratedLog(), { query: { index: '0' } }),
-  logConsistencyProof: async (s) => (await s.integratedLog(), { query: { from: '1' } }),
+  logInclusionProof: async (s) => {
+    await s.integratedLog();
+    return { query: { index: '0' } };
+  },
+  logConsistencyProof: async (s) => {
+    await s.integratedLog();
+    return { query: { from: '1' } };
+  },
   starMarkSvg: () => ({ as: ACTING.applicant }),
   starMarkPng: () => ({ as: ACTING.applicant }),
   certificatePage: () => ({ as: ACTING.applicant }),
@@ -208,6 +215,9 @@ export const KNOWN: Record<
     body: { platformReference: 'PT-2026-0001' },
     as: ACTING.admin,
   }),
+  // A file of one fresh certificate each time: checked, or imported under the SHA-256 its dry run would report.
+  dryRunLegacyImport: () => ({ body: { file: legacyImportBody().file }, as: ACTING.admin }),
+  runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   fileAppeal: async (s) => ({
@@ -283,11 +293,13 @@ export const KNOWN: Record<
   },
 };
 
-/** A fresh integrator's key, as the header its requests carry. */
+/**
+ * A fresh integrator's key, as the header its requests carry. The suites send a route's malformed variants in a
+ * burst, so the key has the highest rate an admin may grant: they test the route, not the meter.
+ */
 async function integratorKey(s: Subjects): Promise<Record<string, string>> {
-  const issued = await ok(
-    s.api.post('/v1/staff/api-keys', { name: '某招投标平台', contact: 'ops@tender.example' }, ACTING.admin),
-  );
+  const body = { name: '某招投标平台', contact: 'ops@tender.example', ratePerSecond: 1000 };
+  const issued = await ok(s.api.post('/v1/staff/api-keys', body, ACTING.admin));
   return { 'x-api-key': issued.key };
 }
 

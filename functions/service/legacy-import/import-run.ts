@@ -37,6 +37,17 @@ const ROWS_PER_TRANSACTION = 2;
 const PARALLEL_CHUNKS = 4;
 const COUNTER_ATTEMPTS = 10;
 
+export interface ImportOptions {
+  dryRun: boolean;
+  /**
+   * Write the rows without problems and leave the refused ones (the console's confirmation of a dry run it showed);
+   * otherwise a file with any problem writes nothing.
+   */
+  skipRefused?: boolean;
+  /** Who the `imported` events name: the administrator who confirmed in the console, or the command's own actor. */
+  actor?: Actor;
+}
+
 export interface ImportReport {
   dryRun: boolean;
   fileSha256: string;
@@ -70,7 +81,7 @@ async function holdersCertificates(deps: Deps, rows: readonly CheckedRow[]) {
 export async function importCertificates(
   deps: Deps,
   file: { bytes: Uint8Array; table: readonly string[][] },
-  options: { dryRun: boolean },
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const [header = [], ...rows] = file.table;
   const now = deps.clock();
@@ -92,14 +103,15 @@ export async function importCertificates(
   );
   report.problems = [...checked.problems, ...against.problems].sort((a, b) => a.row - b.row);
   report.already = against.already.map((r) => r.legacy.number);
-  if (report.problems.length) return report;
+  if (report.problems.length && !options.skipRefused) return report;
   if (options.dryRun) return { ...report, imported: against.fresh.map((r) => r.legacy.number) };
+  const actor = options.actor ?? IMPORT_ACTOR;
   await raiseCounters(deps, against.fresh);
   const chunks: CheckedRow[][] = [];
   for (let i = 0; i < against.fresh.length; i += ROWS_PER_TRANSACTION)
     chunks.push(against.fresh.slice(i, i + ROWS_PER_TRANSACTION));
   await eachParallel(chunks, PARALLEL_CHUNKS, async (chunk) => {
-    const planned = await Promise.all(chunk.map((r) => plannedImport(deps, r, fileSha256, now)));
+    const planned = await Promise.all(chunk.map((r) => plannedImport(deps, r, fileSha256, now, actor)));
     try {
       await deps.store.commit({ writes: planned.flatMap((p) => p.writes) });
       report.imported.push(...planned.map((p) => p.number));
@@ -120,17 +132,10 @@ interface PlannedImport {
 }
 
 /** The row's certificate with its mark signed and its event chained: its writes, the certificate new. */
-async function plannedImport(deps: Deps, { row, legacy }: CheckedRow, fileSha256: string, now: Date) {
+async function plannedImport(deps: Deps, { row, legacy }: CheckedRow, fileSha256: string, now: Date, actor: Actor) {
   const decided = importedCertificate(legacy, { fileSha256, row });
   const stream = eventStreamOf('certificate', legacy.number);
-  const { value, event } = await advance<Certificate>(
-    stream,
-    NEW_AGGREGATE,
-    decided.next,
-    decided.event,
-    IMPORT_ACTOR,
-    now,
-  );
+  const { value, event } = await advance<Certificate>(stream, NEW_AGGREGATE, decided.next, decided.event, actor, now);
   const signed = await withStarMark(deps, value, now);
   const writes: Write[] = [
     { kind: 'certificate', value: signed, expectedVersion: null },

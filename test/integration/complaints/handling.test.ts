@@ -88,6 +88,34 @@ describe('the handling queue', () => {
     expect(await scanAll(sys.dynamo.endpoint)).toEqual(before);
   });
 
+  it("shows the reporter's contact only to those handling the matter, and never in the queue", async () => {
+    const id = await report({ contact: 'handled-only@example.test' });
+    const queue = await sys.api.get(QUEUE, ACTING.admin);
+    expect(JSON.stringify(queue.body)).not.toContain('handled-only@example.test');
+    expect((await sys.api.get(`${QUEUE}/${id}`, ACTING.admin)).body.matter.contact).toBe('handled-only@example.test');
+    expect((await sys.api.get(`${QUEUE}/${id}`, ACTING.evaluator)).body.matter.contact).toBeUndefined();
+    expect((await step(id, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    expect((await step(id, { step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin)).status).toBe(200);
+    expect((await sys.api.get(`${QUEUE}/${id}`, ACTING.evaluator)).body.matter.contact).toBe(
+      'handled-only@example.test',
+    );
+    expect((await sys.api.get(`${QUEUE}/${id}`, 'evaluator-wang')).body.matter.contact).toBeUndefined();
+  });
+
+  it("refuses an outcome that does not answer the matter's kind, writing nothing", async () => {
+    const id = await report();
+    expect((await step(id, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    expect((await step(id, { step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin)).status).toBe(200);
+    const before = await scanAll(sys.dynamo.endpoint);
+    const refused = await step(id, { step: 'decide', outcome: 'reversed' }, ACTING.evaluator);
+    expect([refused.status, refused.body.code, refused.body.errors?.[0]?.path]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'body.outcome',
+    ]);
+    expect(await scanAll(sys.dynamo.endpoint)).toEqual(before);
+  });
+
   it('lets one of two steps taken at once succeed; the other is a conflict', async () => {
     const id = await report();
     const results = await Promise.all([

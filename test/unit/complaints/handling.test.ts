@@ -9,8 +9,12 @@ import {
   isReportable,
   MATTER_STATES,
   MATTER_STEPS,
+  type Matter,
   type MatterStep,
+  matterFor,
+  matterStepRefusal,
   nextMatterState,
+  reportPatterns,
   requireUninvolved,
   requireWithinAppealPeriod,
   roleForStep,
@@ -110,5 +114,57 @@ describe('the verdicts that offer "report this mark"', () => {
     );
     expect(isReportable('VALID')).toBe(false);
     expect(isReportable('LEVEL_CHANGED')).toBe(false);
+  });
+});
+
+describe('the console and the server ask one refusal of a step', () => {
+  const matter: Pick<Matter, 'kind' | 'state' | 'involved' | 'handlerSub'> = {
+    kind: 'counterfeit-report',
+    state: 'investigating',
+    involved: ['evaluator-li'],
+    handlerSub: 'evaluator-wang',
+  };
+  it('leaves a note to the handler only, and refuses anyone involved', () => {
+    expect(matterStepRefusal(matter, 'addNote', { sub: 'evaluator-wang', roles: ['evaluator'] })).toBeNull();
+    expect(matterStepRefusal(matter, 'addNote', { sub: 'reviewer-sun', roles: ['evaluator'] })).toBe(
+      'NOT_ASSIGNED_EVALUATOR',
+    );
+    expect(matterStepRefusal(matter, 'assign', { sub: 'evaluator-li', roles: ['admin'] })).toBe('INVOLVED_IN_MATTER');
+    expect(matterStepRefusal(matter, 'acknowledge', { sub: 'admin-qian', roles: ['admin'] })).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+  });
+
+  it('gives the contact to an administrator and the handler, and to nobody else or involved', () => {
+    const m = { ...matter, contact: 'r@example.test' };
+    expect(matterFor({ sub: 'admin-qian', roles: ['admin'] }, m).contact).toBe('r@example.test');
+    expect(matterFor({ sub: 'evaluator-wang', roles: ['evaluator'] }, m).contact).toBe('r@example.test');
+    expect(matterFor({ sub: 'reviewer-sun', roles: ['evaluator'] }, m).contact).toBeUndefined();
+    expect(matterFor({ sub: 'evaluator-li', roles: ['admin'] }, m).contact).toBeUndefined();
+  });
+});
+
+describe('the patterns among counterfeit reports', () => {
+  const report = (n: string, city: string) =>
+    ({ kind: 'counterfeit-report', reportedNumber: n, seenAt: { kind: 'shop', city } }) as unknown as Matter;
+  it('puts the number reported most often first, with the cities it was seen in, most first', () => {
+    const patterns = reportPatterns([
+      report('SM-SV-2026-000002', '厦门'),
+      report('SM-SV-2026-000001', '福州'),
+      report('SM-SV-2026-000001', '泉州'),
+      report('SM-SV-2026-000001', '福州'),
+    ]);
+    expect(patterns.byNumber).toEqual([
+      {
+        number: 'SM-SV-2026-000001',
+        count: 3,
+        cities: [
+          { city: '福州', count: 2 },
+          { city: '泉州', count: 1 },
+        ],
+      },
+      { number: 'SM-SV-2026-000002', count: 1, cities: [{ city: '厦门', count: 1 }] },
+    ]);
+    expect(patterns.byCity[0]).toEqual({ city: '福州', count: 2 });
   });
 });

@@ -9,6 +9,7 @@ import type { DomainError } from '../../../shared/errors';
 import { applyApplicationTransition } from '../../../shared/lifecycle/application';
 import { applicationAssignee, certificateAssignee } from '../../../shared/lifecycle/assignees';
 import { eventFacts } from '../../../shared/lifecycle/event-labels';
+import { evaluatorCandidateRefusal } from '../../../shared/lifecycle/guards';
 import type { ApplicationCommand } from '../../../shared/lifecycle/transitions';
 import type { Application } from '../../../shared/model';
 import { outcomeOf } from '../../support/domain-outcome';
@@ -113,6 +114,18 @@ describe('declaring a conflict of interest', () => {
     const scored = { ...applicationIn('scored'), evaluatorSub: 'evaluator-3', conflictedEvaluators: ['committee-1'] };
     const decide = () => applyApplicationTransition(scored, { name: 'approve', input: {} }, actor('committee'), NOW);
     expect(outcomeOf(decide)).toBe('IMPARTIALITY_CONFLICT');
+  });
+
+  it('offers as candidates exactly the evaluators the steps would accept', () => {
+    const conflicted = { ...declare(applicationIn('accepted')).next, evaluatorSub: 'evaluator-3' };
+    const subs = ['evaluator-1', 'evaluator-2', 'evaluator-3', conflicted.applicantSub];
+    const refusals = (changingHands: boolean) =>
+      subs.map((sub) => evaluatorCandidateRefusal(sub, conflicted, changingHands));
+    expect(refusals(true)).toEqual(['EVALUATOR_CONFLICTED', null, 'ASSIGNEE_UNCHANGED', 'SELF_DEALING']);
+    expect(refusals(false)).toEqual([null, null, null, 'SELF_DEALING']);
+    // The step itself refuses with the very code the console was told.
+    for (const [i, sub] of subs.entries())
+      expect(outcomeOf(() => reassign(conflicted, sub))).toBe(refusals(true)[i] ?? 'ok');
   });
 });
 

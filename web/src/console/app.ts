@@ -2,6 +2,8 @@
  * The staff console's shell: sign-in, the navigation for the person's roles, and the view of the current hash route.
  * Each render builds its view off-page and swaps it in only if no newer navigation started meanwhile.
  */
+
+import { hasRole } from '../../../shared/access';
 import { byId, h, hl, replaceChildren } from '../common/dom';
 import type { Msg } from '../common/i18n';
 import { detectProvider } from './auth';
@@ -18,7 +20,10 @@ import { caseSearchView } from './views/case-search';
 import { certificateView } from './views/certificate';
 import { certificatesView } from './views/certificates';
 import { dueView } from './views/due';
+import { legacyImportView } from './views/legacy-import';
 import { loginView } from './views/login';
+import { matterView } from './views/matter';
+import { mattersView } from './views/matters';
 import { nationalReportView } from './views/national-report';
 import { newApplicationView } from './views/new-application';
 import { outboxView } from './views/outbox';
@@ -33,6 +38,9 @@ const VIEWS: Record<string, View> = {
   due: dueView,
   outbox: outboxView,
   reports: nationalReportView,
+  matters: mattersView,
+  matter: matterView,
+  import: legacyImportView,
   new: newApplicationView,
 };
 
@@ -44,6 +52,8 @@ function navFor(user: SessionUser, current: string): HTMLElement {
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],
         ['reports', '#/reports', L.nationalReport],
+        ['matters', '#/matters', L.mattersNav],
+        ...(hasRole(user, 'admin') ? ([['import', '#/import', L.legacyImportTitle]] as [string, string, Msg][]) : []),
       ]
     : [
         ['mine', '#/mine', L.mine],

@@ -9,7 +9,7 @@ import { addDays, chinaDate } from '../../../../shared/calendar';
 import type { DirectoryMember } from '../../../../shared/directory';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../../shared/errors';
 import { postponementWindow } from '../../../../shared/lifecycle/date-rules';
-import { committeeCandidateRefusal } from '../../../../shared/lifecycle/guards';
+import { committeeCandidateRefusal, evaluatorCandidateRefusal } from '../../../../shared/lifecycle/guards';
 import { applicationStepRefusal, certificateStepRefusal, NOT_YOURS } from '../../../../shared/lifecycle/step-refusal';
 import {
   APPLICATION_TRANSITIONS,
@@ -209,16 +209,14 @@ function actionForm(
       sheetForm.element.dataset.path = 'body.scoreSheet';
       return sheetForm.element;
     }
-    // The picker offers evaluators the server would accept: none that declared a conflict on this case.
-    const barred = [
-      ...(target.kind === 'application' ? (target.record.conflictedEvaluators ?? []) : []),
-      // Nobody evaluates the organization they applied for; a case changes hands to someone else.
-      target.record.applicantSub,
-      ...(name === 'reassignEvaluator' && target.record.evaluatorSub ? [target.record.evaluatorSub] : []),
-    ];
     const offered =
       f.kind === 'evaluator'
-        ? assignable.evaluator.filter((e) => e.roles.includes('evaluator') && !barred.includes(e.sub))
+        ? // The evaluators the server would accept: the lifecycle's own candidate rule, asked of each.
+          assignable.evaluator.filter(
+            (e) =>
+              e.roles.includes('evaluator') &&
+              evaluatorCandidateRefusal(e.sub, target.record, name === 'reassignEvaluator') === null,
+          )
         : f.kind === 'committee' && target.kind === 'application'
           ? // The members the server would accept: the lifecycle's own candidate rule, asked of each.
             assignable.committee.filter((m) => committeeCandidateRefusal(m.sub, target.record) === null)

@@ -1,0 +1,159 @@
+/**
+ * One matter as staff handle it: what was reported and where, the day the next answer is owed, who may not handle
+ * it, the handler, the notes, the outcome and the reply; the steps the person may take; and its trail. The
+ * reporter's contact is there only when the API gives it (to those handling the matter, while it is open).
+ */
+import {
+  MATTER_KIND_LABELS,
+  MATTER_OUTCOME_LABELS,
+  MATTER_RECEIVED_LABEL,
+  MATTER_STATE_LABELS,
+  MATTER_STEPS,
+  type Matter,
+  type MatterState,
+  SEEN_AT_LABELS,
+} from '../../../../shared/complaints';
+import type { AuditEvent } from '../../../../shared/model';
+import { type Child, h, replaceChildren } from '../../common/dom';
+import { formatInstant } from '../../common/format';
+import type { Msg } from '../../common/i18n';
+import { apiGet } from '../client';
+import type { ConsoleContext } from '../context';
+import { L } from '../messages';
+import { badge, bi, definitionList, loading, problemBox } from '../ui';
+import { matterStepsPanel } from './matter-steps';
+import { deadlineBadge } from './matters';
+
+const STEP_LABELS = new Map<string, { zh: string; en: string }>(
+  Object.values(MATTER_STEPS).map((s) => [s.slug, { zh: s.zh, en: s.en }]),
+);
+
+function seenAt(m: Matter): Child {
+  if (!m.seenAt) return null;
+  const s = m.seenAt;
+  // A link is shown as text: staff copy it into a browser of their own choosing, never follow it from here.
+  return [
+    ...bi(SEEN_AT_LABELS[s.kind]),
+    s.place ? ` · ${s.place}` : null,
+    s.city ? ` · ${s.city}` : null,
+    s.link ? [' · ', h('code', null, s.link)] : null,
+  ];
+}
+
+function numberOf(m: Matter): Child {
+  if (m.certificateNumber)
+    return h('a', { href: `#/certificate/${encodeURIComponent(m.certificateNumber)}` }, m.certificateNumber);
+  return m.reportedNumber ? h('code', null, m.reportedNumber) : null;
+}
+
+function trailItem(e: AuditEvent): HTMLElement {
+  const to = e.to as MatterState | null;
+  const outcome = (e.data as { outcome?: keyof typeof MATTER_OUTCOME_LABELS } | undefined)?.outcome;
+  const handler = (e.data as { handlerSub?: string } | undefined)?.handlerSub;
+  return h(
+    'li',
+    { 'data-action': e.action },
+    h(
+      'p',
+      { class: 'timeline-head' },
+      h('time', { datetime: e.at }, formatInstant(e.at)),
+      ' ',
+      h('code', null, e.actor.sub),
+    ),
+    h(
+      'p',
+      { class: 'timeline-step' },
+      h('span', { class: 'timeline-action' }, ...bi(STEP_LABELS.get(e.action) ?? MATTER_RECEIVED_LABEL)),
+      to && MATTER_STATE_LABELS[to]
+        ? h('span', { class: 'timeline-states' }, ' → ', ...bi(MATTER_STATE_LABELS[to]))
+        : null,
+    ),
+    outcome && MATTER_OUTCOME_LABELS[outcome] ? h('p', null, ...bi(MATTER_OUTCOME_LABELS[outcome])) : null,
+    handler ? h('p', null, ...bi(L.matters.handler), ' ', h('code', null, handler)) : null,
+  );
+}
+
+export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: string): Promise<void> {
+  replaceChildren(main, loading());
+  const res = await apiGet<{ today: string; matter: Matter; deadline: string | null; events: AuditEvent[] }>(
+    `/v1/staff/matters/${encodeURIComponent(id)}`,
+  );
+  if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
+  const { today, matter: m, deadline, events } = res.body;
+  const done = () => {
+    ctx.notify(L.done);
+    void matterView(ctx, main, id);
+  };
+  // A row says something or is left out: a report has no appeal, a complaint no verdict.
+  const rows: [Msg, Child][] = [
+    [L.matters.received, formatInstant(m.receivedAt)],
+    [L.matters.number, numberOf(m)],
+    [L.matters.verdict, m.verdict ? h('code', null, m.verdict) : null],
+    [L.matters.seenAt, seenAt(m)],
+    [L.matters.description, m.description ?? null],
+    [L.matters.contact, m.contact ? h('span', { 'data-contact': '' }, m.contact) : null],
+    [
+      L.matters.appealOf,
+      m.appealOf
+        ? [
+            h('a', { href: `#/case/${encodeURIComponent(m.appealOf.applicationId)}` }, m.appealOf.applicationId),
+            ` · ${m.appealOf.decision}`,
+          ]
+        : null,
+    ],
+    [L.matters.involved, m.involved.length ? m.involved.map((s, i) => [i ? '、' : null, h('code', null, s)]) : null],
+    [
+      L.matters.handler,
+      m.handlerSub ? h('code', { 'data-handler': m.handlerSub }, m.handlerSub) : bi(L.matters.unassigned),
+    ],
+    [L.matters.outcome, m.outcome ? bi(MATTER_OUTCOME_LABELS[m.outcome]) : null],
+    [L.matters.reply, m.reply ?? null],
+  ];
+  const facts = definitionList(rows.filter(([, value]) => value !== null));
+  const notes = m.notes?.length
+    ? h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'notes-title' },
+        h('h2', { id: 'notes-title' }, ...bi(L.matters.notes)),
+        h(
+          'ol',
+          { class: 'timeline' },
+          m.notes.map((n) =>
+            h(
+              'li',
+              null,
+              h('p', { class: 'timeline-head' }, formatInstant(n.at), ' ', h('code', null, n.by)),
+              h('p', null, n.text),
+            ),
+          ),
+        ),
+      )
+    : null;
+  replaceChildren(
+    main,
+    h(
+      'section',
+      { class: 'card', 'data-matter': m.id, 'data-state': m.state },
+      h('p', { class: 'crumbs' }, h('a', { href: '#/matters' }, ...bi(L.matters.title))),
+      h('h1', null, ...bi(MATTER_KIND_LABELS[m.kind])),
+      h(
+        'p',
+        null,
+        h('code', null, m.id),
+        ' ',
+        badge(MATTER_STATE_LABELS[m.state], 'info'),
+        ' ',
+        deadlineBadge(deadline, today),
+      ),
+      facts,
+    ),
+    matterStepsPanel(m, ctx.user, ctx.assignable, done),
+    notes,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'trail-title' },
+      h('h2', { id: 'trail-title' }, ...bi(L.matters.trail)),
+      h('ol', { class: 'timeline' }, events.map(trailItem)),
+    ),
+  );
+}
