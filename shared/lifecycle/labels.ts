@@ -113,6 +113,7 @@ export const OTHER_EVENT_LABELS: Readonly<Record<string, Label>> = {
   'report-batch-opened': { zh: '生成国家平台报送批次', en: 'National-platform report batch opened' },
   'report-batch-exported': { zh: '导出报送文件', en: 'Report file exported' },
   'report-batch-reported': { zh: '标记为已报送国家平台', en: 'Marked reported to the national platform' },
+  imported: { zh: '从原有系统导入（保留原证书编号）', en: 'Imported from another registry (its number kept)' },
 };
 
 /** A certificate's first event: the same action name as the case's last step, told from the certificate's side. */
@@ -121,6 +122,7 @@ export const CERTIFICATE_ISSUED_LABEL: Label = { zh: '证书颁发（第 1 周�
 /** Actors that are not people: the daily sweep acts as the system. */
 export const SYSTEM_ACTOR_LABELS: Readonly<Record<string, Label>> = {
   'system:sweep': { zh: '每日巡检（系统）', en: 'Daily sweep (system)' },
+  'system:import': { zh: '证书导入命令（系统）', en: 'Import command (system)' },
 };
 
 const known = <K extends string>(labels: Readonly<Record<K, Label>>, key: string): Label =>

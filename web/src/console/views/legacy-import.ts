@@ -61,7 +61,13 @@ function problemList(report: ImportReportAnswer): HTMLElement | null {
           { class: 'row', 'data-problem-row': p.row, 'data-column': p.column ?? '', 'data-code': p.code },
           h('span', { class: 'row-title' }, ...bi(fill(I.row, { row: p.row }))),
           h('span', { class: 'row-meta' }, ...bi(columnMsg(p.column))),
-          h('span', { class: 'row-reason' }, h('span', { lang: 'zh-CN' }, p.zh), ' ', h('span', { lang: 'en' }, p.en)),
+          h(
+            'span',
+            { class: 'row-reason' },
+            h('span', { lang: 'zh-CN' }, p.zh),
+            ' ',
+            h('span', { class: 'en', lang: 'en' }, p.en),
+          ),
         ),
       ),
     ),
@@ -124,7 +130,7 @@ function dryRunReport(ctx: ConsoleContext, report: ImportReportAnswer, file: str
       ? [
           h('h3', null, ...bi(fill(I.acceptedTitle, { n: report.imported.length }))),
           numberList(report.imported, false),
-          report.problems.length ? h('p', { class: 'notice' }, ...bi(I.refusedLeft)) : null,
+          report.problems.length ? h('p', { class: 'warning' }, ...bi(I.refusedLeft)) : null,
           h('div', { class: 'toolbar' }, confirm),
         ]
       : h('p', { class: 'muted', 'data-nothing': '' }, ...bi(I.nothingToImport)),
