@@ -51,8 +51,10 @@ export function claim(
 }
 
 export function markSent(item: OutboxItem, delivery: Delivery, at: Date): Write {
+  // A reply's address served only for sending it: the sent record keeps what was said, not to whom.
+  const { to: _to, ...kept } = item as OutboxItem & { to?: string };
   return asItem({
-    ...item,
+    ...(kept as OutboxItem),
     status: 'sent',
     sentAt: at.toISOString(),
     ...(delivery.messageId ? { messageId: delivery.messageId } : {}),

@@ -18,6 +18,9 @@ export class SnsNotifier implements Notifier {
   ) {}
 
   async deliver(m: OutboxMessage): Promise<Delivery> {
+    // The topic's subscribers are staff: a reply to a reporter (and its address) must never go there.
+    if (m.kind === 'matter_reply')
+      throw new Error('a reply to a reporter needs an e-mail channel, not the staff topic');
     const message = messageOf(m);
     const out = await this.client.send(
       new PublishCommand({

@@ -1,4 +1,5 @@
 /** The complaint operations: the public's challenge and filing; the staff's handling queue. */
+import { deliverQueuedNotices } from '../notify/queue';
 import { fileReport, reportChallenge } from '../service/complaints';
 import { matterQueue, matterView, planFileAppeal, planMatterStep } from '../service/matters';
 import { execute } from '../service/plan';
@@ -18,6 +19,10 @@ export const staffComplaintOperations = {
     execute(deps, () => planFileAppeal(deps, actor, params.id, body), idempotency),
   matterQueue: async ({ actor }, deps) => ({ status: 200, body: await matterQueue(deps, actor) }),
   getMatter: async ({ actor, params }, deps) => ({ status: 200, body: await matterView(deps, actor, params.matterId) }),
-  takeMatterStep: async ({ actor, params, body, idempotency }, deps) =>
-    execute(deps, () => planMatterStep(deps, actor, params.matterId, body), idempotency),
+  takeMatterStep: async ({ actor, params, body, idempotency }, deps) => {
+    const answer = await execute(deps, () => planMatterStep(deps, actor, params.matterId, body), idempotency);
+    // A reply queued by the closing goes out now where this function holds a channel; else with the sweep.
+    if (body.step === 'reply' && deps.notifier) await deliverQueuedNotices(deps, deps.notifier);
+    return answer;
+  },
 } satisfies Partial<StaffOperations>;

@@ -16,6 +16,7 @@ import {
   matterDeadline,
   matterFor,
   OPEN_MATTER_STATES,
+  replyNotice,
   reportPatterns,
   takeMatterStep,
 } from '../../shared/complaints';
@@ -23,6 +24,8 @@ import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
+import { claim } from '../notify/ledger';
+import { queueNotice } from '../notify/queue';
 import { advance } from './aggregate';
 import { loadApplication } from './applications';
 import type { Deps } from './deps';
@@ -84,10 +87,14 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
   const { value, event } = await advance<Matter>(eventStreamOf('matter', id), matter, next, draft, actor, at);
   // The version read is the condition: a step taken meanwhile by someone else makes this one a 409.
   const item = { ...keys.matter(id), entity: 'matter', ...value, ...matterIndexAttributes(value), step: value.version };
+  // The reply is queued with the closing that removes the contact: both happen, or neither.
+  const notice = input.step === 'reply' ? replyNotice(matter, input.reply) : null;
+  const queued = notice ? claim(notice, deps.notifier?.channel ?? 'outbox', at) : null;
   return {
     writes: [
       { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
       { kind: 'event', value: event },
+      ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
     ],
     outcome: { status: 200, body: matterFor(actor, value) },
   };

@@ -7,6 +7,7 @@ export * from './kinds';
 export * from './labels';
 export * from './matter';
 export * from './proof-of-work';
+export * from './reply';
 export * from './schemas';
 export * from './settings';
 export * from './states';

@@ -1,8 +1,9 @@
 /** What the outbox holds: reminders and notices to holders, each with what was said and whether it went out. */
+import { type MatterReplyNotice, matterReplyMessage } from '../complaints/reply';
 import { type MarkReissuedNotice, noticeMessage } from './notices';
 import { type Reminder, reminderMessage } from './reminders';
 
-export type OutboxMessage = Reminder | MarkReissuedNotice;
+export type OutboxMessage = Reminder | MarkReissuedNotice | MatterReplyNotice;
 
 export type OutboxEntry = OutboxMessage & {
   channel: 'outbox' | 'sns';
@@ -16,5 +17,6 @@ export type OutboxEntry = OutboxMessage & {
 
 /** The words a person receives, whichever kind of message it is. */
 export function messageOf(m: OutboxMessage): { subject: string; asciiSubject: string; text: string } {
+  if (m.kind === 'matter_reply') return matterReplyMessage(m);
   return m.kind === 'mark_reissued' ? noticeMessage(m) : reminderMessage(m);
 }

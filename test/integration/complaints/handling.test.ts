@@ -167,3 +167,56 @@ describe('an appeal', () => {
     sys.setNow(NOW);
   });
 });
+
+describe('the reply to the reporter', () => {
+  /** A report taken to its decision, waiting for the reply. */
+  const decided = async (extra: Record<string, unknown>) => {
+    const id = await report(extra);
+    for (const [body, as] of [
+      [{ step: 'acknowledge' }, ACTING.admin],
+      [{ step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin],
+      [{ step: 'decide', outcome: 'upheld' }, ACTING.evaluator],
+    ] as const)
+      expect((await step(id, body, as)).status).toBe(200);
+    return id;
+  };
+  const repliesTo = async (id: string) => {
+    const res = await sys.api.get('/v1/staff/outbox?limit=100', ACTING.admin);
+    expect(res.status).toBe(200);
+    return res.body.items.filter(
+      (e: { kind: string; matterId?: string }) => e.kind === 'matter_reply' && e.matterId === id,
+    );
+  };
+
+  it('is queued once for an e-mail address, in the transaction that closes the matter and removes the contact', async () => {
+    const address = 'reply-me@example.test';
+    const id = await decided({ contact: address });
+    // Two replies at once: one closing wins, and the loser queues no message either.
+    const results = await Promise.all(
+      ['经核查属实，已移交市场监管部门', '重复答复'].map((reply) => step(id, { step: 'reply', reply }, ACTING.admin)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const won = results.find((r) => r.status === 200)?.body;
+    const sent = await repliesTo(id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ status: 'sent', channel: 'outbox' });
+    expect(sent[0].text).toContain(won.reply);
+    // Sent, the message keeps what was said and forgets to whom; the matter has forgotten the contact.
+    expect(JSON.stringify(sent[0])).not.toContain(address);
+    const stored = await sys.deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk);
+    expect(stored).toMatchObject({ state: 'closed' });
+    expect(stored?.contact).toBeUndefined();
+    const events = await sys.deps.store.listEvents(`matter/${id}`);
+    expect(events.filter((e) => e.action === 'reply')).toHaveLength(1);
+    expect(JSON.stringify(await scanAll(sys.dynamo.endpoint))).not.toContain(address);
+  });
+
+  it('sends nothing where the reporter left a phone number or no contact', async () => {
+    for (const extra of [{ contact: '13800000000' }, {}]) {
+      const id = await decided(extra);
+      expect((await step(id, { step: 'reply', reply: '经核查不属实' }, ACTING.admin)).status).toBe(200);
+      expect(await repliesTo(id)).toEqual([]);
+      expect((await sys.deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk))?.contact).toBeUndefined();
+    }
+  });
+});

@@ -16,16 +16,24 @@ function entry(e: OutboxEntry): HTMLElement {
       { class: 'row-meta' },
       h('time', { datetime: e.queuedAt }, formatInstant(e.queuedAt)),
       ' ',
-      ...(e.kind === 'mark_reissued'
-        ? [badge(L.reminders.markReissued, 'warn')]
-        : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
+      ...(e.kind === 'matter_reply'
+        ? [badge(L.reminders.matterReply, 'info')]
+        : e.kind === 'mark_reissued'
+          ? [badge(L.reminders.markReissued, 'warn')]
+          : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
     ),
     h('h2', { class: 'outbox-subject' }, e.subject),
     h('p', { class: 'outbox-text' }, e.text),
-    h('p', null, h('a', { href: `#/certificate/${e.number}` }, e.number)),
+    h(
+      'p',
+      null,
+      e.kind === 'matter_reply'
+        ? h('a', { href: `#/matter/${encodeURIComponent(e.matterId)}` }, e.matterId)
+        : h('a', { href: `#/certificate/${e.number}` }, e.number),
+    ),
   );
 }
 
