@@ -4,6 +4,7 @@
  * take, each spoiled one at a time with the vocabulary of bad-values.ts, so each variant is exactly one mistake away
  * from a request that succeeds.
  */
+import { CONSOLE_IMPORT_LIMITS } from '../../shared/legacy-import';
 import { type RouteSpec, routeName } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import {
@@ -54,7 +55,7 @@ const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
     ['a damaged workbook', base64('PK\u0003\u0004 not a zip at all')],
     ['a header alone', base64('certificate_number,holder_name\r\n')],
     ['text neither UTF-8 nor GBK', base64(new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xff, 0x2c, 0x63, 0x0a]))],
-    ['501 rows', base64(`certificate_number\r\n${'X\r\n'.repeat(501)}`)],
+    ['a row over the limit', base64(`certificate_number\r\n${'X\r\n'.repeat(CONSOLE_IMPORT_LIMITS.maxRows + 1)}`)],
     ['nothing', undefined],
   ],
   text: () => BAD_TEXT,
