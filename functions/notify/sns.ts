@@ -29,11 +29,15 @@ export class SnsNotifier implements Notifier {
         Message: message.text,
         MessageAttributes: {
           kind: { DataType: 'String', StringValue: m.kind },
-          ...(m.kind === 'mark_reissued'
-            ? {}
-            : { threshold: { DataType: 'Number', StringValue: String(m.threshold) } }),
-          certificate: { DataType: 'String', StringValue: m.number },
-          applicant: { DataType: 'String', StringValue: m.applicantSub },
+          ...(m.kind === 'matter_overdue'
+            ? { matter: { DataType: 'String', StringValue: m.matterId } }
+            : {
+                ...(m.kind === 'mark_reissued'
+                  ? {}
+                  : { threshold: { DataType: 'Number', StringValue: String(m.threshold) } }),
+                certificate: { DataType: 'String', StringValue: m.number },
+                applicant: { DataType: 'String', StringValue: m.applicantSub },
+              }),
         },
       }),
     );

@@ -2,7 +2,7 @@
  * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
  * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
  */
-import { REPLY_KINDS } from '../complaints/reply';
+import { MATTER_NOTICE_KINDS } from '../complaints/reply';
 import {
   APPLICATION_STATES,
   CASE_QUEUES,
@@ -178,7 +178,7 @@ export const dueListSchema = z.object({
 export const outboxPageSchema = pageOf(
   z.looseObject({
     key: z.string(),
-    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...REPLY_KINDS]),
+    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...MATTER_NOTICE_KINDS]),
     /** The certificate a reminder or notice is about; a reply names its matter instead. */
     number: z.optional(z.string()),
     matterId: z.optional(z.string()),
