@@ -3,11 +3,12 @@
  * attributes the table definition now derives from it. A deployment that adds an index (the evaluators' queue,
  * gsi4) makes DynamoDB index only the items that carry its keys, so cases written before it stay out of the new
  * queue until this has run; each update is conditional on the case's version, and a second run changes nothing.
- * `npm start` does the same for a local data folder by itself.
+ * Then it makes the data upgrades the table has not had (upgradeData: the organizations' name index). `npm start`
+ * does the same for a local data folder by itself.
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { backfillApplicationIndexes } from '../functions/local/table-setup';
+import { backfillApplicationIndexes, upgradeData } from '../functions/local/table-setup';
 import { openTable } from './registry-archive/open';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -18,8 +19,11 @@ async function main() {
   });
   const table = await openTable('npm run backfill-indexes', values);
   try {
-    const updated = await backfillApplicationIndexes(DynamoDBDocumentClient.from(table.client), table.tableName);
+    const db = DynamoDBDocumentClient.from(table.client);
+    const updated = await backfillApplicationIndexes(db, table.tableName);
     process.stdout.write(`Gave ${updated} cases the index attributes they lacked, in ${table.source}\n`);
+    const upgraded = await upgradeData(db, table.tableName);
+    process.stdout.write(upgraded ? 'Made the data upgrades the table had not had\n' : 'No data upgrade to make\n');
   } finally {
     await table.close();
   }

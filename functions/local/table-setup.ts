@@ -1,7 +1,8 @@
 /**
  * Creates the table from the shared definition: the same keys and indexes the CDK stack deploys. A data folder made
  * by an older version is brought up to the definition instead: each index it lacks is added (DynamoDB fills it from
- * the items that carry its keys), and the cases written before an index existed are given its key attributes.
+ * the items that carry its keys), the cases written before an index existed are given its key attributes, and the
+ * data upgrades it has not had yet (DATA_UPGRADES) are made once, each remembered by an item of its own.
  */
 import {
   CreateTableCommand,
@@ -12,9 +13,10 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/model';
-import { applicationIndexAttributes } from '../../shared/store/keys';
+import { organizationTermItems } from '../../shared/organizations/name-terms';
+import { applicationIndexAttributes, keys } from '../../shared/store/keys';
 import { keyAttributes, TABLE } from '../../shared/table';
 
 const attributeDefinitions = (names: readonly string[]) =>
@@ -39,9 +41,9 @@ export async function ensureTable(
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
     const missing = TABLE.indexes.filter((index) => !present.has(index.name));
-    if (missing.length === 0) return 'existing';
-    await addIndexes(client, tableName, missing);
-    return 'upgraded';
+    if (missing.length > 0) await addIndexes(client, tableName, missing);
+    const upgraded = await upgradeData(DynamoDBDocumentClient.from(client), tableName);
+    return missing.length > 0 || upgraded ? 'upgraded' : 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -63,7 +65,56 @@ export async function ensureTable(
       TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
     }),
   );
+  // A new table stays empty (a restore loads only into an empty one): its upgrades are noted at its next start,
+  // when they find little or nothing to do.
   return 'created';
+}
+
+type DataUpgrade = (db: DynamoDBDocumentClient, tableName: string) => Promise<void>;
+
+/** Data an older version did not write, made for the items it wrote; each name is done once per table. */
+const DATA_UPGRADES: Record<string, DataUpgrade> = {
+  'organization-name-terms': backfillOrganizationTerms,
+};
+
+/** The data upgrades a table has not had yet (`npm run backfill-indexes` runs them on a table in AWS too). */
+export async function upgradeData(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  let any = false;
+  for (const [name, upgrade] of Object.entries(DATA_UPGRADES)) {
+    const done = await db.send(new GetCommand({ TableName: tableName, Key: keys.tableUpgrade(name) }));
+    if (done.Item) continue;
+    await upgrade(db, tableName);
+    await markUpgraded(db, tableName, name);
+    any = true;
+  }
+  return any;
+}
+
+async function markUpgraded(db: DynamoDBDocumentClient, tableName: string, name: string) {
+  await db.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.tableUpgrade(name), entity: 'table-upgrade' } }),
+  );
+}
+
+/** The organizations' name index (shared/organizations/name-terms.ts) for the records written before it existed. */
+async function backfillOrganizationTerms(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  const pages = paginateScan(
+    { client: db },
+    {
+      TableName: tableName,
+      FilterExpression: '#entity = :organization',
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: { ':organization': 'organization' },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) {
+      const record = item as { creditCode: string; name: string; nameEn?: string };
+      // Key items only, put as they would be written: putting one twice changes nothing.
+      for (const term of organizationTermItems(record))
+        await db.send(new PutCommand({ TableName: tableName, Item: term }));
+    }
+  }
 }
 
 /** One index per UpdateTable, as DynamoDB takes them; then the cases get the key attributes they lacked. */

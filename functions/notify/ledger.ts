@@ -27,7 +27,7 @@ function outboxSortKey(at: Date, key: string): string {
   return `${String(9_999_999_999_999 - at.getTime()).padStart(13, '0')}#${key}`;
 }
 
-export async function alreadyClaimed(store: RegistryStore, reminder: Reminder): Promise<boolean> {
+export async function alreadyClaimed(store: RegistryStore, reminder: Pick<Reminder, 'key'>): Promise<boolean> {
   return (await store.readCounter(claimName(reminder.key))) > 0;
 }
 

@@ -19,8 +19,9 @@ export class SnsNotifier implements Notifier {
 
   async deliver(m: OutboxMessage): Promise<Delivery> {
     // The topic's subscribers are staff: a reply to a reporter (and its address) must never go there.
-    if (m.kind === 'matter_reply')
-      throw new Error('a reply to a reporter needs an e-mail channel, not the staff topic');
+    // Nor a watchlist holder's e-mail: it names the holder's address.
+    if (m.kind === 'matter_reply' || m.kind === 'watchlist_change')
+      throw new Error(`a ${m.kind} message needs an e-mail channel, not the staff topic`);
     const message = messageOf(m);
     const out = await this.client.send(
       new PublishCommand({
@@ -29,9 +30,15 @@ export class SnsNotifier implements Notifier {
         Message: message.text,
         MessageAttributes: {
           kind: { DataType: 'String', StringValue: m.kind },
-          ...('threshold' in m ? { threshold: { DataType: 'Number', StringValue: String(m.threshold) } } : {}),
-          certificate: { DataType: 'String', StringValue: m.number },
-          ...('applicantSub' in m ? { applicant: { DataType: 'String', StringValue: m.applicantSub } } : {}),
+          ...(m.kind === 'matter_overdue'
+            ? { matter: { DataType: 'String', StringValue: m.matterId } }
+            : {
+                ...(m.kind === 'mark_reissued'
+                  ? {}
+                  : { threshold: { DataType: 'Number', StringValue: String(m.threshold) } }),
+                certificate: { DataType: 'String', StringValue: m.number },
+                applicant: { DataType: 'String', StringValue: m.applicantSub },
+              }),
         },
       }),
     );

@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
 import { loadApplication, planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
+import { searchCases } from '../service/case-search';
 import type { Deps } from '../service/deps';
 import { namesOf } from '../service/directory';
 import { execute } from '../service/plan';
@@ -52,6 +53,8 @@ export const applicationOperations = {
     );
     return { status: 200, body: { queue, counts: Object.fromEntries(states.map((s, i) => [s, counts[i]])) } };
   },
+
+  searchCases: async ({ actor, query }, deps) => ({ status: 200, body: await searchCases(deps, actor, query.q) }),
 
   getApplication: async ({ actor, params }, deps) => ({
     status: 200,

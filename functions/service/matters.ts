@@ -47,7 +47,7 @@ async function loadMatter(deps: Deps, id: string): Promise<{ matter: Matter; exp
   return { matter: matterOf(stored), expiresAt: stored.expiresAt };
 }
 
-async function mattersIn(deps: Deps, state: string): Promise<Matter[]> {
+export async function mattersIn(deps: Deps, state: string): Promise<Matter[]> {
   const out: Matter[] = [];
   let cursor: string | undefined;
   do {

@@ -14,6 +14,7 @@ import {
   requireMayActFor,
   unlinkAccount,
 } from '../../shared/organizations';
+import { organizationTermWrites } from '../../shared/organizations/name-terms';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
@@ -88,6 +89,7 @@ async function organizationStep(
   const writes: Write[] = [
     { kind: 'organization', value, expectedVersion: current?.version ?? null },
     { kind: 'event', value: event },
+    ...organizationTermWrites(current, value),
   ];
   return { value, writes };
 }

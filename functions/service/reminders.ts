@@ -4,7 +4,13 @@
  * second runner at the same moment, sends nothing twice; a failed delivery gives the claim back for the next run.
  */
 import { chinaDate } from '../../shared/calendar';
-import { type DueWindow, dueList, REMINDER_THRESHOLDS, type Reminder, remindersFor } from '../../shared/operations';
+import {
+  type DueWindow,
+  dueList,
+  type OutboxMessage,
+  REMINDER_THRESHOLDS,
+  remindersFor,
+} from '../../shared/operations';
 import { CommitConflict } from '../../shared/store/port';
 import { alreadyClaimed, claim, markSent, release } from '../notify/ledger';
 import type { Notifier } from '../notify/port';
@@ -34,7 +40,13 @@ export async function sendReminders(deps: Deps, notifier: Notifier): Promise<Rem
   return report;
 }
 
-async function remindOnce(deps: Deps, notifier: Notifier, reminder: Reminder, report: ReminderReport): Promise<void> {
+/** Claims, delivers and records one message of the outbox, once however often it is asked for. */
+export async function remindOnce(
+  deps: Deps,
+  notifier: Notifier,
+  reminder: OutboxMessage,
+  report: Pick<ReminderReport, 'sent' | 'alreadySent' | 'failed'>,
+): Promise<void> {
   // A read first: most days most reminders in the window were sent already, and a read is cheaper than a refused write.
   if (await alreadyClaimed(deps.store, reminder)) return void report.alreadySent++;
   const claimed = claim(reminder, notifier.channel, deps.clock());

@@ -17,6 +17,7 @@ import { planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { type LogMonitorRun, monitorOwnLog } from './log-monitor';
 import { continueMarkReissues, type ReissueReport, SWEEP_BUDGET } from './mark-reissue';
+import { remindOverdueMatters } from './matter-reminders';
 import { type OpenDataRun, publishOpenData } from './open-data/run';
 import { type ReminderReport, sendReminders } from './reminders';
 
@@ -80,6 +81,8 @@ async function sweepOne(deps: Deps, indexed: Certificate, now: Date, report: Swe
 export interface DailyReport {
   sweep: SweepReport;
   reminders: ReminderReport;
+  /** Complaints, reports and appeals whose answer is overdue, reminded once per deadline. */
+  matters: ReminderReport;
   /** Marks of revoked keys re-signed by this run (what the revocation request left), and notices sent. */
   marks: ReissueReport;
   notices: NoticeReport;
@@ -111,10 +114,20 @@ async function expireUnconfirmedUploads(deps: Deps): Promise<{ expired: number }
 export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
+  const matters = await remindOverdueMatters(deps, notifier);
   const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
   const notices = await deliverQueuedNotices(deps, notifier);
   const openData = await publishOpenData(deps);
   const monitor = await monitorOwnLog(deps);
   const unconfirmedUploads = await expireUnconfirmedUploads(deps);
-  return { sweep, reminders, marks, notices, openData, monitor, ...(unconfirmedUploads ? { unconfirmedUploads } : {}) };
+  return {
+    sweep,
+    reminders,
+    matters,
+    marks,
+    notices,
+    openData,
+    monitor,
+    ...(unconfirmedUploads ? { unconfirmedUploads } : {}),
+  };
 }

@@ -6,6 +6,7 @@ export * from './involvement';
 export * from './kinds';
 export * from './labels';
 export * from './matter';
+export * from './overdue';
 export * from './proof-of-work';
 export * from './reply';
 export * from './schemas';

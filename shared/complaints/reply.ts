@@ -5,12 +5,12 @@
  */
 import type { Matter, MatterOutcome } from './matter';
 
-/** The outbox kind of a reply, beside the reminders' and the holder notices'. */
-export const REPLY_KINDS = ['matter_reply'] as const;
+/** The outbox kinds of matters, beside the reminders' and the holder notices': a reply, an overdue answer. */
+export const MATTER_NOTICE_KINDS = ['matter_reply', 'matter_overdue'] as const;
 
 export interface MatterReplyNotice {
   key: string;
-  kind: (typeof REPLY_KINDS)[number];
+  kind: 'matter_reply';
   matterId: string;
   /** The reporter's e-mail address, until the message is sent. */
   to?: string;

@@ -1,5 +1,5 @@
 /** What the outbox holds: reminders and notices to holders, each with what was said and whether it went out. */
-
+import { type MatterOverdueNotice, overdueMessage } from '../complaints/overdue';
 import { type MatterReplyNotice, matterReplyMessage } from '../complaints/reply';
 import { type WatchlistChangeNotice, watchlistChangeMessage } from '../webhooks/email';
 import { type MarkReissuedNotice, noticeMessage } from './notices';
@@ -9,7 +9,12 @@ import { type Reminder, reminderMessage } from './reminders';
 export const NOTIFY_CHANNELS = ['outbox', 'sns', 'ses'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
-export type OutboxMessage = Reminder | MarkReissuedNotice | MatterReplyNotice | WatchlistChangeNotice;
+export type OutboxMessage =
+  | Reminder
+  | MarkReissuedNotice
+  | MatterReplyNotice
+  | MatterOverdueNotice
+  | WatchlistChangeNotice;
 
 export type OutboxEntry = OutboxMessage & {
   channel: NotifyChannel;
@@ -24,6 +29,7 @@ export type OutboxEntry = OutboxMessage & {
 /** The words a person receives, whichever kind of message it is. */
 export function messageOf(m: OutboxMessage): { subject: string; asciiSubject: string; text: string } {
   if (m.kind === 'matter_reply') return matterReplyMessage(m);
+  if (m.kind === 'matter_overdue') return overdueMessage(m);
   if (m.kind === 'mark_reissued') return noticeMessage(m);
   if (m.kind === 'watchlist_change') return watchlistChangeMessage(m);
   return reminderMessage(m);

@@ -2,7 +2,7 @@
  * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
  * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
  */
-import { REPLY_KINDS } from '../complaints/reply';
+import { MATTER_NOTICE_KINDS } from '../complaints/reply';
 import {
   APPLICATION_STATES,
   CASE_QUEUES,
@@ -149,6 +149,15 @@ export const caseQueueCountsSchema = z.object({
 });
 export const certificatePageSchema = pageOf(certificateSchema);
 
+export const caseSearchSchema = z.object({
+  matchedBy: z.enum(['application', 'number', 'creditCode', 'name']),
+  applications: z.array(applicationSchema),
+  certificates: z.array(certificateSchema),
+  truncated: z
+    .boolean()
+    .check(z.describe('More organizations matched the name than were read: a longer part of the name narrows it')),
+});
+
 export const dueEntrySchema = z.looseObject({
   kind: z.enum(DUE_KINDS),
   number: z.string(),
@@ -171,7 +180,7 @@ export const dueListSchema = z.object({
 export const outboxPageSchema = pageOf(
   z.looseObject({
     key: z.string(),
-    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...REPLY_KINDS, WATCHLIST_NOTICE_KIND]),
+    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...MATTER_NOTICE_KINDS, WATCHLIST_NOTICE_KIND]),
     /** The certificate a reminder or notice is about; a reply names its matter instead. */
     number: z.optional(z.string()),
     matterId: z.optional(z.string()),

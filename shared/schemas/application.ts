@@ -65,6 +65,14 @@ export const applicationListQuerySchema = z.strictObject({
 
 export const caseQueueCountsQuerySchema = z.strictObject({ queue: z._default(z.enum(CASE_QUEUES), 'all') });
 
+export const caseSearchQuerySchema = z.strictObject({
+  q: text(200, 2).check(
+    z.describe(
+      'An application id, a certificate number, a credit code, or a part of an organization name (2+ characters)',
+    ),
+  ),
+});
+
 export const applicationPathSchema = z.strictObject({ id: applicationId });
 export const certificatePathSchema = z.strictObject({ number: certificateNumber });
 

@@ -49,9 +49,9 @@ export const isoDate = z
 export const reason = text(1000);
 export const optionalNote = z.optional(text(2000));
 
-export const applicationId = z
-  .string()
-  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'not an application id' }));
+/** A ULID (shared/ids.ts). */
+export const APPLICATION_ID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const applicationId = z.string().check(z.regex(APPLICATION_ID_RE, { message: 'not an application id' }));
 
 /** `<PREFIX>-SV-<year>-<6 digits>`; the prefix is set per deployment, 2–8 capital letters. */
 export const CERTIFICATE_NUMBER_RE = /^[A-Z]{2,8}-SV-\d{4}-\d{6}$/;

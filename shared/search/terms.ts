@@ -93,7 +93,8 @@ interface IndexedText {
   formerName?: string;
 }
 
-function indexed(raw: string, max: number): Omit<IndexedText, 'formerName'> {
+/** Where a search may start in a name: at most `max` starts, each with a query's worth of text after it. */
+export function indexed(raw: string, max: number): Omit<IndexedText, 'formerName'> {
   const text = indexableText(raw);
   const starts = text.starts.filter((p) => p + MIN_QUERY_CHARS <= text.chars.length).slice(0, max);
   return { chars: text.chars, starts };

@@ -59,6 +59,8 @@ export const keys = {
   staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
   /** A complaint, counterfeit report or appeal (shared/complaints). */
   matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
+  /** A data upgrade a table has had (a backfill): done once, then remembered. */
+  tableUpgrade: (name: string) => ({ pk: 'TABLE#UPGRADES', sk: name }),
   /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
   spentChallenge: (challenge: string) => ({ pk: `POW#${challenge}`, sk: 'POW' }),
   /** Every reminder and notice as it was sent (or is queued), newest first: what the console's outbox lists. */

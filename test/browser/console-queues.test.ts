@@ -1,8 +1,9 @@
 /**
  * Queues people can work from, on the demo registry: an evaluator starts at its own cases and sees no other's; a
  * member who is both evaluator and committee switches between its cases and those it may decide, never one it
- * evaluated; every tab carries its count, and at a desk every tab is in sight. At 1280 and 390 px; screenshots in
- * test-artifacts/queues-*.
+ * evaluated; every tab carries its count, and at a desk every tab is in sight; the search box finds a case by a part of
+ * its organization's name, by its credit code and by its id, and a certificate by its number. At 1280 and 390 px;
+ * screenshots in test-artifacts/queues-*.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,32 @@ describe.each(WIDTHS)('the case queues at the %s', (width, contextOptions) => {
     const scored = await listed('all', 'scored', 'admin-qian');
     for (const a of scored.filter((x) => x.evaluatorSub === 'reviewer-sun')) expect(ids).not.toContain(a.id);
     await screenshot(page, `queues-deciding-${width}`, { fullPage: true });
+  });
+
+  it('find a case by a part of its name, its credit code and its id, and a certificate by its number', async () => {
+    const [accepted] = await listed('all', 'accepted', 'admin-qian');
+    const application = accepted as unknown as { id: string; organization: { name: string; creditCode: string } };
+    const certificates = (await rig.sys.api.get('/v1/staff/certificates?status=valid&limit=1', 'admin-qian')).body;
+    const number: string = certificates.items[0].number;
+    const page = await rig.signedIn('evaluator-wang', { contextOptions });
+    const search = async (q: string, found: string) => {
+      await page.fill('form.case-search input[name="q"]', q);
+      await page.press('form.case-search input[name="q"]', 'Enter');
+      await page.waitForSelector(`.search-results ${found}`);
+      expect(await page.inputValue('form.case-search input[name="q"]')).toBe(q);
+    };
+    const name = application.organization.name;
+    const part = name.slice(2, 6);
+    await search(part, `li[data-id="${application.id}"]`);
+    expect(await page.locator('.search-results').getAttribute('data-matched-by')).toBe('name');
+    expect(await overflow(page)).toBe(0);
+    await screenshot(page, `queues-search-name-${width}`, { fullPage: true });
+    await search(application.organization.creditCode, `li[data-id="${application.id}"]`);
+    await search(application.id, `li[data-id="${application.id}"]`);
+    await search(number, `li[data-number="${number}"]`);
+    expect(await page.locator('.search-results [data-results="certificates"] li[data-number]').count()).toBe(1);
+    expect(await overflow(page)).toBe(0);
+    await screenshot(page, `queues-search-number-${width}`, { fullPage: true });
   });
 
   it("show an administrator every state's tab with its count, all in sight", async () => {

@@ -9,6 +9,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local';
 import { backfillApplicationIndexes, ensureTable } from '../../functions/local/table-setup';
+import { organizationTermItems } from '../../shared/organizations/name-terms';
 import { applicationIndexAttributes, indexKeys, keys } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 import { useTestSystem } from '../support/local-system';
@@ -88,5 +89,36 @@ describe('a table made before an index existed', () => {
     expect(await backfillApplicationIndexes(db, 'deployed')).toBe(1);
     expect(await evaluatorsQueue('deployed')).toEqual([application.id]);
     expect(await backfillApplicationIndexes(db, 'deployed')).toBe(0);
+  });
+});
+
+describe('a table made before the organizations had a name index', () => {
+  it('indexes the names of its organization records once, at start-up', async () => {
+    const table = 'before-org-terms';
+    expect(await ensureTable(client, table)).toBe('created');
+    // What the older version left: a record, no index items, no note of the upgrade.
+    const record = { creditCode: '91350100M000100Y43', name: '福州旧数据家电服务有限公司', nameEn: 'Old Data Co' };
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...keys.organization(record.creditCode), entity: 'organization', ...record },
+      }),
+    );
+
+    expect(await ensureTable(client, table)).toBe('upgraded');
+    const wanted = organizationTermItems(record);
+    expect(wanted.length).toBeGreaterThan(10);
+    for (const term of wanted) {
+      const found = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': term.pk, ':sk': term.sk },
+        }),
+      );
+      expect(found.Items?.map((i) => i.creditCode)).toEqual([record.creditCode]);
+    }
+    expect(await ensureTable(client, table)).toBe('existing');
   });
 });

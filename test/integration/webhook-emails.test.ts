@@ -53,7 +53,10 @@ describe('watchlist e-mails', () => {
     await runWebhooks(sys.deps, sender);
 
     const emails = await emailsAbout(number);
-    expect(emails.map((e: any) => e.key.split('#')[1]).sort()).toEqual(['buyer@tender.example.cn', 'ops@supplier.example.cn']);
+    expect(emails.map((e: any) => e.key.split('#')[1]).sort()).toEqual([
+      'buyer@tender.example.cn',
+      'ops@supplier.example.cn',
+    ]);
     for (const e of emails) {
       expect(e).toMatchObject({ status: 'sent', channel: 'outbox', event: 'certificate.suspended' });
       expect(e.eventId).toMatch(/^evt_\d+$/);

@@ -66,6 +66,7 @@ const ACCESS: Record<string, Access> = {
   listApplications: EVERYONE,
   // A queue is a member of staff's (an applicant has none); one not theirs is refused with 403.
   caseQueueCounts: STAFF_ONLY,
+  searchCases: STAFF_ONLY,
   getApplication: OWN_OR_STAFF,
   applicationEvents: OWN_OR_STAFF,
   submitRenewal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },

@@ -162,6 +162,7 @@ const BAD_QUERY: Record<QueryKind, string[]> = {
 };
 export const QUERY_FIELDS: Record<string, Record<string, QueryKind>> = {
   listApplications: { state: 'enum', limit: 'limit', cursor: 'cursor' },
+  searchCases: { q: 'search' },
   searchCertificates: { q: 'search', status: 'enum', level: 'enum', limit: 'limit', cursor: 'cursor' },
   dueList: { within: 'days', surveillanceWithin: 'days', renewalWithin: 'days', kind: 'enum' },
   outbox: { limit: 'limit', cursor: 'cursor' },

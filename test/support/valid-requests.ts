@@ -144,6 +144,7 @@ export const KNOWN: Record<
     return { body: { ...body, scope: '家用电器的销售与售后服务' }, as: ACTING.applicant };
   },
   listApplications: () => ({ query: { state: 'submitted' } }),
+  searchCases: () => ({ query: { q: '测试售后' }, as: ACTING.evaluator }),
   getApplication: () => ({ as: ACTING.applicant }),
   applicationEvents: () => ({ as: ACTING.applicant }),
   submitRenewal: async (s) => ({ body: { certificateNumber: await s.certificate('valid') }, as: ACTING.applicant }),

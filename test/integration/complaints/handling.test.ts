@@ -5,6 +5,8 @@
  * applicant appeals the decision on its own case within the appeal period, and none of its deciders handles it.
  */
 import { describe, expect, it } from 'vitest';
+import { OutboxNotifier } from '../../../functions/notify/outbox';
+import { runDailyOperations } from '../../../functions/service/sweep';
 import { SCHEME_CALENDAR } from '../../../shared/scheme/calendar';
 import { keys } from '../../../shared/store/keys';
 import { counterfeitReport, solvedProof } from '../../support/complaints';
@@ -217,6 +219,35 @@ describe('the reply to the reporter', () => {
       expect((await step(id, { step: 'reply', reply: '经核查不属实' }, ACTING.admin)).status).toBe(200);
       expect(await repliesTo(id)).toEqual([]);
       expect((await sys.deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk))?.contact).toBeUndefined();
+    }
+  });
+});
+
+describe('the daily sweep', () => {
+  it('reminds staff once of a matter whose acknowledgement is overdue, naming nothing of what was reported', async () => {
+    sys.setNow(NOW);
+    const late = await report({ contact: 'late@example.test', description: '门店张贴的星级标志与证书不符' });
+    const answered = await report();
+    expect((await step(answered, { step: 'acknowledge' }, ACTING.admin)).status).toBe(200);
+    const sweep = () => runDailyOperations(sys.deps, new OutboxNotifier());
+    try {
+      // Received on 23 November (Beijing): acknowledged by the 28th; on the 29th it is late.
+      sys.setNow('2026-11-29T02:00:00Z');
+      const first = await sweep();
+      const key = `matter-overdue#${late}#received#2026-11-28`;
+      expect(first.matters.sent).toContain(key);
+      expect(first.matters.sent.filter((k) => k.includes(answered))).toEqual([]);
+      const again = await sweep();
+      expect(again.matters.sent).not.toContain(key);
+      const outbox = (await sys.api.get('/v1/staff/outbox?limit=100', ACTING.admin)).body.items.filter(
+        (e: { key: string }) => e.key === key,
+      );
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]).toMatchObject({ kind: 'matter_overdue', matterId: late, status: 'sent' });
+      for (const secret of ['late@example.test', '星级标志与证书不符'])
+        expect(JSON.stringify(outbox)).not.toContain(secret);
+    } finally {
+      sys.setNow(NOW);
     }
   });
 });

@@ -16,6 +16,7 @@ import { clearSession, isStaff, loadSession, type SessionUser, saveSession } fro
 import { bi, loading, whenProblemShown } from './ui';
 import { mineView, queuesView } from './views/applications';
 import { caseView } from './views/case';
+import { caseSearchView } from './views/case-search';
 import { certificateView } from './views/certificate';
 import { certificatesView } from './views/certificates';
 import { dueView } from './views/due';
@@ -29,6 +30,7 @@ import { outboxView } from './views/outbox';
 
 const VIEWS: Record<string, View> = {
   queues: queuesView,
+  search: caseSearchView,
   mine: mineView,
   case: caseView,
   certificates: certificatesView,

@@ -94,6 +94,23 @@ export const L = {
     caseQueues: { zh: '案件队列', en: 'Case queues' },
   }),
 
+  /** The staff search box (shared/search/case-search.ts). */
+  caseSearch: m({
+    label: { zh: '查找案件或证书', en: 'Find a case or certificate' },
+    hint: {
+      zh: '申请编号、证书编号、统一社会信用代码或组织名称的任一部分',
+      en: 'Application id, certificate number, credit code or any part of the organization name',
+    },
+    submit: { zh: '查找', en: 'Search' },
+    title: { zh: '查找结果', en: 'Search results' },
+    cases: { zh: '案件', en: 'Cases' },
+    certificates: { zh: '证书', en: 'Certificates' },
+    truncated: {
+      zh: '匹配的组织较多，只列出前 10 个：请输入更长的名称。',
+      en: 'Many organizations match; the first 10 are listed: type more of the name.',
+    },
+  }),
+
   /** The queues staff work from (shared/lifecycle/queues.ts). */
   caseQueues: m({
     all: { zh: '全部案件', en: 'All cases' },
@@ -353,6 +370,7 @@ export const L = {
     markReissued: { zh: '标志重新签发', en: 'Mark re-signed' },
     watchlistChange: { zh: '关注清单变更通知', en: 'Watchlist notice' },
     matterReply: { zh: '答复举报人', en: 'Reply to a reporter' },
+    matterOverdue: { zh: '投诉或申诉逾期未答复', en: 'A matter overdue' },
     sent: { zh: '已发送', en: 'sent' },
     queued: { zh: '待发送', en: 'queued' },
   }),

@@ -13,52 +13,14 @@ import {
 } from '../../../../shared/model';
 import type { Page } from '../../../../shared/store/port';
 import { h, hl, replaceChildren } from '../../common/dom';
-import { formatDate } from '../../common/format';
-import { reasonLabel, statusLabel } from '../../common/labels';
 import { loadPaged } from '../../common/paged';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L, stateLabel } from '../messages';
 import type { SessionUser } from '../session';
-import { badge, bi, biText, loading, problemBox } from '../ui';
-
-function applicationRow(a: Application): HTMLElement {
-  return h(
-    'li',
-    { class: 'row', 'data-id': a.id },
-    h('a', { href: `#/case/${a.id}`, class: 'row-title' }, a.organization.name),
-    h(
-      'span',
-      { class: 'row-meta' },
-      h('code', null, a.organization.creditCode),
-      ' · ',
-      formatDate(a.submittedAt.slice(0, 10)),
-      a.kind === 'renewal' ? [' · ', ...bi(L.lists.renewal)] : null,
-    ),
-    badge(stateLabel(a.state), 'info'),
-  );
-}
-
-export function certificateRow(c: Certificate): HTMLElement {
-  const last = c.statusHistory.at(-1);
-  return h(
-    'li',
-    { class: 'row', 'data-number': c.number },
-    h('a', { href: `#/certificate/${c.number}`, class: 'row-title' }, c.number),
-    h(
-      'span',
-      { class: 'row-meta' },
-      c.organization.name,
-      ' · ',
-      `${formatDate(c.validFrom)} – ${formatDate(c.validUntil)}`,
-    ),
-    badge(statusLabel(c.status), c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad'),
-    // Why it is in this queue: the reason of its last status change (surveillance overdue, for cause, …).
-    last && last.reasonCategory !== 'issued'
-      ? h('span', { class: 'row-reason' }, formatDate(last.date), ' ', ...bi(reasonLabel(last.reasonCategory)))
-      : null,
-  );
-}
+import { bi, biText, loading, problemBox } from '../ui';
+import { caseSearchBox } from './case-search';
+import { applicationRow, certificateRow } from './rows';
 
 /** A list that loads page by page ("load more" keeps the cursor the API gave). */
 export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, label: string): Promise<HTMLElement> {
@@ -139,7 +101,8 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
         )
       : null;
   const title = h('h1', { 'data-queue': queue }, ...bi(L.caseQueues[queue]));
-  replaceChildren(main, title, switcher, queueTabs(queue, state, {}), loading());
+  const search = caseSearchBox();
+  replaceChildren(main, title, search, switcher, queueTabs(queue, state, {}), loading());
   const [counts, list] = await Promise.all([
     apiGet<{ counts: Partial<Record<ApplicationState, number>> }>(`/v1/staff/case-queue-counts?queue=${queue}`),
     pagedList(
@@ -151,6 +114,7 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
   replaceChildren(
     main,
     title,
+    search,
     switcher,
     queueTabs(queue, state, counts.kind === 'ok' ? counts.body.counts : {}),
     counts.kind === 'ok' ? null : problemBox(counts),

@@ -6,7 +6,8 @@ import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { bi, biText, loading } from '../ui';
-import { certificateRow, pagedList } from './applications';
+import { pagedList } from './applications';
+import { certificateRow } from './rows';
 
 export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, status: string): Promise<void> {
   const current = (CERTIFICATE_STATUSES as readonly string[]).includes(status) ? status : 'valid';

@@ -18,11 +18,13 @@ function entry(e: OutboxEntry): HTMLElement {
       ' ',
       ...(e.kind === 'matter_reply'
         ? [badge(L.reminders.matterReply, 'info')]
-        : e.kind === 'mark_reissued'
-          ? [badge(L.reminders.markReissued, 'warn')]
-          : e.kind === 'watchlist_change'
-            ? [badge(L.reminders.watchlistChange, 'info'), ` ${e.to}`]
-            : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
+        : e.kind === 'matter_overdue'
+          ? [badge(L.reminders.matterOverdue, 'bad')]
+          : e.kind === 'mark_reissued'
+            ? [badge(L.reminders.markReissued, 'warn')]
+            : e.kind === 'watchlist_change'
+              ? [badge(L.reminders.watchlistChange, 'info'), ...(e.to ? [` ${e.to}`] : [])]
+              : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
@@ -32,7 +34,7 @@ function entry(e: OutboxEntry): HTMLElement {
     h(
       'p',
       null,
-      e.kind === 'matter_reply'
+      e.kind === 'matter_reply' || e.kind === 'matter_overdue'
         ? h('a', { href: `#/matter/${encodeURIComponent(e.matterId)}` }, e.matterId)
         : h('a', { href: `#/certificate/${e.number}` }, e.number),
     ),
