@@ -13,7 +13,14 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateScan,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/model';
 import { organizationTermItems } from '../../shared/organizations/name-terms';
 import { applicationIndexAttributes, keys } from '../../shared/store/keys';
@@ -65,8 +72,8 @@ export async function ensureTable(
       TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
     }),
   );
-  // A new table stays empty (a restore loads only into an empty one): its upgrades are noted at its next start,
-  // when they find little or nothing to do.
+  // A new table stays empty (a restore loads only into an empty one): its upgrades are noted at the first start
+  // that finds items in it, when they find little or nothing to do.
   return 'created';
 }
 
@@ -79,6 +86,10 @@ const DATA_UPGRADES: Record<string, DataUpgrade> = {
 
 /** The data upgrades a table has not had yet (`npm run backfill-indexes` runs them on a table in AWS too). */
 export async function upgradeData(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  // An empty table holds nothing an older version wrote, and is left empty: a restore loads only into an empty
+  // table, and a command that only reads (an import's dry run) writes nothing.
+  const sample = await db.send(new ScanCommand({ TableName: tableName, Limit: 1 }));
+  if (!sample.Items?.length) return false;
   let any = false;
   for (const [name, upgrade] of Object.entries(DATA_UPGRADES)) {
     const done = await db.send(new GetCommand({ TableName: tableName, Key: keys.tableUpgrade(name) }));
