@@ -207,6 +207,11 @@ export interface Certificate extends Versioned {
   /** The public change history, oldest first (absent on a certificate never changed). */
   changes?: ChangeRecord[];
   pendingChange?: PendingChange;
+  /**
+   * An appeal against the decision the certificate's status stands on was decided reversed: the admin restores the
+   * certificate through `restoreOnAppeal`, which asks for exactly this mark (shared/lifecycle/appeal-reversal.ts).
+   */
+  appealReversal?: AppealReversal;
   openRenewalId?: string;
   /**
    * The certificate's latest entry in the public transparency log, and the digest of the public facts it logged: a
@@ -223,6 +228,15 @@ export interface Certificate extends Versioned {
    * the old mark in circulation no longer prove themselves, so staff are warned until the new artwork is downloaded.
    */
   markReissue?: MarkReissue;
+}
+
+/** The reversed decision a certificate may be restored from: its appeal, and the status-history line it undoes. */
+export interface AppealReversal {
+  matterId: string;
+  decision: 'suspension' | 'withdrawal';
+  /** The index in `statusHistory` of the line the reversed decision wrote. */
+  entry: number;
+  reversedOn: IsoDate;
 }
 
 export interface MarkReissue {

@@ -5,7 +5,7 @@
  */
 import { applicationId, certificateNumber, subject, text } from '../schemas/common';
 import * as z from '../zod';
-import { CASE_DECISIONS } from './appeals';
+import { CASE_DECISIONS, CERTIFICATE_DECISIONS } from './appeals';
 import { MATTER_KINDS, REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
 import { MATTER_OUTCOMES } from './matter';
 import { INTAKE_LIMITS as L } from './settings';
@@ -145,3 +145,10 @@ export const caseAppealSchema = z.strictObject({
   grounds: text(L.maxDescriptionChars, 10),
 });
 export type CaseAppealInput = z.output<typeof caseAppealSchema>;
+
+/** The holder's appeal against the suspension or withdrawal of its certificate, with its grounds. */
+export const certificateAppealSchema = z.strictObject({
+  decision: z.enum(CERTIFICATE_DECISIONS),
+  grounds: text(L.maxDescriptionChars, 10),
+});
+export type CertificateAppealInput = z.output<typeof certificateAppealSchema>;

@@ -5,6 +5,7 @@
 
 import {
   caseAppealSchema,
+  certificateAppealSchema,
   challengeAnswerSchema,
   filingReceiptSchema,
   matterPathSchema,
@@ -14,7 +15,7 @@ import {
   matterViewSchema,
   publicFilingSchema,
 } from '../complaints/schemas';
-import { applicationPathSchema } from '../schemas/application';
+import { applicationPathSchema, certificatePathSchema } from '../schemas/application';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const COMPLAINT_ROUTES = [
@@ -52,6 +53,18 @@ export const COMPLAINT_ROUTES = [
     params: applicationPathSchema,
     query: noQuery,
     body: caseAppealSchema,
+    response: matterSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/certificates/{number}/appeals',
+    fn: 'staff',
+    op: 'fileCertificateAppeal',
+    auth: 'staff',
+    summary: "Appeal against the suspension or withdrawal of one's own certificate, within the appeal period",
+    params: certificatePathSchema,
+    query: noQuery,
+    body: certificateAppealSchema,
     response: matterSchema,
   }),
   route({
