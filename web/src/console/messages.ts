@@ -475,6 +475,30 @@ export const L = {
     evidenceColumn: { zh: '证据', en: 'Evidence' },
   }),
 
+  /** The applicant's appeal from its certificate or case, and the restoration a reversal allows. */
+  appeal: m({
+    title: { zh: '申诉', en: 'Appeal' },
+    against: { zh: '可申诉的决定：', en: 'The decision you may appeal: ' },
+    deadline: { zh: '申诉期限至 {date}（北京时间）', en: 'May be appealed until {date} (Beijing time)' },
+    open: { zh: '申诉', en: 'Appeal' },
+    grounds: { zh: '申诉理由', en: 'Grounds of the appeal' },
+    groundsHint: {
+      zh: '至少 10 个字；申诉由未参与原评审或决定的认证委员会委员处理',
+      en: 'At least 10 characters; a committee member who took no part in the decision handles it',
+    },
+    submit: { zh: '提交申诉', en: 'File the appeal' },
+    cancel: { zh: '取消', en: 'Cancel' },
+    filed: {
+      zh: '申诉已提交，编号 {id}。处理结果将由认证机构答复。',
+      en: 'The appeal is filed under {id}. The certification body will answer it.',
+    },
+    restoreNow: {
+      zh: '申诉结论撤销了原决定：请依申诉结论恢复证书。',
+      en: 'The appeal reversed the decision: restore the certificate as it decided.',
+    },
+    matter: { zh: '申诉事项', en: 'The appeal' },
+  }),
+
   matters: m({
     title: { zh: '投诉、举报与申诉', en: 'Complaints, reports and appeals' },
     patterns: { zh: '假冒举报的规律', en: 'Patterns among counterfeit reports' },
