@@ -3,6 +3,7 @@
  * reinstate, withdraw, cancel, surveillance, postponement, restoring on appeal), the star-mark artwork, and renewal
  * and appeal for its holder.
  */
+import { isLegacyApplicationId } from '../../../../shared/legacy-import/certificate';
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
 import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
 import type { Certificate } from '../../../../shared/model';
@@ -160,7 +161,12 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     ],
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
     [L.certificate.evaluator, c.evaluatorSub ?? '—'],
-    [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
+    [
+      L.certificate.application,
+      isLegacyApplicationId(c.applicationId)
+        ? h('span', { 'data-imported': '' }, ...bi(L.certificate.imported))
+        : h('a', { href: `#/case/${c.applicationId}` }, c.applicationId),
+    ],
     [
       L.certificate.signedBy,
       c.tokenKid
