@@ -32,8 +32,9 @@ import { claim } from '../notify/ledger';
 import { queueNotice } from '../notify/queue';
 import { advance } from './aggregate';
 import { loadApplication } from './applications';
-import { planCertificateChange } from './certificates';
+import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
@@ -140,14 +141,14 @@ export async function planFileCertificateAppeal(
   input: CertificateAppealInput,
 ): Promise<Plan> {
   const at = deps.clock();
-  const certificate = await deps.store.getCertificate(number);
-  if (!certificate || certificate.applicantSub !== actor.sub)
-    throw new DomainError('NOT_FOUND', `certificate ${number}`);
+  const certificate = await loadCertificate(deps, number);
   const [application, events] = await Promise.all([
     deps.store.getApplication(certificate.applicationId),
     deps.store.listEvents(eventStreamOf('certificate', number)),
   ]);
   const about = appealOfCertificate(certificate, input.decision, { application, events }, actor, at);
+  // Like the holder's other steps on its certificate, it acts for the organization: only while linked to it.
+  await requireActingFor(deps, actor, certificate.organization.creditCode);
   return planAppealReceived(about, input, actor, at);
 }
 
