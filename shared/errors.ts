@@ -39,8 +39,8 @@ export const ERROR_CATALOGUE = {
   },
   IMPARTIALITY_CONFLICT: {
     status: 403,
-    zh: '评审员不得参与本案的认证决定',
-    en: "The case's own evaluator may not take the certification decision",
+    zh: '本案评审员或其决定已被申诉撤销的人员不得参与本案的认证决定',
+    en: "The case's own evaluator, or whoever took a decision on it reversed on appeal, may not decide it",
   },
   SELF_DEALING: {
     status: 403,
@@ -69,8 +69,8 @@ export const ERROR_CATALOGUE = {
   },
   NO_REVERSED_APPEAL: {
     status: 409,
-    zh: '没有针对该证书当前状态、已决定撤销原决定的申诉',
-    en: "No appeal against the decision this certificate's status stands on has been decided reversed",
+    zh: '没有针对该证书或案件当前所依据的决定、已决定撤销原决定的申诉',
+    en: 'No appeal against the decision this certificate or case stands on has been decided reversed',
   },
   PROOF_OF_WORK_INVALID: {
     status: 422,

@@ -91,6 +91,24 @@ export interface Application extends Versioned {
   score?: ScoreSummary;
   decision?: { by: string; at: string; approved: boolean; reason?: string };
   certificateNumber?: string;
+  /**
+   * An appeal against the case's rejection was decided reversed: the admin reopens the case for a new decision
+   * through `reopenOnAppeal`, which asks for exactly this mark (shared/lifecycle/case-reopening.ts).
+   */
+  appealReversal?: CaseAppealReversal;
+  /** Whoever took part in a decision on this case that an appeal reversed: none of them decides it again. */
+  recusedDeciders?: string[];
+}
+
+/** The reversed rejection a case may be reopened from: its appeal, the decision (by its time) and who took part. */
+export interface CaseAppealReversal {
+  matterId: string;
+  decision: 'rejection';
+  /** The `decision.at` of the rejection reversed: a case rejected again after reopening is not reopened by it. */
+  decidedAt: string;
+  /** The appeal's involved: the evaluators and deciders of the decision reversed. */
+  involved: string[];
+  reversedOn: IsoDate;
 }
 
 export const CERTIFICATE_STATUSES = ['valid', 'suspended', 'withdrawn', 'cancelled', 'expired'] as const;

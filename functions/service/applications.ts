@@ -1,6 +1,7 @@
 /** Use cases of an application: submit, renew, and every lifecycle step up to the issued certificate. */
 
 import { requireReadable } from '../../shared/access';
+import { chinaDate } from '../../shared/calendar';
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import {
@@ -11,7 +12,7 @@ import {
   withCertificate,
 } from '../../shared/lifecycle/application';
 import { applicationAssignee } from '../../shared/lifecycle/assignees';
-import { closeRenewal, openRenewal } from '../../shared/lifecycle/certificate';
+import { closeRenewal, holdRenewal, openRenewal } from '../../shared/lifecycle/certificate';
 import { APPLICATION_TRANSITIONS, type ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
@@ -123,6 +124,9 @@ export async function planApplicationTransition(
     case 'closeRenewal':
       sideWrites = await releaseRenewal(deps, actor, effect.number, id, now);
       break;
+    case 'holdRenewal':
+      sideWrites = await heldRenewal(deps, actor, effect.number, id, now);
+      break;
     case undefined:
       break;
   }
@@ -144,6 +148,25 @@ export async function planApplicationTransition(
     ],
     outcome: { status: 200, body: certificate ? { application: value, certificate: certificate.certificate } : value },
   };
+}
+
+/** A renewal reopened on appeal holds its certificate again, in the same transaction (or is refused). */
+async function heldRenewal(deps: Deps, actor: Actor, number: string, applicationId: string, now: Date) {
+  const cert = await deps.store.getCertificate(number);
+  if (!cert) throw new DomainError('CERTIFICATE_NOT_RENEWABLE', `certificate ${number} is gone`);
+  const decided = holdRenewal(cert, applicationId, chinaDate(now));
+  const next = await advance<Certificate>(
+    eventStreamOf('certificate', number),
+    cert,
+    decided.next,
+    decided.event,
+    actor,
+    now,
+  );
+  return [
+    { kind: 'certificate', value: next.value, expectedVersion: cert.version },
+    { kind: 'event', value: next.event },
+  ] satisfies Write[];
 }
 
 async function releaseRenewal(

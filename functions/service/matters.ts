@@ -26,7 +26,8 @@ import {
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
-import type { Actor } from '../../shared/model';
+import { markCaseAppealReversal } from '../../shared/lifecycle/case-reopening';
+import type { Actor, Application } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
 import { queueNotice } from '../notify/queue';
@@ -110,17 +111,35 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
 /**
  * An appeal against a suspension or withdrawal decided `reversed` marks its certificate in the same transaction, so
  * that an admin restores it through the certificate's own transition (restoreOnAppeal), with everything any status
- * change brings. Nothing is marked when the certificate no longer stands on the decision appealed.
+ * change brings; one against a rejection marks the case, which an admin reopens for the committee (reopenOnAppeal).
+ * Nothing is marked when the certificate or case no longer stands on the decision appealed.
  */
 async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
   const about = matter.appealOf;
   const number = matter.certificateNumber;
-  if (matter.outcome !== 'reversed' || matter.state !== 'decided' || about?.entry === undefined || !number) return [];
+  if (matter.outcome !== 'reversed' || matter.state !== 'decided' || !about) return [];
+  if (about.decision === 'rejection') return caseReversalWrites(deps, actor, matter, at);
+  if (about.entry === undefined || !number) return [];
   const decision = CERTIFICATE_DECISIONS.find((d) => d === about.decision);
   const certificate = decision && (await deps.store.getCertificate(number));
   if (!decision || !certificate) return [];
   const marked = markAppealReversal(certificate, { matterId: matter.id, decision, entry: about.entry }, chinaDate(at));
   return marked ? (await planCertificateChange(deps, actor, certificate, marked, at)).writes : [];
+}
+
+async function caseReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
+  const about = matter.appealOf;
+  const application = about && (await deps.store.getApplication(about.applicationId));
+  if (!about?.decidedAt || !application) return [];
+  const appeal = { matterId: matter.id, decision: 'rejection' as const, decidedAt: about.decidedAt };
+  const marked = markCaseAppealReversal(application, { ...appeal, involved: matter.involved }, chinaDate(at));
+  if (!marked) return [];
+  const stream = eventStreamOf('application', application.id);
+  const { value, event } = await advance<Application>(stream, application, marked.next, marked.event, actor, at);
+  return [
+    { kind: 'application', value, expectedVersion: application.version },
+    { kind: 'event', value: event },
+  ];
 }
 
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */

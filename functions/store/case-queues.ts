@@ -24,8 +24,14 @@ export function queueQueryOf(q: CaseQueueQuery): QueueQuery {
       expression:
         '(attribute_not_exists(#committee) OR #committee = :me) AND ' +
         '(attribute_not_exists(#evaluator) OR #evaluator <> :me) AND ' +
-        '(attribute_not_exists(#conflicted) OR NOT contains(#conflicted, :me))',
-      names: { '#committee': 'committeeSub', '#evaluator': 'evaluatorSub', '#conflicted': 'conflictedEvaluators' },
+        '(attribute_not_exists(#conflicted) OR NOT contains(#conflicted, :me)) AND ' +
+        '(attribute_not_exists(#recused) OR NOT contains(#recused, :me))',
+      names: {
+        '#committee': 'committeeSub',
+        '#evaluator': 'evaluatorSub',
+        '#conflicted': 'conflictedEvaluators',
+        '#recused': 'recusedDeciders',
+      },
       values: { ':me': q.sub },
     },
   };

@@ -80,11 +80,19 @@ export function appealOfCase(
   decision: CaseDecision,
   actor: Actor,
   now: Date,
-): { appealOf: { applicationId: string; decision: CaseDecision }; involved: string[]; certificateNumber?: string } {
+): {
+  appealOf: { applicationId: string; decision: CaseDecision; decidedAt: string };
+  involved: string[];
+  certificateNumber?: string;
+} {
   const refusal = caseAppealRefusal(application, decision, actor, chinaDate(now));
-  if (refusal) refuseAppeal(refusal, `application ${application.id}`, () => caseAppealDeadline(application, decision));
+  const decidedAt = caseDecisionAt(application, decision);
+  if (refusal || !decidedAt)
+    refuseAppeal(refusal ?? 'ILLEGAL_TRANSITION', `application ${application.id}`, () =>
+      caseAppealDeadline(application, decision),
+    );
   return {
-    appealOf: { applicationId: application.id, decision },
+    appealOf: { applicationId: application.id, decision, decidedAt },
     involved: involvedInCase({
       evaluatorSub: application.evaluatorSub,
       conflictedEvaluators: application.conflictedEvaluators,

@@ -32,9 +32,10 @@ export interface Matter {
   contact?: string;
   /**
    * For an appeal: the case and the decision appealed against; for a suspension or withdrawal (the certificate is
-   * `certificateNumber`), the line of its status history that decision wrote, which a reversal undoes.
+   * `certificateNumber`), the line of its status history that decision wrote, which a reversal undoes; for a
+   * decision on the case, when it was taken (`decision.at`): a case decided again is a new decision.
    */
-  appealOf?: { applicationId: string; decision: string; entry?: number };
+  appealOf?: { applicationId: string; decision: string; entry?: number; decidedAt?: string };
   /** Everyone who took part in what the matter is about: none of them may handle or decide it. */
   involved: string[];
   handlerSub?: string;

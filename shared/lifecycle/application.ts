@@ -4,6 +4,7 @@ import { DomainError, invariant } from '../errors';
 import type { Actor, Application, ApplicationState, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
+import { reopened } from './case-reopening';
 import { requireOnSiteReviewDate } from './date-rules';
 import type { Decided } from './events';
 import {
@@ -171,6 +172,14 @@ export function applyApplicationTransition(
       data = { total: result.total, level: result.level };
       break;
     }
+    case 'reopenOnAppeal': {
+      // The reversed appeal was asked first (applicationStepRefusal); its mark is spent here.
+      reason = command.input.reason;
+      const { data: reopening, ...fields } = reopened(current);
+      Object.assign(next, fields);
+      data = reopening;
+      break;
+    }
     case 'withdraw':
       reason = command.input.reason;
       break;
@@ -222,7 +231,8 @@ const RENEWAL_CLOSED_REASON: Record<(typeof CERTIFICATE_ENDINGS)[number], string
 export type ApplicationEffect =
   | { kind: 'issueCertificate' }
   | { kind: 'renewCertificate'; number: string }
-  | { kind: 'closeRenewal'; number: string };
+  | { kind: 'closeRenewal'; number: string }
+  | { kind: 'holdRenewal'; number: string };
 
 export function effectOf(current: Application, name: ApplicationTransition): ApplicationEffect | null {
   const spec: TransitionSpec<ApplicationState> = APPLICATION_TRANSITIONS[name];
@@ -231,6 +241,7 @@ export function effectOf(current: Application, name: ApplicationTransition): App
   if (closes === 'certificate')
     return renewalOf ? { kind: 'renewCertificate', number: renewalOf } : { kind: 'issueCertificate' };
   if (closes === 'no-certificate' && renewalOf) return { kind: 'closeRenewal', number: renewalOf };
+  if (spec.reopens && renewalOf) return { kind: 'holdRenewal', number: renewalOf };
   return null;
 }
 

@@ -192,6 +192,16 @@ export function openRenewal(current: Certificate, applicationId: string): Decide
 }
 
 /**
+ * A renewal reopened on appeal holds its certificate again, as when it was opened: only while the certificate may
+ * still be renewed and no other renewal of it has opened since.
+ */
+export function holdRenewal(current: Certificate, applicationId: string, today: string): Decided<Certificate> {
+  if (current.status !== 'valid' || today > current.validUntil) throw new DomainError('CERTIFICATE_NOT_RENEWABLE');
+  if (current.openRenewalId && current.openRenewalId !== applicationId) throw new DomainError('RENEWAL_ALREADY_OPEN');
+  return openRenewal(current, applicationId);
+}
+
+/**
  * A renewal that ends without a certificate frees the certificate for another attempt; nothing to do when the
  * certificate no longer waits on that application.
  */

@@ -85,22 +85,21 @@ export function requireIndependentEvaluator(evaluatorSub: string, record: Evalua
   requireEvaluatorCandidate(evaluatorSub, record, false);
 }
 
+type Audited = { evaluatorSub?: string; conflictedEvaluators?: readonly string[]; recusedDeciders?: readonly string[] };
+
 /**
  * GB/T 27065-style impartiality: whoever evaluated the case may not decide it, even holding the committee role; nor
- * may an evaluator who declared a conflict of interest on it.
+ * may an evaluator who declared a conflict of interest on it, nor anyone who took part in a decision on it that an
+ * appeal reversed.
  */
-export const impartialityRefusal = (
-  actor: Pick<Who, 'sub'>,
-  audited: { evaluatorSub?: string; conflictedEvaluators?: readonly string[] },
-) =>
-  audited.evaluatorSub === actor.sub || audited.conflictedEvaluators?.includes(actor.sub)
+export const impartialityRefusal = (actor: Pick<Who, 'sub'>, audited: Audited) =>
+  audited.evaluatorSub === actor.sub ||
+  audited.conflictedEvaluators?.includes(actor.sub) ||
+  audited.recusedDeciders?.includes(actor.sub)
     ? ('IMPARTIALITY_CONFLICT' as const)
     : null;
 
-export function requireImpartialDecider(
-  actor: Actor,
-  audited: { evaluatorSub?: string; conflictedEvaluators?: readonly string[] },
-): void {
+export function requireImpartialDecider(actor: Actor, audited: Audited): void {
   if (impartialityRefusal(actor, audited)) throw new DomainError('IMPARTIALITY_CONFLICT');
 }
 
@@ -108,7 +107,10 @@ export function requireImpartialDecider(
 export const namedCommitteeRefusal = (actor: Pick<Who, 'sub'>, record: { committeeSub?: string }) =>
   record.committeeSub === undefined || record.committeeSub === actor.sub ? null : ('NOT_ASSIGNED_COMMITTEE' as const);
 
-type CommitteeCase = Pick<Application, 'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>;
+type CommitteeCase = Pick<
+  Application,
+  'applicantSub' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub' | 'recusedDeciders'
+>;
 
 /**
  * Who may be named to decide a case: not its applicant, not whoever evaluated it or stepped aside from it (the
@@ -124,7 +126,7 @@ export function committeeCandidateRefusal(committeeSub: string, application: Com
 
 const CANDIDATE_REFUSALS = {
   SELF_DEALING: 'applied for this organization',
-  IMPARTIALITY_CONFLICT: 'evaluated this case or stepped aside from it',
+  IMPARTIALITY_CONFLICT: 'evaluated this case, stepped aside from it, or took a decision on it reversed on appeal',
   ASSIGNEE_UNCHANGED: 'already decides this case',
 } as const;
 

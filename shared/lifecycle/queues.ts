@@ -57,7 +57,7 @@ export function caseQueueRefusal(asker: Pick<Actor, 'sub' | 'roles'>, queue: Cas
 /** Whether a case belongs in a queue's tab: the question the store's query answers for a whole partition. */
 export function inCaseQueue(
   query: CaseQueueQuery,
-  a: Pick<Application, 'state' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub'>,
+  a: Pick<Application, 'state' | 'evaluatorSub' | 'conflictedEvaluators' | 'committeeSub' | 'recusedDeciders'>,
 ): boolean {
   if (a.state !== query.state) return false;
   const who = { sub: query.sub };

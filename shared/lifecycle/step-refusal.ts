@@ -1,7 +1,8 @@
 /**
  * Why a person cannot take a step now, before any input is read: the role, the applicant's own case, no staff step
  * on one's own organization, the state, the assigned evaluator, and each step's own rule (a surveillance waiting,
- * a passing surveillance before reinstatement, a reversed appeal before restoring on it, the postponement window,
+ * a passing surveillance before reinstatement, a reversed appeal before restoring or reopening on it, the
+ * postponement window,
  * impartiality, the score). The apply*Transition functions refuse with it first; the console offers a step only when
  * it is null, or shows it disabled with the reason. What depends on the input (a date, the evaluator named) is checked after, by the transition itself.
  */
@@ -10,6 +11,7 @@ import { DomainError, type ErrorCode } from '../errors';
 import type { Actor, Application, Certificate, Role } from '../model';
 import { isScoreSheetComplete, scoreTotal } from '../scheme';
 import { appealReversalRefusal } from './appeal-reversal';
+import { caseReversalRefusal } from './case-reopening';
 import { changeStepRefusal } from './changes';
 import { postponementRefusal } from './date-rules';
 import {
@@ -75,6 +77,7 @@ export function applicationStepRefusal(
   const general = generalRefusal(APPLICATION_TRANSITIONS[name], current.state, current, asker);
   if (general) return general;
   if (BY_ASSIGNED_EVALUATOR.includes(name)) return assignedEvaluatorRefusal(asker, current);
+  if (name === 'reopenOnAppeal') return caseReversalRefusal(current);
   if (name === 'approve' || name === 'reject') {
     const partial = namedCommitteeRefusal(asker, current) ?? impartialityRefusal(asker, current);
     if (partial) return partial;

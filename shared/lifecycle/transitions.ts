@@ -25,6 +25,8 @@ export interface TransitionSpec<S extends string> {
    * the certificate in the same transaction; `no-certificate` frees a renewal's certificate for another attempt.
    */
   closes?: 'certificate' | 'no-certificate';
+  /** The step takes an ended case back into review: a renewal's certificate is held for it again. */
+  reopens?: true;
   zh: string;
   en: string;
 }
@@ -132,6 +134,18 @@ export const APPLICATION_TRANSITIONS = {
     closes: 'no-certificate',
     zh: '认证委员会否决',
     en: 'Committee rejects',
+  },
+  reopenOnAppeal: {
+    slug: 'reopen-on-appeal',
+    // An appeal decided reversed undoes the rejection the case stands on (caseReversalRefusal): the committee
+    // decides again, and none who took part in the rejection may (recusedDeciders).
+    from: ['rejected'],
+    to: 'scored',
+    role: 'admin',
+    input: app.reopenOnAppealSchema,
+    reopens: true,
+    zh: '依申诉结论重新作出认证决定',
+    en: 'Reopen for a new decision: the appeal reversed the rejection',
   },
   issue: {
     slug: 'issue',

@@ -52,6 +52,7 @@ export const onSiteReviewSchema = z.strictObject({
 export const assignCommitteeSchema = z.strictObject({ committeeSub: subject, reason: z.optional(reason) });
 export const approveSchema = z.strictObject({ reason: z.optional(reason) });
 export const rejectSchema = z.strictObject({ reason });
+export const reopenOnAppealSchema = z.strictObject({ reason });
 export const issueSchema = z.strictObject({});
 export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(reason) });
 

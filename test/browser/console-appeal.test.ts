@@ -3,7 +3,8 @@
  * "申诉 / Appeal" on it with the last day it may be filed, and files its grounds; the same rule the server asks hides
  * it once the period is over and from anyone but the holder; the holder of a rejected case appeals from the case;
  * once an uninvolved committee member has reversed the suspension, the administrator is proposed the restoration on
- * the certificate page and carries it out. Screenshots in test-artifacts/appeal-*.
+ * the certificate page and carries it out; once one has reversed a rejection, the administrator is proposed the
+ * reopening on the case page and carries it out. Screenshots in test-artifacts/appeal-*.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -132,5 +133,48 @@ describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => 
     await page.waitForSelector('[data-transition="restoreOnAppeal"]', { state: 'detached' });
     expect((await sys.deps.store.getCertificate(number))?.status).toBe('valid');
     expect(await overflow(page)).toBe(0);
+  });
+
+  it('reversed against a rejection, proposes the reopening to the administrator, who carries it out', async () => {
+    const id = await caseToScored(sys.api, 85);
+    const rejected = await sys.api.post(
+      `/v1/staff/applications/${id}/reject`,
+      { reason: '网点不足' },
+      'committee-zhao',
+    );
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    const appeal = await sys.api.post(
+      `/v1/staff/applications/${id}/appeals`,
+      { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录，请复核' },
+      DEFAULT_ACTORS.applicant,
+    );
+    expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
+    const steps = `/v1/staff/matters/${appeal.body.id}/steps`;
+    for (const [body, as] of [
+      [{ step: 'acknowledge' }, DEFAULT_ACTORS.admin],
+      [{ step: 'assign', handlerSub: UNINVOLVED }, DEFAULT_ACTORS.admin],
+      [{ step: 'decide', outcome: 'reversed' }, UNINVOLVED],
+    ] as const)
+      expect((await sys.api.post(steps, body, as)).status).toBe(200);
+
+    const page = await signedIn(DEFAULT_ACTORS.admin, contextOptions);
+    await visit(page, `#/case/${id}`, '#case-title');
+    const step = page.locator('details[data-transition="reopenOnAppeal"][data-proposed]');
+    expect(await step.locator('[data-reversed-by]').getAttribute('data-reversed-by')).toBe(appeal.body.id);
+    await screenshot(page, `appeal-reopen-proposed-${width}`, { fullPage: true });
+    const form = await openAction(page, 'reopenOnAppeal');
+    await form.locator('textarea[name="reason"]').fill('申诉委员会认定不予认证的依据不成立');
+    await form.locator('button[data-action="reopen-on-appeal"]').click();
+    await page.waitForSelector('[data-transition="reopenOnAppeal"]', { state: 'detached' });
+    expect((await sys.deps.store.getApplication(id))?.state).toBe('scored');
+    expect(await overflow(page)).toBe(0);
+  });
+
+  it('is not proposed to reopen a case whose rejection stands', async () => {
+    const id = await caseToScored(sys.api, 85);
+    await sys.api.post(`/v1/staff/applications/${id}/reject`, { reason: '网点不足' }, 'committee-zhao');
+    const page = await signedIn(DEFAULT_ACTORS.admin, contextOptions);
+    await visit(page, `#/case/${id}`, '#case-title');
+    expect(await page.locator('[data-transition="reopenOnAppeal"]').count()).toBe(0);
   });
 });

@@ -107,6 +107,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'application:recordOnSiteReview': { reviewDate: 'date', scoreSheet: 'scoreSheet', note: 'text' },
   'application:approve': { reason: 'text' },
   'application:reject': REASON,
+  'application:reopenOnAppeal': REASON,
   'application:issue': {},
   'application:withdraw': { reason: 'text' },
   'certificate:recordSurveillance': { auditDate: 'date', scoreSheet: 'scoreSheet', suspendForCause: 'text' },

@@ -15,7 +15,7 @@ import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
-import { ACTING, CERTIFICATE_APPEAL, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
+import { ACTING, CASE_APPEAL, CERTIFICATE_APPEAL, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
 
 export { ACTING, VALID_INPUT };
 
@@ -164,6 +164,20 @@ export class Subjects {
     return number;
   }
 
+  /**
+   * A case of applicant-acme rejected by committee-zhao, whose appeal a committee member who took no part in it
+   * (committee-sun) decided reversed: the admin may reopen it for a new decision.
+   */
+  async caseReversedOnAppeal(): Promise<string> {
+    const id = await this.application('rejected');
+    const appeal = await ok(this.api.post(`/v1/staff/applications/${id}/appeals`, CASE_APPEAL, ACTING.applicant));
+    const steps = `/v1/staff/matters/${appeal.id}/steps`;
+    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+    return id;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -181,7 +195,9 @@ export class Subjects {
       };
       const subject =
         kind === 'application'
-          ? await this.application(spec.from[0] as ApplicationState)
+          ? name === 'reopenOnAppeal'
+            ? await this.caseReversedOnAppeal()
+            : await this.application(spec.from[0] as ApplicationState)
           : AWAITS_COMMITTEE.has(name)
             ? await this.certificateAwaitingCommittee()
             : AWAITS_CHANGE[name]

@@ -30,6 +30,7 @@ export const ACTING: Record<Role, string> = {
 const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
 /** The holder's appeal against the suspension of its certificate. */
+export const CASE_APPEAL = { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' };
 export const CERTIFICATE_APPEAL = { decision: 'suspension', grounds: '暂停所依据的投诉已由消费者撤回并书面澄清' };
 
 /** A change of each kind that any fresh test certificate accepts (its values are no test organization's own). */
@@ -84,6 +85,7 @@ export const VALID_INPUT: Record<TransitionKey, () => Record<string, unknown>> =
   'application:assignCommittee': () => ({ committeeSub: 'reviewer-sun' }),
   'application:approve': () => ({}),
   'application:reject': () => REASON,
+  'application:reopenOnAppeal': () => ({ reason: '申诉委员会认定不予认证的依据不成立' }),
   'application:issue': () => ({}),
   'application:withdraw': () => ({}),
   // Held on the day (the tests' clock): on a certificate suspended today, that is what clears it for reinstatement.
@@ -226,7 +228,7 @@ export const KNOWN: Record<
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
   fileAppeal: async (s) => ({
     path: `/v1/staff/applications/${await s.application('rejected')}/appeals`,
-    body: { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' },
+    body: CASE_APPEAL,
     as: ACTING.applicant,
   }),
   fileCertificateAppeal: async (s) => ({

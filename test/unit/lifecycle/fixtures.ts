@@ -42,6 +42,33 @@ export function applicationIn(state: ApplicationState, total = 91): Application 
   };
 }
 
+/**
+ * A case rejected by committee-1 on 2026-11-20 whose appeal was decided reversed; a case in another state carries a
+ * mark that matches no rejection it stands on.
+ */
+export function withCaseAppealReversal(application: Application): Application {
+  const decidedAt = '2026-11-20T02:00:00.000Z';
+  return {
+    ...application,
+    ...(application.state === 'rejected'
+      ? { decision: { by: 'committee-1', at: decidedAt, approved: false, reason: '服务网点不足' } }
+      : {}),
+    appealReversal: {
+      matterId: '01JTESTMATTER0000000000000',
+      decision: 'rejection',
+      decidedAt,
+      involved: ['evaluator-1', 'committee-1'],
+      reversedOn: '2026-11-22',
+    },
+  };
+}
+
+/** The case a transition acts on in the table-driven tests: reopening on appeal needs a reversed rejection. */
+export function applicationFor(name: string, state: ApplicationState): Application {
+  const application = applicationIn(state);
+  return name === 'reopenOnAppeal' ? withCaseAppealReversal(application) : application;
+}
+
 /** A certificate in the given status, issued to the fixture case's applicant on its evaluator's evaluation. */
 export function certificateIn(status: CertificateStatus): Certificate {
   return certificateRecord({
@@ -114,6 +141,7 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   assignCommittee: { committeeSub: 'committee-2' },
   approve: {},
   reject: { reason: '服务网点不足' },
+  reopenOnAppeal: { reason: '申诉委员会认定不予认证的依据不成立' },
   issue: {},
   withdraw: { reason: '申请人撤回' },
   recordSurveillance: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },

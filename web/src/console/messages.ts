@@ -497,6 +497,10 @@ export const L = {
       zh: '申诉结论撤销了原决定：请依申诉结论恢复证书。',
       en: 'The appeal reversed the decision: restore the certificate as it decided.',
     },
+    reopenNow: {
+      zh: '申诉结论撤销了不予认证决定：请重新提交认证委员会决定（原决定人员回避）。',
+      en: 'The appeal reversed the rejection: reopen the case for a new decision (its deciders step aside).',
+    },
     matter: { zh: '申诉事项', en: 'The appeal' },
   }),
 

@@ -277,16 +277,18 @@ function refusedStep(name: string, spec: TransitionSpec<string>, refusal: ErrorC
 
 /**
  * What comes next, proposed open with its notice: a suspended certificate whose surveillance has passed since is
- * reinstated; one whose suspension or withdrawal an appeal reversed (the only time the step is offered) is restored.
+ * reinstated; one whose suspension or withdrawal an appeal reversed (the only time the step is offered) is restored;
+ * a case whose rejection an appeal reversed is reopened for a new decision.
  */
 function proposal(target: ActionTarget, name: string): HTMLElement | null {
-  if (target.kind !== 'certificate') return null;
-  if (name === 'reinstate' && target.record.status === 'suspended')
+  if (target.kind === 'certificate' && name === 'reinstate' && target.record.status === 'suspended')
     return h('p', { class: 'notice' }, ...bi(L.actions.reinstateNow));
   const reversal = target.record.appealReversal;
-  if (name !== 'restoreOnAppeal' || !reversal) return null;
+  const step = target.kind === 'certificate' ? 'restoreOnAppeal' : 'reopenOnAppeal';
+  if (name !== step || !reversal) return null;
+  const notice = target.kind === 'certificate' ? L.appeal.restoreNow : L.appeal.reopenNow;
   const matter = h('a', { href: `#/matter/${encodeURIComponent(reversal.matterId)}` }, ...bi(L.appeal.matter));
-  return h('p', { class: 'notice', 'data-reversed-by': reversal.matterId }, ...bi(L.appeal.restoreNow), ' ', matter);
+  return h('p', { class: 'notice', 'data-reversed-by': reversal.matterId }, ...bi(notice), ' ', matter);
 }
 
 /** The forms of every step the person may take now, each behind its own disclosure; the refused ones, disabled. */
