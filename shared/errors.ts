@@ -67,6 +67,11 @@ export const ERROR_CATALOGUE = {
     zh: '已超过申诉期限',
     en: 'The period in which this decision could be appealed has ended',
   },
+  APPEAL_ALREADY_FILED: {
+    status: 409,
+    zh: '该决定已有申诉（正在处理或已作出结论），同一决定不得重复申诉',
+    en: 'This decision has already been appealed (the appeal is open or was decided); a decision is appealed once',
+  },
   NO_REVERSED_APPEAL: {
     status: 409,
     zh: '没有针对该证书或案件当前所依据的决定、已决定撤销原决定的申诉',

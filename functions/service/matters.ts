@@ -8,6 +8,7 @@ import { isStaff } from '../../shared/access';
 import { GENESIS_HASH } from '../../shared/audit/chain';
 import { chinaDate } from '../../shared/calendar';
 import {
+  appealedDecisionKey,
   appealOfCase,
   appealOfCertificate,
   type CaseAppealInput,
@@ -19,6 +20,7 @@ import {
   matterDeadline,
   matterFor,
   OPEN_MATTER_STATES,
+  repeatAppealRefusal,
   replyNotice,
   reportPatterns,
   takeMatterStep,
@@ -145,7 +147,8 @@ async function caseReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: 
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */
 export async function planFileAppeal(deps: Deps, actor: Actor, id: string, input: CaseAppealInput): Promise<Plan> {
   const at = deps.clock();
-  return planAppealReceived(appealOfCase(await loadApplication(deps, id), input.decision, actor, at), input, actor, at);
+  const about = appealOfCase(await loadApplication(deps, id), input.decision, actor, at);
+  return planAppealReceived(deps, about, input, actor, at);
 }
 
 /**
@@ -168,16 +171,40 @@ export async function planFileCertificateAppeal(
   const about = appealOfCertificate(certificate, input.decision, { application, events }, actor, at);
   // Like the holder's other steps on its certificate, it acts for the organization: only while linked to it.
   await requireActingFor(deps, actor, certificate.organization.creditCode);
-  return planAppealReceived(about, input, actor, at);
+  return planAppealReceived(deps, about, input, actor, at);
+}
+
+/**
+ * The appeal last filed against the decision, read with its matter: a second appeal is refused while it is open or
+ * once it was decided (409 APPEAL_ALREADY_FILED); the marker is written from the step read, so of two filed at once
+ * one lands.
+ */
+async function repeatAppealWrite(deps: Deps, about: Parameters<typeof appealedDecisionKey>[0], matterId: string) {
+  const key = keys.appealedDecision(appealedDecisionKey(about));
+  const marker = await deps.store.getItem(key.pk, key.sk);
+  const earlierId = typeof marker?.matterId === 'string' ? marker.matterId : undefined;
+  const earlier = earlierId
+    ? await deps.store.getItem(keys.matter(earlierId).pk, keys.matter(earlierId).sk)
+    : undefined;
+  const refusal = repeatAppealRefusal(earlier && matterOf(earlier));
+  if (refusal) throw new DomainError(refusal, `the decision was appealed in matter ${earlierId}`);
+  const step = typeof marker?.step === 'number' ? marker.step : null;
+  return {
+    kind: 'advance',
+    value: { ...key, matterId, step: (step ?? 0) + 1 },
+    from: step,
+  } satisfies Plan['writes'][number];
 }
 
 async function planAppealReceived(
+  deps: Deps,
   about: Pick<Matter, 'involved' | 'certificateNumber'> & { appealOf: NonNullable<Matter['appealOf']> },
   input: { grounds: string },
   actor: Actor,
   at: Date,
 ): Promise<Plan> {
   const matterId = newApplicationId(at);
+  const marker = await repeatAppealWrite(deps, about, matterId);
   const received = {
     id: matterId,
     kind: 'appeal' as const,
@@ -201,6 +228,7 @@ async function planAppealReceived(
     writes: [
       { kind: 'advance', value: { ...item, step: value.version }, from: null },
       { kind: 'event', value: event },
+      { ...marker, value: { ...marker.value, expiresAt } },
     ],
     outcome: { status: 201, body: value },
   };

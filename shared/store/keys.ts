@@ -59,6 +59,11 @@ export const keys = {
   staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
   /** A complaint, counterfeit report or appeal (shared/complaints). */
   matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
+  /**
+   * The appeal last filed against one decision (shared/complaints/repeat-appeal.ts): written with the appeal, from
+   * the step read, so two appeals filed at once against one decision never both land.
+   */
+  appealedDecision: (decision: string) => ({ pk: `APPEALED#${decision}`, sk: 'APPEAL' }),
   /** A data upgrade a table has had (a backfill): done once, then remembered. */
   tableUpgrade: (name: string) => ({ pk: 'TABLE#UPGRADES', sk: name }),
   /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
