@@ -41,6 +41,24 @@ export function surveillanceDeadline(
 }
 
 /**
+ * The surveillance deadline a certificate restored on appeal is given when the one it had has passed by the day of
+ * its restoration (it was suspended for being overdue, or the surveillance came due while it was suspended): as long
+ * as a postponement gives (SCHEME_CALENDAR.maxPostponementMonths), counted from the restoration, never past its
+ * validity. The appeal found the suspension wrong, not the surveillance held: it is still owed, and the sweep
+ * suspends the certificate again once this deadline passes. Null when the deadline still lies ahead, or a
+ * surveillance already held waits for the committee.
+ */
+export function deadlineOnRestoration(
+  c: Pick<Certificate, 'nextSurveillanceDue' | 'surveillancePostponedUntil' | 'validUntil' | 'pendingSurveillance'>,
+  today: IsoDate,
+): IsoDate | null {
+  const deadline = surveillanceDeadline(c);
+  if (c.pendingSurveillance || !deadline || deadline > today) return null;
+  const until = addMonths(today, MAX_POSTPONEMENT_MONTHS);
+  return minDate(until, c.validUntil) ?? until;
+}
+
+/**
  * The deadline the sweep holds the certificate to: none while a surveillance held in time waits for the committee
  * (the audit was done; the decision is the certification body's own delay, not the holder's).
  */

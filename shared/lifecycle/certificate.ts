@@ -2,7 +2,7 @@
 import { addDays, chinaDate } from '../calendar';
 import { DomainError, invariant } from '../errors';
 import type { Actor, Application, Certificate, CertificateStatus, ReasonCategory } from '../model';
-import { nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
+import { deadlineOnRestoration, nextAnniversary, type SweepAction, validUntilFor } from './certificate-dates';
 import { approveChange, proposeChange, refuseChange, reviewScopeExtension } from './changes';
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
@@ -135,10 +135,21 @@ export function applyCertificateTransition(
       // A passing surveillance since the suspension was asked first (certificateStepRefusal).
       return event({ ...withStatus(current, 'valid', 'reinstated', today), suspendedOn: null, clearedOn: null });
     case 'restoreOnAppeal': {
-      // The mark is spent with the restoration it allowed (asked first: certificateStepRefusal).
+      // The mark is spent with the restoration it allowed (asked first: certificateStepRefusal). A surveillance
+      // overdue meanwhile gets a new deadline in the same step, or the next sweep would suspend it again.
       const { appealReversal, ...rest } = current;
-      const restored = { ...withStatus(rest, 'valid', 'reinstated', today), suspendedOn: null, clearedOn: null };
-      return event(restored, { matterId: appealReversal?.matterId, decision: appealReversal?.decision });
+      const due = deadlineOnRestoration(rest, today);
+      const restored = {
+        ...withStatus(rest, 'valid', 'reinstated', today),
+        suspendedOn: null,
+        clearedOn: null,
+        ...(due ? { surveillancePostponedUntil: due } : {}),
+      };
+      return event(restored, {
+        matterId: appealReversal?.matterId,
+        decision: appealReversal?.decision,
+        ...(due ? { surveillanceDeadline: due } : {}),
+      });
     }
     case 'withdraw':
       return event(withStatus(current, 'withdrawn', 'for_cause', today));
