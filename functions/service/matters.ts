@@ -30,6 +30,7 @@ import { advance } from './aggregate';
 import { loadApplication } from './applications';
 import type { Deps } from './deps';
 import type { Plan } from './plan';
+import { figureWrites } from './report-figures';
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
 
@@ -95,6 +96,8 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
       { kind: 'event', value: event },
       ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
+      // A report closed counts in the month's public figures, with the closing or not at all.
+      ...figureWrites(matter, value, at),
     ],
     outcome: { status: 200, body: matterFor(actor, value) },
   };
