@@ -36,6 +36,7 @@ import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
+import { figureWrites } from './report-figures';
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
 
@@ -102,6 +103,8 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'event', value: event },
       ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
       ...(await reversalWrites(deps, actor, value, at)),
+      // A report closed counts in the month's public figures, with the closing or not at all.
+      ...figureWrites(matter, value, at),
     ],
     outcome: { status: 200, body: matterFor(actor, value) },
   };

@@ -224,6 +224,8 @@ export const KNOWN: Record<
   runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  // The public figures: anyone, no input (a query it does not take is ignored, as every such route does).
+  reportFigures: () => ({}),
   fileAppeal: async (s) => ({
     path: `/v1/staff/applications/${await s.application('rejected')}/appeals`,
     body: { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' },
