@@ -123,6 +123,8 @@ export const CERTIFICATE_ISSUED_LABEL: Label = { zh: '证书颁发（第 1 周�
 export const SYSTEM_ACTOR_LABELS: Readonly<Record<string, Label>> = {
   'system:sweep': { zh: '每日巡检（系统）', en: 'Daily sweep (system)' },
   'system:import': { zh: '证书导入命令（系统）', en: 'Import command (system)' },
+  // A report or complaint filed on the public page: nobody signed in, and the filer's contact is no name.
+  public: { zh: '公众提交', en: 'Filed by the public' },
 };
 
 const known = <K extends string>(labels: Readonly<Record<K, Label>>, key: string): Label =>
