@@ -15,6 +15,7 @@ import type {
   ReasonCategory,
   SurveillanceRecord,
 } from '../model';
+import type { CaseAwaits } from './case-due';
 
 export interface Label {
   readonly zh: string;
@@ -138,3 +139,13 @@ export const groundLabel = (ground: string) => known(COMMITTEE_GROUND_LABELS, gr
 export const changeKindLabel = (kind: string) => known(CHANGE_KIND_LABELS, kind);
 export const changeFieldLabel = (field: string) => known(CHANGE_FIELD_LABELS, field);
 export const changeReasonLabel = (reason: string) => known(CHANGE_REASON_LABELS, reason);
+
+/** The answer a case waits for (shared/lifecycle/case-due.ts), as the queues name it beside its due date. */
+export const CASE_AWAITS_LABELS: Readonly<Record<CaseAwaits, Label>> = {
+  application_review: { zh: '申请评审', en: 'Application review' },
+  document_review: { zh: '文件审核', en: 'Document review' },
+  revision: { zh: '申请人修改文件', en: 'The applicant’s revision' },
+  on_site_review: { zh: '现场评价', en: 'On-site evaluation' },
+  decision: { zh: '认证决定', en: 'Certification decision' },
+  issue: { zh: '颁发证书', en: 'Issue of the certificate' },
+};
