@@ -3,10 +3,12 @@ import { deliverQueuedNotices } from '../notify/queue';
 import { fileReport, reportChallenge } from '../service/complaints';
 import { matterQueue, matterView, planFileAppeal, planFileCertificateAppeal, planMatterStep } from '../service/matters';
 import { execute } from '../service/plan';
+import { reportFigures } from '../service/report-figures';
 import type { PublicOperations, StaffOperations } from './tables';
 
 export const publicComplaintOperations = {
   reportChallenge: async (_call, deps) => ({ status: 200, body: reportChallenge(deps) }),
+  reportFigures: async (_call, deps) => ({ status: 200, body: await reportFigures(deps) }),
   fileReport: async ({ body, clientAddress }, deps) => ({
     status: 201,
     body: await fileReport(deps, body, clientAddress),

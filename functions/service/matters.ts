@@ -29,6 +29,7 @@ import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
 import { markCaseAppealReversal } from '../../shared/lifecycle/case-reopening';
+import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
 import type { Actor, Application } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
@@ -37,8 +38,10 @@ import { advance } from './aggregate';
 import { loadApplication } from './applications';
 import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { namesOf } from './directory';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
+import { figureWrites } from './report-figures';
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
 
@@ -80,11 +83,20 @@ export async function matterQueue(deps: Deps, actor: Actor) {
 export async function matterView(deps: Deps, actor: Actor, id: string) {
   requireStaff(actor);
   const { matter } = await loadMatter(deps, id);
+  const events = await deps.store.listEvents(eventStreamOf('matter', id));
+  // Everyone the page names: who acted and whom a step assigned, the handler, the notes' authors, those involved.
+  const named = [
+    ...peopleNamedIn('matter', events),
+    ...(matter.handlerSub ? [matter.handlerSub] : []),
+    ...(matter.notes ?? []).map((n) => n.by),
+    ...matter.involved,
+  ];
   return {
     today: chinaDate(deps.clock()),
     matter: matterFor(actor, matter),
     deadline: matterDeadline(matter),
-    events: await deps.store.listEvents(eventStreamOf('matter', id)),
+    events,
+    people: await namesOf(deps, [...new Set(named)]),
   };
 }
 
@@ -105,6 +117,8 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'event', value: event },
       ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
       ...(await reversalWrites(deps, actor, value, at)),
+      // A report closed counts in the month's public figures, with the closing or not at all.
+      ...figureWrites(matter, value, at),
     ],
     outcome: { status: 200, body: matterFor(actor, value) },
   };

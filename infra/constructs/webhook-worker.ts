@@ -5,16 +5,16 @@
  * grantWebhookWork) and the outbox records of the e-mails it sent; it sends to the internet (no VPC: the sender
  * checks each address it resolves). Given a sender address, it may send e-mail by SES from that address alone.
  */
-import { Arn, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { RESERVED_CONCURRENCY } from '../figures';
 import { deadLetterQueue } from './encrypted-topic';
 import type { LogArchive } from './log-archive';
+import { grantSendEmail } from './send-email';
 import { StarmarkFunction } from './starmark-function';
 import type { StarmarkTable } from './starmark-table';
 
@@ -56,7 +56,7 @@ export class WebhookWorker extends Construct {
     });
     props.table.grantWebhookWork(this.worker.role);
     props.table.denyHistoryRewrites(this.worker.role);
-    if (props.emailFrom) this.grantSendEmail(props.emailFrom);
+    if (props.emailFrom) grantSendEmail(this.worker.role, props.emailFrom, 'SendWatchlistEmail');
     this.deadLetters = deadLetterQueue(this, 'ScheduleDeadLetters', 'the webhook delivery schedule');
     new Rule(this, 'Schedule', {
       description: 'Fans new transparency-log entries out to webhook deliveries and sends those due, every minute',
@@ -64,19 +64,5 @@ export class WebhookWorker extends Construct {
       // No retry: the next minute's run is the retry, and what was not sent is still due then.
       targets: [new LambdaFunction(this.worker.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
     });
-  }
-
-  /** SendEmail on the sender's identities (the address, or its domain) and only with that From address. */
-  private grantSendEmail(from: string): void {
-    const identity = (name: string) =>
-      Arn.format({ service: 'ses', resource: 'identity', resourceName: name }, this.worker.fn.stack);
-    this.worker.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'SendWatchlistEmail',
-        actions: ['ses:SendEmail'],
-        resources: [identity(from), identity(from.slice(from.indexOf('@') + 1))],
-        conditions: { StringEquals: { 'ses:FromAddress': from } },
-      }),
-    );
   }
 }

@@ -3,6 +3,7 @@
  * staff's handling queue.
  */
 
+import { reportFiguresSchema } from '../complaints/figures';
 import {
   caseAppealSchema,
   certificateAppealSchema,
@@ -42,6 +43,20 @@ export const COMPLAINT_ROUTES = [
     query: noQuery,
     body: publicFilingSchema,
     response: filingReceiptSchema,
+  }),
+  route({
+    method: 'GET',
+    path: '/v1/reports/figures',
+    fn: 'public',
+    op: 'reportFigures',
+    auth: 'none',
+    // The figures move a few times a day: a burst of page views reads them from the CDN, not the table.
+    cacheSeconds: 300,
+    summary: 'Counterfeit reports received and handled each Beijing calendar month (counts only, nothing personal)',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: reportFiguresSchema,
   }),
   route({
     method: 'POST',

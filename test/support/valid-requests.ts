@@ -226,6 +226,8 @@ export const KNOWN: Record<
   runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  // The public figures: anyone, no input (a query it does not take is ignored, as every such route does).
+  reportFigures: () => ({}),
   fileAppeal: async (s) => ({
     path: `/v1/staff/applications/${await s.application('rejected')}/appeals`,
     body: CASE_APPEAL,
