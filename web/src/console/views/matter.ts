@@ -6,6 +6,7 @@
 import {
   MATTER_KIND_LABELS,
   MATTER_OUTCOME_LABELS,
+  MATTER_PHOTO_ATTACHED_LABEL,
   MATTER_RECEIVED_LABEL,
   MATTER_STATE_LABELS,
   MATTER_STEPS,
@@ -21,12 +22,14 @@ import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
+import { matterPhoto } from './matter-photo';
 import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
 
-const STEP_LABELS = new Map<string, { zh: string; en: string }>(
-  Object.values(MATTER_STEPS).map((s) => [s.slug, { zh: s.zh, en: s.en }]),
-);
+const STEP_LABELS = new Map<string, { zh: string; en: string }>([
+  ...Object.values(MATTER_STEPS).map((s) => [s.slug, { zh: s.zh, en: s.en }] as const),
+  ['attach-photo', MATTER_PHOTO_ATTACHED_LABEL],
+]);
 
 function seenAt(m: Matter): Child {
   if (!m.seenAt) return null;
@@ -64,7 +67,8 @@ function trailItem(e: AuditEvent): HTMLElement {
       'p',
       { class: 'timeline-step' },
       h('span', { class: 'timeline-action' }, ...bi(STEP_LABELS.get(e.action) ?? MATTER_RECEIVED_LABEL)),
-      to && MATTER_STATE_LABELS[to]
+      // Attaching the photo moves the matter nowhere: its state is not repeated.
+      to && e.action !== 'attach-photo' && MATTER_STATE_LABELS[to]
         ? h('span', { class: 'timeline-states' }, ' → ', ...bi(MATTER_STATE_LABELS[to]))
         : null,
     ),
@@ -91,6 +95,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
     [L.matters.verdict, m.verdict ? h('code', null, m.verdict) : null],
     [L.matters.seenAt, seenAt(m)],
     [L.matters.description, m.description ?? null],
+    [L.matters.photo, matterPhoto(m, ctx.user)],
     [L.matters.contact, m.contact ? h('span', { 'data-contact': '' }, m.contact) : null],
     [
       L.matters.appealOf,
