@@ -74,6 +74,11 @@ export interface Application extends Versioned {
   documents: ServiceDocument[];
   submittedAt: string;
   updatedAt: string;
+  /**
+   * When the case entered its current state (a step that keeps the state, an upload, leaves it): what the body's
+   * service times count from (shared/lifecycle/case-due.ts). Absent on a case last moved before it was kept.
+   */
+  stateSince?: string;
   evaluatorSub?: string;
   /** Evaluators who declared a conflict of interest on this case: none of them is assigned to it again. */
   conflictedEvaluators?: string[];

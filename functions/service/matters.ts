@@ -26,6 +26,7 @@ import {
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
+import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
@@ -34,6 +35,7 @@ import { advance } from './aggregate';
 import { loadApplication } from './applications';
 import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { namesOf } from './directory';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 import { figureWrites } from './report-figures';
@@ -81,11 +83,20 @@ export async function matterQueue(deps: Deps, actor: Actor) {
 export async function matterView(deps: Deps, actor: Actor, id: string) {
   requireStaff(actor);
   const { matter } = await loadMatter(deps, id);
+  const events = await deps.store.listEvents(eventStreamOf('matter', id));
+  // Everyone the page names: who acted and whom a step assigned, the handler, the notes' authors, those involved.
+  const named = [
+    ...peopleNamedIn('matter', events),
+    ...(matter.handlerSub ? [matter.handlerSub] : []),
+    ...(matter.notes ?? []).map((n) => n.by),
+    ...matter.involved,
+  ];
   return {
     today: chinaDate(deps.clock()),
     matter: matterFor(actor, matter),
     deadline: matterDeadline(matter),
-    events: await deps.store.listEvents(eventStreamOf('matter', id)),
+    events,
+    people: await namesOf(deps, [...new Set(named)]),
   };
 }
 

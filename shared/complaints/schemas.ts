@@ -180,6 +180,9 @@ export const matterViewSchema = z.object({
   matter: matterSchema,
   deadline: z.nullable(z.string().check(z.describe('The day (Beijing) by which the next answer is owed'))),
   events: z.array(z.looseObject({})),
+  people: z
+    .record(z.string(), z.string())
+    .check(z.describe('The staff directory’s names of the people the page names, by account (where it knows them)')),
 });
 
 /** An applicant's appeal against the decision on its own case, with its grounds. */

@@ -15,6 +15,7 @@ import type {
   ReasonCategory,
   SurveillanceRecord,
 } from '../model';
+import type { CaseAwaits } from './case-due';
 
 export interface Label {
   readonly zh: string;
@@ -127,6 +128,8 @@ export const CERTIFICATE_ISSUED_LABEL: Label = { zh: '证书颁发（第 1 周�
 export const SYSTEM_ACTOR_LABELS: Readonly<Record<string, Label>> = {
   'system:sweep': { zh: '每日巡检（系统）', en: 'Daily sweep (system)' },
   'system:import': { zh: '证书导入命令（系统）', en: 'Import command (system)' },
+  // A report or complaint filed on the public page: nobody signed in, and the filer's contact is no name.
+  public: { zh: '公众提交', en: 'Filed by the public' },
 };
 
 const known = <K extends string>(labels: Readonly<Record<K, Label>>, key: string): Label =>
@@ -140,3 +143,13 @@ export const groundLabel = (ground: string) => known(COMMITTEE_GROUND_LABELS, gr
 export const changeKindLabel = (kind: string) => known(CHANGE_KIND_LABELS, kind);
 export const changeFieldLabel = (field: string) => known(CHANGE_FIELD_LABELS, field);
 export const changeReasonLabel = (reason: string) => known(CHANGE_REASON_LABELS, reason);
+
+/** The answer a case waits for (shared/lifecycle/case-due.ts), as the queues name it beside its due date. */
+export const CASE_AWAITS_LABELS: Readonly<Record<CaseAwaits, Label>> = {
+  application_review: { zh: '申请评审', en: 'Application review' },
+  document_review: { zh: '文件审核', en: 'Document review' },
+  revision: { zh: '申请人修改文件', en: 'The applicant’s revision' },
+  on_site_review: { zh: '现场评价', en: 'On-site evaluation' },
+  decision: { zh: '认证决定', en: 'Certification decision' },
+  issue: { zh: '颁发证书', en: 'Issue of the certificate' },
+};

@@ -49,7 +49,6 @@ export const L = {
     due: { zh: '到期提醒', en: 'Due' },
     outbox: { zh: '发件箱', en: 'Outbox' },
     nationalReport: { zh: '国家平台报送', en: 'National-platform reporting' },
-    mattersNav: { zh: '投诉与申诉', en: 'Complaints and appeals' },
     legacyImportTitle: { zh: '导入原有证书', en: 'Import certificates' },
     mine: { zh: '我的申请与证书', en: 'My applications and certificates' },
     newApplication: { zh: '新申请', en: 'New application' },
@@ -85,6 +84,13 @@ export const L = {
     },
   }),
 
+  /** The main navigation's own words: short, so that every place fits on one line at a desk. */
+  nav: m({
+    reports: { zh: '国家平台报送', en: 'Reporting' },
+    matters: { zh: '投诉与申诉', en: 'Complaints' },
+    import: { zh: '导入证书', en: 'Import' },
+  }),
+
   lists: m({
     applicationStates: { zh: '申请状态', en: 'Application states' },
     certificateStatuses: { zh: '证书状态', en: 'Certificate statuses' },
@@ -112,6 +118,19 @@ export const L = {
   }),
 
   /** The queues staff work from (shared/lifecycle/queues.ts). */
+  /** A case's due date in the queues (shared/lifecycle/case-due.ts). */
+  caseDue: m({
+    on: { zh: '截止', en: 'due' },
+    overdue: { zh: '逾期 {days} 天', en: '{days} days overdue' },
+    today: { zh: '今日到期', en: 'due today' },
+    left: { zh: '剩 {days} 天', en: '{days} days left' },
+    byApplicant: { zh: '待申请人', en: 'with the applicant' },
+    certificateEnds: { zh: '证书到期日', en: "the certificate's last day" },
+    sort: { zh: '排序', en: 'Sort' },
+    byDue: { zh: '按到期日', en: 'By due date' },
+    byReceived: { zh: '按收到日期', en: 'By date received' },
+  }),
+
   caseQueues: m({
     all: { zh: '全部案件', en: 'All cases' },
     evaluating: { zh: '我评审的案件', en: 'My cases to evaluate' },

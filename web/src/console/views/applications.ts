@@ -3,6 +3,7 @@
  * administrator, an evaluator's own cases, the cases a committee member may decide; and for an applicant its own
  * applications and certificates.
  */
+import { CASE_DUE_RULES } from '../../../../shared/lifecycle/case-due';
 import { CASE_QUEUE_SPECS, caseQueuesOf } from '../../../../shared/lifecycle/queues';
 import {
   type Application,
@@ -20,6 +21,7 @@ import { L, stateLabel } from '../messages';
 import type { SessionUser } from '../session';
 import { bi, biText, loading, problemBox } from '../ui';
 import { caseSearchBox } from './case-search';
+import { orderSwitch, type QueueOrder, sortedTab } from './queue-order';
 import { applicationRow, certificateRow } from './rows';
 
 /** A list that loads page by page ("load more" keeps the cursor the API gave). */
@@ -44,10 +46,16 @@ export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, 
   return h('div', null, list, more);
 }
 
-/** `#/queues/<queue>/<state>`; a bare `#/queues/<state>` is every case in that state. */
-function queueRoute(user: SessionUser, param: string): { queue: CaseQueue; state: ApplicationState } {
+/**
+ * `#/queues/<queue>/<state>[/received]`; a bare `#/queues/<state>` is every case in that state. An open state's tab
+ * is sorted by due date, or by the day received.
+ */
+function queueRoute(
+  user: SessionUser,
+  param: string,
+): { queue: CaseQueue; state: ApplicationState; order: QueueOrder } {
   const held = caseQueuesOf(user);
-  const [first = '', second = ''] = param.split('/');
+  const [first = '', second = '', third = ''] = param.split('/');
   const named = (CASE_QUEUES as readonly string[]).includes(first) ? (first as CaseQueue) : null;
   const queue = named && held.includes(named) ? named : (held[0] ?? 'all');
   const states = CASE_QUEUE_SPECS[queue].states;
@@ -55,7 +63,8 @@ function queueRoute(user: SessionUser, param: string): { queue: CaseQueue; state
   const state = (states as readonly string[]).includes(asked)
     ? (asked as ApplicationState)
     : (states[0] ?? 'submitted');
-  return { queue, state };
+  const order: QueueOrder = (named ? third : second) === 'received' ? 'received' : 'due';
+  return { queue, state, order };
 }
 
 function queueTabs(queue: CaseQueue, current: ApplicationState, counts: Partial<Record<ApplicationState, number>>) {
@@ -79,7 +88,7 @@ function queueTabs(queue: CaseQueue, current: ApplicationState, counts: Partial<
 }
 
 export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: string): Promise<void> {
-  const { queue, state } = queueRoute(ctx.user, param);
+  const { queue, state, order } = queueRoute(ctx.user, param);
   const held = caseQueuesOf(ctx.user);
   const switcher =
     held.length > 1
@@ -105,11 +114,13 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
   replaceChildren(main, title, search, switcher, queueTabs(queue, state, {}), loading());
   const [counts, list] = await Promise.all([
     apiGet<{ counts: Partial<Record<ApplicationState, number>> }>(`/v1/staff/case-queue-counts?queue=${queue}`),
-    pagedList(
-      `/v1/staff/applications?queue=${queue}&state=${state}&limit=50`,
-      applicationRow,
-      biText(stateLabel(state)),
-    ),
+    CASE_DUE_RULES[state]
+      ? sortedTab(`/v1/staff/applications?queue=${queue}&state=${state}`, order, biText(stateLabel(state)))
+      : pagedList(
+          `/v1/staff/applications?queue=${queue}&state=${state}&limit=50`,
+          applicationRow,
+          biText(stateLabel(state)),
+        ),
   ]);
   replaceChildren(
     main,
@@ -119,6 +130,7 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
     queueTabs(queue, state, counts.kind === 'ok' ? counts.body.counts : {}),
     counts.kind === 'ok' ? null : problemBox(counts),
     h('h2', null, ...bi(stateLabel(state))),
+    CASE_DUE_RULES[state] ? orderSwitch(queue, state, order) : null,
     list,
   );
 }
