@@ -58,6 +58,7 @@ describe('a report with a photo', () => {
     );
     const trail = consolePage.locator('li[data-action="attach-photo"]');
     expect(await trail.textContent()).toContain('附上照片');
+    expect(await trail.textContent()).toContain(sha256Of(JPEG));
     await screenshot(consolePage, 'verify-report-photo-console', { fullPage: true });
   });
 });
