@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { renewalWindow } from '../../shared/lifecycle/certificate-dates';
 import type { Application, Certificate } from '../../shared/model';
+import { sheetWithTotal } from '../../shared/scheme';
 import { DESKTOP, overflow, PHONE, screenshot, settled, usePageRig } from '../support/page-driver';
 import { issuedCertificate } from '../support/walk';
 
@@ -97,6 +98,38 @@ describe('the certificate page', () => {
       expect((await staffRecord(issued.number)).openRenewalId).toBe(renewal.id);
     });
   }
+
+  it("names the certificate's evaluator, and who audited a surveillance, by the directory's name", async () => {
+    const issued: Certificate = await issuedCertificate(rig.sys.api); // four stars, evaluator-li's
+    const li = { sub: 'evaluator-li', name: '李评审 (evaluator)' };
+    const person = (page: Page, where: string) => page.locator(`${where} [data-actor="${li.sub}"]`);
+    await rig.sys.api.post(`/v1/staff/certificates/${issued.number}/suspend`, { reason: '投诉核实中' }, 'admin-qian');
+    const raised = await rig.sys.api.post(
+      `/v1/staff/certificates/${issued.number}/record-surveillance`,
+      { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(96) },
+      li.sub,
+    );
+    expect(raised.status).toBe(200);
+    expect(raised.body.pendingSurveillance).toBeDefined();
+    const page = await rig.signedIn('admin-qian');
+    await openCertificate(page, issued.number);
+    for (const where of ['dl.facts', '[data-pending-surveillance]']) {
+      expect(await person(page, where).first().innerText()).toContain(li.name);
+      expect(await person(page, where).first().innerText()).not.toBe(li.sub);
+    }
+    await screenshot(page, 'console-certificate-pending-by-name', { fullPage: true });
+
+    const approved = await rig.sys.api.post(
+      `/v1/staff/certificates/${issued.number}/approve-surveillance`,
+      {},
+      'committee-zhao',
+    );
+    expect(approved.status).toBe(200);
+    await page.reload();
+    await page.waitForSelector('#certificate-title');
+    await settled(page);
+    expect(await person(page, 'ul.rows .row').innerText()).toContain(li.name);
+  });
 
   it('ran without script errors, CSP violations, dialogs or requests to other origins', () => {
     for (const p of rig.problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });
