@@ -2,6 +2,8 @@
  * The certificate page at a desk (1280 px) and on a phone (390 px): it links to the mark's verification page (which
  * finds the mark valid), names the key that signed the current mark and when, shows the renewal window from the
  * scheme's calendar, and a renewal starts only once the applicant has confirmed the scope and documents it changed.
+ * It names the evaluator and who audited by the staff directory's name, and a suspended certificate whose passing
+ * surveillance waits for the committee says that is why it cannot be reinstated yet.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -99,7 +101,7 @@ describe('the certificate page', () => {
     });
   }
 
-  it("names the certificate's evaluator, and who audited a surveillance, by the directory's name", async () => {
+  it('names the evaluator and the auditor by name, and says a raised result awaits the committee', async () => {
     const issued: Certificate = await issuedCertificate(rig.sys.api); // four stars, evaluator-li's
     const li = { sub: 'evaluator-li', name: '李评审 (evaluator)' };
     const person = (page: Page, where: string) => page.locator(`${where} [data-actor="${li.sub}"]`);
@@ -117,6 +119,11 @@ describe('the certificate page', () => {
       expect(await person(page, where).first().innerText()).toContain(li.name);
       expect(await person(page, where).first().innerText()).not.toBe(li.sub);
     }
+    // The passing result raised the level, so it waits for the committee: the reinstatement says so, not "not passed".
+    const refused = page.locator('[data-transition="reinstate"][data-refusal]');
+    expect(await refused.getAttribute('data-refusal')).toBe('SURVEILLANCE_AWAITING_DECISION');
+    expect(await refused.innerText()).toContain('暂停后的监督审核结果尚待认证委员会决定');
+    expect(await refused.innerText()).toContain("The surveillance result awaits the committee's decision");
     await screenshot(page, 'console-certificate-pending-by-name', { fullPage: true });
 
     const approved = await rig.sys.api.post(
@@ -129,6 +136,7 @@ describe('the certificate page', () => {
     await page.waitForSelector('#certificate-title');
     await settled(page);
     expect(await person(page, 'ul.rows .row').innerText()).toContain(li.name);
+    expect(await page.locator('details[data-transition="reinstate"][data-proposed]').count()).toBe(1);
   });
 
   it('ran without script errors, CSP violations, dialogs or requests to other origins', () => {
