@@ -87,8 +87,8 @@ describe('one case through the console', () => {
     // Disabled: no form to open, nothing to submit.
     expect(await page.locator('details[data-transition="approve"]').count()).toBe(0);
     expect(await refused.locator('button, form').count()).toBe(0);
-    expect(await refused.innerText()).toContain('评审员不得参与本案的认证决定');
-    expect(await refused.innerText()).toContain("The case's own evaluator may not take the certification decision");
+    expect(await refused.innerText()).toContain('本案评审员或其决定已被申诉撤销的人员不得参与本案的认证决定');
+    expect(await refused.innerText()).toContain("The case's own evaluator, or whoever took a decision on it reversed");
     await screenshot(page, 'console-3-impartiality-refused', { fullPage: true });
   });
 
