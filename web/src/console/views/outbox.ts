@@ -24,7 +24,9 @@ function entry(e: OutboxEntry): HTMLElement {
             ? [badge(L.reminders.markReissued, 'warn')]
             : e.kind === 'watchlist_change'
               ? [badge(L.reminders.watchlistChange, 'info'), ...(e.to ? [` ${e.to}`] : [])]
-              : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
+              : e.kind === 'holder_change'
+                ? [badge(L.reminders.holderChange, 'info')]
+                : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
