@@ -35,6 +35,8 @@ export interface ImportSource {
 
 /** The application an imported certificate stands for: none here, so its own marker. */
 export const legacyApplicationId = (number: string) => `legacy:${number}`;
+/** Whether a certificate's application is the marker of an import: there is no case to open. */
+export const isLegacyApplicationId = (applicationId: string) => applicationId.startsWith('legacy:');
 /** No applicant account acts for an imported holder until an administrator links one. */
 export const LEGACY_APPLICANT = 'legacy:unlinked';
 

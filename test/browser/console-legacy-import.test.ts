@@ -62,6 +62,9 @@ describe.each(CONSOLE_WIDTHS)('the import page at the %s', (width, contextOption
     await page.click(`a[href="#/certificate/${encodeURIComponent(first)}"]`);
     await page.waitForSelector(`h1:has-text("${first}")`);
     expect(await page.locator('main').innerText()).toContain(rows[0]!.holder_name!);
+    // An imported certificate has no case here: it says where it came from instead of linking to nothing.
+    expect(await page.locator('[data-imported]').innerText()).toContain('自原登记系统导入');
+    expect(await page.locator('main a[href^="#/case/"]').count()).toBe(0);
     expect(await overflow(page)).toBe(0);
     await screenshot(page, `console-legacy-import-certificate-${width}`, { fullPage: true });
     expect((await rig.sys.api.get(`/v1/staff/certificates/${rows[1]!.certificate_number}`, 'admin-qian')).status).toBe(

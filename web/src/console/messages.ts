@@ -293,6 +293,7 @@ export const L = {
     nextSurveillance: { zh: '下次监督审核截止', en: 'Next surveillance by' },
     suspendedOn: { zh: '暂停日期', en: 'Suspended on' },
     application: { zh: '原申请', en: 'Application' },
+    imported: { zh: '自原登记系统导入（无本系统申请）', en: 'Imported from the previous registry (no case here)' },
     noSurveillance: { zh: '尚无监督审核', en: 'No surveillance yet' },
     statusHistory: { zh: '状态变化', en: 'Status history' },
     surveillances: { zh: '监督审核', en: 'Surveillance audits' },

@@ -2,6 +2,7 @@
  * One certificate: its status and cycle, the surveillance it owes, its history, the staff actions (suspend,
  * reinstate, withdraw, cancel, surveillance, postponement), the star-mark artwork, and renewal for its holder.
  */
+import { isLegacyApplicationId } from '../../../../shared/legacy-import/certificate';
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
 import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
 import type { Certificate } from '../../../../shared/model';
@@ -158,7 +159,12 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     ],
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
     [L.certificate.evaluator, c.evaluatorSub ?? '—'],
-    [L.certificate.application, h('a', { href: `#/case/${c.applicationId}` }, c.applicationId)],
+    [
+      L.certificate.application,
+      isLegacyApplicationId(c.applicationId)
+        ? h('span', { 'data-imported': '' }, ...bi(L.certificate.imported))
+        : h('a', { href: `#/case/${c.applicationId}` }, c.applicationId),
+    ],
     [
       L.certificate.signedBy,
       c.tokenKid
