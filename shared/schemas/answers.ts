@@ -22,6 +22,7 @@ import { publicLogSchema } from '../transparency-log/public-proof';
 import { WATCHLIST_NOTICE_KIND } from '../webhooks/email';
 import { HOLDER_NOTICE_KIND } from '../webhooks/holder-email';
 import * as z from '../zod';
+import { serviceDocumentSchema } from './application';
 
 const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
 const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor });
@@ -90,6 +91,9 @@ export const applicationSchema = z.looseObject({
   scope: z.string(),
   operatingSince: z.string(),
   applicantSub: z.string(),
+  documents: z
+    .array(serviceDocumentSchema)
+    .check(z.describe('The service documents the applicant listed (a renewal starts from the last ones)')),
   submittedAt: z.string(),
   updatedAt: z.string(),
   evaluatorSub: z.optional(z.string()),

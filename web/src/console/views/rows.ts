@@ -1,12 +1,12 @@
 /** One case or one certificate as a row of a list: the queues, the certificate lists, the search results. */
-import type { Application, Certificate } from '../../../../shared/model';
 import { h } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { reasonLabel, statusLabel } from '../../common/labels';
+import type { ApplicationAnswer, CertificateAnswer } from '../answers';
 import { L, stateLabel } from '../messages';
 import { badge, bi } from '../ui';
 
-export function applicationRow(a: Application): HTMLElement {
+export function applicationRow(a: ApplicationAnswer): HTMLElement {
   return h(
     'li',
     { class: 'row', 'data-id': a.id },
@@ -23,7 +23,7 @@ export function applicationRow(a: Application): HTMLElement {
   );
 }
 
-export function certificateRow(c: Certificate): HTMLElement {
+export function certificateRow(c: CertificateAnswer): HTMLElement {
   const last = c.statusHistory.at(-1);
   return h(
     'li',
