@@ -26,6 +26,7 @@ import { oidcAuthorizer, oidcConsoleConfig } from './constructs/oidc-auth';
 import { publishOpenData } from './constructs/open-data-objects';
 import { OriginVerify } from './constructs/origin-verify';
 import { keepReceipts } from './constructs/receipt-objects';
+import { grantSendEmail } from './constructs/send-email';
 import { SigningKeys } from './constructs/signing-keys';
 import { hostedDomainUrl, StaffAuth } from './constructs/staff-auth';
 import { StarmarkApi } from './constructs/starmark-api';
@@ -239,9 +240,12 @@ export class StarmarkStack extends Stack {
         [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName,
         [DEPLOYMENT_ENV.reportingDeadlineDays]: String(config.reportingDeadlineDays),
         ...(identity.userPool ? { [DEPLOYMENT_ENV.userPoolId]: identity.userPool.userPoolId } : {}),
+        // A matter's reply is e-mailed as it closes (functions/handlers/staff-deps.ts); without a sender it waits.
+        ...(config.notifyEmailFrom ? { [DEPLOYMENT_ENV.notifyEmailFrom]: config.notifyEmailFrom } : {}),
       },
     });
     documents.grantCaseFiles(staffFn.role);
+    if (config.notifyEmailFrom) grantSendEmail(staffFn.role, config.notifyEmailFrom, 'SendMatterReplies');
     // The staff directory: listing the pool's groups, on that pool alone, and nothing else of Cognito's.
     identity.userPool?.grant(staffFn.role, 'cognito-idp:ListUsersInGroup');
     const sweepFn = new StarmarkFunction(this, 'SweepFunction', {

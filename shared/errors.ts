@@ -67,6 +67,11 @@ export const ERROR_CATALOGUE = {
     zh: '已超过申诉期限',
     en: 'The period in which this decision could be appealed has ended',
   },
+  NO_REVERSED_APPEAL: {
+    status: 409,
+    zh: '没有针对该证书当前状态、已决定撤销原决定的申诉',
+    en: "No appeal against the decision this certificate's status stands on has been decided reversed",
+  },
   PROOF_OF_WORK_INVALID: {
     status: 422,
     zh: '防滥用校验未通过或已过期，请重新提交',

@@ -74,6 +74,11 @@ export interface Application extends Versioned {
   documents: ServiceDocument[];
   submittedAt: string;
   updatedAt: string;
+  /**
+   * When the case entered its current state (a step that keeps the state, an upload, leaves it): what the body's
+   * service times count from (shared/lifecycle/case-due.ts). Absent on a case last moved before it was kept.
+   */
+  stateSince?: string;
   evaluatorSub?: string;
   /** Evaluators who declared a conflict of interest on this case: none of them is assigned to it again. */
   conflictedEvaluators?: string[];
@@ -207,6 +212,11 @@ export interface Certificate extends Versioned {
   /** The public change history, oldest first (absent on a certificate never changed). */
   changes?: ChangeRecord[];
   pendingChange?: PendingChange;
+  /**
+   * An appeal against the decision the certificate's status stands on was decided reversed: the admin restores the
+   * certificate through `restoreOnAppeal`, which asks for exactly this mark (shared/lifecycle/appeal-reversal.ts).
+   */
+  appealReversal?: AppealReversal;
   openRenewalId?: string;
   /**
    * The certificate's latest entry in the public transparency log, and the digest of the public facts it logged: a
@@ -223,6 +233,15 @@ export interface Certificate extends Versioned {
    * the old mark in circulation no longer prove themselves, so staff are warned until the new artwork is downloaded.
    */
   markReissue?: MarkReissue;
+}
+
+/** The reversed decision a certificate may be restored from: its appeal, and the status-history line it undoes. */
+export interface AppealReversal {
+  matterId: string;
+  decision: 'suspension' | 'withdrawal';
+  /** The index in `statusHistory` of the line the reversed decision wrote. */
+  entry: number;
+  reversedOn: IsoDate;
 }
 
 export interface MarkReissue {

@@ -1,6 +1,7 @@
 /**
- * Notices queued in the transaction that decided them (a re-signed mark), delivered afterwards by whoever holds a
- * channel: the sweep in AWS (the staff function is not given the topic), at once locally. The outbox record is
+ * Notices queued in the transaction that decided them (a re-signed mark, a matter's reply), delivered afterwards by
+ * whoever holds a channel that carries them: in AWS the sweep (the staff topic) and the staff function (SES, for a
+ * reply to the e-mail address a reporter left), at once locally (the outbox). The outbox record is
  * written with the notice and claims it once; delivery claims the queue entry with a counter of its own, so two
  * runners never send it twice, and a failed delivery gives the claim back for the next run.
  */
@@ -35,7 +36,11 @@ export async function deliverQueuedNotices(
   let cursor: string | undefined;
   do {
     const page = await deps.store.queryItems(keys.noticeQueue, { cursor, limit: 100 });
-    for (const queued of page.items as unknown as QueuedNotice[]) await deliverOne(deps, notifier, queued, report);
+    for (const queued of page.items as unknown as QueuedNotice[]) {
+      // What this channel cannot carry (a reply, for the staff topic) waits for a runner whose channel can.
+      if (notifier.carries && !notifier.carries(queued.item)) continue;
+      await deliverOne(deps, notifier, queued, report);
+    }
     cursor = page.cursor;
   } while (cursor);
   return report;

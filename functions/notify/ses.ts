@@ -1,7 +1,9 @@
 /**
  * The e-mail channel in AWS: one SES message to the address a notice names (a watchlist's), from the one sender
  * address the stack verified and allowed this function (ses:SendEmail on that identity, for that From address
- * alone). A notice without an address is not this channel's to send.
+ * alone): a watchlist's change and a certificate holder's own notice (the webhook worker, which gives the holder's
+ * notice the directory's address just before it sends) and a matter's reply (the staff function, as it closes the
+ * matter). A notice without an address is not this channel's to send.
  */
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { messageOf, type OutboxMessage } from '../../shared/operations';
@@ -14,6 +16,10 @@ export class SesNotifier implements Notifier {
     private readonly client: Pick<SESv2Client, 'send'>,
     private readonly from: string,
   ) {}
+
+  carries(m: OutboxMessage): boolean {
+    return 'to' in m && typeof m.to === 'string' && m.to.length > 0;
+  }
 
   async deliver(m: OutboxMessage): Promise<Delivery> {
     const to = 'to' in m ? m.to : undefined;

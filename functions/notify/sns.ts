@@ -17,6 +17,11 @@ export class SnsNotifier implements Notifier {
     private readonly topicArn: string,
   ) {}
 
+  /** Staff read the topic: nothing addressed to a person outside the body goes there. */
+  carries(m: OutboxMessage): boolean {
+    return m.kind !== 'matter_reply' && m.kind !== 'watchlist_change' && m.kind !== 'holder_change';
+  }
+
   async deliver(m: OutboxMessage): Promise<Delivery> {
     // The topic's subscribers are staff: a reply to a reporter (and its address) must never go there.
     // Nor a watchlist holder's e-mail, nor a certificate holder's: each names a person's address.

@@ -1,22 +1,26 @@
 /** The complaint operations: the public's challenge and filing; the staff's handling queue. */
 import { deliverQueuedNotices } from '../notify/queue';
 import { fileReport, reportChallenge } from '../service/complaints';
-import { matterQueue, matterView, planFileAppeal, planMatterStep } from '../service/matters';
+import { matterQueue, matterView, planFileAppeal, planFileCertificateAppeal, planMatterStep } from '../service/matters';
 import { execute } from '../service/plan';
+import { reportFigures } from '../service/report-figures';
 import type { PublicOperations, StaffOperations } from './tables';
 
 export const publicComplaintOperations = {
   reportChallenge: async (_call, deps) => ({ status: 200, body: reportChallenge(deps) }),
+  reportFigures: async (_call, deps) => ({ status: 200, body: await reportFigures(deps) }),
   fileReport: async ({ body, clientAddress }, deps) => ({
     status: 201,
     body: await fileReport(deps, body, clientAddress),
   }),
 } satisfies Partial<PublicOperations>;
 
-/** The staff function's: an applicant's appeal; the handling queue, one matter, and a step on it. */
+/** The staff function's: an applicant's appeal (against a case's decision or a certificate's); the handling queue, one matter, and a step on it. */
 export const staffComplaintOperations = {
   fileAppeal: async ({ actor, params, body, idempotency }, deps) =>
     execute(deps, () => planFileAppeal(deps, actor, params.id, body), idempotency),
+  fileCertificateAppeal: async ({ actor, params, body, idempotency }, deps) =>
+    execute(deps, () => planFileCertificateAppeal(deps, actor, params.number, body), idempotency),
   matterQueue: async ({ actor }, deps) => ({ status: 200, body: await matterQueue(deps, actor) }),
   getMatter: async ({ actor, params }, deps) => ({ status: 200, body: await matterView(deps, actor, params.matterId) }),
   takeMatterStep: async ({ actor, params, body, idempotency }, deps) => {

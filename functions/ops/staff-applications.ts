@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
 import { loadApplication, planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
+import { withDueDates } from '../service/case-due';
 import { searchCases } from '../service/case-search';
 import type { Deps } from '../service/deps';
 import { namesOf } from '../service/directory';
@@ -34,7 +35,7 @@ export const applicationOperations = {
       const page = query.state
         ? await deps.store.listApplicationsByApplicantInState(actor.sub, query.state, query.cursor, query.limit)
         : await deps.store.listApplicationsByApplicant(actor.sub, query.cursor, query.limit);
-      return { status: 200, body: page };
+      return { status: 200, body: await withDueDates(deps, page) };
     }
     refuseUnlessPossible(caseQueueRefusal(actor, query.queue), `the ${query.queue} queue`);
     if (!query.state)
@@ -42,7 +43,8 @@ export const applicationOperations = {
         { path: 'query.state', code: 'REQUIRED', message: 'required for staff' },
       ]);
     const tab = { queue: query.queue, sub: actor.sub, state: query.state };
-    return { status: 200, body: await deps.store.listCaseQueue(tab, query.cursor, query.limit) };
+    const page = await deps.store.listCaseQueue(tab, query.cursor, query.limit);
+    return { status: 200, body: await withDueDates(deps, page) };
   },
 
   caseQueueCounts: async ({ actor, query: { queue } }, deps) => {

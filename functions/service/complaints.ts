@@ -24,6 +24,10 @@ import { eventStreamOf, keys, matterIndexAttributes } from '../../shared/store/k
 import { CommitConflict } from '../../shared/store/port';
 import { log } from '../http/log';
 import type { Deps } from './deps';
+import { figureWrites } from './report-figures';
+
+/** A transaction held up by another on one of its items (a figure's tally) is tried again, this often in all. */
+const COMMIT_ATTEMPTS = 3;
 
 /** Whoever files without an account: events name the channel, never the person. */
 const PUBLIC_FILER: Actor = { sub: 'public', roles: [], name: 'public filing' };
@@ -124,33 +128,40 @@ export async function fileReport(deps: Deps, input: PublicFilingInput, clientAdd
   );
   const matter: Matter = { ...received, eventSeq: event.seq, lastEventHash: event.hash };
   const retainedUntil = Math.floor(at.getTime() / 1000) + COMPLAINT_SETTINGS.retentionDays * 86_400;
-  try {
-    await deps.store.commit({
-      writes: [
-        // First, so that a second use of one challenge fails here: the proof is spent with the filing or not at all.
-        {
-          kind: 'advance',
-          value: { ...keys.spentChallenge(input.proof.challenge), step: 1, expiresAt: spentUntil },
-          from: null,
+  const work = {
+    writes: [
+      // First, so that a second use of one challenge fails here: the proof is spent with the filing or not at all.
+      {
+        kind: 'advance' as const,
+        value: { ...keys.spentChallenge(input.proof.challenge), step: 1, expiresAt: spentUntil },
+        from: null,
+      },
+      {
+        kind: 'advance' as const,
+        value: {
+          ...keys.matter(id),
+          entity: 'matter',
+          ...matter,
+          ...matterIndexAttributes(matter),
+          step: matter.version,
+          expiresAt: retainedUntil,
         },
-        {
-          kind: 'advance',
-          value: {
-            ...keys.matter(id),
-            entity: 'matter',
-            ...matter,
-            ...matterIndexAttributes(matter),
-            step: matter.version,
-            expiresAt: retainedUntil,
-          },
-          from: null,
-        },
-        { kind: 'event', value: event },
-      ],
-    });
-  } catch (error) {
-    if (error instanceof CommitConflict) throw new DomainError('PROOF_OF_WORK_REUSED');
-    throw error;
+        from: null,
+      },
+      { kind: 'event' as const, value: event },
+      ...figureWrites(null, matter, at),
+    ],
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.store.commit(work);
+      break;
+    } catch (error) {
+      if (!(error instanceof CommitConflict)) throw error;
+      // No condition failed: another filing held the figure's tally for a moment. Anything else is a spent proof.
+      if (error.failed.length === 0 && attempt < COMMIT_ATTEMPTS) continue;
+      throw new DomainError('PROOF_OF_WORK_REUSED');
+    }
   }
   log.info('matter received', { matterId: id, kind: matter.kind, certificate: matter.certificateNumber });
   return { id, kind: matter.kind, receivedAt: matter.receivedAt, retentionDays: COMPLAINT_SETTINGS.retentionDays };

@@ -9,7 +9,10 @@ import { GENESIS_HASH } from '../../shared/audit/chain';
 import { chinaDate } from '../../shared/calendar';
 import {
   appealOfCase,
+  appealOfCertificate,
   type CaseAppealInput,
+  CERTIFICATE_DECISIONS,
+  type CertificateAppealInput,
   COMPLAINT_SETTINGS,
   type Matter,
   type MatterStepInput,
@@ -22,14 +25,20 @@ import {
 } from '../../shared/complaints';
 import { DomainError } from '../../shared/errors';
 import { newApplicationId } from '../../shared/ids';
+import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
+import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
 import { queueNotice } from '../notify/queue';
 import { advance } from './aggregate';
 import { loadApplication } from './applications';
+import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
+import { namesOf } from './directory';
+import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
+import { figureWrites } from './report-figures';
 
 const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
 
@@ -71,11 +80,20 @@ export async function matterQueue(deps: Deps, actor: Actor) {
 export async function matterView(deps: Deps, actor: Actor, id: string) {
   requireStaff(actor);
   const { matter } = await loadMatter(deps, id);
+  const events = await deps.store.listEvents(eventStreamOf('matter', id));
+  // Everyone the page names: who acted and whom a step assigned, the handler, the notes' authors, those involved.
+  const named = [
+    ...peopleNamedIn('matter', events),
+    ...(matter.handlerSub ? [matter.handlerSub] : []),
+    ...(matter.notes ?? []).map((n) => n.by),
+    ...matter.involved,
+  ];
   return {
     today: chinaDate(deps.clock()),
     matter: matterFor(actor, matter),
     deadline: matterDeadline(matter),
-    events: await deps.store.listEvents(eventStreamOf('matter', id)),
+    events,
+    people: await namesOf(deps, [...new Set(named)]),
   };
 }
 
@@ -95,15 +113,65 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
       { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
       { kind: 'event', value: event },
       ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
+      ...(await reversalWrites(deps, actor, value, at)),
+      // A report closed counts in the month's public figures, with the closing or not at all.
+      ...figureWrites(matter, value, at),
     ],
     outcome: { status: 200, body: matterFor(actor, value) },
   };
 }
 
+/**
+ * An appeal against a suspension or withdrawal decided `reversed` marks its certificate in the same transaction, so
+ * that an admin restores it through the certificate's own transition (restoreOnAppeal), with everything any status
+ * change brings. Nothing is marked when the certificate no longer stands on the decision appealed.
+ */
+async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
+  const about = matter.appealOf;
+  const number = matter.certificateNumber;
+  if (matter.outcome !== 'reversed' || matter.state !== 'decided' || about?.entry === undefined || !number) return [];
+  const decision = CERTIFICATE_DECISIONS.find((d) => d === about.decision);
+  const certificate = decision && (await deps.store.getCertificate(number));
+  if (!decision || !certificate) return [];
+  const marked = markAppealReversal(certificate, { matterId: matter.id, decision, entry: about.entry }, chinaDate(at));
+  return marked ? (await planCertificateChange(deps, actor, certificate, marked, at)).writes : [];
+}
+
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */
 export async function planFileAppeal(deps: Deps, actor: Actor, id: string, input: CaseAppealInput): Promise<Plan> {
   const at = deps.clock();
-  const about = appealOfCase(await loadApplication(deps, id), input.decision, actor, at);
+  return planAppealReceived(appealOfCase(await loadApplication(deps, id), input.decision, actor, at), input, actor, at);
+}
+
+/**
+ * The holder's appeal against the suspension or withdrawal of its certificate: the decision and who took it are read
+ * from the certificate's own history, and whoever evaluated, audited or decided it is involved. Another holder's
+ * certificate is missing, whatever the caller's roles.
+ */
+export async function planFileCertificateAppeal(
+  deps: Deps,
+  actor: Actor,
+  number: string,
+  input: CertificateAppealInput,
+): Promise<Plan> {
+  const at = deps.clock();
+  const certificate = await loadCertificate(deps, number);
+  const [application, events] = await Promise.all([
+    deps.store.getApplication(certificate.applicationId),
+    deps.store.listEvents(eventStreamOf('certificate', number)),
+  ]);
+  const about = appealOfCertificate(certificate, input.decision, { application, events }, actor, at);
+  // Like the holder's other steps on its certificate, it acts for the organization: only while linked to it.
+  await requireActingFor(deps, actor, certificate.organization.creditCode);
+  return planAppealReceived(about, input, actor, at);
+}
+
+async function planAppealReceived(
+  about: Pick<Matter, 'involved' | 'certificateNumber'> & { appealOf: NonNullable<Matter['appealOf']> },
+  input: { grounds: string },
+  actor: Actor,
+  at: Date,
+): Promise<Plan> {
   const matterId = newApplicationId(at);
   const received = {
     id: matterId,

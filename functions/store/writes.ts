@@ -116,6 +116,25 @@ export function toTransactItem(write: Write, table: string): TransactItem {
         },
       };
     }
+    case 'tally': {
+      const names = Object.keys(write.add);
+      // The attribute names are the core's (never a client's), and still go through ExpressionAttributeNames.
+      return {
+        Update: {
+          TableName: table,
+          Key: write.key,
+          UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')} SET #entity = :entity`,
+          ExpressionAttributeNames: {
+            '#entity': 'entity',
+            ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+          },
+          ExpressionAttributeValues: {
+            ':entity': 'tally',
+            ...Object.fromEntries(names.map((n, i) => [`:a${i}`, write.add[n]])),
+          },
+        },
+      };
+    }
     case 'idempotency': {
       const v = write.value;
       const expiresAt = Math.floor(Date.parse(v.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS;

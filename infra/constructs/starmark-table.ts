@@ -84,6 +84,9 @@ export const FILING_PREFIXES = {
   matterEvents: keys.eventStream(eventStreamOf('matter', '')),
 } as const;
 
+/** The public figures' tallies, which a filing adds one to (an update: ADD, never a put over them). */
+export const FIGURE_PREFIX = keys.reportFigures;
+
 export class StarmarkTable extends Construct {
   readonly table: Table;
 
@@ -200,6 +203,14 @@ export class StarmarkTable extends Construct {
         conditions: {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': Object.values(FILING_PREFIXES).map((p) => `${p}*`) },
         },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'CountReportsOnly',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [FIGURE_PREFIX] } },
       }),
     );
   }

@@ -6,17 +6,17 @@
  * checks each address it resolves). Given a sender address, it may send e-mail by SES from that address alone;
  * given the staff user pool, it may look a certificate holder's address up there (ListUsers, on that pool alone).
  */
-import { Arn, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { RESERVED_CONCURRENCY } from '../figures';
 import { deadLetterQueue } from './encrypted-topic';
 import type { LogArchive } from './log-archive';
+import { grantSendEmail } from './send-email';
 import { StarmarkFunction } from './starmark-function';
 import type { StarmarkTable } from './starmark-table';
 
@@ -64,7 +64,7 @@ export class WebhookWorker extends Construct {
     });
     props.table.grantWebhookWork(this.worker.role);
     props.table.denyHistoryRewrites(this.worker.role);
-    if (props.emailFrom) this.grantSendEmail(props.emailFrom);
+    if (props.emailFrom) grantSendEmail(this.worker.role, props.emailFrom, 'SendWatchlistEmail');
     // A holder's address, found by their sub: one filtered ListUsers call, on this pool alone.
     props.userPool?.grant(this.worker.role, 'cognito-idp:ListUsers');
     this.deadLetters = deadLetterQueue(this, 'ScheduleDeadLetters', 'the webhook delivery schedule');
@@ -74,19 +74,5 @@ export class WebhookWorker extends Construct {
       // No retry: the next minute's run is the retry, and what was not sent is still due then.
       targets: [new LambdaFunction(this.worker.fn, { retryAttempts: 0, deadLetterQueue: this.deadLetters })],
     });
-  }
-
-  /** SendEmail on the sender's identities (the address, or its domain) and only with that From address. */
-  private grantSendEmail(from: string): void {
-    const identity = (name: string) =>
-      Arn.format({ service: 'ses', resource: 'identity', resourceName: name }, this.worker.fn.stack);
-    this.worker.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'SendWatchlistEmail',
-        actions: ['ses:SendEmail'],
-        resources: [identity(from), identity(from.slice(from.indexOf('@') + 1))],
-        conditions: { StringEquals: { 'ses:FromAddress': from } },
-      }),
-    );
   }
 }

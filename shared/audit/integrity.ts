@@ -1,7 +1,7 @@
 /**
- * The registry's own account of itself, over the plain items of a table (a scan, or an export): every application
- * and certificate owns exactly the events its head says (eventSeq, lastEventHash), and every stream's hash chain
- * verifies. A state change without its event, an event without its state change, or an edited event all show here.
+ * The registry's own account of itself, over the plain items of a table (a scan, or an export): every application,
+ * certificate, organization and matter owns exactly the events its head says (eventSeq, lastEventHash), and every
+ * stream's hash chain verifies. A state change without its event, an event without its state change, or an edited event all show here.
  * Used by backup and restore (scripts/registry-archive) and by the tests' audit checks.
  */
 import type { AuditEvent } from '../model';
@@ -20,11 +20,16 @@ export interface AuditStreams {
   events: Map<string, AuditEvent[]>;
 }
 
+/** The aggregates that head a stream of events: a case, a certificate, an organization, a complaint or appeal. */
+const HEAD_ENTITIES = ['application', 'certificate', 'organization', 'matter'] as const;
+type HeadEntity = (typeof HEAD_ENTITIES)[number];
+const headsAStream = (entity: unknown): entity is HeadEntity => HEAD_ENTITIES.includes(entity as HeadEntity);
+
 export function auditStreamsOf(items: readonly Record<string, unknown>[]): AuditStreams {
   const heads: Head[] = [];
   const events = new Map<string, AuditEvent[]>();
   for (const item of items) {
-    if (item.entity === 'application' || item.entity === 'certificate' || item.entity === 'organization')
+    if (headsAStream(item.entity))
       heads.push({
         stream: eventStreamOf(item.entity, String(idOf(item))),
         eventSeq: Number(item.eventSeq),
@@ -42,7 +47,8 @@ export function auditStreamsOf(items: readonly Record<string, unknown>[]): Audit
 }
 
 function idOf(item: Record<string, unknown>): unknown {
-  return item.entity === 'application' ? item.id : item.entity === 'certificate' ? item.number : item.creditCode;
+  if (item.entity === 'application' || item.entity === 'matter') return item.id;
+  return item.entity === 'certificate' ? item.number : item.creditCode;
 }
 
 /** What is wrong with the audit trail, one line per problem; empty when every case is whole. */

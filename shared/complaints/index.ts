@@ -1,6 +1,7 @@
 /** Complaints, reports and appeals (ISO/IEC 17065 7.13): kinds, handling steps, impartiality, intake and its limits. */
 export * from './appeals';
 export * from './claimed-number';
+export * from './figures';
 export * from './handling';
 export * from './involvement';
 export * from './kinds';

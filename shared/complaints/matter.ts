@@ -30,8 +30,11 @@ export interface Matter {
   description?: string;
   /** Personal data: kept only until the matter closes. Never in an audit event, a log line or a public page. */
   contact?: string;
-  /** For an appeal: the case and the decision appealed against. */
-  appealOf?: { applicationId: string; decision: string };
+  /**
+   * For an appeal: the case and the decision appealed against; for a suspension or withdrawal (the certificate is
+   * `certificateNumber`), the line of its status history that decision wrote, which a reversal undoes.
+   */
+  appealOf?: { applicationId: string; decision: string; entry?: number };
   /** Everyone who took part in what the matter is about: none of them may handle or decide it. */
   involved: string[];
   handlerSub?: string;

@@ -5,7 +5,7 @@
  */
 import { applicationId, certificateNumber, subject, text } from '../schemas/common';
 import * as z from '../zod';
-import { CASE_DECISIONS } from './appeals';
+import { CASE_DECISIONS, CERTIFICATE_DECISIONS } from './appeals';
 import { MATTER_KINDS, REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
 import { MATTER_OUTCOMES } from './matter';
 import { INTAKE_LIMITS as L } from './settings';
@@ -137,6 +137,9 @@ export const matterViewSchema = z.object({
   matter: matterSchema,
   deadline: z.nullable(z.string().check(z.describe('The day (Beijing) by which the next answer is owed'))),
   events: z.array(z.looseObject({})),
+  people: z
+    .record(z.string(), z.string())
+    .check(z.describe('The staff directory’s names of the people the page names, by account (where it knows them)')),
 });
 
 /** An applicant's appeal against the decision on its own case, with its grounds. */
@@ -145,3 +148,10 @@ export const caseAppealSchema = z.strictObject({
   grounds: text(L.maxDescriptionChars, 10),
 });
 export type CaseAppealInput = z.output<typeof caseAppealSchema>;
+
+/** The holder's appeal against the suspension or withdrawal of its certificate, with its grounds. */
+export const certificateAppealSchema = z.strictObject({
+  decision: z.enum(CERTIFICATE_DECISIONS),
+  grounds: text(L.maxDescriptionChars, 10),
+});
+export type CertificateAppealInput = z.output<typeof certificateAppealSchema>;

@@ -50,6 +50,7 @@ export function submitApplication(
     documents: input.documents,
     submittedAt: at,
     updatedAt: at,
+    stateSince: at,
   };
   return { next, event: { action: 'submit', from: null, to: 'submitted' } };
 }
@@ -81,6 +82,7 @@ export function submitRenewal(
     documents: input.documents,
     submittedAt: at,
     updatedAt: at,
+    stateSince: at,
   };
   return {
     next,
@@ -100,6 +102,7 @@ export function applyApplicationTransition(
   refuseUnlessPossible(applicationStepRefusal(current, name, actor), `${name} from ${current.state}`);
   // A step with no `to` keeps the case where it is (a change of evaluator).
   const next: Application = { ...current, state: spec.to ?? current.state, updatedAt: now.toISOString() };
+  if (next.state !== current.state) next.stateSince = next.updatedAt;
   let reason: string | undefined;
   let data: Record<string, unknown> | undefined;
   let note: string | undefined;
@@ -198,7 +201,7 @@ export function closeRenewalOnCertificateEnd(
   if (renewal.kind !== 'renewal' || !(OPEN_STATES as readonly string[]).includes(renewal.state)) return null;
   const reason = RENEWAL_CLOSED_REASON[ending];
   return {
-    next: { ...renewal, state: 'withdrawn', updatedAt: now.toISOString() },
+    next: { ...renewal, state: 'withdrawn', updatedAt: now.toISOString(), stateSince: now.toISOString() },
     event: {
       action: 'close-renewal',
       from: renewal.state,

@@ -134,6 +134,12 @@ export function applyCertificateTransition(
     case 'reinstate':
       // A passing surveillance since the suspension was asked first (certificateStepRefusal).
       return event({ ...withStatus(current, 'valid', 'reinstated', today), suspendedOn: null, clearedOn: null });
+    case 'restoreOnAppeal': {
+      // The mark is spent with the restoration it allowed (asked first: certificateStepRefusal).
+      const { appealReversal, ...rest } = current;
+      const restored = { ...withStatus(rest, 'valid', 'reinstated', today), suspendedOn: null, clearedOn: null };
+      return event(restored, { matterId: appealReversal?.matterId, decision: appealReversal?.decision });
+    }
     case 'withdraw':
       return event(withStatus(current, 'withdrawn', 'for_cause', today));
     case 'cancel':

@@ -1,8 +1,11 @@
 /**
  * An audit event as a person reads it: the step in the lifecycle's words, the state it left and reached, and what it
  * changed, taken from the facts the step recorded (evaluator, score and level, outcome, dates, the change made). The
- * step names come from the transition table; every other word from labels.ts.
+ * step names come from the transition table (a matter's from its handling table); every other word from labels.ts
+ * (a matter's from the complaints' own).
  */
+import { MATTER_OUTCOME_LABELS, MATTER_RECEIVED_LABEL, MATTER_STATE_LABELS } from '../complaints/labels';
+import { MATTER_STEPS } from '../complaints/states';
 import type { AuditEvent } from '../model';
 import type { StarLevel } from '../scheme/indicators';
 import { levelLabel } from '../scheme/levels';
@@ -21,7 +24,7 @@ import {
 } from './labels';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from './transitions';
 
-export type EventStream = 'application' | 'certificate';
+export type EventStream = 'application' | 'certificate' | 'matter';
 type Described = Pick<AuditEvent, 'action' | 'from' | 'to' | 'data'>;
 
 /** What a fact's value is: text as recorded, a calendar date, a label, a person (named by the directory), a change. */
@@ -38,16 +41,29 @@ export interface EventFact {
   value: FactValue;
 }
 
+const STEP_TABLES: Record<EventStream, Record<string, { slug: string; zh: string; en: string }>> = {
+  application: APPLICATION_TRANSITIONS,
+  certificate: CERTIFICATE_TRANSITIONS,
+  matter: MATTER_STEPS,
+};
+
 export function eventLabel(stream: EventStream, action: string): Label {
   if (stream === 'certificate' && action === 'issue') return CERTIFICATE_ISSUED_LABEL;
-  const table: Record<string, { slug: string; zh: string; en: string }> =
-    stream === 'application' ? APPLICATION_TRANSITIONS : CERTIFICATE_TRANSITIONS;
+  if (stream === 'matter' && action === 'receive') return MATTER_RECEIVED_LABEL;
+  const table = STEP_TABLES[stream];
   const spec = Object.values(table).find((t) => t.slug === action);
   return spec ? { zh: spec.zh, en: spec.en } : (OTHER_EVENT_LABELS[action] ?? { zh: action, en: action });
 }
 
+const matterStateLabel = (state: string): Label =>
+  MATTER_STATE_LABELS[state as keyof typeof MATTER_STATE_LABELS] ?? { zh: state, en: state };
+
 export const stateLabelOf = (stream: EventStream, state: string): Label =>
-  stream === 'application' ? applicationStateLabel(state) : certificateStatusLabel(state);
+  stream === 'application'
+    ? applicationStateLabel(state)
+    : stream === 'certificate'
+      ? certificateStatusLabel(state)
+      : matterStateLabel(state);
 
 /** The state left and the state reached, or null when the step kept it. */
 export function stateChange(stream: EventStream, event: Described): { from: Label | null; to: Label } | null {
@@ -65,6 +81,7 @@ const T = {
   previousEvaluatorSub: { zh: '原评审员', en: 'Previous evaluator' },
   committeeSub: { zh: '认证决定人', en: 'Deciding committee member' },
   previousCommitteeSub: { zh: '原认证决定人', en: 'Previous deciding member' },
+  handlerSub: { zh: '处理人', en: 'Handled by' },
   contractNo: { zh: '合同编号', en: 'Contract' },
   total: { zh: '得分', en: 'Score' },
   level: { zh: '星级', en: 'Level' },
@@ -94,6 +111,9 @@ const person = (value: unknown): FactValue | null =>
   typeof value === 'string' ? { kind: 'person', sub: value } : null;
 const labels = (...ls: Label[]): FactValue => ({ kind: 'labels', labels: ls });
 
+const matterOutcome = (outcome: string): Label =>
+  MATTER_OUTCOME_LABELS[outcome as keyof typeof MATTER_OUTCOME_LABELS] ?? { zh: outcome, en: outcome };
+
 /** The facts of a step, in the order a reader wants them; facts the step did not record are left out. */
 export function eventFacts(stream: EventStream, event: Described): EventFact[] {
   const d = event.data ?? {};
@@ -105,6 +125,7 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
   add('previousEvaluatorSub', person(d.previousEvaluatorSub));
   add('committeeSub', person(d.committeeSub));
   add('previousCommitteeSub', person(d.previousCommitteeSub));
+  add('handlerSub', person(d.handlerSub));
   add('contractNo', text(d.contractNo));
   add('auditDate', date(d.auditDate));
   add('reviewDate', date(d.reviewDate));
@@ -113,7 +134,8 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
     const level = d.level as StarLevel | null;
     add('level', labels({ zh: levelLabel(level, 'zh'), en: levelLabel(level, 'en') }));
   }
-  if (typeof d.outcome === 'string') add('outcome', labels(outcomeLabel(d.outcome)));
+  if (typeof d.outcome === 'string')
+    add('outcome', labels(stream === 'matter' ? matterOutcome(d.outcome) : outcomeLabel(d.outcome)));
   if (Array.isArray(d.grounds)) add('grounds', labels(...d.grounds.map((g) => groundLabel(String(g)))));
   add('until', date(d.until));
   if (typeof d.cycle === 'number' && event.action !== 'issue') add('cycle', text(d.cycle));
@@ -136,8 +158,8 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
     add('document', text(d.name));
     add('sha256', text(d.sha256));
   }
-  add('certificate', text(d.certificate));
-  if (stream === 'certificate') add('applicationId', text(d.applicationId));
+  add('certificate', text(stream === 'matter' ? d.certificateNumber : d.certificate));
+  if (stream !== 'application') add('applicationId', text(d.applicationId));
   if (typeof d.certificateStatus === 'string')
     add('certificateStatus', labels(certificateStatusLabel(d.certificateStatus)));
   add('kid', text(d.kid));

@@ -15,6 +15,7 @@ import type {
   ReasonCategory,
   SurveillanceRecord,
 } from '../model';
+import type { CaseAwaits } from './case-due';
 
 export interface Label {
   readonly zh: string;
@@ -107,6 +108,10 @@ export const OTHER_EVENT_LABELS: Readonly<Record<string, Label>> = {
     en: 'Withdrawn by the sweep: suspended over 6 months',
   },
   'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
+  'appeal-reversed': {
+    zh: '申诉决定撤销原决定，待依申诉结论恢复',
+    en: 'An appeal reversed the decision: to be restored',
+  },
   documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
   mark_reissued: { zh: '签名密钥撤销，星级标志重新签发', en: 'Star mark re-signed: its key was revoked' },
   mark_artwork_downloaded: { zh: '已下载重新签发的标志图稿', en: 'New star-mark artwork downloaded' },
@@ -123,6 +128,8 @@ export const CERTIFICATE_ISSUED_LABEL: Label = { zh: '证书颁发（第 1 周�
 export const SYSTEM_ACTOR_LABELS: Readonly<Record<string, Label>> = {
   'system:sweep': { zh: '每日巡检（系统）', en: 'Daily sweep (system)' },
   'system:import': { zh: '证书导入命令（系统）', en: 'Import command (system)' },
+  // A report or complaint filed on the public page: nobody signed in, and the filer's contact is no name.
+  public: { zh: '公众提交', en: 'Filed by the public' },
 };
 
 const known = <K extends string>(labels: Readonly<Record<K, Label>>, key: string): Label =>
@@ -136,3 +143,13 @@ export const groundLabel = (ground: string) => known(COMMITTEE_GROUND_LABELS, gr
 export const changeKindLabel = (kind: string) => known(CHANGE_KIND_LABELS, kind);
 export const changeFieldLabel = (field: string) => known(CHANGE_FIELD_LABELS, field);
 export const changeReasonLabel = (reason: string) => known(CHANGE_REASON_LABELS, reason);
+
+/** The answer a case waits for (shared/lifecycle/case-due.ts), as the queues name it beside its due date. */
+export const CASE_AWAITS_LABELS: Readonly<Record<CaseAwaits, Label>> = {
+  application_review: { zh: '申请评审', en: 'Application review' },
+  document_review: { zh: '文件审核', en: 'Document review' },
+  revision: { zh: '申请人修改文件', en: 'The applicant’s revision' },
+  on_site_review: { zh: '现场评价', en: 'On-site evaluation' },
+  decision: { zh: '认证决定', en: 'Certification decision' },
+  issue: { zh: '颁发证书', en: 'Issue of the certificate' },
+};

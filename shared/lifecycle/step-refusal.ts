@@ -1,14 +1,15 @@
 /**
  * Why a person cannot take a step now, before any input is read: the role, the applicant's own case, no staff step
  * on one's own organization, the state, the assigned evaluator, and each step's own rule (a surveillance waiting,
- * a passing surveillance before reinstatement, the postponement window, impartiality, the score). The apply*Transition
- * functions refuse with it first; the console offers a step only when it is null, or shows it disabled with the
- * reason. What depends on the input (a date, the evaluator named) is checked after, by the transition itself.
+ * a passing surveillance before reinstatement, a reversed appeal before restoring on it, the postponement window,
+ * impartiality, the score). The apply*Transition functions refuse with it first; the console offers a step only when
+ * it is null, or shows it disabled with the reason. What depends on the input (a date, the evaluator named) is checked after, by the transition itself.
  */
 import type { IsoDate } from '../calendar';
 import { DomainError, type ErrorCode } from '../errors';
 import type { Actor, Application, Certificate, Role } from '../model';
 import { isScoreSheetComplete, scoreTotal } from '../scheme';
+import { appealReversalRefusal } from './appeal-reversal';
 import { changeStepRefusal } from './changes';
 import { postponementRefusal } from './date-rules';
 import {
@@ -41,6 +42,7 @@ export const NOT_YOURS: readonly ErrorCode[] = [
   'NO_PENDING_CHANGE',
   'CHANGE_NEEDS_COMMITTEE',
   'CHANGE_NOT_SCOPE_EXTENSION',
+  'NO_REVERSED_APPEAL',
 ];
 
 function generalRefusal(
@@ -121,6 +123,7 @@ export function certificateStepRefusal(
   }
   if (name === 'postponeSurveillance') return postponementRefusal(current, today);
   if (name === 'reinstate' && !hasPassedSinceSuspension(current)) return 'SURVEILLANCE_NOT_PASSED';
+  if (name === 'restoreOnAppeal') return appealReversalRefusal(current);
   return null;
 }
 

@@ -219,6 +219,17 @@ export const CERTIFICATE_TRANSITIONS = {
     zh: '恢复',
     en: 'Reinstate',
   },
+  restoreOnAppeal: {
+    slug: 'restore-on-appeal',
+    // An appeal decided reversed undoes the decision the status stands on (appealReversalRefusal): no surveillance
+    // is asked first, as for reinstate, since the appeal found the suspension or withdrawal wrong in the first place.
+    from: ['suspended', 'withdrawn'],
+    to: 'valid',
+    role: 'admin',
+    input: cert.certificateReasonSchema,
+    zh: '依申诉结论恢复证书',
+    en: 'Restore: the appeal reversed the decision',
+  },
   withdraw: {
     slug: 'withdraw',
     from: ['valid', 'suspended'],

@@ -1,2 +1,3 @@
 export * from './manifest';
 export { REGISTER_COLUMNS } from './register';
+export { REPORT_FIGURE_COLUMNS } from './report-figures';

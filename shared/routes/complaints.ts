@@ -3,8 +3,10 @@
  * staff's handling queue.
  */
 
+import { reportFiguresSchema } from '../complaints/figures';
 import {
   caseAppealSchema,
+  certificateAppealSchema,
   challengeAnswerSchema,
   filingReceiptSchema,
   matterPathSchema,
@@ -14,7 +16,7 @@ import {
   matterViewSchema,
   publicFilingSchema,
 } from '../complaints/schemas';
-import { applicationPathSchema } from '../schemas/application';
+import { applicationPathSchema, certificatePathSchema } from '../schemas/application';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const COMPLAINT_ROUTES = [
@@ -43,6 +45,20 @@ export const COMPLAINT_ROUTES = [
     response: filingReceiptSchema,
   }),
   route({
+    method: 'GET',
+    path: '/v1/reports/figures',
+    fn: 'public',
+    op: 'reportFigures',
+    auth: 'none',
+    // The figures move a few times a day: a burst of page views reads them from the CDN, not the table.
+    cacheSeconds: 300,
+    summary: 'Counterfeit reports received and handled each Beijing calendar month (counts only, nothing personal)',
+    params: noParams,
+    query: noQuery,
+    body: noBody,
+    response: reportFiguresSchema,
+  }),
+  route({
     method: 'POST',
     path: '/v1/staff/applications/{id}/appeals',
     fn: 'staff',
@@ -52,6 +68,18 @@ export const COMPLAINT_ROUTES = [
     params: applicationPathSchema,
     query: noQuery,
     body: caseAppealSchema,
+    response: matterSchema,
+  }),
+  route({
+    method: 'POST',
+    path: '/v1/staff/certificates/{number}/appeals',
+    fn: 'staff',
+    op: 'fileCertificateAppeal',
+    auth: 'staff',
+    summary: "Appeal against the suspension or withdrawal of one's own certificate, within the appeal period",
+    params: certificatePathSchema,
+    query: noQuery,
+    body: certificateAppealSchema,
     response: matterSchema,
   }),
   route({

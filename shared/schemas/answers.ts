@@ -3,6 +3,7 @@
  * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
  */
 import { MATTER_NOTICE_KINDS } from '../complaints/reply';
+import { CASE_AWAITS } from '../lifecycle/case-due';
 import {
   APPLICATION_STATES,
   CASE_QUEUES,
@@ -96,6 +97,7 @@ export const applicationSchema = z.looseObject({
     .check(z.describe('The service documents the applicant listed (a renewal starts from the last ones)')),
   submittedAt: z.string(),
   updatedAt: z.string(),
+  stateSince: z.optional(z.string()).check(z.describe('When the case entered its current state')),
   evaluatorSub: z.optional(z.string()),
   conflictedEvaluators: z.optional(z.array(z.string())),
   committeeSub: z.optional(z.string()),
@@ -146,7 +148,20 @@ export const eventListSchema = z.object({
     .record(z.string(), z.string())
     .check(z.describe('The staff directory’s names of the people the events name, by account (where it knows them)')),
 });
-export const applicationPageSchema = pageOf(applicationSchema);
+/** A case's due date (shared/lifecycle/case-due.ts): the answer it waits for, whose, and by when. */
+export const caseDueSchema = z.object({
+  awaits: z.enum(CASE_AWAITS),
+  owedBy: z.enum(['body', 'applicant']),
+  on: z.string().check(z.describe('The last day (Beijing) the answer is due on')),
+  daysLeft: z.number().check(z.describe('Days from today to `on`; negative when overdue')),
+  certificateEnds: z.boolean().check(z.describe("A renewal: the renewed certificate's last day is the date")),
+});
+/** A queue's page: each case with its due date (null when it owes nothing), and the day the server counts from. */
+export const applicationPageSchema = z.object({
+  items: z.array(z.extend(applicationSchema, { due: z.nullable(caseDueSchema) })),
+  cursor,
+  today: z.string().check(z.describe('Today in Beijing, on the server: what `daysLeft` counts from')),
+});
 /** How many cases each tab of a queue holds, by state (only the queue's own states). */
 export const caseQueueCountsSchema = z.object({
   queue: z.enum(CASE_QUEUES),

@@ -23,4 +23,23 @@ export const SCHEME_CALENDAR = {
   minOperatingMonths: 3,
   /** An applicant may appeal a decision on its case (rejection, level, suspension, withdrawal) within 30 days. */
   appealDays: 30,
+  /**
+   * The certification body's own service times for a case, in calendar days from the day it entered its state: the
+   * answer the body (or, asked to revise, the applicant) owes next. The staff queues sort by the date they give
+   * (shared/lifecycle/case-due.ts); nothing is refused when one passes, the case is shown overdue.
+   */
+  caseDays: {
+    /** The application review (申请评审): accept the case, with its evaluator and contract, or not. */
+    applicationReview: 5,
+    /** The document review of an accepted case: passed, or returned for revision. */
+    documentReview: 15,
+    /** The applicant's revision of its documents after a return for revision. */
+    revision: 30,
+    /** The on-site evaluation, scored, after the documents passed. */
+    onSiteReview: 30,
+    /** The committee's decision on a scored case. */
+    decision: 15,
+    /** The certificate issued after its approval. */
+    issue: 5,
+  },
 } as const;

@@ -63,6 +63,9 @@ export const keys = {
   tableUpgrade: (name: string) => ({ pk: 'TABLE#UPGRADES', sk: name }),
   /** A proof-of-work challenge already answered: a second filing with it is refused until it would expire anyway. */
   spentChallenge: (challenge: string) => ({ pk: `POW#${challenge}`, sk: 'POW' }),
+  /** The public figures of counterfeit reports, one partition: a month's tallies, a few shards each. */
+  reportFigures: 'FIGURES#counterfeit-reports',
+  reportFigureTally: (month: string, shard: number) => ({ pk: 'FIGURES#counterfeit-reports', sk: `${month}#${shard}` }),
   /** Every reminder and notice as it was sent (or is queued), newest first: what the console's outbox lists. */
   outbox: 'OUTBOX',
   /** Notices written in a transaction that had no channel at hand, waiting for the next delivery run. */

@@ -32,6 +32,8 @@ export type Write =
   | { kind: 'organization'; value: OrganizationRecord; expectedVersion: number | null }
   | { kind: 'event'; value: AuditEvent }
   | { kind: 'counter'; name: string; expected: number; next: number }
+  /** Numbers added to an item's attributes, unconditionally (a tally of what happened, such as a public figure). */
+  | { kind: 'tally'; key: { pk: string; sk: string }; add: Record<string, number> }
   /** `completes`: the answer to a pending claim, which must still be pending; otherwise the key must be new. */
   | { kind: 'idempotency'; value: IdempotencyRecord; completes?: boolean }
   /** Extra items written beside an entity (search terms, key records): plain attributes, put unconditionally. */

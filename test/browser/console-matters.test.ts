@@ -3,11 +3,13 @@
  * city, filed through the public route, stand out as a pattern (grouped by the number and by the city, each report
  * listed under its number); each matter shows the day its answer is owed; an administrator acknowledges one and
  * assigns it, offered only people not involved in it; the reporter's contact is shown to those handling the matter
- * and to nobody else, and never in the list. Screenshots in test-artifacts/matters-*.
+ * and to nobody else, and never in the list; its trail reads as the cases' do (the steps in words, who by name).
+ * Screenshots in test-artifacts/matters-*.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/local/dev-identity';
+import { MATTER_RECEIVED_LABEL, MATTER_STATE_LABELS, MATTER_STEPS } from '../../shared/complaints';
 import { keys } from '../../shared/store/keys';
 import { counterfeitReport } from '../support/complaints';
 import { CONSOLE_WIDTHS, overflow, screenshot, usePageRig } from '../support/page-driver';
@@ -122,6 +124,24 @@ describe.each(CONSOLE_WIDTHS)('the handling queue at the %s', (width, contextOpt
     expect(
       await page.locator('.timeline li[data-action]').evaluateAll((ls) => ls.map((l) => l.dataset.action)),
     ).toEqual(['receive', 'acknowledge', 'assign']);
+    // The trail in the handling's own words, each step by who took it (by name), and whom the assignment named.
+    const trail = page.locator('.timeline li[data-action]');
+    const words = (l: { zh: string; en: string }) => `${l.zh} ${l.en}`;
+    expect(await trail.locator('.timeline-action').allTextContents()).toEqual(
+      [MATTER_RECEIVED_LABEL, MATTER_STEPS.acknowledge, MATTER_STEPS.assign].map(words),
+    );
+    expect(
+      await trail.locator('.timeline-head .timeline-actor').evaluateAll((as) => as.map((a) => a.dataset.actor)),
+    ).toEqual(['public', DEFAULT_ACTORS.admin, DEFAULT_ACTORS.admin]);
+    expect(await trail.nth(0).locator('.timeline-actor').textContent()).toBe('公众提交 Filed by the public');
+    const admin = DEMO_USERS.find((u) => u.sub === DEFAULT_ACTORS.admin)?.name as string;
+    const wang = DEMO_USERS.find((u) => u.sub === 'evaluator-wang')?.name as string;
+    expect(await trail.nth(1).locator('.timeline-head').textContent()).toContain(admin);
+    expect(await trail.nth(1).locator('[data-states]').textContent()).toBe(
+      `${words(MATTER_STATE_LABELS.received)} → ${words(MATTER_STATE_LABELS.acknowledged)}`,
+    );
+    expect(await trail.nth(2).locator('[data-fact="handlerSub"] dd').textContent()).toContain(wang);
+    expect(await page.locator('[data-handler="evaluator-wang"]').first().textContent()).toContain(wang);
     expect(await overflow(page)).toBe(0);
     await screenshot(page, `matters-assigned-${width}`, { fullPage: true });
   });

@@ -21,6 +21,8 @@ const shapes: Record<string, Parameters<typeof synth>[0]> = {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/starmark/00000000',
       authDomainPrefix: 'starmark-test',
+      // E-mail by SES (watchlists, matter replies): its grants must pass the rules like every other.
+      notifyEmailFrom: 'notify@verify.example.cn',
     },
   },
   'OIDC in aws-cn, production, no WAF': {

@@ -140,8 +140,19 @@ describe('functions', () => {
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MATTER#*', 'POW#*', 'EVT#matter/*'] } },
       }),
     ]);
+    // … and the month's public figure is added to: that one partition, by an update (no put over it).
+    expect(statements.filter((s: any) => s.Sid === 'CountReportsOnly')).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['FIGURES#counterfeit-reports'] } },
+      }),
+    ]);
     const actions = actionsOf(
-      statements.filter((s: any) => !['CountUsesOnly', 'FileComplaintsOnly', 'SubscriptionWritesOnly'].includes(s.Sid)),
+      statements.filter(
+        (s: any) =>
+          !['CountUsesOnly', 'FileComplaintsOnly', 'CountReportsOnly', 'SubscriptionWritesOnly'].includes(s.Sid),
+      ),
     );
     expect(actions).toContain('dynamodb:Query');
     expect(actions).toContain('kms:GetPublicKey');

@@ -93,7 +93,7 @@ describe('the webhook worker', () => {
   });
 
   it(
-    'sends watchlist e-mail by SES from the configured address alone, on that identity and its domain',
+    'sends watchlist e-mail and matter replies by SES from the configured address alone, on that identity and its domain',
     () => {
       const withEmail = synth({ context: { notifyEmailFrom: 'notify@starmark.example.cn' } });
       try {
@@ -112,10 +112,22 @@ describe('the webhook worker', () => {
         expect(resources).toContain(':identity/notify@starmark.example.cn');
         expect(resources).toContain(':identity/starmark.example.cn');
         expect(resources).not.toContain('*');
-        // No other function may send e-mail.
+        // The staff function sends a matter's reply as it closes the matter: the same sender, its own statement.
+        const staff = withEmail.stack.functions.staff;
+        const staffEnv = withEmail.template.toJSON().Resources[withEmail.logicalId(staff.fn)].Properties.Environment;
+        expect(staffEnv.Variables[DEPLOYMENT_ENV.notifyEmailFrom]).toBe('notify@starmark.example.cn');
+        const replies = roleStatements(withEmail, withEmail.logicalId(staff.role)).statements.filter((st) =>
+          actionsOf([st]).some((a) => a.startsWith('ses:')),
+        );
+        expect(replies).toEqual([{ ...ses[0], Sid: 'SendMatterReplies' }]);
+        // No other function may send e-mail: the public function and the sweep are given no SES at all.
         const others = withEmail.template.findResources('AWS::IAM::Policy');
         const senders = Object.values(others).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
-        expect(senders).toHaveLength(1);
+        expect(senders).toHaveLength(2);
+        for (const fn of [withEmail.stack.functions.public, withEmail.stack.functions.sweep])
+          expect(actionsOf(roleStatements(withEmail, withEmail.logicalId(fn.role)).statements)).not.toContain(
+            'ses:SendEmail',
+          );
       } finally {
         withEmail.cleanup();
       }

@@ -6,10 +6,11 @@
  * each tab's count is the number of cases it lists; a queue is its holder's alone.
  */
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/calendar';
 import { inCaseQueue } from '../../shared/lifecycle/queues';
 import { applicationStepRefusal } from '../../shared/lifecycle/step-refusal';
 import type { Actor, Application } from '../../shared/model';
-import { sheetWithTotal } from '../../shared/scheme';
+import { SCHEME_CALENDAR, sheetWithTotal } from '../../shared/scheme';
 import { useTestSystem } from '../support/local-system';
 import { newApplication } from '../support/organizations';
 import { caseToScored, systemToday } from '../support/walk';
@@ -108,5 +109,44 @@ describe('the case queues', () => {
       expect(res.status, `${path} as ${as}`).toBe(403);
       expect(res.body.code).toBe('FORBIDDEN_ROLE');
     }
+  });
+});
+
+describe("a queue's cases", () => {
+  it("are answered with their due date, seen from the server's today, the overdue with days negative", async () => {
+    sys.setNow('2026-11-01');
+    const late = (await sys.api.post('/v1/staff/applications', newApplication(), 'applicant-acme')).body.id as string;
+    sys.setNow('2026-11-03');
+    await step(late, 'accept', { evaluatorSub: 'evaluator-li', contractNo: `HT-${late}` }, 'admin-qian');
+    sys.setNow('2026-11-23');
+    const fresh = (await sys.api.post('/v1/staff/applications', newApplication(), 'applicant-acme')).body.id as string;
+
+    const accepted = await get('/v1/staff/applications?queue=evaluating&state=accepted&limit=100', 'evaluator-li');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.today).toBe('2026-11-23');
+    const due = SCHEME_CALENDAR.caseDays;
+    expect(accepted.body.items.find((a: Application) => a.id === late).due).toEqual({
+      awaits: 'document_review',
+      owedBy: 'body',
+      on: addDays('2026-11-03', due.documentReview),
+      daysLeft: due.documentReview - 20,
+      certificateEnds: false,
+    });
+    const submitted = (await get('/v1/staff/applications?state=submitted&limit=100', 'admin-qian')).body;
+    expect(submitted.items.find((a: Application) => a.id === fresh).due).toMatchObject({
+      awaits: 'application_review',
+      on: addDays('2026-11-23', due.applicationReview),
+      daysLeft: due.applicationReview,
+    });
+    // The applicant's own list answers the same dates: what it owes after a return for revision is its own.
+    await step(late, 'return-for-revision', { reason: '服务手册缺少投诉处理流程' }, 'evaluator-li');
+    const mine = (await get('/v1/staff/applications?state=revision_requested', 'applicant-acme')).body;
+    expect(mine.items.find((a: Application) => a.id === late).due).toMatchObject({
+      awaits: 'revision',
+      owedBy: 'applicant',
+      on: addDays('2026-11-23', due.revision),
+    });
+    const issued = (await get('/v1/staff/applications?state=issued&limit=100', 'admin-qian')).body;
+    for (const a of issued.items) expect(a.due).toBeNull();
   });
 });

@@ -106,6 +106,8 @@ const ACCESS: Record<string, Access> = {
   openNationalReportBatch: ADMIN_ONLY,
   markNationalReportBatchReported: ADMIN_ONLY,
   fileAppeal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
+  // The holder's alone: to anyone else, staff included, the certificate has nothing it could appeal (NOT_FOUND).
+  fileCertificateAppeal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   matterQueue: STAFF_ONLY,
   getMatter: STAFF_ONLY,
   // Acknowledging is the administrator's step (the step table); noting and deciding, the assigned handler's.

@@ -70,6 +70,7 @@ const KNOWN_SHAPE = (op: string) =>
     'deleteWebhookEndpoint',
     'matterQueue',
     'getMatter',
+    'reportFigures',
   ].includes(op);
 
 describe('every route refuses malformed requests with a 4xx problem and writes nothing', () => {

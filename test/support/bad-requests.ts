@@ -116,6 +116,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:postponeSurveillance': { until: 'date', ...REASON },
   'certificate:suspend': REASON,
   'certificate:reinstate': REASON,
+  'certificate:restoreOnAppeal': REASON,
   'certificate:withdraw': REASON,
   'certificate:cancel': REASON,
   'certificate:requestChange': CHANGE,
@@ -146,6 +147,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   confirmDocumentUpload: {},
   takeMatterStep: { step: 'identifier' },
   fileAppeal: { decision: 'identifier', grounds: 'requiredText' },
+  fileCertificateAppeal: { decision: 'identifier', grounds: 'requiredText' },
   dryRunLegacyImport: { file: 'importFile' },
   runLegacyImport: { file: 'importFile', fileSha256: 'identifier' },
 };

@@ -15,9 +15,12 @@ import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
-import { ACTING, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
+import { ACTING, CERTIFICATE_APPEAL, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
 
 export { ACTING, VALID_INPUT };
+
+/** The administrator who suspends the subjects an appeal is filed against (not the acting one, who handles it). */
+export const SUSPENDING_ADMIN = 'admin-zhou';
 
 /** The steps that take a new case to a state. */
 const ROAD: Record<ApplicationState, ApplicationTransition[]> = {
@@ -134,6 +137,33 @@ export class Subjects {
     return number;
   }
 
+  /**
+   * A certificate of applicant-acme suspended today, which its holder may appeal. Another administrator suspends it:
+   * whoever suspended it may not handle the appeal, and the acting admin (admin-qian) is to.
+   */
+  async suspendedCertificate(by = SUSPENDING_ADMIN): Promise<string> {
+    const number = await this.certificate('valid');
+    const suspend = VALID_INPUT['certificate:suspend']!();
+    await ok(this.api.post(`/v1/staff/certificates/${number}/suspend`, suspend, by));
+    return number;
+  }
+
+  /**
+   * A suspended certificate whose holder's appeal a committee member who took no part in it (committee-sun) decided
+   * reversed: the admin may restore it.
+   */
+  async certificateReversedOnAppeal(): Promise<string> {
+    const number = await this.suspendedCertificate();
+    const appeal = await ok(
+      this.api.post(`/v1/staff/certificates/${number}/appeals`, CERTIFICATE_APPEAL, ACTING.applicant),
+    );
+    const steps = `/v1/staff/matters/${appeal.id}/steps`;
+    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+    return number;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -156,7 +186,9 @@ export class Subjects {
             ? await this.certificateAwaitingCommittee()
             : AWAITS_CHANGE[name]
               ? await this.certificateAwaitingChange(AWAITS_CHANGE[name].kind, AWAITS_CHANGE[name].reviewed)
-              : await this.certificate(spec.from[0]!);
+              : name === 'restoreOnAppeal'
+                ? await this.certificateReversedOnAppeal()
+                : await this.certificate(spec.from[0]!);
       return {
         method: 'POST',
         path: fill(route.path, subject),

@@ -29,6 +29,9 @@ export const ACTING: Record<Role, string> = {
 
 const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
+/** The holder's appeal against the suspension of its certificate. */
+export const CERTIFICATE_APPEAL = { decision: 'suspension', grounds: '暂停所依据的投诉已由消费者撤回并书面澄清' };
+
 /** A change of each kind that any fresh test certificate accepts (its values are no test organization's own). */
 export const CHANGE_REQUESTS = {
   rename: {
@@ -91,6 +94,7 @@ export const VALID_INPUT: Record<TransitionKey, () => Record<string, unknown>> =
   'certificate:postponeSurveillance': () => ({ until: '2027-12-20', reason: '受审核方搬迁' }),
   'certificate:suspend': () => REASON,
   'certificate:reinstate': () => REASON,
+  'certificate:restoreOnAppeal': () => ({ reason: '申诉委员会认定暂停依据不成立' }),
   'certificate:withdraw': () => REASON,
   'certificate:cancel': () => REASON,
   // The holder's own request and staff's proposal; the decisions act on a change the subject already has waiting.
@@ -220,9 +224,16 @@ export const KNOWN: Record<
   runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  // The public figures: anyone, no input (a query it does not take is ignored, as every such route does).
+  reportFigures: () => ({}),
   fileAppeal: async (s) => ({
     path: `/v1/staff/applications/${await s.application('rejected')}/appeals`,
     body: { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' },
+    as: ACTING.applicant,
+  }),
+  fileCertificateAppeal: async (s) => ({
+    path: `/v1/staff/certificates/${await s.suspendedCertificate()}/appeals`,
+    body: CERTIFICATE_APPEAL,
     as: ACTING.applicant,
   }),
   matterQueue: () => ({ as: ACTING.admin }),

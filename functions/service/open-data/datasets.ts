@@ -3,9 +3,10 @@
  * `tableDataset(name, columns, rows)` here: the export writes its CSV and JSON Lines and lists them in the manifest.
  */
 import { CERTIFICATE_STATUSES, type Certificate } from '../../../shared/model';
-import { REGISTER_COLUMNS } from '../../../shared/open-data';
+import { REGISTER_COLUMNS, REPORT_FIGURE_COLUMNS } from '../../../shared/open-data';
 import { publicRecord } from '../../../shared/public-record';
 import type { Deps } from '../deps';
+import { reportFigures } from '../report-figures';
 import { type OpenDataset, tableDataset } from './dataset';
 
 /** Every certificate, by the expiry index of each status (never a scan), in number order. */
@@ -26,4 +27,5 @@ export const OPEN_DATASETS: readonly OpenDataset[] = [
   tableDataset('register', REGISTER_COLUMNS, async (deps, now) =>
     (await everyCertificate(deps)).map((c) => publicRecord(c, now)),
   ),
+  tableDataset('counterfeit-reports', REPORT_FIGURE_COLUMNS, async (deps) => (await reportFigures(deps)).months),
 ];

@@ -37,12 +37,15 @@ beforeAll(async () => {
 });
 
 describe('the daily open-data export', () => {
-  it('runs with the daily operations and lists the register as CSV and JSON Lines', () => {
+  it('runs with the daily operations and lists the register and the report figures as CSV and JSON Lines', () => {
     expect(run.openData).toMatchObject({ ran: true, ok: true, date: '2026-11-23' });
     if (!run.openData.ran || !run.openData.ok) return;
     expect(run.openData.manifest.files.map((f) => [f.path, f.rows])).toEqual([
       ['open-data/register.csv', 2],
       ['open-data/register.jsonl', 2],
+      // No report filed yet: the figures' files are there, with their header and no month.
+      ['open-data/counterfeit-reports.csv', 0],
+      ['open-data/counterfeit-reports.jsonl', 0],
     ]);
   });
 

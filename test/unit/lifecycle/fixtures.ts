@@ -123,6 +123,7 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   postponeSurveillance: { until: '2027-03-10', reason: '现场条件不具备' },
   suspend: { reason: '投诉核实' },
   reinstate: { reason: '整改完成' },
+  restoreOnAppeal: { reason: '申诉委员会认定暂停依据不成立' },
   cancel: { reason: '持证人申请注销' },
   requestChange: RENAME,
   proposeChange: RENAME,
@@ -149,12 +150,43 @@ export function withPendingSurveillance(certificate: Certificate): Certificate {
   };
 }
 
+/**
+ * A certificate whose suspension or withdrawal (written today, the last line of its status history) an appeal
+ * decided reversed; a certificate in another status carries a mark that matches nothing it stands on.
+ */
+export function withAppealReversal(certificate: Certificate): Certificate {
+  const decision = certificate.status === 'withdrawn' ? 'withdrawal' : 'suspension';
+  const standing = certificate.status === 'suspended' || certificate.status === 'withdrawn';
+  const statusHistory = standing
+    ? [
+        ...certificate.statusHistory,
+        {
+          date: '2026-11-20',
+          status: certificate.status,
+          reasonCategory: 'for_cause' as const,
+          level: certificate.level,
+        },
+      ]
+    : certificate.statusHistory;
+  return {
+    ...certificate,
+    statusHistory,
+    appealReversal: {
+      matterId: '01JTESTMATTER0000000000000',
+      decision,
+      entry: statusHistory.length - 1,
+      reversedOn: '2026-11-22',
+    },
+  };
+}
+
 /** The certificate a transition acts on in the table-driven tests: a committee decision needs a pending result. */
 export function certificateFor(name: string, status: CertificateStatus): Certificate {
   const certificate = certificateIn(status);
   if (name === 'approveSurveillance' || name === 'refuseSurveillance') return withPendingSurveillance(certificate);
   if (name === 'approveChange' || name === 'refuseChange') return withPendingChange(certificate);
   if (name === 'reviewScopeExtension') return withPendingExtension(certificate, false);
+  if (name === 'restoreOnAppeal') return withAppealReversal(certificate);
   if (name === 'approveScopeExtension' || name === 'refuseScopeExtension')
     return withPendingExtension(certificate, true);
   return certificate;

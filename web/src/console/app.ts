@@ -51,9 +51,9 @@ function navFor(user: SessionUser, current: string): HTMLElement {
         ['certificates', '#/certificates/valid', L.certificates],
         ['due', '#/due', L.due],
         ['outbox', '#/outbox', L.outbox],
-        ['reports', '#/reports', L.nationalReport],
-        ['matters', '#/matters', L.mattersNav],
-        ...(hasRole(user, 'admin') ? ([['import', '#/import', L.legacyImportTitle]] as [string, string, Msg][]) : []),
+        ['reports', '#/reports', L.nav.reports],
+        ['matters', '#/matters', L.nav.matters],
+        ...(hasRole(user, 'admin') ? ([['import', '#/import', L.nav.import]] as [string, string, Msg][]) : []),
       ]
     : [
         ['mine', '#/mine', L.mine],

@@ -49,7 +49,6 @@ export const L = {
     due: { zh: '到期提醒', en: 'Due' },
     outbox: { zh: '发件箱', en: 'Outbox' },
     nationalReport: { zh: '国家平台报送', en: 'National-platform reporting' },
-    mattersNav: { zh: '投诉与申诉', en: 'Complaints and appeals' },
     legacyImportTitle: { zh: '导入原有证书', en: 'Import certificates' },
     mine: { zh: '我的申请与证书', en: 'My applications and certificates' },
     newApplication: { zh: '新申请', en: 'New application' },
@@ -85,6 +84,13 @@ export const L = {
     },
   }),
 
+  /** The main navigation's own words: short, so that every place fits on one line at a desk. */
+  nav: m({
+    reports: { zh: '国家平台报送', en: 'Reporting' },
+    matters: { zh: '投诉与申诉', en: 'Complaints' },
+    import: { zh: '导入证书', en: 'Import' },
+  }),
+
   lists: m({
     applicationStates: { zh: '申请状态', en: 'Application states' },
     certificateStatuses: { zh: '证书状态', en: 'Certificate statuses' },
@@ -112,6 +118,19 @@ export const L = {
   }),
 
   /** The queues staff work from (shared/lifecycle/queues.ts). */
+  /** A case's due date in the queues (shared/lifecycle/case-due.ts). */
+  caseDue: m({
+    on: { zh: '截止', en: 'due' },
+    overdue: { zh: '逾期 {days} 天', en: '{days} days overdue' },
+    today: { zh: '今日到期', en: 'due today' },
+    left: { zh: '剩 {days} 天', en: '{days} days left' },
+    byApplicant: { zh: '待申请人', en: 'with the applicant' },
+    certificateEnds: { zh: '证书到期日', en: "the certificate's last day" },
+    sort: { zh: '排序', en: 'Sort' },
+    byDue: { zh: '按到期日', en: 'By due date' },
+    byReceived: { zh: '按收到日期', en: 'By date received' },
+  }),
+
   caseQueues: m({
     all: { zh: '全部案件', en: 'All cases' },
     evaluating: { zh: '我评审的案件', en: 'My cases to evaluate' },
@@ -475,6 +494,30 @@ export const L = {
     indicator: { zh: '指标', en: 'Indicator' },
     score: { zh: '得分', en: 'Score' },
     evidenceColumn: { zh: '证据', en: 'Evidence' },
+  }),
+
+  /** The applicant's appeal from its certificate or case, and the restoration a reversal allows. */
+  appeal: m({
+    title: { zh: '申诉', en: 'Appeal' },
+    against: { zh: '可申诉的决定：', en: 'The decision you may appeal: ' },
+    deadline: { zh: '申诉期限至 {date}（北京时间）', en: 'May be appealed until {date} (Beijing time)' },
+    open: { zh: '申诉', en: 'Appeal' },
+    grounds: { zh: '申诉理由', en: 'Grounds of the appeal' },
+    groundsHint: {
+      zh: '至少 10 个字；申诉由未参与原评审或决定的认证委员会委员处理',
+      en: 'At least 10 characters; a committee member who took no part in the decision handles it',
+    },
+    submit: { zh: '提交申诉', en: 'File the appeal' },
+    cancel: { zh: '取消', en: 'Cancel' },
+    filed: {
+      zh: '申诉已提交，编号 {id}。处理结果将由认证机构答复。',
+      en: 'The appeal is filed under {id}. The certification body will answer it.',
+    },
+    restoreNow: {
+      zh: '申诉结论撤销了原决定：请依申诉结论恢复证书。',
+      en: 'The appeal reversed the decision: restore the certificate as it decided.',
+    },
+    matter: { zh: '申诉事项', en: 'The appeal' },
   }),
 
   matters: m({

@@ -7,11 +7,19 @@ import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
 import { M } from './messages';
 import { app, type Navigate, setTitle, type View } from './page';
+import { fetchReportFigures, type ReportFigures, reportFiguresView } from './report-figures';
 import { scanPanel } from './scan-panel';
 import { lookupForm, numberIn, runSearch } from './search-view';
 
 export function homeView(query: string, signal: AbortSignal, navigate: Navigate): View {
   const scan = scanPanel(navigate);
+  let figures: ReportFigures | null | undefined;
+  const figuresBox = () => document.getElementById('report-figures');
+  void fetchReportFigures(signal).then((answer) => {
+    figures = answer;
+    const box = figuresBox();
+    if (box) replaceChildren(box, reportFiguresView(figures));
+  });
 
   const render = () => {
     const scanCard = scan.render();
@@ -47,6 +55,8 @@ export function homeView(query: string, signal: AbortSignal, navigate: Navigate)
           h('li', null, t(M.about2)),
           h('li', null, t(M.about3)),
         ),
+        h('h3', { id: 'figures-heading', class: 'figures-title' }, t(M.figuresTitle)),
+        h('div', { id: 'report-figures', 'aria-labelledby': 'figures-heading' }, reportFiguresView(figures)),
       ),
     );
     setTitle();

@@ -270,6 +270,16 @@ export const M = m({
     zh: '如显示“疑似假冒”或证书已暂停、撤销、注销、过期，请勿相信该标志。',
     en: 'If the page shows “Suspected counterfeit”, or a suspended, withdrawn, cancelled or expired certificate, do not rely on the mark.',
   },
+  figuresTitle: { zh: '假冒举报统计', en: 'Counterfeit reports in figures' },
+  figuresCaption: {
+    zh: '每月收到和办结的疑似假冒举报数（北京时间，仅为数量，不含任何个人信息）',
+    en: 'Reports of suspected counterfeits received and handled each month (Beijing time; counts only, no personal data)',
+  },
+  figuresMonth: { zh: '月份', en: 'Month' },
+  figuresReceived: { zh: '收到', en: 'Received' },
+  figuresHandled: { zh: '办结', en: 'Handled' },
+  figuresNone: { zh: '尚未收到举报。', en: 'No reports received yet.' },
+  figuresUnavailable: { zh: '统计数字暂时无法获取。', en: 'The figures cannot be fetched just now.' },
   offlineBanner: {
     zh: '当前离线：仍可核验签名，证书状态将在联网后查询。',
     en: 'Offline: signatures can still be checked; the status will be looked up once connected.',

@@ -296,9 +296,19 @@ function refusedStep(name: string, spec: TransitionSpec<string>, refusal: ErrorC
   );
 }
 
-/** A suspended certificate whose surveillance has passed since: reinstating it is what comes next. */
-const proposesReinstatement = (target: ActionTarget, name: string) =>
-  name === 'reinstate' && target.kind === 'certificate' && target.record.status === 'suspended';
+/**
+ * What comes next, proposed open with its notice: a suspended certificate whose surveillance has passed since is
+ * reinstated; one whose suspension or withdrawal an appeal reversed (the only time the step is offered) is restored.
+ */
+function proposal(target: ActionTarget, name: string): HTMLElement | null {
+  if (target.kind !== 'certificate') return null;
+  if (name === 'reinstate' && target.record.status === 'suspended')
+    return h('p', { class: 'notice' }, ...bi(L.actions.reinstateNow));
+  const reversal = target.record.appealReversal;
+  if (name !== 'restoreOnAppeal' || !reversal) return null;
+  const matter = h('a', { href: `#/matter/${encodeURIComponent(reversal.matterId)}` }, ...bi(L.appeal.matter));
+  return h('p', { class: 'notice', 'data-reversed-by': reversal.matterId }, ...bi(L.appeal.restoreNow), ' ', matter);
+}
 
 /** The forms of every step the person may take now, each behind its own disclosure; the refused ones, disabled. */
 export function actionsPanel(
@@ -322,12 +332,12 @@ export function actionsPanel(
     h('h2', { id: 'actions-title' }, ...bi(L.actions.title)),
     steps.map(({ name, spec, refusal }) => {
       if (refusal) return refusedStep(name, spec, refusal);
-      const proposed = proposesReinstatement(target, name);
+      const proposed = proposal(target, name);
       const details = h(
         'details',
         { class: 'action', 'data-transition': name, 'data-proposed': proposed ? '' : null },
         h('summary', null, ...bi({ zh: spec.zh, en: spec.en })),
-        proposed ? h('p', { class: 'notice' }, ...bi(L.actions.reinstateNow)) : null,
+        proposed,
       );
       let built = false;
       const build = () => {

@@ -3,6 +3,7 @@
  * administrator, an evaluator's own cases, the cases a committee member may decide; and for an applicant its own
  * applications and certificates.
  */
+import { CASE_DUE_RULES } from '../../../../shared/lifecycle/case-due';
 import { CASE_QUEUE_SPECS, caseQueuesOf } from '../../../../shared/lifecycle/queues';
 import { type ApplicationState, CASE_QUEUES, type CaseQueue } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
@@ -15,6 +16,7 @@ import { L, stateLabel } from '../messages';
 import type { SessionUser } from '../session';
 import { bi, biText, loading, problemBox } from '../ui';
 import { caseSearchBox } from './case-search';
+import { orderSwitch, type QueueOrder, sortedTab } from './queue-order';
 import { applicationRow, certificateRow } from './rows';
 
 /** A list that loads page by page ("load more" keeps the cursor the API gave). */
@@ -45,10 +47,16 @@ export async function pagedList<P extends PagedPath>(
   return h('div', null, list, more);
 }
 
-/** `#/queues/<queue>/<state>`; a bare `#/queues/<state>` is every case in that state. */
-function queueRoute(user: SessionUser, param: string): { queue: CaseQueue; state: ApplicationState } {
+/**
+ * `#/queues/<queue>/<state>[/received]`; a bare `#/queues/<state>` is every case in that state. An open state's tab
+ * is sorted by due date, or by the day received.
+ */
+function queueRoute(
+  user: SessionUser,
+  param: string,
+): { queue: CaseQueue; state: ApplicationState; order: QueueOrder } {
   const held = caseQueuesOf(user);
-  const [first = '', second = ''] = param.split('/');
+  const [first = '', second = '', third = ''] = param.split('/');
   const named = (CASE_QUEUES as readonly string[]).includes(first) ? (first as CaseQueue) : null;
   const queue = named && held.includes(named) ? named : (held[0] ?? 'all');
   const states = CASE_QUEUE_SPECS[queue].states;
@@ -56,7 +64,8 @@ function queueRoute(user: SessionUser, param: string): { queue: CaseQueue; state
   const state = (states as readonly string[]).includes(asked)
     ? (asked as ApplicationState)
     : (states[0] ?? 'submitted');
-  return { queue, state };
+  const order: QueueOrder = (named ? third : second) === 'received' ? 'received' : 'due';
+  return { queue, state, order };
 }
 
 function queueTabs(queue: CaseQueue, current: ApplicationState, counts: Partial<Record<ApplicationState, number>>) {
@@ -80,7 +89,7 @@ function queueTabs(queue: CaseQueue, current: ApplicationState, counts: Partial<
 }
 
 export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: string): Promise<void> {
-  const { queue, state } = queueRoute(ctx.user, param);
+  const { queue, state, order } = queueRoute(ctx.user, param);
   const held = caseQueuesOf(ctx.user);
   const switcher =
     held.length > 1
@@ -106,12 +115,14 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
   replaceChildren(main, title, search, switcher, queueTabs(queue, state, {}), loading());
   const [counts, list] = await Promise.all([
     apiGet('/v1/staff/case-queue-counts', { query: { queue } }),
-    pagedList(
-      '/v1/staff/applications',
-      { query: { queue, state, limit: 50 } },
-      applicationRow,
-      biText(stateLabel(state)),
-    ),
+    CASE_DUE_RULES[state]
+      ? sortedTab({ queue, state }, order, biText(stateLabel(state)))
+      : pagedList(
+          '/v1/staff/applications',
+          { query: { queue, state, limit: 50 } },
+          applicationRow,
+          biText(stateLabel(state)),
+        ),
   ]);
   replaceChildren(
     main,
@@ -121,6 +132,7 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
     queueTabs(queue, state, counts.kind === 'ok' ? counts.body.counts : {}),
     counts.kind === 'ok' ? null : problemBox(counts),
     h('h2', null, ...bi(stateLabel(state))),
+    CASE_DUE_RULES[state] ? orderSwitch(queue, state, order) : null,
     list,
   );
 }

@@ -11,6 +11,7 @@ import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg, stateLabel } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
+import { caseAppealSection } from './appeal';
 import { caseDocumentsSection } from './case-documents';
 import { historySection } from './history';
 import { organizationSection } from './organization';
@@ -111,6 +112,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   replaceChildren(
     main,
     header,
+    caseAppealSection(a, ctx.user),
     actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.assignable, rerender),
     caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),

@@ -1,6 +1,7 @@
 /**
  * One certificate: its status and cycle, the surveillance it owes, its history, the staff actions (suspend,
- * reinstate, withdraw, cancel, surveillance, postponement), the star-mark artwork, and renewal for its holder.
+ * reinstate, withdraw, cancel, surveillance, postponement, restoring on appeal), the star-mark artwork, and renewal
+ * and appeal for its holder.
  */
 import { isLegacyApplicationId } from '../../../../shared/legacy-import/certificate';
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
@@ -17,6 +18,7 @@ import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg } from '../messages';
 import { badge, bi, biText, busy, definitionList, loading, problemBox } from '../ui';
 import { actionsPanel } from './actions';
+import { certificateAppealSection } from './appeal';
 import { historySection } from './history';
 import { renewalSection } from './renewal';
 
@@ -261,6 +263,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       facts,
     ),
     reissuedCard(c),
+    certificateAppealSection(c, ctx.user),
     renewalSection(ctx, c),
     pendingCard(c),
     pendingChangeCard(c),

@@ -19,9 +19,10 @@ import { apiGet } from '../client';
 import { L } from '../messages';
 import { bi, problemBox } from '../ui';
 
-type People = Readonly<Record<string, string>>;
+export type People = Readonly<Record<string, string>>;
 
-function personOf(sub: string, people: People): Child {
+/** A person by the directory's name (their account beside it), or the system's name for an actor that is none. */
+export function personOf(sub: string, people: People): Child {
   const system = systemActorLabel(sub);
   if (system) return h('span', { class: 'timeline-actor', 'data-actor': sub }, ...bi(system));
   const name = people[sub];

@@ -6,11 +6,8 @@
 import {
   MATTER_KIND_LABELS,
   MATTER_OUTCOME_LABELS,
-  MATTER_RECEIVED_LABEL,
   MATTER_STATE_LABELS,
-  MATTER_STEPS,
   type Matter,
-  type MatterState,
   SEEN_AT_LABELS,
 } from '../../../../shared/complaints';
 import type { AuditEvent } from '../../../../shared/model';
@@ -22,12 +19,9 @@ import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
+import { eventItem, type People, personOf } from './history';
 import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
-
-const STEP_LABELS = new Map<string, { zh: string; en: string }>(
-  Object.values(MATTER_STEPS).map((s) => [s.slug, { zh: s.zh, en: s.en }]),
-);
 
 function seenAt(m: Matter): Child {
   if (!m.seenAt) return null;
@@ -47,33 +41,6 @@ function numberOf(m: Matter): Child {
   return m.reportedNumber ? h('code', null, m.reportedNumber) : null;
 }
 
-function trailItem(e: AuditEvent): HTMLElement {
-  const to = e.to as MatterState | null;
-  const outcome = (e.data as { outcome?: keyof typeof MATTER_OUTCOME_LABELS } | undefined)?.outcome;
-  const handler = (e.data as { handlerSub?: string } | undefined)?.handlerSub;
-  return h(
-    'li',
-    { 'data-action': e.action },
-    h(
-      'p',
-      { class: 'timeline-head' },
-      h('time', { datetime: e.at }, formatInstant(e.at)),
-      ' ',
-      h('code', null, e.actor.sub),
-    ),
-    h(
-      'p',
-      { class: 'timeline-step' },
-      h('span', { class: 'timeline-action' }, ...bi(STEP_LABELS.get(e.action) ?? MATTER_RECEIVED_LABEL)),
-      to && MATTER_STATE_LABELS[to]
-        ? h('span', { class: 'timeline-states' }, ' → ', ...bi(MATTER_STATE_LABELS[to]))
-        : null,
-    ),
-    outcome && MATTER_OUTCOME_LABELS[outcome] ? h('p', null, ...bi(MATTER_OUTCOME_LABELS[outcome])) : null,
-    handler ? h('p', null, ...bi(L.matters.handler), ' ', h('code', null, handler)) : null,
-  );
-}
-
 export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: string): Promise<void> {
   replaceChildren(main, loading());
   const res = await apiGet('/v1/staff/matters/{matterId}', { params: { matterId: id } });
@@ -82,6 +49,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
   // The matter and its trail as the API keeps them (answers.ts checks they agree with the document).
   const m = asRecord<Matter>(res.body.matter);
   const events = res.body.events.map((e) => asRecord<AuditEvent>(e));
+  const people: People = res.body.people ?? {};
   const done = () => {
     ctx.notify(L.done);
     void matterView(ctx, main, id);
@@ -103,10 +71,12 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
           ]
         : null,
     ],
-    [L.matters.involved, m.involved.length ? m.involved.map((s, i) => [i ? '、' : null, h('code', null, s)]) : null],
+    [L.matters.involved, m.involved.length ? m.involved.map((s, i) => [i ? '、' : null, personOf(s, people)]) : null],
     [
       L.matters.handler,
-      m.handlerSub ? h('code', { 'data-handler': m.handlerSub }, m.handlerSub) : bi(L.matters.unassigned),
+      m.handlerSub
+        ? h('span', { 'data-handler': m.handlerSub }, personOf(m.handlerSub, people))
+        : bi(L.matters.unassigned),
     ],
     [L.matters.outcome, m.outcome ? bi(MATTER_OUTCOME_LABELS[m.outcome]) : null],
     [L.matters.reply, m.reply ?? null],
@@ -124,7 +94,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
             h(
               'li',
               null,
-              h('p', { class: 'timeline-head' }, formatInstant(n.at), ' ', h('code', null, n.by)),
+              h('p', { class: 'timeline-head' }, formatInstant(n.at), ' ', personOf(n.by, people)),
               h('p', null, n.text),
             ),
           ),
@@ -155,7 +125,11 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
       'section',
       { class: 'card', 'aria-labelledby': 'trail-title' },
       h('h2', { id: 'trail-title' }, ...bi(L.matters.trail)),
-      h('ol', { class: 'timeline' }, events.map(trailItem)),
+      h(
+        'ol',
+        { class: 'timeline' },
+        events.map((e) => eventItem(e, 'matter', people)),
+      ),
     ),
   );
 }

@@ -1,12 +1,16 @@
 /** One case or one certificate as a row of a list: the queues, the certificate lists, the search results. */
+import { chinaDate } from '../../../../shared/calendar';
+import type { CaseDue } from '../../../../shared/lifecycle/case-due';
 import { h } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { reasonLabel, statusLabel } from '../../common/labels';
 import type { ApplicationAnswer, CertificateAnswer } from '../answers';
 import { L, stateLabel } from '../messages';
 import { badge, bi } from '../ui';
+import { dueNote } from './case-due';
 
-export function applicationRow(a: ApplicationAnswer): HTMLElement {
+/** A case; from a queue's answer, with its due date (null when it owes nothing). */
+export function applicationRow(a: ApplicationAnswer & { due?: CaseDue | null }): HTMLElement {
   return h(
     'li',
     { class: 'row', 'data-id': a.id },
@@ -16,10 +20,11 @@ export function applicationRow(a: ApplicationAnswer): HTMLElement {
       { class: 'row-meta' },
       h('code', null, a.organization.creditCode),
       ' · ',
-      formatDate(a.submittedAt.slice(0, 10)),
+      formatDate(chinaDate(new Date(a.submittedAt))),
       a.kind === 'renewal' ? [' · ', ...bi(L.lists.renewal)] : null,
     ),
     badge(stateLabel(a.state), 'info'),
+    a.due ? dueNote(a.due) : null,
   );
 }
 
