@@ -198,6 +198,12 @@ export class StarmarkStack extends Stack {
     const fnProps = { projectRoot: props.projectRoot, logs };
     const entry = (name: string): string => `${props.handlersDir}/${name}.ts`;
 
+    const documents = new DocumentsBucket(this, 'Documents', {
+      admins,
+      accessLogs: web.logs,
+      // The console's, which are also the verify page's: a report's photo is PUT from there.
+      consoleOrigins: [...consoleHosts],
+    });
     const publicFn = new StarmarkFunction(this, 'PublicFunction', {
       ...fnProps,
       name: 'public',
@@ -211,19 +217,17 @@ export class StarmarkStack extends Stack {
         [DEPLOYMENT_ENV.receiptKeyIds]: receiptSigning.keyIds,
         [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
         [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
+        // A counterfeit report's photo: presigned into pending/report-photos/, checked and kept under reports/.
+        [DEPLOYMENT_ENV.documentBucket]: documents.bucket.bucketName,
       },
     });
+    documents.grantReportPhotoIntake(publicFn.role);
     // Reads only, but every public request is counted against its API key or its client's rate, and the public
     // may file a complaint or a counterfeit report.
     table.grantUsageCounting(publicFn.role);
     // And integrators keep their watchlists and webhook endpoints through it (their API key, not a staff login).
     table.grantSubscriptionWrites(publicFn.role);
     table.grantPublicFiling(publicFn.role);
-    const documents = new DocumentsBucket(this, 'Documents', {
-      admins,
-      accessLogs: web.logs,
-      consoleOrigins: [...consoleHosts],
-    });
     const staffFn = new StarmarkFunction(this, 'StaffFunction', {
       ...fnProps,
       name: 'staff',
@@ -245,6 +249,7 @@ export class StarmarkStack extends Stack {
       },
     });
     documents.grantCaseFiles(staffFn.role);
+    documents.grantReportPhotoReading(staffFn.role);
     if (config.notifyEmailFrom) grantSendEmail(staffFn.role, config.notifyEmailFrom, 'SendMatterReplies');
     // The staff directory: listing the pool's groups, on that pool alone, and nothing else of Cognito's.
     identity.userPool?.grant(staffFn.role, 'cognito-idp:ListUsersInGroup');

@@ -104,6 +104,17 @@ export const ERROR_CATALOGUE = {
     zh: '上传的文件与声明的大小或 SHA-256 不符',
     en: 'The uploaded file does not have the size or SHA-256 that was declared',
   },
+  PHOTO_TOO_LARGE: {
+    status: 413,
+    zh: '照片过大（不超过 10 MB）',
+    en: 'The photo is too large (10 MB at most)',
+  },
+  PHOTO_NOT_AN_IMAGE: {
+    status: 422,
+    zh: '上传的文件不是 JPEG、PNG、WebP 或 HEIC 照片',
+    en: 'The uploaded file is not a JPEG, PNG, WebP or HEIC photo',
+  },
+  PHOTO_ALREADY_ATTACHED: { status: 409, zh: '该举报已附有照片', en: 'The report already has its photo' },
   UPLOAD_NOT_RECEIVED: { status: 409, zh: '尚未收到上传的文件', en: 'The file has not been uploaded yet' },
   REPORT_BATCH_OPEN: {
     status: 409,

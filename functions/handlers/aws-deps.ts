@@ -61,7 +61,8 @@ export function awsDeps(): Promise<Deps> {
       : undefined;
     // Only the functions that publish or keep files are given the bucket (and granted on it).
     const objectBucket = process.env[DEPLOYMENT_ENV.objectBucket];
-    // Only the staff function is given the documents bucket: it presigns, checks and keeps the cases' files.
+    // The staff function is given the documents bucket for the cases' files and a report photo's download; the
+    // public function for a report photo's upload and its check (each granted on its own prefixes alone).
     const documentBucket = process.env[DEPLOYMENT_ENV.documentBucket];
     return {
       store,

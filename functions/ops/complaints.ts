@@ -4,6 +4,7 @@ import { fileReport, reportChallenge } from '../service/complaints';
 import { matterQueue, matterView, planFileAppeal, planFileCertificateAppeal, planMatterStep } from '../service/matters';
 import { execute } from '../service/plan';
 import { reportFigures } from '../service/report-figures';
+import { confirmReportPhoto, reportPhotoDownload } from '../service/report-photo';
 import type { PublicOperations, StaffOperations } from './tables';
 
 export const publicComplaintOperations = {
@@ -12,6 +13,10 @@ export const publicComplaintOperations = {
   fileReport: async ({ body, clientAddress }, deps) => ({
     status: 201,
     body: await fileReport(deps, body, clientAddress),
+  }),
+  confirmReportPhoto: async ({ params, body }, deps) => ({
+    status: 200,
+    body: await confirmReportPhoto(deps, params.matterId, body.secret),
   }),
 } satisfies Partial<PublicOperations>;
 
@@ -23,6 +28,10 @@ export const staffComplaintOperations = {
     execute(deps, () => planFileCertificateAppeal(deps, actor, params.number, body), idempotency),
   matterQueue: async ({ actor }, deps) => ({ status: 200, body: await matterQueue(deps, actor) }),
   getMatter: async ({ actor, params }, deps) => ({ status: 200, body: await matterView(deps, actor, params.matterId) }),
+  reportPhotoDownload: async ({ actor, params }, deps) => ({
+    status: 200,
+    body: await reportPhotoDownload(deps, actor, params.matterId),
+  }),
   takeMatterStep: async ({ actor, params, body, idempotency }, deps) => {
     const answer = await execute(deps, () => planMatterStep(deps, actor, params.matterId, body), idempotency);
     // A reply queued by the closing goes out now where this function holds a channel; else with the sweep.

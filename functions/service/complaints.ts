@@ -25,6 +25,7 @@ import { CommitConflict } from '../../shared/store/port';
 import { log } from '../http/log';
 import type { Deps } from './deps';
 import { figureWrites } from './report-figures';
+import { photoUploadFor, refuseDeclaredPhoto } from './report-photo';
 
 /** A transaction held up by another on one of its items (a figure's tally) is tried again, this often in all. */
 const COMMIT_ATTEMPTS = 3;
@@ -105,10 +106,14 @@ function involvedInCertificate(c: { evaluatorSub?: string; applicantSub: string 
 export async function fileReport(deps: Deps, input: PublicFilingInput, clientAddress: string) {
   // The proof first: a request that did no work costs one hash and writes nothing, not even to the client's count.
   const spentUntil = await requireProof(deps, input.proof);
+  const declaredPhoto = input.kind === 'counterfeit-report' ? input.photo : undefined;
+  refuseDeclaredPhoto(deps, declaredPhoto);
   await countFiling(deps, clientAddress);
   const at = deps.clock();
   const id = newApplicationId(at);
-  const received = await matterOf(deps, id, input, at);
+  const photo = declaredPhoto ? await photoUploadFor(deps, id, declaredPhoto, at) : undefined;
+  const filed = await matterOf(deps, id, input, at);
+  const received = photo ? { ...filed, photoUpload: photo.pending } : filed;
   const event = await chainEvent(
     eventStreamOf('matter', id),
     received,
@@ -121,6 +126,7 @@ export async function fileReport(deps: Deps, input: PublicFilingInput, clientAdd
         ...(received.certificateNumber ? { certificateNumber: received.certificateNumber } : {}),
         ...(received.verdict ? { verdict: received.verdict } : {}),
         withContact: received.contact !== undefined,
+        ...(photo ? { photoDeclared: true } : {}),
       },
     },
     PUBLIC_FILER,
@@ -164,5 +170,11 @@ export async function fileReport(deps: Deps, input: PublicFilingInput, clientAdd
     }
   }
   log.info('matter received', { matterId: id, kind: matter.kind, certificate: matter.certificateNumber });
-  return { id, kind: matter.kind, receivedAt: matter.receivedAt, retentionDays: COMPLAINT_SETTINGS.retentionDays };
+  return {
+    id,
+    kind: matter.kind,
+    receivedAt: matter.receivedAt,
+    retentionDays: COMPLAINT_SETTINGS.retentionDays,
+    ...(photo ? { photoUpload: photo.ticket } : {}),
+  };
 }

@@ -50,7 +50,7 @@ function requireStaff(actor: Actor): void {
   if (!isStaff(actor)) throw new DomainError('FORBIDDEN_ROLE', 'complaints and appeals are staff work');
 }
 
-async function loadMatter(deps: Deps, id: string): Promise<{ matter: Matter; expiresAt: unknown }> {
+export async function loadMatter(deps: Deps, id: string): Promise<{ matter: Matter; expiresAt: unknown }> {
   const stored = await deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk);
   if (!stored) throw new DomainError('NOT_FOUND', `matter ${id}`);
   return { matter: matterOf(stored), expiresAt: stored.expiresAt };
@@ -73,7 +73,10 @@ export async function matterQueue(deps: Deps, actor: Actor) {
     .flat()
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
   // A list is no place for personal data: the contact is read on the matter, by those handling it.
-  const listed = open.map(({ contact: _contact, ...matter }) => ({ matter, deadline: matterDeadline(matter) }));
+  const listed = open.map((m) => {
+    const { contact: _contact, ...matter } = matterFor(actor, m);
+    return { matter, deadline: matterDeadline(matter) };
+  });
   return { today: chinaDate(deps.clock()), open: listed, patterns: reportPatterns(open) };
 }
 

@@ -20,21 +20,33 @@ export type DocumentFamily = (typeof DOCUMENT_TYPES)[DocumentContentType];
 
 export const DOCUMENT_CONTENT_TYPES = Object.keys(DOCUMENT_TYPES) as [DocumentContentType, ...DocumentContentType[]];
 
-const SIGNATURES: Record<DocumentFamily, readonly number[]> = {
-  pdf: [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  jpeg: [0xff, 0xd8, 0xff],
-  'office-zip': [0x50, 0x4b, 0x03, 0x04], // PK\3\4
-  'office-ole': [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+/**
+ * What the first bytes of each family are; `null` is any byte. Beyond the case documents' families, the images a
+ * counterfeit report's photo may be (shared/complaints/photo.ts): WebP is a RIFF container, HEIC an ISO media file
+ * whose first box names its brand.
+ */
+type Signature = readonly (number | null)[];
+export type ByteFamily = DocumentFamily | 'webp' | 'heic';
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const ANY4 = [null, null, null, null];
+const SIGNATURES: Record<ByteFamily, readonly Signature[]> = {
+  pdf: [[0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
+  png: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  jpeg: [[0xff, 0xd8, 0xff]],
+  'office-zip': [[0x50, 0x4b, 0x03, 0x04]], // PK\3\4
+  'office-ole': [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  webp: [[...ascii('RIFF'), ...ANY4, ...ascii('WEBP')]],
+  // The brands a phone's HEIC photo carries (a still image or a burst); AVIF's brands are another format.
+  heic: ['heic', 'heix', 'heim', 'heis'].map((brand) => [...ANY4, ...ascii(`ftyp${brand}`)]),
 };
 
 /** How many leading bytes sniffing needs. */
-export const SNIFF_BYTES = Math.max(...Object.values(SIGNATURES).map((s) => s.length));
+export const SNIFF_BYTES = Math.max(...Object.values(SIGNATURES).flatMap((s) => s.map((one) => one.length)));
 
 /** The family the bytes belong to, or undefined for anything the registry does not accept. */
-export function sniffFamily(head: Uint8Array): DocumentFamily | undefined {
-  for (const [family, signature] of Object.entries(SIGNATURES) as [DocumentFamily, readonly number[]][])
-    if (signature.every((byte, i) => head[i] === byte)) return family;
+export function sniffFamily(head: Uint8Array): ByteFamily | undefined {
+  for (const [family, signatures] of Object.entries(SIGNATURES) as [ByteFamily, readonly Signature[]][])
+    if (signatures.some((signature) => signature.every((byte, i) => byte === null || head[i] === byte))) return family;
   return undefined;
 }
 

@@ -8,6 +8,7 @@ export * from './kinds';
 export * from './labels';
 export * from './matter';
 export * from './overdue';
+export * from './photo';
 export * from './proof-of-work';
 export * from './reply';
 export * from './schemas';

@@ -28,3 +28,6 @@ export const MATTER_OUTCOME_LABELS: Record<MatterOutcome, Label> = {
 
 /** The trail's first entry, which is no handling step. */
 export const MATTER_RECEIVED_LABEL: Label = { zh: '收到', en: 'Received' };
+
+/** The trail's entry of a report's photo attached by the reporter: no handling step either. */
+export const MATTER_PHOTO_ATTACHED_LABEL: Label = { zh: '附上照片', en: 'Photo attached' };

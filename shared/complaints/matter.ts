@@ -1,6 +1,23 @@
 /** A matter as stored: plain data, read by the console and the operations. */
 import type { MatterKind, ReportableVerdict, SeenAtKind } from './kinds';
+import type { PhotoContentType } from './photo';
 import type { MatterState } from './states';
+
+export interface PendingPhoto {
+  contentType: PhotoContentType;
+  size: number;
+  sha256: string;
+  secretSha256: string;
+}
+
+export interface AttachedPhoto {
+  contentType: PhotoContentType;
+  size: number;
+  sha256: string;
+  attachedAt: string;
+  /** Kept, so that a second confirmation by the reporter is told the photo is there (409), anyone else 404. */
+  secretSha256: string;
+}
 
 /**
  * How a matter ends: a report or complaint found justified or not; an appeal's decision reversed or confirmed.
@@ -28,6 +45,10 @@ export interface Matter {
   verdict?: ReportableVerdict;
   seenAt?: { kind: SeenAtKind; place?: string; link?: string; city?: string };
   description?: string;
+  /** The report's photo, once uploaded and confirmed: kept under reports/<id>/photo for the retention period. */
+  photo?: AttachedPhoto;
+  /** A photo declared with the filing and not yet confirmed; the secret's SHA-256, never the secret itself. */
+  photoUpload?: PendingPhoto;
   /** Personal data: kept only until the matter closes. Never in an audit event, a log line or a public page. */
   contact?: string;
   /**

@@ -8,6 +8,7 @@ import * as z from '../zod';
 import { CASE_DECISIONS, CERTIFICATE_DECISIONS } from './appeals';
 import { MATTER_KINDS, REPORTABLE_VERDICTS, SEEN_AT_KINDS } from './kinds';
 import { MATTER_OUTCOMES } from './matter';
+import { PHOTO_CONTENT_TYPES } from './photo';
 import { INTAKE_LIMITS as L } from './settings';
 import { MATTER_STATES } from './states';
 
@@ -38,6 +39,45 @@ export const seenAtSchema = z
 /** The optional way to reach the reporter: an e-mail address or a phone number, nothing else asked. */
 const contact = text(L.maxContactChars, 5);
 
+/* A counterfeit report's optional photo (shared/complaints/photo.ts): its declaration, upload and confirmation. */
+const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, { message: 'not a SHA-256 in lower-case hex' }));
+
+/** What a filing declares of its photo; the limit is checked apart (photoDeclarationRefusal), as a 413. */
+export const reportPhotoSchema = z.strictObject({
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  size: z.number().check(z.int(), z.minimum(1)),
+  sha256: sha256Hex,
+});
+
+/** The confirmation of an upload: the secret the filing answered, which binds it to that report alone. */
+export const confirmPhotoSchema = z.strictObject({
+  secret: z.string().check(z.regex(/^[0-9a-f]{64}$/, { message: 'not the secret the filing answered' })),
+});
+
+export const photoUploadTicketSchema = z.object({
+  method: z.literal('PUT'),
+  url: z.string().check(z.describe('A presigned URL: PUT the photo there with exactly the headers below')),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+  secret: z.string().check(z.describe('Send it to confirm the upload: nobody else can attach a photo to the report')),
+});
+
+export const attachedPhotoSchema = z.object({
+  contentType: z.string().check(z.describe('Taken from the bytes')),
+  size: z.number(),
+  sha256: z.string(),
+  attachedAt: z.string(),
+});
+
+export const photoDownloadSchema = z.object({
+  url: z.string(),
+  expiresAt: z.string(),
+  contentType: z.string(),
+  sha256: z.string().check(z.describe('What the bytes at the URL must hash to: a preview checks them first')),
+});
+
+export const photoConfirmedSchema = z.object({ id: z.string(), photo: attachedPhotoSchema });
+
 export const counterfeitReportSchema = z
   .strictObject({
     kind: z.literal('counterfeit-report'),
@@ -48,6 +88,8 @@ export const counterfeitReportSchema = z
     seenAt: seenAtSchema,
     description: z.optional(text(L.maxDescriptionChars)),
     contact: z.optional(contact),
+    /** What the reporter will upload after filing: its type, size and SHA-256, bound into the upload URL. */
+    photo: z.optional(reportPhotoSchema),
     proof: proofOfWorkSchema,
   })
   .check(
@@ -78,6 +120,7 @@ export const filingReceiptSchema = z.object({
   kind: z.string(),
   receivedAt: z.string(),
   retentionDays: z.number().check(z.describe('How long the record is kept; a contact only until the reply')),
+  photoUpload: z.optional(photoUploadTicketSchema),
 });
 
 export type CounterfeitReportInput = z.output<typeof counterfeitReportSchema>;

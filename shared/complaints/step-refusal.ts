@@ -48,9 +48,19 @@ export function mayReadContact(asker: Asker, matter: Pick<Matter, 'involved' | '
   return asker.roles.includes('admin') || matter.handlerSub === asker.sub;
 }
 
-/** The matter as `asker` may see it: without the contact unless they handle it. */
-export function matterFor<M extends Pick<Matter, 'involved' | 'handlerSub' | 'contact'>>(asker: Asker, matter: M): M {
-  if (matter.contact === undefined || mayReadContact(asker, matter)) return matter;
-  const { contact: _contact, ...rest } = matter;
-  return rest as M;
+/** Who may download a report's photo: whoever may read the contact (what a person photographed may be personal). */
+export const mayReadPhoto = mayReadContact;
+
+type Shown = Pick<Matter, 'involved' | 'handlerSub' | 'contact' | 'photo' | 'photoUpload'>;
+
+/**
+ * The matter as `asker` may see it: without the contact unless they handle it, and never with the hash of the
+ * reporter's upload secret (it is the reporter's, not the handling's).
+ */
+export function matterFor<M extends Shown>(asker: Asker, matter: M): M {
+  const { photoUpload: _upload, contact, ...rest } = matter;
+  const shown = { ...rest, ...(contact !== undefined && mayReadContact(asker, matter) ? { contact } : {}) };
+  if (!shown.photo) return shown as M;
+  const { secretSha256: _secret, ...photo } = shown.photo;
+  return { ...shown, photo } as unknown as M;
 }

@@ -4,7 +4,12 @@
  * step names come from the transition table (a matter's from its handling table); every other word from labels.ts
  * (a matter's from the complaints' own).
  */
-import { MATTER_OUTCOME_LABELS, MATTER_RECEIVED_LABEL, MATTER_STATE_LABELS } from '../complaints/labels';
+import {
+  MATTER_OUTCOME_LABELS,
+  MATTER_PHOTO_ATTACHED_LABEL,
+  MATTER_RECEIVED_LABEL,
+  MATTER_STATE_LABELS,
+} from '../complaints/labels';
 import { MATTER_STEPS } from '../complaints/states';
 import type { AuditEvent } from '../model';
 import type { StarLevel } from '../scheme/indicators';
@@ -50,6 +55,7 @@ const STEP_TABLES: Record<EventStream, Record<string, { slug: string; zh: string
 export function eventLabel(stream: EventStream, action: string): Label {
   if (stream === 'certificate' && action === 'issue') return CERTIFICATE_ISSUED_LABEL;
   if (stream === 'matter' && action === 'receive') return MATTER_RECEIVED_LABEL;
+  if (stream === 'matter' && action === 'attach-photo') return MATTER_PHOTO_ATTACHED_LABEL;
   const table = STEP_TABLES[stream];
   const spec = Object.values(table).find((t) => t.slug === action);
   return spec ? { zh: spec.zh, en: spec.en } : (OTHER_EVENT_LABELS[action] ?? { zh: action, en: action });
@@ -158,6 +164,7 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
     add('document', text(d.name));
     add('sha256', text(d.sha256));
   }
+  if (event.action === 'attach-photo') add('sha256', text(d.sha256));
   add('certificate', text(stream === 'matter' ? d.certificateNumber : d.certificate));
   if (stream !== 'application') add('applicationId', text(d.applicationId));
   if (typeof d.certificateStatus === 'string')

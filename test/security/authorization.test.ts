@@ -110,6 +110,8 @@ const ACCESS: Record<string, Access> = {
   fileCertificateAppeal: { ...APPLICANTS_ONLY, otherApplicant: 'deny' },
   matterQueue: STAFF_ONLY,
   getMatter: STAFF_ONLY,
+  // The photo goes with the contact (matterFor's rule): a fresh report's is an administrator's alone.
+  reportPhotoDownload: ADMIN_ONLY,
   // Acknowledging is the administrator's step (the step table); noting and deciding, the assigned handler's.
   takeMatterStep: ADMIN_ONLY,
   dryRunLegacyImport: ADMIN_ONLY,

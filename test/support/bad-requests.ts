@@ -146,6 +146,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   },
   confirmDocumentUpload: {},
   takeMatterStep: { step: 'identifier' },
+  confirmReportPhoto: { secret: 'identifier' },
   fileAppeal: { decision: 'identifier', grounds: 'requiredText' },
   fileCertificateAppeal: { decision: 'identifier', grounds: 'requiredText' },
   dryRunLegacyImport: { file: 'importFile' },

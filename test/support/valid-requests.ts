@@ -10,6 +10,7 @@ import { declaredUpload, SAMPLE_PDF, uploadedTo } from './case-documents';
 import { counterfeitReport } from './complaints';
 import { legacyImportBody } from './legacy-file';
 import { newApplication } from './organizations';
+import { reportWithPhoto, uploadedPhoto } from './report-photo';
 import type { Subjects, ValidRequest } from './subjects';
 
 /** The body of a call that must succeed (a setup step), or the test fails there with the answer. */
@@ -224,6 +225,16 @@ export const KNOWN: Record<
   runLegacyImport: () => ({ body: legacyImportBody(), as: ACTING.admin }),
   // Each filing spends its own proof of work: a fresh challenge, solved.
   fileReport: async (s) => ({ body: await counterfeitReport(s.api) }),
+  // A report's photo, uploaded, confirmed with the secret its own filing answered.
+  confirmReportPhoto: async (s) => {
+    const { id, secret } = await uploadedPhoto(s.api);
+    return { path: `/v1/reports/${id}/photo`, body: { secret } };
+  },
+  // A fresh report is nobody's yet: only an administrator may read its contact, so its photo.
+  reportPhotoDownload: async (s) => ({
+    path: `/v1/staff/matters/${await reportWithPhoto(s.api)}/photo`,
+    as: ACTING.admin,
+  }),
   // The public figures: anyone, no input (a query it does not take is ignored, as every such route does).
   reportFigures: () => ({}),
   fileAppeal: async (s) => ({

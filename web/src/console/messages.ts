@@ -542,6 +542,13 @@ export const L = {
     seenAt: { zh: '发现地点', en: 'Where it was seen' },
     description: { zh: '情况说明', en: 'What was reported' },
     contact: { zh: '联系方式（仅处理人员可见，结案时删除）', en: 'Contact (those handling only; deleted at closing)' },
+    photo: { zh: '举报照片', en: 'Photo of the report' },
+    showPhoto: { zh: '查看照片', en: 'Show the photo' },
+    downloadPhoto: { zh: '下载照片', en: 'Download the photo' },
+    photoForHandlers: {
+      zh: '仅管理员和本事项的处理人可查看',
+      en: 'Shown to an administrator and the matter’s handler only',
+    },
     appealOf: { zh: '申诉的案件', en: 'Case appealed' },
     involved: { zh: '参与过原事项的人员（不得处理）', en: 'Involved in the matter (may not handle it)' },
     outcome: { zh: '处理结论', en: 'Outcome' },

@@ -31,6 +31,24 @@ export const R = m({
     zh: '我们只保存您填写的内容，保存 {years} 年后删除；联系方式在答复您、结案后即删除，不会出现在任何公开页面。提交前，您的设备会进行约一秒的计算以防止滥用，本页不使用任何第三方验证服务。',
     en: 'We keep only what you write here, for {years} years; your contact is deleted once we have replied and the case is closed, and never appears on a public page. Before sending, your device spends about a second on a computation that keeps abuse out: no third-party captcha is used.',
   },
+  reportPhoto: {
+    zh: '照片（选填，JPEG、PNG、WebP 或 HEIC，不超过 {mb} MB）',
+    en: 'A photo (optional: JPEG, PNG, WebP or HEIC, at most {mb} MB)',
+  },
+  reportPhotoKept: {
+    zh: '如附照片，照片与举报一同保存 {years} 年后删除，仅处理人员可见。',
+    en: 'A photo you attach is kept with the report for {years} years, then deleted; only those handling it see it.',
+  },
+  reportPhotoTooLarge: { zh: '照片超过 {mb} MB。', en: 'The photo is larger than {mb} MB.' },
+  reportPhotoNotImage: {
+    zh: '所选文件不是 JPEG、PNG、WebP 或 HEIC 照片。',
+    en: 'The file chosen is not a JPEG, PNG, WebP or HEIC photo.',
+  },
+  reportPhotoAttached: { zh: '照片已附上。', en: 'The photo is attached.' },
+  reportPhotoFailed: {
+    zh: '举报已收到，但照片未能上传。',
+    en: 'The report was received, but the photo could not be uploaded.',
+  },
   reportSubmit: { zh: '提交', en: 'Send' },
   reportWorking: { zh: '正在提交…', en: 'Sending…' },
   reportSent: {

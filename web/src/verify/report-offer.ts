@@ -24,7 +24,13 @@ export interface FilingDraft {
   city: string;
   description: string;
   contact: string;
-  status: { state: 'editing' } | { state: 'sending' } | { state: 'sent'; id: string } | { state: 'failed'; why: Msg };
+  /** The optional photo of a counterfeit report, sent to the store once the report is filed. */
+  photo: File | null;
+  status:
+    | { state: 'editing' }
+    | { state: 'sending' }
+    | { state: 'sent'; id: string; photo?: 'attached' | 'failed' }
+    | { state: 'failed'; why: Msg };
   invalid: string[];
 }
 
@@ -37,6 +43,7 @@ export function newDraft(): FilingDraft {
     city: '',
     description: '',
     contact: '',
+    photo: null,
     status: { state: 'editing' },
     invalid: [],
   };

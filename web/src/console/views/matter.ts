@@ -20,6 +20,7 @@ import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { eventItem, type People, personOf } from './history';
+import { matterPhoto } from './matter-photo';
 import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
 
@@ -61,6 +62,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
     [L.matters.verdict, m.verdict ? h('code', null, m.verdict) : null],
     [L.matters.seenAt, seenAt(m)],
     [L.matters.description, m.description ?? null],
+    [L.matters.photo, matterPhoto(m, ctx.user)],
     [L.matters.contact, m.contact ? h('span', { 'data-contact': '' }, m.contact) : null],
     [
       L.matters.appealOf,
