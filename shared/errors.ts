@@ -300,6 +300,11 @@ export const ERROR_CATALOGUE = {
     zh: '暂停后尚无通过的监督审核，不能恢复',
     en: 'No passing surveillance since the suspension; the certificate cannot be reinstated',
   },
+  SURVEILLANCE_AWAITING_DECISION: {
+    status: 409,
+    zh: '暂停后的监督审核结果尚待认证委员会决定，决定后方可恢复',
+    en: "The surveillance result awaits the committee's decision; the certificate can be reinstated once it is approved",
+  },
   POSTPONEMENT_LIMIT: {
     status: 422,
     zh: '监督审核最多推迟 3 个月',

@@ -2,6 +2,7 @@
 import { isStaff, mayReadApplication } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
+import { peopleNamedOnApplication } from '../../shared/lifecycle/people-named';
 import { CASE_QUEUE_SPECS, caseQueueRefusal } from '../../shared/lifecycle/queues';
 import { refuseUnlessPossible } from '../../shared/lifecycle/step-refusal';
 import type { Actor } from '../../shared/model';
@@ -58,10 +59,13 @@ export const applicationOperations = {
 
   searchCases: async ({ actor, query }, deps) => ({ status: 200, body: await searchCases(deps, actor, query.q) }),
 
-  getApplication: async ({ actor, params }, deps) => ({
-    status: 200,
-    body: await readableApplication(actor, params.id, deps),
-  }),
+  getApplication: async ({ actor, params }, deps) => {
+    const application = await readableApplication(actor, params.id, deps);
+    return {
+      status: 200,
+      body: { ...application, people: await namesOf(deps, peopleNamedOnApplication(application)) },
+    };
+  },
 
   applicationEvents: async ({ actor, params }, deps) => {
     const application = await readableApplication(actor, params.id, deps);

@@ -2,6 +2,7 @@
 import { mayReadCertificate } from '../../shared/access';
 import { DomainError } from '../../shared/errors';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
+import { peopleNamedOnCertificate } from '../../shared/lifecycle/people-named';
 import type { Actor, Certificate } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
@@ -23,7 +24,11 @@ export const certificateOperations = {
   getCertificate: async ({ actor, params }, deps) => {
     const certificate = await readableCertificate(actor, params.number, deps);
     // The mark's verification link, as the public record gives it: only while its key is trusted.
-    return { status: 200, body: { ...certificate, ...(await publishedStarMark(deps, certificate)) } };
+    const [starMark, people] = await Promise.all([
+      publishedStarMark(deps, certificate),
+      namesOf(deps, peopleNamedOnCertificate(certificate)),
+    ]);
+    return { status: 200, body: { ...certificate, ...starMark, people } };
   },
 
   certificateEvents: async ({ actor, params }, deps) => {

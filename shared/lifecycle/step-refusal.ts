@@ -1,9 +1,10 @@
 /**
  * Why a person cannot take a step now, before any input is read: the role, the applicant's own case, no staff step
  * on one's own organization, the state, the assigned evaluator, and each step's own rule (a surveillance waiting,
- * a passing surveillance before reinstatement, a reversed appeal before restoring on it, the postponement window,
- * impartiality, the score). The apply*Transition functions refuse with it first; the console offers a step only when
- * it is null, or shows it disabled with the reason. What depends on the input (a date, the evaluator named) is checked after, by the transition itself.
+ * a passing surveillance before reinstatement, decided when it waits for the committee, a reversed appeal before
+ * restoring on it, the postponement window, impartiality, the score). The apply*Transition functions refuse with it
+ * first; the console offers a step only when it is null, or shows it disabled with the reason. What depends on the
+ * input (a date, the evaluator named) is checked after, by the transition itself.
  */
 import type { IsoDate } from '../calendar';
 import { DomainError, type ErrorCode } from '../errors';
@@ -89,6 +90,16 @@ export function hasPassedSinceSuspension(c: Pick<Certificate, 'clearedOn' | 'sus
   return Boolean(c.clearedOn && c.suspendedOn && c.clearedOn >= c.suspendedOn);
 }
 
+/**
+ * Why a suspended certificate cannot come back yet: no passing surveillance since the suspension, or a passing one
+ * that changes the level and so waits for the committee (approving it is what clears the cause).
+ */
+function reinstatementRefusal(c: Certificate): ErrorCode | null {
+  if (hasPassedSinceSuspension(c)) return null;
+  const pending = c.pendingSurveillance;
+  return pending && pending.level !== null ? 'SURVEILLANCE_AWAITING_DECISION' : 'SURVEILLANCE_NOT_PASSED';
+}
+
 const DECIDING_CHANGE: readonly CertificateTransition[] = [
   'approveChange',
   'refuseChange',
@@ -122,7 +133,10 @@ export function certificateStepRefusal(
     if (partial) return partial;
   }
   if (name === 'postponeSurveillance') return postponementRefusal(current, today);
-  if (name === 'reinstate' && !hasPassedSinceSuspension(current)) return 'SURVEILLANCE_NOT_PASSED';
+  if (name === 'reinstate') {
+    const refusal = reinstatementRefusal(current);
+    if (refusal) return refusal;
+  }
   if (name === 'restoreOnAppeal') return appealReversalRefusal(current);
   return null;
 }

@@ -130,6 +130,17 @@ export const certificateSchema = z.looseObject({
 
 export const issuedSchema = z.object({ application: applicationSchema, certificate: certificateSchema });
 
+/** The staff directory's names of the people an answer names, by account: one it does not know is left out. */
+const peopleSchema = z
+  .record(z.string(), z.string())
+  .check(z.describe('The staff directory’s names of the people the answer names, by account (where it knows them)'));
+
+/** One case as its page reads it: the application, and the names of the people it names. */
+export const applicationViewSchema = z.extend(applicationSchema, { people: peopleSchema });
+
+/** One certificate as its page reads it: the record, and the names of the people it names. */
+export const certificateViewSchema = z.extend(certificateSchema, { people: peopleSchema });
+
 export const auditEventSchema = z.looseObject({
   stream: z.string(),
   seq: z.number(),
@@ -144,9 +155,7 @@ export const auditEventSchema = z.looseObject({
 
 export const eventListSchema = z.object({
   items: z.array(auditEventSchema),
-  people: z
-    .record(z.string(), z.string())
-    .check(z.describe('The staff directory’s names of the people the events name, by account (where it knows them)')),
+  people: peopleSchema,
 });
 /** A case's due date (shared/lifecycle/case-due.ts): the answer it waits for, whose, and by when. */
 export const caseDueSchema = z.object({

@@ -45,6 +45,15 @@ describe('one case through the console', () => {
     await form.locator('button[type=submit]').click();
     await page.waitForSelector('.notice');
     expect(await badgeText(page)).toContain('已受理');
+    // People by the staff directory's name, their account only a muted hint beside it.
+    const facts = page.locator('.view .card').first().locator('dl.facts');
+    const evaluator = facts.locator('[data-actor="reviewer-sun"]');
+    expect(await evaluator.innerText()).toContain('孙专家 (evaluator + committee)');
+    expect(await evaluator.innerText()).not.toBe('reviewer-sun');
+    expect(await evaluator.locator('code.muted').innerText()).toBe('reviewer-sun');
+    expect(await facts.locator('[data-actor="applicant-acme"]').innerText()).toContain(
+      '华东家电服务有限公司（申请人）',
+    );
   });
 
   it('lets the evaluator pass the documents and score the on-site review with a live total and level', async () => {

@@ -2,11 +2,14 @@
  * The certificate page at a desk (1280 px) and on a phone (390 px): it links to the mark's verification page (which
  * finds the mark valid), names the key that signed the current mark and when, shows the renewal window from the
  * scheme's calendar, and a renewal starts only once the applicant has confirmed the scope and documents it changed.
+ * It names the evaluator and who audited by the staff directory's name, and a suspended certificate whose passing
+ * surveillance waits for the committee says that is why it cannot be reinstated yet.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { renewalWindow } from '../../shared/lifecycle/certificate-dates';
 import type { Application, Certificate } from '../../shared/model';
+import { sheetWithTotal } from '../../shared/scheme';
 import { DESKTOP, overflow, PHONE, screenshot, settled, usePageRig } from '../support/page-driver';
 import { issuedCertificate } from '../support/walk';
 
@@ -97,6 +100,44 @@ describe('the certificate page', () => {
       expect((await staffRecord(issued.number)).openRenewalId).toBe(renewal.id);
     });
   }
+
+  it('names the evaluator and the auditor by name, and says a raised result awaits the committee', async () => {
+    const issued: Certificate = await issuedCertificate(rig.sys.api); // four stars, evaluator-li's
+    const li = { sub: 'evaluator-li', name: '李评审 (evaluator)' };
+    const person = (page: Page, where: string) => page.locator(`${where} [data-actor="${li.sub}"]`);
+    await rig.sys.api.post(`/v1/staff/certificates/${issued.number}/suspend`, { reason: '投诉核实中' }, 'admin-qian');
+    const raised = await rig.sys.api.post(
+      `/v1/staff/certificates/${issued.number}/record-surveillance`,
+      { auditDate: '2026-11-23', scoreSheet: sheetWithTotal(96) },
+      li.sub,
+    );
+    expect(raised.status).toBe(200);
+    expect(raised.body.pendingSurveillance).toBeDefined();
+    const page = await rig.signedIn('admin-qian');
+    await openCertificate(page, issued.number);
+    for (const where of ['dl.facts', '[data-pending-surveillance]']) {
+      expect(await person(page, where).first().innerText()).toContain(li.name);
+      expect(await person(page, where).first().innerText()).not.toBe(li.sub);
+    }
+    // The passing result raised the level, so it waits for the committee: the reinstatement says so, not "not passed".
+    const refused = page.locator('[data-transition="reinstate"][data-refusal]');
+    expect(await refused.getAttribute('data-refusal')).toBe('SURVEILLANCE_AWAITING_DECISION');
+    expect(await refused.innerText()).toContain('暂停后的监督审核结果尚待认证委员会决定');
+    expect(await refused.innerText()).toContain("The surveillance result awaits the committee's decision");
+    await screenshot(page, 'console-certificate-pending-by-name', { fullPage: true });
+
+    const approved = await rig.sys.api.post(
+      `/v1/staff/certificates/${issued.number}/approve-surveillance`,
+      {},
+      'committee-zhao',
+    );
+    expect(approved.status).toBe(200);
+    await page.reload();
+    await page.waitForSelector('#certificate-title');
+    await settled(page);
+    expect(await person(page, 'ul.rows .row').innerText()).toContain(li.name);
+    expect(await page.locator('details[data-transition="reinstate"][data-proposed]').count()).toBe(1);
+  });
 
   it('ran without script errors, CSP violations, dialogs or requests to other origins', () => {
     for (const p of rig.problems) expect(p).toEqual({ errors: [], dialogs: [], foreignRequests: [] });

@@ -130,10 +130,12 @@ describe.each(CONSOLE_WIDTHS)('the handling queue at the %s', (width, contextOpt
     expect(await trail.locator('.timeline-action').allTextContents()).toEqual(
       [MATTER_RECEIVED_LABEL, MATTER_STEPS.acknowledge, MATTER_STEPS.assign].map(words),
     );
-    expect(
-      await trail.locator('.timeline-head .timeline-actor').evaluateAll((as) => as.map((a) => a.dataset.actor)),
-    ).toEqual(['public', DEFAULT_ACTORS.admin, DEFAULT_ACTORS.admin]);
-    expect(await trail.nth(0).locator('.timeline-actor').textContent()).toBe('公众提交 Filed by the public');
+    expect(await trail.locator('.timeline-head .person').evaluateAll((as) => as.map((a) => a.dataset.actor))).toEqual([
+      'public',
+      DEFAULT_ACTORS.admin,
+      DEFAULT_ACTORS.admin,
+    ]);
+    expect(await trail.nth(0).locator('.person').textContent()).toBe('公众提交 Filed by the public');
     const admin = DEMO_USERS.find((u) => u.sub === DEFAULT_ACTORS.admin)?.name as string;
     const wang = DEMO_USERS.find((u) => u.sub === 'evaluator-wang')?.name as string;
     expect(await trail.nth(1).locator('.timeline-head').textContent()).toContain(admin);

@@ -16,6 +16,7 @@ import {
   type CertificateTransition,
 } from '../../../shared/lifecycle/transitions';
 import { type Actor, APPLICATION_STATES, CERTIFICATE_STATUSES } from '../../../shared/model';
+import { sheetWithTotal } from '../../../shared/scheme';
 import { actor, applicationIn, certificateFor, certificateIn, INPUTS, NOW } from './fixtures';
 
 const TODAY = '2026-11-23';
@@ -101,6 +102,37 @@ describe('what the console is told before it offers a step', () => {
     expect(certificateStepRefusal(cleared, 'reinstate', admin, TODAY)).toBeNull();
     const notCleared = { ...cleared, clearedOn: null };
     expect(certificateStepRefusal(notCleared, 'reinstate', admin, TODAY)).toBe('SURVEILLANCE_NOT_PASSED');
+  });
+
+  it('says a reinstatement waits for the committee when the passing surveillance changes the level', () => {
+    const admin = actor('admin');
+    const suspended = { ...certificateIn('suspended'), clearedOn: null }; // four stars, suspended 2026-10-01
+    const surveil = (total: number) =>
+      applyCertificateTransition(
+        suspended,
+        { name: 'recordSurveillance', input: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(total) } } as never,
+        actor('evaluator'),
+        NOW,
+      ).next;
+    const raised = surveil(96);
+    expect(raised.pendingSurveillance?.level).toBe('five');
+    expect(certificateStepRefusal(raised, 'reinstate', admin, TODAY)).toBe('SURVEILLANCE_AWAITING_DECISION');
+    expect(
+      taken(() =>
+        applyCertificateTransition(raised, { name: 'reinstate', input: INPUTS.reinstate } as never, admin, NOW),
+      ),
+    ).toBe('SURVEILLANCE_AWAITING_DECISION');
+    // The committee's approval is what clears the cause: then the certificate may come back.
+    const approved = applyCertificateTransition(
+      raised,
+      { name: 'approveSurveillance', input: {} } as never,
+      actor('committee'),
+      NOW,
+    ).next;
+    expect(certificateStepRefusal(approved, 'reinstate', admin, TODAY)).toBeNull();
+    // A result that waits without passing (refused or approved, it clears nothing) is still "not passed".
+    const failing = { ...raised, pendingSurveillance: { ...raised.pendingSurveillance!, level: null } };
+    expect(certificateStepRefusal(failing, 'reinstate', admin, TODAY)).toBe('SURVEILLANCE_NOT_PASSED');
   });
 
   it('a postponement is offered up to its deadline, once, and proposes its latest day', () => {

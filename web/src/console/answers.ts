@@ -8,8 +8,9 @@ import type { DueEntry, OutboxEntry } from '../../../shared/operations';
 import type { OrganizationRecord } from '../../../shared/organizations';
 import type { AnswerOf, PathWith } from '../common/typed-api';
 
-export type ApplicationAnswer = AnswerOf<'/v1/staff/applications/{id}', 'get'>;
-export type CertificateAnswer = AnswerOf<'/v1/staff/certificates/{number}', 'get'>;
+/** A case and a certificate as every answer names them (a page's own read adds the names of the people in it). */
+export type ApplicationAnswer = AnswerOf<'/v1/staff/case-search', 'get'>['applications'][number];
+export type CertificateAnswer = AnswerOf<'/v1/staff/case-search', 'get'>['certificates'][number];
 
 /** The element type of a list answer. */
 export type ItemOf<A> = A extends { items: readonly (infer I)[] } ? I : never;

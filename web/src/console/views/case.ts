@@ -15,6 +15,7 @@ import { caseAppealSection } from './appeal';
 import { caseDocumentsSection } from './case-documents';
 import { historySection } from './history';
 import { organizationSection } from './organization';
+import { type People, personOf, personOrDash } from './person';
 import { scoreSheetTable } from './score-sheet';
 
 const STATE_TONE: Record<string, 'good' | 'warn' | 'bad' | 'info'> = {
@@ -31,6 +32,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
   // The whole case as the API keeps it: the document names part of it (answers.ts checks the two agree).
   const a = asRecord<Application>(res.body);
+  const people: People = res.body.people ?? {};
   const rerender = (body: unknown) => {
     const issued = (body as { certificate?: Certificate }).certificate;
     ctx.notify(issued ? fill(L.case.issued, { number: issued.number }) : L.done);
@@ -51,9 +53,9 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
     ],
     [L.case.operatingSince, formatDate(a.operatingSince)],
     [L.case.submitted, formatInstant(a.submittedAt)],
-    [L.case.applicant, a.applicantSub],
-    [L.case.evaluator, a.evaluatorSub ?? '—'],
-    [L.case.committee, a.committeeSub ?? '—'],
+    [L.case.applicant, personOf(a.applicantSub, people)],
+    [L.case.evaluator, personOrDash(a.evaluatorSub, people)],
+    [L.case.committee, personOrDash(a.committeeSub, people)],
     [L.case.contract, a.contractNo ?? '—'],
     [L.case.onSiteReview, formatDate(a.onSiteReviewDate)],
     [
@@ -65,7 +67,8 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
       a.decision
         ? [
             ...bi(a.decision.approved ? L.case.approved : L.case.rejected),
-            ` · ${a.decision.by}`,
+            ' · ',
+            personOf(a.decision.by, people),
             a.decision.reason ? h('q', null, a.decision.reason) : null,
           ]
         : '—',

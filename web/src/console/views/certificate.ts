@@ -8,7 +8,7 @@ import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-d
 import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
 import type { Certificate } from '../../../../shared/model';
 import type { ApiOutcome } from '../../common/api';
-import { h, hl, replaceChildren } from '../../common/dom';
+import { type Child, h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
 import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
@@ -20,10 +20,11 @@ import { badge, bi, biText, busy, definitionList, loading, problemBox } from '..
 import { actionsPanel } from './actions';
 import { certificateAppealSection } from './appeal';
 import { historySection } from './history';
+import { type People, personOf, personOrDash } from './person';
 import { renewalSection } from './renewal';
 
 /** A surveillance result waiting for the committee: what it would change and why it waits. */
-function pendingCard(c: Certificate): HTMLElement | null {
+function pendingCard(c: Certificate, people: People): HTMLElement | null {
   const p = c.pendingSurveillance;
   if (!p) return null;
   return h(
@@ -33,7 +34,7 @@ function pendingCard(c: Certificate): HTMLElement | null {
     definitionList([
       [L.actions.auditDate, formatDate(p.date)],
       [L.certificate.level, [...bi(levelMsg(p.level)), ` · ${p.total.toFixed(1)} · `, ...bi(outcomeLabel(p.outcome))]],
-      [L.certificate.evaluator, p.evaluatorSub],
+      [L.certificate.evaluator, personOf(p.evaluatorSub, people)],
       [L.certificate.pendingGrounds, p.grounds.flatMap((g) => [...bi(groundLabel(g)), ' '])],
     ]),
     h('p', { class: 'muted' }, ...bi(L.certificate.pendingNote)),
@@ -41,7 +42,7 @@ function pendingCard(c: Certificate): HTMLElement | null {
 }
 
 /** A change waiting for its decision: what it would change, who proposed it, and its review for a scope extension. */
-function pendingChangeCard(c: Certificate): HTMLElement | null {
+function pendingChangeCard(c: Certificate, people: People): HTMLElement | null {
   const p = c.pendingChange;
   if (!p) return null;
   return h(
@@ -53,9 +54,14 @@ function pendingChangeCard(c: Certificate): HTMLElement | null {
       [L.actions.changeTo, [h('del', null, p.from ?? '—'), ' → ', h('ins', null, p.to)]],
       [L.actions.changeReasonCategory, bi(changeReasonLabel(p.reasonCategory))],
       [L.actions.changeReason, p.reason],
-      [L.certificate.proposedBy, `${p.proposedBy} · ${formatDate(p.proposedOn)}`],
+      [L.certificate.proposedBy, [personOf(p.proposedBy, people), ` · ${formatDate(p.proposedOn)}`]],
       ...(p.review
-        ? [[L.certificate.reviewedBy, `${p.review.by} · ${formatDate(p.review.date)}`] as [Msg, string]]
+        ? [
+            [L.certificate.reviewedBy, [personOf(p.review.by, people), ` · ${formatDate(p.review.date)}`]] as [
+              Msg,
+              Child,
+            ],
+          ]
         : []),
     ]),
     h('p', { class: 'muted' }, ...bi(L.certificate.pendingChangeNote)),
@@ -169,6 +175,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
   // The whole certificate as the API keeps it: the document names part of it (answers.ts checks the two agree).
   const c = asRecord<Certificate & Pick<CertificateAnswer, 'starMark'>>(res.body);
+  const people: People = res.body.people ?? {};
   const tone = c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad';
   const facts = definitionList([
     [L.certificate.organization, [c.organization.name, ' ', h('code', null, c.organization.creditCode)]],
@@ -185,7 +192,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       ],
     ],
     [L.certificate.suspendedOn, formatDate(c.suspendedOn)],
-    [L.certificate.evaluator, c.evaluatorSub ?? '—'],
+    [L.certificate.evaluator, personOrDash(c.evaluatorSub, people)],
     [
       L.certificate.application,
       isLegacyApplicationId(c.applicationId)
@@ -247,7 +254,8 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
             ...bi(levelMsg(s.level)),
             ' · ',
             ...bi(outcomeLabel(s.outcome)),
-            ` · ${s.evaluatorSub}`,
+            ' · ',
+            personOf(s.evaluatorSub, people),
           ),
         ),
       )
@@ -265,8 +273,8 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
     reissuedCard(c),
     certificateAppealSection(c, ctx.user),
     renewalSection(ctx, c),
-    pendingCard(c),
-    pendingChangeCard(c),
+    pendingCard(c, people),
+    pendingChangeCard(c, people),
     actionsPanel({ kind: 'certificate', record: c }, ctx.user, ctx.assignable, () => {
       ctx.notify(L.done);
       void certificateView(ctx, main, number);

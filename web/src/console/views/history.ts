@@ -18,21 +18,7 @@ import { formatDate, formatInstant } from '../../common/format';
 import { apiGet } from '../client';
 import { L } from '../messages';
 import { bi, problemBox } from '../ui';
-
-export type People = Readonly<Record<string, string>>;
-
-/** A person by the directory's name (their account beside it), or the system's name for an actor that is none. */
-export function personOf(sub: string, people: People): Child {
-  const system = systemActorLabel(sub);
-  if (system) return h('span', { class: 'timeline-actor', 'data-actor': sub }, ...bi(system));
-  const name = people[sub];
-  return h(
-    'span',
-    { class: 'timeline-actor', 'data-actor': sub },
-    name ?? h('code', null, sub),
-    name ? h('code', { class: 'muted' }, ` ${sub}`) : null,
-  );
-}
+import { type People, personOf } from './person';
 
 function factValue(fact: EventFact, people: People): Child {
   const v = fact.value;

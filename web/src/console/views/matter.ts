@@ -19,10 +19,11 @@ import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
-import { eventItem, type People, personOf } from './history';
+import { eventItem } from './history';
 import { matterPhoto } from './matter-photo';
 import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
+import { type People, personOf } from './person';
 
 function seenAt(m: Matter): Child {
   if (!m.seenAt) return null;
