@@ -318,6 +318,8 @@ export class StarmarkStack extends Stack {
       handlersDir: props.handlersDir,
       logs,
       ...(config.notifyEmailFrom ? { emailFrom: config.notifyEmailFrom } : {}),
+      publicBaseUrl,
+      ...(identity.userPool ? { userPool: identity.userPool } : {}),
     });
     this.webhookWorker = webhooks.worker;
 

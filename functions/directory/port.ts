@@ -8,3 +8,12 @@ export interface StaffDirectory {
   /** The person with that subject, or null when the directory does not know them. */
   find(sub: string): Promise<DirectoryMember | null>;
 }
+
+/**
+ * Where a person reads mail, as the identity provider knows it: a certificate's holder is told of changes to it at
+ * this address. Asked just before a message is sent, so the registry keeps no copy of anyone's address.
+ */
+export interface HolderAddresses {
+  /** The person's e-mail address, or null when the directory has none (or not a verified one) for them. */
+  addressOf(sub: string): Promise<string | null>;
+}

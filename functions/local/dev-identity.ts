@@ -21,16 +21,43 @@ export interface DemoUser {
   sub: string;
   name: string;
   roles: Role[];
+  /** Where the directory says the person reads mail (a holder's notices go there; locally, to the outbox). */
+  email: string;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { sub: 'applicant-acme', name: '华东家电服务有限公司（申请人）', roles: ['applicant'] },
-  { sub: 'applicant-beta', name: '北辰电器有限公司（申请人）', roles: ['applicant'] },
-  { sub: 'evaluator-li', name: '李评审 (evaluator)', roles: ['evaluator'] },
-  { sub: 'evaluator-wang', name: '王评审 (evaluator)', roles: ['evaluator'] },
-  { sub: 'committee-zhao', name: '赵委员 (committee)', roles: ['committee'] },
-  { sub: 'reviewer-sun', name: '孙专家 (evaluator + committee)', roles: ['evaluator', 'committee'] },
-  { sub: 'admin-qian', name: '钱管理员 (admin)', roles: ['admin'] },
+  {
+    sub: 'applicant-acme',
+    name: '华东家电服务有限公司（申请人）',
+    roles: ['applicant'],
+    email: 'applicant-acme@demo.starmark.test',
+  },
+  {
+    sub: 'applicant-beta',
+    name: '北辰电器有限公司（申请人）',
+    roles: ['applicant'],
+    email: 'applicant-beta@demo.starmark.test',
+  },
+  { sub: 'evaluator-li', name: '李评审 (evaluator)', roles: ['evaluator'], email: 'evaluator-li@demo.starmark.test' },
+  {
+    sub: 'evaluator-wang',
+    name: '王评审 (evaluator)',
+    roles: ['evaluator'],
+    email: 'evaluator-wang@demo.starmark.test',
+  },
+  {
+    sub: 'committee-zhao',
+    name: '赵委员 (committee)',
+    roles: ['committee'],
+    email: 'committee-zhao@demo.starmark.test',
+  },
+  {
+    sub: 'reviewer-sun',
+    name: '孙专家 (evaluator + committee)',
+    roles: ['evaluator', 'committee'],
+    email: 'reviewer-sun@demo.starmark.test',
+  },
+  { sub: 'admin-qian', name: '钱管理员 (admin)', roles: ['admin'], email: 'admin-qian@demo.starmark.test' },
 ];
 
 export const DEV_ISSUER = 'starmark-dev-idp';

@@ -201,6 +201,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       statusKeys,
       objects: s3.objects,
       directory: signIns ?? devDirectory,
+      // A holder's notices go to the address the dev identity provider gives them (and so to the outbox).
+      holderAddresses: devDirectory,
       documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),

@@ -1,7 +1,8 @@
 /**
  * The e-mail channel in AWS: one SES message to the address a notice names (a watchlist's), from the one sender
  * address the stack verified and allowed this function (ses:SendEmail on that identity, for that From address
- * alone): a watchlist's change (the webhook worker) and a matter's reply (the staff function, as it closes the
+ * alone): a watchlist's change and a certificate holder's own notice (the webhook worker, which gives the holder's
+ * notice the directory's address just before it sends) and a matter's reply (the staff function, as it closes the
  * matter). A notice without an address is not this channel's to send.
  */
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';

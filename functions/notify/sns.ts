@@ -19,13 +19,13 @@ export class SnsNotifier implements Notifier {
 
   /** Staff read the topic: nothing addressed to a person outside the body goes there. */
   carries(m: OutboxMessage): boolean {
-    return m.kind !== 'matter_reply' && m.kind !== 'watchlist_change';
+    return m.kind !== 'matter_reply' && m.kind !== 'watchlist_change' && m.kind !== 'holder_change';
   }
 
   async deliver(m: OutboxMessage): Promise<Delivery> {
     // The topic's subscribers are staff: a reply to a reporter (and its address) must never go there.
-    // Nor a watchlist holder's e-mail: it names the holder's address.
-    if (m.kind === 'matter_reply' || m.kind === 'watchlist_change')
+    // Nor a watchlist holder's e-mail, nor a certificate holder's: each names a person's address.
+    if (m.kind === 'matter_reply' || m.kind === 'watchlist_change' || m.kind === 'holder_change')
       throw new Error(`a ${m.kind} message needs an e-mail channel, not the staff topic`);
     const message = messageOf(m);
     const out = await this.client.send(

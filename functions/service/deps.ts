@@ -5,7 +5,7 @@ import type { Certificate } from '../../shared/model';
 import type { DocumentObjects } from '../../shared/store/document-objects';
 import type { ObjectStore } from '../../shared/store/objects';
 import type { RegistryStore } from '../../shared/store/port';
-import type { StaffDirectory } from '../directory/port';
+import type { HolderAddresses, StaffDirectory } from '../directory/port';
 import type { Notifier } from '../notify/port';
 import type { SigningKeyRing } from '../signing/ports';
 
@@ -60,6 +60,11 @@ export interface Deps {
   objects?: ObjectStore;
   /** Who holds which role (Cognito's groups in AWS, the dev identity provider locally): the staff function's alone. */
   directory?: StaffDirectory;
+  /**
+   * Where certificate holders read mail (the dev identity provider's users locally, the user pool in AWS): the
+   * webhook worker's alone, which sends holders their notices.
+   */
+  holderAddresses?: HolderAddresses;
   /** The cases' files (a private bucket): only the staff function is given it. */
   documents?: DocumentObjects;
   /**

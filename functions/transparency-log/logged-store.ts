@@ -3,13 +3,20 @@
  * in the same transaction, the certificate's next log entry and the move of the log's index counter. So no public
  * state changes without its entry and no entry exists without its change, whichever use case (staff action, sweep,
  * renewal, demo seed) made the write. A lost race for the counter alone is retried here, with the caller's writes
- * untouched: they are still conditional on the versions the caller read.
+ * untouched: they are still conditional on the versions the caller read. Each entry also queues, in that same
+ * transaction, one e-mail to the certificate's holder (named by sub, sent by the webhook worker), so a change is
+ * never written without its holder's notice, and the notice never waits on a mail server.
  */
 import { invariant } from '../../shared/errors';
 import type { Certificate } from '../../shared/model';
 import { eventStreamOf, keys, LOG_INDEX_COUNTER } from '../../shared/store/keys';
 import { CommitConflict, type RegistryStore, type UnitOfWork, type Write } from '../../shared/store/port';
 import { type LoggedBefore, loggedBefore, needsLogEntry, withLogEntries } from '../../shared/transparency-log';
+import { entryBytesOf } from '../../shared/transparency-log/append';
+import { decodeLogEntry } from '../../shared/transparency-log/entry';
+import { certificateEvent } from '../../shared/webhooks/events';
+import { holderNoticeOf } from '../../shared/webhooks/holder-email';
+import { emailWrite } from '../webhooks/emails';
 
 const COUNTER_ATTEMPTS = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,7 +41,8 @@ export function withTransparencyLog(store: RegistryStore, clock: () => Date): Re
       for (let attempt = 0; ; attempt++) {
         const size = await store.readCounter(LOG_INDEX_COUNTER);
         try {
-          return await store.commit({ writes: withLogEntries(work.writes, size, before, at) });
+          const logged = withLogEntries(work.writes, size, before, at);
+          return await store.commit({ writes: [...logged, ...holderEmails(logged, before, clock())] });
         } catch (error) {
           const counterRace =
             error instanceof CommitConflict &&
@@ -72,4 +80,17 @@ function eventTime(writes: readonly Write[], number: string): string | undefined
   const stream = eventStreamOf('certificate', number);
   for (const w of writes) if (w.kind === 'event' && w.value.stream === stream) return w.value.at;
   return undefined;
+}
+
+/** One e-mail to the holder of each certificate the writes log an entry for, queued with it. */
+function holderEmails(writes: readonly Write[], before: ReadonlyMap<string, LoggedBefore>, now: Date): Write[] {
+  const holders = new Map(writes.flatMap((w) => (w.kind === 'certificate' ? [[w.value.number, w.value]] : [])));
+  return writes.flatMap((w) => {
+    const bytes = w.kind === 'item' ? entryBytesOf(w.value) : undefined;
+    const entry = bytes ? decodeLogEntry(bytes) : undefined;
+    const holder = entry ? holders.get(entry.certificate.number)?.applicantSub : undefined;
+    if (!entry || !holder || w.kind !== 'item') return [];
+    const event = certificateEvent(Number(w.value.index), entry, before.get(entry.certificate.number)?.facts ?? null);
+    return [emailWrite(holderNoticeOf(event, holder), now)];
+  });
 }

@@ -2,6 +2,7 @@
 import { type MatterOverdueNotice, overdueMessage } from '../complaints/overdue';
 import { type MatterReplyNotice, matterReplyMessage } from '../complaints/reply';
 import { type WatchlistChangeNotice, watchlistChangeMessage } from '../webhooks/email';
+import { type HolderChangeNotice, holderChangeMessage } from '../webhooks/holder-email';
 import { type MarkReissuedNotice, noticeMessage } from './notices';
 import { type Reminder, reminderMessage } from './reminders';
 
@@ -14,7 +15,8 @@ export type OutboxMessage =
   | MarkReissuedNotice
   | MatterReplyNotice
   | MatterOverdueNotice
-  | WatchlistChangeNotice;
+  | WatchlistChangeNotice
+  | HolderChangeNotice;
 
 export type OutboxEntry = OutboxMessage & {
   channel: NotifyChannel;
@@ -32,5 +34,6 @@ export function messageOf(m: OutboxMessage): { subject: string; asciiSubject: st
   if (m.kind === 'matter_overdue') return overdueMessage(m);
   if (m.kind === 'mark_reissued') return noticeMessage(m);
   if (m.kind === 'watchlist_change') return watchlistChangeMessage(m);
+  if (m.kind === 'holder_change') return holderChangeMessage(m);
   return reminderMessage(m);
 }

@@ -21,7 +21,9 @@ import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
 import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
 import { publicLogSchema } from '../transparency-log/public-proof';
 import { WATCHLIST_NOTICE_KIND } from '../webhooks/email';
+import { HOLDER_NOTICE_KIND } from '../webhooks/holder-email';
 import * as z from '../zod';
+import { serviceDocumentSchema } from './application';
 
 const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
 const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor });
@@ -90,6 +92,9 @@ export const applicationSchema = z.looseObject({
   scope: z.string(),
   operatingSince: z.string(),
   applicantSub: z.string(),
+  documents: z
+    .array(serviceDocumentSchema)
+    .check(z.describe('The service documents the applicant listed (a renewal starts from the last ones)')),
   submittedAt: z.string(),
   updatedAt: z.string(),
   stateSince: z.optional(z.string()).check(z.describe('When the case entered its current state')),
@@ -204,7 +209,7 @@ export const dueListSchema = z.object({
 export const outboxPageSchema = pageOf(
   z.looseObject({
     key: z.string(),
-    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...MATTER_NOTICE_KINDS, WATCHLIST_NOTICE_KIND]),
+    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...MATTER_NOTICE_KINDS, WATCHLIST_NOTICE_KIND, HOLDER_NOTICE_KIND]),
     /** The certificate a reminder or notice is about; a reply names its matter instead. */
     number: z.optional(z.string()),
     matterId: z.optional(z.string()),

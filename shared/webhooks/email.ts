@@ -5,6 +5,7 @@
  * change as the public record shows it, in Chinese and English, at Beijing time.
  */
 import { CST_OFFSET_MS } from '../calendar';
+import { sha256HexSync } from '../complaints/sha256';
 import { certificateStatusLabel, type Label } from '../lifecycle/labels';
 import type { PublicEvent } from '../transparency-log/entry';
 import * as z from '../zod';
@@ -23,7 +24,7 @@ export const notifyEmailSchema = z.string().check(
 export const WATCHLIST_NOTICE_KIND = 'watchlist_change';
 
 export interface WatchlistChangeNotice {
-  /** `<event id>#<address>`: one message per event and recipient. */
+  /** `<event id>#<address tag>`: one message per event and recipient, naming the address only by its digest. */
   key: string;
   kind: typeof WATCHLIST_NOTICE_KIND;
   to: string;
@@ -37,7 +38,7 @@ export interface WatchlistChangeNotice {
   at: string;
 }
 
-const EVENT_LABELS: Readonly<Record<PublicEvent, Label>> = {
+export const EVENT_LABELS: Readonly<Record<PublicEvent, Label>> = {
   issued: { zh: '证书颁发', en: 'issued' },
   renewed: { zh: '证书换证（再认证）', en: 'renewed' },
   level_changed: { zh: '星级变更', en: 'star level changed' },
@@ -49,7 +50,7 @@ const EVENT_LABELS: Readonly<Record<PublicEvent, Label>> = {
   changed: { zh: '证书信息变更', en: 'details changed' },
 };
 
-const FIELD_LABELS: Readonly<Record<FactField, Label>> = {
+export const FIELD_LABELS: Readonly<Record<FactField, Label>> = {
   status: { zh: '状态', en: 'status' },
   statusReason: { zh: '状态原因', en: 'status reason' },
   level: { zh: '星级', en: 'star level' },
@@ -68,6 +69,14 @@ export function beijingTime(iso: string): string {
   return new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/**
+ * The recipient in a key: a digest of the address, so keys (the table's, the outbox's, an index's) never carry it
+ * and the sent record, which drops the address, keeps nothing that reads back to it.
+ */
+export function addressTag(address: string): string {
+  return sha256HexSync(address).slice(0, 24);
+}
+
 /** The e-mails of one event: each address named by a watchlist that watches it, once. */
 export function emailNoticesOf(
   event: CertificateEvent,
@@ -75,7 +84,7 @@ export function emailNoticesOf(
 ): WatchlistChangeNotice[] {
   const to = new Set(watchlists.flatMap((w) => (w.notifyEmail && watches(w, event) ? [w.notifyEmail] : [])));
   return [...to].map((address) => ({
-    key: `${event.id}#${address}`,
+    key: `${event.id}#${addressTag(address)}`,
     kind: WATCHLIST_NOTICE_KIND,
     to: address,
     eventId: event.id,

@@ -108,9 +108,15 @@ export const webhookKeys = {
   deliveriesIn: (endpointId: string, state: string) => `WEBHOOK#DELIVERY#${endpointId}#${state}`,
   /** The deliveries waiting for an attempt, on gsi2 by when they are due: what the worker reads. */
   due: 'WEBHOOK#DUE',
-  /** Watchlist e-mails, one item per event and address, in the order of the log. */
+  /**
+   * E-mails (a watchlist's, one per event and address; a holder's, one per event), in the order of the log. The
+   * recipient is a digest of the address or `holder`, never the address itself.
+   */
   emails: 'WEBHOOK#EMAIL',
-  email: (eventId: string, to: string) => ({ pk: 'WEBHOOK#EMAIL', sk: `${deliverySortKey(eventId)}#${to}` }),
+  email: (eventId: string, recipient: string) => ({
+    pk: 'WEBHOOK#EMAIL',
+    sk: `${deliverySortKey(eventId)}#${recipient}`,
+  }),
   /** The e-mails waiting to be sent, on gsi2 by when they are due. */
   emailsDue: 'WEBHOOK#EMAIL#DUE',
   /** The next log index the fan-out has not yet turned into deliveries. */

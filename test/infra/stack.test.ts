@@ -192,7 +192,7 @@ describe('functions', () => {
     for (const name of names) expect(actionsOf(roleOf(name).statements)).not.toContain('dynamodb:Scan');
   });
 
-  it('only staff lists the staff directory: ListUsersInGroup on the user pool, no other Cognito action', () => {
+  it('only staff lists the staff directory (ListUsersInGroup); the webhook worker finds a holder (ListUsers)', () => {
     const pool = Object.keys(s.template.findResources('AWS::Cognito::UserPool'));
     expect(pool).toHaveLength(1);
     const poolArn = { 'Fn::GetAtt': [pool[0], 'Arn'] };
@@ -203,6 +203,8 @@ describe('functions', () => {
       expect(cognito, name).toEqual(name === 'staff' ? ['cognito-idp:ListUsersInGroup'] : []);
       if (name !== 'staff') expect(DEPLOYMENT_ENV.userPoolId in props(name).Environment.Variables).toBe(false);
     }
+    const worker = roleStatements(s, s.logicalId(s.stack.webhookWorker.role)).statements;
+    expect(resourcesOf(worker, 'cognito-idp:ListUsers')).toEqual([poolArn]);
   });
 });
 

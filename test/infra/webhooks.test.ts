@@ -45,11 +45,25 @@ describe('the webhook worker', () => {
     expect(queue?.[1].Properties.SqsManagedSseEnabled).toBe(true);
   });
 
-  it('is told the table name and the log level, and nothing else of the deployment', () => {
+  it('is told the table name, the log level, the public site and the user pool, and nothing else', () => {
     const env = workerProps().Environment.Variables;
     expect(env[DEPLOYMENT_ENV.tableName]).toBeDefined();
     const own = Object.keys(env).filter((k) => !k.startsWith('POWERTOOLS_') && k !== 'NODE_OPTIONS');
-    expect(own.sort()).toEqual([DEPLOYMENT_ENV.logLevel, DEPLOYMENT_ENV.tableName].sort());
+    expect(own.sort()).toEqual(
+      [
+        DEPLOYMENT_ENV.logLevel,
+        DEPLOYMENT_ENV.tableName,
+        DEPLOYMENT_ENV.publicBaseUrl,
+        DEPLOYMENT_ENV.userPoolId,
+      ].sort(),
+    );
+  });
+
+  it("may look a holder's address up in the user pool (ListUsers on that pool), and nothing else of Cognito", () => {
+    const { statements } = roleStatements(s, s.logicalId(s.stack.webhookWorker.role));
+    const cognito = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('cognito-idp:')));
+    expect(actionsOf(cognito)).toEqual(['cognito-idp:ListUsers']);
+    expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
   });
 
   it('reads only webhook items, the log entries and the log size; writes only webhook items and the outbox, by put', () => {

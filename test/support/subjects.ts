@@ -66,25 +66,25 @@ export class Subjects {
     return this.sys.api;
   }
 
-  /** A new case of applicant-acme, for a fresh organization, in the given state; returns its id. */
-  async application(state: ApplicationState): Promise<string> {
-    const app = await ok(this.api.post('/v1/staff/applications', newApplication(), ACTING.applicant));
+  /** A new case of applicant-acme (or another applicant), for a fresh organization, in the given state; its id. */
+  async application(state: ApplicationState, applicant: string = ACTING.applicant): Promise<string> {
+    const app = await ok(this.api.post('/v1/staff/applications', newApplication(), applicant));
     for (const name of ROAD[state]) {
       const spec = APPLICATION_TRANSITIONS[name];
       await ok(
         this.api.post(
           `/v1/staff/applications/${app.id}/${spec.slug}`,
           VALID_INPUT[`application:${name}`]!(),
-          ACTING[spec.role as Role],
+          spec.role === 'applicant' ? applicant : ACTING[spec.role as Role],
         ),
       );
     }
     return app.id as string;
   }
 
-  /** A new certificate of applicant-acme, valid or suspended; returns its number. */
-  async certificate(status: string): Promise<string> {
-    const id = await this.application('issued');
+  /** A new certificate of applicant-acme (or another applicant), valid or suspended; returns its number. */
+  async certificate(status: string, applicant: string = ACTING.applicant): Promise<string> {
+    const id = await this.application('issued', applicant);
     const app = await ok(this.api.get(`/v1/staff/applications/${id}`, ACTING.admin));
     const number = app.certificateNumber as string;
     if (status === 'suspended') {

@@ -30,10 +30,16 @@ type Given<T> = [T] extends [never] ? object : [undefined] extends [T] ? { [K in
 type PathParams<O> = Parameters<O> extends { path?: infer T } ? Given<T> : object;
 type QueryParams<O> = Parameters<O> extends { query?: infer T } ? Given<T> : object;
 
-export type Inputs<P extends keyof paths, M extends Method> = {
-  params?: PathParams<Operation<P, M>>;
-  query?: QueryParams<Operation<P, M>>;
-};
+/** A path with `{name}` parameters requires them: the document says `path: {…}` (not `path?: never`). */
+type HasPathParams<O> = Parameters<O> extends { path: object } ? true : false;
+
+export type Inputs<P extends keyof paths, M extends Method> = (HasPathParams<Operation<P, M>> extends true
+  ? { params: PathParams<Operation<P, M>> }
+  : { params?: PathParams<Operation<P, M>> }) & { query?: QueryParams<Operation<P, M>> };
+
+/** The inputs argument: required where the path has parameters, else optional. */
+export type InputArgs<P extends keyof paths, M extends Method> =
+  HasPathParams<Operation<P, M>> extends true ? [inputs: Inputs<P, M>] : [inputs?: Inputs<P, M>];
 
 /** The URL of a path with its `{name}` parameters filled in and its query appended (unset values left out). */
 export function urlOf(path: string, inputs: { params?: object; query?: object }): string {
@@ -54,17 +60,18 @@ type Options = Omit<RequestOptions, 'method' | 'body'>;
 
 export function apiGet<P extends PathWith<'get'>>(
   path: P,
-  inputs: Inputs<P, 'get'> = {},
-  options: Options = {},
+  ...args: NoInfer<[...InputArgs<P, 'get'>, options?: Options]>
 ): Promise<ApiOutcome<AnswerOf<P, 'get'>>> {
+  // Either shape InputArgs allows: the inputs (required or not), then the options.
+  const [inputs = {}, options = {}] = args as unknown as [Inputs<P, 'get'>?, Options?];
   return request(urlOf(path, inputs), options);
 }
 
 export function apiPost<P extends PathWith<'post'>>(
   path: P,
   body: BodyOf<P>,
-  inputs: Inputs<P, 'post'> = {},
-  options: Options = {},
+  ...args: NoInfer<[...InputArgs<P, 'post'>, options?: Options]>
 ): Promise<ApiOutcome<AnswerOf<P, 'post'>>> {
+  const [inputs = {}, options = {}] = args as unknown as [Inputs<P, 'post'>?, Options?];
   return request(urlOf(path, inputs), { ...options, method: 'POST', body });
 }

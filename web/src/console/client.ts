@@ -1,9 +1,12 @@
 /**
  * The console's calls to the staff API: the bearer token on every request, an Idempotency-Key on every change (kept
  * by the caller until the change succeeds, so a retry after a network failure cannot act twice), and a signed-out
- * session when the API answers 401.
+ * session when the API answers 401. Typed like the pages' client (../common/typed-api): a path of the OpenAPI
+ * document, its parameters and body as its operation declares them, its answer as the document says — so a
+ * mistyped path, a missing parameter or a body the route does not take fails the console's compile.
  */
 import { type ApiOutcome, request } from '../common/api';
+import { type AnswerOf, type BodyOf, type InputArgs, type PathWith, urlOf } from '../common/typed-api';
 import { clearSession, loadSession } from './session';
 
 let onSignedOut: () => void = () => undefined;
@@ -25,13 +28,21 @@ function watch<T>(outcome: ApiOutcome<T>): ApiOutcome<T> {
   return outcome;
 }
 
-export async function apiGet<T>(path: string): Promise<ApiOutcome<T>> {
-  return watch(await request<T>(path, { headers: authHeaders(), timeoutMs: 20_000 }));
+export async function apiGet<P extends PathWith<'get'>>(
+  path: P,
+  ...[inputs]: NoInfer<InputArgs<P, 'get'>>
+): Promise<ApiOutcome<AnswerOf<P, 'get'>>> {
+  return watch(await request(urlOf(path, inputs ?? {}), { headers: authHeaders(), timeoutMs: 20_000 }));
 }
 
-export async function apiPost<T>(path: string, body: unknown, idempotencyKey: string): Promise<ApiOutcome<T>> {
+export async function apiPost<P extends PathWith<'post'>>(
+  path: P,
+  body: BodyOf<P>,
+  idempotencyKey: string,
+  ...[inputs]: NoInfer<InputArgs<P, 'post'>>
+): Promise<ApiOutcome<AnswerOf<P, 'post'>>> {
   return watch(
-    await request<T>(path, {
+    await request(urlOf(path, inputs ?? {}), {
       method: 'POST',
       body,
       headers: { ...authHeaders(), 'idempotency-key': idempotencyKey },
@@ -50,10 +61,14 @@ export function newIdempotencyKey(): string {
  * Downloads a file the staff API serves (star-mark artwork, the printable certificate): fetched with the token,
  * then saved from a blob URL, since a plain link cannot carry an Authorization header.
  */
-export async function download(path: string, filename: string): Promise<ApiOutcome<null>> {
+export async function download<P extends PathWith<'get'>>(
+  path: P,
+  filename: string,
+  ...[inputs]: NoInfer<InputArgs<P, 'get'>>
+): Promise<ApiOutcome<null>> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: authHeaders(), cache: 'no-store' });
+    res = await fetch(urlOf(path, inputs ?? {}), { headers: authHeaders(), cache: 'no-store' });
   } catch (error) {
     return { kind: 'network', error: String(error) };
   }

@@ -15,7 +15,7 @@ export function directoryMembers(user: SessionUser, role: Role): Promise<readonl
   const key = `${user.sub} ${role}`;
   let members = cache.get(key);
   if (!members) {
-    members = apiGet<{ items: DirectoryMember[] }>(`/v1/staff/directory/${role}`).then((res) =>
+    members = apiGet('/v1/staff/directory/{role}', { params: { role } }).then((res) =>
       res.kind === 'ok' ? res.body.items : [],
     );
     cache.set(key, members);

@@ -389,6 +389,7 @@ export const L = {
     reminder: { zh: '{n} 天提醒', en: '{n}-day reminder' },
     markReissued: { zh: '标志重新签发', en: 'Mark re-signed' },
     watchlistChange: { zh: '关注清单变更通知', en: 'Watchlist notice' },
+    holderChange: { zh: '持证方变更通知', en: "Holder's notice" },
     matterReply: { zh: '答复举报人', en: 'Reply to a reporter' },
     matterOverdue: { zh: '投诉或申诉逾期未答复', en: 'A matter overdue' },
     sent: { zh: '已发送', en: 'sent' },

@@ -25,9 +25,11 @@ import {
   CHANGE_KINDS,
   CHANGE_REASON_CATEGORIES,
 } from '../../../../shared/model';
+import type { ApiOutcome } from '../../common/api';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
 import { CHANGE_FIELD_LABELS, CHANGE_KIND_LABELS, CHANGE_REASON_LABELS } from '../../common/labels';
+import type { BodyOf } from '../../common/typed-api';
 import { apiPost, newIdempotencyKey } from '../client';
 import type { Assignable } from '../context';
 import { fill, L } from '../messages';
@@ -190,6 +192,29 @@ function hintFor(spec: FieldSpec, target: ActionTarget): string | undefined {
   return window ? biHint(fill(L.actions.postponeWindow, window)) : undefined;
 }
 
+/**
+ * A step's endpoint, one per transition of the tables: a slug the document has no path for fails the compile. The
+ * body is built from the step's own input fields (fieldsFor), which the server parses with that step's schema.
+ */
+type ApplicationStepPath =
+  `/v1/staff/applications/{id}/${(typeof APPLICATION_TRANSITIONS)[ApplicationTransition]['slug']}`;
+type CertificateStepPath =
+  `/v1/staff/certificates/{number}/${(typeof CERTIFICATE_TRANSITIONS)[CertificateTransition]['slug']}`;
+
+function sendStep(
+  target: ActionTarget,
+  slug: string,
+  body: Record<string, unknown>,
+  key: string,
+): Promise<ApiOutcome<unknown>> {
+  if (target.kind === 'application') {
+    const path = `/v1/staff/applications/{id}/${slug}` as ApplicationStepPath;
+    return apiPost(path, body as BodyOf<ApplicationStepPath>, key, { params: { id: target.record.id } });
+  }
+  const path = `/v1/staff/certificates/{number}/${slug}` as CertificateStepPath;
+  return apiPost(path, body as BodyOf<CertificateStepPath>, key, { params: { number: target.record.number } });
+}
+
 function actionForm(
   target: ActionTarget,
   name: string,
@@ -197,10 +222,6 @@ function actionForm(
   assignable: Assignable,
   onDone: (body: unknown) => void,
 ): HTMLElement {
-  const path =
-    target.kind === 'application'
-      ? `/v1/staff/applications/${encodeURIComponent(target.record.id)}/${spec.slug}`
-      : `/v1/staff/certificates/${encodeURIComponent(target.record.number)}/${spec.slug}`;
   const controls = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
   let sheetForm: ScoreSheetForm | undefined;
   const parts = fieldsFor(target.kind, name).map((f) => {
@@ -245,7 +266,7 @@ function actionForm(
     const body: Record<string, unknown> = {};
     for (const [field, c] of controls) if (c.value.trim()) body[field] = c.value.trim();
     if (sheetForm) body.scoreSheet = sheetForm.sheet();
-    void busy(submit, form, () => apiPost(path, body, key)).then((outcome) => {
+    void busy(submit, form, () => sendStep(target, spec.slug, body, key)).then((outcome) => {
       if (outcome.kind === 'ok') {
         key = newIdempotencyKey();
         return onDone(outcome.body);

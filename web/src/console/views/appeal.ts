@@ -14,9 +14,9 @@ import {
   certificateAppealDeadline,
   certificateAppealRefusal,
   INTAKE_LIMITS,
-  type Matter,
 } from '../../../../shared/complaints';
 import type { Application, Certificate } from '../../../../shared/model';
+import type { ApiOutcome } from '../../common/api';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { apiPost, newIdempotencyKey } from '../client';
@@ -27,7 +27,8 @@ import { bi, busy, field, problemBox } from '../ui';
 interface Appealable {
   decision: AppealableDecision;
   deadline: IsoDate;
-  path: string;
+  /** Files it: on the certificate's route or the case's. */
+  file(grounds: string, key: string): Promise<ApiOutcome<{ id: string }>>;
 }
 
 /** The holder's appeal against the decision its certificate's status stands on, while the period runs. */
@@ -36,7 +37,12 @@ export function certificateAppealSection(c: Certificate, user: SessionUser): HTM
   const decision = CERTIFICATE_DECISIONS.find((d) => certificateAppealRefusal(c, d, user, today) === null);
   const deadline = certificateAppealDeadline(c);
   if (!decision || !deadline) return null;
-  return appealSection({ decision, deadline, path: `/v1/staff/certificates/${encodeURIComponent(c.number)}/appeals` });
+  const params = { number: c.number };
+  return appealSection({
+    decision,
+    deadline,
+    file: (grounds, key) => apiPost('/v1/staff/certificates/{number}/appeals', { decision, grounds }, key, { params }),
+  });
 }
 
 /** The applicant's appeal against the decision on its own case (a rejection, or the level it was certified at). */
@@ -45,10 +51,15 @@ export function caseAppealSection(a: Application, user: SessionUser): HTMLElemen
   const decision = CASE_DECISIONS.find((d) => caseAppealRefusal(a, d, user, today) === null);
   const deadline = decision && caseAppealDeadline(a, decision);
   if (!decision || !deadline) return null;
-  return appealSection({ decision, deadline, path: `/v1/staff/applications/${encodeURIComponent(a.id)}/appeals` });
+  const params = { id: a.id };
+  return appealSection({
+    decision,
+    deadline,
+    file: (grounds, key) => apiPost('/v1/staff/applications/{id}/appeals', { decision, grounds }, key, { params }),
+  });
 }
 
-function appealSection({ decision, deadline, path }: Appealable): HTMLElement {
+function appealSection({ decision, deadline, file }: Appealable): HTMLElement {
   const slot = h('div');
   const section = h(
     'section',
@@ -102,8 +113,7 @@ function appealSection({ decision, deadline, path }: Appealable): HTMLElement {
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const body = { decision, grounds: grounds.value.trim() };
-      void busy(submit, section, () => apiPost<Matter>(path, body, key)).then((r) => {
+      void busy(submit, section, () => file(grounds.value.trim(), key)).then((r) => {
         if (r.kind === 'ok') {
           key = newIdempotencyKey();
           replaceChildren(

@@ -5,16 +5,11 @@
  */
 import { CASE_DUE_RULES } from '../../../../shared/lifecycle/case-due';
 import { CASE_QUEUE_SPECS, caseQueuesOf } from '../../../../shared/lifecycle/queues';
-import {
-  type Application,
-  type ApplicationState,
-  CASE_QUEUES,
-  type CaseQueue,
-  type Certificate,
-} from '../../../../shared/model';
-import type { Page } from '../../../../shared/store/port';
+import { type ApplicationState, CASE_QUEUES, type CaseQueue } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { loadPaged } from '../../common/paged';
+import type { AnswerOf, Inputs } from '../../common/typed-api';
+import type { ItemOf, PagedPath } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L, stateLabel } from '../messages';
@@ -25,14 +20,20 @@ import { orderSwitch, type QueueOrder, sortedTab } from './queue-order';
 import { applicationRow, certificateRow } from './rows';
 
 /** A list that loads page by page ("load more" keeps the cursor the API gave). */
-export async function pagedList<T>(path: string, row: (item: T) => HTMLElement, label: string): Promise<HTMLElement> {
+export async function pagedList<P extends PagedPath>(
+  path: P,
+  inputs: Inputs<P, 'get'>,
+  row: (item: ItemOf<AnswerOf<P, 'get'>>) => HTMLElement,
+  label: string,
+): Promise<HTMLElement> {
   const list = h('ul', { class: 'rows', 'aria-label': label });
   const more = h('div', { class: 'more' });
-  await loadPaged<T>({
+  await loadPaged<ItemOf<AnswerOf<P, 'get'>>>({
     list,
     more,
     fetchPage: async (cursor) => {
-      const res = await apiGet<Page<T>>(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+      const query = { ...inputs.query, ...(cursor ? { cursor } : {}) } as Inputs<P, 'get'>['query'];
+      const res = await apiGet(path, { ...inputs, query });
       if (res.kind === 'ok') return res.body;
       replaceChildren(more, problemBox(res));
       return null;
@@ -113,11 +114,12 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
   const search = caseSearchBox();
   replaceChildren(main, title, search, switcher, queueTabs(queue, state, {}), loading());
   const [counts, list] = await Promise.all([
-    apiGet<{ counts: Partial<Record<ApplicationState, number>> }>(`/v1/staff/case-queue-counts?queue=${queue}`),
+    apiGet('/v1/staff/case-queue-counts', { query: { queue } }),
     CASE_DUE_RULES[state]
-      ? sortedTab(`/v1/staff/applications?queue=${queue}&state=${state}`, order, biText(stateLabel(state)))
+      ? sortedTab({ queue, state }, order, biText(stateLabel(state)))
       : pagedList(
-          `/v1/staff/applications?queue=${queue}&state=${state}&limit=50`,
+          '/v1/staff/applications',
+          { query: { queue, state, limit: 50 } },
           applicationRow,
           biText(stateLabel(state)),
         ),
@@ -138,8 +140,8 @@ export async function queuesView(ctx: ConsoleContext, main: HTMLElement, param: 
 export async function mineView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.mine)), loading());
   const [apps, certs] = await Promise.all([
-    apiGet<Page<Application>>('/v1/staff/applications?limit=100'),
-    apiGet<{ items: Certificate[] }>('/v1/staff/certificates'),
+    apiGet('/v1/staff/applications', { query: { limit: 100 } }),
+    apiGet('/v1/staff/certificates'),
   ]);
   replaceChildren(
     main,

@@ -11,7 +11,7 @@ import { apiGet } from '../client';
 import { L } from '../messages';
 import type { SessionUser } from '../session';
 import { bi, busy, problemBox } from '../ui';
-import { previewInto } from './case-preview';
+import { documentTicket, previewInto } from './case-preview';
 import { sizeText, uploadControl } from './case-upload';
 
 export function caseDocumentsSection(a: Application, user: SessionUser): HTMLElement {
@@ -30,18 +30,14 @@ export function caseDocumentsSection(a: Application, user: SessionUser): HTMLEle
 }
 
 async function render(list: HTMLElement, section: HTMLElement, id: string): Promise<void> {
-  const base = `/v1/staff/applications/${encodeURIComponent(id)}/documents`;
-  const res = await apiGet<{ items: CaseDocument[] }>(base);
+  const res = await apiGet('/v1/staff/applications/{id}/documents', { params: { id } });
   if (res.kind !== 'ok') return replaceChildren(list, problemBox(res));
   if (!res.body.items.length) return replaceChildren(list, h('p', { class: 'muted' }, ...bi(L.case.noFiles)));
   const message = h('div', { class: 'form-message' });
   const preview = h('div', { class: 'case-file-preview' });
   const download = (d: CaseDocument, button: HTMLButtonElement) =>
-    busy(button, section, () => apiGet<{ url: string }>(`${base}/${encodeURIComponent(d.id)}/download`)).then(
-      (outcome) =>
-        outcome.kind === 'ok'
-          ? window.location.assign(outcome.body.url)
-          : replaceChildren(message, problemBox(outcome)),
+    busy(button, section, () => documentTicket(id, d.id)).then((outcome) =>
+      outcome.kind === 'ok' ? window.location.assign(outcome.body.url) : replaceChildren(message, problemBox(outcome)),
     );
   const head = [L.case.fileName, L.case.fileType, L.case.fileSize, L.case.fileHash].map((m) => h('th', null, ...bi(m)));
   const rows = res.body.items.map((d) => {
@@ -50,7 +46,7 @@ async function render(list: HTMLElement, section: HTMLElement, id: string): Prom
     const show = PREVIEWABLE_TYPES.includes(d.contentType)
       ? h('button', { type: 'button', 'data-preview': d.id }, ...bi(L.upload.preview))
       : null;
-    show?.addEventListener('click', () => void busy(show, section, () => previewInto(preview, base, d)));
+    show?.addEventListener('click', () => void busy(show, section, () => previewInto(preview, id, d)));
     return h(
       'tr',
       { 'data-document': d.id, 'data-sha256': d.sha256 },

@@ -13,9 +13,14 @@ import { sha256Hex } from '../upload-transfer';
 
 let shown: string | undefined;
 
+/** A short-lived download link of a case's document. */
+export function documentTicket(id: string, documentId: string) {
+  return apiGet('/v1/staff/applications/{id}/documents/{documentId}/download', { params: { id, documentId } });
+}
+
 /** Shows the document in `region` (replacing what was there), or why it cannot be shown. */
-export async function previewInto(region: HTMLElement, base: string, d: CaseDocument): Promise<void> {
-  const ticket = await apiGet<{ url: string }>(`${base}/${encodeURIComponent(d.id)}/download`);
+export async function previewInto(region: HTMLElement, id: string, d: CaseDocument): Promise<void> {
+  const ticket = await documentTicket(id, d.id);
   if (ticket.kind !== 'ok') return replaceChildren(region, problemBox(ticket));
   let bytes: Blob;
   try {

@@ -3,20 +3,12 @@
  * certificate number, credit code or a part of the organization name — what the text means is the core's
  * (shared/search/case-search.ts), asked of the API.
  */
-import type { Application, Certificate } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
 import { bi, biText, field, loading, problemBox } from '../ui';
 import { applicationRow, certificateRow } from './rows';
-
-interface CaseSearchAnswer {
-  matchedBy: string;
-  applications: Application[];
-  certificates: Certificate[];
-  truncated: boolean;
-}
 
 export function caseSearchBox(current = ''): HTMLElement {
   const input = h('input', {
@@ -59,7 +51,7 @@ export async function caseSearchView(_ctx: ConsoleContext, main: HTMLElement, pa
   const title = h('h1', null, ...bi(L.caseSearch.title));
   const box = caseSearchBox(param);
   replaceChildren(main, title, box, loading());
-  const res = await apiGet<CaseSearchAnswer>(`/v1/staff/case-search?q=${encodeURIComponent(param)}`);
+  const res = await apiGet('/v1/staff/case-search', { query: { q: param } });
   if (res.kind !== 'ok') {
     replaceChildren(main, title, box, problemBox(res));
     return;

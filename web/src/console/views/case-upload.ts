@@ -6,7 +6,6 @@
  * upload is sent again and confirmed with the same Idempotency-Key, so a retry can never record the file twice.
  */
 import {
-  type CaseDocument,
   claimedTypeOf,
   DOCUMENT_KINDS,
   DOCUMENT_LIMITS,
@@ -47,7 +46,6 @@ interface Attempt {
 const MARGIN_MS = 30_000;
 
 export function uploadControl(id: string, purpose: 'application' | 'on-site-evidence', onAdded: () => void) {
-  const base = `/v1/staff/applications/${encodeURIComponent(id)}/documents/uploads`;
   const input = h('input', { type: 'file', name: 'file', required: true }) as HTMLInputElement;
   const kinds = purpose === 'application' ? DOCUMENT_KINDS.filter((k) => k !== 'score-sheet') : DOCUMENT_KINDS;
   const kind = h(
@@ -138,10 +136,11 @@ export function uploadControl(id: string, purpose: 'application' | 'on-site-evid
     if (!a.ticket || a.ticketAt + DOCUMENT_LIMITS.uploadUrlSeconds * 1000 - Date.now() < MARGIN_MS) {
       if (a.ticket) a.requestKey = newIdempotencyKey();
       const { file, kind: k, contentType, sha256 } = a;
-      const asked = await apiPost<UploadTicket>(
-        base,
+      const asked = await apiPost(
+        '/v1/staff/applications/{id}/documents/uploads',
         { name: file.name, kind: k, contentType, size: file.size, sha256 },
         a.requestKey,
+        { params: { id } },
       );
       if (asked.kind === 'network') return resumable(L.network);
       if (asked.kind === 'problem') {
@@ -164,10 +163,11 @@ export function uploadControl(id: string, purpose: 'application' | 'on-site-evid
       a.sent = true;
     }
     say(L.upload.confirming);
-    const confirmed = await apiPost<CaseDocument>(
-      `${base}/${encodeURIComponent(ticket.uploadId)}/confirm`,
+    const confirmed = await apiPost(
+      '/v1/staff/applications/{id}/documents/uploads/{uploadId}/confirm',
       {},
       a.confirmKey,
+      { params: { id, uploadId: ticket.uploadId } },
     );
     if (confirmed.kind === 'network') return resumable(L.network);
     if (confirmed.kind === 'problem') {

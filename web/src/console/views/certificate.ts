@@ -7,10 +7,12 @@ import { isLegacyApplicationId } from '../../../../shared/legacy-import/certific
 import { surveillanceDeadline } from '../../../../shared/lifecycle/certificate-dates';
 import { groundLabel, outcomeLabel } from '../../../../shared/lifecycle/labels';
 import type { Certificate } from '../../../../shared/model';
+import type { ApiOutcome } from '../../common/api';
 import { type Child, h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
 import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
+import { asRecord, type CertificateAnswer } from '../answers';
 import { apiGet, download } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg } from '../messages';
@@ -101,14 +103,14 @@ function reissuedCard(c: Certificate): HTMLElement | null {
 
 function downloads(c: Certificate): HTMLElement {
   const message = h('div', { class: 'form-message' });
-  const base = `/v1/staff/certificates/${encodeURIComponent(c.number)}`;
-  const item = (file: string, label: Msg, saveAs = file) => {
+  const at = { params: { number: c.number } };
+  const item = (file: string, label: Msg, get: (saveAs: string) => Promise<ApiOutcome<null>>, saveAs = file) => {
     const button: HTMLButtonElement = hl(
       'button',
       { type: 'button', class: 'button', 'data-download': file },
       {
         click: () =>
-          void busy(button, section, () => download(`${base}/${file}`, `${c.number}-${saveAs}`)).then((r) =>
+          void busy(button, section, () => get(`${c.number}-${saveAs}`)).then((r) =>
             replaceChildren(message, r.kind === 'ok' ? null : problemBox(r)),
           ),
       },
@@ -123,20 +125,44 @@ function downloads(c: Certificate): HTMLElement {
     h(
       'ul',
       { class: 'inline-list' },
-      item('star-mark.svg', L.certificate.starMarkSvg),
-      item('star-mark.png', L.certificate.starMarkPng),
-      item('certificate.html', L.certificate.printable),
-      item('certificate.pdf', L.certificate.pdf),
+      item('star-mark.svg', L.certificate.starMarkSvg, (to) =>
+        download('/v1/staff/certificates/{number}/star-mark.svg', to, at),
+      ),
+      item('star-mark.png', L.certificate.starMarkPng, (to) =>
+        download('/v1/staff/certificates/{number}/star-mark.png', to, at),
+      ),
+      item('certificate.html', L.certificate.printable, (to) =>
+        download('/v1/staff/certificates/{number}/certificate.html', to, at),
+      ),
+      item('certificate.pdf', L.certificate.pdf, (to) =>
+        download('/v1/staff/certificates/{number}/certificate.pdf', to, at),
+      ),
     ),
     h('h3', null, ...bi(L.certificate.printMark)),
     h('p', { class: 'hint' }, ...bi(L.certificate.printMarkHint)),
     h(
       'ul',
       { class: 'inline-list' },
-      item('print-mark.svg', L.certificate.printMarkSvg),
-      item('print-mark.pdf', L.certificate.printMarkPdf),
-      item('print-mark.png?dpi=300', L.certificate.printMarkPng300, 'print-mark-300dpi.png'),
-      item('print-mark.png?dpi=600', L.certificate.printMarkPng600, 'print-mark-600dpi.png'),
+      item('print-mark.svg', L.certificate.printMarkSvg, (to) =>
+        download('/v1/staff/certificates/{number}/print-mark.svg', to, at),
+      ),
+      item('print-mark.pdf', L.certificate.printMarkPdf, (to) =>
+        download('/v1/staff/certificates/{number}/print-mark.pdf', to, at),
+      ),
+      item(
+        'print-mark.png?dpi=300',
+        L.certificate.printMarkPng300,
+        (to) =>
+          download('/v1/staff/certificates/{number}/print-mark.png', to, { ...at, query: { dpi: '300' as const } }),
+        'print-mark-300dpi.png',
+      ),
+      item(
+        'print-mark.png?dpi=600',
+        L.certificate.printMarkPng600,
+        (to) =>
+          download('/v1/staff/certificates/{number}/print-mark.png', to, { ...at, query: { dpi: '600' as const } }),
+        'print-mark-600dpi.png',
+      ),
     ),
     message,
   );
@@ -145,12 +171,11 @@ function downloads(c: Certificate): HTMLElement {
 
 export async function certificateView(ctx: ConsoleContext, main: HTMLElement, number: string): Promise<void> {
   replaceChildren(main, loading());
-  const res = await apiGet<Certificate & { starMark?: { kid: string; url: string }; people?: People }>(
-    `/v1/staff/certificates/${encodeURIComponent(number)}`,
-  );
+  const res = await apiGet('/v1/staff/certificates/{number}', { params: { number } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
-  const c = res.body;
-  const people = c.people ?? {};
+  // The whole certificate as the API keeps it: the document names part of it (answers.ts checks the two agree).
+  const c = asRecord<Certificate & Pick<CertificateAnswer, 'starMark'>>(res.body);
+  const people: People = res.body.people ?? {};
   const tone = c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad';
   const facts = definitionList([
     [L.certificate.organization, [c.organization.name, ' ', h('code', null, c.organization.creditCode)]],
@@ -265,6 +290,6 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       h('h2', null, ...bi(L.certificate.surveillances)),
       surveillances,
     ),
-    await historySection(`/v1/staff/certificates/${encodeURIComponent(number)}/events`, 'certificate'),
+    await historySection('certificate', number),
   );
 }

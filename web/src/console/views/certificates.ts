@@ -1,5 +1,5 @@
 /** Certificates by status: the valid register, the suspended to follow up, and the ended ones. */
-import { CERTIFICATE_STATUSES, type Certificate } from '../../../../shared/model';
+import { CERTIFICATE_STATUSES, type CertificateStatus } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { statusLabel } from '../../common/labels';
 import { apiGet } from '../client';
@@ -10,7 +10,9 @@ import { pagedList } from './applications';
 import { certificateRow } from './rows';
 
 export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, status: string): Promise<void> {
-  const current = (CERTIFICATE_STATUSES as readonly string[]).includes(status) ? status : 'valid';
+  const current = (CERTIFICATE_STATUSES as readonly string[]).includes(status)
+    ? (status as CertificateStatus)
+    : 'valid';
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': biText(L.lists.certificateStatuses) },
@@ -24,8 +26,9 @@ export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, 
   );
   replaceChildren(main, h('h1', null, ...bi(L.certificates)), tabs, loading());
   const label = statusLabel(current);
-  const list = await pagedList<Certificate>(
-    `/v1/staff/certificates?status=${current}&limit=50`,
+  const list = await pagedList(
+    '/v1/staff/certificates',
+    { query: { status: current, limit: 50 } },
     certificateRow,
     `${label.zh} ${label.en}`,
   );
@@ -41,7 +44,7 @@ export async function certificatesView(_ctx: ConsoleContext, main: HTMLElement, 
 
 /** After a key revocation: the certificates whose printed marks no longer prove themselves, until new artwork. */
 async function awaitingArtwork(): Promise<HTMLElement | null> {
-  const res = await apiGet<{ items: Certificate[] }>('/v1/staff/star-marks/awaiting-artwork');
+  const res = await apiGet('/v1/staff/star-marks/awaiting-artwork');
   if (res.kind !== 'ok' || !res.body.items.length) return null;
   return h(
     'section',

@@ -5,6 +5,7 @@
 import { type DueEntry, type DueWeek, groupByWeek } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
+import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { DUE_KIND_LABELS, fill, L, levelMsg } from '../messages';
@@ -60,11 +61,12 @@ export async function dueView(_ctx: ConsoleContext, main: HTMLElement, param: st
   const head = [h('h1', null, ...bi(L.due)), h('form', { class: 'toolbar' }, field(L.dueWeeks.window, select))];
   replaceChildren(main, ...head, loading());
   // Renewal is started months ahead: its window is wider than the surveillance window by the gap of their thresholds.
-  const res = await apiGet<{ today: string; items: DueEntry[]; truncated: boolean }>(
-    `/v1/staff/due?surveillanceWithin=${within}&renewalWithin=${Math.min(within + 120, 366)}`,
-  );
+  const res = await apiGet('/v1/staff/due', {
+    query: { surveillanceWithin: within, renewalWithin: Math.min(within + 120, 366) },
+  });
   if (res.kind !== 'ok') return replaceChildren(main, ...head, problemBox(res));
-  const weeks = groupByWeek(res.body.items);
+  // Each entry as the API makes it (answers.ts checks it agrees with the document).
+  const weeks = groupByWeek(res.body.items.map((e) => asRecord<DueEntry>(e)));
   const summary = h(
     'p',
     { class: 'summary', role: 'status' },

@@ -80,13 +80,19 @@ export function eventItem(e: AuditEvent, stream: EventStream, people: People): H
   );
 }
 
-export async function historySection(path: string, stream: EventStream): Promise<HTMLElement> {
+/** A case's or a certificate's audit trail, by its id or number. */
+const EVENTS_OF = {
+  application: (id: string) => apiGet('/v1/staff/applications/{id}/events', { params: { id } }),
+  certificate: (number: string) => apiGet('/v1/staff/certificates/{number}/events', { params: { number } }),
+};
+
+export async function historySection(stream: 'application' | 'certificate', key: string): Promise<HTMLElement> {
   const section = h(
     'section',
     { class: 'card', 'aria-labelledby': 'history-title' },
     h('h2', { id: 'history-title' }, ...bi(L.history)),
   );
-  const res = await apiGet<{ items: AuditEvent[]; people?: People }>(path);
+  const res = await EVENTS_OF[stream](key);
   if (res.kind !== 'ok') {
     section.append(problemBox(res));
     return section;

@@ -15,7 +15,6 @@ import { fill, L } from '../messages';
 import { bi, busy, field, problemBox } from '../ui';
 import { sizeText } from './case-upload';
 
-const BASE = '/v1/staff/legacy-imports';
 const I = L.legacyImport;
 
 async function base64Of(file: Blob): Promise<string> {
@@ -110,7 +109,7 @@ function dryRunReport(ctx: ConsoleContext, report: ImportReportAnswer, file: str
     {
       click: () =>
         void busy(confirm, card, () =>
-          apiPost<ImportReportAnswer>(BASE, { file, fileSha256: report.fileSha256 }, key),
+          apiPost('/v1/staff/legacy-imports', { file, fileSha256: report.fileSha256 }, key),
         ).then((r) => {
           if (r.kind !== 'ok') return replaceChildren(message, problemBox(r));
           ctx.notify(fill(I.imported, { n: r.body.imported.length }));
@@ -182,7 +181,7 @@ export async function legacyImportView(ctx: ConsoleContext, main: HTMLElement): 
         replaceChildren(message);
         void busy(check, form, async () => {
           const file = await base64Of(chosen);
-          const r = await apiPost<ImportReportAnswer>(`${BASE}/dry-runs`, { file }, newIdempotencyKey());
+          const r = await apiPost('/v1/staff/legacy-imports/dry-runs', { file }, newIdempotencyKey());
           if (r.kind !== 'ok') return replaceChildren(message, problemBox(r));
           replaceChildren(result, dryRunReport(ctx, r.body, file, result));
         });

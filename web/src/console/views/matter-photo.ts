@@ -16,7 +16,7 @@ const DRAWN = ['image/jpeg', 'image/png', 'image/webp'];
 let shown: string | undefined;
 
 async function showInto(region: HTMLElement, m: Matter & { photo: NonNullable<Matter['photo']> }): Promise<void> {
-  const ticket = await apiGet<{ url: string }>(`/v1/staff/matters/${encodeURIComponent(m.id)}/photo`);
+  const ticket = await apiGet('/v1/staff/matters/{matterId}/photo', { params: { matterId: m.id } });
   if (ticket.kind !== 'ok') return replaceChildren(region, problemBox(ticket));
   if (!DRAWN.includes(m.photo.contentType)) {
     const link = h('a', { href: ticket.body.url, rel: 'noopener' }, ...bi(L.matters.downloadPhoto));

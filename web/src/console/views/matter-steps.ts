@@ -18,6 +18,7 @@ import {
 import { ERROR_CATALOGUE } from '../../../../shared/errors';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
+import type { BodyOf } from '../../common/typed-api';
 import { apiPost, newIdempotencyKey } from '../client';
 import type { Assignable } from '../context';
 import { L } from '../messages';
@@ -95,8 +96,10 @@ function stepForm(matter: Matter, step: MatterStep, assignable: Assignable, onDo
     event.preventDefault();
     const body: Record<string, unknown> = { step: spec.slug };
     for (const [name, , control] of fields) if (control.value.trim()) body[name] = control.value.trim();
-    const path = `/v1/staff/matters/${encodeURIComponent(matter.id)}/steps`;
-    void busy(submit, form, () => apiPost(path, body, key)).then((outcome) => {
+    // The body is the step's own fields (the server parses it with that step's schema, one of the document's).
+    const step = body as BodyOf<'/v1/staff/matters/{matterId}/steps'>;
+    const send = () => apiPost('/v1/staff/matters/{matterId}/steps', step, key, { params: { matterId: matter.id } });
+    void busy(submit, form, send).then((outcome) => {
       if (outcome.kind === 'ok') return onDone();
       if (outcome.kind === 'problem') key = newIdempotencyKey();
       replaceChildren(message, problemBox(outcome, form));

@@ -14,6 +14,7 @@ import type { AuditEvent } from '../../../../shared/model';
 import { type Child, h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
+import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { L } from '../messages';
@@ -44,16 +45,13 @@ function numberOf(m: Matter): Child {
 
 export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: string): Promise<void> {
   replaceChildren(main, loading());
-  const res = await apiGet<{
-    today: string;
-    matter: Matter;
-    deadline: string | null;
-    events: AuditEvent[];
-    people?: People;
-  }>(`/v1/staff/matters/${encodeURIComponent(id)}`);
+  const res = await apiGet('/v1/staff/matters/{matterId}', { params: { matterId: id } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
-  const { today, matter: m, deadline, events } = res.body;
-  const people = res.body.people ?? {};
+  const { today, deadline } = res.body;
+  // The matter and its trail as the API keeps them (answers.ts checks they agree with the document).
+  const m = asRecord<Matter>(res.body.matter);
+  const events = res.body.events.map((e) => asRecord<AuditEvent>(e));
+  const people: People = res.body.people ?? {};
   const done = () => {
     ctx.notify(L.done);
     void matterView(ctx, main, id);

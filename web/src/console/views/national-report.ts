@@ -5,34 +5,18 @@
  */
 import { hasRole } from '../../../../shared/access';
 import type { ReportBatch } from '../../../../shared/national-report/batch';
-import {
-  NATIONAL_STATUS_NAMES,
-  REPORT_KIND_NAMES,
-  type ReportItem,
-} from '../../../../shared/national-report/report-item';
+import { NATIONAL_STATUS_NAMES, REPORT_KIND_NAMES } from '../../../../shared/national-report/report-item';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
+import type { AnswerOf } from '../../common/typed-api';
 import { apiGet, apiPost, download, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L } from '../messages';
 import { badge, bi, busy, field, loading, problemBox } from '../ui';
 
-interface QueueItem extends ReportItem {
-  deadline: string;
-  overdue: boolean;
-  batchId?: string;
-}
+type Queue = AnswerOf<'/v1/staff/national-reports', 'get'>;
+type QueueItem = Queue['items'][number];
 
-interface Queue {
-  today: string;
-  deadlineDays: number;
-  items: QueueItem[];
-  overdue: number;
-  openBatch: ReportBatch | null;
-  batches: { id: string; state: string; items: number; openedAt: string }[];
-}
-
-const BASE = '/v1/staff/national-reports';
 const R = L.report;
 
 function itemRow(item: QueueItem): HTMLElement {
@@ -70,6 +54,7 @@ function itemTable(items: QueueItem[]): HTMLElement {
 
 function openBatchCard(ctx: ConsoleContext, batch: ReportBatch, reload: () => void): HTMLElement {
   const message = h('div', { class: 'form-message' });
+  const at = { params: { batchId: batch.id } };
   const file = (ext: 'csv' | 'xlsx', label: typeof R.csv) => {
     const button: HTMLButtonElement = hl(
       'button',
@@ -77,7 +62,9 @@ function openBatchCard(ctx: ConsoleContext, batch: ReportBatch, reload: () => vo
       {
         click: () =>
           void busy(button, card, () =>
-            download(`${BASE}/batches/${batch.id}/report.${ext}`, `${batch.id}.${ext}`),
+            ext === 'csv'
+              ? download('/v1/staff/national-reports/batches/{batchId}/report.csv', `${batch.id}.csv`, at)
+              : download('/v1/staff/national-reports/batches/{batchId}/report.xlsx', `${batch.id}.xlsx`, at),
           ).then((r) => replaceChildren(message, r.kind === 'ok' ? null : problemBox(r))),
       },
       ...bi(label),
@@ -95,7 +82,14 @@ function openBatchCard(ctx: ConsoleContext, batch: ReportBatch, reload: () => vo
         event.preventDefault();
         const value = (reference as HTMLInputElement).value.trim();
         void busy(markButton, card, () =>
-          apiPost(`${BASE}/batches/${batch.id}/reported`, value ? { platformReference: value } : {}, key),
+          apiPost(
+            '/v1/staff/national-reports/batches/{batchId}/reported',
+            value ? { platformReference: value } : {},
+            key,
+            {
+              params: { batchId: batch.id },
+            },
+          ),
         ).then((r) => {
           if (r.kind !== 'ok') return replaceChildren(message, problemBox(r));
           ctx.notify(fill(R.reported, { id: batch.id }));
@@ -131,7 +125,7 @@ function openControl(ctx: ConsoleContext, queue: Queue, reload: () => void): HTM
     { type: 'button', class: 'button primary', 'data-action': 'open-batch' },
     {
       click: () =>
-        void busy(button, region, () => apiPost<ReportBatch>(`${BASE}/batches`, {}, key)).then((r) => {
+        void busy(button, region, () => apiPost('/v1/staff/national-reports/batches', {}, key)).then((r) => {
           if (r.kind !== 'ok') return replaceChildren(message, problemBox(r));
           ctx.notify(fill(R.opened, { id: r.body.id }));
           reload();
@@ -168,7 +162,7 @@ function batchList(queue: Queue): HTMLElement | null {
 export async function nationalReportView(ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   const title = h('h1', null, ...bi(L.nationalReport));
   replaceChildren(main, title, loading());
-  const res = await apiGet<Queue>(BASE);
+  const res = await apiGet('/v1/staff/national-reports');
   if (res.kind !== 'ok') return replaceChildren(main, title, problemBox(res));
   const queue = res.body;
   const reload = () => void nationalReportView(ctx, main);

@@ -1,6 +1,5 @@
 /** An applicant's initial application: the organization, its credit code, the scope, and since when its system runs. */
 import { creditCodeProblem } from '../../../../shared/credit-code';
-import type { Application } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { apiPost, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
@@ -70,9 +69,9 @@ export async function newApplicationView(ctx: ConsoleContext, main: HTMLElement)
       },
       scope: scope.value.trim(),
       operatingSince: operatingSince.value,
-      documents: manual.value.trim() ? [{ name: manual.value.trim(), kind: 'manual' }] : [],
+      documents: manual.value.trim() ? [{ name: manual.value.trim(), kind: 'manual' as const }] : [],
     };
-    void busy(submit, form, () => apiPost<Application>('/v1/staff/applications', body, key)).then((res) => {
+    void busy(submit, form, () => apiPost('/v1/staff/applications', body, key)).then((res) => {
       if (res.kind === 'ok') {
         ctx.notify(L.apply.submitted);
         location.hash = `#/case/${res.body.id}`;

@@ -3,21 +3,15 @@
  * it, its cases and its certificates. An admin links or unlinks accounts here, when the shared rule says they may.
  */
 import { isStaff } from '../../../../shared/access';
-import type { Application, Certificate } from '../../../../shared/model';
 import { mayManageAccounts, type OrganizationRecord } from '../../../../shared/organizations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import { statusLabel } from '../../common/labels';
+import { asRecord } from '../answers';
 import { apiGet, apiPost, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, stateLabel } from '../messages';
 import { badge, bi, busy, field, problemBox } from '../ui';
-
-interface OrganizationView {
-  organization: OrganizationRecord;
-  applications: Application[];
-  certificates: Certificate[];
-}
 
 export function organizationSection(ctx: ConsoleContext, creditCode: string): HTMLElement | null {
   if (!isStaff(ctx.user)) return null;
@@ -32,7 +26,7 @@ export function organizationSection(ctx: ConsoleContext, creditCode: string): HT
 
 async function render(ctx: ConsoleContext, section: HTMLElement, creditCode: string): Promise<void> {
   const title = h('h2', { id: 'organization-title' }, ...bi(L.organization.title));
-  const res = await apiGet<OrganizationView>(`/v1/staff/organizations/${encodeURIComponent(creditCode)}`);
+  const res = await apiGet('/v1/staff/organizations/{creditCode}', { params: { creditCode } });
   if (res.kind !== 'ok') {
     const missing = res.kind === 'problem' && res.status === 404;
     replaceChildren(
@@ -42,7 +36,9 @@ async function render(ctx: ConsoleContext, section: HTMLElement, creditCode: str
     );
     return;
   }
-  const { organization, applications, certificates } = res.body;
+  const { applications, certificates } = res.body;
+  // The organization as the API keeps it (answers.ts checks it agrees with the document).
+  const organization = asRecord<OrganizationRecord>(res.body.organization);
   const manages = mayManageAccounts(ctx.user, organization);
   const again = () => {
     ctx.notify(L.done);
@@ -51,7 +47,9 @@ async function render(ctx: ConsoleContext, section: HTMLElement, creditCode: str
   const message = h('div', { class: 'form-message' });
   const change = (action: 'link-account' | 'unlink-account', sub: string, button: HTMLButtonElement) =>
     busy(button, section, () =>
-      apiPost(`/v1/staff/organizations/${encodeURIComponent(creditCode)}/${action}`, { sub }, newIdempotencyKey()),
+      apiPost(`/v1/staff/organizations/{creditCode}/${action}`, { sub }, newIdempotencyKey(), {
+        params: { creditCode },
+      }),
     ).then((outcome) => (outcome.kind === 'ok' ? again() : replaceChildren(message, problemBox(outcome))));
 
   const accounts = h(

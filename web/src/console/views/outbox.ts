@@ -2,6 +2,7 @@
 import type { OutboxEntry } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
+import { asRecord } from '../answers';
 import type { ConsoleContext } from '../context';
 import { DUE_KIND_LABELS, fill, L } from '../messages';
 import { badge, bi, biText, loading } from '../ui';
@@ -24,7 +25,9 @@ function entry(e: OutboxEntry): HTMLElement {
             ? [badge(L.reminders.markReissued, 'warn')]
             : e.kind === 'watchlist_change'
               ? [badge(L.reminders.watchlistChange, 'info'), ...(e.to ? [` ${e.to}`] : [])]
-              : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
+              : e.kind === 'holder_change'
+                ? [badge(L.reminders.holderChange, 'info')]
+                : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
       badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
       ` ${e.channel}`,
@@ -43,6 +46,12 @@ function entry(e: OutboxEntry): HTMLElement {
 
 export async function outboxView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), loading());
-  const list = await pagedList<OutboxEntry>('/v1/staff/outbox?limit=20', entry, biText(L.outbox));
+  // A record of the outbox as it is kept (answers.ts checks that it fits the document's looser item).
+  const list = await pagedList(
+    '/v1/staff/outbox',
+    { query: { limit: 20 } },
+    (e) => entry(asRecord<OutboxEntry>(e)),
+    biText(L.outbox),
+  );
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), h('p', { class: 'muted' }, ...bi(L.reminders.intro)), list);
 }

@@ -4,8 +4,10 @@
  * here: a sort of the first page alone would hide an overdue case on the next.
  */
 import { byDueDate, byReceived, type CaseDue } from '../../../../shared/lifecycle/case-due';
-import type { Application, ApplicationState, CaseQueue } from '../../../../shared/model';
+import type { ApplicationState, CaseQueue } from '../../../../shared/model';
 import { h } from '../../common/dom';
+import type { AnswerOf } from '../../common/typed-api';
+import type { ItemOf } from '../answers';
 import { apiGet } from '../client';
 import { L } from '../messages';
 import { bi, biText, problemBox } from '../ui';
@@ -14,15 +16,19 @@ import { applicationRow } from './rows';
 export const QUEUE_ORDERS = ['due', 'received'] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
-type Queued = Application & { due: CaseDue | null };
+type Queued = ItemOf<AnswerOf<'/v1/staff/applications', 'get'>> & { due: CaseDue | null };
 
-export async function sortedTab(path: string, order: QueueOrder, label: string): Promise<HTMLElement> {
+export async function sortedTab(
+  tab: { queue: CaseQueue; state: ApplicationState },
+  order: QueueOrder,
+  label: string,
+): Promise<HTMLElement> {
   const items: Queued[] = [];
   let cursor: string | undefined;
   do {
-    const res = await apiGet<{ items: Queued[]; cursor?: string }>(
-      `${path}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
+    const res = await apiGet('/v1/staff/applications', {
+      query: { ...tab, limit: 100, ...(cursor ? { cursor } : {}) },
+    });
     if (res.kind !== 'ok') return problemBox(res);
     items.push(...res.body.items);
     cursor = res.body.cursor;

@@ -5,12 +5,7 @@
  */
 import { chinaDate } from '../../../../shared/calendar';
 import { renewalWindow } from '../../../../shared/lifecycle/certificate-dates';
-import {
-  type Application,
-  type Certificate,
-  SERVICE_DOCUMENT_KINDS,
-  type ServiceDocument,
-} from '../../../../shared/model';
+import { type Certificate, SERVICE_DOCUMENT_KINDS, type ServiceDocument } from '../../../../shared/model';
 import { h, hl, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { apiGet, apiPost, newIdempotencyKey } from '../client';
@@ -153,7 +148,7 @@ export function renewalSection(ctx: ConsoleContext, c: Certificate): HTMLElement
 
   const openForm = async () => {
     const certified = await busy(start, section, () =>
-      apiGet<Application>(`/v1/staff/applications/${encodeURIComponent(c.applicationId)}`),
+      apiGet('/v1/staff/applications/{id}', { params: { id: c.applicationId } }),
     );
     const documents = documentEditor(certified.kind === 'ok' ? certified.body.documents : []);
     const scope = h('textarea', { name: 'scope', rows: 2, maxlength: 500, required: true });
@@ -185,7 +180,7 @@ export function renewalSection(ctx: ConsoleContext, c: Certificate): HTMLElement
     );
     const send = (button: HTMLButtonElement, body: { scope?: string; documents: ServiceDocument[] }) =>
       void busy(button, section, () =>
-        apiPost<Application>('/v1/staff/renewals', { certificateNumber: c.number, ...body }, key),
+        apiPost('/v1/staff/renewals', { certificateNumber: c.number, ...body }, key),
       ).then((r) => {
         if (r.kind === 'ok') {
           location.hash = `#/case/${r.body.id}`;

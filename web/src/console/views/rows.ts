@@ -1,16 +1,16 @@
 /** One case or one certificate as a row of a list: the queues, the certificate lists, the search results. */
 import { chinaDate } from '../../../../shared/calendar';
 import type { CaseDue } from '../../../../shared/lifecycle/case-due';
-import type { Application, Certificate } from '../../../../shared/model';
 import { h } from '../../common/dom';
 import { formatDate } from '../../common/format';
 import { reasonLabel, statusLabel } from '../../common/labels';
+import type { ApplicationAnswer, CertificateAnswer } from '../answers';
 import { L, stateLabel } from '../messages';
 import { badge, bi } from '../ui';
 import { dueNote } from './case-due';
 
 /** A case; from a queue's answer, with its due date (null when it owes nothing). */
-export function applicationRow(a: Application & { due?: CaseDue | null }): HTMLElement {
+export function applicationRow(a: ApplicationAnswer & { due?: CaseDue | null }): HTMLElement {
   return h(
     'li',
     { class: 'row', 'data-id': a.id },
@@ -28,7 +28,7 @@ export function applicationRow(a: Application & { due?: CaseDue | null }): HTMLE
   );
 }
 
-export function certificateRow(c: Certificate): HTMLElement {
+export function certificateRow(c: CertificateAnswer): HTMLElement {
   const last = c.statusHistory.at(-1);
   return h(
     'li',
