@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { advance, NEW_AGGREGATE } from '../functions/service/aggregate';
 import { certificateCounter } from '../functions/service/issue';
 import { MAX_TRANSACTION_ITEMS, toTransactItem, transactItemsOf } from '../functions/store/writes';
+import { loggedWrites } from '../functions/transparency-log/logged-store';
 import { chinaDate } from '../shared/calendar';
 import { formatCertificateNumber } from '../shared/certificate-number';
 import { generateCreditCode } from '../shared/credit-code';
@@ -19,7 +20,6 @@ import type { StarLevel } from '../shared/scheme';
 import { termWrites } from '../shared/search/terms';
 import { eventStreamOf } from '../shared/store/keys';
 import type { RegistryStore, Write } from '../shared/store/port';
-import { withLogEntries } from '../shared/transparency-log';
 import { batchPut } from './seed';
 
 const CITIES = [
@@ -150,7 +150,7 @@ export async function seedSearchCorpus(
 /** The items a commit of these writes becomes through the logged store: its log entries, then the store's own. */
 function itemsWhenCommitted(writes: readonly Write[], now: Date): number {
   return transactItemsOf(
-    withLogEntries(writes, 0, new Map(), () => now.toISOString()),
+    loggedWrites(writes, 0, new Map(), () => now.toISOString(), now),
     'size',
   ).length;
 }

@@ -10,7 +10,7 @@ import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { CognitoDirectory } from '../directory/cognito-directory';
 import type { SignInRecorder } from '../directory/record-sign-ins';
 import { SignInDirectory } from '../directory/sign-in-directory';
-import { emailNotifierFromEnvironment } from '../notify/from-env';
+import { emailNotifierFromEnvironment } from '../notify/email-from-env';
 import { traced } from '../observability/powertools';
 import type { Deps } from '../service/deps';
 import { signingDeps } from './signing-deps';

@@ -41,8 +41,7 @@ export function withTransparencyLog(store: RegistryStore, clock: () => Date): Re
       for (let attempt = 0; ; attempt++) {
         const size = await store.readCounter(LOG_INDEX_COUNTER);
         try {
-          const logged = withLogEntries(work.writes, size, before, at);
-          return await store.commit({ writes: [...logged, ...holderEmails(logged, before, clock())] });
+          return await store.commit({ writes: loggedWrites(work.writes, size, before, at, clock()) });
         } catch (error) {
           const counterRace =
             error instanceof CommitConflict &&
@@ -61,6 +60,21 @@ export function withTransparencyLog(store: RegistryStore, clock: () => Date): Re
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * What a commit becomes in the log's transaction: the caller's writes with each certificate's log entry and the
+ * counter's move, and each holder's notice. Exported so that whoever sizes a transaction counts what is really sent.
+ */
+export function loggedWrites(
+  writes: readonly Write[],
+  size: number,
+  before: ReadonlyMap<string, LoggedBefore>,
+  at: (number: string) => string,
+  now: Date,
+): Write[] {
+  const logged = withLogEntries(writes, size, before, at);
+  return [...logged, ...holderEmails(logged, before, now)];
 }
 
 async function lastEntries(store: RegistryStore, changed: readonly Certificate[]): Promise<Map<string, LoggedBefore>> {

@@ -1,6 +1,6 @@
 /**
  * The reply by e-mail as it runs in AWS, against DynamoDB Local: with a sender address configured, the staff
- * function's channel is SES (functions/notify/from-env.ts, as staff-deps composes it), and closing a matter hands
+ * function's channel is SES (functions/notify/email-from-env.ts, as staff-deps composes it), and closing a matter hands
  * the reply to SES at once — the real SDK client, its request caught by a local endpoint that answers as SES does —
  * to the address the reporter left, from the configured sender, in zh and en. The outbox then records it sent by
  * SES with its message id and without the address. A failed send keeps the reply queued (the staff topic of the
@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emailNotifierFromEnvironment } from '../../../functions/notify/from-env';
+import { emailNotifierFromEnvironment } from '../../../functions/notify/email-from-env';
 import { deliverQueuedNotices } from '../../../functions/notify/queue';
 import { SnsNotifier } from '../../../functions/notify/sns';
 import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';

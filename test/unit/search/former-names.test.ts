@@ -102,7 +102,7 @@ describe('a rename in one transaction', () => {
     const after = renamed(names, { ...over(en('alpha')), version: 2 });
     const writes = termWrites(before, after);
     expect(writes.length).toBeLessThanOrEqual(TERM_WRITE_BUDGET);
-    // With the certificate, its event, its log entry and counter and the Idempotency-Key record.
-    expect(TERM_WRITE_BUDGET + 5).toBeLessThanOrEqual(100);
+    // With the certificate, its event, its log entry and counter, the holder's notice and the Idempotency-Key record.
+    expect(TERM_WRITE_BUDGET + 6).toBeLessThanOrEqual(100);
   });
 });
