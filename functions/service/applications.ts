@@ -13,6 +13,7 @@ import {
 } from '../../shared/lifecycle/application';
 import { applicationAssignee } from '../../shared/lifecycle/assignees';
 import { closeRenewal, holdRenewal, openRenewal } from '../../shared/lifecycle/certificate';
+import type { Decided } from '../../shared/lifecycle/events';
 import { APPLICATION_TRANSITIONS, type ApplicationCommand } from '../../shared/lifecycle/transitions';
 import type { Actor, Application, Certificate } from '../../shared/model';
 import type { SubmitApplicationInput, SubmitRenewalInput } from '../../shared/schemas/application';
@@ -154,19 +155,7 @@ export async function planApplicationTransition(
 async function heldRenewal(deps: Deps, actor: Actor, number: string, applicationId: string, now: Date) {
   const cert = await deps.store.getCertificate(number);
   if (!cert) throw new DomainError('CERTIFICATE_NOT_RENEWABLE', `certificate ${number} is gone`);
-  const decided = holdRenewal(cert, applicationId, chinaDate(now));
-  const next = await advance<Certificate>(
-    eventStreamOf('certificate', number),
-    cert,
-    decided.next,
-    decided.event,
-    actor,
-    now,
-  );
-  return [
-    { kind: 'certificate', value: next.value, expectedVersion: cert.version },
-    { kind: 'event', value: next.event },
-  ] satisfies Write[];
+  return certificateStepWrites(cert, holdRenewal(cert, applicationId, chinaDate(now)), actor, now);
 }
 
 async function releaseRenewal(
@@ -179,14 +168,18 @@ async function releaseRenewal(
   const cert = await deps.store.getCertificate(number);
   const decided = cert ? closeRenewal(cert, applicationId) : null;
   if (!cert || !decided) return [];
-  const next = await advance<Certificate>(
-    eventStreamOf('certificate', number),
-    cert,
-    decided.next,
-    decided.event,
-    actor,
-    now,
-  );
+  return certificateStepWrites(cert, decided, actor, now);
+}
+
+/** The certificate's side of a case's step: its next value, conditional on the version read, and its event. */
+async function certificateStepWrites(
+  cert: Certificate,
+  decided: Decided<Certificate>,
+  actor: Actor,
+  now: Date,
+): Promise<Write[]> {
+  const stream = eventStreamOf('certificate', cert.number);
+  const next = await advance<Certificate>(stream, cert, decided.next, decided.event, actor, now);
   return [
     { kind: 'certificate', value: next.value, expectedVersion: cert.version },
     { kind: 'event', value: next.event },
