@@ -10,6 +10,7 @@ import { runDailyOperations } from '../../../functions/service/sweep';
 import { SCHEME_CALENDAR } from '../../../shared/scheme/calendar';
 import { keys } from '../../../shared/store/keys';
 import { counterfeitReport, solvedProof } from '../../support/complaints';
+import { decidedReport } from '../../support/decided-report';
 import { useTestSystem } from '../../support/local-system';
 import { Subjects } from '../../support/subjects';
 import { scanAll } from '../../support/table-snapshot';
@@ -172,16 +173,7 @@ describe('an appeal', () => {
 
 describe('the reply to the reporter', () => {
   /** A report taken to its decision, waiting for the reply. */
-  const decided = async (extra: Record<string, unknown>) => {
-    const id = await report(extra);
-    for (const [body, as] of [
-      [{ step: 'acknowledge' }, ACTING.admin],
-      [{ step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin],
-      [{ step: 'decide', outcome: 'upheld' }, ACTING.evaluator],
-    ] as const)
-      expect((await step(id, body, as)).status).toBe(200);
-    return id;
-  };
+  const decided = (extra: Record<string, unknown>) => decidedReport(sys.api, extra);
   const repliesTo = async (id: string) => {
     const res = await sys.api.get('/v1/staff/outbox?limit=100', ACTING.admin);
     expect(res.status).toBe(200);

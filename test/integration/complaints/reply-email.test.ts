@@ -16,7 +16,7 @@ import { deliverQueuedNotices } from '../../../functions/notify/queue';
 import { SnsNotifier } from '../../../functions/notify/sns';
 import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';
 import { keys } from '../../../shared/store/keys';
-import { counterfeitReport } from '../../support/complaints';
+import { decidedReport } from '../../support/decided-report';
 import { useTestSystem } from '../../support/local-system';
 import { scanAll } from '../../support/table-snapshot';
 import { ACTING } from '../../support/valid-requests';
@@ -75,18 +75,7 @@ beforeEach(() => {
 });
 
 const step = (id: string, body: unknown, as: string) => sys.api.post(`/v1/staff/matters/${id}/steps`, body, as);
-async function decided(contact: string): Promise<string> {
-  const filed = await sys.api.post('/v1/reports', await counterfeitReport(sys.api, { contact }));
-  expect(filed.status).toBe(201);
-  const id = filed.body.id as string;
-  for (const [body, as] of [
-    [{ step: 'acknowledge' }, ACTING.admin],
-    [{ step: 'assign', handlerSub: ACTING.evaluator }, ACTING.admin],
-    [{ step: 'decide', outcome: 'upheld' }, ACTING.evaluator],
-  ] as const)
-    expect((await step(id, body, as)).status).toBe(200);
-  return id;
-}
+const decided = (contact: string) => decidedReport(sys.api, { contact });
 const replyOf = async (id: string) =>
   (await sys.api.get('/v1/staff/outbox?limit=100', ACTING.admin)).body.items.filter(
     (e: { kind: string; matterId?: string }) => e.kind === 'matter_reply' && e.matterId === id,
