@@ -94,10 +94,21 @@ async function allowOrigins(client: S3Client, bucket: string, origins: readonly 
   );
 }
 
-async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
+/** S3's answers to a CreateBucket for a bucket that is already there: this server's own, so nothing to do. */
+const BUCKET_PRESENT = new Set(['BucketAlreadyExists', 'BucketAlreadyOwnedByYou']);
+
+/**
+ * A HeadBucket can fail on a loaded machine though the bucket exists (a slow answer, a reset connection);
+ * the CreateBucket that follows then meets the bucket, which is success, not a failed start.
+ */
+export async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
   } catch {
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    try {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      if (!(error instanceof Error) || !BUCKET_PRESENT.has(error.name)) throw error;
+    }
   }
 }
