@@ -206,7 +206,7 @@ export class Subjects {
     await ok(this.api.post(`${path}/approve`, {}, 'reviewer-sun'));
     const issued = await ok(this.api.post(`${path}/issue`, {}, ACTING.admin));
     await this.reversedAppeal(path, LEVEL_APPEAL);
-    return issued.certificateNumber as string;
+    return issued.certificate.number as string;
   }
 
   /**
