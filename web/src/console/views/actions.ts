@@ -9,7 +9,6 @@ import { addDays, chinaDate } from '../../../../shared/calendar';
 import type { DirectoryMember } from '../../../../shared/directory';
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../../shared/errors';
 import { postponementWindow } from '../../../../shared/lifecycle/date-rules';
-import { levelLabel, PASS_MIN, STAR_LEVELS, starLevelFor, TOTAL_CAP } from '../../../../shared/scheme';
 import { committeeCandidateRefusal, evaluatorCandidateRefusal } from '../../../../shared/lifecycle/guards';
 import { applicationStepRefusal, certificateStepRefusal, NOT_YOURS } from '../../../../shared/lifecycle/step-refusal';
 import {
@@ -26,6 +25,7 @@ import {
   CHANGE_KINDS,
   CHANGE_REASON_CATEGORIES,
 } from '../../../../shared/model';
+import { levelLabel, PASS_MIN, STAR_LEVELS, starLevelFor, TOTAL_CAP } from '../../../../shared/scheme';
 import type { ApiOutcome } from '../../common/api';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
@@ -343,8 +343,7 @@ function proposal(target: ActionTarget, name: string): HTMLElement | null {
   const levelMark = target.kind === 'certificate' ? target.record.levelAppealReversal : undefined;
   if (name === 'setLevelOnAppeal' && levelMark) return reversedNotice(L.actions.setLevelNow, levelMark.matterId);
   const reopening = target.kind === 'application' ? target.record.reopenedOnAppeal : undefined;
-  if (name === 'returnForReassessment' && reopening)
-    return reversedNotice(L.actions.reassessNow, reopening.matterId);
+  if (name === 'returnForReassessment' && reopening) return reversedNotice(L.actions.reassessNow, reopening.matterId);
   const reversal = target.record.appealReversal;
   const step = target.kind === 'certificate' ? 'restoreOnAppeal' : 'reopenOnAppeal';
   if (name !== step || !reversal) return null;
