@@ -355,6 +355,11 @@ export const ERROR_CATALOGUE = {
     zh: '现场审核日期不能早于受理日期',
     en: 'The on-site review may not be dated before the case was accepted',
   },
+  REVIEW_BEFORE_REASSESSMENT: {
+    status: 422,
+    zh: '重新现场审核的日期不能早于退回重新审核的日期',
+    en: 'The new on-site review may not be dated before the case was sent back for it',
+  },
   AUDIT_OUTSIDE_CYCLE: {
     status: 422,
     zh: '监督审核日期必须在证书当前有效周期内',

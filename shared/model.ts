@@ -108,6 +108,8 @@ export interface Application extends Versioned {
    * go back to the evaluator for a new review (`returnForReassessment`), once.
    */
   reopenedOnAppeal?: { matterId?: string; at: string };
+  /** The day the committee sent the case back for a new on-site review: the new review is held from then on. */
+  reassessmentOn?: IsoDate;
 }
 
 /** The reversed rejection a case may be reopened from: its appeal, the decision (by its time) and who took part. */

@@ -188,7 +188,7 @@ export function applyApplicationTransition(
     case 'returnForReassessment': {
       // A reopening, the committee's impartiality and a sheet below the pass mark were asked first.
       reason = command.input.reason;
-      const { data: returned, ...fields } = returnedForReassessment(current);
+      const { data: returned, ...fields } = returnedForReassessment(current, chinaDate(now));
       Object.assign(next, fields);
       data = returned;
       break;

@@ -92,10 +92,10 @@ export function reassessmentRefusal(
  * The case back with its evaluator for a new on-site review: the sheet it was scored on, its score and review date
  * go (the event keeps the total), and the reopening is spent, so the new sheet is decided as it stands.
  */
-export function returnedForReassessment(application: Application): Pick<
-  Application,
-  'scoreSheet' | 'score' | 'onSiteReviewDate' | 'reopenedOnAppeal'
-> & {
+export function returnedForReassessment(
+  application: Application,
+  today: IsoDate,
+): Pick<Application, 'scoreSheet' | 'score' | 'onSiteReviewDate' | 'reopenedOnAppeal' | 'reassessmentOn'> & {
   data: Record<string, unknown>;
 } {
   return {
@@ -103,6 +103,7 @@ export function returnedForReassessment(application: Application): Pick<
     score: undefined,
     onSiteReviewDate: undefined,
     reopenedOnAppeal: undefined,
+    reassessmentOn: today,
     data: {
       matterId: application.reopenedOnAppeal?.matterId,
       ...(application.score ? { total: application.score.total, level: application.score.level } : {}),

@@ -45,6 +45,12 @@ describe('a reopened case below the pass mark', () => {
   it('is re-scored by the evaluator and decided again, and is sent back once per reopening', () => {
     const back = sendBack(below).next;
     expect(applicationStepRefusal(back, 'recordOnSiteReview', evaluator)).toBeNull();
+    expect(back.reassessmentOn).toBe('2026-11-23');
+    // The review it replaces is not entered again: the new one is held from the send-back on.
+    const earlier = { reviewDate: '2026-11-20', scoreSheet: sheetWithTotal(84) };
+    expect(
+      outcomeOf(() => applyApplicationTransition(back, { name: 'recordOnSiteReview', input: earlier }, evaluator, NOW)),
+    ).toBe('REVIEW_BEFORE_REASSESSMENT');
     const input = { reviewDate: '2026-11-23', scoreSheet: sheetWithTotal(84) };
     const rescored = applyApplicationTransition(back, { name: 'recordOnSiteReview', input }, evaluator, NOW).next;
     expect(rescored).toMatchObject({ state: 'scored', score: { total: 84, level: 'three', passed: true } });
