@@ -234,10 +234,13 @@ export const outboxPageSchema = pageOf(
     number: z.optional(z.string()),
     matterId: z.optional(z.string()),
     channel: z.enum(NOTIFY_CHANNELS),
-    status: z.enum(['queued', 'sent']),
+    status: z.enum(['queued', 'sent', 'failed']),
     subject: z.string(),
     text: z.string(),
     queuedAt: z.string(),
+    attempts: z.optional(z.number()).check(z.describe('Sends that failed so far (a reply tried again)')),
+    nextAttemptAt: z.optional(z.string()).check(z.describe('When a reply that failed is tried again')),
+    failedAt: z.optional(z.string()).check(z.describe('When a reply was given up after its attempts')),
   }),
 );
 
