@@ -13,6 +13,8 @@ export interface Actor {
 }
 
 export const SYSTEM_SWEEP: Actor = { sub: 'system:sweep', roles: ['system'], name: 'daily sweep' };
+/** Who gives up a notice whose sends all failed: whichever runner made the last attempt, on the system's behalf. */
+export const SYSTEM_MAIL: Actor = { sub: 'system:mail', roles: ['system'], name: 'e-mail delivery' };
 
 export interface Organization {
   name: string;

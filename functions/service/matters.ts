@@ -8,7 +8,7 @@ import { isStaff } from '../../shared/access';
 import { GENESIS_HASH } from '../../shared/audit/chain';
 import { chinaDate } from '../../shared/calendar';
 import {
-  appealedDecisionKey,
+  type appealedDecisionKey,
   appealOfCase,
   appealOfCertificate,
   type CaseAppealInput,
@@ -36,19 +36,15 @@ import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../sha
 import { claim } from '../notify/ledger';
 import { queueNotice } from '../notify/queue';
 import { advance } from './aggregate';
+import { lastAppealAgainst } from './appeals-on-record';
 import { loadApplication } from './applications';
 import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { namesOf } from './directory';
+import { matterOf } from './matter-item';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 import { figureWrites } from './report-figures';
-
-const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
-
-function matterOf(stored: Record<string, unknown>): Matter {
-  return Object.fromEntries(Object.entries(stored).filter(([k]) => !STORAGE.includes(k))) as unknown as Matter;
-}
 
 function requireStaff(actor: Actor): void {
   if (!isStaff(actor)) throw new DomainError('FORBIDDEN_ROLE', 'complaints and appeals are staff work');
@@ -212,12 +208,7 @@ export async function planFileCertificateAppeal(
  * one lands.
  */
 async function repeatAppealWrite(deps: Deps, about: Parameters<typeof appealedDecisionKey>[0], matterId: string) {
-  const key = keys.appealedDecision(appealedDecisionKey(about));
-  const marker = await deps.store.getItem(key.pk, key.sk);
-  const earlierId = typeof marker?.matterId === 'string' ? marker.matterId : undefined;
-  const earlier = earlierId
-    ? await deps.store.getItem(keys.matter(earlierId).pk, keys.matter(earlierId).sk)
-    : undefined;
+  const { key, marker, matterId: earlierId, matter: earlier } = await lastAppealAgainst(deps, about);
   const refusal = repeatAppealRefusal(earlier && matterOf(earlier));
   if (refusal) throw new DomainError(refusal, `the decision was appealed in matter ${earlierId}`);
   const step = typeof marker?.step === 'number' ? marker.step : null;

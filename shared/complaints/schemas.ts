@@ -149,6 +149,11 @@ export const matterSchema = z.looseObject({
   state: z.enum(MATTER_STATES),
   receivedAt: z.string(),
   involved: z.array(z.string()),
+  replyFailed: z.optional(
+    z
+      .object({ at: z.string(), attempts: z.number() })
+      .check(z.describe('The reply e-mail, given up after its attempts: the reporter was not told')),
+  ),
   version: z.number(),
 });
 

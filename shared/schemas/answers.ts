@@ -2,7 +2,9 @@
  * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
  * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
  */
+import { MATTER_OUTCOMES } from '../complaints/matter';
 import { MATTER_NOTICE_KINDS } from '../complaints/reply';
+import { MATTER_STATES } from '../complaints/states';
 import { CASE_AWAITS } from '../lifecycle/case-due';
 import {
   APPLICATION_STATES,
@@ -135,11 +137,29 @@ const peopleSchema = z
   .record(z.string(), z.string())
   .check(z.describe('The staff directory’s names of the people the answer names, by account (where it knows them)'));
 
-/** One case as its page reads it: the application, and the names of the people it names. */
-export const applicationViewSchema = z.extend(applicationSchema, { people: peopleSchema });
+/** The appeals filed against the decisions a case or certificate stands on (shared/complaints/repeat-appeal.ts). */
+const appealsOnRecordSchema = z
+  .array(
+    z.object({
+      decisionKey: z.string().check(z.describe('The decision appealed, as the one-appeal-per-decision rule names it')),
+      matterId: z.string().check(z.describe('The appeal last filed against it')),
+      state: z.enum(MATTER_STATES),
+      outcome: z.optional(z.enum(MATTER_OUTCOMES)),
+    }),
+  )
+  .check(z.describe('The appeal on record against each decision the record stands on: a decision is appealed once'));
 
-/** One certificate as its page reads it: the record, and the names of the people it names. */
-export const certificateViewSchema = z.extend(certificateSchema, { people: peopleSchema });
+/** One case as its page reads it: the application, the names of the people it names, the appeals on record. */
+export const applicationViewSchema = z.extend(applicationSchema, {
+  people: peopleSchema,
+  appeals: appealsOnRecordSchema,
+});
+
+/** One certificate as its page reads it: the record, the names of the people it names, the appeals on record. */
+export const certificateViewSchema = z.extend(certificateSchema, {
+  people: peopleSchema,
+  appeals: appealsOnRecordSchema,
+});
 
 export const auditEventSchema = z.looseObject({
   stream: z.string(),
@@ -214,10 +234,13 @@ export const outboxPageSchema = pageOf(
     number: z.optional(z.string()),
     matterId: z.optional(z.string()),
     channel: z.enum(NOTIFY_CHANNELS),
-    status: z.enum(['queued', 'sent']),
+    status: z.enum(['queued', 'sent', 'failed']),
     subject: z.string(),
     text: z.string(),
     queuedAt: z.string(),
+    attempts: z.optional(z.number()).check(z.describe('Sends that failed so far (a reply tried again)')),
+    nextAttemptAt: z.optional(z.string()).check(z.describe('When a reply that failed is tried again')),
+    failedAt: z.optional(z.string()).check(z.describe('When a reply was given up after its attempts')),
   }),
 );
 

@@ -115,7 +115,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   replaceChildren(
     main,
     header,
-    caseAppealSection(a, ctx.user),
+    caseAppealSection(a, ctx.user, res.body.appeals ?? []),
     actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.assignable, rerender),
     caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),

@@ -271,7 +271,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       facts,
     ),
     reissuedCard(c),
-    certificateAppealSection(c, ctx.user),
+    certificateAppealSection(c, ctx.user, res.body.appeals ?? []),
     renewalSection(ctx, c),
     pendingCard(c, people),
     pendingChangeCard(c, people),

@@ -1,8 +1,10 @@
 /**
  * One matter as staff handle it: what was reported and where, the day the next answer is owed, who may not handle
- * it, the handler, the notes, the outcome and the reply; the steps the person may take; and its trail. The
+ * it, the handler, the notes, the outcome and the reply (and whether its e-mail was given up); the steps the person may take; and its trail. The
  * reporter's contact is there only when the API gives it (to those handling the matter, while it is open).
  */
+
+import { chinaDate } from '../../../../shared/calendar';
 import {
   MATTER_KIND_LABELS,
   MATTER_OUTCOME_LABELS,
@@ -17,7 +19,7 @@ import type { Msg } from '../../common/i18n';
 import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { L } from '../messages';
+import { fill, L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { eventItem } from './history';
 import { matterPhoto } from './matter-photo';
@@ -41,6 +43,20 @@ function numberOf(m: Matter): Child {
   if (m.certificateNumber)
     return h('a', { href: `#/certificate/${encodeURIComponent(m.certificateNumber)}` }, m.certificateNumber);
   return m.reportedNumber ? h('code', null, m.reportedNumber) : null;
+}
+
+/** A reply given up after its attempts: staff must know the reporter was never told. */
+function replyFailed(m: Matter): Child {
+  if (!m.replyFailed) return null;
+  const { attempts, at } = m.replyFailed;
+  return h(
+    'span',
+    { 'data-reply-failed': String(attempts) },
+    badge(L.matters.replyFailedBadge, 'bad'),
+    ' ',
+    // One calendar day for both languages: the bilingual sentence must not carry one language's date format.
+    ...bi(fill(L.matters.replyFailedText, { attempts, date: chinaDate(new Date(at)) })),
+  );
 }
 
 export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: string): Promise<void> {
@@ -83,6 +99,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
     ],
     [L.matters.outcome, m.outcome ? bi(MATTER_OUTCOME_LABELS[m.outcome]) : null],
     [L.matters.reply, m.reply ?? null],
+    [L.matters.replyFailed, replyFailed(m)],
   ];
   const facts = definitionList(rows.filter(([, value]) => value !== null));
   const notes = m.notes?.length
@@ -119,6 +136,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
         badge(MATTER_STATE_LABELS[m.state], 'info'),
         ' ',
         deadlineBadge(deadline, today),
+        m.replyFailed ? [' ', badge(L.matters.replyFailedBadge, 'bad')] : null,
       ),
       facts,
     ),

@@ -8,6 +8,13 @@ import { DUE_KIND_LABELS, fill, L } from '../messages';
 import { badge, bi, biText, loading } from '../ui';
 import { pagedList } from './applications';
 
+/** Sent, queued (with the failed sends so far, when a reply is being tried again), or given up. */
+function statusBadge(e: OutboxEntry): HTMLElement {
+  if (e.status === 'failed') return badge(L.reminders.failed, 'bad');
+  if (e.status === 'sent') return badge(L.reminders.sent, 'good');
+  return badge(e.attempts ? fill(L.reminders.queuedAgain, { n: e.attempts }) : L.reminders.queued, 'warn');
+}
+
 function entry(e: OutboxEntry): HTMLElement {
   return h(
     'li',
@@ -29,7 +36,7 @@ function entry(e: OutboxEntry): HTMLElement {
                 ? [badge(L.reminders.holderChange, 'info')]
                 : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
-      badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
+      statusBadge(e),
       ` ${e.channel}`,
     ),
     h('h2', { class: 'outbox-subject' }, e.subject),
