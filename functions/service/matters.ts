@@ -30,6 +30,7 @@ import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
 import { markCaseAppealReversal } from '../../shared/lifecycle/case-reopening';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
+import { markLevelAppealReversal } from '../../shared/lifecycle/level-appeal';
 import type { Actor, Application } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
@@ -130,7 +131,8 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
 /**
  * An appeal against a suspension or withdrawal decided `reversed` marks its certificate in the same transaction, so
  * that an admin restores it through the certificate's own transition (restoreOnAppeal), with everything any status
- * change brings; one against a rejection marks the case, which an admin reopens for the committee (reopenOnAppeal).
+ * change brings; one against a rejection marks the case, which an admin reopens for the committee (reopenOnAppeal);
+ * one against a level decision marks the certificate, whose level a member not involved sets (setLevelOnAppeal).
  * Nothing is marked when the certificate or case no longer stands on the decision appealed.
  */
 async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
@@ -138,6 +140,7 @@ async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date
   const number = matter.certificateNumber;
   if (matter.outcome !== 'reversed' || matter.state !== 'decided' || !about) return [];
   if (about.decision === 'rejection') return caseReversalWrites(deps, actor, matter, at);
+  if (about.decision === 'level') return levelReversalWrites(deps, actor, matter, at);
   if (about.entry === undefined || !number) return [];
   const decision = CERTIFICATE_DECISIONS.find((d) => d === about.decision);
   const certificate = decision && (await deps.store.getCertificate(number));
@@ -159,6 +162,18 @@ async function caseReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: 
     { kind: 'application', value, expectedVersion: application.version },
     { kind: 'event', value: event },
   ];
+}
+
+/** The certificate the case issued, marked when its level still stands on the decision appealed. */
+async function levelReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
+  const about = matter.appealOf;
+  const application = about && (await deps.store.getApplication(about.applicationId));
+  const number = application?.certificateNumber ?? matter.certificateNumber;
+  const certificate = number && (await deps.store.getCertificate(number));
+  if (!about?.decidedAt || application?.decision?.at !== about.decidedAt || !certificate) return [];
+  const appeal = { matterId: matter.id, applicationId: application.id, decidedAt: about.decidedAt };
+  const marked = markLevelAppealReversal(certificate, { ...appeal, involved: matter.involved }, chinaDate(at));
+  return marked ? (await planCertificateChange(deps, actor, certificate, marked, at)).writes : [];
 }
 
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */

@@ -31,13 +31,15 @@ const WRITE_ACTIONS = [
 const prefixOf = (pk: string): string => pk.slice(0, pk.indexOf('#') + 1);
 
 /**
- * The registry's history, which no function may take back: audit events, certificate-number counters and signing-key
- * records (revocations). Prefixes read from the key module, so a renamed prefix moves the guard with it.
+ * The registry's history, which no function may take back: audit events, certificate-number counters, signing-key
+ * records (revocations) and the public figures of counterfeit reports (they outlive the matters they count).
+ * Prefixes read from the key module, so a renamed prefix moves the guard with it.
  */
 export const HISTORY_PREFIXES = {
   auditEvents: prefixOf(keys.event('x', 1).pk),
   counters: prefixOf(keys.counter('x').pk),
   keyRecords: prefixOf(keys.signingKey('x').pk),
+  reportFigures: prefixOf(keys.reportFigureTally('x', 0).pk),
 } as const;
 
 /** The usage counters' partition-key prefix, read from the key module like the history prefixes. */

@@ -109,8 +109,8 @@ export const OTHER_EVENT_LABELS: Readonly<Record<string, Label>> = {
   },
   'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
   'appeal-reversed': {
-    zh: '申诉决定撤销原决定，待依申诉结论恢复证书或重新决定',
-    en: 'An appeal reversed the decision: to be restored, or decided again',
+    zh: '申诉决定撤销原决定，待依申诉结论恢复证书、重新决定或变更星级',
+    en: 'An appeal reversed the decision: to be restored, decided again, or its level set',
   },
   documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
   mark_reissued: { zh: '签名密钥撤销，星级标志重新签发', en: 'Star mark re-signed: its key was revoked' },

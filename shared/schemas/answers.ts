@@ -131,6 +131,14 @@ export const applicationSchema = z.object({
       .check(z.describe('An appeal reversed the rejection: the case may be reopened for a new decision')),
   ),
   recusedDeciders: z.optional(z.array(z.string())),
+  reopenedOnAppeal: z.optional(
+    z
+      .object({ matterId: z.optional(z.string()), at: z.string() })
+      .check(z.describe('Reopened on appeal and waiting for its new decision')),
+  ),
+  reassessmentOn: z.optional(
+    z.string().check(z.describe('The day the committee sent the case back for a new on-site review')),
+  ),
   ...versioned,
 });
 
@@ -201,6 +209,20 @@ export const certificateSchema = z.object({
       entry: z.number(),
       reversedOn: z.string(),
     }),
+  ),
+  levelAppealReversal: z.optional(
+    z
+      .object({
+        matterId: z.string(),
+        decision: z.literal('level'),
+        applicationId: z.string(),
+        decidedAt: z.string(),
+        level: starLevelSchema,
+        entry: z.number(),
+        involved: z.array(z.string()),
+        reversedOn: z.string(),
+      })
+      .check(z.describe('An appeal reversed the star-level decision: a committee member sets the level anew')),
   ),
   openRenewalId: z.optional(z.string()),
   log: z.optional(z.object({ index: z.number(), digest: z.string() })),

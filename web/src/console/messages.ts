@@ -267,6 +267,20 @@ export const L = {
       zh: '暂停后的监督审核已通过：可以恢复证书。',
       en: 'A surveillance has passed since the suspension: the certificate may be reinstated.',
     },
+    appealLevel: { zh: '申诉认定的星级', en: 'Level the appeal decides' },
+    appealScore: { zh: '申诉认定的得分', en: 'Score the appeal found' },
+    appealScoreHint: {
+      zh: '一位小数，{min}–{max} 分；星级须为该分数对应的星级',
+      en: 'One decimal, {min}–{max}; the level must be the one the score gives',
+    },
+    setLevelNow: {
+      zh: '申诉结论撤销了星级评定决定：请依申诉结论变更星级（原评审、决定人员回避）。',
+      en: 'The appeal reversed the level decision: set the level it decides (its evaluators and deciders step aside).',
+    },
+    reassessNow: {
+      zh: '本案依申诉重开，评分低于合格线：可退回评审员重新现场审核，或作出否决。',
+      en: 'Reopened on appeal and below the pass mark: send it back for a new on-site review, or reject it.',
+    },
   }),
 
   certificate: m({
