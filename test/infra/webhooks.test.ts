@@ -77,7 +77,7 @@ describe('the webhook worker', () => {
         Resource: [tableArn(), { 'Fn::Join': ['', [tableArn(), '/index/gsi2']] }],
         Condition: {
           'ForAllValues:StringLike': {
-            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX'],
+            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX', 'HOLDERMAIL#*'],
           },
         },
       }),

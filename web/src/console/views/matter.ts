@@ -9,14 +9,13 @@ import {
   MATTER_KIND_LABELS,
   MATTER_OUTCOME_LABELS,
   MATTER_STATE_LABELS,
-  type Matter,
   SEEN_AT_LABELS,
+  type ShownMatter,
 } from '../../../../shared/complaints';
 import type { AuditEvent } from '../../../../shared/model';
 import { type Child, h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
-import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L } from '../messages';
@@ -27,7 +26,7 @@ import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
 import { type People, personOf } from './person';
 
-function seenAt(m: Matter): Child {
+function seenAt(m: ShownMatter): Child {
   if (!m.seenAt) return null;
   const s = m.seenAt;
   // A link is shown as text: staff copy it into a browser of their own choosing, never follow it from here.
@@ -39,14 +38,14 @@ function seenAt(m: Matter): Child {
   ];
 }
 
-function numberOf(m: Matter): Child {
+function numberOf(m: ShownMatter): Child {
   if (m.certificateNumber)
     return h('a', { href: `#/certificate/${encodeURIComponent(m.certificateNumber)}` }, m.certificateNumber);
   return m.reportedNumber ? h('code', null, m.reportedNumber) : null;
 }
 
 /** A reply given up after its attempts: staff must know the reporter was never told. */
-function replyFailed(m: Matter): Child {
+function replyFailed(m: ShownMatter): Child {
   if (!m.replyFailed) return null;
   const { attempts, at } = m.replyFailed;
   return h(
@@ -64,9 +63,9 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
   const res = await apiGet('/v1/staff/matters/{matterId}', { params: { matterId: id } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
   const { today, deadline } = res.body;
-  // The matter and its trail as the API keeps them (answers.ts checks they agree with the document).
-  const m = asRecord<Matter>(res.body.matter);
-  const events = res.body.events.map((e) => asRecord<AuditEvent>(e));
+  // The matter and its trail in full: the document names every field (shared/schemas/answers-fit.ts).
+  const m: ShownMatter = res.body.matter;
+  const events: AuditEvent[] = res.body.events;
   const people: People = res.body.people ?? {};
   const done = () => {
     ctx.notify(L.done);
