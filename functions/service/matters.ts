@@ -175,8 +175,9 @@ async function levelReversalWrites(deps: Deps, actor: Actor, matter: Matter, at:
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */
 export async function planFileAppeal(deps: Deps, actor: Actor, id: string, input: CaseAppealInput): Promise<Plan> {
   const at = deps.clock();
-  const about = appealOfCase(await loadApplication(deps, id), input.decision, actor, at);
-  return planAppealReceived(deps, about, input, actor, at);
+  const application = await loadApplication(deps, id);
+  const about = appealOfCase(application, input.decision, actor, at);
+  return planAppealReceived(deps, { ...about, creditCode: application.organization.creditCode }, input, actor, at);
 }
 
 /**
@@ -197,9 +198,7 @@ export async function planFileCertificateAppeal(
     deps.store.listEvents(eventStreamOf('certificate', number)),
   ]);
   const about = appealOfCertificate(certificate, input.decision, { application, events }, actor, at);
-  // Like the holder's other steps on its certificate, it acts for the organization: only while linked to it.
-  await requireActingFor(deps, actor, certificate.organization.creditCode);
-  return planAppealReceived(deps, about, input, actor, at);
+  return planAppealReceived(deps, { ...about, creditCode: certificate.organization.creditCode }, input, actor, at);
 }
 
 /**
@@ -219,13 +218,22 @@ async function repeatAppealWrite(deps: Deps, about: Parameters<typeof appealedDe
   } satisfies Plan['writes'][number];
 }
 
+/**
+ * An appeal received, against a case's decision or a certificate's: like the applicant's other steps, it acts for
+ * the organization (creditCode), so only while the account is linked to it (403 NOT_LINKED), on either side.
+ */
 async function planAppealReceived(
   deps: Deps,
-  about: Pick<Matter, 'involved' | 'certificateNumber'> & { appealOf: NonNullable<Matter['appealOf']> },
+  appealed: Pick<Matter, 'involved' | 'certificateNumber'> & {
+    appealOf: NonNullable<Matter['appealOf']>;
+    creditCode: string;
+  },
   input: { grounds: string },
   actor: Actor,
   at: Date,
 ): Promise<Plan> {
+  const { creditCode, ...about } = appealed;
+  await requireActingFor(deps, actor, creditCode);
   const matterId = newApplicationId(at);
   const marker = await repeatAppealWrite(deps, about, matterId);
   const received = {

@@ -130,3 +130,18 @@ describe('a rejection reversed on appeal', () => {
     expect(events.at(-1)).toMatchObject({ action: 'renewal-opened', data: { applicationId: id } });
   });
 });
+
+describe('an appeal against a rejection', () => {
+  it('is refused to an applicant unlinked from the organization after the rejection, and writes nothing', async () => {
+    sys.setNow(NOW);
+    const id = await subjects.application('rejected');
+    const { creditCode } = (await sys.deps.store.getApplication(id))!.organization;
+    await ok(
+      sys.api.post(`/v1/staff/organizations/${creditCode}/unlink-account`, { sub: ACTING.applicant }, ACTING.admin),
+    );
+    const res = await refusedWithoutWrites(sys, () =>
+      sys.api.post(`${APPLICATIONS}/${id}/appeals`, CASE_APPEAL, ACTING.applicant),
+    );
+    expect([res.status, res.body.code]).toEqual([403, 'NOT_LINKED']);
+  });
+});
