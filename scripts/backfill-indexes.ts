@@ -3,8 +3,8 @@
  * attributes the table definition now derives from it. A deployment that adds an index (the evaluators' queue,
  * gsi4) makes DynamoDB index only the items that carry its keys, so cases written before it stay out of the new
  * queue until this has run; each update is conditional on the case's version, and a second run changes nothing.
- * Then it makes the data upgrades the table has not had (upgradeData: the organizations' name index). `npm start`
- * does the same for a local data folder by itself.
+ * Then it makes the data upgrades the table has not had (upgradeData: the organizations' name index, the matters'
+ * expiry on their audit events). `npm start` does the same for a local data folder by itself.
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

@@ -17,13 +17,14 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  paginateQuery,
   paginateScan,
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../../shared/model';
 import { organizationTermItems } from '../../shared/organizations/name-terms';
-import { applicationIndexAttributes, keys } from '../../shared/store/keys';
+import { applicationIndexAttributes, eventStreamOf, keys } from '../../shared/store/keys';
 import { keyAttributes, TABLE } from '../../shared/table';
 
 const attributeDefinitions = (names: readonly string[]) =>
@@ -82,6 +83,7 @@ type DataUpgrade = (db: DynamoDBDocumentClient, tableName: string) => Promise<vo
 /** Data an older version did not write, made for the items it wrote; each name is done once per table. */
 const DATA_UPGRADES: Record<string, DataUpgrade> = {
   'organization-name-terms': backfillOrganizationTerms,
+  'matter-event-expiry': giveMatterEventsTheirExpiry,
 };
 
 /** The data upgrades a table has not had yet (`npm run backfill-indexes` runs them on a table in AWS too). */
@@ -126,6 +128,49 @@ async function backfillOrganizationTerms(db: DynamoDBDocumentClient, tableName: 
         await db.send(new PutCommand({ TableName: tableName, Item: term }));
     }
   }
+}
+
+/**
+ * A matter's events written before they carried its expiry get the matter's: otherwise the table would drop the
+ * matter at the end of its retention period and keep its trail, events without their matter. Each update only adds
+ * the attribute to an event that lacks it (the event itself, what is hashed, is not touched).
+ */
+async function giveMatterEventsTheirExpiry(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  const matters = paginateScan(
+    { client: db },
+    {
+      TableName: tableName,
+      FilterExpression: '#entity = :matter AND attribute_exists(#ttl)',
+      ExpressionAttributeNames: { '#entity': 'entity', '#ttl': TABLE.timeToLiveAttribute },
+      ExpressionAttributeValues: { ':matter': 'matter' },
+    },
+  );
+  for await (const page of matters)
+    for (const matter of page.Items ?? []) {
+      const pk = keys.eventStream(eventStreamOf('matter', String(matter.id)));
+      const events = paginateQuery(
+        { client: db },
+        {
+          TableName: tableName,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: 'attribute_not_exists(#ttl)',
+          ExpressionAttributeNames: { '#pk': 'pk', '#ttl': TABLE.timeToLiveAttribute },
+          ExpressionAttributeValues: { ':pk': pk },
+        },
+      );
+      for await (const found of events)
+        for (const event of found.Items ?? [])
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { pk: event.pk, sk: event.sk },
+              UpdateExpression: 'SET #ttl = :expiresAt',
+              ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#ttl)',
+              ExpressionAttributeNames: { '#pk': 'pk', '#ttl': TABLE.timeToLiveAttribute },
+              ExpressionAttributeValues: { ':expiresAt': matter[TABLE.timeToLiveAttribute] },
+            }),
+          );
+    }
 }
 
 /** One index per UpdateTable, as DynamoDB takes them; then the cases get the key attributes they lacked. */

@@ -24,6 +24,7 @@ import { eventStreamOf, keys, matterIndexAttributes } from '../../shared/store/k
 import { CommitConflict } from '../../shared/store/port';
 import { log } from '../http/log';
 import type { Deps } from './deps';
+import { matterEventWrite } from './matter-item';
 import { figureWrites } from './report-figures';
 import { photoUploadFor, refuseDeclaredPhoto } from './report-photo';
 
@@ -154,7 +155,7 @@ export async function fileReport(deps: Deps, input: PublicFilingInput, clientAdd
         },
         from: null,
       },
-      { kind: 'event' as const, value: event },
+      matterEventWrite(event, retainedUntil),
       ...figureWrites(null, matter, at),
     ],
   };

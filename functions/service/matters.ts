@@ -41,7 +41,7 @@ import { loadApplication } from './applications';
 import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { namesOf } from './directory';
-import { matterOf } from './matter-item';
+import { matterEventWrite, matterOf } from './matter-item';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 import { figureWrites } from './report-figures';
@@ -114,7 +114,7 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
   return {
     writes: [
       { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
-      { kind: 'event', value: event },
+      matterEventWrite(event, expiresAt),
       ...(queued ? [...queued.writes, queueNotice(queued.item)] : []),
       ...(await reversalWrites(deps, actor, value, at)),
       // A report closed counts in the month's public figures, with the closing or not at all.
@@ -258,7 +258,7 @@ async function planAppealReceived(
   return {
     writes: [
       { kind: 'advance', value: { ...item, step: value.version }, from: null },
-      { kind: 'event', value: event },
+      matterEventWrite(event, expiresAt),
       { ...marker, value: { ...marker.value, expiresAt } },
     ],
     outcome: { status: 201, body: value },

@@ -7,7 +7,7 @@ import { SYSTEM_MAIL } from '../../shared/model';
 import { eventStreamOf, keys, matterIndexAttributes } from '../../shared/store/keys';
 import type { RegistryStore, Write } from '../../shared/store/port';
 import { advance } from './aggregate';
-import { matterOf } from './matter-item';
+import { matterEventWrite, matterOf } from './matter-item';
 
 /** The writes that mark the matter; none if it is gone (aged out) or already marked. */
 export async function replyFailureWrites(
@@ -27,8 +27,5 @@ export async function replyFailureWrites(
   const item = { ...key, entity: 'matter', ...value, ...matterIndexAttributes(value), step: value.version };
   // The retention the filing set goes on: marking the matter keeps it no longer.
   if (stored.expiresAt !== undefined) Object.assign(item, { expiresAt: stored.expiresAt });
-  return [
-    { kind: 'advance', value: item, from: matter.version },
-    { kind: 'event', value: event },
-  ];
+  return [{ kind: 'advance', value: item, from: matter.version }, matterEventWrite(event, stored.expiresAt)];
 }

@@ -27,6 +27,7 @@ import { CommitConflict } from '../../shared/store/port';
 import { log } from '../http/log';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
+import { matterEventWrite } from './matter-item';
 import { loadMatter } from './matters';
 
 /** Whoever files without an account: events name the channel, never the person. */
@@ -105,7 +106,7 @@ export async function confirmReportPhoto(deps: Deps, id: string, secret: string)
       writes: [
         // The version read is the condition: a staff step or another confirmation meanwhile makes this one a 409.
         { kind: 'advance', value: expiresAt === undefined ? item : { ...item, expiresAt }, from: matter.version },
-        { kind: 'event', value: event },
+        matterEventWrite(event, expiresAt),
       ],
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { reportItemWrites } from '../../shared/national-report/writes';
 import { snapshotEntryOf } from '../../shared/status-snapshot';
 import { applicationIndexAttributes, certificateIndexAttributes, keys } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
+import { TABLE } from '../../shared/table';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -95,7 +96,12 @@ export function toTransactItem(write: Write, table: string): TransactItem {
       return {
         Put: {
           TableName: table,
-          Item: { ...keys.event(v.stream, v.seq), entity: 'event', ...v },
+          Item: {
+            ...keys.event(v.stream, v.seq),
+            entity: 'event',
+            ...v,
+            ...(write.expiresAt === undefined ? {} : { [TABLE.timeToLiveAttribute]: write.expiresAt }),
+          },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': 'pk' },
         },

@@ -6,6 +6,7 @@
  */
 import type { AuditEvent } from '../model';
 import { eventStreamOf } from '../store/keys';
+import { TABLE } from '../table';
 import { GENESIS_HASH, verifyChain } from './chain';
 
 interface Head {
@@ -36,7 +37,8 @@ export function auditStreamsOf(items: readonly Record<string, unknown>[]): Audit
         lastEventHash: String(item.lastEventHash),
       });
     if (item.entity === 'event') {
-      const { pk: _pk, sk: _sk, entity: _entity, ...event } = item;
+      // The table's own attributes, not the event's: an event kept as long as its matter carries its expiry.
+      const { pk: _pk, sk: _sk, entity: _entity, [TABLE.timeToLiveAttribute]: _expiresAt, ...event } = item;
       const list = events.get(String(item.stream)) ?? [];
       list.push(event as unknown as AuditEvent);
       events.set(String(item.stream), list);

@@ -30,7 +30,11 @@ export type Write =
   | { kind: 'application'; value: Application; expectedVersion: number | null }
   | { kind: 'certificate'; value: Certificate; expectedVersion: number | null }
   | { kind: 'organization'; value: OrganizationRecord; expectedVersion: number | null }
-  | { kind: 'event'; value: AuditEvent }
+  /**
+   * `expiresAt` (epoch seconds): the table drops the event then, with the record it belongs to (a matter is kept
+   * for its retention period, and its trail with it). Not part of the event: it is not hashed.
+   */
+  | { kind: 'event'; value: AuditEvent; expiresAt?: number }
   | { kind: 'counter'; name: string; expected: number; next: number }
   /** Numbers added to an item's attributes, unconditionally (a tally of what happened, such as a public figure). */
   | { kind: 'tally'; key: { pk: string; sk: string }; add: Record<string, number> }
