@@ -10,7 +10,7 @@
 import type { RegistryStore, Write } from '../../shared/store/port';
 import { CommitConflict } from '../../shared/store/port';
 import type { WatchlistChangeNotice } from '../../shared/webhooks/email';
-import { addressed, type HolderChangeNotice } from '../../shared/webhooks/holder-email';
+import { addressed, type HolderChangeNotice, holderStillLinked } from '../../shared/webhooks/holder-email';
 import { DUE_INDEX } from '../../shared/webhooks/stored-delivery';
 import { webhookKeys } from '../../shared/webhooks/subscriptions';
 import type { HolderAddresses } from '../directory/port';
@@ -28,8 +28,11 @@ interface EmailItem {
   sk: string;
   entity: 'watchlist-email' | 'holder-email';
   step: number;
-  /** `unaddressed`: the directory names no address for the holder; kept, never tried again on its own. */
-  state: 'queued' | 'sent' | 'unaddressed';
+  /**
+   * `unaddressed`: the directory names no address for the holder; `unlinked`: the holder's account is no longer
+   * linked to the certificate's organization. Either is kept, never tried again on its own, and not sent.
+   */
+  state: 'queued' | 'sent' | 'unaddressed' | 'unlinked';
   notice: WatchlistChangeNotice | HolderChangeNotice;
   attempts: number;
   lastError?: string;
@@ -64,6 +67,8 @@ export interface EmailReport {
   emailFailures: number;
   /** Holders' e-mails the directory had no address for. */
   emailsUnaddressed: number;
+  /** Holders' e-mails not sent because the holder's account was unlinked from the organization meanwhile. */
+  emailsUnlinked: number;
 }
 
 /** Where a holder's e-mail finds its address and its link; without it, holders' e-mails stay queued. */
@@ -81,7 +86,7 @@ export async function sendDueEmails(
   deps: { store: RegistryStore; clock: () => Date } & Partial<HolderMail>,
   notifier: Notifier | undefined,
 ): Promise<EmailReport> {
-  const report: EmailReport = { emailed: 0, emailFailures: 0, emailsUnaddressed: 0 };
+  const report: EmailReport = { emailed: 0, emailFailures: 0, emailsUnaddressed: 0, emailsUnlinked: 0 };
   if (!notifier) return report;
   const now = deps.clock();
   const page = await deps.store.queryItems(webhookKeys.emailsDue, {
@@ -105,6 +110,14 @@ export async function sendDueEmails(
       throw error;
     }
     try {
+      if (item.notice.kind === 'holder_change' && !(await stillLinked(deps.store, item.notice))) {
+        await deps.store.commit({
+          writes: [advance(claimed, { ...claimed, step: claimed.step + 1, state: 'unlinked' })],
+        });
+        log.info('holder e-mail: the holder is no longer linked to the organization', { key: item.notice.key });
+        report.emailsUnlinked++;
+        continue;
+      }
       const notice =
         item.notice.kind === 'holder_change' && holders
           ? await addressedNotice(item.notice, holders.addresses, holders.publicBaseUrl)
@@ -130,6 +143,11 @@ export async function sendDueEmails(
     }
   }
   return report;
+}
+
+/** Read just before the send: an account unlinked since the change is told nothing more of the certificate. */
+async function stillLinked(store: RegistryStore, notice: HolderChangeNotice): Promise<boolean> {
+  return holderStillLinked(notice, notice.creditCode ? await store.getOrganization(notice.creditCode) : undefined);
 }
 
 /** The holder's notice with the directory's address and the permalink; null when the directory has no address. */

@@ -167,7 +167,8 @@ export class StarmarkTable extends Construct {
    * among them: a Query on an index is held to the index's partition key) and the log's entries and size, and
    * writes its own items only — puts, conditional on the step read, inside transactions; it never updates in place
    * or deletes; beside them it puts the outbox records of the e-mails it sent (`OUTBOX`, exactly), and it reads
-   * the holders' kept addresses (`HOLDERMAIL#`, an OIDC deployment's), never writes them. Nothing of certificates,
+   * the holders' kept addresses (`HOLDERMAIL#`, an OIDC deployment's), never writes them, and the organization
+   * records (`ORG#`: which accounts are still linked, asked before a holder's e-mail). Nothing of certificates,
    * cases, keys or audit events, not even to read.
    */
   grantWebhookWork(grantee: IGrantable): void {
@@ -178,8 +179,14 @@ export class StarmarkTable extends Construct {
         resources: [this.table.tableArn, `${this.table.tableArn}/index/${DUE_INDEX}`],
         conditions: {
           'ForAllValues:StringLike': {
-            // Beside its own: the holders' kept addresses (an OIDC deployment's), read just before a holder's e-mail.
-            'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`, ...WEBHOOK_OUTBOX_KEYS, `${HOLDER_ADDRESS_PREFIX}*`],
+            // Beside its own, read just before a holder's e-mail: the holders' kept addresses (an OIDC deployment's)
+            // and the organization record, whose linked accounts say whether the holder is still one to tell.
+            'dynamodb:LeadingKeys': [
+              `${WEBHOOK_PREFIX}*`,
+              ...WEBHOOK_OUTBOX_KEYS,
+              `${HOLDER_ADDRESS_PREFIX}*`,
+              `${prefixOf(keys.organization('x').pk)}*`,
+            ],
           },
         },
       }),

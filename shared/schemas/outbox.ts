@@ -93,6 +93,9 @@ export const holderChangeEntrySchema = z.object({
   ...publicChange,
   kind: z.literal('holder_change'),
   holderSub: z.string(),
+  creditCode: z
+    .optional(z.string())
+    .check(z.describe("The certificate's organization: the holder is sent the message only while linked to it")),
   level: z.string(),
   validUntil: z.string(),
   to: z.optional(z.string()).check(z.describe('The address, filled in when the message is sent')),

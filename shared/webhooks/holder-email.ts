@@ -6,6 +6,7 @@
  */
 import { LEGACY_APPLICANT } from '../legacy-import/certificate';
 import { certificateStatusLabel, type Label } from '../lifecycle/labels';
+import { mayActFor, type OrganizationRecord } from '../organizations';
 import { certificatePagePath } from '../pages';
 import { levelLabel, type StarLevel } from '../scheme';
 import type { PublicEvent } from '../transparency-log/entry';
@@ -26,6 +27,8 @@ export interface HolderChangeNotice {
   kind: typeof HOLDER_NOTICE_KIND;
   /** Whom to tell: the certificate's applicant account, as the staff directory knows it. */
   holderSub: string;
+  /** The certificate's organization, whose account the holder must still be when the e-mail is sent. */
+  creditCode?: string;
   eventId: string;
   event: CertificateEvent['type'];
   number: string;
@@ -52,6 +55,7 @@ export function holderNoticeOf(event: CertificateEvent, holderSub: string): Hold
     key: holderNoticeKey(event.id),
     kind: HOLDER_NOTICE_KIND,
     holderSub,
+    creditCode: event.data.creditCode,
     eventId: event.id,
     event: event.type,
     number: event.data.number,
@@ -62,6 +66,18 @@ export function holderNoticeOf(event: CertificateEvent, holderSub: string): Hold
     changed: event.data.changed,
     at: event.timestamp,
   };
+}
+
+/**
+ * Whether the notice's holder may still be told, when it is sent: only while the account is linked to the
+ * certificate's organization (an organization not on the register has no accounts to unlink; a notice queued
+ * before it named the organization is sent as it was). A former representative hears nothing more of it.
+ */
+export function holderStillLinked(
+  notice: Pick<HolderChangeNotice, 'holderSub' | 'creditCode'>,
+  organization: Pick<OrganizationRecord, 'accounts'> | undefined,
+): boolean {
+  return notice.creditCode === undefined || mayActFor({ sub: notice.holderSub }, organization);
 }
 
 /** The notice as it is sent: addressed, and linked to the certificate's permalink. */

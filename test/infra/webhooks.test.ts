@@ -66,7 +66,7 @@ describe('the webhook worker', () => {
     expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
   });
 
-  it('reads only webhook items, the log entries and the log size; writes only webhook items and the outbox, by put', () => {
+  it('reads webhook items, the log, addresses and organizations; writes only webhook items and the outbox, by put', () => {
     const { statements } = roleStatements(s, s.logicalId(s.stack.webhookWorker.role));
     const dynamo = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toEqual([
@@ -77,7 +77,7 @@ describe('the webhook worker', () => {
         Resource: [tableArn(), { 'Fn::Join': ['', [tableArn(), '/index/gsi2']] }],
         Condition: {
           'ForAllValues:StringLike': {
-            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX', 'HOLDERMAIL#*'],
+            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX', 'HOLDERMAIL#*', 'ORG#*'],
           },
         },
       }),

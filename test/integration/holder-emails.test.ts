@@ -3,7 +3,8 @@
  * transaction queues one e-mail naming the holder's sub (never an address), and the webhook worker sends it to the
  * address the directory gives (locally the dev identity provider's, through the outbox), in Chinese then English,
  * at Beijing time, with the certificate's permalink. Another holder hears nothing of it, and a failing send leaves
- * the change committed and the e-mail queued for a later run.
+ * the change committed and the e-mail queued for a later run. An account unlinked from the organization since is
+ * sent nothing.
  */
 import { describe, expect, it } from 'vitest';
 import type { Notifier } from '../../functions/notify/port';
@@ -90,6 +91,24 @@ describe("holders' e-mails", () => {
     expect((await sentAbout(others)).map((e: any) => e.event)).toEqual(['certificate.issued']);
     const toOther = (await queued('certificate.suspended')).filter((i) => i.notice.holderSub === OTHER_HOLDER);
     expect(toOther).toEqual([]);
+  });
+
+  it('an account unlinked from the organization is told nothing more: its notice is marked unlinked, not sent', async () => {
+    const number = await subjects.certificate('valid');
+    await runWebhooks(sys.deps, sender); // the issue's own notice
+    const { creditCode } = (await sys.deps.store.getCertificate(number))!.organization;
+    await ok(
+      sys.api.post(`/v1/staff/organizations/${creditCode}/unlink-account`, { sub: ACTING.applicant }, ACTING.admin),
+    );
+    await suspend(number);
+    const notifier = recording();
+    const report = await runWebhooks({ ...sys.deps, notifier }, sender);
+    expect([report.emailed, report.emailsUnlinked]).toEqual([0, 1]);
+    expect(notifier.seen).toEqual([]);
+    const [notice, ...more] = (await queued('certificate.suspended')).filter((i) => i.notice.number === number);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ state: 'unlinked', notice: { holderSub: ACTING.applicant, creditCode } });
+    expect((await sentAbout(number)).filter((e: any) => e.event === 'certificate.suspended')).toEqual([]);
   });
 
   it('a failing send leaves the change committed and the e-mail queued for a later run', async () => {
