@@ -1,19 +1,62 @@
-/** The public function's operations: read-only, no authentication, answers a CDN may cache. */
+/**
+ * The public function's operations: read-only, no authentication, answers a CDN may cache. What a crowd calls
+ * (verification, a certificate by number, the keys, the search) is imported with the function; what only a few
+ * callers need (webhooks, reports, receipts, the status snapshot, the log's proofs, the OpenAPI document) is
+ * imported on its first call, so its code, and the S3 and KMS clients under it, stay out of the cold start.
+ */
 import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
-import { certificateLog, consistencyProofOf, inclusionProofOf } from '../service/public-log';
+import { PUBLIC_ROUTES } from '../../shared/routes/public';
+import type { FunctionTable } from '../http/dispatch';
+import { importedOnFirstCall } from '../imported-on-first-call';
+import { certificateLog } from '../service/public-log';
 import { publishedStarMark } from '../signing/star-mark-ring';
-import { publicComplaintOperations } from './complaints';
 import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
-import { webhookOperations } from './webhooks';
+
+const webhooks = importedOnFirstCall(
+  () => import('./webhooks').then((m) => m.webhookOperations),
+  [
+    'createWatchlist',
+    'listWatchlists',
+    'deleteWatchlist',
+    'createWebhookEndpoint',
+    'listWebhookEndpoints',
+    'rotateWebhookSecret',
+    'deleteWebhookEndpoint',
+    'listWebhookDeliveries',
+    'replayWebhookDelivery',
+    'replayWebhookDeliveries',
+  ],
+);
+const complaints = importedOnFirstCall(
+  () => import('./public-complaints').then((m) => m.publicComplaintOperations),
+  ['reportChallenge', 'reportFigures', 'fileReport', 'confirmReportPhoto'],
+);
+const receipts = importedOnFirstCall(
+  () => import('./receipts').then((m) => m.receiptOperations),
+  ['createReceipt', 'verifyReceipt'],
+);
+const statusSnapshot = importedOnFirstCall(
+  () => import('./status-snapshot').then((m) => m.statusSnapshotOperations),
+  ['statusSnapshot'],
+);
+const logProofs = importedOnFirstCall(
+  () => import('./log-proofs').then((m) => m.logProofOperations),
+  ['logInclusionProof', 'logConsistencyProof'],
+);
+const openApi = importedOnFirstCall(() => import('./open-api').then((m) => m.openApiOperations), ['openApi']);
 
 export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
   ...procurementOperations,
-  ...webhookOperations,
-  ...publicComplaintOperations,
+  ...webhooks,
+  ...complaints,
+  ...receipts,
+  ...statusSnapshot,
+  ...logProofs,
+  ...openApi,
   health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };
@@ -30,12 +73,7 @@ export const publicOperations: PublicOperations = {
       },
     };
   },
-  logInclusionProof: async ({ query }, deps) => ({
-    status: 200,
-    body: await inclusionProofOf(deps, query.index, query.size),
-  }),
-  logConsistencyProof: async ({ query }, deps) => ({
-    status: 200,
-    body: await consistencyProofOf(deps, query.from, query.to),
-  }),
 };
+
+/** The public function: its own routes (none of the staff's schemas are built) and their operations. */
+export const publicFunction: FunctionTable<'public'> = { routes: PUBLIC_ROUTES, operations: publicOperations };
