@@ -14,7 +14,7 @@ import { type BenchRow, kb, verdict } from './table';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
- * What the public function reads at a cold start, SDK included (~640 KB today, of ~970 KB deployed). Its cold
+ * What the public function reads at a cold start, SDK included (~615 KB today, of ~960 KB deployed). Its cold
  * import tracks that size, so growth past this is worth a look before it ships: what only a rare route needs
  * belongs behind an `import()` (functions/imported-on-first-call.ts), where the split build leaves it.
  */

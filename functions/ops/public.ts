@@ -2,7 +2,7 @@
  * The public function's operations: read-only, no authentication, answers a CDN may cache. What a crowd calls
  * (verification, a certificate by number, the keys, the search) is imported with the function; what only a few
  * callers need (webhooks, reports, receipts, the status snapshot, the log's proofs, the OpenAPI document) is
- * imported on its first call, so its code, and the S3 and KMS clients under it, stay out of the cold start.
+ * imported on the first such call (public-rare.ts), so its code stays out of the cold start.
  */
 import { DomainError } from '../../shared/errors';
 import { publicRecord } from '../../shared/public-record';
@@ -15,8 +15,8 @@ import { procurementOperations } from './procurement';
 import { publicStarMarkOperations } from './public-star-marks';
 import type { PublicOperations } from './tables';
 
-const webhooks = importedOnFirstCall(
-  () => import('./webhooks').then((m) => m.webhookOperations),
+const rare = importedOnFirstCall(
+  () => import('./public-rare').then((m) => m.rarePublicOperations),
   [
     'createWatchlist',
     'listWatchlists',
@@ -28,35 +28,23 @@ const webhooks = importedOnFirstCall(
     'listWebhookDeliveries',
     'replayWebhookDelivery',
     'replayWebhookDeliveries',
+    'reportChallenge',
+    'reportFigures',
+    'fileReport',
+    'confirmReportPhoto',
+    'createReceipt',
+    'verifyReceipt',
+    'statusSnapshot',
+    'logInclusionProof',
+    'logConsistencyProof',
+    'openApi',
   ],
 );
-const complaints = importedOnFirstCall(
-  () => import('./public-complaints').then((m) => m.publicComplaintOperations),
-  ['reportChallenge', 'reportFigures', 'fileReport', 'confirmReportPhoto'],
-);
-const receipts = importedOnFirstCall(
-  () => import('./receipts').then((m) => m.receiptOperations),
-  ['createReceipt', 'verifyReceipt'],
-);
-const statusSnapshot = importedOnFirstCall(
-  () => import('./status-snapshot').then((m) => m.statusSnapshotOperations),
-  ['statusSnapshot'],
-);
-const logProofs = importedOnFirstCall(
-  () => import('./log-proofs').then((m) => m.logProofOperations),
-  ['logInclusionProof', 'logConsistencyProof'],
-);
-const openApi = importedOnFirstCall(() => import('./open-api').then((m) => m.openApiOperations), ['openApi']);
 
 export const publicOperations: PublicOperations = {
   ...publicStarMarkOperations,
   ...procurementOperations,
-  ...webhooks,
-  ...complaints,
-  ...receipts,
-  ...statusSnapshot,
-  ...logProofs,
-  ...openApi,
+  ...rare,
   health: async (_call, deps) => {
     await deps.store.readCounter('HEALTH');
     return { status: 200, body: { status: 'ok', time: deps.clock().toISOString() } };

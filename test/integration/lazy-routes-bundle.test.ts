@@ -57,7 +57,7 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, query?
 }
 
 describe('the split public bundle', () => {
-  it('leaves the rare routes’ modules out of what its import reads, in chunks of their own', () => {
+  it('leaves the rare routes’ modules out of what its import reads, in a chunk of their own', () => {
     const bundled = Object.values(built.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
     const atStart = Object.keys(built.startInputs);
     for (const lazy of LAZY) {
