@@ -268,8 +268,11 @@ export class StarmarkStack extends Stack {
         [DEPLOYMENT_ENV.objectBucket]: web.objects.bucketName,
         // The open-data manifest is signed with the status key, as the status snapshot is.
         [DEPLOYMENT_ENV.statusKeyIds]: statusSigning.keyIds,
+        // A matter's reply whose send failed as it closed is tried again by the sweep, from the same sender.
+        ...(config.notifyEmailFrom ? { [DEPLOYMENT_ENV.notifyEmailFrom]: config.notifyEmailFrom } : {}),
       },
     });
+    if (config.notifyEmailFrom) grantSendEmail(sweepFn.role, config.notifyEmailFrom, 'RetryMatterReplies');
 
     // Star marks are signed by staff (issuing) and the sweep (a status change may re-issue the signed mark); receipts
     // by the public function alone. Every role that serves or checks marks reads the public keys.

@@ -230,6 +230,21 @@ export const ERROR_CATALOGUE = {
     zh: '评分未达到认证要求，不能批准',
     en: 'The score does not reach the certification threshold and cannot be approved',
   },
+  SCORE_NOT_BELOW_THRESHOLD: {
+    status: 422,
+    zh: '评分已达到合格线，认证委员会按现有评分作出决定，无需退回重新审核',
+    en: 'The score reaches the pass mark: the committee decides on it, with no new review',
+  },
+  LEVEL_NOT_FOR_SCORE: {
+    status: 422,
+    zh: '该星级与所给分数不符：星级须为认证方案对该分数规定的星级',
+    en: 'That star level is not the one the scheme gives the score stated',
+  },
+  LEVEL_UNCHANGED: {
+    status: 422,
+    zh: '申诉认定的星级与证书现有星级相同',
+    en: 'The level the appeal decides is the one the certificate already holds',
+  },
   SURVEILLANCE_PENDING: {
     status: 409,
     zh: '上一次监督审核结果尚待认证委员会决定',
@@ -339,6 +354,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     zh: '现场审核日期不能早于受理日期',
     en: 'The on-site review may not be dated before the case was accepted',
+  },
+  REVIEW_BEFORE_REASSESSMENT: {
+    status: 422,
+    zh: '重新现场审核的日期不能早于退回重新审核的日期',
+    en: 'The new on-site review may not be dated before the case was sent back for it',
   },
   AUDIT_OUTSIDE_CYCLE: {
     status: 422,

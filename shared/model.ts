@@ -13,6 +13,8 @@ export interface Actor {
 }
 
 export const SYSTEM_SWEEP: Actor = { sub: 'system:sweep', roles: ['system'], name: 'daily sweep' };
+/** Who gives up a notice whose sends all failed: whichever runner made the last attempt, on the system's behalf. */
+export const SYSTEM_MAIL: Actor = { sub: 'system:mail', roles: ['system'], name: 'e-mail delivery' };
 
 export interface Organization {
   name: string;
@@ -103,6 +105,13 @@ export interface Application extends Versioned {
   appealReversal?: CaseAppealReversal;
   /** Whoever took part in a decision on this case that an appeal reversed: none of them decides it again. */
   recusedDeciders?: string[];
+  /**
+   * The case was reopened on appeal and waits for its new decision: while it does, a sheet below the pass mark may
+   * go back to the evaluator for a new review (`returnForReassessment`), once.
+   */
+  reopenedOnAppeal?: { matterId?: string; at: string };
+  /** The day the committee sent the case back for a new on-site review: the new review is held from then on. */
+  reassessmentOn?: IsoDate;
 }
 
 /** The reversed rejection a case may be reopened from: its appeal, the decision (by its time) and who took part. */
@@ -235,6 +244,11 @@ export interface Certificate extends Versioned {
    * certificate through `restoreOnAppeal`, which asks for exactly this mark (shared/lifecycle/appeal-reversal.ts).
    */
   appealReversal?: AppealReversal;
+  /**
+   * An appeal against the star-level decision the certificate's level stands on was decided reversed: a committee
+   * member not involved sets the level it decides through `setLevelOnAppeal` (shared/lifecycle/level-appeal.ts).
+   */
+  levelAppealReversal?: LevelAppealReversal;
   openRenewalId?: string;
   /**
    * The certificate's latest entry in the public transparency log, and the digest of the public facts it logged: a
@@ -259,6 +273,21 @@ export interface AppealReversal {
   decision: 'suspension' | 'withdrawal';
   /** The index in `statusHistory` of the line the reversed decision wrote. */
   entry: number;
+  reversedOn: IsoDate;
+}
+
+/** The reversed level decision a certificate's level may be set from: its appeal, and what the level stood on. */
+export interface LevelAppealReversal {
+  matterId: string;
+  decision: 'level';
+  /** The case whose decision set the level, and when it was taken. */
+  applicationId: string;
+  decidedAt: string;
+  /** The level appealed and the status-history line it stands on: a level changed since is not this appeal's. */
+  level: StarLevel;
+  entry: number;
+  /** The appeal's involved: none of them sets the level. */
+  involved: string[];
   reversedOn: IsoDate;
 }
 

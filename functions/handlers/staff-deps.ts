@@ -2,13 +2,14 @@
  * The staff function's dependencies: the signing ones, the reply's e-mail channel, and the staff directory, which no
  * other function reads. With a Cognito user pool it is the pool's groups (the only function granted
  * cognito-idp:ListUsersInGroup); with an OIDC issuer, whose members the registry cannot list, it is the staff's own
- * sign-ins, kept in the table.
+ * sign-ins, kept in the table, beside the verified addresses applicants' sign-ins give (the holders' e-mails').
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { CognitoDirectory } from '../directory/cognito-directory';
-import type { SignInRecorder } from '../directory/record-sign-ins';
+import { allOf, type SignInRecorder } from '../directory/record-sign-ins';
+import { SignInAddresses } from '../directory/sign-in-addresses';
 import { SignInDirectory } from '../directory/sign-in-directory';
 import { emailNotifierFromEnvironment } from '../notify/email-from-env';
 import { traced } from '../observability/powertools';
@@ -23,8 +24,9 @@ export function staffDeps(): Promise<Deps & { signIns?: SignInRecorder }> {
     const userPoolId = process.env[DEPLOYMENT_ENV.userPoolId];
     if (userPoolId)
       return { ...common, directory: new CognitoDirectory(traced(new CognitoIdentityProviderClient({})), userPoolId) };
-    const signIns = new SignInDirectory(common.store, common.clock);
-    return { ...common, directory: signIns, signIns };
+    const directory = new SignInDirectory(common.store, common.clock);
+    const signIns = allOf(directory, new SignInAddresses(common.store, common.clock));
+    return { ...common, directory, signIns };
   });
   return deps;
 }

@@ -6,7 +6,8 @@
  * e-mails go by SES from the configured sender address; without one they stay queued (and are sent once it is). A
  * certificate holder's e-mail goes to the address the user pool has verified for them (cognito-idp:ListUsers on the
  * pool, filtered on their sub), linked to the certificate's page on the public site; without a pool (an OIDC
- * issuer, whose users the registry cannot look up) holders' e-mails stay queued. The sends
+ * issuer, whose users the registry cannot look up) to the verified address the holder's own latest sign-in gave
+ * (kept by the staff function, read here from its item: functions/directory/sign-in-addresses.ts). The sends
  * stop starting well within the minute, so a run ends before the next begins; overlapping runs would be harmless
  * anyway (every claim is conditional). A failed run fails the invocation, for the function's error alarm.
  */
@@ -14,6 +15,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { CognitoDirectory } from '../directory/cognito-directory';
+import { SignInAddresses } from '../directory/sign-in-addresses';
 import { requireEnv } from '../env';
 import { log } from '../http/log';
 import { SesNotifier } from '../notify/ses';
@@ -31,13 +33,14 @@ const sender = httpSender({ allowLoopback: false });
 const emailFrom = process.env[DEPLOYMENT_ENV.notifyEmailFrom];
 const notifier = emailFrom ? new SesNotifier(new SESv2Client({}), emailFrom) : undefined;
 const userPoolId = process.env[DEPLOYMENT_ENV.userPoolId];
-const holderAddresses = userPoolId
+const cognitoAddresses = userPoolId
   ? new CognitoDirectory(traced(new CognitoIdentityProviderClient({})), userPoolId)
   : undefined;
 const publicBaseUrl = process.env[DEPLOYMENT_ENV.publicBaseUrl] ?? '';
 
 export const handler = instrumented(async () => {
   store ??= new DynamoRegistryStore(traced(documentClient()), requireEnv(DEPLOYMENT_ENV.tableName));
+  const holderAddresses = cognitoAddresses ?? new SignInAddresses(store);
   const deps = { store, clock: () => new Date(), notifier, holderAddresses, config: { publicBaseUrl } };
   const report = await runWebhooks(deps, sender, {
     until: Date.now() + SENDING_MS,

@@ -27,8 +27,13 @@ export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAut
 
 /** The caller the JWT authorizer verified (API Gateway's, or the local gateway's with the same shape), if any. */
 export function callerOf(event: ApiEvent): Actor | null {
+  return actorFromClaims(claimsOf(event));
+}
+
+/** The verified token's claims as the JWT authorizer passes them (every value a string), or none. */
+export function claimsOf(event: ApiEvent): Record<string, string> | undefined {
   const claims = 'authorizer' in event.requestContext ? event.requestContext.authorizer?.jwt?.claims : undefined;
-  return actorFromClaims(claims as Record<string, string> | undefined);
+  return claims as Record<string, string> | undefined;
 }
 
 function decodeBody(event: ApiEvent): string | undefined {

@@ -90,8 +90,20 @@ export class DevIdentityProvider {
     );
   }
 
-  async tokenFor(user: Pick<DemoUser, 'sub' | 'roles'> & { name?: string }): Promise<string> {
-    return new SignJWT({ 'cognito:groups': user.roles, ...(user.name ? { name: user.name } : {}), token_use: 'id' })
+  /**
+   * An ID token as Cognito or an OIDC issuer with the `email` scope makes it: the user's address, and whether the
+   * issuer verified it (a demo user's is; `emailVerified: false` makes the token of an address nobody confirmed).
+   */
+  async tokenFor(
+    user: Pick<DemoUser, 'sub' | 'roles'> & { name?: string; email?: string; emailVerified?: boolean },
+  ): Promise<string> {
+    const email = user.email ? { email: user.email, email_verified: user.emailVerified ?? true } : {};
+    return new SignJWT({
+      'cognito:groups': user.roles,
+      ...(user.name ? { name: user.name } : {}),
+      ...email,
+      token_use: 'id',
+    })
       .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp' })
       .setSubject(user.sub)
       .setIssuer(DEV_ISSUER)

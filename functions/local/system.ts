@@ -11,7 +11,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CertificationBody } from '../../shared/certification-body';
 import { DomainError } from '../../shared/errors';
 import type { RegistryStore } from '../../shared/store/port';
-import { recordingSignIns } from '../directory/record-sign-ins';
+import { allOf, recordingSignIns } from '../directory/record-sign-ins';
+import { SignInAddresses } from '../directory/sign-in-addresses';
 import { SignInDirectory } from '../directory/sign-in-directory';
 import { createApiHandler } from '../http/dispatch';
 import { problemResponse } from '../http/problem';
@@ -174,7 +175,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       key: logKey,
       integrate: () => integrateLog({ store, objects: logObjects, ...logKey, clock }),
     };
+    // Sign-ins mode is an OIDC deployment's: staff kept as they sign in, holders' addresses as their tokens give them.
     const signIns = options.directory === 'sign-ins' ? new SignInDirectory(store, clock) : undefined;
+    const signInAddresses = signIns ? new SignInAddresses(store, clock) : undefined;
     const deps: Deps = {
       store,
       clock,
@@ -202,7 +205,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       objects: s3.objects,
       directory: signIns ?? devDirectory,
       // A holder's notices go to the address the dev identity provider gives them (and so to the outbox).
-      holderAddresses: devDirectory,
+      holderAddresses: signInAddresses ?? devDirectory,
       documents: s3.documents,
       // Nothing leaves the machine: notices decided in a request go to the outbox at once.
       notifier: new OutboxNotifier(),
@@ -215,7 +218,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     answer = gatewayListener({
       handlers: {
         public: createApiHandler('public', publicFunction, depsPromise),
-        staff: recordingSignIns(createApiHandler('staff', staffFunction, depsPromise), async () => signIns),
+        staff: recordingSignIns(createApiHandler('staff', staffFunction, depsPromise), async () =>
+          signIns && signInAddresses ? allOf(signIns, signInAddresses) : undefined,
+        ),
       },
       identity,
       allowedHosts: hosts,

@@ -8,6 +8,7 @@ import { refuseUnlessPossible } from '../../shared/lifecycle/step-refusal';
 import type { Actor } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
+import { caseAppealsOnRecord } from '../service/appeals-on-record';
 import { loadApplication, planApplicationTransition, planRenewal, planSubmit } from '../service/applications';
 import { withDueDates } from '../service/case-due';
 import { searchCases } from '../service/case-search';
@@ -61,10 +62,12 @@ export const applicationOperations = {
 
   getApplication: async ({ actor, params }, deps) => {
     const application = await readableApplication(actor, params.id, deps);
-    return {
-      status: 200,
-      body: { ...application, people: await namesOf(deps, peopleNamedOnApplication(application)) },
-    };
+    // The appeals on record, so that the console asks the one-appeal-per-decision rule before it offers another.
+    const [people, appeals] = await Promise.all([
+      namesOf(deps, peopleNamedOnApplication(application)),
+      caseAppealsOnRecord(deps, application),
+    ]);
+    return { status: 200, body: { ...application, people, appeals } };
   },
 
   applicationEvents: async ({ actor, params }, deps) => {

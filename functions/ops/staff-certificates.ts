@@ -6,6 +6,7 @@ import { peopleNamedOnCertificate } from '../../shared/lifecycle/people-named';
 import type { Actor, Certificate } from '../../shared/model';
 import { eventStreamOf } from '../../shared/store/keys';
 import type { TransitionOperations } from '../http/operation';
+import { certificateAppealsOnRecord } from '../service/appeals-on-record';
 import { loadCertificate, planCertificateTransition } from '../service/certificates';
 import type { Deps } from '../service/deps';
 import { namesOf } from '../service/directory';
@@ -24,11 +25,12 @@ export const certificateOperations = {
   getCertificate: async ({ actor, params }, deps) => {
     const certificate = await readableCertificate(actor, params.number, deps);
     // The mark's verification link, as the public record gives it: only while its key is trusted.
-    const [starMark, people] = await Promise.all([
+    const [starMark, people, appeals] = await Promise.all([
       publishedStarMark(deps, certificate),
       namesOf(deps, peopleNamedOnCertificate(certificate)),
+      certificateAppealsOnRecord(deps, certificate),
     ]);
-    return { status: 200, body: { ...certificate, ...starMark, people } };
+    return { status: 200, body: { ...certificate, ...starMark, people, appeals } };
   },
 
   certificateEvents: async ({ actor, params }, deps) => {

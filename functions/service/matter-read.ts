@@ -1,18 +1,13 @@
 /**
- * One matter read from the table, as the core knows it (its storage attributes left out): what the staff's handling
- * (matters.ts) and the reporter's photo confirmation (report-photo.ts) both start from, so the public function's
- * report chunk reads a matter without carrying the staff's handling.
+ * One matter read from the table, as the core knows it (matter-item.ts): what the staff's handling (matters.ts) and
+ * the reporter's photo confirmation (report-photo.ts) both start from, so the public function's report chunk reads
+ * a matter without carrying the staff's handling.
  */
 import type { Matter } from '../../shared/complaints';
 import { DomainError } from '../../shared/errors';
 import { keys } from '../../shared/store/keys';
 import type { Deps } from './deps';
-
-const STORAGE = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'step', 'expiresAt'];
-
-export function matterOf(stored: Record<string, unknown>): Matter {
-  return Object.fromEntries(Object.entries(stored).filter(([k]) => !STORAGE.includes(k))) as unknown as Matter;
-}
+import { matterOf } from './matter-item';
 
 export async function loadMatter(deps: Deps, id: string): Promise<{ matter: Matter; expiresAt: unknown }> {
   const stored = await deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk);

@@ -8,7 +8,7 @@ import { isStaff } from '../../shared/access';
 import { GENESIS_HASH } from '../../shared/audit/chain';
 import { chinaDate } from '../../shared/calendar';
 import {
-  appealedDecisionKey,
+  type appealedDecisionKey,
   appealOfCase,
   appealOfCertificate,
   type CaseAppealInput,
@@ -30,16 +30,19 @@ import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
 import { markCaseAppealReversal } from '../../shared/lifecycle/case-reopening';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
+import { markLevelAppealReversal } from '../../shared/lifecycle/level-appeal';
 import type { Actor, Application } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
 import { queueNotice } from '../notify/queue';
 import { advance } from './aggregate';
+import { lastAppealAgainst } from './appeals-on-record';
 import { loadApplication } from './applications';
 import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { namesOf } from './directory';
-import { loadMatter, matterOf } from './matter-read';
+import { matterOf } from './matter-item';
+import { loadMatter } from './matter-read';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 import { figureWrites } from './report-figures';
@@ -119,7 +122,8 @@ export async function planMatterStep(deps: Deps, actor: Actor, id: string, input
 /**
  * An appeal against a suspension or withdrawal decided `reversed` marks its certificate in the same transaction, so
  * that an admin restores it through the certificate's own transition (restoreOnAppeal), with everything any status
- * change brings; one against a rejection marks the case, which an admin reopens for the committee (reopenOnAppeal).
+ * change brings; one against a rejection marks the case, which an admin reopens for the committee (reopenOnAppeal);
+ * one against a level decision marks the certificate, whose level a member not involved sets (setLevelOnAppeal).
  * Nothing is marked when the certificate or case no longer stands on the decision appealed.
  */
 async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
@@ -127,6 +131,7 @@ async function reversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date
   const number = matter.certificateNumber;
   if (matter.outcome !== 'reversed' || matter.state !== 'decided' || !about) return [];
   if (about.decision === 'rejection') return caseReversalWrites(deps, actor, matter, at);
+  if (about.decision === 'level') return levelReversalWrites(deps, actor, matter, at);
   if (about.entry === undefined || !number) return [];
   const decision = CERTIFICATE_DECISIONS.find((d) => d === about.decision);
   const certificate = decision && (await deps.store.getCertificate(number));
@@ -148,6 +153,18 @@ async function caseReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: 
     { kind: 'application', value, expectedVersion: application.version },
     { kind: 'event', value: event },
   ];
+}
+
+/** The certificate the case issued, marked when its level still stands on the decision appealed. */
+async function levelReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
+  const about = matter.appealOf;
+  const application = about && (await deps.store.getApplication(about.applicationId));
+  const number = application?.certificateNumber ?? matter.certificateNumber;
+  const certificate = number && (await deps.store.getCertificate(number));
+  if (!about?.decidedAt || application?.decision?.at !== about.decidedAt || !certificate) return [];
+  const appeal = { matterId: matter.id, applicationId: application.id, decidedAt: about.decidedAt };
+  const marked = markLevelAppealReversal(certificate, { ...appeal, involved: matter.involved }, chinaDate(at));
+  return marked ? (await planCertificateChange(deps, actor, certificate, marked, at)).writes : [];
 }
 
 /** An applicant's appeal: a matter received, whose involved are the case's evaluators and deciders. */
@@ -186,12 +203,7 @@ export async function planFileCertificateAppeal(
  * one lands.
  */
 async function repeatAppealWrite(deps: Deps, about: Parameters<typeof appealedDecisionKey>[0], matterId: string) {
-  const key = keys.appealedDecision(appealedDecisionKey(about));
-  const marker = await deps.store.getItem(key.pk, key.sk);
-  const earlierId = typeof marker?.matterId === 'string' ? marker.matterId : undefined;
-  const earlier = earlierId
-    ? await deps.store.getItem(keys.matter(earlierId).pk, keys.matter(earlierId).sk)
-    : undefined;
+  const { key, marker, matterId: earlierId, matter: earlier } = await lastAppealAgainst(deps, about);
   const refusal = repeatAppealRefusal(earlier && matterOf(earlier));
   if (refusal) throw new DomainError(refusal, `the decision was appealed in matter ${earlierId}`);
   const step = typeof marker?.step === 'number' ? marker.step : null;

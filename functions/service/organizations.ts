@@ -15,7 +15,7 @@ import {
   unlinkAccount,
 } from '../../shared/organizations';
 import { organizationTermWrites } from '../../shared/organizations/name-terms';
-import { eventStreamOf } from '../../shared/store/keys';
+import { eventStreamOf, keys } from '../../shared/store/keys';
 import type { Write } from '../../shared/store/port';
 import { advance, NEW_AGGREGATE } from './aggregate';
 import type { Deps } from './deps';
@@ -107,5 +107,7 @@ export async function planAccountLink(
   const current = await loadOrganization(deps, creditCode);
   const decided = (linked ? linkAccount : unlinkAccount)(current, input.sub, actor, now, input.reason);
   const { value, writes } = await organizationStep(creditCode, current, decided, actor, now);
-  return { writes, outcome: { status: 200, body: value } };
+  // An unlinked account's kept address (an OIDC deployment's holders' e-mails) goes in the same transaction.
+  const forget: Write[] = linked ? [] : [{ kind: 'delete', key: keys.holderAddress(input.sub) }];
+  return { writes: [...writes, ...forget], outcome: { status: 200, body: value } };
 }

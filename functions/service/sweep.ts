@@ -86,6 +86,8 @@ export interface DailyReport {
   /** Marks of revoked keys re-signed by this run (what the revocation request left), and notices sent. */
   marks: ReissueReport;
   notices: NoticeReport;
+  /** Matters' replies tried again by e-mail (SES in AWS), where the sweep was given a sender address. */
+  replies?: NoticeReport;
   /** The transparency log checked against the public records and yesterday's checkpoint. */
   monitor: LogMonitorRun;
   /** The day's open-data export of the public register, with its signed manifest. */
@@ -111,12 +113,17 @@ async function expireUnconfirmedUploads(deps: Deps): Promise<{ expired: number }
   return { expired: (await deps.documents.expireUnconfirmed(before)).length };
 }
 
-export async function runDailyOperations(deps: Deps, notifier: Notifier): Promise<DailyReport> {
+/**
+ * `email` is the reply channel: a reply whose send failed as its matter closed is tried again here, with waits and a
+ * bounded number of attempts (shared/complaints/reply-retry.ts), since the staff topic never carries one.
+ */
+export async function runDailyOperations(deps: Deps, notifier: Notifier, email?: Notifier): Promise<DailyReport> {
   const sweep = await runSweep(deps);
   const reminders = await sendReminders(deps, notifier);
   const matters = await remindOverdueMatters(deps, notifier);
   const marks = await continueMarkReissues(deps, SYSTEM_SWEEP, SWEEP_BUDGET);
   const notices = await deliverQueuedNotices(deps, notifier);
+  const replies = email ? await deliverQueuedNotices(deps, email) : undefined;
   const openData = await publishOpenData(deps);
   const monitor = await monitorOwnLog(deps);
   const unconfirmedUploads = await expireUnconfirmedUploads(deps);
@@ -126,6 +133,7 @@ export async function runDailyOperations(deps: Deps, notifier: Notifier): Promis
     matters,
     marks,
     notices,
+    ...(replies ? { replies } : {}),
     openData,
     monitor,
     ...(unconfirmedUploads ? { unconfirmedUploads } : {}),

@@ -15,7 +15,7 @@ import { type LoggedBefore, loggedBefore, needsLogEntry, withLogEntries } from '
 import { entryBytesOf } from '../../shared/transparency-log/append';
 import { decodeLogEntry } from '../../shared/transparency-log/entry';
 import { certificateEvent } from '../../shared/webhooks/events';
-import { holderNoticeOf } from '../../shared/webhooks/holder-email';
+import { holderNoticeOf, notifiableHolder } from '../../shared/webhooks/holder-email';
 import { emailWrite } from '../webhooks/emails';
 
 const COUNTER_ATTEMPTS = 40;
@@ -103,7 +103,7 @@ function holderEmails(writes: readonly Write[], before: ReadonlyMap<string, Logg
     const bytes = w.kind === 'item' ? entryBytesOf(w.value) : undefined;
     const entry = bytes ? decodeLogEntry(bytes) : undefined;
     const holder = entry ? holders.get(entry.certificate.number)?.applicantSub : undefined;
-    if (!entry || !holder || w.kind !== 'item') return [];
+    if (!entry || !notifiableHolder(holder) || w.kind !== 'item') return [];
     const event = certificateEvent(Number(w.value.index), entry, before.get(entry.certificate.number)?.facts ?? null);
     return [emailWrite(holderNoticeOf(event, holder), now)];
   });

@@ -8,7 +8,7 @@ import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { apiKeyKeys, integratorSubject } from '../../shared/api-keys';
-import { eventStreamOf, keys, LOG_INDEX_COUNTER } from '../../shared/store/keys';
+import { eventStreamOf, HOLDER_ADDRESS_PREFIX, keys, LOG_INDEX_COUNTER } from '../../shared/store/keys';
 import { TABLE } from '../../shared/table';
 import { DUE_INDEX, deliveryStream } from '../../shared/webhooks/stored-delivery';
 import { endpointStream, watchlistStream, webhookKeys } from '../../shared/webhooks/subscriptions';
@@ -31,13 +31,15 @@ const WRITE_ACTIONS = [
 const prefixOf = (pk: string): string => pk.slice(0, pk.indexOf('#') + 1);
 
 /**
- * The registry's history, which no function may take back: audit events, certificate-number counters and signing-key
- * records (revocations). Prefixes read from the key module, so a renamed prefix moves the guard with it.
+ * The registry's history, which no function may take back: audit events, certificate-number counters, signing-key
+ * records (revocations) and the public figures of counterfeit reports (they outlive the matters they count).
+ * Prefixes read from the key module, so a renamed prefix moves the guard with it.
  */
 export const HISTORY_PREFIXES = {
   auditEvents: prefixOf(keys.event('x', 1).pk),
   counters: prefixOf(keys.counter('x').pk),
   keyRecords: prefixOf(keys.signingKey('x').pk),
+  reportFigures: prefixOf(keys.reportFigureTally('x', 0).pk),
 } as const;
 
 /** The usage counters' partition-key prefix, read from the key module like the history prefixes. */
@@ -164,8 +166,9 @@ export class StarmarkTable extends Construct {
    * The webhook worker's whole access to the table, instead of `grant`: it reads its own items (the due index
    * among them: a Query on an index is held to the index's partition key) and the log's entries and size, and
    * writes its own items only — puts, conditional on the step read, inside transactions; it never updates in place
-   * or deletes; beside them it puts the outbox records of the e-mails it sent (`OUTBOX`, exactly). Nothing of
-   * certificates, cases, keys or audit events, not even to read.
+   * or deletes; beside them it puts the outbox records of the e-mails it sent (`OUTBOX`, exactly), and it reads
+   * the holders' kept addresses (`HOLDERMAIL#`, an OIDC deployment's), never writes them. Nothing of certificates,
+   * cases, keys or audit events, not even to read.
    */
   grantWebhookWork(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
@@ -174,7 +177,10 @@ export class StarmarkTable extends Construct {
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
         resources: [this.table.tableArn, `${this.table.tableArn}/index/${DUE_INDEX}`],
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`, ...WEBHOOK_OUTBOX_KEYS] },
+          'ForAllValues:StringLike': {
+            // Beside its own: the holders' kept addresses (an OIDC deployment's), read just before a holder's e-mail.
+            'dynamodb:LeadingKeys': [`${WEBHOOK_PREFIX}*`, ...WEBHOOK_OUTBOX_KEYS, `${HOLDER_ADDRESS_PREFIX}*`],
+          },
         },
       }),
     );

@@ -181,3 +181,31 @@ export function appealOfCertificate(
     certificateNumber: certificate.number,
   };
 }
+
+/**
+ * The decision an appeal filed now against `decision` on a case would be against, as the one-appeal-per-decision
+ * rule names it (appealedDecisionKey); null when the case has no such decision.
+ */
+export function caseAppealedDecision(
+  application: Pick<Application, 'id' | 'applicantSub' | 'decision'>,
+  decision: CaseDecision,
+): { appealOf: { applicationId: string; decision: CaseDecision; decidedAt: string } } | null {
+  const decidedAt = caseDecisionAt(application, decision);
+  return decidedAt ? { appealOf: { applicationId: application.id, decision, decidedAt } } : null;
+}
+
+/** The same for a certificate: the suspension or withdrawal its status stands on, by its status-history line. */
+export function certificateAppealedDecision(
+  certificate: Pick<Certificate, 'number' | 'applicationId' | 'status' | 'statusHistory'>,
+  decision: CertificateDecision,
+): {
+  appealOf: { applicationId: string; decision: CertificateDecision; entry: number };
+  certificateNumber: string;
+} | null {
+  const standing = standingDecisionOf(certificate);
+  if (standing?.decision !== decision) return null;
+  return {
+    appealOf: { applicationId: certificate.applicationId, decision, entry: standing.entry },
+    certificateNumber: certificate.number,
+  };
+}

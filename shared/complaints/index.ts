@@ -12,6 +12,7 @@ export * from './photo';
 export * from './proof-of-work';
 export * from './repeat-appeal';
 export * from './reply';
+export * from './reply-retry';
 export * from './schemas';
 export * from './settings';
 export * from './states';

@@ -69,6 +69,8 @@ export interface Matter {
   /** What the reporter was told (or why the matter was dismissed), once closed. */
   reply?: string;
   closedAt?: string;
+  /** The reply's e-mail, given up after its attempts (shared/complaints/reply-retry.ts): the reporter was not told. */
+  replyFailed?: { at: string; attempts: number };
   version: number;
   eventSeq: number;
   lastEventHash: string;

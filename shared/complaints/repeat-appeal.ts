@@ -25,3 +25,25 @@ export function repeatAppealRefusal(
   if (!earlier) return null;
   return earlier.state !== 'closed' || earlier.outcome !== undefined ? 'APPEAL_ALREADY_FILED' : null;
 }
+
+/**
+ * An appeal on record against a decision, as a case's or a certificate's answer carries it: the decision's key, the
+ * appeal last filed against it, and where that appeal stands (what `repeatAppealRefusal` reads). The console asks
+ * the same rule with it before it offers "appeal", and links to the matter it names.
+ */
+export interface AppealOnRecord {
+  decisionKey: string;
+  matterId: string;
+  state: Matter['state'];
+  outcome?: Matter['outcome'];
+}
+
+/** The appeal on record against the decision named, if any. */
+export function appealOnRecordFor(
+  appeals: readonly AppealOnRecord[] | undefined,
+  about: Appealed | null,
+): AppealOnRecord | undefined {
+  if (!about) return undefined;
+  const key = appealedDecisionKey(about);
+  return appeals?.find((a) => a.decisionKey === key);
+}

@@ -3,6 +3,7 @@
  * Every text is bounded and refuses control and direction-override characters (schemas/common); a link must be a
  * plain http(s) URL, so no `javascript:` ever reaches a console.
  */
+import { auditEventSchema } from '../schemas/answers';
 import { applicationId, certificateNumber, subject, text } from '../schemas/common';
 import * as z from '../zod';
 import { CASE_DECISIONS, CERTIFICATE_DECISIONS } from './appeals';
@@ -142,14 +143,61 @@ export type MatterStepInput = z.output<typeof matterStepSchema>;
 /** A matter's id is made like an application's (newApplicationId), and checked alike. */
 export const matterPathSchema = z.strictObject({ matterId: applicationId });
 
-/** A matter as staff see it (the contact included, while the matter is open). */
-export const matterSchema = z.looseObject({
+/** A matter as staff are shown it (matterFor): the contact only to its handlers, the reporter's secrets never. */
+export const matterSchema = z.object({
   id: z.string(),
   kind: z.enum(MATTER_KINDS),
   state: z.enum(MATTER_STATES),
   receivedAt: z.string(),
+  certificateNumber: z.optional(z.string()),
+  reportedNumber: z.optional(z.string()),
+  token: z.optional(z.string()),
+  verdict: z.optional(z.enum(REPORTABLE_VERDICTS)),
+  seenAt: z.optional(
+    z.object({
+      kind: z.enum(SEEN_AT_KINDS),
+      place: z.optional(z.string()),
+      link: z.optional(z.string()),
+      city: z.optional(z.string()),
+    }),
+  ),
+  description: z.optional(z.string()),
+  photo: z.optional(
+    z.object({
+      contentType: z.enum(PHOTO_CONTENT_TYPES),
+      size: z.number(),
+      sha256: z.string(),
+      attachedAt: z.string(),
+    }),
+  ),
+  contact: z.optional(
+    z.string().check(z.describe('Personal data, shown to those handling the matter while it is open, never in a list')),
+  ),
+  appealOf: z.optional(
+    z.object({
+      applicationId: z.string(),
+      decision: z.string(),
+      entry: z.optional(z.number()),
+      decidedAt: z.optional(z.string()),
+    }),
+  ),
   involved: z.array(z.string()),
+  replyFailed: z.optional(
+    z
+      .object({ at: z.string(), attempts: z.number() })
+      .check(z.describe('The reply e-mail, given up after its attempts: the reporter was not told')),
+  ),
+  handlerSub: z.optional(z.string()),
+  acknowledgedAt: z.optional(z.string()),
+  notes: z.optional(z.array(z.object({ at: z.string(), by: z.string(), text: z.string() }))),
+  outcome: z.optional(z.enum(MATTER_OUTCOMES)),
+  decidedAt: z.optional(z.string()),
+  decidedBy: z.optional(z.string()),
+  reply: z.optional(z.string()),
+  closedAt: z.optional(z.string()),
   version: z.number(),
+  eventSeq: z.number(),
+  lastEventHash: z.string(),
 });
 
 /** Today in Beijing by the server's clock: what a deadline is compared with. */
@@ -179,7 +227,7 @@ export const matterViewSchema = z.object({
   today,
   matter: matterSchema,
   deadline: z.nullable(z.string().check(z.describe('The day (Beijing) by which the next answer is owed'))),
-  events: z.array(z.looseObject({})),
+  events: z.array(auditEventSchema),
   people: z
     .record(z.string(), z.string())
     .check(z.describe('The staff directory’s names of the people the page names, by account (where it knows them)')),

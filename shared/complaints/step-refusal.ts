@@ -8,7 +8,7 @@ import type { ErrorCode } from '../errors';
 import { roleRefusal } from '../lifecycle/guards';
 import type { Actor } from '../model';
 import { isInvolved } from './involvement';
-import type { Matter } from './matter';
+import type { AttachedPhoto, Matter } from './matter';
 import { MATTER_STEPS, type MatterStep, type MatterStepSpec, roleForStep } from './states';
 
 type Asker = Pick<Actor, 'sub' | 'roles'>;
@@ -52,6 +52,9 @@ export function mayReadContact(asker: Asker, matter: Pick<Matter, 'involved' | '
 export const mayReadPhoto = mayReadContact;
 
 type Shown = Pick<Matter, 'involved' | 'handlerSub' | 'contact' | 'photo' | 'photoUpload'>;
+
+/** A matter as staff are shown it (matterFor): no pending upload, no hash of the reporter's upload secret. */
+export type ShownMatter = Omit<Matter, 'photoUpload' | 'photo'> & { photo?: Omit<AttachedPhoto, 'secretSha256'> };
 
 /**
  * The matter as `asker` may see it: without the contact unless they handle it, and never with the hash of the

@@ -80,3 +80,4 @@ export const directoryMemberSchema = z.object({
   roles: z.array(z.enum(ROLES)),
 });
 export const directoryListSchema = z.object({ items: z.array(directoryMemberSchema) });
+export * from './holder-address';

@@ -4,7 +4,7 @@ import { DomainError, invariant } from '../errors';
 import type { Actor, Application, ApplicationState, Certificate } from '../model';
 import type { SubmitApplicationInput } from '../schemas/application';
 import { isScoreSheetComplete, SCHEME_CALENDAR, type ScoreSheet, scoreTotal } from '../scheme';
-import { reopened } from './case-reopening';
+import { reopened, returnedForReassessment } from './case-reopening';
 import { requireOnSiteReviewDate } from './date-rules';
 import type { Decided } from './events';
 import {
@@ -172,15 +172,25 @@ export function applyApplicationTransition(
       invariant(current.scoreSheet, 'a scored case has its sheet');
       const result = scoreTotal(current.scoreSheet);
       next.decision = { by: actor.sub, at: next.updatedAt, approved: name === 'approve', reason };
+      // Decided: a reopening no longer waits, so its sheet goes back to no evaluator.
+      next.reopenedOnAppeal = undefined;
       data = { total: result.total, level: result.level };
       break;
     }
     case 'reopenOnAppeal': {
       // The reversed appeal was asked first (applicationStepRefusal); its mark is spent here.
       reason = command.input.reason;
-      const { data: reopening, ...fields } = reopened(current);
+      const { data: reopening, ...fields } = reopened(current, next.updatedAt);
       Object.assign(next, fields);
       data = reopening;
+      break;
+    }
+    case 'returnForReassessment': {
+      // A reopening, the committee's impartiality and a sheet below the pass mark were asked first.
+      reason = command.input.reason;
+      const { data: returned, ...fields } = returnedForReassessment(current, chinaDate(now));
+      Object.assign(next, fields);
+      data = returned;
       break;
     }
     case 'withdraw':

@@ -7,6 +7,7 @@
  */
 import type { IsoDate } from '../calendar';
 import type { Application, CaseAppealReversal } from '../model';
+import { isScoreSheetComplete, scoreTotal } from '../scheme';
 import type { Decided } from './events';
 
 type Rejected = Pick<Application, 'state' | 'decision'>;
@@ -51,10 +52,10 @@ export function markCaseAppealReversal(
  * The case reopened for a new decision: back to the committee with its score sheet, the rejection and the member
  * named to decide gone (the admin names another), and everyone who took part in the rejection recused.
  */
-export function reopened(application: Application): Pick<
-  Application,
-  'decision' | 'committeeSub' | 'appealReversal' | 'recusedDeciders'
-> & {
+export function reopened(
+  application: Application,
+  at: string,
+): Pick<Application, 'decision' | 'committeeSub' | 'appealReversal' | 'recusedDeciders' | 'reopenedOnAppeal'> & {
   data: Record<string, unknown>;
 } {
   const reversal = application.appealReversal;
@@ -66,9 +67,47 @@ export function reopened(application: Application): Pick<
     committeeSub: undefined,
     appealReversal: undefined,
     recusedDeciders: [...new Set(recused)],
+    reopenedOnAppeal: { ...(reversal ? { matterId: reversal.matterId } : {}), at },
     data: {
       matterId: reversal?.matterId,
       ...(previous ? { reversedDecision: { by: previous.by, at: previous.at } } : {}),
+    },
+  };
+}
+
+/**
+ * Why a case reopened on appeal may not go back to its evaluator (the reopening and the committee's own rules are
+ * asked first, by applicationStepRefusal): a sheet that is incomplete, or that reaches the pass mark (the committee
+ * decides on it as it stands).
+ */
+export function reassessmentRefusal(
+  application: Pick<Application, 'scoreSheet'>,
+): 'SCORE_SHEET_INCOMPLETE' | 'SCORE_NOT_BELOW_THRESHOLD' | null {
+  const sheet = application.scoreSheet;
+  if (!sheet || !isScoreSheetComplete(sheet)) return 'SCORE_SHEET_INCOMPLETE';
+  return scoreTotal(sheet).passed ? 'SCORE_NOT_BELOW_THRESHOLD' : null;
+}
+
+/**
+ * The case back with its evaluator for a new on-site review: the sheet it was scored on, its score and review date
+ * go (the event keeps the total), and the reopening is spent, so the new sheet is decided as it stands.
+ */
+export function returnedForReassessment(
+  application: Application,
+  today: IsoDate,
+): Pick<Application, 'scoreSheet' | 'score' | 'onSiteReviewDate' | 'reopenedOnAppeal' | 'reassessmentOn'> & {
+  data: Record<string, unknown>;
+} {
+  return {
+    scoreSheet: undefined,
+    score: undefined,
+    onSiteReviewDate: undefined,
+    reopenedOnAppeal: undefined,
+    reassessmentOn: today,
+    data: {
+      matterId: application.reopenedOnAppeal?.matterId,
+      ...(application.score ? { total: application.score.total, level: application.score.level } : {}),
+      ...(application.evaluatorSub ? { evaluatorSub: application.evaluatorSub } : {}),
     },
   };
 }

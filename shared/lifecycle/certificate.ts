@@ -7,6 +7,7 @@ import { approveChange, proposeChange, refuseChange, reviewScopeExtension } from
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
 import { requireIndependentEvaluator, requireRole } from './guards';
+import { setLevelOnAppeal } from './level-appeal';
 import { withStatus } from './status-history';
 import { certificateStepRefusal, refuseUnlessPossible } from './step-refusal';
 import { approveSurveillance, recordSurveillance, refuseSurveillance } from './surveillance';
@@ -151,6 +152,9 @@ export function applyCertificateTransition(
         ...(due ? { surveillanceDeadline: due } : {}),
       });
     }
+    case 'setLevelOnAppeal':
+      // The mark, and that the asker took no part in the decision appealed, were asked first.
+      return setLevelOnAppeal(current, command.input, today);
     case 'withdraw':
       return event(withStatus(current, 'withdrawn', 'for_cause', today));
     case 'cancel':

@@ -21,15 +21,20 @@ export function acceptedOn(application: Pick<Application, 'acceptedOn' | 'submit
   return application.acceptedOn ?? chinaDate(new Date(application.submittedAt));
 }
 
-/** An on-site review is held between the case's acceptance and today. */
+/**
+ * An on-site review is held between the case's acceptance and today; a new one, after the committee sent the case
+ * back for it, not before that day (the review it replaces is not entered again).
+ */
 export function requireOnSiteReviewDate(
-  application: Pick<Application, 'acceptedOn' | 'submittedAt'>,
+  application: Pick<Application, 'acceptedOn' | 'submittedAt' | 'reassessmentOn'>,
   reviewDate: IsoDate,
   today: IsoDate,
 ): void {
   const path = 'body.reviewDate';
   const from = acceptedOn(application);
   if (reviewDate < from) refuse('REVIEW_BEFORE_ACCEPTANCE', path, `${reviewDate} is before acceptance on ${from}`);
+  const back = application.reassessmentOn;
+  if (back && reviewDate < back) refuse('REVIEW_BEFORE_REASSESSMENT', path, `${reviewDate} is before ${back}`);
   notAfterToday(reviewDate, today, path);
 }
 

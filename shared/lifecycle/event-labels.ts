@@ -104,6 +104,7 @@ const T = {
   certificate: { zh: '证书', en: 'Certificate' },
   applicationId: { zh: '申请', en: 'Application' },
   certificateStatus: { zh: '证书状态', en: 'Certificate status' },
+  attempts: { zh: '发送次数', en: 'Attempts' },
   kid: { zh: '签名密钥', en: 'Signing key' },
   revokedKid: { zh: '已撤销的密钥', en: 'Revoked key' },
   document: { zh: '文件', en: 'File' },
@@ -165,6 +166,7 @@ export function eventFacts(stream: EventStream, event: Described): EventFact[] {
     add('sha256', text(d.sha256));
   }
   if (event.action === 'attach-photo') add('sha256', text(d.sha256));
+  if (event.action === 'reply-failed') add('attempts', text(d.attempts));
   add('certificate', text(stream === 'matter' ? d.certificateNumber : d.certificate));
   if (stream !== 'application') add('applicationId', text(d.applicationId));
   if (typeof d.certificateStatus === 'string')

@@ -109,8 +109,12 @@ export const OTHER_EVENT_LABELS: Readonly<Record<string, Label>> = {
   },
   'sweep-expire': { zh: '有效期届满，系统标记过期', en: 'Expired by the sweep' },
   'appeal-reversed': {
-    zh: '申诉决定撤销原决定，待依申诉结论恢复证书或重新决定',
-    en: 'An appeal reversed the decision: to be restored, or decided again',
+    zh: '申诉决定撤销原决定，待依申诉结论恢复证书、重新决定或变更星级',
+    en: 'An appeal reversed the decision: to be restored, decided again, or its level set',
+  },
+  'reply-failed': {
+    zh: '答复邮件多次发送失败，已停止重试',
+    en: 'The reply e-mail could not be sent: given up after its attempts',
   },
   documentAdded: { zh: '添加文件（记录 SHA-256）', en: 'File added (SHA-256 recorded)' },
   mark_reissued: { zh: '签名密钥撤销，星级标志重新签发', en: 'Star mark re-signed: its key was revoked' },
@@ -128,6 +132,7 @@ export const CERTIFICATE_ISSUED_LABEL: Label = { zh: '证书颁发（第 1 周�
 export const SYSTEM_ACTOR_LABELS: Readonly<Record<string, Label>> = {
   'system:sweep': { zh: '每日巡检（系统）', en: 'Daily sweep (system)' },
   'system:import': { zh: '证书导入命令（系统）', en: 'Import command (system)' },
+  'system:mail': { zh: '邮件发送（系统）', en: 'E-mail delivery (system)' },
   // A report or complaint filed on the public page: nobody signed in, and the filer's contact is no name.
   public: { zh: '公众提交', en: 'Filed by the public' },
 };

@@ -11,7 +11,7 @@ import { DomainError, type ErrorCode } from '../errors';
 import type { Actor, Application, Certificate, Role } from '../model';
 import { isScoreSheetComplete, scoreTotal } from '../scheme';
 import { appealReversalRefusal } from './appeal-reversal';
-import { caseReversalRefusal } from './case-reopening';
+import { caseReversalRefusal, reassessmentRefusal } from './case-reopening';
 import { changeStepRefusal } from './changes';
 import { postponementRefusal } from './date-rules';
 import {
@@ -22,6 +22,7 @@ import {
   ownerRefusal,
   roleRefusal,
 } from './guards';
+import { levelAppealRefusal } from './level-appeal';
 import { surveillanceStepRefusal } from './surveillance';
 import {
   APPLICATION_TRANSITIONS,
@@ -78,6 +79,13 @@ export function applicationStepRefusal(
   if (general) return general;
   if (BY_ASSIGNED_EVALUATOR.includes(name)) return assignedEvaluatorRefusal(asker, current);
   if (name === 'reopenOnAppeal') return caseReversalRefusal(current);
+  if (name === 'returnForReassessment')
+    return (
+      (current.reopenedOnAppeal ? null : 'NO_REVERSED_APPEAL') ??
+      namedCommitteeRefusal(asker, current) ??
+      impartialityRefusal(asker, current) ??
+      reassessmentRefusal(current)
+    );
   if (name === 'approve' || name === 'reject') {
     const partial = namedCommitteeRefusal(asker, current) ?? impartialityRefusal(asker, current);
     if (partial) return partial;
@@ -140,6 +148,7 @@ export function certificateStepRefusal(
     if (refusal) return refusal;
   }
   if (name === 'restoreOnAppeal') return appealReversalRefusal(current);
+  if (name === 'setLevelOnAppeal') return levelAppealRefusal(current, asker);
   return null;
 }
 

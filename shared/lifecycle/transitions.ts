@@ -147,6 +147,17 @@ export const APPLICATION_TRANSITIONS = {
     zh: '依申诉结论重新作出认证决定',
     en: 'Reopen for a new decision: the appeal reversed the rejection',
   },
+  returnForReassessment: {
+    slug: 'return-for-reassessment',
+    // A case reopened on appeal whose sheet is below the pass mark could only be rejected again: the committee sends
+    // it back to its evaluator for a new on-site review and a new sheet, once per reopening (reassessmentRefusal).
+    from: ['scored'],
+    to: 'document_review_passed',
+    role: 'committee',
+    input: app.returnForReassessmentSchema,
+    zh: '退回评审员重新现场审核（申诉重开，评分低于合格线）',
+    en: 'Send back to the evaluator for a new on-site review (reopened on appeal, below the pass mark)',
+  },
   issue: {
     slug: 'issue',
     from: ['approved'],
@@ -243,6 +254,17 @@ export const CERTIFICATE_TRANSITIONS = {
     input: cert.certificateReasonSchema,
     zh: '依申诉结论恢复证书',
     en: 'Restore: the appeal reversed the decision',
+  },
+  setLevelOnAppeal: {
+    slug: 'set-level-on-appeal',
+    // An appeal decided reversed against the level decision the level stands on (levelAppealRefusal): a member none
+    // of the appeal's involved sets the level it decides, as a surveillance that changes the level would.
+    from: ['valid'],
+    to: 'valid',
+    role: 'committee',
+    input: cert.setLevelOnAppealSchema,
+    zh: '依申诉结论变更星级',
+    en: 'Set the star level: the appeal reversed the level decision',
   },
   withdraw: {
     slug: 'withdraw',

@@ -25,8 +25,10 @@ function reasonOf(item: ReportItem): string | null {
 function changeOf(item: ReportItem): string | null {
   const c = item.change;
   if (!c) return null;
-  const to = c.field === 'level' ? levelLabel(c.to as ReportItem['level'], 'zh') : c.to;
-  return `${(CHANGE_FIELD_LABELS[c.field as keyof typeof CHANGE_FIELD_LABELS] ?? LEVEL_FIELD).zh}：${c.from ?? '—'} → ${to}`;
+  const level = c.field === 'level';
+  const to = level ? levelLabel(c.to as ReportItem['level'], 'zh') : c.to;
+  const from = level && c.from ? levelLabel(c.from as ReportItem['level'], 'zh') : c.from;
+  return `${(CHANGE_FIELD_LABELS[c.field as keyof typeof CHANGE_FIELD_LABELS] ?? LEVEL_FIELD).zh}：${from ?? '—'} → ${to}`;
 }
 
 export const NATIONAL_REPORT_COLUMNS: Columns<ReportRow> = [

@@ -56,6 +56,7 @@ export const EXPIRY_REASON = { zh: '证书有效期届满（过期）', en: 'Val
 
 const CHANGE_ACTIONS = new Set(['approve-change', 'approve-scope-extension']);
 const SURVEILLANCE_ACTIONS = new Set(['record-surveillance', 'approve-surveillance']);
+const LEVEL_SET_ON_APPEAL = 'set-level-on-appeal';
 const KIND_OF_NEW_STATUS: Partial<Record<CertificateStatus, ReportKind>> = {
   suspended: 'suspension',
   valid: 'reinstatement',
@@ -74,6 +75,8 @@ export function reportKindOf(event: Pick<AuditEvent, 'action' | 'from' | 'to' | 
   const outcome = event.data?.outcome;
   if (SURVEILLANCE_ACTIONS.has(event.action) && !event.data?.pending && (outcome === 'raise' || outcome === 'lower'))
     return 'change';
+  // So does the level an appeal against the level decision set (it never keeps the level).
+  if (event.action === LEVEL_SET_ON_APPEAL) return 'change';
   return null;
 }
 
@@ -140,5 +143,6 @@ function changeOf(kind: ReportKind, certificate: Certificate, event: AuditEvent)
     const last = certificate.changes?.[certificate.changes.length - 1];
     return last ? { change: { field: last.field, from: last.from, to: last.to } } : {};
   }
-  return { change: { field: 'level', from: null, to: certificate.level } };
+  const previous = event.action === LEVEL_SET_ON_APPEAL ? event.data?.previousLevel : undefined;
+  return { change: { field: 'level', from: typeof previous === 'string' ? previous : null, to: certificate.level } };
 }

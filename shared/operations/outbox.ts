@@ -20,12 +20,17 @@ export type OutboxMessage =
 
 export type OutboxEntry = OutboxMessage & {
   channel: NotifyChannel;
-  status: 'queued' | 'sent';
+  /** `failed`: given up after its attempts (a matter's reply, shared/complaints/reply-retry.ts). */
+  status: 'queued' | 'sent' | 'failed';
   subject: string;
   text: string;
   queuedAt: string;
   sentAt?: string;
   messageId?: string;
+  /** The sends that failed so far, and when the next is due (a reply being tried again). */
+  attempts?: number;
+  nextAttemptAt?: string;
+  failedAt?: string;
 };
 
 /** The words a person receives, whichever kind of message it is. */

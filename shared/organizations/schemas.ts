@@ -13,7 +13,7 @@ export const accountLinkSchema = z.strictObject({
   reason: z.optional(reason),
 });
 
-export const organizationRecordSchema = z.looseObject({
+export const organizationRecordSchema = z.object({
   creditCode: z.string(),
   name: z.string(),
   nameEn: z.optional(z.string()),
@@ -30,6 +30,8 @@ export const organizationRecordSchema = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  eventSeq: z.number(),
+  lastEventHash: z.string(),
 });
 
 export const organizationViewSchema = z.object({

@@ -1,8 +1,12 @@
 /**
  * What the endpoints answer, as schemas: the `response` of each route, from which OpenAPI describes the answers.
- * They describe the shape a client may rely on; fields not named here may appear (loose objects), never disappear.
+ * A staff record (case, certificate, audit event, due entry, outbox entry) is named field by field and closed
+ * (`additionalProperties: false`): the console renders the record in full, so the document says all of it, and the
+ * contract test fails on a field the server sends and the document does not name (answers-fit.ts checks each
+ * against the domain type). The public records stay open: they name what a client may rely on and may grow.
  */
-import { MATTER_NOTICE_KINDS } from '../complaints/reply';
+import { MATTER_OUTCOMES } from '../complaints/matter';
+import { MATTER_STATES } from '../complaints/states';
 import { CASE_AWAITS } from '../lifecycle/case-due';
 import {
   APPLICATION_STATES,
@@ -11,19 +15,18 @@ import {
   CHANGE_FIELDS,
   CHANGE_KINDS,
   CHANGE_REASON_CATEGORIES,
+  COMMITTEE_GROUNDS,
   REASON_CATEGORIES,
 } from '../model';
 import { DUE_KINDS } from '../operations/due';
-import { NOTICE_KINDS } from '../operations/notices';
-import { NOTIFY_CHANNELS } from '../operations/outbox';
+import { scoreSheetRecordSchema } from '../scheme/schema';
 import { certificateStatusSchema, starLevelSchema } from '../search/schema';
 import { KEY_PURPOSES, KEY_STATUSES } from '../star-mark/jwks';
 import { REFUSAL_VERDICTS, STATUS_VERDICTS } from '../star-mark/verdict';
 import { publicLogSchema } from '../transparency-log/public-proof';
-import { WATCHLIST_NOTICE_KIND } from '../webhooks/email';
-import { HOLDER_NOTICE_KIND } from '../webhooks/holder-email';
 import * as z from '../zod';
-import { serviceDocumentSchema } from './application';
+import { organizationSchema, serviceDocumentSchema } from './application';
+import { outboxEntrySchema } from './outbox';
 
 const cursor = z.optional(z.string()).check(z.describe('Present when more items follow: pass it back as `cursor`'));
 const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor });
@@ -83,12 +86,19 @@ export const publicCertificateSchema = z.looseObject({
   log: z.optional(publicLogSchema).check(z.describe("The certificate's latest public log entry and its proof")),
 });
 
-export const applicationSchema = z.looseObject({
+/** What every versioned record carries: its optimistic-lock version and the head of its audit hash chain. */
+const versioned = {
+  version: z.number(),
+  eventSeq: z.number(),
+  lastEventHash: z.string(),
+};
+
+export const applicationSchema = z.object({
   id: z.string(),
   kind: z.enum(['initial', 'renewal']),
   renewalOf: z.optional(z.string()),
   state: z.enum(APPLICATION_STATES),
-  organization,
+  organization: organizationSchema,
   scope: z.string(),
   operatingSince: z.string(),
   applicantSub: z.string(),
@@ -101,14 +111,60 @@ export const applicationSchema = z.looseObject({
   evaluatorSub: z.optional(z.string()),
   conflictedEvaluators: z.optional(z.array(z.string())),
   committeeSub: z.optional(z.string()),
+  contractNo: z.optional(z.string()),
+  acceptedOn: z.optional(z.string()).check(z.describe('The day (Beijing) the case was accepted')),
+  revisionNote: z.optional(z.string()),
+  onSiteReviewDate: z.optional(z.string()),
+  scoreSheet: z.optional(scoreSheetRecordSchema),
   score: z.optional(z.object({ total: z.number(), level: z.nullable(starLevelSchema), passed: z.boolean() })),
+  decision: z.optional(
+    z.object({ by: z.string(), at: z.string(), approved: z.boolean(), reason: z.optional(z.string()) }),
+  ),
   certificateNumber: z.optional(z.string()),
-  version: z.number(),
+  appealReversal: z.optional(
+    z
+      .object({
+        matterId: z.string(),
+        decision: z.literal('rejection'),
+        decidedAt: z.string(),
+        involved: z.array(z.string()),
+        reversedOn: z.string(),
+      })
+      .check(z.describe('An appeal reversed the rejection: the case may be reopened for a new decision')),
+  ),
+  recusedDeciders: z.optional(z.array(z.string())),
+  reopenedOnAppeal: z.optional(
+    z
+      .object({ matterId: z.optional(z.string()), at: z.string() })
+      .check(z.describe('Reopened on appeal and waiting for its new decision')),
+  ),
+  reassessmentOn: z.optional(
+    z.string().check(z.describe('The day the committee sent the case back for a new on-site review')),
+  ),
+  ...versioned,
 });
 
-export const certificateSchema = z.looseObject({
+/** One line of a certificate's change history as staff see it: every value, the one before included. */
+const changeRecordSchema = z.object({
+  date: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  field: z.enum(CHANGE_FIELDS),
+  from: z.nullable(z.string()),
+  to: z.string(),
+  reasonCategory: z.enum(CHANGE_REASON_CATEGORIES),
+});
+
+const surveillanceRecord = {
+  date: z.string(),
+  total: z.number(),
+  level: z.nullable(starLevelSchema),
+  outcome: z.enum(['keep', 'raise', 'lower', 'suspend']),
+  evaluatorSub: z.string(),
+};
+
+export const certificateSchema = z.object({
   number: z.string(),
-  organization,
+  organization: organizationSchema,
   scope: z.string(),
   level: starLevelSchema,
   score: z.number(),
@@ -116,16 +172,70 @@ export const certificateSchema = z.looseObject({
   cycle: z.number(),
   validFrom: z.string(),
   validUntil: z.string(),
+  issuedAt: z.string(),
+  applicationId: z.string(),
   applicantSub: z.string(),
+  evaluatorSub: z.optional(z.string()),
+  lastSurveillance: z.nullable(z.string()),
   nextSurveillanceDue: z.nullable(z.string()),
+  surveillancePostponedUntil: z.nullable(z.string()),
+  suspendedOn: z.nullable(z.string()),
+  clearedOn: z.nullable(z.string()).check(z.describe('A passing surveillance held while suspended: reinstatable')),
+  surveillances: z.array(z.object(surveillanceRecord)),
+  pendingSurveillance: z.optional(
+    z
+      .object({ ...surveillanceRecord, grounds: z.array(z.enum(COMMITTEE_GROUNDS)), recordedOn: z.string() })
+      .check(z.describe('A surveillance result the committee has yet to decide')),
+  ),
   statusHistory: statusHistorySchema,
-  changes: z.optional(changeHistorySchema),
+  changes: z.optional(z.array(changeRecordSchema)),
+  pendingChange: z.optional(
+    z
+      .object({
+        kind: z.enum(CHANGE_KINDS),
+        field: z.enum(CHANGE_FIELDS),
+        from: z.nullable(z.string()),
+        to: z.string(),
+        reasonCategory: z.enum(CHANGE_REASON_CATEGORIES),
+        reason: z.string(),
+        proposedBy: z.string(),
+        proposedOn: z.string(),
+        review: z.optional(z.object({ by: z.string(), date: z.string(), note: z.optional(z.string()) })),
+      })
+      .check(z.describe('A change proposed and not yet decided')),
+  ),
+  appealReversal: z.optional(
+    z.object({
+      matterId: z.string(),
+      decision: z.enum(['suspension', 'withdrawal']),
+      entry: z.number(),
+      reversedOn: z.string(),
+    }),
+  ),
+  levelAppealReversal: z.optional(
+    z
+      .object({
+        matterId: z.string(),
+        decision: z.literal('level'),
+        applicationId: z.string(),
+        decidedAt: z.string(),
+        level: starLevelSchema,
+        entry: z.number(),
+        involved: z.array(z.string()),
+        reversedOn: z.string(),
+      })
+      .check(z.describe('An appeal reversed the star-level decision: a committee member sets the level anew')),
+  ),
   openRenewalId: z.optional(z.string()),
+  log: z.optional(z.object({ index: z.number(), digest: z.string() })),
   token: z.optional(z.string()),
   tokenKid: z.optional(z.string()),
   tokenSignedAt: z.optional(z.string()).check(z.describe('When the current star mark was signed')),
   starMark: z.optional(starMarkSchema),
-  version: z.number(),
+  markReissue: z.optional(
+    z.object({ revokedKid: z.string(), reissuedAt: z.string(), downloadedAt: z.optional(z.string()) }),
+  ),
+  ...versioned,
 });
 
 export const issuedSchema = z.object({ application: applicationSchema, certificate: certificateSchema });
@@ -135,13 +245,31 @@ const peopleSchema = z
   .record(z.string(), z.string())
   .check(z.describe('The staff directory’s names of the people the answer names, by account (where it knows them)'));
 
-/** One case as its page reads it: the application, and the names of the people it names. */
-export const applicationViewSchema = z.extend(applicationSchema, { people: peopleSchema });
+/** The appeals filed against the decisions a case or certificate stands on (shared/complaints/repeat-appeal.ts). */
+const appealsOnRecordSchema = z
+  .array(
+    z.object({
+      decisionKey: z.string().check(z.describe('The decision appealed, as the one-appeal-per-decision rule names it')),
+      matterId: z.string().check(z.describe('The appeal last filed against it')),
+      state: z.enum(MATTER_STATES),
+      outcome: z.optional(z.enum(MATTER_OUTCOMES)),
+    }),
+  )
+  .check(z.describe('The appeal on record against each decision the record stands on: a decision is appealed once'));
 
-/** One certificate as its page reads it: the record, and the names of the people it names. */
-export const certificateViewSchema = z.extend(certificateSchema, { people: peopleSchema });
+/** One case as its page reads it: the application, the names of the people it names, the appeals on record. */
+export const applicationViewSchema = z.extend(applicationSchema, {
+  people: peopleSchema,
+  appeals: appealsOnRecordSchema,
+});
 
-export const auditEventSchema = z.looseObject({
+/** One certificate as its page reads it: the record, the names of the people it names, the appeals on record. */
+export const certificateViewSchema = z.extend(certificateSchema, {
+  people: peopleSchema,
+  appeals: appealsOnRecordSchema,
+});
+
+export const auditEventSchema = z.object({
   stream: z.string(),
   seq: z.number(),
   at: z.string(),
@@ -149,6 +277,8 @@ export const auditEventSchema = z.looseObject({
   action: z.string(),
   from: z.nullable(z.string()),
   to: z.string(),
+  reason: z.optional(z.string()),
+  data: z.optional(z.record(z.string(), z.unknown())),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -187,12 +317,15 @@ export const caseSearchSchema = z.object({
     .check(z.describe('More organizations matched the name than were read: a longer part of the name narrows it')),
 });
 
-export const dueEntrySchema = z.looseObject({
+const organizationNamed = z.object({ name: z.string(), creditCode: z.string() });
+
+export const dueEntrySchema = z.object({
   kind: z.enum(DUE_KINDS),
   number: z.string(),
   cycle: z.number(),
-  organization,
+  organization: organizationNamed,
   level: starLevelSchema,
+  applicantSub: z.string(),
   due: z.string(),
   daysLeft: z.number(),
   postponed: z.boolean(),
@@ -206,20 +339,7 @@ export const dueListSchema = z.object({
   truncated: z.boolean(),
 });
 
-export const outboxPageSchema = pageOf(
-  z.looseObject({
-    key: z.string(),
-    kind: z.enum([...DUE_KINDS, ...NOTICE_KINDS, ...MATTER_NOTICE_KINDS, WATCHLIST_NOTICE_KIND, HOLDER_NOTICE_KIND]),
-    /** The certificate a reminder or notice is about; a reply names its matter instead. */
-    number: z.optional(z.string()),
-    matterId: z.optional(z.string()),
-    channel: z.enum(NOTIFY_CHANNELS),
-    status: z.enum(['queued', 'sent']),
-    subject: z.string(),
-    text: z.string(),
-    queuedAt: z.string(),
-  }),
-);
+export const outboxPageSchema = pageOf(outboxEntrySchema);
 
 export const verificationAnswerSchema = z.object({
   checkedAt: z.string(),

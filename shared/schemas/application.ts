@@ -53,6 +53,8 @@ export const assignCommitteeSchema = z.strictObject({ committeeSub: subject, rea
 export const approveSchema = z.strictObject({ reason: z.optional(reason) });
 export const rejectSchema = z.strictObject({ reason });
 export const reopenOnAppealSchema = z.strictObject({ reason });
+/** Why a reopened case below the pass mark goes back to its evaluator for a new on-site review. */
+export const returnForReassessmentSchema = z.strictObject({ reason });
 export const issueSchema = z.strictObject({});
 export const withdrawApplicationSchema = z.strictObject({ reason: z.optional(reason) });
 

@@ -1,7 +1,8 @@
 /** Inputs of the certificate's staff endpoints. */
 
 import { CHANGE_FIELDS, CHANGE_KINDS, CHANGE_REASON_CATEGORIES } from '../model';
-import { scoreSheetSchema } from '../scheme';
+import { PASS_MIN, roundToTenth, scoreSheetSchema, TOTAL_CAP } from '../scheme';
+import { starLevelSchema } from '../search/schema';
 import * as z from '../zod';
 import { isoDate, optionalNote, reason, subject, text } from './common';
 
@@ -37,3 +38,17 @@ export const approveChangeSchema = z.strictObject({ note: optionalNote });
 export const refuseChangeSchema = z.strictObject({ reason });
 /** The evaluator's review of a scope extension: when it was held and what it found. */
 export const reviewScopeExtensionSchema = z.strictObject({ reviewDate: isoDate, note: optionalNote });
+
+/**
+ * The level an appeal against the level decision found, with the total it stands on (one decimal, as a sheet's): the
+ * scheme's own level for that total is the only one taken (shared/lifecycle/level-appeal.ts).
+ */
+export const setLevelOnAppealSchema = z.strictObject({
+  level: starLevelSchema,
+  score: z.number().check(
+    z.minimum(PASS_MIN),
+    z.maximum(TOTAL_CAP),
+    z.refine((n: number) => roundToTenth(n) === n, { message: 'a score has one decimal at most' }),
+  ),
+  reason,
+});

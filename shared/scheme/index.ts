@@ -42,6 +42,7 @@ export {
   MAX_SPECIAL_DEDUCTION_ENTRIES,
   MAX_TEXT_LENGTH,
   type ScoreSheetInput,
+  scoreSheetRecordSchema,
   scoreSheetSchema,
 } from './schema';
 export type {

@@ -57,6 +57,14 @@ export const scoreSheetSchema = z.pipe(
   }),
 );
 
+/** A score sheet as the registry keeps and answers it: the bonus, if any, single (as the transform above leaves it). */
+export const scoreSheetRecordSchema = z.object({
+  schemeVersion: z.string(),
+  indicators: z.array(indicatorScoreSchema),
+  specialDeductions: z.array(reasonSchema),
+  bonus: z.optional(z.nullable(reasonSchema)),
+});
+
 export type ScoreSheetInput = z.input<typeof scoreSheetSchema>;
 
 /** 'indicators.3.score' → ['indicators', 3, 'score'], the form zod and form libraries expect. */

@@ -10,6 +10,9 @@ import type { Application, AuditEvent, Certificate } from '../model';
 /** Sorts after every date: terminal certificates stay listed by status but never come due. */
 const NEVER = '9999-12-31';
 
+/** The partition prefix of holders' kept addresses (keys.holderAddress), which the webhook worker may read. */
+export const HOLDER_ADDRESS_PREFIX = 'HOLDERMAIL#';
+
 export const keys = {
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   certificate: (number: string) => ({ pk: `CERT#${number}`, sk: 'CERT' }),
@@ -57,6 +60,12 @@ export const keys = {
    */
   staffMembers: 'STAFF#MEMBERS',
   staffMember: (sub: string) => ({ pk: 'STAFF#MEMBERS', sk: sub }),
+  /**
+   * An OIDC deployment's verified e-mail address of an applicant account, from its latest sign-in: where the holder
+   * of a certificate is told of its changes (shared/directory/holder-address.ts). One item per account, so the
+   * webhook worker may read these and no other account data.
+   */
+  holderAddress: (sub: string) => ({ pk: `${HOLDER_ADDRESS_PREFIX}${sub}`, sk: 'EMAIL' }),
   /** A complaint, counterfeit report or appeal (shared/complaints). */
   matter: (id: string) => ({ pk: `MATTER#${id}`, sk: 'MATTER' }),
   /**

@@ -4,6 +4,7 @@
  * the holder by their sub alone: the address is the directory's, looked up when the message is sent, so no
  * address is ever part of a key or kept with the change. One notice per event (the key is the event's id).
  */
+import { LEGACY_APPLICANT } from '../legacy-import/certificate';
 import { certificateStatusLabel, type Label } from '../lifecycle/labels';
 import { certificatePagePath } from '../pages';
 import { levelLabel, type StarLevel } from '../scheme';
@@ -12,6 +13,12 @@ import { beijingTime, EVENT_LABELS, FIELD_LABELS } from './email';
 import type { CertificateEvent, FactField } from './events';
 
 export const HOLDER_NOTICE_KIND = 'holder_change';
+
+/**
+ * Whether a certificate's applicant account is one to tell: an imported certificate's placeholder holder is no
+ * account until an administrator links one, so no notice is queued for it (the worker would find no address).
+ */
+export const notifiableHolder = (sub: string | undefined): sub is string => !!sub && sub !== LEGACY_APPLICANT;
 
 export interface HolderChangeNotice {
   /** `<event id>#holder`: one message per event. */

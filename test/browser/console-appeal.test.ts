@@ -9,6 +9,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar';
+import { MATTER_STATE_LABELS } from '../../shared/complaints';
+import { ERROR_CATALOGUE } from '../../shared/errors';
 import { SCHEME_CALENDAR } from '../../shared/scheme/calendar';
 import { keys } from '../../shared/store/keys';
 import { CONSOLE_WIDTHS, openAction, overflow, screenshot, usePageRig } from '../support/page-driver';
@@ -45,6 +47,24 @@ async function visit(page: Page, hash: string, title: string) {
   await page.waitForSelector(title);
 }
 
+/** The offer of an appeal already filed: disabled, the reason in zh and en, a link to its matter; no form. */
+async function expectAppealed(page: Page, decision: string, matterId: string) {
+  const section = page.locator(`section[data-appeal="${decision}"]`);
+  expect(await section.getAttribute('data-appealed')).toBe(matterId);
+  const button = section.locator('[data-appeal-open]');
+  expect(await button.isDisabled()).toBe(true);
+  expect(await button.getAttribute('data-refusal')).toBe('APPEAL_ALREADY_FILED');
+  const text = (await section.textContent()) ?? '';
+  expect(text).toContain(ERROR_CATALOGUE.APPEAL_ALREADY_FILED.zh);
+  expect(text).toContain(ERROR_CATALOGUE.APPEAL_ALREADY_FILED.en);
+  // The holder may not open the handling page: it is given the appeal's number and where the appeal stands.
+  const matter = section.locator(`[data-appeal-matter="${matterId}"]`);
+  expect(await matter.getAttribute('data-appeal-state')).toBe('received');
+  expect(await matter.textContent()).toContain(MATTER_STATE_LABELS.received.zh);
+  expect(await matter.locator('a').count()).toBe(0);
+  expect(await section.locator('[data-appeal-deadline], textarea').count()).toBe(0);
+}
+
 describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => {
   it('is filed by the holder from its suspended certificate, the deadline shown', async () => {
     const number = await suspendedCertificate();
@@ -71,6 +91,13 @@ describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => 
     expect(stored?.involved).toEqual(expect.arrayContaining([SUSPENDER, DEFAULT_ACTORS.evaluator]));
     expect(await overflow(page)).toBe(0);
     await screenshot(page, `appeal-filed-${width}`, { fullPage: true });
+
+    // Reloaded, the page knows the decision was appealed: the offer disabled, why, and the way to the appeal.
+    await page.reload();
+    await page.waitForSelector('#certificate-title');
+    await expectAppealed(page, 'suspension', id);
+    expect(await overflow(page)).toBe(0);
+    await screenshot(page, `appeal-already-filed-${width}`, { fullPage: true });
   });
 
   it('is offered to nobody but the holder, and to the holder only within the period', async () => {
@@ -98,8 +125,13 @@ describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => 
     await section.locator('[data-appeal-open]').click();
     await section.locator('textarea[name="grounds"]').fill('评分表第 3 项漏计现场整改记录，请复核');
     await section.locator('[data-appeal-submit]').click();
-    await section.locator('[data-appeal-filed]').waitFor();
+    const filed = section.locator('[data-appeal-filed]');
+    await filed.waitFor();
+    const matterId = (await filed.getAttribute('data-appeal-filed')) as string;
     expect(await overflow(page)).toBe(0);
+    await page.reload();
+    await page.waitForSelector('#case-title');
+    await expectAppealed(page, 'rejection', matterId);
   });
 
   it('reversed, proposes the restoration to the administrator, who carries it out', async () => {

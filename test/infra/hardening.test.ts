@@ -333,9 +333,9 @@ describe('retention and recovery', () => {
     expect(JSON.stringify(st.Condition)).toMatch(/kms:EncryptionContext:aws:logs:arn.*log-group:\/Starmark\/\*/);
   });
 
-  it('denies every function deleting audit events, counters and key records, by the key module’s prefixes', () => {
+  it('denies every function deleting audit events, counters, key records and report figures, by their prefixes', () => {
     expect(Object.values(HISTORY_PREFIXES).sort()).toEqual(
-      [keys.eventStream(''), keys.counter('').pk, keys.signingKey('').pk].sort(),
+      [keys.eventStream(''), keys.counter('').pk, keys.signingKey('').pk, 'FIGURES#'].sort(),
     );
     for (const f of [...Object.values(s.stack.functions)]) {
       const role = s.template.toJSON().Resources;

@@ -77,7 +77,7 @@ describe('the webhook worker', () => {
         Resource: [tableArn(), { 'Fn::Join': ['', [tableArn(), '/index/gsi2']] }],
         Condition: {
           'ForAllValues:StringLike': {
-            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX'],
+            'dynamodb:LeadingKeys': ['WEBHOOK#*', 'LOG#ENTRIES#*', 'COUNTER#LOG#INDEX', 'HOLDERMAIL#*'],
           },
         },
       }),
@@ -93,7 +93,7 @@ describe('the webhook worker', () => {
   });
 
   it(
-    'sends watchlist e-mail and matter replies by SES from the configured address alone, on that identity and its domain',
+    'sends watchlist e-mail, matter replies and their retries by SES from the configured address alone',
     () => {
       const withEmail = synth({ context: { notifyEmailFrom: 'notify@starmark.example.cn' } });
       try {
@@ -120,14 +120,21 @@ describe('the webhook worker', () => {
           actionsOf([st]).some((a) => a.startsWith('ses:')),
         );
         expect(replies).toEqual([{ ...ses[0], Sid: 'SendMatterReplies' }]);
-        // No other function may send e-mail: the public function and the sweep are given no SES at all.
+        // The sweep tries again a reply whose send failed as it closed: the same sender, its own statement.
+        const sweep = withEmail.stack.functions.sweep;
+        const sweepEnv = withEmail.template.toJSON().Resources[withEmail.logicalId(sweep.fn)].Properties.Environment;
+        expect(sweepEnv.Variables[DEPLOYMENT_ENV.notifyEmailFrom]).toBe('notify@starmark.example.cn');
+        const retries = roleStatements(withEmail, withEmail.logicalId(sweep.role)).statements.filter((st) =>
+          actionsOf([st]).some((a) => a.startsWith('ses:')),
+        );
+        expect(retries).toEqual([{ ...ses[0], Sid: 'RetryMatterReplies' }]);
+        // No other function may send e-mail: the public function is given no SES at all.
         const others = withEmail.template.findResources('AWS::IAM::Policy');
         const senders = Object.values(others).filter((p) => JSON.stringify(p).includes('ses:SendEmail'));
-        expect(senders).toHaveLength(2);
-        for (const fn of [withEmail.stack.functions.public, withEmail.stack.functions.sweep])
-          expect(actionsOf(roleStatements(withEmail, withEmail.logicalId(fn.role)).statements)).not.toContain(
-            'ses:SendEmail',
-          );
+        expect(senders).toHaveLength(3);
+        expect(
+          actionsOf(roleStatements(withEmail, withEmail.logicalId(withEmail.stack.functions.public.role)).statements),
+        ).not.toContain('ses:SendEmail');
       } finally {
         withEmail.cleanup();
       }

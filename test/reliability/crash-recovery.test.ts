@@ -83,8 +83,8 @@ it('keeps every acknowledged write through kill -9 of the whole system and a res
       headers: { authorization: `Bearer ${token2}` },
     });
     expect(res.status, `acknowledged write ${i}`).toBe(200);
-    // A read names the people the case mentions beside it; the case itself is what must have survived.
-    const { people: _people, ...read } = (await res.json()) as Record<string, unknown>;
+    // A read names the people the case mentions and its appeals beside it; the case itself must have survived.
+    const { people: _people, appeals: _appeals, ...read } = (await res.json()) as Record<string, unknown>;
     expect(read).toEqual(ack.body);
   }
 

@@ -45,7 +45,8 @@ type Kind =
   | 'scoreSheet'
   | 'documents'
   | 'token'
-  | 'byteCount';
+  | 'byteCount'
+  | 'score';
 const base64 = (bytes: string | Uint8Array) => Buffer.from(bytes).toString('base64');
 const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
   // Each refused as a file before a row is read: not base64, not a CSV or XLSX, over the console's limits.
@@ -69,6 +70,15 @@ const BAD_BY_KIND: Record<Kind, () => [string, unknown][]> = {
     ['negative', -1],
     ['a fraction', 1.5],
     ['a string', '12'],
+    ['nothing', undefined],
+  ],
+  // A total as a sheet gives it: one decimal, from the pass mark to the cap.
+  score: () => [
+    ['below the pass mark', 69.9],
+    ['over the cap', 100.1],
+    ['two decimals', 95.55],
+    ['a string', '96'],
+    ['NaN as text', 'NaN'],
     ['nothing', undefined],
   ],
   // Signed tokens are judged, not parsed: any string gets an answer, so only what is not a bounded string is refused.
@@ -108,6 +118,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'application:approve': { reason: 'text' },
   'application:reject': REASON,
   'application:reopenOnAppeal': REASON,
+  'application:returnForReassessment': REASON,
   'application:issue': {},
   'application:withdraw': { reason: 'text' },
   'certificate:recordSurveillance': { auditDate: 'date', scoreSheet: 'scoreSheet', suspendForCause: 'text' },
@@ -118,6 +129,7 @@ export const BODY_FIELDS: Record<string, Record<string, Kind>> = {
   'certificate:suspend': REASON,
   'certificate:reinstate': REASON,
   'certificate:restoreOnAppeal': REASON,
+  'certificate:setLevelOnAppeal': { level: 'identifier', score: 'score', ...REASON },
   'certificate:withdraw': REASON,
   'certificate:cancel': REASON,
   'certificate:requestChange': CHANGE,

@@ -15,7 +15,16 @@ import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
-import { ACTING, CASE_APPEAL, CERTIFICATE_APPEAL, CHANGE_REQUESTS, KNOWN, ok, VALID_INPUT } from './valid-requests';
+import {
+  ACTING,
+  CASE_APPEAL,
+  CERTIFICATE_APPEAL,
+  CHANGE_REQUESTS,
+  KNOWN,
+  LEVEL_APPEAL,
+  ok,
+  VALID_INPUT,
+} from './valid-requests';
 
 export { ACTING, VALID_INPUT };
 
@@ -178,6 +187,43 @@ export class Subjects {
     return id;
   }
 
+  /** An appeal filed by applicant-acme, reversed by a committee member who took no part in anything (committee-sun). */
+  private async reversedAppeal(path: string, appeal: object): Promise<void> {
+    const filed = await ok(this.api.post(`${path}/appeals`, appeal, ACTING.applicant));
+    const steps = `/v1/staff/matters/${filed.id}/steps`;
+    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
+    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+  }
+
+  /**
+   * A valid four-star certificate whose case reviewer-sun approved, and whose holder's appeal against that level was
+   * decided reversed: a member none of the appeal's involved (the acting committee-zhao) may set its level.
+   */
+  async certificateLevelReversedOnAppeal(): Promise<string> {
+    const id = await this.application('scored');
+    const path = `/v1/staff/applications/${id}`;
+    await ok(this.api.post(`${path}/approve`, {}, 'reviewer-sun'));
+    const issued = await ok(this.api.post(`${path}/issue`, {}, ACTING.admin));
+    await this.reversedAppeal(path, LEVEL_APPEAL);
+    return issued.certificate.number as string;
+  }
+
+  /**
+   * A case scored below the pass mark and rejected by reviewer-sun, reopened on its appeal: the acting committee
+   * member (committee-zhao, who took no part in the rejection) may send it back to its evaluator.
+   */
+  async caseReopenedBelowPass(): Promise<string> {
+    const id = await this.application('document_review_passed');
+    const path = `/v1/staff/applications/${id}`;
+    const review = { reviewDate: '2026-11-23', scoreSheet: sheetWithTotal(62) };
+    await ok(this.api.post(`${path}/record-on-site-review`, review, ACTING.evaluator));
+    await ok(this.api.post(`${path}/reject`, { reason: '评分低于合格线' }, 'reviewer-sun'));
+    await this.reversedAppeal(path, CASE_APPEAL);
+    await ok(this.api.post(`${path}/reopen-on-appeal`, { reason: '申诉撤销原决定' }, ACTING.admin));
+    return id;
+  }
+
   /** One case and one certificate that read-only requests share. */
   readable(kind: 'application' | 'certificate'): Promise<string> {
     if (!this.shared.has(kind))
@@ -197,14 +243,18 @@ export class Subjects {
         kind === 'application'
           ? name === 'reopenOnAppeal'
             ? await this.caseReversedOnAppeal()
-            : await this.application(spec.from[0] as ApplicationState)
+            : name === 'returnForReassessment'
+              ? await this.caseReopenedBelowPass()
+              : await this.application(spec.from[0] as ApplicationState)
           : AWAITS_COMMITTEE.has(name)
             ? await this.certificateAwaitingCommittee()
             : AWAITS_CHANGE[name]
               ? await this.certificateAwaitingChange(AWAITS_CHANGE[name].kind, AWAITS_CHANGE[name].reviewed)
               : name === 'restoreOnAppeal'
                 ? await this.certificateReversedOnAppeal()
-                : await this.certificate(spec.from[0]!);
+                : name === 'setLevelOnAppeal'
+                  ? await this.certificateLevelReversedOnAppeal()
+                  : await this.certificate(spec.from[0]!);
       return {
         method: 'POST',
         path: fill(route.path, subject),

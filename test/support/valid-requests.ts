@@ -32,6 +32,8 @@ const REASON = { reason: '现场核查发现投诉处理记录缺失' };
 
 /** The holder's appeal against the suspension of its certificate. */
 export const CASE_APPEAL = { decision: 'rejection', grounds: '评分表第 3 项漏计现场整改记录' };
+/** The holder's appeal against the star level its case was given. */
+export const LEVEL_APPEAL = { decision: 'level', grounds: '评分表第 3 项应得满分，星级应为五星级' };
 export const CERTIFICATE_APPEAL = { decision: 'suspension', grounds: '暂停所依据的投诉已由消费者撤回并书面澄清' };
 
 /** A change of each kind that any fresh test certificate accepts (its values are no test organization's own). */
@@ -87,6 +89,7 @@ export const VALID_INPUT: Record<TransitionKey, () => Record<string, unknown>> =
   'application:approve': () => ({}),
   'application:reject': () => REASON,
   'application:reopenOnAppeal': () => ({ reason: '申诉委员会认定不予认证的依据不成立' }),
+  'application:returnForReassessment': () => ({ reason: '申诉认定现场审核漏查整改记录，须重新现场审核' }),
   'application:issue': () => ({}),
   'application:withdraw': () => ({}),
   // Held on the day (the tests' clock): on a certificate suspended today, that is what clears it for reinstatement.
@@ -98,6 +101,8 @@ export const VALID_INPUT: Record<TransitionKey, () => Record<string, unknown>> =
   'certificate:suspend': () => REASON,
   'certificate:reinstate': () => REASON,
   'certificate:restoreOnAppeal': () => ({ reason: '申诉委员会认定暂停依据不成立' }),
+  // The subject's case was scored 91.5 (four-star); the appeal found five stars.
+  'certificate:setLevelOnAppeal': () => ({ level: 'five', score: 96, reason: '申诉委员会复核评分表，第 3 项应得满分' }),
   'certificate:withdraw': () => REASON,
   'certificate:cancel': () => REASON,
   // The holder's own request and staff's proposal; the decisions act on a change the subject already has waiting.

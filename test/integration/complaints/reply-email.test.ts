@@ -4,20 +4,19 @@
  * the reply to SES at once — the real SDK client, its request caught by a local endpoint that answers as SES does —
  * to the address the reporter left, from the configured sender, in zh and en. The outbox then records it sent by
  * SES with its message id and without the address. A failed send keeps the reply queued (the staff topic of the
- * sweep never takes it) until the next send goes through; a phone number gets no e-mail.
+ * sweep never takes it) for a send after its wait (reply-retries.test.ts: the sweep's); a phone number gets none.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emailNotifierFromEnvironment } from '../../../functions/notify/email-from-env';
 import { deliverQueuedNotices } from '../../../functions/notify/queue';
 import { SnsNotifier } from '../../../functions/notify/sns';
+import { REPLY_RETRY } from '../../../shared/complaints';
 import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';
 import { keys } from '../../../shared/store/keys';
 import { decidedReport } from '../../support/decided-report';
 import { useTestSystem } from '../../support/local-system';
+import { useSesEndpoint } from '../../support/ses-endpoint';
 import { scanAll } from '../../support/table-snapshot';
 import { ACTING } from '../../support/valid-requests';
 
@@ -25,51 +24,14 @@ const NOW = '2026-11-23T02:00:00Z';
 const FROM = 'notify@starmark.example.cn';
 const sys = useTestSystem({ now: NOW });
 
-/** What SES was asked to send, as the SDK put it on the wire; `failing` answers as an SES outage would. */
-const received: { path: string; body: any }[] = [];
-let failing = false;
-let ses: Server;
-let endpoint = '';
-
-const bodyOf = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let text = '';
-    req.on('data', (chunk) => {
-      text += chunk;
-    });
-    req.on('end', () => resolve(text));
-  });
-
-beforeAll(async () => {
-  ses = createServer(async (req, res) => {
-    const body = await bodyOf(req);
-    if (failing) {
-      res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalFailure' });
-      res.end(JSON.stringify({ message: 'service unavailable' }));
-      return;
-    }
-    received.push({ path: req.url ?? '', body: JSON.parse(body) });
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ MessageId: `ses-${received.length}` }));
-  });
-  await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => ses.close(() => resolve())));
-
-const sesClient = () =>
-  new SESv2Client({
-    endpoint,
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+const ses = useSesEndpoint();
+const received = ses.received;
 
 beforeEach(() => {
-  received.length = 0;
-  failing = false;
+  ses.reset();
+  sys.setNow(NOW);
   // The staff function's channel as its composition root builds it from the stack's environment.
-  const notifier = emailNotifierFromEnvironment({ [DEPLOYMENT_ENV.notifyEmailFrom]: FROM }, sesClient);
+  const notifier = emailNotifierFromEnvironment({ [DEPLOYMENT_ENV.notifyEmailFrom]: FROM }, ses.client);
   expect(notifier?.channel).toBe('ses');
   sys.deps.notifier = notifier;
 });
@@ -106,10 +68,10 @@ describe('the reply to a reporter, by SES', () => {
     expect(JSON.stringify(await scanAll(sys.dynamo.endpoint))).not.toContain(address);
   });
 
-  it('stays queued when SES fails, is never given to the staff topic, and goes with the next send', async () => {
+  it('stays queued when SES fails, is never given to the staff topic, and goes with a send after its wait', async () => {
     const address = 'later@example.test';
     const id = await decided(address);
-    failing = true;
+    ses.failing = true;
     expect((await step(id, { step: 'reply', reply: '经核查不属实' }, ACTING.admin)).status).toBe(200);
     expect(received).toEqual([]);
     expect((await replyOf(id))[0]).toMatchObject({ status: 'queued' });
@@ -123,12 +85,15 @@ describe('the reply to a reporter, by SES', () => {
       maxAttempts: 1,
     });
     const sweep = await deliverQueuedNotices(sys.deps, new SnsNotifier(unreachable, 'arn:aws:sns:local:0:starmark'));
-    expect(sweep).toEqual({ sent: [], failed: [] });
+    expect(sweep).toEqual({ sent: [], failed: [], givenUp: [] });
     expect(await queued()).toHaveLength(1);
 
-    failing = false;
+    ses.failing = false;
     const notifier = sys.deps.notifier;
     if (!notifier) throw new Error('no channel');
+    // Tried again at once it is not: it waits its turn (shared/complaints/reply-retry.ts), then goes.
+    expect(await deliverQueuedNotices(sys.deps, notifier)).toEqual({ sent: [], failed: [], givenUp: [] });
+    sys.setNow(new Date(Date.parse(NOW) + REPLY_RETRY.waitHours[0] * 3_600_000).toISOString());
     const retried = await deliverQueuedNotices(sys.deps, notifier);
     expect(retried.sent).toEqual([`matter-reply#${id}`]);
     expect(received.map((r) => r.body.Destination.ToAddresses)).toEqual([[address]]);

@@ -9,6 +9,7 @@ import { importCertificates } from '../../../functions/service/legacy-import/imp
 import { readImportFile } from '../../../functions/service/legacy-import/read-file';
 import { DomainError, ERROR_CATALOGUE } from '../../../shared/errors';
 import { MAX_IMPORT_BYTES } from '../../../shared/legacy-import';
+import { webhookKeys } from '../../../shared/webhooks/subscriptions';
 import { auditProblems } from '../../support/audit-integrity';
 import { encodeGbk } from '../../support/gbk';
 import { type LegacyRow, legacyCsv, legacyRow } from '../../support/legacy-file';
@@ -163,6 +164,15 @@ describe('a real run', () => {
     const indices = [...certs.values()].map((c) => c.log?.index);
     expect(indices.every((i) => typeof i === 'number')).toBe(true);
     expect(new Set(indices).size).toBe(rows.length);
+  });
+
+  it('queues no holder e-mail for an imported certificate, whose holder is no account yet', async () => {
+    await run(file);
+    expect((await sys.deps.store.getCertificates(rows.map((r) => r.certificate_number!))).size).toBe(rows.length);
+    const emails = await sys.deps.store.queryItems(webhookKeys.emails, { limit: 100 });
+    const numbers = new Set(rows.map((r) => r.certificate_number));
+    const about = emails.items.filter((i: any) => i.entity === 'holder-email' && numbers.has(i.notice.number));
+    expect(about).toEqual([]);
   });
 
   it('writes nothing the second time the same file is imported', async () => {

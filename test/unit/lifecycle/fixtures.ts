@@ -63,9 +63,25 @@ export function withCaseAppealReversal(application: Application): Application {
   };
 }
 
+/**
+ * A case reopened on appeal (its rejection by committee-2 reversed) whose sheet is below the pass mark: the committee
+ * may send it back to its evaluator for a new on-site review.
+ */
+export function reopenedBelowPass(application: Application, total = 62): Application {
+  const scored = application.scoreSheet ? { scoreSheet: sheetWithTotal(total) } : {};
+  return {
+    ...application,
+    ...scored,
+    ...(application.score ? { score: { total, level: null, passed: false } } : {}),
+    recusedDeciders: ['evaluator-1', 'committee-2'],
+    reopenedOnAppeal: { matterId: '01JTESTMATTER0000000000000', at: '2026-11-22T02:00:00.000Z' },
+  };
+}
+
 /** The case a transition acts on in the table-driven tests: reopening on appeal needs a reversed rejection. */
 export function applicationFor(name: string, state: ApplicationState): Application {
   const application = applicationIn(state);
+  if (name === 'returnForReassessment') return reopenedBelowPass(application);
   return name === 'reopenOnAppeal' ? withCaseAppealReversal(application) : application;
 }
 
@@ -142,6 +158,7 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   approve: {},
   reject: { reason: '服务网点不足' },
   reopenOnAppeal: { reason: '申诉委员会认定不予认证的依据不成立' },
+  returnForReassessment: { reason: '申诉认定现场审核漏查整改记录，须重新现场审核' },
   issue: {},
   withdraw: { reason: '申请人撤回' },
   recordSurveillance: { auditDate: '2026-11-20', scoreSheet: sheetWithTotal(91) },
@@ -152,6 +169,7 @@ export const INPUTS: Record<string, Record<string, unknown>> = {
   suspend: { reason: '投诉核实' },
   reinstate: { reason: '整改完成' },
   restoreOnAppeal: { reason: '申诉委员会认定暂停依据不成立' },
+  setLevelOnAppeal: { level: 'five', score: 96, reason: '申诉委员会复核评分表，第 3 项应得满分' },
   cancel: { reason: '持证人申请注销' },
   requestChange: RENAME,
   proposeChange: RENAME,
@@ -208,6 +226,26 @@ export function withAppealReversal(certificate: Certificate): Certificate {
   };
 }
 
+/**
+ * A certificate whose level decision (the case's approval by committee-2, on evaluator-1's evaluation) an appeal
+ * decided reversed: its level still stands on the issue line.
+ */
+export function withLevelAppealReversal(certificate: Certificate): Certificate {
+  return {
+    ...certificate,
+    levelAppealReversal: {
+      matterId: '01JTESTMATTER0000000000000',
+      decision: 'level',
+      applicationId: certificate.applicationId,
+      decidedAt: '2026-01-09T02:00:00.000Z',
+      level: certificate.level,
+      entry: 0,
+      involved: ['evaluator-1', 'committee-2'],
+      reversedOn: '2026-11-22',
+    },
+  };
+}
+
 /** The certificate a transition acts on in the table-driven tests: a committee decision needs a pending result. */
 export function certificateFor(name: string, status: CertificateStatus): Certificate {
   const certificate = certificateIn(status);
@@ -215,6 +253,7 @@ export function certificateFor(name: string, status: CertificateStatus): Certifi
   if (name === 'approveChange' || name === 'refuseChange') return withPendingChange(certificate);
   if (name === 'reviewScopeExtension') return withPendingExtension(certificate, false);
   if (name === 'restoreOnAppeal') return withAppealReversal(certificate);
+  if (name === 'setLevelOnAppeal') return withLevelAppealReversal(certificate);
   if (name === 'approveScopeExtension' || name === 'refuseScopeExtension')
     return withPendingExtension(certificate, true);
   return certificate;

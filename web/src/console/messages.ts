@@ -267,6 +267,20 @@ export const L = {
       zh: '暂停后的监督审核已通过：可以恢复证书。',
       en: 'A surveillance has passed since the suspension: the certificate may be reinstated.',
     },
+    appealLevel: { zh: '申诉认定的星级', en: 'Level the appeal decides' },
+    appealScore: { zh: '申诉认定的得分', en: 'Score the appeal found' },
+    appealScoreHint: {
+      zh: '一位小数，{min}–{max} 分；星级须为该分数对应的星级',
+      en: 'One decimal, {min}–{max}; the level must be the one the score gives',
+    },
+    setLevelNow: {
+      zh: '申诉结论撤销了星级评定决定：请依申诉结论变更星级（原评审、决定人员回避）。',
+      en: 'The appeal reversed the level decision: set the level it decides (its evaluators and deciders step aside).',
+    },
+    reassessNow: {
+      zh: '本案依申诉重开，评分低于合格线：可退回评审员重新现场审核，或作出否决。',
+      en: 'Reopened on appeal and below the pass mark: send it back for a new on-site review, or reject it.',
+    },
   }),
 
   certificate: m({
@@ -394,6 +408,8 @@ export const L = {
     matterOverdue: { zh: '投诉或申诉逾期未答复', en: 'A matter overdue' },
     sent: { zh: '已发送', en: 'sent' },
     queued: { zh: '待发送', en: 'queued' },
+    queuedAgain: { zh: '待重试（已失败 {n} 次）', en: 'to be tried again ({n} failed)' },
+    failed: { zh: '发送失败，已停止重试', en: 'failed, given up' },
   }),
 
   report: m({
@@ -557,6 +573,12 @@ export const L = {
     involved: { zh: '参与过原事项的人员（不得处理）', en: 'Involved in the matter (may not handle it)' },
     outcome: { zh: '处理结论', en: 'Outcome' },
     reply: { zh: '答复', en: 'Reply' },
+    replyFailed: { zh: '答复邮件', en: 'Reply e-mail' },
+    replyFailedBadge: { zh: '未送达', en: 'Not delivered' },
+    replyFailedText: {
+      zh: '发送 {attempts} 次均失败，已于 {date}（北京时间）停止重试：举报人未收到答复（联系方式已于结案时删除）',
+      en: 'All {attempts} sends failed; given up on {date} (Beijing time): the reporter was not told',
+    },
     notes: { zh: '调查记录', en: 'Investigation notes' },
     steps: { zh: '处理', en: 'Handling' },
     trail: { zh: '处理记录', en: 'Trail' },

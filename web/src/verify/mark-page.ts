@@ -140,6 +140,10 @@ export function markView(
       // proves that number (decide() never takes a record for an unproven mark).
       const freshKeys: Promise<KeySet | null> = online ? liveKeys() : Promise.resolve(null);
       const snapshotText = fetchSnapshot(online);
+      // Offline, the verdict needs the sets this device holds (baked, the worker's copy of the server's): read at
+      // once with the rest, not after a first check with the stored set. Online they are read only for a key the
+      // stored set lacks, since the worker would ask the network for them.
+      const deviceKeys = online ? null : offlineKeys();
       void certificationBody().then((body) => {
         if (signal.aborted || !body) return;
         state.body = body;
@@ -157,12 +161,13 @@ export function markView(
       void statusDone?.finally(() => clearTimeout(patience));
       // 1. At once, with the keys this device holds (no network needed): stored, then every set it has if need be.
       let held = combine(storedKeys(), [], false);
-      state.signature = await checkSignature(token, held, new Date());
-      if (isUnknownKey(state.signature) || !online) {
-        held = await offlineKeys();
+      let signature = online ? await checkSignature(token, held, new Date()) : null;
+      if (!signature || isUnknownKey(signature)) {
+        held = await (deviceKeys ?? offlineKeys());
         if (signal.aborted) return;
-        state.signature = await checkSignature(token, held, new Date());
+        signature = await checkSignature(token, held, new Date());
       }
+      state.signature = signature;
       if (signal.aborted) return;
       render();
       // 2. The server's keys (or, offline, the ones held): the signature checked again, revocations in.

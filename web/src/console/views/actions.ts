@@ -25,6 +25,7 @@ import {
   CHANGE_KINDS,
   CHANGE_REASON_CATEGORIES,
 } from '../../../../shared/model';
+import { levelLabel, PASS_MIN, STAR_LEVELS, starLevelFor, TOTAL_CAP } from '../../../../shared/scheme';
 import type { ApiOutcome } from '../../common/api';
 import { h, replaceChildren } from '../../common/dom';
 import type { Msg } from '../../common/i18n';
@@ -42,7 +43,7 @@ export type ActionTarget = { kind: 'application'; record: Application } | { kind
 interface FieldSpec {
   name: string;
   label: Msg;
-  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'committee' | 'sheet' | 'select';
+  kind: 'text' | 'textarea' | 'date' | 'evaluator' | 'committee' | 'sheet' | 'select' | 'score';
   required?: boolean;
   /** A select's choices: the value sent and how it reads ('' sends nothing). */
   options?: readonly { value: string; label: Msg }[];
@@ -89,6 +90,22 @@ const sheet: FieldSpec = {
   kind: 'sheet',
   required: true,
 };
+
+/** The level an appeal decides and the score it stands on: the scheme's levels, and a total the schema takes. */
+const appealLevelFields: FieldSpec[] = [
+  { name: 'score', label: L.actions.appealScore, kind: 'score', required: true },
+  {
+    name: 'level',
+    label: L.actions.appealLevel,
+    kind: 'select',
+    required: true,
+    options: STAR_LEVELS.map((l) => ({
+      value: l.level,
+      label: { zh: levelLabel(l.level, 'zh'), en: levelLabel(l.level, 'en') },
+    })),
+  },
+  reason(true),
+];
 
 function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
   switch (name) {
@@ -137,6 +154,8 @@ function fieldsFor(target: ActionTarget['kind'], name: string): FieldSpec[] {
       return [note];
     case 'reviewScopeExtension':
       return [{ name: 'reviewDate', label: L.actions.changeReviewDate, kind: 'date', required: true }, note];
+    case 'setLevelOnAppeal':
+      return appealLevelFields;
     case 'issue':
       return [];
     case 'withdraw':
@@ -165,6 +184,8 @@ function control(
 ): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const common = { name: spec.name, 'data-path': `body.${spec.name}`, required: spec.required ?? false };
   if (spec.kind === 'textarea') return h('textarea', { ...common, rows: 2, maxlength: 1000 });
+  if (spec.kind === 'score')
+    return h('input', { ...common, type: 'number', step: '0.1', min: PASS_MIN, max: TOTAL_CAP, inputmode: 'decimal' });
   if (spec.kind === 'date' && spec.name === 'until' && target.kind === 'certificate')
     return postponeControl(target.record, common);
   // Audits and reviews are recorded on or before today: today is a date the rules accept.
@@ -187,6 +208,7 @@ function control(
 
 /** What a field says beside it: the postponement's deadline and its latest day. */
 function hintFor(spec: FieldSpec, target: ActionTarget): string | undefined {
+  if (spec.kind === 'score') return biHint(fill(L.actions.appealScoreHint, { min: PASS_MIN, max: TOTAL_CAP }));
   if (spec.name !== 'until' || target.kind !== 'certificate') return undefined;
   const window = postponementWindow(target.record);
   return window ? biHint(fill(L.actions.postponeWindow, window)) : undefined;
@@ -246,6 +268,7 @@ function actionForm(
     controls.set(f.name, c);
     return field(f.label, c, hintFor(f, target));
   });
+  followScore(controls);
   const message = h('div', { class: 'form-message' });
   const submit = h(
     'button',
@@ -264,7 +287,8 @@ function actionForm(
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const body: Record<string, unknown> = {};
-    for (const [field, c] of controls) if (c.value.trim()) body[field] = c.value.trim();
+    for (const [field, c] of controls)
+      if (c.value.trim()) body[field] = c.type === 'number' ? Number(c.value) : c.value.trim();
     if (sheetForm) body.scoreSheet = sheetForm.sheet();
     void busy(submit, form, () => sendStep(target, spec.slug, body, key)).then((outcome) => {
       if (outcome.kind === 'ok') {
@@ -276,6 +300,17 @@ function actionForm(
     });
   });
   return form;
+}
+
+/** The level follows the score typed, by the scheme's own rule: the one level the server takes for it. */
+function followScore(controls: Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void {
+  const score = controls.get('score');
+  const level = controls.get('level');
+  if (!score || !level) return;
+  score.addEventListener('input', () => {
+    const found = score.value.trim() ? starLevelFor(Number(score.value)) : null;
+    if (found) level.value = found;
+  });
 }
 
 /** The lifecycle's own answer for this person, now: null when the step may be taken. */
@@ -299,17 +334,28 @@ function refusedStep(name: string, spec: TransitionSpec<string>, refusal: ErrorC
 /**
  * What comes next, proposed open with its notice: a suspended certificate whose surveillance has passed since is
  * reinstated; one whose suspension or withdrawal an appeal reversed (the only time the step is offered) is restored;
- * a case whose rejection an appeal reversed is reopened for a new decision.
+ * a case whose rejection an appeal reversed is reopened for a new decision, and sent back for a new review when
+ * reopened below the pass mark; a certificate whose level decision an appeal reversed has the level it decides set.
  */
 function proposal(target: ActionTarget, name: string): HTMLElement | null {
   if (target.kind === 'certificate' && name === 'reinstate' && target.record.status === 'suspended')
     return h('p', { class: 'notice' }, ...bi(L.actions.reinstateNow));
+  const levelMark = target.kind === 'certificate' ? target.record.levelAppealReversal : undefined;
+  if (name === 'setLevelOnAppeal' && levelMark) return reversedNotice(L.actions.setLevelNow, levelMark.matterId);
+  const reopening = target.kind === 'application' ? target.record.reopenedOnAppeal : undefined;
+  if (name === 'returnForReassessment' && reopening) return reversedNotice(L.actions.reassessNow, reopening.matterId);
   const reversal = target.record.appealReversal;
   const step = target.kind === 'certificate' ? 'restoreOnAppeal' : 'reopenOnAppeal';
   if (name !== step || !reversal) return null;
-  const notice = target.kind === 'certificate' ? L.appeal.restoreNow : L.appeal.reopenNow;
-  const matter = h('a', { href: `#/matter/${encodeURIComponent(reversal.matterId)}` }, ...bi(L.appeal.matter));
-  return h('p', { class: 'notice', 'data-reversed-by': reversal.matterId }, ...bi(notice), ' ', matter);
+  return reversedNotice(target.kind === 'certificate' ? L.appeal.restoreNow : L.appeal.reopenNow, reversal.matterId);
+}
+
+/** What the appeal decided, with a link to it (a case reopened before the matter was kept has none). */
+function reversedNotice(notice: Msg, matterId: string | undefined): HTMLElement {
+  const matter = matterId
+    ? [' ', h('a', { href: `#/matter/${encodeURIComponent(matterId)}` }, ...bi(L.appeal.matter))]
+    : [];
+  return h('p', { class: 'notice', 'data-reversed-by': matterId ?? null }, ...bi(notice), ...matter);
 }
 
 /** The forms of every step the person may take now, each behind its own disclosure; the refused ones, disabled. */

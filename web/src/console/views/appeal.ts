@@ -1,20 +1,32 @@
 /**
  * The applicant's appeal, from its own certificate (against a suspension or a withdrawal) or its own case (against a
  * rejection or the star level): offered only where the rule the server asks first allows it today
- * (certificateAppealRefusal, caseAppealRefusal), with the last day it may be filed, and a form for the grounds.
+ * (certificateAppealRefusal, caseAppealRefusal), with the last day it may be filed, and a form for the grounds. A
+ * decision already appealed (the answer's `appeals`, asked of the server's own repeatAppealRefusal) shows the offer
+ * disabled with the reason and the appeal's matter (its number and where it stands), instead of a form the server
+ * would refuse.
  */
+import { isStaff } from '../../../../shared/access';
 import { chinaDate, type IsoDate } from '../../../../shared/calendar';
 import {
   APPEALABLE_DECISION_LABELS,
   type AppealableDecision,
+  type AppealOnRecord,
+  appealOnRecordFor,
   CASE_DECISIONS,
   CERTIFICATE_DECISIONS,
   caseAppealDeadline,
+  caseAppealedDecision,
   caseAppealRefusal,
   certificateAppealDeadline,
+  certificateAppealedDecision,
   certificateAppealRefusal,
   INTAKE_LIMITS,
+  MATTER_OUTCOME_LABELS,
+  MATTER_STATE_LABELS,
+  repeatAppealRefusal,
 } from '../../../../shared/complaints';
+import { ERROR_CATALOGUE } from '../../../../shared/errors';
 import type { Application, Certificate } from '../../../../shared/model';
 import type { ApiOutcome } from '../../common/api';
 import { h, hl, replaceChildren } from '../../common/dom';
@@ -27,39 +39,111 @@ import { bi, busy, field, problemBox } from '../ui';
 interface Appealable {
   decision: AppealableDecision;
   deadline: IsoDate;
+  /** The appeal already filed against this decision, when the one-appeal-per-decision rule refuses another. */
+  appealed?: AppealOnRecord;
   /** Files it: on the certificate's route or the case's. */
   file(grounds: string, key: string): Promise<ApiOutcome<{ id: string }>>;
 }
 
 /** The holder's appeal against the decision its certificate's status stands on, while the period runs. */
-export function certificateAppealSection(c: Certificate, user: SessionUser): HTMLElement | null {
+export function certificateAppealSection(
+  c: Certificate,
+  user: SessionUser,
+  appeals: readonly AppealOnRecord[],
+): HTMLElement | null {
   const today = chinaDate(new Date());
   const decision = CERTIFICATE_DECISIONS.find((d) => certificateAppealRefusal(c, d, user, today) === null);
   const deadline = certificateAppealDeadline(c);
   if (!decision || !deadline) return null;
   const params = { number: c.number };
-  return appealSection({
-    decision,
-    deadline,
-    file: (grounds, key) => apiPost('/v1/staff/certificates/{number}/appeals', { decision, grounds }, key, { params }),
-  });
+  return appealSection(
+    {
+      decision,
+      deadline,
+      appealed: alreadyAppealed(appeals, certificateAppealedDecision(c, decision)),
+      file: (grounds, key) =>
+        apiPost('/v1/staff/certificates/{number}/appeals', { decision, grounds }, key, { params }),
+    },
+    user,
+  );
 }
 
 /** The applicant's appeal against the decision on its own case (a rejection, or the level it was certified at). */
-export function caseAppealSection(a: Application, user: SessionUser): HTMLElement | null {
+export function caseAppealSection(
+  a: Application,
+  user: SessionUser,
+  appeals: readonly AppealOnRecord[],
+): HTMLElement | null {
   const today = chinaDate(new Date());
   const decision = CASE_DECISIONS.find((d) => caseAppealRefusal(a, d, user, today) === null);
   const deadline = decision && caseAppealDeadline(a, decision);
   if (!decision || !deadline) return null;
   const params = { id: a.id };
-  return appealSection({
-    decision,
-    deadline,
-    file: (grounds, key) => apiPost('/v1/staff/applications/{id}/appeals', { decision, grounds }, key, { params }),
-  });
+  return appealSection(
+    {
+      decision,
+      deadline,
+      appealed: alreadyAppealed(appeals, caseAppealedDecision(a, decision)),
+      file: (grounds, key) => apiPost('/v1/staff/applications/{id}/appeals', { decision, grounds }, key, { params }),
+    },
+    user,
+  );
 }
 
-function appealSection({ decision, deadline, file }: Appealable): HTMLElement {
+/** The appeal on record against the decision, when the rule the server asks refuses another (open, or decided). */
+function alreadyAppealed(
+  appeals: readonly AppealOnRecord[],
+  about: Parameters<typeof appealOnRecordFor>[1],
+): AppealOnRecord | undefined {
+  const earlier = appealOnRecordFor(appeals, about);
+  return repeatAppealRefusal(earlier) ? earlier : undefined;
+}
+
+/** The offer shown disabled: the decision was appealed once, and the reason says so with a link to that appeal. */
+function appealedSection(decision: AppealableDecision, appealed: AppealOnRecord, user: SessionUser): HTMLElement {
+  const reason = ERROR_CATALOGUE.APPEAL_ALREADY_FILED;
+  return h(
+    'section',
+    { class: 'card', 'data-appeal': decision, 'data-appealed': appealed.matterId, 'aria-labelledby': 'appeal-title' },
+    h('h2', { id: 'appeal-title' }, ...bi(L.appeal.title)),
+    h('p', null, ...bi(L.appeal.against), ...bi(APPEALABLE_DECISION_LABELS[decision])),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        disabled: true,
+        'data-appeal-open': '',
+        'data-refusal': 'APPEAL_ALREADY_FILED',
+        'aria-describedby': 'appeal-refusal',
+      },
+      ...bi(L.appeal.open),
+    ),
+    h('p', { class: 'hint', id: 'appeal-refusal' }, ...bi({ zh: reason.zh, en: reason.en })),
+    h(
+      'p',
+      { 'data-appeal-matter': appealed.matterId, 'data-appeal-state': appealed.state },
+      matterReference(appealed, user),
+      ' · ',
+      ...bi(MATTER_STATE_LABELS[appealed.state]),
+      ...(appealed.outcome ? [' · ', ...bi(MATTER_OUTCOME_LABELS[appealed.outcome])] : []),
+    ),
+  );
+}
+
+/**
+ * The appeal's matter by its number: a link to it for whoever may open the handling queue's page; the holder, who
+ * may not (the matter carries the handlers' notes), is given the number to quote and where the appeal stands.
+ */
+function matterReference(appealed: AppealOnRecord, user: SessionUser): HTMLElement {
+  const label = [...bi(L.appeal.matter), ` ${appealed.matterId}`];
+  return isStaff(user)
+    ? h('a', { href: `#/matter/${encodeURIComponent(appealed.matterId)}`, 'data-matter-link': '' }, ...label)
+    : h('span', null, ...label);
+}
+
+function appealSection({ decision, deadline, appealed, file }: Appealable, user: SessionUser): HTMLElement {
+  if (appealed) return appealedSection(decision, appealed, user);
   const slot = h('div');
   const section = h(
     'section',

@@ -5,7 +5,6 @@
 import type { Application, Certificate } from '../../../../shared/model';
 import { h, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
-import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg, stateLabel } from '../messages';
@@ -30,8 +29,8 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   replaceChildren(main, loading());
   const res = await apiGet('/v1/staff/applications/{id}', { params: { id } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
-  // The whole case as the API keeps it: the document names part of it (answers.ts checks the two agree).
-  const a = asRecord<Application>(res.body);
+  // The whole case as the API keeps it: the document names every field of it.
+  const a: Application = res.body;
   const people: People = res.body.people ?? {};
   const rerender = (body: unknown) => {
     const issued = (body as { certificate?: Certificate }).certificate;
@@ -115,7 +114,7 @@ export async function caseView(ctx: ConsoleContext, main: HTMLElement, id: strin
   replaceChildren(
     main,
     header,
-    caseAppealSection(a, ctx.user),
+    caseAppealSection(a, ctx.user, res.body.appeals ?? []),
     actionsPanel({ kind: 'application', record: a }, ctx.user, ctx.assignable, rerender),
     caseDocumentsSection(a, ctx.user),
     organizationSection(ctx, a.organization.creditCode),

@@ -12,7 +12,7 @@ import { type Child, h, hl, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
 import { changeFieldLabel, changeKindLabel, changeReasonLabel, reasonLabel, statusLabel } from '../../common/labels';
-import { asRecord, type CertificateAnswer } from '../answers';
+import type { CertificateAnswer } from '../answers';
 import { apiGet, download } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, levelMsg } from '../messages';
@@ -173,8 +173,8 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
   replaceChildren(main, loading());
   const res = await apiGet('/v1/staff/certificates/{number}', { params: { number } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
-  // The whole certificate as the API keeps it: the document names part of it (answers.ts checks the two agree).
-  const c = asRecord<Certificate & Pick<CertificateAnswer, 'starMark'>>(res.body);
+  // The whole certificate as the API keeps it: the document names every field of it.
+  const c: Certificate & Pick<CertificateAnswer, 'starMark'> = res.body;
   const people: People = res.body.people ?? {};
   const tone = c.status === 'valid' ? 'good' : c.status === 'suspended' ? 'warn' : 'bad';
   const facts = definitionList([
@@ -271,7 +271,7 @@ export async function certificateView(ctx: ConsoleContext, main: HTMLElement, nu
       facts,
     ),
     reissuedCard(c),
-    certificateAppealSection(c, ctx.user),
+    certificateAppealSection(c, ctx.user, res.body.appeals ?? []),
     renewalSection(ctx, c),
     pendingCard(c, people),
     pendingChangeCard(c, people),

@@ -5,7 +5,6 @@
 import { type DueEntry, type DueWeek, groupByWeek } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatDate } from '../../common/format';
-import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { DUE_KIND_LABELS, fill, L, levelMsg } from '../messages';
@@ -65,8 +64,7 @@ export async function dueView(_ctx: ConsoleContext, main: HTMLElement, param: st
     query: { surveillanceWithin: within, renewalWithin: Math.min(within + 120, 366) },
   });
   if (res.kind !== 'ok') return replaceChildren(main, ...head, problemBox(res));
-  // Each entry as the API makes it (answers.ts checks it agrees with the document).
-  const weeks = groupByWeek(res.body.items.map((e) => asRecord<DueEntry>(e)));
+  const weeks = groupByWeek(res.body.items);
   const summary = h(
     'p',
     { class: 'summary', role: 'status' },

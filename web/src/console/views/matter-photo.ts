@@ -4,7 +4,7 @@
  * through the short-lived link the API issues and checked against the SHA-256 in the matter's trail before they are
  * shown, from a blob of the recorded image type only; a HEIC photo, which browsers do not draw, is downloaded.
  */
-import { type Matter, mayReadPhoto } from '../../../../shared/complaints';
+import { mayReadPhoto, type ShownMatter } from '../../../../shared/complaints';
 import { type Child, h, replaceChildren } from '../../common/dom';
 import { apiGet } from '../client';
 import { L } from '../messages';
@@ -15,7 +15,10 @@ import { sha256Hex } from '../upload-transfer';
 const DRAWN = ['image/jpeg', 'image/png', 'image/webp'];
 let shown: string | undefined;
 
-async function showInto(region: HTMLElement, m: Matter & { photo: NonNullable<Matter['photo']> }): Promise<void> {
+async function showInto(
+  region: HTMLElement,
+  m: ShownMatter & { photo: NonNullable<ShownMatter['photo']> },
+): Promise<void> {
   const ticket = await apiGet('/v1/staff/matters/{matterId}/photo', { params: { matterId: m.id } });
   if (ticket.kind !== 'ok') return replaceChildren(region, problemBox(ticket));
   if (!DRAWN.includes(m.photo.contentType)) {
@@ -45,7 +48,7 @@ async function showInto(region: HTMLElement, m: Matter & { photo: NonNullable<Ma
 }
 
 /** The photo row's value, or null for a matter without a photo. */
-export function matterPhoto(m: Matter, user: SessionUser): Child {
+export function matterPhoto(m: ShownMatter, user: SessionUser): Child {
   const photo = m.photo;
   if (!photo) return null;
   const facts = h(

@@ -10,10 +10,10 @@ import {
   MATTER_OUTCOME_LABELS,
   MATTER_OUTCOMES_FOR,
   MATTER_STEPS,
-  type Matter,
   type MatterStep,
   matterStepRefusal,
   roleForStep,
+  type ShownMatter,
 } from '../../../../shared/complaints';
 import { ERROR_CATALOGUE } from '../../../../shared/errors';
 import { h, replaceChildren } from '../../common/dom';
@@ -31,13 +31,13 @@ const textarea = (name: string) =>
   h('textarea', { name, 'data-path': `body.${name}`, rows: 3, maxlength: 2000, required: true });
 
 /** The people who may handle the matter: the directory's holders of the deciding role, none involved in it. */
-export function handlersFor(matter: Matter, assignable: Assignable) {
+export function handlersFor(matter: ShownMatter, assignable: Assignable) {
   const role = roleForStep('decide', matter.kind);
   const pool = role === 'committee' ? assignable.committee : assignable.evaluator;
   return pool.filter((p) => p.roles.includes(role) && handlerRefusal(p.sub, matter) === null);
 }
 
-function fieldsOf(step: MatterStep, matter: Matter, assignable: Assignable): [string, Msg, Control, string?][] {
+function fieldsOf(step: MatterStep, matter: ShownMatter, assignable: Assignable): [string, Msg, Control, string?][] {
   switch (step) {
     case 'acknowledge':
       return [];
@@ -75,7 +75,7 @@ function fieldsOf(step: MatterStep, matter: Matter, assignable: Assignable): [st
   }
 }
 
-function stepForm(matter: Matter, step: MatterStep, assignable: Assignable, onDone: () => void): HTMLElement {
+function stepForm(matter: ShownMatter, step: MatterStep, assignable: Assignable, onDone: () => void): HTMLElement {
   const spec = MATTER_STEPS[step];
   const fields = fieldsOf(step, matter, assignable);
   const message = h('div', { class: 'form-message' });
@@ -109,7 +109,7 @@ function stepForm(matter: Matter, step: MatterStep, assignable: Assignable, onDo
 }
 
 export function matterStepsPanel(
-  matter: Matter,
+  matter: ShownMatter,
   user: SessionUser,
   assignable: Assignable,
   onDone: () => void,

@@ -1,23 +1,24 @@
 /**
  * One matter as staff handle it: what was reported and where, the day the next answer is owed, who may not handle
- * it, the handler, the notes, the outcome and the reply; the steps the person may take; and its trail. The
+ * it, the handler, the notes, the outcome and the reply (and whether its e-mail was given up); the steps the person may take; and its trail. The
  * reporter's contact is there only when the API gives it (to those handling the matter, while it is open).
  */
+
+import { chinaDate } from '../../../../shared/calendar';
 import {
   MATTER_KIND_LABELS,
   MATTER_OUTCOME_LABELS,
   MATTER_STATE_LABELS,
-  type Matter,
   SEEN_AT_LABELS,
+  type ShownMatter,
 } from '../../../../shared/complaints';
 import type { AuditEvent } from '../../../../shared/model';
 import { type Child, h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import type { Msg } from '../../common/i18n';
-import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
-import { L } from '../messages';
+import { fill, L } from '../messages';
 import { badge, bi, definitionList, loading, problemBox } from '../ui';
 import { eventItem } from './history';
 import { matterPhoto } from './matter-photo';
@@ -25,7 +26,7 @@ import { matterStepsPanel } from './matter-steps';
 import { deadlineBadge } from './matters';
 import { type People, personOf } from './person';
 
-function seenAt(m: Matter): Child {
+function seenAt(m: ShownMatter): Child {
   if (!m.seenAt) return null;
   const s = m.seenAt;
   // A link is shown as text: staff copy it into a browser of their own choosing, never follow it from here.
@@ -37,10 +38,24 @@ function seenAt(m: Matter): Child {
   ];
 }
 
-function numberOf(m: Matter): Child {
+function numberOf(m: ShownMatter): Child {
   if (m.certificateNumber)
     return h('a', { href: `#/certificate/${encodeURIComponent(m.certificateNumber)}` }, m.certificateNumber);
   return m.reportedNumber ? h('code', null, m.reportedNumber) : null;
+}
+
+/** A reply given up after its attempts: staff must know the reporter was never told. */
+function replyFailed(m: ShownMatter): Child {
+  if (!m.replyFailed) return null;
+  const { attempts, at } = m.replyFailed;
+  return h(
+    'span',
+    { 'data-reply-failed': String(attempts) },
+    badge(L.matters.replyFailedBadge, 'bad'),
+    ' ',
+    // One calendar day for both languages: the bilingual sentence must not carry one language's date format.
+    ...bi(fill(L.matters.replyFailedText, { attempts, date: chinaDate(new Date(at)) })),
+  );
 }
 
 export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: string): Promise<void> {
@@ -48,9 +63,9 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
   const res = await apiGet('/v1/staff/matters/{matterId}', { params: { matterId: id } });
   if (res.kind !== 'ok') return replaceChildren(main, problemBox(res));
   const { today, deadline } = res.body;
-  // The matter and its trail as the API keeps them (answers.ts checks they agree with the document).
-  const m = asRecord<Matter>(res.body.matter);
-  const events = res.body.events.map((e) => asRecord<AuditEvent>(e));
+  // The matter and its trail in full: the document names every field (shared/schemas/answers-fit.ts).
+  const m: ShownMatter = res.body.matter;
+  const events: AuditEvent[] = res.body.events;
   const people: People = res.body.people ?? {};
   const done = () => {
     ctx.notify(L.done);
@@ -83,6 +98,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
     ],
     [L.matters.outcome, m.outcome ? bi(MATTER_OUTCOME_LABELS[m.outcome]) : null],
     [L.matters.reply, m.reply ?? null],
+    [L.matters.replyFailed, replyFailed(m)],
   ];
   const facts = definitionList(rows.filter(([, value]) => value !== null));
   const notes = m.notes?.length
@@ -119,6 +135,7 @@ export async function matterView(ctx: ConsoleContext, main: HTMLElement, id: str
         badge(MATTER_STATE_LABELS[m.state], 'info'),
         ' ',
         deadlineBadge(deadline, today),
+        m.replyFailed ? [' ', badge(L.matters.replyFailedBadge, 'bad')] : null,
       ),
       facts,
     ),

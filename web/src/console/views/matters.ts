@@ -7,20 +7,19 @@
 import {
   MATTER_KIND_LABELS,
   MATTER_STATE_LABELS,
-  type Matter,
   reportedNumberOf,
   type reportPatterns,
+  type ShownMatter,
 } from '../../../../shared/complaints';
 import { h, replaceChildren } from '../../common/dom';
 import { formatDate, formatInstant } from '../../common/format';
-import { asRecord } from '../answers';
 import { apiGet } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L } from '../messages';
 import { badge, bi, loading, problemBox } from '../ui';
 
 export interface QueuedMatter {
-  matter: Matter;
+  matter: ShownMatter;
   deadline: string | null;
 }
 
@@ -36,7 +35,8 @@ export function deadlineBadge(deadline: string | null, today: string): HTMLEleme
   return el;
 }
 
-const matterLink = (m: Matter) => h('a', { href: `#/matter/${encodeURIComponent(m.id)}`, 'data-matter': m.id }, m.id);
+const matterLink = (m: ShownMatter) =>
+  h('a', { href: `#/matter/${encodeURIComponent(m.id)}`, 'data-matter': m.id }, m.id);
 
 function numberRow(group: Patterns['byNumber'][number], open: readonly QueuedMatter[]): HTMLElement {
   const reports = open.filter(
@@ -122,8 +122,7 @@ export async function mattersView(_ctx: ConsoleContext, main: HTMLElement): Prom
   const res = await apiGet('/v1/staff/matters');
   if (res.kind !== 'ok') return replaceChildren(main, title, problemBox(res));
   const { today, patterns } = res.body;
-  // Each open matter as the API keeps it (answers.ts checks it agrees with the document).
-  const open = res.body.open.map((o): QueuedMatter => ({ ...o, matter: asRecord<Matter>(o.matter) }));
+  const open: QueuedMatter[] = res.body.open;
   replaceChildren(
     main,
     title,

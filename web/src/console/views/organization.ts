@@ -7,7 +7,6 @@ import { mayManageAccounts, type OrganizationRecord } from '../../../../shared/o
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
 import { statusLabel } from '../../common/labels';
-import { asRecord } from '../answers';
 import { apiGet, apiPost, newIdempotencyKey } from '../client';
 import type { ConsoleContext } from '../context';
 import { fill, L, stateLabel } from '../messages';
@@ -37,8 +36,7 @@ async function render(ctx: ConsoleContext, section: HTMLElement, creditCode: str
     return;
   }
   const { applications, certificates } = res.body;
-  // The organization as the API keeps it (answers.ts checks it agrees with the document).
-  const organization = asRecord<OrganizationRecord>(res.body.organization);
+  const organization: OrganizationRecord = res.body.organization;
   const manages = mayManageAccounts(ctx.user, organization);
   const again = () => {
     ctx.notify(L.done);

@@ -2,11 +2,17 @@
 import type { OutboxEntry } from '../../../../shared/operations';
 import { h, replaceChildren } from '../../common/dom';
 import { formatInstant } from '../../common/format';
-import { asRecord } from '../answers';
 import type { ConsoleContext } from '../context';
 import { DUE_KIND_LABELS, fill, L } from '../messages';
 import { badge, bi, biText, loading } from '../ui';
 import { pagedList } from './applications';
+
+/** Sent, queued (with the failed sends so far, when a reply is being tried again), or given up. */
+function statusBadge(e: OutboxEntry): HTMLElement {
+  if (e.status === 'failed') return badge(L.reminders.failed, 'bad');
+  if (e.status === 'sent') return badge(L.reminders.sent, 'good');
+  return badge(e.attempts ? fill(L.reminders.queuedAgain, { n: e.attempts }) : L.reminders.queued, 'warn');
+}
 
 function entry(e: OutboxEntry): HTMLElement {
   return h(
@@ -29,7 +35,7 @@ function entry(e: OutboxEntry): HTMLElement {
                 ? [badge(L.reminders.holderChange, 'info')]
                 : [badge(DUE_KIND_LABELS[e.kind], 'info'), ' ', badge(fill(L.reminders.reminder, { n: e.threshold }))]),
       ' ',
-      badge(e.status === 'sent' ? L.reminders.sent : L.reminders.queued, e.status === 'sent' ? 'good' : 'warn'),
+      statusBadge(e),
       ` ${e.channel}`,
     ),
     h('h2', { class: 'outbox-subject' }, e.subject),
@@ -46,12 +52,6 @@ function entry(e: OutboxEntry): HTMLElement {
 
 export async function outboxView(_ctx: ConsoleContext, main: HTMLElement): Promise<void> {
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), loading());
-  // A record of the outbox as it is kept (answers.ts checks that it fits the document's looser item).
-  const list = await pagedList(
-    '/v1/staff/outbox',
-    { query: { limit: 20 } },
-    (e) => entry(asRecord<OutboxEntry>(e)),
-    biText(L.outbox),
-  );
+  const list = await pagedList('/v1/staff/outbox', { query: { limit: 20 } }, entry, biText(L.outbox));
   replaceChildren(main, h('h1', null, ...bi(L.outbox)), h('p', { class: 'muted' }, ...bi(L.reminders.intro)), list);
 }
