@@ -11,7 +11,7 @@ import {
   matterPathSchema,
   photoConfirmedSchema,
   publicFilingSchema,
-} from '../complaints/schemas';
+} from '../complaints/public-schemas';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const PUBLIC_COMPLAINT_ROUTES = [

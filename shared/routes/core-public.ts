@@ -1,7 +1,7 @@
 /** The spine's public routes: health and the public record of a certificate (the staff's are core.ts). */
 
-import { healthSchema, publicCertificateSchema } from '../schemas/answers';
 import { certificatePathSchema as certPath } from '../schemas/application';
+import { healthSchema, publicCertificateSchema } from '../schemas/public-answers';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const PUBLIC_CORE_ROUTES = [

@@ -1,6 +1,6 @@
 /** The star-marks concern's public routes: verification, the keys, the snapshot, the print stylesheet. */
 
-import { jwksSchema, verificationAnswerSchema } from '../schemas/answers';
+import { jwksSchema, verificationAnswerSchema } from '../schemas/public-answers';
 import { bulkQueryAnswerSchema } from '../search/bulk-schema';
 import { verificationRequestSchema } from '../star-mark/schemas';
 import * as z from '../zod';
