@@ -27,7 +27,7 @@ import { CommitConflict } from '../../shared/store/port';
 import { log } from '../http/log';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
-import { loadMatter } from './matters';
+import { loadMatter } from './matter-read';
 
 /** Whoever files without an account: events name the channel, never the person. */
 const PUBLIC_FILER: Actor = { sub: 'public', roles: [], name: 'public filing' };
