@@ -1,9 +1,12 @@
 /**
- * Lambda bundle sizes, built as the stack deploys them (bench/deployed-build.ts: the AWS SDK bundled in), in bytes.
- * The gate is on the public function's deployed bundle — the file Lambda loads at a cold start. The size without
- * the SDK is printed beside it (our code and its libraries alone), not judged: it is not what is deployed.
+ * Lambda bundle sizes, built as the stack deploys them (bench/deployed-build.ts: the stack's own build, the AWS SDK
+ * bundled in, split into chunks), in bytes. The gate is on what the public function reads at a cold start: its
+ * entry and the chunks that imports statically; the chunks only `import()` names (rare routes, the S3 and KMS
+ * clients) are counted beside it. The size without the SDK is printed too (our code and its libraries alone), not
+ * judged: it is not what is deployed.
  */
 
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { deployedBundle } from './deployed-build';
@@ -11,11 +14,11 @@ import { type BenchRow, kb, verdict } from './table';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
- * The public function as deployed, SDK included (~890 KB today). Its cold import tracks its size (parsing, not
- * running, is most of it: loading the KMS, S3 and Secrets Manager clients on first use inside the one file saved
- * nothing and grew it), so growth past this is worth a look before it ships.
+ * What the public function reads at a cold start, SDK included (~615 KB today, of ~960 KB deployed). Its cold
+ * import tracks that size, so growth past this is worth a look before it ships: what only a rare route needs
+ * belongs behind an `import()` (functions/imported-on-first-call.ts), where the split build leaves it.
  */
-const PUBLIC_GOAL_BYTES = 1024 * 1024;
+const PUBLIC_GOAL_BYTES = 700 * 1024;
 
 /** The biggest contributors to a bundle, by package (or our own folder), as "zod 443 KB, …". */
 function largest(inputs: Record<string, { bytesInOutput: number }>, top = 3): string {
@@ -31,13 +34,22 @@ function largest(inputs: Record<string, { bytesInOutput: number }>, top = 3): st
     .join(', ');
 }
 
-async function bundleBytes(
-  handler: string,
-  external: string[],
-): Promise<{ bytes: number; gzip: number; largest: string }> {
-  const { code, metafile } = await deployedBundle({ path: `${ROOT}/functions/handlers/${handler}.ts` }, { external });
-  const inputs = Object.values(metafile.outputs)[0]?.inputs ?? {};
-  return { bytes: code.length, gzip: gzipSync(code).length, largest: largest(inputs) };
+interface Sizes {
+  bytes: number;
+  startBytes: number;
+  /** gzip of the files read at a cold start, one after the other. */
+  startGzip: number;
+  largest: string;
+}
+
+async function bundleBytes(handler: string, external: string[]): Promise<Sizes> {
+  const built = await deployedBundle({ path: `${ROOT}/functions/handlers/${handler}.ts` }, { external });
+  try {
+    const startGzip = gzipSync(Buffer.concat(built.startFiles.map((f) => readFileSync(f)))).length;
+    return { bytes: built.bytes, startBytes: built.startBytes, startGzip, largest: largest(built.startInputs) };
+  } finally {
+    built.remove();
+  }
 }
 
 export async function bundleRows(): Promise<BenchRow[]> {
@@ -48,19 +60,23 @@ export async function bundleRows(): Promise<BenchRow[]> {
     const isPublic = handler === 'public';
     rows.push({
       area: 'bundle',
-      measure: `${handler} Lambda as deployed (minified, AWS SDK bundled in)`,
-      figure: `${kb(deployed.bytes)} (${kb(deployed.gzip)} gzip)`,
+      measure: `${handler} Lambda as deployed, read at a cold start (minified, AWS SDK bundled in, split)`,
+      figure: `${kb(deployed.startBytes)} (${kb(deployed.startGzip)} gzip)`,
       ...(isPublic
-        ? { goal: `≤ ${kb(PUBLIC_GOAL_BYTES)}`, verdict: verdict(deployed.bytes <= PUBLIC_GOAL_BYTES) }
+        ? { goal: `≤ ${kb(PUBLIC_GOAL_BYTES)}`, verdict: verdict(deployed.startBytes <= PUBLIC_GOAL_BYTES) }
         : { verdict: 'info' as const }),
-      note: `SDK share ${kb(deployed.bytes - lean.bytes)}; largest: ${deployed.largest}`,
+      note:
+        `${kb(deployed.bytes)} deployed, the rest in chunks read on first use; SDK share at start ` +
+        `${kb(deployed.startBytes - lean.startBytes)}; largest at start: ${deployed.largest}`,
     });
     rows.push({
       area: 'bundle',
-      measure: `${handler} Lambda without the AWS SDK (not deployed: our code and its libraries)`,
-      figure: `${kb(lean.bytes)} (${kb(lean.gzip)} gzip)`,
+      measure: `${handler} Lambda without the AWS SDK, read at a cold start (not deployed: our code and its libraries)`,
+      figure: `${kb(lean.startBytes)} (${kb(lean.startGzip)} gzip)`,
       verdict: 'info',
-      note: `largest: ${lean.largest}; the renderer's .wasm and fonts ship beside the bundle, not counted`,
+      note:
+        `${kb(lean.bytes)} in all; largest at start: ${lean.largest}; ` +
+        `the renderers' files ship beside it, not counted`,
     });
   }
   return rows;

@@ -1,13 +1,11 @@
 /**
- * The public function's cold import, built as the stack deploys it (esbuild, ESM, minified, the AWS SDK bundled in,
- * the stack's require shim), against a handler built the same way that imports only the DynamoDB client: each
+ * The public function's cold import, built as the stack deploys it (infra/constructs/lambda-build.ts: esbuild, ESM,
+ * minified, the AWS SDK bundled in, split into chunks), against a handler built the same way that imports only the
+ * DynamoDB client: each
  * imported in a fresh Node process, the two alternating so that both see the same machine, median of the rounds.
  * What the ratio shows is what the public function loads beyond the one client it cannot do without.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deployedBundle } from './deployed-build';
 import { type BenchRow, kb, ms, ratio, verdict } from './table';
@@ -19,12 +17,6 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 export const handler = async () => db.send(new GetCommand({ TableName: 't', Key: { pk: 'x', sk: 'y' } }));
 `;
-
-/** The bundle's size in bytes, written to `outfile`. */
-async function deployedBuild(entry: { path: string } | { source: string }, outfile: string): Promise<number> {
-  const { metafile } = await deployedBundle('path' in entry ? entry : { ...entry, resolveDir: ROOT }, { outfile });
-  return Object.values(metafile.outputs)[0]?.bytes ?? 0;
-}
 
 /** Milliseconds from before the import to after it, in a fresh process (its own start-up not counted). */
 function importMs(file: string): number {
@@ -41,12 +33,11 @@ process.stdout.write(String(performance.now() - t)); process.exit(0);`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export async function coldStartRows(options: { rounds: number }): Promise<BenchRow[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'starmark-cold-'));
+  const pub = await deployedBundle({ path: `${ROOT}/functions/handlers/public.ts` });
+  const base = await deployedBundle({ source: SDK_ONLY, resolveDir: ROOT });
   try {
-    const publicFile = join(dir, 'public.mjs');
-    const baseFile = join(dir, 'sdk-only.mjs');
-    const publicBytes = await deployedBuild({ path: `${ROOT}/functions/handlers/public.ts` }, publicFile);
-    const baseBytes = await deployedBuild({ source: SDK_ONLY }, baseFile);
+    const publicFile = pub.entryFile;
+    const baseFile = base.entryFile;
     // One import each first: the file system's cache, not the first reader, is what a warm Lambda host has.
     importMs(publicFile);
     importMs(baseFile);
@@ -54,11 +45,11 @@ export async function coldStartRows(options: { rounds: number }): Promise<BenchR
     const publics: number[] = [];
     const bases: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
-      const base = importMs(baseFile);
-      const pub = importMs(publicFile);
-      bases.push(base);
-      publics.push(pub);
-      ratios.push(pub / base);
+      const b = importMs(baseFile);
+      const p = importMs(publicFile);
+      bases.push(b);
+      publics.push(p);
+      ratios.push(p / b);
     }
     const r = median(ratios);
     return [
@@ -69,11 +60,13 @@ export async function coldStartRows(options: { rounds: number }): Promise<BenchR
         goal: `≤ ${GOAL}×`,
         verdict: verdict(r <= GOAL),
         note:
-          `median of ${options.rounds} alternating fresh-process imports: ${ms(median(publics))} (${kb(publicBytes)}) ` +
-          `against ${ms(median(bases))} (${kb(baseBytes)})`,
+          `median of ${options.rounds} alternating fresh-process imports: ${ms(median(publics))} ` +
+          `(${kb(pub.startBytes)} read at start of ${kb(pub.bytes)}) against ${ms(median(bases))} ` +
+          `(${kb(base.startBytes)} of ${kb(base.bytes)})`,
       },
     ];
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    pub.remove();
+    base.remove();
   }
 }

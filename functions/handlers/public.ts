@@ -2,12 +2,9 @@
 import { withOriginCheck } from '../edge/origin-verify';
 import { createApiHandler } from '../http/dispatch';
 import { instrumented } from '../observability/powertools';
-import { publicOperations } from '../ops/public';
+import { publicFunction } from '../ops/public';
 import { awsDeps, originSecretsFromEnvironment } from './aws-deps';
 
 export const handler = instrumented(
-  withOriginCheck(
-    createApiHandler('public', { operations: publicOperations }, awsDeps),
-    originSecretsFromEnvironment(),
-  ),
+  withOriginCheck(createApiHandler('public', publicFunction, awsDeps), originSecretsFromEnvironment()),
 );

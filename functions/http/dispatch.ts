@@ -4,33 +4,16 @@
  * the typed values and maps the result or the error to HTTP, in that one order for every route.
  */
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { API_KEY_HEADER, integratorSubject } from '../../shared/api-keys';
+import { API_KEY_HEADER } from '../../shared/api-keys';
 import { corsHeaders, preflightHeaders } from '../../shared/cors';
 import { DomainError, isDomainError } from '../../shared/errors';
-import {
-  APPLICATION_TRANSITIONS,
-  type ApplicationCommand,
-  type ApplicationTransition,
-  CERTIFICATE_TRANSITIONS,
-  type CertificateCommand,
-  type CertificateTransition,
-} from '../../shared/lifecycle/transitions';
-import type { Actor } from '../../shared/model';
-import {
-  type FunctionName,
-  type OperationRoute,
-  ROUTES,
-  type RouteSpec,
-  routeKey,
-  routesAtPath,
-  type TransitionRoute,
-} from '../../shared/routes';
-import { applicationPathSchema, certificatePathSchema } from '../../shared/schemas/application';
+import type { FunctionName, OperationRoute, RouteSpec } from '../../shared/routes';
+import { routeKey, routesAtPathIn } from '../../shared/routes/match';
 import { meterRequest } from '../service/api-keys';
 import type { Deps } from '../service/deps';
-import type { IdempotencyContext } from '../service/plan';
+import { callOf } from './call';
 import { log } from './log';
-import type { ApiResponse, Call, Operation, OperationsOf, TransitionOperations } from './operation';
+import type { ApiResponse, Operation, OperationsOf, TransitionOperations } from './operation';
 import { parseInput } from './parse';
 import { problemResponse } from './problem';
 import { type ApiEvent, type ApiRequest, readRequest } from './request';
@@ -38,68 +21,14 @@ import { type ApiEvent, type ApiRequest, readRequest } from './request';
 export type { ApiResponse } from './operation';
 
 export interface FunctionTable<F extends FunctionName> {
+  /**
+   * The routes to serve from, those naming the function: the whole table, or the function's own list, so that a
+   * function builds no other's schemas (the public function: shared/routes/public.ts).
+   */
+  routes: readonly RouteSpec[];
   operations: OperationsOf<F>;
   /** The lifecycle steps, for a function that serves transition routes. */
   transitions?: TransitionOperations;
-}
-
-/** The Idempotency-Key scope is the caller (a staff member, or an API key's holder): two callers' keys never meet. */
-function idempotencyOf(req: ApiRequest, integrator?: string): IdempotencyContext | undefined {
-  const scope = req.actor?.sub ?? (integrator !== undefined ? integratorSubject(integrator) : undefined);
-  if (!req.idempotencyKey || scope === undefined) return undefined;
-  return {
-    scope,
-    key: req.idempotencyKey,
-    request: { method: req.method, path: req.path, body: req.body },
-  };
-}
-
-function callOf<P, B>(
-  req: ApiRequest,
-  route: RouteSpec,
-  params: P,
-  body: B,
-  integrator?: string,
-): Call<P, unknown, B, Actor | null> {
-  const idempotency = idempotencyOf(req, integrator);
-  return {
-    params,
-    query: parseInput(route.query, req.query, 'query'),
-    body,
-    actor: req.actor,
-    ...(idempotency ? { idempotency } : {}),
-    requestId: req.requestId,
-    clientAddress: req.clientAddress,
-  };
-}
-
-/*
- * A transition's body parsed with its own input schema is that transition's input; TypeScript cannot correlate a
- * generic key with its table entry, so the pairing is asserted here, at the one place it is made.
- */
-const applicationCommand = <N extends ApplicationTransition>(name: N, body: unknown) =>
-  ({ name, input: parseInput(APPLICATION_TRANSITIONS[name].input, body, 'body') }) as ApplicationCommand<N>;
-const certificateCommand = <N extends CertificateTransition>(name: N, body: unknown) =>
-  ({ name, input: parseInput(CERTIFICATE_TRANSITIONS[name].input, body, 'body') }) as CertificateCommand<N>;
-
-async function runTransition(
-  route: TransitionRoute,
-  req: ApiRequest,
-  transitions: TransitionOperations | undefined,
-  deps: Deps,
-): Promise<ApiResponse> {
-  const actor = req.actor;
-  if (!transitions || !actor) throw new DomainError('ROUTE_NOT_FOUND');
-  const { transition } = route;
-  // The route's params and body are its aggregate's path schema and the transition's input schema (core.ts).
-  if (transition.aggregate === 'application') {
-    const params = parseInput(applicationPathSchema, req.params, 'path');
-    const call = callOf(req, route, params, applicationCommand(transition.name, req.body));
-    return transitions.application({ ...call, query: {}, actor }, deps);
-  }
-  const params = parseInput(certificatePathSchema, req.params, 'path');
-  const call = callOf(req, route, params, certificateCommand(transition.name, req.body));
-  return transitions.certificate({ ...call, query: {}, actor }, deps);
 }
 
 function runOperation(
@@ -118,10 +47,11 @@ function runOperation(
 }
 
 export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionTable<F>, deps: () => Promise<Deps>) {
-  const routes = new Map(ROUTES.filter((r) => r.fn === fn).map((r) => [routeKey(r), r]));
+  const own = table.routes.filter((r) => r.fn === fn);
+  const routes = new Map(own.map((r) => [routeKey(r), r]));
   return async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
     const instance = event.rawPath;
-    if (event.requestContext.http.method.toUpperCase() === 'OPTIONS') return preflight(event.rawPath);
+    if (event.requestContext.http.method.toUpperCase() === 'OPTIONS') return preflight(event.rawPath, own);
     const route = routes.get(event.routeKey);
     try {
       if (!route) throw new DomainError('ROUTE_NOT_FOUND');
@@ -137,8 +67,9 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
               ...(presented !== undefined ? { apiKey: presented } : {}),
               clientAddress: request.clientAddress,
             });
+      // The lifecycle's steps (staff) are imported on the first one: a function without them never reads them.
       const response = route.transition
-        ? await runTransition(route, request, table.transitions, await deps())
+        ? await (await import('./transition-call')).runTransition(route, request, table.transitions, await deps())
         : await runOperation(route, request, table.operations, await deps(), metered.keyId);
       return toHttp({ ...response, headers: { ...response.headers, ...corsHeaders(route) } }, route.cacheSeconds);
     } catch (error) {
@@ -152,9 +83,12 @@ export function createApiHandler<F extends FunctionName>(fn: F, table: FunctionT
   };
 }
 
-/** A CORS preflight: allowed for the public methods of the path, refused (no CORS header) anywhere else. */
-export function preflight(path: string): APIGatewayProxyResultV2 {
-  const headers = preflightHeaders(routesAtPath(path));
+/**
+ * A CORS preflight: allowed for the public methods of the path among `routes` (the gateway's whole table, or the
+ * function's own: only the public function's routes need no credentials), refused (no CORS header) anywhere else.
+ */
+export function preflight(path: string, routes: readonly RouteSpec[]): APIGatewayProxyResultV2 {
+  const headers = preflightHeaders(routesAtPathIn(routes, path));
   return { statusCode: 204, headers: { 'cache-control': 'no-store', ...headers }, body: '' };
 }
 

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/errors';
-import { type FunctionName, matchRoute } from '../../shared/routes';
+import { type FunctionName, matchRoute, ROUTES } from '../../shared/routes';
 import { CONTENT_SECURITY_POLICY, withConnectSources } from '../../shared/security-headers';
 import type { ObjectStore } from '../../shared/store/objects';
 import { preflight } from '../http/dispatch';
@@ -66,7 +66,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   }
 
   // A CORS preflight is answered by the dispatcher's own rule (in AWS: the public function's OPTIONS routes).
-  if ((req.method ?? '').toUpperCase() === 'OPTIONS') return sendResult(res, preflight(url.pathname));
+  if ((req.method ?? '').toUpperCase() === 'OPTIONS') return sendResult(res, preflight(url.pathname, ROUTES));
   const match = matchRoute((req.method ?? 'GET').toUpperCase(), url.pathname);
   if (match === null) return sendResult(res, problemResponse(new DomainError('ROUTE_NOT_FOUND'), url.pathname));
   if (match === 'method-not-allowed')

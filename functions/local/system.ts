@@ -17,7 +17,7 @@ import { SignInDirectory } from '../directory/sign-in-directory';
 import { createApiHandler } from '../http/dispatch';
 import { problemResponse } from '../http/problem';
 import { OutboxNotifier } from '../notify/outbox';
-import { publicOperations } from '../ops/public';
+import { publicFunction } from '../ops/public';
 import { staffFunction } from '../ops/staff';
 import type { Deps } from '../service/deps';
 import { StarMarkTokens } from '../signing/issuer';
@@ -217,7 +217,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const depsPromise = () => Promise.resolve(deps);
     answer = gatewayListener({
       handlers: {
-        public: createApiHandler('public', { operations: publicOperations }, depsPromise),
+        public: createApiHandler('public', publicFunction, depsPromise),
         staff: recordingSignIns(createApiHandler('staff', staffFunction, depsPromise), async () =>
           signIns && signInAddresses ? allOf(signIns, signInAddresses) : undefined,
         ),

@@ -1,24 +1,9 @@
-/** The complaint operations: the public's challenge and filing; the staff's handling queue. */
+/** The staff's complaint operations: appeals, the handling queue (the public's side is public-complaints.ts). */
 import { deliverQueuedNotices } from '../notify/queue';
-import { fileReport, reportChallenge } from '../service/complaints';
 import { matterQueue, matterView, planFileAppeal, planFileCertificateAppeal, planMatterStep } from '../service/matters';
 import { execute } from '../service/plan';
-import { reportFigures } from '../service/report-figures';
-import { confirmReportPhoto, reportPhotoDownload } from '../service/report-photo';
-import type { PublicOperations, StaffOperations } from './tables';
-
-export const publicComplaintOperations = {
-  reportChallenge: async (_call, deps) => ({ status: 200, body: reportChallenge(deps) }),
-  reportFigures: async (_call, deps) => ({ status: 200, body: await reportFigures(deps) }),
-  fileReport: async ({ body, clientAddress }, deps) => ({
-    status: 201,
-    body: await fileReport(deps, body, clientAddress),
-  }),
-  confirmReportPhoto: async ({ params, body }, deps) => ({
-    status: 200,
-    body: await confirmReportPhoto(deps, params.matterId, body.secret),
-  }),
-} satisfies Partial<PublicOperations>;
+import { reportPhotoDownload } from '../service/report-photo';
+import type { StaffOperations } from './tables';
 
 /** The staff function's: an applicant's appeal (against a case's decision or a certificate's); the handling queue, one matter, and a step on it. */
 export const staffComplaintOperations = {

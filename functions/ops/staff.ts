@@ -1,4 +1,5 @@
 /** The staff function's operations, by the op names of the route table, and its lifecycle steps. */
+import { ROUTES } from '../../shared/routes';
 import type { FunctionTable } from '../http/dispatch';
 import { caseDocumentOperations } from './case-documents';
 import { staffComplaintOperations } from './complaints';
@@ -14,6 +15,7 @@ import { certificateOperations, certificateTransition } from './staff-certificat
 import { staffStarMarkOperations } from './staff-star-marks';
 
 export const staffFunction: FunctionTable<'staff'> = {
+  routes: ROUTES,
   operations: {
     ...staffStarMarkOperations,
     ...staffDocumentOperations,

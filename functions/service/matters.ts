@@ -42,18 +42,13 @@ import { loadCertificate, planCertificateChange } from './certificates';
 import type { Deps } from './deps';
 import { namesOf } from './directory';
 import { matterEventWrite, matterOf } from './matter-item';
+import { loadMatter } from './matter-read';
 import { requireActingFor } from './organizations';
 import type { Plan } from './plan';
 import { figureWrites } from './report-figures';
 
 function requireStaff(actor: Actor): void {
   if (!isStaff(actor)) throw new DomainError('FORBIDDEN_ROLE', 'complaints and appeals are staff work');
-}
-
-export async function loadMatter(deps: Deps, id: string): Promise<{ matter: Matter; expiresAt: unknown }> {
-  const stored = await deps.store.getItem(keys.matter(id).pk, keys.matter(id).sk);
-  if (!stored) throw new DomainError('NOT_FOUND', `matter ${id}`);
-  return { matter: matterOf(stored), expiresAt: stored.expiresAt };
 }
 
 export async function mattersIn(deps: Deps, state: string): Promise<Matter[]> {

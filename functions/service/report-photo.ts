@@ -28,7 +28,7 @@ import { log } from '../http/log';
 import { advance } from './aggregate';
 import type { Deps } from './deps';
 import { matterEventWrite } from './matter-item';
-import { loadMatter } from './matters';
+import { loadMatter } from './matter-read';
 
 /** Whoever files without an account: events name the channel, never the person. */
 const PUBLIC_FILER: Actor = { sub: 'public', roles: [], name: 'public filing' };

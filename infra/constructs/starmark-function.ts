@@ -3,15 +3,21 @@
  * guard rails are decided once. The construct grants table access and log writing and nothing else: anything more
  * (signing, publishing, the origin secret) is granted by the stack where the reason for it is visible.
  */
-import { createRequire } from 'node:module';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { relative } from 'node:path';
+import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DOCUMENT_ASSET_DIR, DOCUMENT_ASSETS } from '../../shared/certificate-document/assets';
 import { DEPLOYMENT_ENV, METRICS_NAMESPACE } from '../../shared/deployment-env';
+import { bundleLambda, LAMBDA_HANDLER } from './lambda-build';
 import type { LogArchive } from './log-archive';
 import type { StarmarkTable, TableAccess } from './starmark-table';
 
@@ -24,7 +30,7 @@ export interface StarmarkFunctionProps {
   /** Table access, or none for a function that never touches the registry. */
   readonly table?: { readonly construct: StarmarkTable; readonly access: TableAccess };
   readonly environment: Record<string, string>;
-  /** Repository root: esbuild resolves imports and the lock file from here. */
+  /** Repository root: esbuild resolves imports from here. */
   readonly projectRoot: string;
   readonly logs: LogArchive;
   /** Its own share of the account's concurrency (figures.ts RESERVED_CONCURRENCY). */
@@ -37,53 +43,32 @@ export interface StarmarkFunctionProps {
   readonly memorySize?: number;
 }
 
-// The bundle is ESM, but some dependencies (the AWS SDK among them) still call require() for Node built-ins.
-export const ESM_REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
-/** Where the renderer's run-time files come from, relative to the project root, and where they go in the bundle. */
-const ARTWORK_FONTS_DIR = 'functions/signing/artwork/fonts';
-
 /**
- * The renderer's files are copied next to the bundle after esbuild has run: the .wasm from its npm package, the
- * fonts from the repository. Plain file copies: nothing is downloaded or installed, so synth works offline.
+ * The function's folder, bundled by the local esbuild (lambda-build.ts): synth must work on a laptop or CI runner
+ * with no Docker daemon, so the image is never pulled (tryBundle always bundles, or throws). Hashed by its output,
+ * as NodejsFunction did: the project root is only where esbuild starts, never copied.
  */
-function artworkAssets(projectRoot: string, outputDir: string): string[] {
-  const wasm = createRequire(`${projectRoot}/package.json`).resolve('@resvg/resvg-wasm/index_bg.wasm');
-  return [
-    `cp "${wasm}" "${outputDir}/index_bg.wasm"`,
-    `mkdir -p "${outputDir}/fonts"`,
-    `cp "${projectRoot}/${ARTWORK_FONTS_DIR}/"*.otf "${projectRoot}/${ARTWORK_FONTS_DIR}/OFL.txt" "${outputDir}/fonts/"`,
-  ];
-}
-
-/** The document renderer's files (shared/certificate-document/assets.ts), from their installed packages. */
-function documentAssets(projectRoot: string, outputDir: string): string[] {
-  const resolve = createRequire(`${projectRoot}/package.json`).resolve;
-  return [
-    `mkdir -p "${outputDir}/${DOCUMENT_ASSET_DIR}"`,
-    ...DOCUMENT_ASSETS.map(
-      (a) => `cp "${resolve(`${a.package}/${a.inPackage}`)}" "${outputDir}/${DOCUMENT_ASSET_DIR}/${a.file}"`,
-    ),
-  ];
-}
-
-function bundledAssets(props: StarmarkFunctionProps): Partial<BundlingOptions> {
-  if (!props.rendersArtwork && !props.rendersDocuments) return {};
-  return {
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (_inputDir: string, outputDir: string) => [
-        ...(props.rendersArtwork ? artworkAssets(props.projectRoot, outputDir) : []),
-        ...(props.rendersDocuments ? documentAssets(props.projectRoot, outputDir) : []),
-      ],
+function lambdaCode(props: StarmarkFunctionProps): Code {
+  const assets = { rendersArtwork: props.rendersArtwork ?? false, rendersDocuments: props.rendersDocuments ?? false };
+  return Code.fromAsset(props.projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      // Never run (no Docker), but part of the key CDK keeps one bundle per source folder and options under; a
+      // tryBundle function is not, so without the entry here every function would be handed the first one's bundle.
+      command: ['lambda-build', relative(props.projectRoot, props.entry), JSON.stringify(assets)],
+      local: {
+        tryBundle: (outputDir) => {
+          bundleLambda(props.entry, outputDir, props.projectRoot, assets);
+          return true;
+        },
+      },
     },
-  };
+  });
 }
 
 export class StarmarkFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -105,9 +90,9 @@ export class StarmarkFunction extends Construct {
       props.table.construct.denyHistoryRewrites(this.role);
     }
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: lambdaCode(props),
+      handler: LAMBDA_HANDLER,
       description: props.description,
       // The newest Node.js Lambda offers; cdk-nag's AwsSolutions-L1 holds us to the latest one.
       runtime: Runtime.NODEJS_24_X,
@@ -119,26 +104,11 @@ export class StarmarkFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
-      projectRoot: props.projectRoot,
-      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
       environment: {
         ...props.environment,
         [DEPLOYMENT_ENV.serviceName]: props.name,
         [DEPLOYMENT_ENV.metricsNamespace]: METRICS_NAMESPACE,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        // Local esbuild only: synth must work on a laptop or CI runner with no Docker daemon.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Ship the SDK version the tests ran against (package-lock.json), not whatever the runtime has today.
-        bundleAwsSDK: true,
-        ...bundledAssets(props),
       },
     });
     Validations.of(this.role).acknowledge({

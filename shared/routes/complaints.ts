@@ -1,78 +1,24 @@
 /**
- * Routes of the complaints concern (ISO/IEC 17065 7.13): what the public may file without an account, and the
- * staff's handling queue.
+ * Routes of the complaints concern (ISO/IEC 17065 7.13): what the public may file without an account
+ * (complaints-public.ts), and the staff's handling queue.
  */
 
-import { reportFiguresSchema } from '../complaints/figures';
 import {
   caseAppealSchema,
   certificateAppealSchema,
-  challengeAnswerSchema,
-  confirmPhotoSchema,
-  filingReceiptSchema,
   matterPathSchema,
   matterQueueSchema,
   matterSchema,
   matterStepSchema,
   matterViewSchema,
-  photoConfirmedSchema,
   photoDownloadSchema,
-  publicFilingSchema,
 } from '../complaints/schemas';
 import { applicationPathSchema, certificatePathSchema } from '../schemas/application';
+import { PUBLIC_COMPLAINT_ROUTES } from './complaints-public';
 import { noBody, noParams, noQuery, route } from './spec';
 
 export const COMPLAINT_ROUTES = [
-  route({
-    method: 'GET',
-    path: '/v1/reports/challenge',
-    fn: 'public',
-    op: 'reportChallenge',
-    auth: 'none',
-    summary: 'A fresh proof-of-work challenge for filing a report or complaint (no captcha service, no account)',
-    params: noParams,
-    query: noQuery,
-    body: noBody,
-    response: challengeAnswerSchema,
-  }),
-  route({
-    method: 'POST',
-    path: '/v1/reports',
-    fn: 'public',
-    op: 'fileReport',
-    auth: 'none',
-    summary: 'Report a suspected counterfeit or misused mark, or complain about a certified organization',
-    params: noParams,
-    query: noQuery,
-    body: publicFilingSchema,
-    response: filingReceiptSchema,
-  }),
-  route({
-    method: 'POST',
-    path: '/v1/reports/{matterId}/photo',
-    fn: 'public',
-    op: 'confirmReportPhoto',
-    auth: 'none',
-    summary: "Attach the photo a report declared, once uploaded, with the filing's secret (the bytes are checked)",
-    params: matterPathSchema,
-    query: noQuery,
-    body: confirmPhotoSchema,
-    response: photoConfirmedSchema,
-  }),
-  route({
-    method: 'GET',
-    path: '/v1/reports/figures',
-    fn: 'public',
-    op: 'reportFigures',
-    auth: 'none',
-    // The figures move a few times a day: a burst of page views reads them from the CDN, not the table.
-    cacheSeconds: 300,
-    summary: 'Counterfeit reports received and handled each Beijing calendar month (counts only, nothing personal)',
-    params: noParams,
-    query: noQuery,
-    body: noBody,
-    response: reportFiguresSchema,
-  }),
+  ...PUBLIC_COMPLAINT_ROUTES,
   route({
     method: 'POST',
     path: '/v1/staff/applications/{id}/appeals',

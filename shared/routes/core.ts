@@ -1,4 +1,7 @@
-/** The spine's routes: health, the public record, and the staff lifecycle (one endpoint per transition). */
+/**
+ * The spine's routes: health, the public record (core-public.ts), and the staff lifecycle (one endpoint per
+ * transition).
+ */
 
 import type { ZodMiniType } from 'zod/mini';
 import { APPLICATION_TRANSITIONS, CERTIFICATE_TRANSITIONS } from '../lifecycle/transitions';
@@ -12,9 +15,7 @@ import {
   certificateSchema,
   certificateViewSchema,
   eventListSchema,
-  healthSchema,
   issuedSchema,
-  publicCertificateSchema,
 } from '../schemas/answers';
 import {
   applicationListQuerySchema,
@@ -25,34 +26,11 @@ import {
   submitApplicationSchema,
   submitRenewalSchema,
 } from '../schemas/application';
+import { PUBLIC_CORE_ROUTES } from './core-public';
 import { noBody, noParams, noQuery, route, type TransitionRef, type TransitionRoute } from './spec';
 
 export const CORE_ROUTES = [
-  route({
-    method: 'GET',
-    path: '/health',
-    fn: 'public',
-    op: 'health',
-    auth: 'none',
-    summary: 'Liveness and table reachability',
-    params: noParams,
-    query: noQuery,
-    body: noBody,
-    response: healthSchema,
-  }),
-  route({
-    method: 'GET',
-    path: '/v1/certificates/{number}',
-    fn: 'public',
-    op: 'getPublicCertificate',
-    auth: 'none',
-    cacheSeconds: 60,
-    summary: 'The public record of a certificate',
-    params: certPath,
-    query: noQuery,
-    body: noBody,
-    response: publicCertificateSchema,
-  }),
+  ...PUBLIC_CORE_ROUTES,
   route({
     method: 'GET',
     path: '/v1/staff/me',

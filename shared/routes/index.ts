@@ -11,6 +11,7 @@ import { DOCUMENT_ROUTES } from './documents';
 import { INTEGRATOR_ROUTES } from './integrators';
 import { LEGACY_IMPORT_ROUTES } from './legacy-import';
 import { LOG_ROUTES } from './log';
+import { matchRouteIn, routesAtPathIn } from './match';
 import { NATIONAL_REPORT_ROUTES } from './national-report';
 import { OPERATIONS_ROUTES } from './operations';
 import { ORGANIZATION_ROUTES } from './organizations';
@@ -19,6 +20,7 @@ import type { FunctionName, RouteSpec } from './spec';
 import { STAR_MARK_ROUTES } from './star-marks';
 import { WEBHOOK_ROUTES } from './webhooks';
 
+export { matchRouteIn, routeKey, routesAtPathIn } from './match';
 export type {
   Auth,
   FunctionName,
@@ -65,45 +67,12 @@ export const ROUTES: readonly RouteSpec[] = [
   ...OPERATION_ROUTES.slice(CORE_ROUTES.length),
 ];
 
-export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
-}
-
 /** The routes a concrete path names, one per method: what a CORS preflight for the path is answered from. */
 export function routesAtPath(path: string): RouteSpec[] {
-  return (['GET', 'POST'] as const).flatMap((method) => {
-    const match = matchRoute(method, path);
-    return match && match !== 'method-not-allowed' ? [match.route] : [];
-  });
+  return routesAtPathIn(ROUTES, path);
 }
 
-/** Matches a concrete request path to a route, returning its path parameters (decoded). */
-export function matchRoute(
-  method: string,
-  path: string,
-): { route: RouteSpec; params: Record<string, string> } | 'method-not-allowed' | null {
-  const segments = path.split('/');
-  let pathMatched = false;
-  for (const route of ROUTES) {
-    const pattern = route.path.split('/');
-    if (pattern.length !== segments.length) continue;
-    const params: Record<string, string> = {};
-    const ok = pattern.every((p, i) => {
-      const seg = segments[i] ?? '';
-      if (p.startsWith('{') && p.endsWith('}')) {
-        if (!seg) return false;
-        try {
-          params[p.slice(1, -1)] = decodeURIComponent(seg);
-        } catch {
-          return false;
-        }
-        return true;
-      }
-      return p === seg;
-    });
-    if (!ok) continue;
-    pathMatched = true;
-    if (route.method === method) return { route, params };
-  }
-  return pathMatched ? 'method-not-allowed' : null;
+/** Matches a concrete request path to a route of the whole table, returning its path parameters (decoded). */
+export function matchRoute(method: string, path: string): ReturnType<typeof matchRouteIn> {
+  return matchRouteIn(ROUTES, method, path);
 }

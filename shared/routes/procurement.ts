@@ -1,6 +1,6 @@
 /** Routes of the procurement concern: search, citable receipts, and the API's own description. */
 import { createReceiptSchema, receiptCheckSchema, receiptSchema, verifyReceiptSchema } from '../receipts/schemas';
-import { openApiDocumentSchema } from '../schemas/answers';
+import { openApiDocumentSchema } from '../schemas/public-answers';
 import { searchPageSchema, searchQuerySchema } from '../search/schema';
 import { noBody, noParams, noQuery, route } from './spec';
 

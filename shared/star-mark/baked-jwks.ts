@@ -5,7 +5,7 @@
  * each key are written, so a private key handed to the build by mistake never reaches a page.
  */
 import { ecPublicJwk } from '../jws/ec-key';
-import { jwksSchema } from '../schemas/answers';
+import { jwksSchema } from '../schemas/public-answers';
 import { BAKED_JWKS_PATH, type PublishedKey, type RevokedKey, type StarMarkJwks } from './jwks';
 
 export { BAKED_JWKS_PATH };

@@ -13,6 +13,7 @@ import { MATTER_STATE_LABELS } from '../../shared/complaints';
 import { ERROR_CATALOGUE } from '../../shared/errors';
 import { SCHEME_CALENDAR } from '../../shared/scheme/calendar';
 import { keys } from '../../shared/store/keys';
+import { decideAppeal } from '../support/decided-appeal';
 import { CONSOLE_WIDTHS, openAction, overflow, screenshot, usePageRig } from '../support/page-driver';
 import { caseToScored, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 
@@ -142,13 +143,7 @@ describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => 
       DEFAULT_ACTORS.applicant,
     );
     expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
-    const steps = `/v1/staff/matters/${appeal.body.id}/steps`;
-    for (const [body, as] of [
-      [{ step: 'acknowledge' }, DEFAULT_ACTORS.admin],
-      [{ step: 'assign', handlerSub: UNINVOLVED }, DEFAULT_ACTORS.admin],
-      [{ step: 'decide', outcome: 'reversed' }, UNINVOLVED],
-    ] as const)
-      expect((await sys.api.post(steps, body, as)).status).toBe(200);
+    await decideAppeal(sys.api, appeal.body.id, 'reversed', UNINVOLVED);
 
     const page = await signedIn(DEFAULT_ACTORS.admin, contextOptions);
     await visit(page, `#/certificate/${number}`, '#certificate-title');
@@ -181,13 +176,7 @@ describe.each(CONSOLE_WIDTHS)('an appeal at the %s', (width, contextOptions) => 
       DEFAULT_ACTORS.applicant,
     );
     expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
-    const steps = `/v1/staff/matters/${appeal.body.id}/steps`;
-    for (const [body, as] of [
-      [{ step: 'acknowledge' }, DEFAULT_ACTORS.admin],
-      [{ step: 'assign', handlerSub: UNINVOLVED }, DEFAULT_ACTORS.admin],
-      [{ step: 'decide', outcome: 'reversed' }, UNINVOLVED],
-    ] as const)
-      expect((await sys.api.post(steps, body, as)).status).toBe(200);
+    await decideAppeal(sys.api, appeal.body.id, 'reversed', UNINVOLVED);
 
     const page = await signedIn(DEFAULT_ACTORS.admin, contextOptions);
     await visit(page, `#/case/${id}`, '#case-title');

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decideAppeal } from '../support/decided-appeal';
 import { CONSOLE_WIDTHS, openAction, overflow, screenshot, usePageRig } from '../support/page-driver';
 import { caseToScored, DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
 
@@ -39,13 +40,7 @@ async function reversed(id: string, decision: 'level' | 'rejection'): Promise<st
   const grounds = { decision, grounds: '评分表第 3 项漏计现场整改记录，请复核' };
   const appeal = await sys.api.post(`/v1/staff/applications/${id}/appeals`, grounds, DEFAULT_ACTORS.applicant);
   expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
-  const steps = `/v1/staff/matters/${appeal.body.id}/steps`;
-  for (const [body, as] of [
-    [{ step: 'acknowledge' }, DEFAULT_ACTORS.admin],
-    [{ step: 'assign', handlerSub: UNINVOLVED }, DEFAULT_ACTORS.admin],
-    [{ step: 'decide', outcome: 'reversed' }, UNINVOLVED],
-  ] as const)
-    expect((await sys.api.post(steps, body, as)).status).toBe(200);
+  await decideAppeal(sys.api, appeal.body.id, 'reversed', UNINVOLVED);
   return appeal.body.id as string;
 }
 

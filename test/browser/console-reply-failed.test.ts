@@ -5,34 +5,22 @@
  * badge, the attempts and when, and the `reply-failed` step in the trail — and on the outbox page as given up.
  * Screenshots in test-artifacts/matter-reply-failed-*.
  */
-import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emailNotifierFromEnvironment } from '../../functions/notify/email-from-env';
-import { SnsNotifier } from '../../functions/notify/sns';
 import { runDailyOperations } from '../../functions/service/sweep';
 import { REPLY_RETRY } from '../../shared/complaints';
-import { DEPLOYMENT_ENV } from '../../shared/deployment-env';
 import { OTHER_EVENT_LABELS } from '../../shared/lifecycle/labels';
 import { decidedReport } from '../support/decided-report';
 import { CONSOLE_WIDTHS, overflow, screenshot, usePageRig } from '../support/page-driver';
 import { useSesEndpoint } from '../support/ses-endpoint';
+import { replyEmail, unreachableStaffTopic } from '../support/sweep-channels';
 import { DEFAULT_ACTORS } from '../support/walk';
 
 const NOW = '2026-11-23T02:00:00Z';
 const rig = usePageRig({ now: NOW });
 const sys = rig.sys;
 const ses = useSesEndpoint();
-const staffTopic = new SnsNotifier(
-  new SNSClient({
-    endpoint: 'http://127.0.0.1:9',
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  }),
-  'arn:aws:sns:local:0:starmark',
-);
-const email = () =>
-  emailNotifierFromEnvironment({ [DEPLOYMENT_ENV.notifyEmailFrom]: 'notify@starmark.example.cn' }, ses.client);
+const staffTopic = unreachableStaffTopic();
+const email = () => replyEmail(ses);
 
 afterAll(() => {
   for (const p of rig.problems) expect(p.errors).toEqual([]);

@@ -1,8 +1,8 @@
 /**
  * "Report this mark" in Debian's Chromium at phone width, against the real system: every verdict that says a mark
- * proves nothing (a forgery, a number nobody holds) or no longer does (suspended, withdrawn, expired) offers the
- * report; the page solves the proof of work itself and the report is stored with the verdict it came from. A valid
- * mark offers none. A certificate's permalink takes a complaint about its holder, routed to that certificate.
+ * proves nothing (a forgery, a number nobody holds) or no longer does (suspended, withdrawn, expired, its key revoked)
+ * offers the report; the page solves the proof of work itself and the report is stored with the verdict it came from.
+ * A valid mark offers none. A certificate's permalink takes a complaint about its holder, routed to that certificate.
  * Screenshots land in test-artifacts/verify-report-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -114,6 +114,29 @@ describe('a verdict that a mark proves nothing offers "report this mark"', () =>
     await page.locator('[data-filing-open="counterfeit-report"]').waitFor();
     const id = await report(page, { city: '漳州' }, 'unknown-number-zh');
     expect(await matterOf(id)).toMatchObject({ verdict: 'UNKNOWN_NUMBER', reportedNumber: 'SM-SV-2026-909090' });
+  });
+
+  it('a revoked key: the mark can no longer prove itself, and is reported naming the number it claims', async () => {
+    const certificate = await issuedCertificate(sys.api);
+    const idem = (what: string) => ({ 'idempotency-key': `${what}-${certificate.number}` });
+    await ok(sys.api.post('/v1/staff/signing-keys/rotate', {}, ADMIN, idem('rotate')));
+    await ok(
+      sys.api.post(
+        `/v1/staff/signing-keys/${certificate.tokenKid}/revoke`,
+        { reason: '密钥泄露' },
+        ADMIN,
+        idem('revoke'),
+      ),
+    );
+    const { page } = await rig.open(`/v#${certificate.token}`);
+    expect(await verdictOf(page)).toBe('key-withdrawn');
+    const id = await report(page, { city: '莆田', place: '家电城二楼' }, 'key-withdrawn-zh');
+    expect(await matterOf(id)).toMatchObject({
+      kind: 'counterfeit-report',
+      verdict: 'REVOKED_KEY',
+      token: certificate.token,
+      seenAt: { kind: 'shop', city: '莆田', place: '家电城二楼' },
+    });
   });
 
   it('a valid mark offers no report', async () => {

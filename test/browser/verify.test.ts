@@ -618,6 +618,28 @@ describe('keys built into the deployment', () => {
 });
 
 describe('accessibility and small screens', () => {
+  it('keeps focus on the certificate heading when the certification body arrives after the record', async () => {
+    const certificate = await issued();
+    // No service worker: the page's own requests reach the route below, which holds the body back.
+    const context = await rig.newContext({ contextOptions: { serviceWorkers: 'block' } });
+    let released = false;
+    await context.route('**/certification-body.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      released = true;
+      await route.continue();
+    });
+    const opened = await openPage(context, `${sys.url}/`);
+    const { page } = opened;
+    await page.waitForSelector('.scan-card');
+    await page.locator('#lookup-q').fill(certificate.number);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.certificate');
+    await expect.poll(() => released, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cert-heading');
+    await context.close();
+  });
+
   it('at 320 px nothing overflows; the skip link, the language switch and the look-up work from the keyboard', async () => {
     const certificate = await issued();
     const url = await markUrl(certificate);

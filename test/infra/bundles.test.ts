@@ -78,6 +78,14 @@ describe('bundles', () => {
     );
   });
 
+  it('gives each function its own bundle, split: chunks beside index.mjs for what its code imports on demand', () => {
+    expect(new Set(names.map(assetDir)).size).toBe(names.length);
+    for (const name of names) {
+      const chunks = readdirSync(assetDir(name)).filter((f) => f.endsWith('.mjs') && f !== 'index.mjs');
+      expect(chunks.length, name).toBeGreaterThan(0);
+    }
+  });
+
   it('public carries no renderer: it draws no artwork', () => {
     expect(existsSync(join(assetDir('public'), 'index_bg.wasm'))).toBe(false);
     expect(existsSync(join(assetDir('public'), 'fonts'))).toBe(false);

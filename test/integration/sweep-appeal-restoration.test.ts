@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/service/sweep';
 import { addMonths } from '../../shared/calendar';
 import { SCHEME_CALENDAR } from '../../shared/scheme/calendar';
+import { decideAppeal } from '../support/decided-appeal';
 import { useTestSystem } from '../support/local-system';
 import { CERTIFICATE_APPEAL, ok } from '../support/valid-requests';
 import { DEFAULT_ACTORS, issuedCertificate } from '../support/walk';
@@ -29,10 +30,7 @@ async function reversedOnAppeal(number: string) {
   const filed = await ok(
     sys.api.post(`${CERTIFICATES}/${number}/appeals`, CERTIFICATE_APPEAL, DEFAULT_ACTORS.applicant),
   );
-  const steps = `/v1/staff/matters/${filed.id}/steps`;
-  await ok(sys.api.post(steps, { step: 'acknowledge' }, DEFAULT_ACTORS.admin));
-  await ok(sys.api.post(steps, { step: 'assign', handlerSub: UNINVOLVED }, DEFAULT_ACTORS.admin));
-  await ok(sys.api.post(steps, { step: 'decide', outcome: 'reversed' }, UNINVOLVED));
+  await decideAppeal(sys.api, filed.id, 'reversed', UNINVOLVED);
   return filed.id as string;
 }
 

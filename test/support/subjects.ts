@@ -13,6 +13,7 @@ import {
 import type { ApplicationState, Role } from '../../shared/model';
 import type { RouteSpec } from '../../shared/routes';
 import { sheetWithTotal } from '../../shared/scheme';
+import { decideAppeal } from './decided-appeal';
 import type { ApiClient } from './local-system';
 import { newApplication } from './organizations';
 import {
@@ -166,10 +167,7 @@ export class Subjects {
     const appeal = await ok(
       this.api.post(`/v1/staff/certificates/${number}/appeals`, CERTIFICATE_APPEAL, ACTING.applicant),
     );
-    const steps = `/v1/staff/matters/${appeal.id}/steps`;
-    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+    await decideAppeal(this.api, appeal.id);
     return number;
   }
 
@@ -180,20 +178,14 @@ export class Subjects {
   async caseReversedOnAppeal(): Promise<string> {
     const id = await this.application('rejected');
     const appeal = await ok(this.api.post(`/v1/staff/applications/${id}/appeals`, CASE_APPEAL, ACTING.applicant));
-    const steps = `/v1/staff/matters/${appeal.id}/steps`;
-    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+    await decideAppeal(this.api, appeal.id);
     return id;
   }
 
   /** An appeal filed by applicant-acme, reversed by a committee member who took no part in anything (committee-sun). */
   private async reversedAppeal(path: string, appeal: object): Promise<void> {
     const filed = await ok(this.api.post(`${path}/appeals`, appeal, ACTING.applicant));
-    const steps = `/v1/staff/matters/${filed.id}/steps`;
-    await ok(this.api.post(steps, { step: 'acknowledge' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin));
-    await ok(this.api.post(steps, { step: 'decide', outcome: 'reversed' }, 'committee-sun'));
+    await decideAppeal(this.api, filed.id);
   }
 
   /**

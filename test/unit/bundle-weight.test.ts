@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { deployedBundle } from '../../bench/deployed-build';
 
 const ROOT = process.cwd();
 const SOURCE_DIRS = ['shared', 'functions', 'web/src'];
@@ -89,6 +90,43 @@ describe('zod mini only', () => {
     // The check has teeth: the bundle is read, and it holds the handler's own code.
     expect(inputs).toContain(`functions/handlers/${name}.ts`);
     expect(inputs.filter((i) => (MUST_NOT_BUNDLE[name] ?? []).some((re) => re.test(i)))).toEqual([]);
+  });
+
+  /**
+   * What the public function's cold start must not read (the entry and the chunks it imports statically, as the
+   * stack builds it): the clients and the code only rare routes need wait for their first call in chunks of their
+   * own, and the staff side is not there at all.
+   */
+  const NOT_AT_START = [
+    /node_modules\/@aws-sdk\/client-s3\//,
+    /node_modules\/@aws-sdk\/client-kms\//,
+    /functions\/ops\/webhooks\.ts$/,
+    /functions\/service\/receipts\.ts$/,
+    /functions\/service\/report-photo\.ts$/,
+    /shared\/openapi\/document\.ts$/,
+    // The staff's routes and schemas: only the OpenAPI document (a rare route) describes them.
+    /shared\/routes\/core\.ts$/,
+    /shared\/schemas\/answers\.ts$/,
+    /shared\/complaints\/schemas\.ts$/,
+  ];
+  const STAFF_SIDE = [/functions\/service\/matters\.ts$/, /functions\/ops\/staff/, /functions\/handlers\/staff/];
+
+  it('starts the public function without what only its rare routes use, and nothing of the staff side', async () => {
+    const built = await deployedBundle({ path: 'functions/handlers/public.ts' });
+    try {
+      const deployed = Object.values(built.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+      const atStart = Object.keys(built.startInputs);
+      // The check has teeth: each is deployed, in a chunk read on the first call that needs it.
+      for (const re of NOT_AT_START)
+        expect(
+          deployed.some((i) => re.test(i)),
+          String(re),
+        ).toBe(true);
+      expect(atStart.filter((i) => NOT_AT_START.some((re) => re.test(i)))).toEqual([]);
+      expect(deployed.filter((i) => STAFF_SIDE.some((re) => re.test(i)))).toEqual([]);
+    } finally {
+      built.remove();
+    }
   });
 
   it('would see the renderer and the issuer where they are bundled (staff)', async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CallOf, OperationsOf } from '../../functions/http/operation';
-import { publicOperations } from '../../functions/ops/public';
+import { publicFunction, publicOperations } from '../../functions/ops/public';
 import { staffFunction } from '../../functions/ops/staff';
 import type { ApplicationCommand, ApplicationInput } from '../../shared/lifecycle/transitions';
 import { type OperationKey, type OperationKeyOf, ROUTES, type RouteOfOperation, routeName } from '../../shared/routes';
@@ -72,5 +72,12 @@ describe('the tables the functions run', () => {
 
   it('name a transition by aggregate and step, never by a string to split', () => {
     for (const route of ROUTES.filter((r) => r.transition)) expect(route.op).toBeUndefined();
+  });
+
+  it('give the public function its own routes: the entries of the table that name it, in the table’s order', () => {
+    expect(publicFunction.routes).toEqual(ROUTES.filter((r) => r.fn === 'public'));
+    const own = ROUTES.filter((r) => r.fn === 'public');
+    for (const [i, r] of publicFunction.routes.entries()) expect(r).toBe(own[i]);
+    expect(staffFunction.routes).toBe(ROUTES);
   });
 });

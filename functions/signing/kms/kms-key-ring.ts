@@ -28,17 +28,8 @@ export interface KmsKeyRingOptions {
   revocationCacheMs?: number;
 }
 
-/** The variable that names each ring's keys: error messages point the operator at the right one. */
-export { KEY_IDS_VARIABLE };
-
-export function parseKeyIds(value: string, variable = KEY_IDS_VARIABLE['star-mark']): string[] {
-  const ids = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!ids.length) throw new Error(`${variable} names no key`);
-  return ids;
-}
+// Where each ring's key ids are read (key-ids.ts: the composition root parses them without loading KMS).
+export { KEY_IDS_VARIABLE, parseKeyIds } from './key-ids';
 
 export class KmsKeyRing implements SigningKeyRing {
   readonly rotation = 'deployment' as const;

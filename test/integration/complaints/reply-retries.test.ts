@@ -6,36 +6,23 @@
  * and no later sweep sends it. The sweep's staff topic is the real SNS client, unreachable: it carries no reply. The
  * clock is the system's, moved by the test: nothing waits.
  */
-import { SNSClient } from '@aws-sdk/client-sns';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emailNotifierFromEnvironment } from '../../../functions/notify/email-from-env';
-import { SnsNotifier } from '../../../functions/notify/sns';
 import { runDailyOperations } from '../../../functions/service/sweep';
 import { REPLY_RETRY } from '../../../shared/complaints';
-import { DEPLOYMENT_ENV } from '../../../shared/deployment-env';
 import { keys } from '../../../shared/store/keys';
 import { decidedReport } from '../../support/decided-report';
 import { useTestSystem } from '../../support/local-system';
 import { useSesEndpoint } from '../../support/ses-endpoint';
+import { REPLY_SENDER, replyEmail, unreachableStaffTopic } from '../../support/sweep-channels';
 import { scanAll } from '../../support/table-snapshot';
 import { ACTING } from '../../support/valid-requests';
 
 const NOW = '2026-11-23T02:00:00Z';
-const FROM = 'notify@starmark.example.cn';
 const sys = useTestSystem({ now: NOW });
 const ses = useSesEndpoint();
 
-/** The sweep as the stack composes it: the staff topic (here unreachable) and, given a sender, SES for replies. */
-const staffTopic = new SnsNotifier(
-  new SNSClient({
-    endpoint: 'http://127.0.0.1:9',
-    region: 'local',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    maxAttempts: 1,
-  }),
-  'arn:aws:sns:local:0:starmark',
-);
-const email = () => emailNotifierFromEnvironment({ [DEPLOYMENT_ENV.notifyEmailFrom]: FROM }, ses.client);
+const staffTopic = unreachableStaffTopic();
+const email = () => replyEmail(ses);
 const sweepAt = async (at: string) => {
   sys.setNow(at);
   return (await runDailyOperations(sys.deps, staffTopic, email())).replies;
@@ -77,7 +64,7 @@ describe('a reply whose e-mail failed as its matter closed', () => {
     const sent = await sweepAt(hoursAfter(NOW, 21)); // 23:00 UTC, the daily sweep's hour
     expect(sent).toEqual({ sent: [`matter-reply#${id}`], failed: [], givenUp: [] });
     expect(ses.received.map((r) => r.body.Destination.ToAddresses)).toEqual([[address]]);
-    expect(ses.received[0]?.body.FromEmailAddress).toBe(FROM);
+    expect(ses.received[0]?.body.FromEmailAddress).toBe(REPLY_SENDER);
     expect(await replyOf(id)).toMatchObject({ status: 'sent', channel: 'ses', messageId: 'ses-1' });
     expect(await queued()).toEqual([]);
     expect(JSON.stringify(await scanAll(sys.dynamo.endpoint))).not.toContain(address);

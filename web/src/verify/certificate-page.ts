@@ -3,9 +3,9 @@
  * message is kept as a function so that a language switch re-words it without asking the server again.
  */
 import type { PublicCertificate } from '../../../shared/public-record';
-import { getJson } from '../common/api';
 import { h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
+import { apiGet } from '../common/typed-api';
 import { certificateView } from './certificate-view';
 import { certificationBody, storedBody } from './certification-body';
 import { checkLog, type LogView, logNote } from './log-proof';
@@ -67,7 +67,7 @@ export function certificatePage(number: string, signal: AbortSignal): View {
     }
     render();
     void certificationBody().then(() => !signal.aborted && outcome.kind === 'record' && render());
-    const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(canonical)}`, { signal });
+    const res = await apiGet('/v1/certificates/{number}', { params: { number: canonical } }, { signal });
     if (signal.aborted) return;
     if (res.kind === 'ok') {
       outcome = { kind: 'record', record: res.body };

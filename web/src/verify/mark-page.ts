@@ -5,11 +5,10 @@
 
 import { base64url } from 'jose';
 import type { CertificationBody } from '../../../shared/certification-body/schema';
-import type { PublicCertificate } from '../../../shared/public-record';
 import { decodeClaims } from '../../../shared/star-mark/claims';
-import { getJson } from '../common/api';
 import { type Child, h, replaceChildren } from '../common/dom';
 import { t } from '../common/i18n';
+import { apiGet } from '../common/typed-api';
 import { certificationBody, storedBody } from './certification-body';
 import { combine, type KeySet, liveKeys, offlineKeys, storedKeys, withRevoked } from './keys';
 import { checkLog, type LogView, logNote } from './log-proof';
@@ -101,10 +100,7 @@ export function markView(
   let running = false;
   /** The live record by number, applied only while it is still the one asked for. */
   const fetchStatus = async (number: string): Promise<void> => {
-    const res = await getJson<PublicCertificate>(`/v1/certificates/${encodeURIComponent(number)}`, {
-      signal,
-      timeoutMs: 8000,
-    });
+    const res = await apiGet('/v1/certificates/{number}', { params: { number } }, { signal, timeoutMs: 8000 });
     if (signal.aborted) return;
     if (res.kind === 'ok') {
       state.live = { state: 'record', record: res.body };

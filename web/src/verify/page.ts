@@ -26,16 +26,24 @@ export function setTitle(...parts: string[]): void {
 
 /** Set by an in-page navigation: the new view's heading takes focus once it is drawn, so screen readers follow. */
 let focusPending = false;
+/**
+ * The view's heading took focus: a redraw that replaces it (the certification body or a live record arriving later)
+ * hands focus to the new heading, instead of leaving it on the body where a screen reader loses its place.
+ */
+let headingHeld = false;
 
 export function expectFocus(pending: boolean): void {
   focusPending = pending;
+  headingHeld = false;
 }
 
 export function settleFocus(): void {
-  if (!focusPending) return;
+  const lost = headingHeld && (document.activeElement === null || document.activeElement === document.body);
+  if (!focusPending && !lost) return;
   const heading = app().querySelector<HTMLElement>('h1');
   if (!heading) return;
   focusPending = false;
+  headingHeld = true;
   heading.setAttribute('tabindex', '-1');
   heading.focus();
 }

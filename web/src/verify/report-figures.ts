@@ -5,25 +5,17 @@
  */
 import { h } from '../common/dom';
 import { t } from '../common/i18n';
+import { type AnswerOf, apiGet } from '../common/typed-api';
 import { M } from './messages';
 
-export const REPORT_FIGURES_PATH = '/v1/reports/figures';
 /** The months shown: the latest year; the open-data export keeps every month. */
 const SHOWN_MONTHS = 12;
 
-export interface ReportFigures {
-  months: { month: string; received: number; handled: number }[];
-}
+export type ReportFigures = AnswerOf<'/v1/reports/figures', 'get'>;
 
 export async function fetchReportFigures(signal: AbortSignal): Promise<ReportFigures | null> {
-  try {
-    const res = await fetch(REPORT_FIGURES_PATH, { signal });
-    if (!res.ok) return null;
-    const body = (await res.json()) as ReportFigures;
-    return Array.isArray(body?.months) ? body : null;
-  } catch {
-    return null;
-  }
+  const res = await apiGet('/v1/reports/figures', undefined, { signal });
+  return res.kind === 'ok' && Array.isArray(res.body?.months) ? res.body : null;
 }
 
 const count = (n: unknown) => (Number.isFinite(Number(n)) ? String(Number(n)) : '—');
