@@ -12,6 +12,7 @@ import { COMPLAINT_SETTINGS } from '../../../shared/complaints';
 import { keys } from '../../../shared/store/keys';
 import { TABLE } from '../../../shared/table';
 import { auditProblems } from '../../support/audit-integrity';
+import { decideAppeal } from '../../support/decided-appeal';
 import { useTestSystem } from '../../support/local-system';
 import { Subjects } from '../../support/subjects';
 import { scanAll } from '../../support/table-snapshot';
@@ -33,10 +34,7 @@ afterAll(() => client?.destroy());
 async function decidedAppeal(): Promise<string> {
   const id = await subjects.application('rejected');
   const filed = await ok(sys.api.post(`/v1/staff/applications/${id}/appeals`, CASE_APPEAL, ACTING.applicant));
-  const step = (body: unknown, as: string) => ok(sys.api.post(`/v1/staff/matters/${filed.id}/steps`, body, as));
-  await step({ step: 'acknowledge' }, ACTING.admin);
-  await step({ step: 'assign', handlerSub: 'committee-sun' }, ACTING.admin);
-  await step({ step: 'decide', outcome: 'confirmed' }, 'committee-sun');
+  await decideAppeal(sys.api, filed.id, 'confirmed');
   return filed.id;
 }
 
