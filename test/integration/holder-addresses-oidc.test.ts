@@ -5,13 +5,12 @@
  * transaction that unlinks the account, and read by the webhook worker just before it sends.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Notifier } from '../../functions/notify/port';
 import { runWebhooks } from '../../functions/webhooks/run';
 import { httpSender } from '../../functions/webhooks/sender';
-import type { OutboxMessage } from '../../shared/operations';
 import { keys } from '../../shared/store/keys';
 import { webhookKeys } from '../../shared/webhooks/subscriptions';
 import { useTestSystem } from '../support/local-system';
+import { recordingNotifier } from '../support/recording-notifier';
 import { Subjects } from '../support/subjects';
 import { ACTING, ok } from '../support/valid-requests';
 
@@ -32,18 +31,6 @@ async function signInWith(sub: string, email: string, emailVerified: boolean): P
   return res.status;
 }
 
-function recording(): Notifier & { seen: (OutboxMessage & { to?: string })[] } {
-  const seen: OutboxMessage[] = [];
-  return {
-    channel: 'outbox',
-    seen,
-    deliver: async (m) => {
-      seen.push(m);
-      return {};
-    },
-  };
-}
-
 /** The holder's e-mails about one certificate, as the worker left them. */
 async function holderEmails(number: string): Promise<Record<string, any>[]> {
   const page = await sys.deps.store.queryItems(webhookKeys.emails, { limit: 100 });
@@ -60,7 +47,7 @@ describe("holders' addresses from their own verified sign-ins", () => {
     const number = await subjects.certificate('valid');
     expect(await kept(ACTING.applicant)).toMatchObject({ email: ACME_ADDRESS, sub: ACTING.applicant });
 
-    const notifier = recording();
+    const notifier = recordingNotifier();
     const report = await runWebhooks({ ...sys.deps, notifier }, sender);
     expect(report.emailsUnaddressed).toBe(0);
     const issued = notifier.seen.filter((m) => m.kind === 'holder_change' && m.number === number);
@@ -74,7 +61,7 @@ describe("holders' addresses from their own verified sign-ins", () => {
     expect(await signInWith(holder, 'someone@example.cn', false)).toBe(200);
     expect(await kept(holder)).toBeUndefined();
     const number = await subjects.certificate('valid', holder);
-    const report = await runWebhooks({ ...sys.deps, notifier: recording() }, sender);
+    const report = await runWebhooks({ ...sys.deps, notifier: recordingNotifier() }, sender);
     expect(report.emailsUnaddressed).toBeGreaterThanOrEqual(1);
     expect((await holderEmails(number)).map((e) => e.state)).toEqual(['unaddressed']);
   });

@@ -13,6 +13,7 @@ import { httpSender } from '../../functions/webhooks/sender';
 import type { OutboxMessage } from '../../shared/operations';
 import { webhookKeys } from '../../shared/webhooks/subscriptions';
 import { useTestSystem } from '../support/local-system';
+import { recordingNotifier } from '../support/recording-notifier';
 import { Subjects } from '../support/subjects';
 import { ACTING, ok } from '../support/valid-requests';
 
@@ -36,18 +37,6 @@ const sentAbout = async (number: string) =>
     (e: any) => e.kind === 'holder_change' && e.number === number,
   );
 
-function recording(): Notifier & { seen: OutboxMessage[] } {
-  const seen: OutboxMessage[] = [];
-  return {
-    channel: 'outbox',
-    seen,
-    deliver: async (m) => {
-      seen.push(m);
-      return {};
-    },
-  };
-}
-
 describe("holders' e-mails", () => {
   it('suspending a certificate queues exactly one notice, to its holder, and none to another holder', async () => {
     const number = await subjects.certificate('valid');
@@ -62,7 +51,7 @@ describe("holders' e-mails", () => {
     expect(notices[0]!.sk).toMatch(/#holder$/);
     expect(JSON.stringify(notices[0])).not.toContain('@');
 
-    const notifier = recording();
+    const notifier = recordingNotifier();
     const report = await runWebhooks({ ...sys.deps, notifier }, sender);
     expect(report.emailed).toBe(1);
     expect(notifier.seen).toHaveLength(1);
@@ -101,7 +90,7 @@ describe("holders' e-mails", () => {
       sys.api.post(`/v1/staff/organizations/${creditCode}/unlink-account`, { sub: ACTING.applicant }, ACTING.admin),
     );
     await suspend(number);
-    const notifier = recording();
+    const notifier = recordingNotifier();
     const report = await runWebhooks({ ...sys.deps, notifier }, sender);
     expect([report.emailed, report.emailsUnlinked]).toEqual([0, 1]);
     expect(notifier.seen).toEqual([]);
