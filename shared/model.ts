@@ -112,6 +112,11 @@ export interface Application extends Versioned {
   reopenedOnAppeal?: { matterId?: string; at: string };
   /** The day the committee sent the case back for a new on-site review: the new review is held from then on. */
   reassessmentOn?: IsoDate;
+  /**
+   * The case's level decision was reversed on appeal before its certificate was issued (or renewed): the mark waits
+   * here and goes onto the certificate the case issues, where the committee sets the level (`setLevelOnAppeal`).
+   */
+  levelAppealPending?: PendingLevelAppealReversal;
 }
 
 /** The reversed rejection a case may be reopened from: its appeal, the decision (by its time) and who took part. */
@@ -275,6 +280,9 @@ export interface AppealReversal {
   entry: number;
   reversedOn: IsoDate;
 }
+
+/** A level reversal decided while its case was approved and not yet issued: what the certificate will carry. */
+export type PendingLevelAppealReversal = Omit<LevelAppealReversal, 'level' | 'entry'>;
 
 /** The reversed level decision a certificate's level may be set from: its appeal, and what the level stood on. */
 export interface LevelAppealReversal {

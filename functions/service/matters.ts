@@ -30,7 +30,7 @@ import { newApplicationId } from '../../shared/ids';
 import { markAppealReversal } from '../../shared/lifecycle/appeal-reversal';
 import { markCaseAppealReversal } from '../../shared/lifecycle/case-reopening';
 import { peopleNamedIn } from '../../shared/lifecycle/event-labels';
-import { markLevelAppealReversal } from '../../shared/lifecycle/level-appeal';
+import { markLevelAppealReversal, markPendingLevelAppealReversal } from '../../shared/lifecycle/level-appeal';
 import type { Actor, Application } from '../../shared/model';
 import { eventStreamOf, indexKeys, keys, matterIndexAttributes } from '../../shared/store/keys';
 import { claim } from '../notify/ledger';
@@ -155,15 +155,28 @@ async function caseReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: 
   ];
 }
 
-/** The certificate the case issued, marked when its level still stands on the decision appealed. */
+/**
+ * The certificate the case issued, marked when its level still stands on the decision appealed; a case approved and
+ * not yet issued (or renewed) keeps the mark itself, for the certificate it issues.
+ */
 async function levelReversalWrites(deps: Deps, actor: Actor, matter: Matter, at: Date): Promise<Plan['writes']> {
   const about = matter.appealOf;
   const application = about && (await deps.store.getApplication(about.applicationId));
-  const number = application?.certificateNumber ?? matter.certificateNumber;
+  if (!about?.decidedAt || !application || application.decision?.at !== about.decidedAt) return [];
+  const appeal = { matterId: matter.id, decidedAt: about.decidedAt, involved: matter.involved };
+  const pending = markPendingLevelAppealReversal(application, appeal, chinaDate(at));
+  if (pending) {
+    const stream = eventStreamOf('application', application.id);
+    const { value, event } = await advance<Application>(stream, application, pending.next, pending.event, actor, at);
+    return [
+      { kind: 'application', value, expectedVersion: application.version },
+      { kind: 'event', value: event },
+    ];
+  }
+  const number = application.certificateNumber ?? matter.certificateNumber;
   const certificate = number && (await deps.store.getCertificate(number));
-  if (!about?.decidedAt || application?.decision?.at !== about.decidedAt || !certificate) return [];
-  const appeal = { matterId: matter.id, applicationId: application.id, decidedAt: about.decidedAt };
-  const marked = markLevelAppealReversal(certificate, { ...appeal, involved: matter.involved }, chinaDate(at));
+  if (!certificate) return [];
+  const marked = markLevelAppealReversal(certificate, { ...appeal, applicationId: application.id }, chinaDate(at));
   return marked ? (await planCertificateChange(deps, actor, certificate, marked, at)).writes : [];
 }
 

@@ -258,7 +258,8 @@ export function effectOf(current: Application, name: ApplicationTransition): App
   return null;
 }
 
-/** An issued case names its certificate. */
+/** An issued case names its certificate; a level reversal that waited on the case is the certificate's now. */
 export function withCertificate(issued: Application, number: string): Application {
-  return { ...issued, certificateNumber: number };
+  const { levelAppealPending: _carried, ...rest } = issued;
+  return { ...rest, certificateNumber: number };
 }

@@ -7,7 +7,7 @@ import { approveChange, proposeChange, refuseChange, reviewScopeExtension } from
 import { requireAuditDate, requirePostponement } from './date-rules';
 import type { Decided } from './events';
 import { requireIndependentEvaluator, requireRole } from './guards';
-import { setLevelOnAppeal } from './level-appeal';
+import { setLevelOnAppeal, withPendingLevelReversal } from './level-appeal';
 import { withStatus } from './status-history';
 import { certificateStepRefusal, refuseUnlessPossible } from './step-refusal';
 import { approveSurveillance, recordSurveillance, refuseSurveillance } from './surveillance';
@@ -45,7 +45,7 @@ export function issueCertificate(application: Application, number: string, now: 
     statusHistory: [{ date: validFrom, status: 'valid', reasonCategory: 'issued', level }],
   };
   return {
-    next,
+    next: withPendingLevelReversal(application, next),
     event: { action: 'issue', from: null, to: 'valid', data: { level, cycle: 1, applicationId: application.id } },
   };
 }
@@ -80,7 +80,7 @@ export function renewCertificate(current: Certificate, application: Application,
     ],
   };
   return {
-    next,
+    next: withPendingLevelReversal(application, next),
     event: {
       action: 'renew',
       from: current.status,

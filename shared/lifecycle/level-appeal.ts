@@ -10,7 +10,13 @@
 import type { IsoDate } from '../calendar';
 import { isInvolved } from '../complaints/involvement';
 import { DomainError, type ErrorCode } from '../errors';
-import type { Certificate, LevelAppealReversal, ReasonCategory } from '../model';
+import type {
+  Application,
+  Certificate,
+  LevelAppealReversal,
+  PendingLevelAppealReversal,
+  ReasonCategory,
+} from '../model';
 import { starLevelFor } from '../scheme/levels';
 import type { Decided } from './events';
 import type { CertificateInput } from './transitions';
@@ -75,6 +81,48 @@ export function markLevelAppealReversal(
       data: { matterId: appeal.matterId, decision: 'level' },
     },
   };
+}
+
+/**
+ * The reversal of a level decision whose case is approved and not yet issued (or renewed): kept on the case, in the
+ * deciding step's transaction, for the certificate the case issues to carry. Null unless the case is approved on
+ * exactly the decision appealed.
+ */
+export function markPendingLevelAppealReversal(
+  application: Application,
+  appeal: Pick<PendingLevelAppealReversal, 'matterId' | 'decidedAt' | 'involved'>,
+  today: IsoDate,
+): Decided<Application> | null {
+  if (application.state !== 'approved' || application.decision?.at !== appeal.decidedAt) return null;
+  const levelAppealPending: PendingLevelAppealReversal = {
+    ...appeal,
+    decision: 'level',
+    applicationId: application.id,
+    reversedOn: today,
+  };
+  return {
+    next: { ...application, levelAppealPending },
+    event: {
+      action: 'appeal-reversed',
+      from: application.state,
+      to: application.state,
+      data: { matterId: appeal.matterId, decision: 'level' },
+    },
+  };
+}
+
+/**
+ * The certificate a case issues or renews, carrying the level reversal that waited on the case: it stands on the
+ * line the issue or renewal wrote, so `setLevelOnAppeal` takes it as it takes a reversal decided after the issue.
+ */
+export function withPendingLevelReversal<C extends Levelled & Pick<Certificate, 'levelAppealReversal'>>(
+  application: Pick<Application, 'levelAppealPending'>,
+  certificate: C,
+): C {
+  const pending = application.levelAppealPending;
+  const standing = standingLevelOf(certificate);
+  if (!pending || !standing?.byCase) return certificate;
+  return { ...certificate, levelAppealReversal: { ...pending, level: certificate.level, entry: standing.entry } };
 }
 
 function refuseLevel(code: 'LEVEL_NOT_FOR_SCORE' | 'LEVEL_UNCHANGED', detail: string): never {

@@ -44,6 +44,16 @@ const versioned = {
   lastEventHash: z.string(),
 };
 
+/** A level decision reversed on appeal: the appeal, the case's decision and who took part (shared/model.ts). */
+const pendingLevelReversal = {
+  matterId: z.string(),
+  decision: z.literal('level'),
+  applicationId: z.string(),
+  decidedAt: z.string(),
+  involved: z.array(z.string()),
+  reversedOn: z.string(),
+};
+
 export const applicationSchema = z.object({
   id: z.string(),
   kind: z.enum(['initial', 'renewal']),
@@ -91,6 +101,11 @@ export const applicationSchema = z.object({
   ),
   reassessmentOn: z.optional(
     z.string().check(z.describe('The day the committee sent the case back for a new on-site review')),
+  ),
+  levelAppealPending: z.optional(
+    z
+      .object(pendingLevelReversal)
+      .check(z.describe('The level decision was reversed on appeal before the issue: the certificate carries it')),
   ),
   ...versioned,
 });
@@ -165,16 +180,7 @@ export const certificateSchema = z.object({
   ),
   levelAppealReversal: z.optional(
     z
-      .object({
-        matterId: z.string(),
-        decision: z.literal('level'),
-        applicationId: z.string(),
-        decidedAt: z.string(),
-        level: starLevelSchema,
-        entry: z.number(),
-        involved: z.array(z.string()),
-        reversedOn: z.string(),
-      })
+      .object({ ...pendingLevelReversal, level: starLevelSchema, entry: z.number() })
       .check(z.describe('An appeal reversed the star-level decision: a committee member sets the level anew')),
   ),
   openRenewalId: z.optional(z.string()),

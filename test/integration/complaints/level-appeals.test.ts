@@ -160,6 +160,37 @@ describe('a star-level decision reversed on appeal', () => {
   });
 });
 
+describe('a star-level decision reversed on appeal before its certificate was issued', () => {
+  it('waits on the case, goes onto the certificate the case issues, and the level is set there', async () => {
+    sys.setNow(NOW);
+    const id = await subjects.application('approved');
+    const matter = await appealDecided(id, LEVEL_APPEAL, 'reversed');
+    const waiting = (await sys.deps.store.getApplication(id))!;
+    expect(waiting).toMatchObject({ state: 'approved', levelAppealPending: { matterId: matter, decision: 'level' } });
+    expect((await sys.deps.store.listEvents(`application/${id}`)).at(-1)).toMatchObject({
+      action: 'appeal-reversed',
+      data: { matterId: matter, decision: 'level' },
+    });
+
+    await ok(sys.api.post(`${APPLICATIONS}/${id}/issue`, {}, ACTING.admin));
+    const issuedCase = (await sys.deps.store.getApplication(id))!;
+    expect(issuedCase.levelAppealPending).toBeUndefined();
+    const number = issuedCase.certificateNumber!;
+    const certificate = (await sys.deps.store.getCertificate(number))!;
+    expect(certificate.levelAppealReversal).toMatchObject({ matterId: matter, level: 'four', entry: 0 });
+
+    // Whoever decided the level may not set it; an uninvolved member does, with its line in the history.
+    const refused = await refusedWithoutWrites(sys, () => setLevel(number, ACTING.committee));
+    expect([refused.status, refused.body.code]).toEqual([403, 'IMPARTIALITY_CONFLICT']);
+    expect((await setLevel(number, 'reviewer-sun')).status).toBe(200);
+    const changed = (await sys.deps.store.getCertificate(number))!;
+    expect(changed.level).toBe('five');
+    expect(changed.statusHistory.map((line) => line.reasonCategory)).toEqual(['issued', 'level_changed']);
+    expect((await reportItemsOf(number)).map((r) => r.kind)).toEqual(['issuance', 'change']);
+    expect(await auditProblems(sys.dynamo.endpoint)).toEqual([]);
+  });
+});
+
 describe('a case reopened on appeal below the pass mark', () => {
   it('goes back to its evaluator, is scored again and approved by a member who took no part', async () => {
     sys.setNow(NOW);

@@ -6,8 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appealOfCase } from '../../../shared/complaints';
-import { applyCertificateTransition } from '../../../shared/lifecycle/certificate';
-import { levelAppealRefusal, markLevelAppealReversal } from '../../../shared/lifecycle/level-appeal';
+import { withCertificate } from '../../../shared/lifecycle/application';
+import { applyCertificateTransition, issueCertificate } from '../../../shared/lifecycle/certificate';
+import {
+  levelAppealRefusal,
+  markLevelAppealReversal,
+  markPendingLevelAppealReversal,
+} from '../../../shared/lifecycle/level-appeal';
 import { certificateStepRefusal } from '../../../shared/lifecycle/step-refusal';
 import type { Application, Certificate } from '../../../shared/model';
 import { reportItemOf, reportKindOf } from '../../../shared/national-report';
@@ -136,5 +141,38 @@ describe('a star-level decision reversed on appeal', () => {
     // A suspension keeps the standing line, but the step waits for the certificate to be valid again.
     const suspended: Certificate = { ...marked, status: 'suspended' };
     expect(certificateStepRefusal(suspended, 'setLevelOnAppeal', uninvolved, TODAY)).toBe('ILLEGAL_TRANSITION');
+  });
+});
+
+describe('a level decision reversed before its certificate was issued', () => {
+  const approved: Application = {
+    ...applicationIn('approved'),
+    committeeSub: 'committee-1',
+    decision: { by: 'committee-1', at: APPROVED_AT, approved: true },
+  };
+  const appeal = { matterId: MATTER, decidedAt: APPROVED_AT, involved: ['evaluator-1', 'committee-1'] };
+
+  it('carries a level reversed before issue onto the issued certificate', () => {
+    const pending = markPendingLevelAppealReversal(approved, appeal, TODAY)!;
+    expect(pending.next.levelAppealPending).toEqual({
+      ...appeal,
+      decision: 'level',
+      applicationId: approved.id,
+      reversedOn: TODAY,
+    });
+    expect(pending.event).toMatchObject({ action: 'appeal-reversed', from: 'approved', to: 'approved' });
+
+    const certificate = { ...issueCertificate(pending.next, 'SM-TEST-2', NOW).next, version: 1 } as Certificate;
+    expect(certificate.levelAppealReversal).toMatchObject({ matterId: MATTER, level: 'four', entry: 0 });
+    expect(levelAppealRefusal(certificate, uninvolved)).toBeNull();
+    expect(levelAppealRefusal(certificate, decider)).toBe('IMPARTIALITY_CONFLICT');
+    // The case names its certificate and no longer holds the mark: it is the certificate's alone.
+    expect(withCertificate(pending.next, 'SM-TEST-2').levelAppealPending).toBeUndefined();
+  });
+
+  it('keeps nothing on a case that is not approved on the decision appealed', () => {
+    expect(markPendingLevelAppealReversal(issued, appeal, TODAY)).toBeNull();
+    expect(markPendingLevelAppealReversal(approved, { ...appeal, decidedAt: NOW.toISOString() }, TODAY)).toBeNull();
+    expect(issueCertificate(approved, 'SM-TEST-3', NOW).next.levelAppealReversal).toBeUndefined();
   });
 });
