@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../calendar';
 import type { AppealReversal, Certificate, CertificateStatus } from '../model';
-import type { Decided } from './events';
+import { appealReversedEvent, type Decided } from './events';
 
 /** The decisions on a certificate its holder may appeal: those that stop it proving anything. */
 export const CERTIFICATE_DECISIONS = ['suspension', 'withdrawal'] as const;
@@ -56,11 +56,6 @@ export function markAppealReversal(
   const appealReversal: AppealReversal = { ...appeal, reversedOn: today };
   return {
     next: { ...c, appealReversal },
-    event: {
-      action: 'appeal-reversed',
-      from: c.status,
-      to: c.status,
-      data: { matterId: appeal.matterId, decision: appeal.decision },
-    },
+    event: appealReversedEvent(c.status, appeal),
   };
 }

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../calendar';
 import type { Application, CaseAppealReversal } from '../model';
 import { isScoreSheetComplete, scoreTotal } from '../scheme';
-import type { Decided } from './events';
+import { appealReversedEvent, type Decided } from './events';
 
 type Rejected = Pick<Application, 'state' | 'decision'>;
 
@@ -39,12 +39,7 @@ export function markCaseAppealReversal(
   const appealReversal: CaseAppealReversal = { ...appeal, reversedOn: today };
   return {
     next: { ...application, appealReversal },
-    event: {
-      action: 'appeal-reversed',
-      from: application.state,
-      to: application.state,
-      data: { matterId: appeal.matterId, decision: appeal.decision },
-    },
+    event: appealReversedEvent(application.state, appeal),
   };
 }
 

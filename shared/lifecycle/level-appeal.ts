@@ -18,7 +18,7 @@ import type {
   ReasonCategory,
 } from '../model';
 import { starLevelFor } from '../scheme/levels';
-import type { Decided } from './events';
+import { appealReversedEvent, type Decided } from './events';
 import type { CertificateInput } from './transitions';
 
 /** The status-history lines that set the level: an issue, a renewal, or a change of level since. */
@@ -74,12 +74,7 @@ export function markLevelAppealReversal(
   };
   return {
     next: { ...c, levelAppealReversal },
-    event: {
-      action: 'appeal-reversed',
-      from: c.status,
-      to: c.status,
-      data: { matterId: appeal.matterId, decision: 'level' },
-    },
+    event: appealReversedEvent(c.status, levelAppealReversal),
   };
 }
 
@@ -102,12 +97,7 @@ export function markPendingLevelAppealReversal(
   };
   return {
     next: { ...application, levelAppealPending },
-    event: {
-      action: 'appeal-reversed',
-      from: application.state,
-      to: application.state,
-      data: { matterId: appeal.matterId, decision: 'level' },
-    },
+    event: appealReversedEvent(application.state, levelAppealPending),
   };
 }
 
